@@ -1,0 +1,131 @@
+package io.plumbline.detect;
+
+import io.plumbline.model.Account;
+import io.plumbline.model.Domain;
+import io.plumbline.model.Organization;
+import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.resolve.AccountResolution;
+import io.plumbline.resolve.CorruptedToken;
+import io.plumbline.resolve.Resolution;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The account-to-org link: duplicate, missing, conflicting, non-canonical and stale links, accounts
+ * without an org, and the state of the account's own domain fields.
+ */
+final class AccountIssueDetector implements Detector {
+    @Override
+    public List<Issue> detect(Resolution resolution) {
+        List<Issue> out = new ArrayList<>();
+        for (AccountResolution r : resolution.accounts().values()) {
+            link(r, out);
+            fields(r, resolution, out);
+        }
+        return out;
+    }
+
+    private static void link(AccountResolution r, List<Issue> out) {
+        Account a = r.account();
+        switch (r.outcome()) {
+            case BLOCKED_DUPLICATE ->
+                out.add(IssueBuilder.of(IssueCode.ORG_DUPLICATE_EXTERNAL_ID, a)
+                        .org(r.externalIdMatches().get(0).id())
+                        .current(r.externalIdMatches().stream()
+                                .map(o -> o.id().toString())
+                                .collect(Collectors.joining(" ")))
+                        .expected("exactly one org with external_id " + a.id())
+                        .evidence(
+                                "%d orgs carry external_id %s: %s",
+                                r.externalIdMatches().size(), a.id(), describe(r.externalIdMatches()))
+                        .build());
+            case CONFLICT ->
+                out.add(IssueBuilder.of(IssueCode.ORG_EXTERNAL_ID_CONFLICT, a)
+                        .org(r.org().id())
+                        .current(r.org().externalId())
+                        .expected(a.id().value())
+                        .evidence(
+                                "%s; found by %s", r.conflictReason(), r.rule().label())
+                        .build());
+            case NO_ORG ->
+                out.add(IssueBuilder.of(IssueCode.ACCOUNT_MISSING_ZENDESK_ORG, a)
+                        .expected("an org with external_id " + a.id())
+                        .evidence(noOrgEvidence(r))
+                        .build());
+            case RESOLVED -> resolved(r, out);
+        }
+    }
+
+    private static void resolved(AccountResolution r, List<Issue> out) {
+        Organization org = r.org();
+        if (!org.hasExternalId()) {
+            out.add(IssueBuilder.of(IssueCode.ORG_MISSING_EXTERNAL_ID, r.account())
+                    .org(org.id())
+                    .expected(r.account().id().value())
+                    .evidence(
+                            "org %s '%s' found by %s has a blank external_id and no other org uses %s",
+                            org.id(), org.name(), r.rule().label(), r.account().id())
+                    .value(r.account().id().value())
+                    .precondition("org_external_id", "")
+                    .precondition("no_org_with_external_id", r.account().id().value())
+                    .build());
+        }
+        if (r.externalIdNotCanonical()) {
+            out.add(IssueBuilder.of(IssueCode.ORG_EXTERNAL_ID_NOT_CANONICAL, r.account())
+                    .org(org.id())
+                    .current(org.externalId())
+                    .expected(r.account().id().value())
+                    .evidence("org %s carries the 15-character form of the Account Id", org.id())
+                    .build());
+        }
+    }
+
+    private static void fields(AccountResolution r, Resolution resolution, List<Issue> out) {
+        Account a = r.account();
+        if (r.storedOrgIdStale()) {
+            out.add(IssueBuilder.of(IssueCode.ACCOUNT_STORED_ORG_ID_STALE, a)
+                    .current(a.storedOrgId())
+                    .expected(r.resolved() ? r.org().id().toString() : "")
+                    .evidence("stored zendesk_org_id %s %s", a.storedOrgId(), r.storedOrgIdProblem())
+                    .build());
+        }
+        for (CorruptedToken t : r.expected().corrupted()) {
+            out.add(IssueBuilder.of(IssueCode.ACCOUNT_DOMAIN_FIELD_CORRUPTED, a)
+                    .current(t.token())
+                    .evidence("%s holds '%s': %s", t.field(), t.token(), t.problem())
+                    .build());
+        }
+        for (Domain d : r.expected().domains()) {
+            Set<SalesforceAccountId> owners = resolution.accountsExpecting(d);
+            if (owners.size() > 1) {
+                String others = owners.stream()
+                        .filter(id -> !id.equals(a.id()))
+                        .map(SalesforceAccountId::value)
+                        .collect(Collectors.joining(", "));
+                out.add(IssueBuilder.of(IssueCode.ACCOUNT_DOMAIN_SHARED, a)
+                        .current(d.value())
+                        .evidence("%s is also an expected domain of %s; it never identifies one account", d, others)
+                        .build());
+            }
+        }
+    }
+
+    private static String noOrgEvidence(AccountResolution r) {
+        if (r.domainCandidates().size() > 1) {
+            return "no org carries external_id " + r.account().id() + "; expected domains are on several orgs ("
+                    + describe(r.domainCandidates()) + ")";
+        }
+        if (r.domainCandidates().size() == 1) {
+            return "no org carries external_id " + r.account().id() + "; the only domain candidate, org "
+                    + r.domainCandidates().get(0).id() + ", is claimed by several accounts";
+        }
+        return "no stored org id, no org carries external_id " + r.account().id()
+                + ", and no org holds an expected domain";
+    }
+
+    static String describe(List<Organization> orgs) {
+        return orgs.stream().map(o -> o.id() + " '" + o.name() + "'").collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,103 @@
+package io.plumbline.detect;
+
+import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.Ticket;
+import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.resolve.AccountOutcome;
+import io.plumbline.resolve.AccountResolution;
+import io.plumbline.resolve.Resolution;
+import io.plumbline.resolve.UserResolution;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Tickets in the lookback window whose organization disagrees with the requester's expected org, or
+ * whose requester's account is blocked upstream. Detection only: tickets are never written.
+ */
+final class TicketIssueDetector implements Detector {
+    @Override
+    public List<Issue> detect(Resolution resolution) {
+        List<Issue> out = new ArrayList<>();
+        for (Ticket t : resolution.snapshot().tickets()) {
+            Issue issue = check(t, resolution);
+            if (issue != null) {
+                out.add(issue);
+            }
+        }
+        return out;
+    }
+
+    /** The issue for one ticket, or null when it is fine, outside the window, or has no expectation. */
+    static Issue check(Ticket t, Resolution resolution) {
+        if (t.activityAt() == null
+                || t.activityAt().isBefore(resolution.ticketWindowStart())
+                || t.requesterId() == null) {
+            return null;
+        }
+        UserResolution u = resolution.users().get(t.requesterId());
+        if (u == null || !u.mapped()) {
+            return null;
+        }
+        Set<ZendeskOrgId> expectedOrgs = new TreeSet<>();
+        List<AccountResolution> blocked = new ArrayList<>();
+        for (SalesforceAccountId id : u.accounts()) {
+            AccountResolution a = resolution.accounts().get(id);
+            if (a.resolved()) {
+                expectedOrgs.add(a.org().id());
+            } else if (a.outcome() == AccountOutcome.BLOCKED_DUPLICATE) {
+                blocked.add(a);
+            }
+        }
+        if (t.organizationId() != null && expectedOrgs.contains(t.organizationId())) {
+            return null;
+        }
+        AccountResolution decisive = u.primary() != null ? resolution.accounts().get(u.primary()) : null;
+        if (decisive != null ? decisive.outcome() == AccountOutcome.BLOCKED_DUPLICATE : !blocked.isEmpty()) {
+            return blockedIssue(t, u, decisive != null ? decisive : blocked.get(0));
+        }
+        if (decisive != null && !decisive.resolved() || expectedOrgs.isEmpty()) {
+            return null;
+        }
+        AccountResolution expected = decisive != null ? decisive : firstResolved(u, resolution);
+        String expectedValue = decisive != null
+                ? decisive.org().id().toString()
+                : expectedOrgs.stream().map(ZendeskOrgId::toString).collect(Collectors.joining(" "));
+        return IssueBuilder.of(IssueCode.TICKET_ORG_MISMATCH, expected.account())
+                .org(t.organizationId())
+                .user(t.requesterId())
+                .ticket(t.id())
+                .current(t.organizationId() == null ? "" : t.organizationId().toString())
+                .expected(expectedValue)
+                .evidence(
+                        "requester %s maps to %s; ticket is on %s",
+                        u.user().email(),
+                        expected.account().id(),
+                        t.organizationId() == null ? "no org" : "org " + t.organizationId())
+                .build();
+    }
+
+    private static Issue blockedIssue(Ticket t, UserResolution u, AccountResolution account) {
+        return IssueBuilder.of(IssueCode.TICKET_RESOLUTION_BLOCKED_DUPLICATE_EXTERNAL_ID, account.account())
+                .org(t.organizationId())
+                .user(t.requesterId())
+                .ticket(t.id())
+                .current(t.organizationId() == null ? "" : t.organizationId().toString())
+                .evidence(
+                        "requester %s maps to %s, whose org is ambiguous (%d orgs carry its external_id)",
+                        u.user().email(),
+                        account.account().id(),
+                        account.externalIdMatches().size())
+                .build();
+    }
+
+    private static AccountResolution firstResolved(UserResolution u, Resolution resolution) {
+        return u.accounts().stream()
+                .map(id -> resolution.accounts().get(id))
+                .filter(AccountResolution::resolved)
+                .findFirst()
+                .orElseThrow();
+    }
+}

@@ -1,0 +1,117 @@
+package io.plumbline.detect;
+
+import io.plumbline.model.Membership;
+import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.User;
+import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.resolve.AccountOutcome;
+import io.plumbline.resolve.AccountResolution;
+import io.plumbline.resolve.Resolution;
+import io.plumbline.resolve.UserResolution;
+import io.plumbline.resolve.UserRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Users whose memberships disagree with their expected account's org: a missing membership, a wrong
+ * default org, an account blocked upstream, or an ambiguous email domain.
+ */
+final class UserIssueDetector implements Detector {
+    @Override
+    public List<Issue> detect(Resolution resolution) {
+        List<Issue> out = new ArrayList<>();
+        for (UserResolution u : resolution.users().values()) {
+            if (u.rule() == UserRule.AMBIGUOUS) {
+                out.add(ambiguous(u, resolution));
+            } else if (u.mapped()) {
+                for (SalesforceAccountId account : u.accounts()) {
+                    check(u, resolution.accounts().get(account), resolution, out);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Issue ambiguous(UserResolution u, Resolution resolution) {
+        AccountResolution first = resolution.accounts().get(u.accounts().get(0));
+        String candidates =
+                u.accounts().stream().map(SalesforceAccountId::value).collect(Collectors.joining(" "));
+        return IssueBuilder.of(IssueCode.USER_DOMAIN_AMBIGUOUS, first.account())
+                .user(u.user().id())
+                .current(memberships(u.user(), resolution))
+                .expected(candidates)
+                .evidence(
+                        "%s: domain %s is an expected domain of %d accounts (%s)",
+                        u.user().email(), u.emailDomain(), u.accounts().size(), candidates)
+                .build();
+    }
+
+    private static void check(UserResolution u, AccountResolution account, Resolution resolution, List<Issue> out) {
+        User user = u.user();
+        if (account.outcome() == AccountOutcome.BLOCKED_DUPLICATE) {
+            out.add(IssueBuilder.of(IssueCode.USER_RESOLUTION_BLOCKED_DUPLICATE_EXTERNAL_ID, account.account())
+                    .user(user.id())
+                    .current(memberships(user, resolution))
+                    .evidence(
+                            "%s maps to %s by %s, whose org is ambiguous: %d orgs carry its external_id",
+                            user.email(),
+                            account.account().id(),
+                            u.rule().name().toLowerCase(java.util.Locale.ROOT),
+                            account.externalIdMatches().size())
+                    .build());
+            return;
+        }
+        if (!account.resolved()) {
+            return;
+        }
+        ZendeskOrgId org = account.org().id();
+        Membership membership = resolution.membershipsOf(user.id()).stream()
+                .filter(m -> m.organizationId().equals(org))
+                .findFirst()
+                .orElse(null);
+        if (membership == null) {
+            out.add(IssueBuilder.of(IssueCode.USER_MISSING_EXPECTED_MEMBERSHIP, account.account())
+                    .org(org)
+                    .user(user.id())
+                    .current(memberships(user, resolution))
+                    .expected(org.toString())
+                    .evidence(
+                            "%s maps to %s by %s; not a member of its org %s",
+                            user.email(),
+                            account.account().id(),
+                            u.rule().name().toLowerCase(java.util.Locale.ROOT),
+                            org)
+                    .value(org.toString())
+                    .precondition("user_is_member", false)
+                    .build());
+            return;
+        }
+        ZendeskOrgId currentDefault = resolution.defaultOrgOf(user);
+        if (account.account().id().equals(u.primary()) && !org.equals(currentDefault)) {
+            out.add(IssueBuilder.of(IssueCode.USER_DEFAULT_ORG_NOT_EXPECTED, account.account())
+                    .org(org)
+                    .user(user.id())
+                    .current(currentDefault == null ? "" : currentDefault.toString())
+                    .expected(org.toString())
+                    .evidence(
+                            "%s is a member of org %s (membership %s) but the default org is %s",
+                            user.email(), org, membership.id(), currentDefault == null ? "none" : currentDefault)
+                    .membership(membership.id())
+                    .value(org.toString())
+                    .precondition("default_org_id", currentDefault == null ? null : currentDefault.value())
+                    .precondition("membership_id", membership.id().value())
+                    .build());
+        }
+    }
+
+    static String memberships(User user, Resolution resolution) {
+        List<Membership> ms = resolution.membershipsOf(user.id());
+        if (ms.isEmpty()) {
+            return "(no memberships)";
+        }
+        return ms.stream()
+                .map(m -> m.organizationId() + (m.isDefault() ? "*" : ""))
+                .collect(Collectors.joining(" "));
+    }
+}

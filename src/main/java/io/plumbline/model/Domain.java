@@ -1,0 +1,29 @@
+package io.plumbline.model;
+
+/**
+ * A normalized hostname (lowercase ASCII, punycode for IDN, no {@code www.}, no trailing dot). Only
+ * the normalizer creates these from raw text; this record checks the shape it guarantees.
+ */
+public record Domain(String value) implements Comparable<Domain> {
+    public Domain {
+        if (value == null || value.isEmpty() || !value.equals(value.strip()) || value.contains("/")) {
+            throw new IllegalArgumentException("not a normalized domain: " + value);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-')) {
+                throw new IllegalArgumentException("not a normalized domain: " + value);
+            }
+        }
+    }
+
+    @Override
+    public int compareTo(Domain other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,53 @@
+package io.plumbline.model;
+
+import java.util.Locale;
+
+/**
+ * A Salesforce account's canonical key: normally the 18-character Account Id, but any stable key a
+ * team has chosen (non-blank, no whitespace or control characters, at most 255 characters).
+ *
+ * <p>Two ids are the same account when they are equal ignoring case, exactly as Zendesk compares
+ * external ids; {@link #matchKey()} is that comparison key.
+ */
+public record SalesforceAccountId(String value) implements Comparable<SalesforceAccountId> {
+    public static final int MAX_LENGTH = 255;
+
+    public SalesforceAccountId {
+        String problem = problemWith(value);
+        if (problem != null) {
+            throw new IllegalArgumentException("not a valid sf_account_id (" + problem + "): " + value);
+        }
+    }
+
+    /** Returns why {@code raw} cannot be an account key, or null when it can. */
+    public static String problemWith(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return "blank";
+        }
+        if (raw.length() > MAX_LENGTH) {
+            return "longer than " + MAX_LENGTH + " characters";
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+                return "contains whitespace or a control character at position " + (i + 1);
+            }
+        }
+        return null;
+    }
+
+    /** The key Zendesk would compare this id by: case-insensitive. */
+    public String matchKey() {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public int compareTo(SalesforceAccountId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,28 @@
+package io.plumbline.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one audit reads, from both systems, as of one instant. {@code asOf} anchors the ticket
+ * lookback window, so re-auditing the same snapshot later gives the same result.
+ */
+public record Snapshot(
+        List<Account> accounts,
+        List<Contact> contacts,
+        List<Organization> organizations,
+        List<User> users,
+        List<Membership> memberships,
+        List<Ticket> tickets,
+        Instant asOf) {
+    public Snapshot {
+        accounts = List.copyOf(accounts);
+        contacts = List.copyOf(contacts);
+        organizations = List.copyOf(organizations);
+        users = List.copyOf(users);
+        memberships = List.copyOf(memberships);
+        tickets = List.copyOf(tickets);
+        Objects.requireNonNull(asOf, "asOf");
+    }
+}

@@ -1,0 +1,121 @@
+package io.plumbline.normalize;
+
+import io.plumbline.model.Domain;
+import java.net.IDN;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Turns raw domain, URL and website text into normalized {@link Domain}s: trims, lowercases, strips
+ * scheme, credentials, port, path, query, fragment, a leading {@code www.} and a trailing dot, and
+ * converts IDN to punycode. Anything that is not a valid hostname afterwards (a URL slug, a bare word,
+ * an email address, an IP address) is rejected with a reason. Never throws on any input.
+ */
+public final class DomainNormalizer {
+    private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern TLD = Pattern.compile("[a-z]{2,63}|xn--[a-z0-9-]{1,59}");
+    private static final int MAX_LENGTH = 253;
+
+    private DomainNormalizer() {}
+
+    /** Splits a field holding zero or more domains separated by spaces, commas or semicolons. */
+    public static List<DomainParse> parseList(String field) {
+        List<DomainParse> out = new ArrayList<>();
+        if (field == null) {
+            return out;
+        }
+        for (String token : SEPARATORS.split(field.strip())) {
+            if (!token.isEmpty()) {
+                out.add(parse(token));
+            }
+        }
+        return out;
+    }
+
+    /** Normalizes one token that should name a host (a bare domain or a URL). */
+    public static DomainParse parse(String raw) {
+        String s = raw.strip().toLowerCase(Locale.ROOT);
+        boolean hadScheme = false;
+        var scheme = SCHEME.matcher(s);
+        if (scheme.find()) {
+            s = s.substring(scheme.end());
+            hadScheme = true;
+        } else if (s.startsWith("//")) {
+            s = s.substring(2);
+            hadScheme = true;
+        }
+        s = cutAt(s, "/?#");
+        if (s.isEmpty()) {
+            return DomainParse.invalid(raw, "no host (looks like a path or URL slug)");
+        }
+        int at = s.lastIndexOf('@');
+        if (at >= 0) {
+            if (!hadScheme) {
+                return DomainParse.invalid(raw, "an email address, not a domain");
+            }
+            s = s.substring(at + 1);
+        }
+        return hostname(raw, stripPort(s));
+    }
+
+    private static DomainParse hostname(String raw, String host) {
+        String s = host;
+        if (s.endsWith(".")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        if (s.startsWith("www.")) {
+            s = s.substring(4);
+        }
+        String ascii;
+        try {
+            ascii = IDN.toASCII(s, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return DomainParse.invalid(raw, "not a valid internationalized domain name");
+        }
+        String problem = hostnameProblem(ascii);
+        return problem == null ? DomainParse.ok(raw, new Domain(ascii)) : DomainParse.invalid(raw, problem);
+    }
+
+    private static String hostnameProblem(String s) {
+        if (s.isEmpty()) {
+            return "no host";
+        }
+        if (s.length() > MAX_LENGTH) {
+            return "longer than " + MAX_LENGTH + " characters";
+        }
+        String[] labels = s.split("\\.", -1);
+        if (labels.length < 2) {
+            return "a bare word, not a domain (no dot)";
+        }
+        for (String label : labels) {
+            if (!LABEL.matcher(label).matches()) {
+                return "not a valid hostname (bad label '" + label + "')";
+            }
+        }
+        if (!TLD.matcher(labels[labels.length - 1]).matches()) {
+            return "not a valid hostname (top-level label '" + labels[labels.length - 1] + "')";
+        }
+        return null;
+    }
+
+    private static String stripPort(String s) {
+        int colon = s.lastIndexOf(':');
+        if (colon >= 0 && s.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+            return s.substring(0, colon);
+        }
+        return s;
+    }
+
+    private static String cutAt(String s, String stops) {
+        for (int i = 0; i < s.length(); i++) {
+            if (stops.indexOf(s.charAt(i)) >= 0) {
+                return s.substring(0, i);
+            }
+        }
+        return s;
+    }
+}

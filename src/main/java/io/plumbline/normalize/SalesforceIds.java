@@ -1,0 +1,44 @@
+package io.plumbline.normalize;
+
+import io.plumbline.model.SalesforceAccountId;
+import java.util.regex.Pattern;
+
+/**
+ * Salesforce id rules: a 15-character Account Id ({@code 001} and 12 letters or digits) is converted
+ * to its 18-character case-safe form by appending the checksum; other keys pass through unchanged.
+ */
+public final class SalesforceIds {
+    private static final Pattern ACCOUNT_15 = Pattern.compile("001[A-Za-z0-9]{12}");
+    private static final String CHECKSUM_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+
+    private SalesforceIds() {}
+
+    /** Validates a raw key and returns its canonical form; throws with the reason when invalid. */
+    public static SalesforceAccountId canonical(String raw) {
+        return new SalesforceAccountId(isAccountId15(raw) ? to18(raw) : raw);
+    }
+
+    /** True when {@code raw} is a 15-character Salesforce Account Id. */
+    public static boolean isAccountId15(String raw) {
+        return raw != null && ACCOUNT_15.matcher(raw).matches();
+    }
+
+    /** Appends the three checksum characters to a 15-character Salesforce id. */
+    public static String to18(String id15) {
+        if (id15.length() != 15) {
+            throw new IllegalArgumentException("not a 15-character Salesforce id: " + id15);
+        }
+        StringBuilder out = new StringBuilder(id15);
+        for (int chunk = 0; chunk < 3; chunk++) {
+            int bits = 0;
+            for (int k = 0; k < 5; k++) {
+                char c = id15.charAt(chunk * 5 + k);
+                if (c >= 'A' && c <= 'Z') {
+                    bits |= 1 << k;
+                }
+            }
+            out.append(CHECKSUM_ALPHABET.charAt(bits));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,56 @@
+package io.plumbline.resolve;
+
+import io.plumbline.model.Account;
+import io.plumbline.model.Domain;
+import io.plumbline.normalize.DomainNormalizer;
+import io.plumbline.normalize.DomainParse;
+import io.plumbline.normalize.PersonalDomains;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The domains an account expects on its Zendesk org: the normalized {@code zendesk_domain_override}
+ * when present, else the normalized {@code account_domains} plus the host of {@code website}. Tokens
+ * that are not domains, and personal email domains, are kept aside as corrupted and never matched.
+ */
+public record ExpectedDomains(List<Domain> domains, List<CorruptedToken> corrupted, boolean fromOverride) {
+    public ExpectedDomains {
+        domains = List.copyOf(domains);
+        corrupted = List.copyOf(corrupted);
+    }
+
+    /** Computes the expected domains of {@code account}. */
+    public static ExpectedDomains of(Account account, PersonalDomains personal) {
+        List<CorruptedToken> corrupted = new ArrayList<>();
+        TreeSet<Domain> fromDomains =
+                collect("account_domains", DomainNormalizer.parseList(account.accountDomains()), personal, corrupted);
+        List<DomainParse> site =
+                account.website().isBlank() ? List.of() : List.of(DomainNormalizer.parse(account.website()));
+        TreeSet<Domain> fromWebsite = collect("website", site, personal, corrupted);
+        TreeSet<Domain> fromOverride = collect(
+                "zendesk_domain_override", DomainNormalizer.parseList(account.domainOverride()), personal, corrupted);
+        boolean override = !account.domainOverride().isBlank();
+        TreeSet<Domain> expected = new TreeSet<>(override ? fromOverride : fromDomains);
+        if (!override) {
+            expected.addAll(fromWebsite);
+        }
+        return new ExpectedDomains(List.copyOf(expected), corrupted, override);
+    }
+
+    private static TreeSet<Domain> collect(
+            String field, List<DomainParse> parses, PersonalDomains personal, List<CorruptedToken> corrupted) {
+        TreeSet<Domain> out = new TreeSet<>();
+        for (DomainParse parse : parses) {
+            if (!parse.valid()) {
+                corrupted.add(new CorruptedToken(field, parse.raw(), parse.problem()));
+            } else if (personal.contains(parse.domain())) {
+                corrupted.add(new CorruptedToken(
+                        field, parse.raw(), "a personal email domain, which never identifies an account"));
+            } else {
+                out.add(parse.domain());
+            }
+        }
+        return out;
+    }
+}

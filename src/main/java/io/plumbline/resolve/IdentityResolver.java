@@ -1,0 +1,103 @@
+package io.plumbline.resolve;
+
+import io.plumbline.model.Account;
+import io.plumbline.model.Contact;
+import io.plumbline.model.Domain;
+import io.plumbline.model.Membership;
+import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.Snapshot;
+import io.plumbline.model.User;
+import io.plumbline.model.ZendeskUserId;
+import io.plumbline.normalize.Emails;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Resolves a {@link Snapshot} into a {@link Resolution} by exact, explainable rules only. A pure
+ * function of its inputs: no clock, no files, no network.
+ */
+public final class IdentityResolver {
+    private final ResolutionSettings settings;
+
+    public IdentityResolver(ResolutionSettings settings) {
+        this.settings = settings;
+    }
+
+    public Resolution resolve(Snapshot snapshot) {
+        List<String> warnings = new ArrayList<>();
+        Map<SalesforceAccountId, Account> accounts = new TreeMap<>();
+        snapshot.accounts().forEach(a -> accounts.put(a.id(), a));
+        Map<SalesforceAccountId, ExpectedDomains> expected = new TreeMap<>();
+        accounts.forEach((id, a) -> expected.put(id, ExpectedDomains.of(a, settings.personalDomains())));
+        Map<Domain, Set<SalesforceAccountId>> accountsByDomain = accountsByDomain(expected);
+        Set<Domain> shared = new TreeSet<>();
+        accountsByDomain.forEach((d, owners) -> {
+            if (owners.size() > 1) {
+                shared.add(d);
+            }
+        });
+        OrgIndex orgs = new OrgIndex(snapshot.organizations());
+        SortedMap<SalesforceAccountId, AccountResolution> resolved =
+                new TreeMap<>(new AccountResolver(orgs, shared).resolveAll(accounts, expected));
+        UserResolver users = new UserResolver(
+                contactsByEmail(snapshot.contacts(), accounts, warnings), accountsByDomain, settings.personalDomains());
+        SortedMap<ZendeskUserId, UserResolution> userResolutions = new TreeMap<>();
+        for (User u : snapshot.users()) {
+            userResolutions.put(u.id(), users.resolve(u));
+        }
+        return new Resolution(
+                snapshot,
+                settings,
+                orgs,
+                resolved,
+                userResolutions,
+                accountsByDomain,
+                membershipsByUser(snapshot.memberships()),
+                snapshot.asOf().minus(Duration.ofDays(settings.ticketLookbackDays())),
+                List.copyOf(warnings));
+    }
+
+    private static Map<Domain, Set<SalesforceAccountId>> accountsByDomain(
+            Map<SalesforceAccountId, ExpectedDomains> expected) {
+        Map<Domain, Set<SalesforceAccountId>> out = new HashMap<>();
+        expected.forEach((id, e) -> e.domains()
+                .forEach(d -> out.computeIfAbsent(d, k -> new TreeSet<>()).add(id)));
+        return out;
+    }
+
+    private static Map<String, List<Contact>> contactsByEmail(
+            List<Contact> contacts, Map<SalesforceAccountId, Account> accounts, List<String> warnings) {
+        Map<String, List<Contact>> out = new LinkedHashMap<>();
+        for (Contact c : contacts) {
+            var email = Emails.normalize(c.email());
+            if (email.isEmpty()) {
+                warnings.add(
+                        "contact on line " + c.sourceLine() + ": '" + c.email() + "' is not an email address; ignored");
+            } else if (!accounts.containsKey(c.accountId())) {
+                warnings.add("contact on line " + c.sourceLine() + ": account " + c.accountId()
+                        + " is not among the accounts; ignored");
+            } else {
+                out.computeIfAbsent(email.get(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        return out;
+    }
+
+    private static Map<ZendeskUserId, List<Membership>> membershipsByUser(List<Membership> memberships) {
+        Map<ZendeskUserId, List<Membership>> out = new HashMap<>();
+        for (Membership m : memberships) {
+            out.computeIfAbsent(m.userId(), k -> new ArrayList<>()).add(m);
+        }
+        out.values().forEach(list -> list.sort(Comparator.comparing(Membership::id)));
+        return out;
+    }
+}

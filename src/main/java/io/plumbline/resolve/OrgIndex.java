@@ -1,0 +1,76 @@
+package io.plumbline.resolve;
+
+import io.plumbline.model.Domain;
+import io.plumbline.model.Organization;
+import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.normalize.DomainNormalizer;
+import io.plumbline.normalize.DomainParse;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Lookups over the live (undeleted) orgs of a snapshot: by id, by external id key, by domain. */
+public final class OrgIndex {
+    private final Map<ZendeskOrgId, Organization> all = new TreeMap<>();
+    private final Map<ZendeskOrgId, Organization> live = new TreeMap<>();
+    private final Map<String, List<Organization>> byExternalIdKey = new HashMap<>();
+    private final Map<Domain, List<Organization>> byDomain = new HashMap<>();
+
+    public OrgIndex(Collection<Organization> organizations) {
+        for (Organization org : organizations) {
+            all.put(org.id(), org);
+            if (org.deleted()) {
+                continue;
+            }
+            live.put(org.id(), org);
+            if (org.hasExternalId()) {
+                byExternalIdKey
+                        .computeIfAbsent(
+                                ExternalIdKey.ofOrgExternalId(org.externalId()).key(), k -> new ArrayList<>())
+                        .add(org);
+            }
+            for (Domain d : domainsOf(org)) {
+                byDomain.computeIfAbsent(d, k -> new ArrayList<>()).add(org);
+            }
+        }
+    }
+
+    /** The normalized, valid domains an org holds (invalid entries are ignored). */
+    public static List<Domain> domainsOf(Organization org) {
+        List<Domain> out = new ArrayList<>();
+        for (String raw : org.domainNames()) {
+            DomainParse parse = DomainNormalizer.parse(raw);
+            if (parse.valid() && !out.contains(parse.domain())) {
+                out.add(parse.domain());
+            }
+        }
+        return out;
+    }
+
+    public Organization any(ZendeskOrgId id) {
+        return all.get(id);
+    }
+
+    public Organization live(ZendeskOrgId id) {
+        return live.get(id);
+    }
+
+    public Collection<Organization> liveOrgs() {
+        return live.values();
+    }
+
+    public List<Organization> byExternalIdKey(String key) {
+        return byExternalIdKey.getOrDefault(key, List.of());
+    }
+
+    public boolean externalIdKeyUsed(String key) {
+        return byExternalIdKey.containsKey(key);
+    }
+
+    public List<Organization> byDomain(Domain domain) {
+        return byDomain.getOrDefault(domain, List.of());
+    }
+}

@@ -1,0 +1,56 @@
+package io.plumbline.resolve;
+
+import io.plumbline.model.Domain;
+import io.plumbline.model.Membership;
+import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.Snapshot;
+import io.plumbline.model.User;
+import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.model.ZendeskUserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+
+/**
+ * The resolved identity graph of one snapshot: each account's org, each user's expected account(s),
+ * and the indexes detectors need. Immutable once built by {@link IdentityResolver}.
+ */
+public record Resolution(
+        Snapshot snapshot,
+        ResolutionSettings settings,
+        OrgIndex orgs,
+        SortedMap<SalesforceAccountId, AccountResolution> accounts,
+        SortedMap<ZendeskUserId, UserResolution> users,
+        Map<Domain, Set<SalesforceAccountId>> accountsByDomain,
+        Map<ZendeskUserId, List<Membership>> membershipsByUser,
+        Instant ticketWindowStart,
+        List<String> warnings) {
+
+    /** The accounts that expect {@code domain}. */
+    public Set<SalesforceAccountId> accountsExpecting(Domain domain) {
+        return accountsByDomain.getOrDefault(domain, Set.of());
+    }
+
+    /** The user's memberships, in Zendesk id order. */
+    public List<Membership> membershipsOf(ZendeskUserId user) {
+        return membershipsByUser.getOrDefault(user, List.of());
+    }
+
+    /** The user's default org: the membership marked default, else the user's organization_id. */
+    public ZendeskOrgId defaultOrgOf(User user) {
+        for (Membership m : membershipsOf(user.id())) {
+            if (m.isDefault()) {
+                return m.organizationId();
+            }
+        }
+        return user.organizationId();
+    }
+
+    /** The resolved org of an account, or null when the account is not resolved. */
+    public ZendeskOrgId resolvedOrgOf(SalesforceAccountId account) {
+        AccountResolution r = accounts.get(account);
+        return r != null && r.resolved() ? r.org().id() : null;
+    }
+}

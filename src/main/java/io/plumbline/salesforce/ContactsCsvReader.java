@@ -1,0 +1,43 @@
+package io.plumbline.salesforce;
+
+import io.plumbline.model.Contact;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads the optional Salesforce contacts CSV: {@code email, sf_account_id[, is_primary]}, one row per
+ * contact-account relation. Rows with a blank email are skipped (contacts without email cannot match).
+ */
+public final class ContactsCsvReader {
+    public static final List<String> REQUIRED = List.of("email", "sf_account_id");
+    private static final Set<String> TRUE = Set.of("true", "1", "yes", "y");
+    private static final Set<String> FALSE = Set.of("false", "0", "no", "n", "");
+
+    private ContactsCsvReader() {}
+
+    public static List<Contact> read(InputStream in, String file) {
+        List<Contact> out = new ArrayList<>();
+        CsvTable.read(in, file, REQUIRED, row -> {
+            String email = row.get("email");
+            if (email.isEmpty()) {
+                return;
+            }
+            out.add(new Contact(email, AccountsCsvReader.accountId(row, "sf_account_id"), primary(row), row.line()));
+        });
+        return out;
+    }
+
+    private static boolean primary(CsvTable.Row row) {
+        String v = row.get("is_primary").toLowerCase(Locale.ROOT);
+        if (TRUE.contains(v)) {
+            return true;
+        }
+        if (FALSE.contains(v)) {
+            return false;
+        }
+        throw row.error("is_primary", "is_primary must be true or false, found '" + v + "'");
+    }
+}

@@ -1,0 +1,148 @@
+package io.plumbline.salesforce;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.plumbline.errors.InputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads a UTF-8 (optionally BOM-prefixed) RFC 4180 CSV with a header row, handing each record to a
+ * consumer with its line number; every problem becomes an {@link InputException} naming the file and
+ * line. Header names are matched trimmed and case-insensitively; unknown columns are ignored.
+ */
+final class CsvTable {
+    private final String file;
+    private final Map<String, Integer> columns = new LinkedHashMap<>();
+    private int headerSize;
+
+    private CsvTable(String file) {
+        this.file = file;
+    }
+
+    /** One data row: fields by header name, and where it is. */
+    record Row(CsvTable table, CsvRecord record) {
+        long line() {
+            return record.getStartingLineNumber();
+        }
+
+        /** The field's value (empty when the column is absent), stripped of surrounding whitespace. */
+        String get(String column) {
+            Integer i = table.columns.get(column);
+            return i == null || i >= record.getFieldCount()
+                    ? ""
+                    : record.getField(i).strip();
+        }
+
+        /** The 1-based column number of a header, for messages. */
+        int column(String name) {
+            Integer i = table.columns.get(name);
+            return i == null ? 0 : i + 1;
+        }
+
+        InputException error(String column, String message) {
+            return new InputException(table.file, line(), column(column), message);
+        }
+    }
+
+    static void read(InputStream in, String file, List<String> required, Consumer<Row> rows) {
+        CsvTable table = new CsvTable(file);
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder))) {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            CsvReader<CsvRecord> csv = CsvReader.builder()
+                    .skipEmptyLines(true)
+                    .allowExtraFields(true)
+                    .allowMissingFields(true)
+                    .ofCsvRecord(reader);
+            boolean header = true;
+            for (CsvRecord record : csv) {
+                if (header) {
+                    table.header(record, required);
+                    header = false;
+                } else {
+                    table.checkWidth(record);
+                    rows.accept(new Row(table, record));
+                }
+            }
+            if (header) {
+                throw new InputException(
+                        file, 1, 0, "empty file: expected a header row with " + String.join(", ", required));
+            }
+        } catch (CharacterCodingException e) {
+            throw new InputException(file, 0, 0, "not valid UTF-8 text; save the file as UTF-8", e);
+        } catch (CsvParseException e) {
+            throw new InputException(file, 0, 0, "malformed CSV (" + e.getMessage() + "); check quoting", e);
+        } catch (UncheckedIOException e) {
+            throw unwrap(file, e.getCause());
+        } catch (IOException e) {
+            throw unwrap(file, e);
+        }
+    }
+
+    private static InputException unwrap(String file, IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return new InputException(file, 0, 0, "not valid UTF-8 text; save the file as UTF-8", e);
+        }
+        return new InputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+    }
+
+    private void header(CsvRecord record, List<String> required) {
+        for (int i = 0; i < record.getFieldCount(); i++) {
+            String name = record.getField(i).strip().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (columns.putIfAbsent(name, i) != null) {
+                throw new InputException(
+                        file, record.getStartingLineNumber(), i + 1, "duplicate column '" + name + "' in the header");
+            }
+        }
+        headerSize = record.getFieldCount();
+        List<String> missing = new ArrayList<>();
+        for (String r : required) {
+            if (!columns.containsKey(r)) {
+                missing.add(r);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InputException(
+                    file,
+                    record.getStartingLineNumber(),
+                    0,
+                    "missing required column"
+                            + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + " (the header has: "
+                            + String.join(", ", columns.keySet()) + ")");
+        }
+    }
+
+    private void checkWidth(CsvRecord record) {
+        if (record.getFieldCount() > headerSize) {
+            throw new InputException(
+                    file,
+                    record.getStartingLineNumber(),
+                    headerSize + 1,
+                    "row has " + record.getFieldCount() + " fields but the header has " + headerSize
+                            + "; quote values that contain commas");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.plumbline.snapshot;
+
+/** The file names of a snapshot folder, as the contract lays them out. */
+public final class SnapshotLayout {
+    public static final String ACCOUNTS = "salesforce_accounts.csv";
+    public static final String CONTACTS = "salesforce_contacts.csv";
+    public static final String ORGANIZATIONS = "zendesk/organizations.jsonl";
+    public static final String USERS = "zendesk/users.jsonl";
+    public static final String MEMBERSHIPS = "zendesk/organization_memberships.jsonl";
+    public static final String TICKETS = "zendesk/tickets.jsonl";
+    /** Optional: {@code {"captured_at": "..."}}, the instant the snapshot was pulled. */
+    public static final String MANIFEST = "snapshot.json";
+
+    private SnapshotLayout() {}
+}
