@@ -1,0 +1,19 @@
+package io.plumbline.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.plumbline.resolve.ResolutionSettings;
+import java.util.List;
+
+/** The {@code audit:} section. */
+public record AuditConfig(
+        @JsonProperty("ticket_lookback_days") Integer ticketLookbackDays,
+        @JsonProperty("personal_domains_extra") List<String> personalDomainsExtra) {
+    public AuditConfig {
+        ticketLookbackDays = ticketLookbackDays == null ? ResolutionSettings.DEFAULT_LOOKBACK_DAYS : ticketLookbackDays;
+        personalDomainsExtra = personalDomainsExtra == null ? List.of() : List.copyOf(personalDomainsExtra);
+    }
+
+    public static AuditConfig defaults() {
+        return new AuditConfig(null, null);
+    }
+}

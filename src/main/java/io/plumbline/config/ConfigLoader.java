@@ -1,0 +1,65 @@
+package io.plumbline.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.plumbline.errors.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Loads {@code plumbline.yaml}. Unknown keys and wrong types are errors that name the file, line and
+ * key, so a typo never silently falls back to a default.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private ConfigLoader() {}
+
+    public static PlumblineConfig load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(
+                    file + ": config file not found; create one with `plumbline init` or pass --config FILE");
+        }
+        try {
+            String text = Files.readString(file);
+            PlumblineConfig config =
+                    text.isBlank() ? PlumblineConfig.defaults() : YAML.readValue(text, PlumblineConfig.class);
+            if (config == null) {
+                config = PlumblineConfig.defaults();
+            }
+            Path dir = file.toAbsolutePath().getParent();
+            return config.withBaseDir(dir == null ? Path.of(".") : dir);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(
+                    where(file, e.getLocation()) + "unknown key '" + e.getPropertyName() + "' (known keys here: "
+                            + e.getKnownPropertyIds() + ")",
+                    e);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(where(file, e.getLocation()) + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads {@code file} when it exists, else the defaults (for commands that can run without one). */
+    public static PlumblineConfig loadOrDefaults(Path file, boolean explicit) {
+        if (!explicit && !Files.exists(file)) {
+            return PlumblineConfig.defaults();
+        }
+        return load(file);
+    }
+
+    private static String where(Path file, JsonLocation location) {
+        if (location == null || location.getLineNr() <= 0) {
+            return file + ": error: ";
+        }
+        return file + ":" + location.getLineNr() + ":" + location.getColumnNr() + ": error: ";
+    }
+}

@@ -1,0 +1,37 @@
+package io.plumbline.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.file.Path;
+
+/**
+ * The whole {@code plumbline.yaml}. Secrets are never values here: only the names of environment
+ * variables that hold them. {@code baseDir} is the folder relative paths are resolved against.
+ */
+public record PlumblineConfig(
+        @JsonProperty("salesforce") SalesforceConfig salesforce,
+        @JsonProperty("zendesk") ZendeskConfig zendesk,
+        @JsonProperty("audit") AuditConfig audit,
+        @JsonProperty("output") OutputConfig output,
+        Path baseDir) {
+    public PlumblineConfig {
+        salesforce = salesforce == null ? SalesforceConfig.defaults() : salesforce;
+        zendesk = zendesk == null ? ZendeskConfig.defaults() : zendesk;
+        audit = audit == null ? AuditConfig.defaults() : audit;
+        output = output == null ? OutputConfig.defaults() : output;
+        baseDir = baseDir == null ? Path.of(".") : baseDir;
+    }
+
+    /** The configuration used when no file exists (demo and snapshot audits need none). */
+    public static PlumblineConfig defaults() {
+        return new PlumblineConfig(null, null, null, null, Path.of("."));
+    }
+
+    public PlumblineConfig withBaseDir(Path dir) {
+        return new PlumblineConfig(salesforce, zendesk, audit, output, dir);
+    }
+
+    /** Resolves a path from the file against the config's folder. */
+    public Path resolve(String path) {
+        return baseDir.resolve(path).normalize();
+    }
+}
