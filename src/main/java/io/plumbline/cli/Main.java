@@ -51,6 +51,9 @@ public final class Main {
         ctx.err()
                 .println("error: unexpected failure (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                         + "); this is a defect in plumbline, please report it with the command you ran");
+        if (ctx.env().containsKey("PLUMBLINE_DEBUG")) {
+            e.printStackTrace(ctx.err());
+        }
         return INTERNAL_ERROR;
     }
 
