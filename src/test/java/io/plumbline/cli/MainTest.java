@@ -137,6 +137,16 @@ class MainTest {
     }
 
     @Test
+    void audit_outputRootIsAFile_exits2AndLeavesNoPartialFolder() throws IOException {
+        Path file = tmp.resolve("not-a-dir");
+        Files.writeString(file, "x");
+        Cli.Result r = Cli.run("audit", "--demo", "--out", file.toString(), "--run-id", "r1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("cannot write the run folder");
+        assertThat(entries(tmp)).isEqualTo(1);
+    }
+
+    @Test
     void audit_unsafeRunId_exits2() {
         assertThat(Cli.run("audit", "--demo", "--out", tmp.toString(), "--run-id", "../x")
                         .exitCode())
