@@ -6,10 +6,13 @@ import io.plumbline.detect.IssueCode;
 import io.plumbline.detect.Scope;
 import io.plumbline.model.ActionCode;
 import io.plumbline.model.Snapshot;
+import io.plumbline.model.Ticket;
+import io.plumbline.model.TicketTable;
 import io.plumbline.plan.PlannedAction;
 import io.plumbline.resolve.AccountOutcome;
 import io.plumbline.resolve.AccountResolution;
 import io.plumbline.resolve.AccountRule;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,10 +43,8 @@ public record SummaryFacts(
         inputs.put("users", s.users().size());
         inputs.put("memberships", s.memberships().size());
         inputs.put("tickets", s.tickets().size());
-        inputs.put("tickets_in_window", (int) s.tickets().stream()
-                .filter(t -> t.activityAt() != null
-                        && !t.activityAt().isBefore(result.resolution().ticketWindowStart()))
-                .count());
+        inputs.put(
+                "tickets_in_window", inWindow(s.tickets(), result.resolution().ticketWindowStart()));
         Map<AccountRule, Integer> byRule = new EnumMap<>(AccountRule.class);
         Map<AccountOutcome, Integer> outcomes = new EnumMap<>(AccountOutcome.class);
         for (AccountOutcome o : AccountOutcome.values()) {
@@ -86,6 +87,15 @@ public record SummaryFacts(
                 prepared,
                 result.plan().actions().size() - prepared,
                 AccountRollup.of(result.issues(), result.plan()));
+    }
+
+    private static int inWindow(List<Ticket> tickets, Instant start) {
+        if (tickets instanceof TicketTable table) {
+            return table.forEachActiveSince(start, i -> {});
+        }
+        return (int) tickets.stream()
+                .filter(t -> t.activityAt() != null && !t.activityAt().isBefore(start))
+                .count();
     }
 
     public int totalIssues() {

@@ -2,6 +2,7 @@ package io.plumbline.detect;
 
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.Ticket;
+import io.plumbline.model.TicketTable;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.resolve.AccountOutcome;
 import io.plumbline.resolve.AccountResolution;
@@ -21,13 +22,20 @@ final class TicketIssueDetector implements Detector {
     @Override
     public List<Issue> detect(Resolution resolution) {
         List<Issue> out = new ArrayList<>();
-        for (Ticket t : resolution.snapshot().tickets()) {
-            Issue issue = check(t, resolution);
-            if (issue != null) {
-                out.add(issue);
-            }
+        List<Ticket> tickets = resolution.snapshot().tickets();
+        if (tickets instanceof TicketTable table) {
+            // a compact table answers the window question without building the tickets outside it
+            table.forEachActiveSince(resolution.ticketWindowStart(), i -> add(check(table.get(i), resolution), out));
+        } else {
+            tickets.forEach(t -> add(check(t, resolution), out));
         }
         return out;
+    }
+
+    private static void add(Issue issue, List<Issue> out) {
+        if (issue != null) {
+            out.add(issue);
+        }
     }
 
     /** The issue for one ticket, or null when it is fine, outside the window, or has no expectation. */

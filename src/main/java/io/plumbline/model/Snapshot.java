@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Everything one audit reads, from both systems, as of one instant. {@code asOf} anchors the ticket
- * lookback window, so re-auditing the same snapshot later gives the same result.
+ * lookback window, so re-auditing the same snapshot later gives the same result. Tickets may come as
+ * a compact, immutable {@link TicketTable}, which is kept as it is.
  */
 public record Snapshot(
         List<Account> accounts,
@@ -22,7 +23,7 @@ public record Snapshot(
         organizations = List.copyOf(organizations);
         users = List.copyOf(users);
         memberships = List.copyOf(memberships);
-        tickets = List.copyOf(tickets);
+        tickets = tickets instanceof TicketTable ? tickets : List.copyOf(tickets);
         Objects.requireNonNull(asOf, "asOf");
     }
 }

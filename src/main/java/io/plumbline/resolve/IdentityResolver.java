@@ -95,9 +95,23 @@ public final class IdentityResolver {
     private static Map<ZendeskUserId, List<Membership>> membershipsByUser(List<Membership> memberships) {
         Map<ZendeskUserId, List<Membership>> out = new HashMap<>();
         for (Membership m : memberships) {
-            out.computeIfAbsent(m.userId(), k -> new ArrayList<>()).add(m);
+            out.merge(m.userId(), List.of(m), IdentityResolver::joined);
         }
-        out.values().forEach(list -> list.sort(Comparator.comparing(Membership::id)));
+        out.replaceAll((user, list) -> list.size() < 2 ? list : sortedById(list));
         return out;
+    }
+
+    // most users have one or two memberships: small immutable lists keep millions of them compact
+    private static List<Membership> joined(List<Membership> a, List<Membership> b) {
+        List<Membership> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static List<Membership> sortedById(List<Membership> list) {
+        List<Membership> sorted = new ArrayList<>(list);
+        sorted.sort(Comparator.comparing(Membership::id));
+        return List.copyOf(sorted);
     }
 }

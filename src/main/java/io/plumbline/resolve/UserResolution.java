@@ -7,23 +7,25 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The account(s) a Zendesk user is expected to belong to, and why.
+ * The account(s) a Zendesk user is expected to belong to, and why ({@link #steps()}).
  *
  * @param accounts the expected accounts (several only through contacts; the candidates when ambiguous)
  * @param primary the account that decides the user's default org and ticket attribution, or null when
  *     none is deterministic
  */
 public record UserResolution(
-        User user,
-        UserRule rule,
-        Domain emailDomain,
-        List<SalesforceAccountId> accounts,
-        SalesforceAccountId primary,
-        List<String> steps) {
+        User user, UserRule rule, Domain emailDomain, List<SalesforceAccountId> accounts, SalesforceAccountId primary) {
     public UserResolution {
         Objects.requireNonNull(user, "user");
         accounts = List.copyOf(accounts);
-        steps = List.copyOf(steps);
+    }
+
+    /**
+     * The resolution steps in words, in order, for {@code trace}. Derived from the fields when asked,
+     * so that millions of resolved users do not each hold their explanation.
+     */
+    public List<String> steps() {
+        return UserSteps.explain(this);
     }
 
     /** True when the user maps to at least one account without ambiguity. */

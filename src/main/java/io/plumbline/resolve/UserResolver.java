@@ -4,9 +4,11 @@ import io.plumbline.model.Contact;
 import io.plumbline.model.Domain;
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.User;
+import io.plumbline.normalize.DomainNormalizer;
+import io.plumbline.normalize.DomainParse;
 import io.plumbline.normalize.Emails;
 import io.plumbline.normalize.PersonalDomains;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,7 @@ final class UserResolver {
     private final Map<String, List<Contact>> contactsByEmail;
     private final Map<Domain, Set<SalesforceAccountId>> accountsByDomain;
     private final PersonalDomains personal;
+    private final Map<String, DomainParse> parsedDomains = new HashMap<>();
 
     UserResolver(
             Map<String, List<Contact>> contactsByEmail,
@@ -31,29 +34,28 @@ final class UserResolver {
         this.personal = personal;
     }
 
-    UserResolution resolve(User user) {
-        List<String> steps = new ArrayList<>();
-        if (!user.eligible()) {
-            steps.add(String.format(
-                    "user is not an active, unsuspended end-user with an email (role %s, active %s, suspended %s): not checked",
-                    user.role().isEmpty() ? "(none)" : user.role(), user.active(), user.suspended()));
-            return new UserResolution(user, UserRule.NOT_ELIGIBLE, null, List.of(), null, steps);
-        }
-        Optional<String> email = Emails.normalize(user.email());
-        if (email.isEmpty()) {
-            steps.add("email '" + user.email() + "' is not a usable address: not checked");
-            return new UserResolution(user, UserRule.NOT_ELIGIBLE, null, List.of(), null, steps);
-        }
-        Domain domain = Emails.domainOf(email.get()).orElseThrow();
-        List<Contact> contacts = contactsByEmail.getOrDefault(email.get(), List.of());
-        if (!contacts.isEmpty()) {
-            return byContacts(user, domain, contacts, steps);
-        }
-        steps.add("no Salesforce contact has email " + email.get());
-        return byDomain(user, domain, steps);
+    /** Domain normalization, remembered: users share a few hundred thousand domains at most. */
+    private DomainParse parseDomain(String raw) {
+        return parsedDomains.computeIfAbsent(raw, DomainNormalizer::parse);
     }
 
-    private UserResolution byContacts(User user, Domain domain, List<Contact> contacts, List<String> steps) {
+    UserResolution resolve(User user) {
+        if (!user.eligible()) {
+            return new UserResolution(user, UserRule.NOT_ELIGIBLE, null, List.of(), null);
+        }
+        Optional<String> email = Emails.normalize(user.email(), this::parseDomain);
+        if (email.isEmpty()) {
+            return new UserResolution(user, UserRule.NOT_ELIGIBLE, null, List.of(), null);
+        }
+        Domain domain = Emails.domainOf(email.get(), this::parseDomain).orElseThrow();
+        List<Contact> contacts = contactsByEmail.getOrDefault(email.get(), List.of());
+        if (!contacts.isEmpty()) {
+            return byContacts(user, domain, contacts);
+        }
+        return byDomain(user, domain);
+    }
+
+    private UserResolution byContacts(User user, Domain domain, List<Contact> contacts) {
         TreeSet<SalesforceAccountId> accounts = new TreeSet<>();
         TreeSet<SalesforceAccountId> primaries = new TreeSet<>();
         for (Contact c : contacts) {
@@ -64,37 +66,21 @@ final class UserResolver {
         }
         SalesforceAccountId primary =
                 accounts.size() == 1 ? accounts.first() : primaries.size() == 1 ? primaries.first() : null;
-        steps.add(String.format(
-                "contact match: email belongs to contact(s) of %s%s",
-                join(accounts),
-                primary == null
-                        ? "; no single primary account, so the default org is not checked"
-                        : "; primary account " + primary));
-        return new UserResolution(user, UserRule.CONTACT, domain, List.copyOf(accounts), primary, steps);
+        return new UserResolution(user, UserRule.CONTACT, domain, List.copyOf(accounts), primary);
     }
 
-    private UserResolution byDomain(User user, Domain domain, List<String> steps) {
+    private UserResolution byDomain(User user, Domain domain) {
         if (personal.contains(domain)) {
-            steps.add("email domain " + domain + " is a personal email domain: never identifies an account");
-            return new UserResolution(user, UserRule.PERSONAL, domain, List.of(), null, steps);
+            return new UserResolution(user, UserRule.PERSONAL, domain, List.of(), null);
         }
         Set<SalesforceAccountId> owners = accountsByDomain.getOrDefault(domain, Set.of());
         if (owners.isEmpty()) {
-            steps.add("email domain " + domain + " is an expected domain of no account: no expectation");
-            return new UserResolution(user, UserRule.NO_MATCH, domain, List.of(), null, steps);
+            return new UserResolution(user, UserRule.NO_MATCH, domain, List.of(), null);
         }
         if (owners.size() > 1) {
-            steps.add("email domain " + domain + " is an expected domain of " + owners.size() + " accounts ("
-                    + join(owners) + "): ambiguous");
-            return new UserResolution(user, UserRule.AMBIGUOUS, domain, List.copyOf(owners), null, steps);
+            return new UserResolution(user, UserRule.AMBIGUOUS, domain, List.copyOf(owners), null);
         }
         SalesforceAccountId only = owners.iterator().next();
-        steps.add("email domain " + domain + " is an expected domain of exactly one account: " + only);
-        return new UserResolution(user, UserRule.DOMAIN, domain, List.of(only), only, steps);
-    }
-
-    private static String join(Set<SalesforceAccountId> ids) {
-        return String.join(
-                ", ", ids.stream().map(SalesforceAccountId::value).sorted().toList());
+        return new UserResolution(user, UserRule.DOMAIN, domain, List.of(only), only);
     }
 }

@@ -1,0 +1,176 @@
+package io.plumbline.zendesk;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+/**
+ * Cuts a JSONL stream into blocks of whole lines and maps the blocks on every core, each into its own
+ * sink, keeping block order. A block is accepted only when it is valid UTF-8 without NUL bytes and
+ * every line holds at most one JSON object that the mapper accepts; otherwise the whole read is
+ * refused (null) so the caller can use the exact reader.
+ */
+final class JsonlBlocks {
+    private static final int BLOCK = 4 << 20;
+    /** Longer lines go to the exact reader, whose parser limits a string to 20 million characters. */
+    private static final int MAX_LINE = 16 << 20;
+
+    /** The sinks of every block in order, and whether ids ascended strictly across the whole file. */
+    record Result<S>(List<S> sinks, boolean ascending) {}
+
+    private record Block<S>(S sink, long firstId, long lastId, boolean ascending, boolean ok) {}
+
+    private JsonlBlocks() {}
+
+    static <S> Result<S> read(
+            JsonlStreamReader.Opener open, IntFunction<S> newSink, JsonlStreamReader.RecordMapper<S> mapper) {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "jsonl-block");
+            t.setDaemon(true);
+            return t;
+        });
+        // a few large buffers, reused: allocating one per block would churn the heap with huge arrays
+        BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(threads + 2);
+        for (int i = 0; i < threads + 2; i++) {
+            free.add(new byte[BLOCK]);
+        }
+        try (InputStream in = open.open()) {
+            Deque<Future<Block<S>>> pending = new ArrayDeque<>();
+            List<Block<S>> done = new ArrayList<>();
+            byte[] carry = new byte[0];
+            int carried = 0;
+            boolean first = true;
+            while (true) {
+                byte[] taken = free.take();
+                byte[] buf = carried < taken.length ? taken : new byte[carried * 2];
+                System.arraycopy(carry, 0, buf, 0, carried);
+                int filled = carried + in.readNBytes(buf, carried, buf.length - carried);
+                boolean eof = filled < buf.length;
+                int end = eof ? filled : lastNewline(buf, filled) + 1;
+                if (end == 0 && !eof) {
+                    if (filled >= MAX_LINE) {
+                        return null;
+                    }
+                    carry = Arrays.copyOf(buf, filled);
+                    carried = filled;
+                    free.add(taken);
+                    continue;
+                }
+                int start = first && bom(buf, end) ? 3 : 0;
+                first = false;
+                carry = Arrays.copyOfRange(buf, end, filled);
+                carried = carry.length;
+                pending.add(pool.submit(() -> {
+                    try {
+                        return block(buf, start, end, newSink, mapper);
+                    } finally {
+                        free.add(taken);
+                    }
+                }));
+                while (pending.size() > threads || eof && !pending.isEmpty()) {
+                    Block<S> b = pending.removeFirst().get();
+                    if (!b.ok()) {
+                        return null;
+                    }
+                    done.add(b);
+                }
+                if (eof) {
+                    return result(done);
+                }
+            }
+        } catch (IOException | ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <S> Result<S> result(List<Block<S>> blocks) {
+        boolean ascending = true;
+        long last = 0;
+        List<S> sinks = new ArrayList<>(blocks.size());
+        for (Block<S> b : blocks) {
+            sinks.add(b.sink());
+            if (b.firstId() != 0) {
+                ascending &= b.ascending() && b.firstId() > last;
+                last = b.lastId();
+            }
+        }
+        return new Result<>(sinks, ascending);
+    }
+
+    private static <S> Block<S> block(
+            byte[] buf, int start, int end, IntFunction<S> newSink, JsonlStreamReader.RecordMapper<S> mapper) {
+        S sink = newSink.apply(lines(buf, start, end));
+        if (!Utf8.valid(buf, start, end)) {
+            return new Block<>(sink, 0, 0, false, false);
+        }
+        long firstId = 0;
+        long lastId = 0;
+        boolean ascending = true;
+        try (JsonParser p = JsonlStreamReader.parser(buf, start, end)) {
+            int lastLine = 0;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                int line = p.currentTokenLocation().getLineNr();
+                if (t != JsonToken.START_OBJECT || line <= lastLine) {
+                    return new Block<>(sink, 0, 0, false, false);
+                }
+                long id = mapper.map(p, sink);
+                lastLine = p.currentTokenLocation().getLineNr();
+                if (lastLine != line) {
+                    return new Block<>(sink, 0, 0, false, false);
+                }
+                ascending &= id > lastId;
+                firstId = firstId == 0 ? id : firstId;
+                lastId = id;
+            }
+            return new Block<>(sink, firstId, lastId, ascending, true);
+        } catch (IOException | IllegalArgumentException e) {
+            return new Block<>(sink, 0, 0, false, false);
+        } catch (RuntimeException e) {
+            if (e == JsonlStreamReader.FALLBACK) {
+                return new Block<>(sink, 0, 0, false, false);
+            }
+            throw e;
+        }
+    }
+
+    private static int lines(byte[] buf, int start, int end) {
+        int n = 1;
+        for (int i = start; i < end; i++) {
+            n += buf[i] == '\n' ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static int lastNewline(byte[] buf, int filled) {
+        for (int i = filled - 1; i >= 0; i--) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean bom(byte[] buf, int end) {
+        return end >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF;
+    }
+}
