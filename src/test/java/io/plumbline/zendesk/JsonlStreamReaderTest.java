@@ -1,0 +1,151 @@
+package io.plumbline.zendesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The streaming reader must give exactly what {@link JsonlReader} gives, records or error, on every
+ * input: the common shape through its fast path, everything else through the exact reader.
+ */
+class JsonlStreamReaderTest {
+    private static final String ORG = "{\"id\":%d,\"name\":\"Org %d\",\"external_id\":\"001X%d\","
+            + "\"domain_names\":[\"a%d.example\"],\"tags\":[\"x\"],\"organization_fields\":{\"k\":[1,2]}}";
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"id\":1,\"name\":\"Acme\",\"external_id\":\"001A\",\"domain_names\":[\"acme.com\"]}\n",
+                "\uFEFF{\"id\":1,\"name\":\"Zoë\"}\r\n{\"id\":2}\r\n",
+                "\n{\"id\":1}\n   \n{\"id\":2,\"deleted_at\":\"2026-01-01T00:00:00Z\"}",
+                "{\"id\":2}\n{\"id\":1}\n{\"id\":2,\"name\":\"again\"}\n",
+                "{\"id\":1,\"external_id\":12345,\"domain_names\":null,\"name\":null}\n",
+                "{\"id\":1} {\"id\":2}\n",
+                "{\"id\":1,\n\"name\":\"split\"}\n",
+                "{\"id\":\"1\"}\n",
+                "{\"id\":1,\"domain_names\":\"acme.com\"}\n",
+                "{\"id\":1,\"domain_names\":[\"a.com\",7]}\n",
+                "{\"id\":0}\n",
+                "{\"id\":1.5}\n",
+                "{\"name\":\"no id\"}\n",
+                "[1,2]\n",
+                "{\"id\":1,\"id\":2}\n",
+                "{\"id\":1,\"external_id\":1.5}\n",
+                "{\"id\":99999999999999999999}\n",
+                "{\"id\":1}\n{\"id\":2\n",
+                "",
+                "\n\n",
+                "\u000C\n{\"id\":1}\n",
+                "{\"id\":1,\"name\":\"\u2028\"}\n"
+            })
+    void organizations_sameAsExactReader(String text) {
+        assertSame(text, JsonlStreamReader::organizations, ZendeskRecords::organization);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"id\":5,\"email\":\"a@b.com\",\"role\":\"end-user\",\"organization_id\":7,\"active\":true,\"suspended\":false}\n",
+                "{\"id\":5,\"active\":null,\"suspended\":null,\"organization_id\":null}\n",
+                "{\"id\":5,\"active\":\"yes\"}\n",
+                "{\"id\":5,\"organization_id\":-3}\n",
+                "{\"id\":5,\"email\":7}\n"
+            })
+    void users_sameAsExactReader(String text) {
+        assertSame(text, JsonlStreamReader::users, ZendeskRecords::user);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"id\":1,\"user_id\":2,\"organization_id\":3,\"default\":true}\n",
+                "{\"id\":1,\"user_id\":2,\"organization_id\":null}\n",
+                "{\"id\":1,\"user_id\":2,\"organization_id\":3,\"default\":null}\n"
+            })
+    void memberships_sameAsExactReader(String text) {
+        assertSame(text, JsonlStreamReader::memberships, ZendeskRecords::membership);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"id\":1,\"requester_id\":2,\"organization_id\":3,\"created_at\":\"2026-01-02T03:04:05Z\","
+                        + "\"updated_at\":\"2026-01-03T03:04:05.123Z\",\"status\":\"open\"}\n",
+                "{\"id\":1,\"created_at\":\"2026-01-02T03:04:05+02:00\",\"updated_at\":null,\"status\":null}\n",
+                "{\"id\":1,\"created_at\":\"2025-02-29T00:00:00Z\"}\n",
+                "{\"id\":1,\"created_at\":\"2026-01-02 03:04:05\"}\n",
+                "{\"id\":1,\"created_at\":\"\",\"status\":\"custom-status\"}\n",
+                "{\"id\":3,\"status\":\"solved\"}\n{\"id\":1}\n{\"id\":3,\"status\":\"closed\"}\n",
+                "{\"id\":1,\"requester_id\":\"2\"}\n"
+            })
+    void tickets_sameAsExactReader(String text) {
+        assertSame(text, JsonlStreamReader::tickets, ZendeskRecords::ticket);
+    }
+
+    @Test
+    void organizations_manyBlocksWithNonAscii_sameAsExactReader() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= 80_000; i++) {
+            sb.append(String.format(ORG, i, i, i, i).replace("Org", i % 7 == 0 ? "Société" : "Org"))
+                    .append('\n');
+        }
+        assertThat(sb.length()).isGreaterThan(9 << 20);
+        assertSame(sb.toString(), JsonlStreamReader::organizations, ZendeskRecords::organization);
+    }
+
+    @Test
+    void organizations_invalidUtf8_sameErrorAsExactReader() {
+        byte[] bad = "{\"id\":1,\"name\":\"x\"}\n{\"id\":2,\"name\":\"?\"}\n".getBytes(StandardCharsets.UTF_8);
+        bad[bad.length - 4] = (byte) 0xC3;
+        assertSame(bad, JsonlStreamReader::organizations, ZendeskRecords::organization);
+        byte[] surrogate = "{\"id\":1,\"name\":\"abc\"}\n".getBytes(StandardCharsets.UTF_8);
+        surrogate[16] = (byte) 0xED;
+        surrogate[17] = (byte) 0xA0;
+        surrogate[18] = (byte) 0x80;
+        assertSame(surrogate, JsonlStreamReader::organizations, ZendeskRecords::organization);
+    }
+
+    private interface Fast<T> {
+        List<T> read(JsonlStreamReader.Opener open, String file);
+    }
+
+    private static <T> void assertSame(String text, Fast<T> fast, Function<JsonNode, T> mapper) {
+        assertSame(text.getBytes(StandardCharsets.UTF_8), fast, mapper);
+    }
+
+    private static <T> void assertSame(byte[] bytes, Fast<T> fast, Function<JsonNode, T> mapper) {
+        Object expected;
+        try {
+            expected = JsonlReader.read(new ByteArrayInputStream(bytes), "f.jsonl", mapper, JsonlStreamReaderTest::id);
+        } catch (RuntimeException e) {
+            expected = e.getClass().getName() + ": " + e.getMessage();
+        }
+        Object actual;
+        try {
+            actual = List.copyOf(fast.read(() -> new ByteArrayInputStream(bytes), "f.jsonl"));
+        } catch (RuntimeException e) {
+            actual = e.getClass().getName() + ": " + e.getMessage();
+        }
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    private static Object id(Object record) {
+        if (record instanceof io.plumbline.model.Organization o) {
+            return o.id();
+        }
+        if (record instanceof io.plumbline.model.User u) {
+            return u.id();
+        }
+        if (record instanceof io.plumbline.model.Membership m) {
+            return m.id();
+        }
+        return ((io.plumbline.model.Ticket) record).id();
+    }
+}
