@@ -3,7 +3,6 @@ package io.plumbline.detect;
 import io.plumbline.model.Domain;
 import io.plumbline.model.Organization;
 import io.plumbline.resolve.AccountResolution;
-import io.plumbline.resolve.OrgIndex;
 import io.plumbline.resolve.Resolution;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ final class DomainIssueDetector implements Detector {
 
     private static void detect(AccountResolution r, Resolution resolution, List<Issue> out) {
         Organization org = r.org();
-        List<Domain> have = OrgIndex.domainsOf(org);
+        List<Domain> have = resolution.orgs().domains(org);
         List<String> haveRaw = org.domainNames();
         for (Domain d : r.expected().domains()) {
             if (have.contains(d) || resolution.accountsExpecting(d).size() > 1) {

@@ -134,6 +134,12 @@ public final class TicketColumns {
         }
 
         private char code(String status) {
+            // statuses are few and usually shared instances: look for the same object first
+            for (int k = 0; k < statusList.size() && k < 8; k++) {
+                if (statusList.get(k) == status) {
+                    return (char) k;
+                }
+            }
             Character code = statusIndex.get(status);
             if (code == null) {
                 if (statusList.size() > Character.MAX_VALUE) {

@@ -18,6 +18,7 @@ public final class OrgIndex {
     private final Map<ZendeskOrgId, Organization> live = new TreeMap<>();
     private final Map<String, List<Organization>> byExternalIdKey = new HashMap<>();
     private final Map<Domain, List<Organization>> byDomain = new HashMap<>();
+    private final Map<ZendeskOrgId, List<Domain>> liveDomains = new HashMap<>();
 
     public OrgIndex(Collection<Organization> organizations) {
         for (Organization org : organizations) {
@@ -32,7 +33,9 @@ public final class OrgIndex {
                                 ExternalIdKey.ofOrgExternalId(org.externalId()).key(), k -> new ArrayList<>())
                         .add(org);
             }
-            for (Domain d : domainsOf(org)) {
+            List<Domain> domains = domainsOf(org);
+            liveDomains.put(org.id(), domains);
+            for (Domain d : domains) {
                 byDomain.computeIfAbsent(d, k -> new ArrayList<>()).add(org);
             }
         }
@@ -48,6 +51,12 @@ public final class OrgIndex {
             }
         }
         return out;
+    }
+
+    /** As {@link #domainsOf}, remembered for the live orgs of this index. */
+    public List<Domain> domains(Organization org) {
+        List<Domain> known = live.get(org.id()) == org ? liveDomains.get(org.id()) : null;
+        return known != null ? known : domainsOf(org);
     }
 
     public Organization any(ZendeskOrgId id) {

@@ -1,6 +1,5 @@
 package io.plumbline.zendesk;
 
-import java.nio.CharBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -16,19 +15,29 @@ final class IsoInstants {
 
     /** The instant, or throws {@link DateTimeParseException} exactly where OffsetDateTime.parse would. */
     static Instant parse(String s) {
-        Instant fast = fast(s);
-        return fast != null ? fast : OffsetDateTime.parse(s).toInstant();
+        return parse(s.toCharArray(), 0, s.length());
     }
 
     /** As {@link #parse(String)}, on {@code len} characters of {@code chars} from {@code off}. */
     static Instant parse(char[] chars, int off, int len) {
-        Instant fast = fast(CharBuffer.wrap(chars, off, len));
+        Instant fast = fast(new Chars(chars, off, len));
         return fast != null
                 ? fast
                 : OffsetDateTime.parse(new String(chars, off, len)).toInstant();
     }
 
-    private static Instant fast(CharSequence s) {
+    /** A window on a char array, read by index. */
+    private record Chars(char[] a, int off, int n) {
+        char charAt(int i) {
+            return a[off + i];
+        }
+
+        int length() {
+            return n;
+        }
+    }
+
+    private static Instant fast(Chars s) {
         int n = s.length();
         if (n < 20
                 || n > 30
@@ -63,7 +72,7 @@ final class IsoInstants {
     }
 
     /** The nanoseconds of {@code .ddd} between {@code from} and {@code to}, 0 when empty, -1 when malformed. */
-    private static int fraction(CharSequence s, int from, int to) {
+    private static int fraction(Chars s, int from, int to) {
         if (from == to) {
             return 0;
         }
@@ -78,7 +87,7 @@ final class IsoInstants {
         return v;
     }
 
-    private static int digits(CharSequence s, int from, int count) {
+    private static int digits(Chars s, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
             char c = s.charAt(i);

@@ -2,6 +2,7 @@ package io.plumbline.zendesk;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -118,7 +119,7 @@ final class JsonlBlocks {
 
     private static <S> Block<S> block(
             byte[] buf, int start, int end, IntFunction<S> newSink, JsonlStreamReader.RecordMapper<S> mapper) {
-        S sink = newSink.apply(lines(buf, start, end));
+        S sink = newSink.apply((end - start) / 160 + 16);
         if (!Utf8.valid(buf, start, end)) {
             return new Block<>(sink, 0, 0, false, false);
         }
@@ -129,12 +130,12 @@ final class JsonlBlocks {
             int lastLine = 0;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
-                int line = p.currentTokenLocation().getLineNr();
+                int line = lineOf(p);
                 if (t != JsonToken.START_OBJECT || line <= lastLine) {
                     return new Block<>(sink, 0, 0, false, false);
                 }
                 long id = mapper.map(p, sink);
-                lastLine = p.currentTokenLocation().getLineNr();
+                lastLine = lineOf(p);
                 if (lastLine != line) {
                     return new Block<>(sink, 0, 0, false, false);
                 }
@@ -153,12 +154,11 @@ final class JsonlBlocks {
         }
     }
 
-    private static int lines(byte[] buf, int start, int end) {
-        int n = 1;
-        for (int i = start; i < end; i++) {
-            n += buf[i] == '\n' ? 1 : 0;
-        }
-        return n;
+    /** The line of the current token; without allocating a location where the parser allows it. */
+    private static int lineOf(JsonParser p) {
+        return p instanceof ParserBase base
+                ? base.getTokenLineNr()
+                : p.currentTokenLocation().getLineNr();
     }
 
     private static int lastNewline(byte[] buf, int filled) {
