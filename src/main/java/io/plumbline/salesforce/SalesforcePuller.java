@@ -1,0 +1,101 @@
+package io.plumbline.salesforce;
+
+import io.plumbline.config.SalesforceConfig;
+import io.plumbline.errors.ConfigException;
+import io.plumbline.model.Account;
+import io.plumbline.model.Contact;
+import io.plumbline.snapshot.SnapshotLayout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Pulls the accounts (and, when configured, contacts) a live audit needs from Salesforce into a
+ * snapshot folder, as {@code salesforce_accounts.csv} and {@code salesforce_contacts.csv} that the
+ * snapshot reader reads back unchanged. Strictly read-only: besides signing in it only lists API
+ * versions and runs queries (REST, or Bulk API 2.0 query jobs above the bulk threshold). The
+ * configuration is checked before anything is sent.
+ */
+public final class SalesforcePuller {
+    private final SalesforceConfig config;
+    private final Path baseDir;
+    private final SalesforceRuntime runtime;
+    private final QueryTuning tuning;
+
+    public SalesforcePuller(SalesforceConfig config, Path baseDir, SalesforceRuntime runtime) {
+        this(config, baseDir, runtime, QueryTuning.defaults());
+    }
+
+    public SalesforcePuller(SalesforceConfig config, Path baseDir, SalesforceRuntime runtime, QueryTuning tuning) {
+        this.config = config;
+        this.baseDir = baseDir;
+        this.runtime = runtime;
+        this.tuning = tuning;
+    }
+
+    public PullStats pull(Path snapshotDir) {
+        AccountFields fields = AccountFields.from(config.fields());
+        String filter = filter();
+        if (config.bulkThreshold() < 0) {
+            throw new ConfigException("salesforce.bulk_threshold: must be 0 or more, found " + config.bulkThreshold());
+        }
+        String pinned = pinnedVersion();
+        SalesforceHttp http = new SalesforceHttp(runtime.http(), runtime.sleeper());
+        SalesforceSession session = new SalesforceLogin(config, baseDir, runtime, http).login();
+        String version = pinned != null ? pinned : ApiVersions.newest(http, session.instanceUrl());
+        SalesforceApi api = new SalesforceApi(http, session, version);
+        QueryRunner runner =
+                new QueryRunner(api, new BulkQuery(api, runtime.sleeper(), tuning), config.bulkThreshold());
+
+        List<Account> accounts = new ArrayList<>();
+        SoqlQuery query =
+                new SoqlQuery("Account", fields.selectList(), filter.isEmpty() ? "" : "(" + filter + ")", filter);
+        QueryMode accountsMode = runner.run(query, row -> accounts.add(fields.toAccount(row)));
+        SalesforceCsvWriter.writeAccounts(snapshotDir.resolve(SnapshotLayout.ACCOUNTS), accounts);
+        if (!config.contacts()) {
+            return new PullStats(
+                    accounts.size(), 0, http.requests(), version, session.method(), accountsMode, null, false);
+        }
+        Set<String> keys = new HashSet<>();
+        accounts.forEach(a -> keys.add(a.id().matchKey()));
+        ContactReader.Result contacts = ContactReader.read(runner, filter, keys);
+        List<Contact> rows = contacts.contacts();
+        SalesforceCsvWriter.writeContacts(snapshotDir.resolve(SnapshotLayout.CONTACTS), rows);
+        return new PullStats(
+                accounts.size(),
+                rows.size(),
+                http.requests(),
+                version,
+                session.method(),
+                accountsMode,
+                contacts.mode(),
+                contacts.relations());
+    }
+
+    private String filter() {
+        String filter =
+                config.accountFilter() == null ? "" : config.accountFilter().strip();
+        if (config.accountFilter() != null) {
+            String problem = SoqlNames.filterProblem(filter);
+            if (problem != null) {
+                throw new ConfigException("salesforce.account_filter: \"" + filter + "\" is not a usable SOQL WHERE"
+                        + " clause: " + problem);
+            }
+        }
+        return filter;
+    }
+
+    private String pinnedVersion() {
+        String v = config.apiVersion();
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        String bare = v.strip().startsWith("v") ? v.strip().substring(1) : v.strip();
+        if (!ApiVersions.VERSION.matcher(bare).matches()) {
+            throw new ConfigException("salesforce.api_version: '" + v + "' is not an API version like 67.0");
+        }
+        return bare;
+    }
+}
