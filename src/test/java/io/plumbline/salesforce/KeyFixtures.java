@@ -10,7 +10,10 @@ import java.security.KeyPairGenerator;
 import java.util.Arrays;
 import java.util.Base64;
 
-/** RSA key pairs for the JWT tests, written as PEM files the way openssl writes them. */
+/**
+ * RSA key pairs for the JWT tests, written as PEM files the way openssl writes them. 1024-bit keys
+ * keep the tests fast (2048-bit generation takes seconds); the signing code does not depend on size.
+ */
 final class KeyFixtures {
     static final KeyPair APP = generate();
     static final KeyPair OTHER = generate();
@@ -20,7 +23,7 @@ final class KeyFixtures {
     static KeyPair generate() {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
+            g.initialize(1024);
             return g.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -32,10 +35,31 @@ final class KeyFixtures {
         return pem(file, "PRIVATE KEY", pair.getPrivate().getEncoded());
     }
 
-    /** Writes {@code BEGIN RSA PRIVATE KEY} (PKCS#1): the PKCS#8 body without its 26-byte 2048-bit header. */
+    /** Writes {@code BEGIN RSA PRIVATE KEY} (PKCS#1): the OCTET STRING inside the PKCS#8 structure. */
     static Path pkcs1(KeyPair pair, Path file) throws IOException {
-        byte[] pkcs8 = pair.getPrivate().getEncoded();
-        return pem(file, "RSA PRIVATE KEY", Arrays.copyOfRange(pkcs8, 26, pkcs8.length));
+        byte[] der = pair.getPrivate().getEncoded();
+        int at = headerLength(der, 0); // into the outer SEQUENCE
+        at += headerLength(der, at) + contentLength(der, at); // skip INTEGER version
+        at += headerLength(der, at) + contentLength(der, at); // skip AlgorithmIdentifier
+        int start = at + headerLength(der, at);
+        return pem(file, "RSA PRIVATE KEY", Arrays.copyOfRange(der, start, start + contentLength(der, at)));
+    }
+
+    private static int headerLength(byte[] der, int at) {
+        int first = der[at + 1] & 0xff;
+        return first < 0x80 ? 2 : 2 + (first & 0x7f);
+    }
+
+    private static int contentLength(byte[] der, int at) {
+        int first = der[at + 1] & 0xff;
+        if (first < 0x80) {
+            return first;
+        }
+        int n = 0;
+        for (int i = 0; i < (first & 0x7f); i++) {
+            n = (n << 8) | (der[at + 2 + i] & 0xff);
+        }
+        return n;
     }
 
     private static Path pem(Path file, String type, byte[] der) throws IOException {
