@@ -5,6 +5,9 @@ import io.plumbline.artifacts.RunInfo;
 import io.plumbline.artifacts.SummaryFacts;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.audit.Auditor;
+import io.plumbline.config.PlumblineConfig;
+import io.plumbline.errors.ConfigException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -56,16 +59,48 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Instant started = ctx.clock().instant();
+        if (input.live()) {
+            return live(started);
+        }
         AuditInputs inputs = AuditInputs.load(input);
-        Path root = out != null
-                ? out
-                : inputs.config().resolve(inputs.config().output().root());
+        Path root = root(inputs.config());
+        return audit(inputs, root, RunIds.choose(runId, started, "audit", root), started);
+    }
+
+    /** Pulls the live systems into the run's staging {@code snapshot/} folder, then audits that. */
+    private Integer live(Instant started) {
+        PlumblineConfig config = AuditInputs.config(input);
+        Path root = root(config);
         String id = RunIds.choose(runId, started, "audit", root);
+        if (Files.exists(root.resolve(id))) {
+            throw new ConfigException(root.resolve(id) + ": run folder already exists; pass a different --run-id");
+        }
+        Path staging = RunFolderWriter.staging(root, id);
+        try {
+            AuditInputs inputs = LiveSnapshot.pull(
+                    config,
+                    input,
+                    ctx,
+                    staging.resolve("snapshot"),
+                    root.resolve(id).resolve("snapshot"),
+                    common.quiet);
+            return audit(inputs, root, id, started);
+        } catch (RuntimeException e) {
+            RunFolderWriter.deleteQuietly(staging);
+            throw e;
+        }
+    }
+
+    private Integer audit(AuditInputs inputs, Path root, String id, Instant started) {
         Auditor auditor = new Auditor(inputs.settings(), inputs.config().audit().personalDomainsExtra());
         AuditResult result = auditor.audit(inputs.snapshot(), "demo".equals(inputs.kind()), id, started);
         RunInfo run = new RunInfo(id, started, ctx.clock().instant(), inputs.kind(), inputs.path(), argv);
         Path runDir = RunFolderWriter.write(result, run, root);
         AuditReadout.print(ctx.out(), result, SummaryFacts.of(result), run, runDir, common.quiet);
         return 0;
+    }
+
+    private Path root(PlumblineConfig config) {
+        return out != null ? out : config.resolve(config.output().root());
     }
 }

@@ -25,7 +25,7 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
         if (o.demo && o.snapshot != null) {
             throw new ConfigException("--demo and --snapshot cannot be used together; pick one input");
         }
-        PlumblineConfig config = ConfigLoader.loadOrDefaults(o.configPath(), o.config != null);
+        PlumblineConfig config = config(o);
         ResolutionSettings settings = settings(config, o.ticketLookbackDays);
         Instant asOf = parseAsOf(o.asOf);
         if (o.demo) {
@@ -36,6 +36,11 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
         }
         throw new ConfigException("live audits read Zendesk through its API, which this build cannot reach yet; "
                 + "pass --demo, or --snapshot DIR with a snapshot folder");
+    }
+
+    /** The config file the options name, or the defaults when none is named and none exists. */
+    static PlumblineConfig config(InputOptions o) {
+        return ConfigLoader.loadOrDefaults(o.configPath(), o.config != null);
     }
 
     static AuditInputs fromFolder(

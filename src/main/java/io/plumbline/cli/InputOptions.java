@@ -30,6 +30,11 @@ public final class InputOptions {
                     + "else its latest ticket activity.")
     String asOf;
 
+    /** True when neither the demo nor a snapshot folder is named: the audit reads the live systems. */
+    boolean live() {
+        return !demo && snapshot == null;
+    }
+
     Path configPath() {
         return config != null ? config : Path.of("plumbline.yaml");
     }

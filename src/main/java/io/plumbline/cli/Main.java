@@ -22,7 +22,11 @@ public final class Main {
     private final Context ctx;
 
     public Main(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
-        this.ctx = new Context(out, err, env, clock);
+        this(new Context(out, err, env, clock));
+    }
+
+    public Main(Context ctx) {
+        this.ctx = ctx;
     }
 
     public static void main(String[] args) {

@@ -35,13 +35,22 @@ public final class SalesforcePuller {
         this.tuning = tuning;
     }
 
+    /** The validated settings of one pull. */
+    private record Checked(AccountFields fields, String filter, String pinnedVersion) {}
+
+    /**
+     * Checks the configuration (field names, filter, threshold, pinned version) without contacting
+     * Salesforce, so a caller can fail fast before slower work; {@link #pull} checks it too.
+     */
+    public void check() {
+        checked();
+    }
+
     public PullStats pull(Path snapshotDir) {
-        AccountFields fields = AccountFields.from(config.fields());
-        String filter = filter();
-        if (config.bulkThreshold() < 0) {
-            throw new ConfigException("salesforce.bulk_threshold: must be 0 or more, found " + config.bulkThreshold());
-        }
-        String pinned = pinnedVersion();
+        Checked checked = checked();
+        AccountFields fields = checked.fields();
+        String filter = checked.filter();
+        String pinned = checked.pinnedVersion();
         SalesforceHttp http = new SalesforceHttp(runtime.http(), runtime.sleeper());
         SalesforceSession session = new SalesforceLogin(config, baseDir, runtime, http).login();
         String version = pinned != null ? pinned : ApiVersions.newest(http, session.instanceUrl());
@@ -72,6 +81,15 @@ public final class SalesforcePuller {
                 accountsMode,
                 contacts.mode(),
                 contacts.relations());
+    }
+
+    private Checked checked() {
+        AccountFields fields = AccountFields.from(config.fields());
+        String filter = filter();
+        if (config.bulkThreshold() < 0) {
+            throw new ConfigException("salesforce.bulk_threshold: must be 0 or more, found " + config.bulkThreshold());
+        }
+        return new Checked(fields, filter, pinnedVersion());
     }
 
     private String filter() {

@@ -23,15 +23,16 @@ public record SalesforceRuntime(
 
     /** The real process: its environment, the installed sf CLI, a fresh HTTP client, the system clock. */
     public static SalesforceRuntime system() {
+        return of(System.getenv(), Clock.systemUTC());
+    }
+
+    /** The installed sf CLI and a fresh HTTP client, with the given environment and clock. */
+    public static SalesforceRuntime of(Map<String, String> env, Clock clock) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(20))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         return new SalesforceRuntime(
-                System.getenv(),
-                new ProcessCommandRunner(Duration.ofMinutes(2)),
-                http,
-                Clock.systemUTC(),
-                Sleeper.system());
+                env, new ProcessCommandRunner(Duration.ofMinutes(2)), http, clock, Sleeper.system());
     }
 }
