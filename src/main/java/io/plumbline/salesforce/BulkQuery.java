@@ -3,6 +3,7 @@ package io.plumbline.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.plumbline.errors.ExitCodes;
 import java.time.Duration;
 import java.util.HashMap;
@@ -73,7 +74,9 @@ final class BulkQuery {
 
     private static void parse(String csv, Consumer<SfRow> rows) {
         List<String> header = null;
-        for (CsvRecord record : CsvReader.builder().allowMissingFields(true).ofCsvRecord(csv)) {
+        for (CsvRecord record : CsvReader.builder()
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .ofCsvRecord(csv)) {
             if (header == null) {
                 header = record.getFields();
                 continue;

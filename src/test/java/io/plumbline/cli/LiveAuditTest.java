@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import io.plumbline.config.PlumblineConfig;
 import io.plumbline.normalize.SalesforceIds;
 import io.plumbline.salesforce.emulator.RecordedRequest;
 import io.plumbline.salesforce.emulator.SalesforceEmulator;
@@ -20,8 +21,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,16 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * auditing the demo fixture folder offline.
  */
 class LiveAuditTest {
-    private static final List<String> DEMO_FILES = List.of(
-            SnapshotLayout.ACCOUNTS,
-            SnapshotLayout.CONTACTS,
-            SnapshotLayout.ORGANIZATIONS,
-            SnapshotLayout.USERS,
-            SnapshotLayout.MEMBERSHIPS,
-            SnapshotLayout.TICKETS,
-            SnapshotLayout.MANIFEST);
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-17T22:15:30Z"), ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROSPECT = "001PROSPECT00001AAA";
 
     private final SalesforceEmulator sf = SalesforceEmulator.start();
     private String token;
@@ -55,10 +51,9 @@ class LiveAuditTest {
     void seed() throws IOException {
         token = sf.issueToken();
         sf.bulkPollsUntilComplete(1); // the CLI polls with real sleeps; a small job is done at the first look
-        try (InputStream in = ClasspathSource.DEMO.open(SnapshotLayout.ACCOUNTS)) {
-            for (NamedCsvRecord r :
-                    CsvReader.builder().ofNamedCsvRecord(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
-                sf.data()
+        forEachDemoRow(
+                SnapshotLayout.ACCOUNTS,
+                r -> sf.data()
                         .add(
                                 "Account",
                                 "Id",
@@ -68,37 +63,33 @@ class LiveAuditTest {
                                 "Type",
                                 "Customer",
                                 "Domain__c",
-                                blankToNull(r.getField("account_domains")),
+                                orNull(r.getField("account_domains")),
                                 "Website",
-                                blankToNull(r.getField("website")),
+                                orNull(r.getField("website")),
                                 "Domain_Override__c",
-                                blankToNull(r.getField("zendesk_domain_override")),
+                                orNull(r.getField("zendesk_domain_override")),
                                 "Zendesk__Zendesk_Organization_Id__c",
-                                blankToNull(r.getField("zendesk_org_id")),
+                                orNull(r.getField("zendesk_org_id")),
                                 "ParentId",
-                                blankToNull(sfId(r.getField("parent_account_id"))));
-            }
-        }
-        int n = 0;
-        try (InputStream in = ClasspathSource.DEMO.open(SnapshotLayout.CONTACTS)) {
-            for (NamedCsvRecord r :
-                    CsvReader.builder().ofNamedCsvRecord(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
-                contact("003DEMO0000000" + (++n) + "AAA", r.getField("email"), sfId(r.getField("sf_account_id")));
-            }
-        }
+                                orNull(sfId(r.getField("parent_account_id")))));
+        int[] n = {0};
+        forEachDemoRow(
+                SnapshotLayout.CONTACTS,
+                r -> contact(
+                        "003DEMO00000000" + ++n[0] + "AAA", r.getField("email"), sfId(r.getField("sf_account_id"))));
         // outside the filter: must not reach the snapshot, or the plan would differ
         sf.data()
                 .add(
                         "Account",
                         "Id",
-                        "001PROSPECT00001AAA",
+                        PROSPECT,
                         "Name",
                         "Acme Prospect",
                         "Type",
                         "Prospect",
                         "Domain__c",
                         "acmehealth.example");
-        contact("003DEMO000000099AAA", "someone@acmehealth.example", "001PROSPECT00001AAA");
+        contact("003DEMO000000099AAA", "someone@acmehealth.example", PROSPECT);
     }
 
     @AfterEach
@@ -108,91 +99,52 @@ class LiveAuditTest {
 
     @Test
     void liveAudit_salesforceFromApiAndDemoZendesk_matchesTheOfflineDemoPlanHash() throws IOException {
-        Path demo = copyDemo(tmp.resolve("demo-snapshot"));
-        Path out = tmp.resolve("out");
-        Path config = config("api", "");
-
-        Result live = run(
-                Map.of("SF_ACCESS_TOKEN", token),
-                this::demoZendesk,
-                "audit",
-                "--config",
-                config.toString(),
-                "--run-id",
-                "live1");
-        Result offline = run(
-                Map.of(),
+        Result live = audit(config("api", ""), this::demoZendesk, "live1");
+        audit(
+                null,
                 ZendeskSnapshotSource.NOT_AVAILABLE,
-                "audit",
+                "offline",
                 "--snapshot",
-                demo.toString(),
-                "--out",
-                out.toString(),
-                "--run-id",
-                "offline");
-        Result again = run(
-                Map.of(),
+                demoFolder().toString());
+        audit(
+                null,
                 ZendeskSnapshotSource.NOT_AVAILABLE,
-                "audit",
+                "again",
                 "--snapshot",
-                out.resolve("live1/snapshot").toString(),
-                "--out",
-                out.toString(),
-                "--run-id",
-                "again");
+                run("live1/snapshot").toString());
 
         assertThat(live.code()).as(live.err()).isZero();
         assertThat(live.err()).contains("Salesforce: 9 accounts, 1 contact rows read via BULK API v67.0");
-        assertThat(planHash(out.resolve("live1")))
-                .isEqualTo(planHash(out.resolve("offline")))
-                .isEqualTo(planHash(out.resolve("again")));
-        assertThat(Files.readString(out.resolve("live1/all_exceptions.csv")))
-                .isEqualTo(Files.readString(out.resolve("offline/all_exceptions.csv")));
-        assertThat(Files.readString(out.resolve("live1/snapshot/salesforce_accounts.csv")))
-                .doesNotContain("Prospect")
+        assertThat(planHash("live1")).isEqualTo(planHash("offline")).isEqualTo(planHash("again"));
+        assertThat(Files.readString(run("live1/all_exceptions.csv")))
+                .isEqualTo(Files.readString(run("offline/all_exceptions.csv")));
+        assertThat(Files.readString(run("live1/snapshot/salesforce_accounts.csv")))
+                .doesNotContain(PROSPECT)
                 .contains("001Dn00000NsMdQIAV");
         assertThat(sf.requests()).isNotEmpty().allMatch(r -> r.kind().isRead());
         assertThat(sf.requests()).extracting(RecordedRequest::method).containsOnly("GET", "POST");
-        assertThat(filesUnder(out)).noneMatch(text -> text.contains(token));
+        assertThat(textsUnder(tmp.resolve("out"))).noneMatch(text -> text.contains(token));
     }
 
     @Test
     void liveAudit_salesforceFromCsvAndDemoZendesk_matchesTheOfflineDemoPlanHash() throws IOException {
-        Path demo = copyDemo(tmp.resolve("demo-snapshot"));
+        Path demo = demoFolder();
         Path config = config(
                 "csv",
-                "  accounts_csv: demo-snapshot/salesforce_accounts.csv\n"
-                        + "  contacts_csv: demo-snapshot/salesforce_contacts.csv\n");
+                "  accounts_csv: " + demo.resolve(SnapshotLayout.ACCOUNTS) + "\n" + "  contacts_csv: "
+                        + demo.resolve(SnapshotLayout.CONTACTS) + "\n");
 
-        Result live = run(Map.of(), this::demoZendesk, "audit", "--config", config.toString(), "--run-id", "live1");
-        run(
-                Map.of(),
-                ZendeskSnapshotSource.NOT_AVAILABLE,
-                "audit",
-                "--snapshot",
-                demo.toString(),
-                "--out",
-                tmp.resolve("out").toString(),
-                "--run-id",
-                "offline");
+        Result live = audit(config, this::demoZendesk, "live1");
+        audit(null, ZendeskSnapshotSource.NOT_AVAILABLE, "offline", "--snapshot", demo.toString());
 
         assertThat(live.code()).as(live.err()).isZero();
-        assertThat(planHash(tmp.resolve("out/live1"))).isEqualTo(planHash(tmp.resolve("out/offline")));
+        assertThat(planHash("live1")).isEqualTo(planHash("offline"));
         assertThat(sf.requests()).isEmpty();
     }
 
     @Test
     void liveAudit_withoutALiveZendesk_explainsAndAsksSalesforceNothing() throws IOException {
-        Path config = config("api", "");
-
-        Result r = run(
-                Map.of("SF_ACCESS_TOKEN", token),
-                ZendeskSnapshotSource.NOT_AVAILABLE,
-                "audit",
-                "--config",
-                config.toString(),
-                "--run-id",
-                "r1");
+        Result r = audit(config("api", ""), ZendeskSnapshotSource.NOT_AVAILABLE, "r1");
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("live audits read Zendesk through its API, which this build cannot reach yet");
@@ -202,19 +154,10 @@ class LiveAuditTest {
 
     @Test
     void liveAudit_salesforceRejectsTheFilter_exits2AndLeavesNoRunFolder() throws IOException {
-        Path config = config("api", "").resolveSibling("bad.yaml");
-        Files.writeString(
-                config,
-                Files.readString(tmp.resolve("plumbline.yaml")).replace("Type = 'Customer'", "Type = Customer"));
+        Path config = config("api", "");
+        Files.writeString(config, Files.readString(config).replace("Type = 'Customer'", "Type = Customer"));
 
-        Result r = run(
-                Map.of("SF_ACCESS_TOKEN", token),
-                this::demoZendesk,
-                "audit",
-                "--config",
-                config.toString(),
-                "--run-id",
-                "r1");
+        Result r = audit(config, this::demoZendesk, "r1");
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("MALFORMED_QUERY", "'Customer' is in salesforce.account_filter");
@@ -227,16 +170,9 @@ class LiveAuditTest {
     void liveAudit_badFieldName_failsBeforeZendeskIsRead() throws IOException {
         Path config = config("api", "");
         Files.writeString(config, Files.readString(config).replace("[Domain__c]", "[\"Domain__c FROM User\"]"));
-        List<Path> zendeskCalls = new java.util.ArrayList<>();
+        List<Path> zendeskCalls = new ArrayList<>();
 
-        Result r = run(
-                Map.of("SF_ACCESS_TOKEN", token),
-                (c, dir, asOf, days) -> zendeskCalls.add(dir),
-                "audit",
-                "--config",
-                config.toString(),
-                "--run-id",
-                "r1");
+        Result r = audit(config, (c, dir, asOf, days) -> zendeskCalls.add(dir), "r1");
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("salesforce.fields.domains[0]", "not a Salesforce field name");
@@ -246,22 +182,32 @@ class LiveAuditTest {
 
     private record Result(int code, String out, String err) {}
 
-    private Result run(Map<String, String> env, ZendeskSnapshotSource zendesk, String... args) {
+    /** Runs {@code audit --run-id ID} with the config (or {@code --out} when null) and extra options. */
+    private Result audit(Path config, ZendeskSnapshotSource zendesk, String runId, String... extra) {
+        List<String> args = new ArrayList<>(List.of("audit", "--run-id", runId));
+        args.addAll(config != null ? List.of("--config", config.toString()) : List.of("--out", run("").toString()));
+        args.addAll(List.of(extra));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new Main(new Context(new PrintWriter(out), new PrintWriter(err), env, CLOCK, zendesk)).run(args);
+        Context ctx = new Context(
+                new PrintWriter(out), new PrintWriter(err), Map.of("SF_ACCESS_TOKEN", token), CLOCK, zendesk);
+        int code = new Main(ctx).run(args.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
     }
 
     /** The Zendesk half exactly as the demo fixture folder holds it, as a live pull would write it. */
-    private void demoZendesk(io.plumbline.config.PlumblineConfig config, Path dir, Instant asOf, int lookbackDays) {
-        try {
-            for (String f : DEMO_FILES.subList(2, DEMO_FILES.size())) {
+    private void demoZendesk(PlumblineConfig config, Path dir, Instant asOf, int lookbackDays) {
+        for (String f : InitCommand.DEMO_FILES) {
+            if (f.startsWith("zendesk/") || f.equals(SnapshotLayout.MANIFEST)) {
                 copyResource(f, dir.resolve(f));
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
+    }
+
+    private Path demoFolder() {
+        Path dir = tmp.resolve("demo-snapshot");
+        InitCommand.DEMO_FILES.forEach(f -> copyResource(f, dir.resolve(f)));
+        return dir;
     }
 
     private Path config(String source, String csvKeys) throws IOException {
@@ -283,23 +229,17 @@ class LiveAuditTest {
                 + "  subdomain: demo\n"
                 + "output:\n"
                 + "  root: out\n";
-        Path file = tmp.resolve("plumbline.yaml");
-        Files.writeString(file, yaml);
-        return file;
+        return Files.writeString(tmp.resolve("plumbline.yaml"), yaml);
     }
 
-    private Path copyDemo(Path dir) throws IOException {
-        for (String f : DEMO_FILES) {
-            copyResource(f, dir.resolve(f));
-        }
-        return dir;
+    private Path run(String relative) {
+        return tmp.resolve("out").resolve(relative);
     }
 
-    private static void copyResource(String name, Path to) throws IOException {
-        Files.createDirectories(to.getParent());
-        try (InputStream in = ClasspathSource.DEMO.open(name)) {
-            Files.copy(in, to);
-        }
+    private String planHash(String runId) throws IOException {
+        return JSON.readTree(run(runId).resolve("fix_plan.json").toFile())
+                .path("plan_hash")
+                .asText();
     }
 
     private void contact(String id, String email, String account) {
@@ -319,32 +259,39 @@ class LiveAuditTest {
                         "true");
     }
 
+    private static void forEachDemoRow(String file, Consumer<NamedCsvRecord> row) throws IOException {
+        try (InputStream in = ClasspathSource.DEMO.open(file)) {
+            CsvReader.builder()
+                    .ofNamedCsvRecord(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .forEach(row);
+        }
+    }
+
+    private static void copyResource(String name, Path to) {
+        try (InputStream in = ClasspathSource.DEMO.open(name)) {
+            Files.createDirectories(to.getParent());
+            Files.copy(in, to);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The id as Salesforce would return it: a 15-character Account Id in its 18-character form. */
     private static String sfId(String raw) {
         return SalesforceIds.isAccountId15(raw) ? SalesforceIds.to18(raw) : raw;
     }
 
-    private static String blankToNull(String s) {
+    private static String orNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static String planHash(Path runDir) throws IOException {
-        return JSON.readTree(runDir.resolve("fix_plan.json").toFile())
-                .path("plan_hash")
-                .asText();
-    }
-
-    private static List<String> filesUnder(Path dir) throws IOException {
+    private static List<String> textsUnder(Path dir) throws IOException {
+        List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .map(p -> {
-                        try {
-                            return Files.readString(p);
-                        } catch (IOException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    })
-                    .toList();
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                texts.add(Files.readString(p));
+            }
         }
+        return texts;
     }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -245,18 +244,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     }
 
     private static Map<String, String> params(String rawQuery) {
-        Map<String, String> out = new HashMap<>();
-        if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    out.put(
-                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return out;
+        return TokenEndpoint.form(rawQuery == null ? "" : rawQuery);
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {

@@ -106,6 +106,7 @@ final class TokenEndpoint {
                         .toString());
     }
 
+    /** Decodes {@code application/x-www-form-urlencoded} text (a form body or a query string). */
     static Map<String, String> form(String body) {
         Map<String, String> out = new HashMap<>();
         for (String pair : body.split("&")) {
