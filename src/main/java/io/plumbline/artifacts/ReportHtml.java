@@ -136,6 +136,10 @@ public final class ReportHtml {
         for (Issue i : result.issues()) {
             ObjectNode a = accounts.computeIfAbsent(
                     i.accountId() == null ? NO_ACCOUNT : i.accountId().value(), ReportHtml::noAccount);
+            if (i.accountId() == null) {
+                a.put("org", a.path("org").asInt() + 1)
+                        .put("total", a.path("total").asInt() + 1);
+            }
             ObjectNode n = a.withArray("issues").addObject();
             n.put("id", i.issueId())
                     .put("code", i.code().code())
