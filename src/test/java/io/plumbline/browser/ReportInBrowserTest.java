@@ -33,8 +33,8 @@ class ReportInBrowserTest {
                         .exitCode())
                 .isZero();
         Path report = tmp.resolve("r/report.html");
-        try (HeadlessChromium browser =
-                new HeadlessChromium(chromium.get(), Files.createDirectories(tmp.resolve("profile")))) {
+        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target/browser")), "profile-");
+        try (HeadlessChromium browser = new HeadlessChromium(chromium.get(), profile)) {
             browser.navigate(report.toUri().toString());
             assertThat(browser.eval("document.querySelector('#card-total-issues b').textContent")
                             .asText())
@@ -85,6 +85,8 @@ class ReportInBrowserTest {
             Files.createDirectories(shot.getParent());
             Files.write(shot, browser.screenshot());
             assertThat(Files.size(shot)).isGreaterThan(10_000);
+        } finally {
+            io.plumbline.artifacts.RunFolderWriter.deleteQuietly(profile);
         }
     }
 }
