@@ -1,8 +1,83 @@
 package io.plumbline.cli;
 
-/** Entry point. */
+import io.plumbline.errors.ExitCodes;
+import io.plumbline.errors.PlumblineException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The command-line entry point. It takes its writers, environment and clock, returns the exit code,
+ * and never calls {@code System.exit} itself: only {@link #main} does. User-facing errors print as one
+ * clear message; no stack trace reaches the user.
+ */
 public final class Main {
+    /** Exit code for a defect in Plumbline itself (never for bad input). */
+    static final int INTERNAL_ERROR = 70;
+
+    private final Context ctx;
+
+    public Main(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
+        this.ctx = new Context(out, err, env, clock);
+    }
+
     public static void main(String[] args) {
-        System.out.println("plumbline");
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(new Main(out, err, System.getenv(), Clock.systemUTC()).run(args));
+    }
+
+    public int run(String... args) {
+        CommandLine cli = new CommandLine(new TopCommand(), new Factory(ctx, List.of(args)));
+        cli.setOut(ctx.out());
+        cli.setErr(ctx.err());
+        cli.setExecutionExceptionHandler(this::onException);
+        cli.setParameterExceptionHandler(this::onBadParameters);
+        int code = cli.execute(args);
+        ctx.out().flush();
+        ctx.err().flush();
+        return code;
+    }
+
+    private int onException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        if (e instanceof PlumblineException p) {
+            ctx.err().println(p.getMessage().contains(": error: ") ? p.getMessage() : "error: " + p.getMessage());
+            return p.exitCode();
+        }
+        ctx.err()
+                .println("error: unexpected failure (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                        + "); this is a defect in plumbline, please report it with the command you ran");
+        if (ctx.env().containsKey("PLUMBLINE_DEBUG")) {
+            e.printStackTrace(ctx.err());
+        }
+        return INTERNAL_ERROR;
+    }
+
+    private int onBadParameters(CommandLine.ParameterException e, String[] args) {
+        ctx.err().println("error: " + e.getMessage());
+        ctx.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+        return ExitCodes.USAGE;
+    }
+
+    /** Creates commands with the context injected, other picocli objects the default way. */
+    private record Factory(Context ctx, List<String> argv) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            for (var constructor : cls.getDeclaredConstructors()) {
+                if (Arrays.equals(constructor.getParameterTypes(), new Class<?>[] {Context.class})) {
+                    constructor.setAccessible(true);
+                    Object command = constructor.newInstance(ctx);
+                    if (command instanceof AuditCommand audit) {
+                        audit.argv = argv;
+                    }
+                    return cls.cast(command);
+                }
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
     }
 }

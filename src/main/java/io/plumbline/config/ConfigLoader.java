@@ -10,6 +10,9 @@ import io.plumbline.errors.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Loads {@code plumbline.yaml}. Unknown keys and wrong types are errors that name the file, line and
@@ -38,7 +41,8 @@ public final class ConfigLoader {
             return config.withBaseDir(dir == null ? Path.of(".") : dir);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(
-                    where(file, e.getLocation()) + "unknown key '" + e.getPropertyName() + "' (known keys here: "
+                    whereKey(file, e.getPropertyName(), e.getLocation()) + "unknown key '" + e.getPropertyName()
+                            + "' (known keys here: "
                             + e.getKnownPropertyIds() + ")",
                     e);
         } catch (JsonProcessingException e) {
@@ -54,6 +58,23 @@ public final class ConfigLoader {
             return PlumblineConfig.defaults();
         }
         return load(file);
+    }
+
+    /** Where a key is written: YAML parsers report the token after it, so the file is searched first. */
+    private static String whereKey(Path file, String key, JsonLocation fallback) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            Pattern p = Pattern.compile("^(\\s*)(- )?" + Pattern.quote(key) + "\\s*:");
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = p.matcher(lines.get(i));
+                if (m.find()) {
+                    return file + ":" + (i + 1) + ":" + (m.end(1) + 1) + ": error: ";
+                }
+            }
+        } catch (IOException e) {
+            // fall back to the parser's location
+        }
+        return where(file, fallback);
     }
 
     private static String where(Path file, JsonLocation location) {

@@ -36,6 +36,7 @@ final class AccountResolver {
         Builder b = new Builder(account, expected);
         b.externalIdMatches = orgs.byExternalIdKey(ExternalIdKey.ofAccount(account.id()));
         b.domainCandidates = domainCandidates(expected);
+        Organization stored = checkStored(b);
         if (b.externalIdMatches.size() >= 2) {
             b.step(
                     "%s: %d orgs carry external_id %s (%s): account blocked, every decision under it is review-only",
@@ -43,10 +44,8 @@ final class AccountResolver {
                     b.externalIdMatches.size(),
                     account.id(),
                     ids(b.externalIdMatches));
-            checkStored(b);
             return b.build(AccountOutcome.BLOCKED_DUPLICATE, AccountRule.EXTERNAL_ID, null);
         }
-        Organization stored = checkStored(b);
         if (stored != null
                 && b.externalIdMatches.size() == 1
                 && !b.externalIdMatches.get(0).id().equals(stored.id())) {

@@ -56,7 +56,7 @@ public final class SnapshotReader {
                     .max(Instant::compareTo)
                     .orElse(Instant.EPOCH);
         }
-        return new Snapshot(accounts, contacts, orgs, users, memberships, tickets, asOf);
+        return new Snapshot(accounts, contacts == null ? List.of() : contacts, orgs, users, memberships, tickets, asOf);
     }
 
     private interface Parse<T> {

@@ -1,0 +1,47 @@
+package io.plumbline.artifacts;
+
+import io.plumbline.plan.FixPlan;
+import io.plumbline.plan.PlanHash;
+import io.plumbline.plan.PlannedAction;
+import java.util.List;
+import java.util.Map;
+
+/** The flat, reviewable view of every prepared and blocked action of a plan. */
+public final class FixPlanCsv {
+    public static final List<String> HEADER = List.of(
+            "action_id",
+            "action_code",
+            "status",
+            "sf_account_id",
+            "account_name",
+            "zendesk_org_id",
+            "zendesk_user_id",
+            "membership_id",
+            "value",
+            "preconditions",
+            "blocked_reason",
+            "issue_ids");
+
+    private FixPlanCsv() {}
+
+    public static String render(FixPlan plan, Map<String, String> accountNames) {
+        CsvOut csv = new CsvOut(HEADER);
+        for (PlannedAction a : plan.actions()) {
+            String account = a.accountId() == null ? "" : a.accountId().value();
+            csv.row(
+                    a.actionId(),
+                    a.code().code(),
+                    a.status().code(),
+                    account,
+                    accountNames.getOrDefault(account, ""),
+                    a.orgId(),
+                    a.userId(),
+                    a.membershipId(),
+                    a.value(),
+                    a.preconditions().isEmpty() ? "" : PlanHash.canonical(Json.MAPPER.valueToTree(a.preconditions())),
+                    a.blockedReason(),
+                    String.join(" ", a.issueIds()));
+        }
+        return csv.text();
+    }
+}

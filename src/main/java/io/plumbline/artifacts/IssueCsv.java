@@ -1,0 +1,52 @@
+package io.plumbline.artifacts;
+
+import io.plumbline.detect.Issue;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** The issue CSVs (org, user, ticket and all exceptions): one row per issue, contract columns. */
+public final class IssueCsv {
+    public static final List<String> HEADER = List.of(
+            "issue_id",
+            "scope",
+            "issue_code",
+            "risk",
+            "status",
+            "sf_account_id",
+            "account_name",
+            "zendesk_org_id",
+            "zendesk_user_id",
+            "zendesk_ticket_id",
+            "current_value",
+            "expected_value",
+            "evidence",
+            "recommended_action",
+            "blocked_reason");
+
+    private IssueCsv() {}
+
+    public static String render(List<Issue> issues, Predicate<Issue> filter) {
+        CsvOut csv = new CsvOut(HEADER);
+        for (Issue i : issues) {
+            if (filter.test(i)) {
+                csv.row(
+                        i.issueId(),
+                        i.code().scope().code(),
+                        i.code().code(),
+                        i.code().risk().code(),
+                        i.code().status().code(),
+                        i.accountId(),
+                        i.accountName(),
+                        i.orgId(),
+                        i.userId(),
+                        i.ticketId(),
+                        i.currentValue(),
+                        i.expectedValue(),
+                        i.evidence(),
+                        i.code().recommendedAction(),
+                        i.code().blockedReason());
+            }
+        }
+        return csv.text();
+    }
+}

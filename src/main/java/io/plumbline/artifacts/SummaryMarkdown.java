@@ -1,0 +1,213 @@
+package io.plumbline.artifacts;
+
+import io.plumbline.audit.AuditResult;
+import io.plumbline.detect.Issue;
+import io.plumbline.detect.IssueCode;
+import io.plumbline.detect.Scope;
+import io.plumbline.resolve.AccountOutcome;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** summary.md: the 30-second readout of one run, for a person. */
+public final class SummaryMarkdown {
+    private static final int QUEUE_ROWS = 15;
+
+    private SummaryMarkdown() {}
+
+    public static String render(AuditResult result, SummaryFacts f, RunInfo run, Path runDir) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Plumbline audit ").append(run.runId()).append("\n\n");
+        md.append(
+                run.demo()
+                        ? "Demo run on the bundled fixtures: the plan is dry-run only.\n"
+                        : "Input: " + run.inputKind() + " " + run.inputPath() + "\n");
+        md.append("As of ")
+                .append(result.resolution().snapshot().asOf())
+                .append(", ticket lookback ")
+                .append(result.resolution().settings().ticketLookbackDays())
+                .append(" days.\n\n");
+        cards(md, Cards.of(f));
+        inputs(md, f);
+        orphans(md, result.issues());
+        domains(md, result.issues());
+        corrupted(md, result.issues());
+        queue(md, f);
+        actions(md, f);
+        md.append("## plan_hash\n\n`").append(result.plan().planHash()).append("`\n\n## Next\n\n");
+        for (String[] next : NextCommands.of(
+                runDir,
+                run,
+                f.rollups().isEmpty() ? null : f.rollups().get(0).accountId().value())) {
+            md.append("- ").append(next[0]).append(": `").append(next[1]).append("`\n");
+        }
+        return md.toString();
+    }
+
+    private static void cards(StringBuilder md, Cards c) {
+        md.append(
+                        "| Total issues | Orphan orgs | Domain mismatches | Corrupted fields | Prepared actions | Blocked actions |\n")
+                .append("|---:|---:|---:|---:|---:|---:|\n")
+                .append(String.format(
+                        "| %d | %d | %d | %d | %d | %d |\n\n",
+                        c.totalIssues(),
+                        c.orphanOrgs(),
+                        c.domainMismatches(),
+                        c.corruptedFields(),
+                        c.prepared(),
+                        c.blocked()));
+    }
+
+    private static void inputs(StringBuilder md, SummaryFacts f) {
+        var in = f.inputs();
+        md.append("## Inputs and resolution\n\n");
+        md.append(String.format(
+                "- Salesforce: %d accounts, %d contact%s\n",
+                in.get("accounts"), in.get("contacts"), in.get("contacts") == 1 ? "" : "s"));
+        md.append(String.format(
+                "- Zendesk: %d orgs, %d users, %d memberships, %d tickets (%d in the window)\n",
+                in.get("organizations"),
+                in.get("users"),
+                in.get("memberships"),
+                in.get("tickets"),
+                in.get("tickets_in_window")));
+        md.append(String.format(
+                "- Accounts: %d resolved, %d blocked by a duplicate external_id, %d contested, %d without a Zendesk org\n",
+                f.outcomes().get(AccountOutcome.RESOLVED),
+                f.outcomes().get(AccountOutcome.BLOCKED_DUPLICATE),
+                f.outcomes().get(AccountOutcome.CONFLICT),
+                f.outcomes().get(AccountOutcome.NO_ORG)));
+        for (Scope s : Scope.values()) {
+            md.append(String.format(
+                    "- %s issues: %d%s\n",
+                    capital(s.code()),
+                    f.issuesByScope().get(s),
+                    f.issuesByScope().get(s) == 0 ? "" : " (" + f.breakdown(s) + ")"));
+        }
+        md.append('\n');
+    }
+
+    private static void orphans(StringBuilder md, List<Issue> issues) {
+        md.append("## Orphan orgs\n\n");
+        table(
+                md,
+                issues,
+                Set.of(IssueCode.ORG_ORPHANED, IssueCode.ORG_MISSING_EXTERNAL_ID),
+                "| org | account | issue | evidence |\n|---|---|---|---|\n",
+                i -> row(
+                        i.orgId(),
+                        i.accountId() == null ? "" : i.accountId() + " " + i.accountName(),
+                        i.code().code(),
+                        i.evidence()));
+    }
+
+    private static void domains(StringBuilder md, List<Issue> issues) {
+        md.append("## Domain mismatches\n\n");
+        table(
+                md,
+                issues,
+                Set.of(IssueCode.ORG_MISSING_EXPECTED_DOMAIN, IssueCode.ORG_DOMAIN_ATTACHED_ELSEWHERE),
+                "| account | org | have | missing | status |\n|---|---|---|---|---|\n",
+                i -> row(
+                        i.accountId() + " " + i.accountName(),
+                        i.orgId(),
+                        i.currentValue(),
+                        i.expectedValue(),
+                        i.code().status().code()
+                                + (i.code().blockedReason().isEmpty()
+                                        ? ""
+                                        : ": " + i.code().blockedReason())));
+    }
+
+    private static void corrupted(StringBuilder md, List<Issue> issues) {
+        md.append("## Corrupted Salesforce fields\n\n");
+        table(
+                md,
+                issues,
+                Set.of(IssueCode.ACCOUNT_DOMAIN_FIELD_CORRUPTED),
+                "| account | value | problem |\n|---|---|---|\n",
+                i -> row(i.accountId() + " " + i.accountName(), i.currentValue(), i.evidence()));
+    }
+
+    private static void queue(StringBuilder md, SummaryFacts f) {
+        md.append("## Review queue (exceptions_by_account.csv, worst first)\n\n");
+        if (f.rollups().isEmpty()) {
+            md.append("No account has an issue.\n\n");
+            return;
+        }
+        md.append("| account | name | org | user | ticket | total | prepared | blocked | top issue codes |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+        f.rollups().stream()
+                .limit(QUEUE_ROWS)
+                .forEach(r -> md.append(row(
+                        r.accountId(),
+                        r.accountName(),
+                        r.orgIssues(),
+                        r.userIssues(),
+                        r.ticketIssues(),
+                        r.total(),
+                        r.prepared(),
+                        r.blocked(),
+                        String.join(", ", r.topIssueCodes()))));
+        if (f.rollups().size() > QUEUE_ROWS) {
+            md.append("\n")
+                    .append(f.rollups().size() - QUEUE_ROWS)
+                    .append(" more accounts in exceptions_by_account.csv.\n");
+        }
+        md.append('\n');
+    }
+
+    private static void actions(StringBuilder md, SummaryFacts f) {
+        md.append("## Fix plan\n\n- Prepared (safe to apply): ")
+                .append(f.prepared())
+                .append('\n');
+        f.preparedByCode()
+                .forEach((code, n) -> md.append("  - ")
+                        .append(code.code())
+                        .append(": ")
+                        .append(n)
+                        .append('\n'));
+        md.append("- Blocked (review-only): ").append(f.blocked()).append('\n');
+        f.blockedByReason()
+                .forEach((reason, n) ->
+                        md.append("  - ").append(reason).append(": ").append(n).append('\n'));
+        md.append('\n');
+    }
+
+    private static void table(
+            StringBuilder md,
+            List<Issue> issues,
+            Set<IssueCode> codes,
+            String header,
+            java.util.function.Function<Issue, String> row) {
+        List<Issue> rows = issues.stream().filter(i -> codes.contains(i.code())).toList();
+        if (rows.isEmpty()) {
+            md.append("None.\n\n");
+            return;
+        }
+        md.append(header);
+        rows.forEach(i -> md.append(row.apply(i)));
+        md.append('\n');
+    }
+
+    private static String row(Object... cells) {
+        StringBuilder sb = new StringBuilder("|");
+        for (Object c : cells) {
+            sb.append(' ').append(escape(c == null ? "" : c.toString())).append(" |");
+        }
+        return sb.append('\n').toString();
+    }
+
+    static String escape(String s) {
+        return s.replace("\\", "\\\\")
+                .replace("|", "\\|")
+                .replace("\r", " ")
+                .replace("\n", " ")
+                .replace("<", "&lt;")
+                .replace("`", "\\`");
+    }
+
+    private static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,51 @@
+package io.plumbline.audit;
+
+import io.plumbline.detect.DriftDetector;
+import io.plumbline.detect.Issue;
+import io.plumbline.model.Snapshot;
+import io.plumbline.plan.Caps;
+import io.plumbline.plan.FixPlan;
+import io.plumbline.plan.PlanJson;
+import io.plumbline.plan.PlannedAction;
+import io.plumbline.plan.Planner;
+import io.plumbline.resolve.IdentityResolver;
+import io.plumbline.resolve.Resolution;
+import io.plumbline.resolve.ResolutionSettings;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Resolve, detect, plan: a pure function from a snapshot to an {@link AuditResult}. The run id and
+ * generation time are passed in and kept out of the plan hash.
+ */
+public final class Auditor {
+    private final ResolutionSettings settings;
+    private final List<String> personalDomainsExtra;
+
+    public Auditor(ResolutionSettings settings, List<String> personalDomainsExtra) {
+        this.settings = settings;
+        this.personalDomainsExtra = List.copyOf(personalDomainsExtra);
+    }
+
+    public AuditResult audit(Snapshot snapshot, boolean demo, String runId, Instant generatedAt) {
+        Resolution resolution = new IdentityResolver(settings).resolve(snapshot);
+        List<Issue> issues = new DriftDetector().detect(resolution);
+        List<PlannedAction> actions = new Planner().plan(issues);
+        FixPlan plan = PlanJson.withHash(new FixPlan(
+                FixPlan.SCHEMA_VERSION, "", generatedAt, runId, source(resolution), demo, Caps.DEFAULT, actions));
+        return new AuditResult(resolution, issues, plan);
+    }
+
+    /** What the plan was computed from, limited to what decides its content (no paths, no clocks). */
+    private Map<String, Object> source(Resolution resolution) {
+        Map<String, Object> source = new TreeMap<>();
+        source.put("as_of", resolution.snapshot().asOf().toString());
+        source.put("ticket_lookback_days", settings.ticketLookbackDays());
+        source.put("ticket_window_start", resolution.ticketWindowStart().toString());
+        source.put(
+                "personal_domains_extra", personalDomainsExtra.stream().sorted().toList());
+        return source;
+    }
+}

@@ -1,0 +1,172 @@
+package io.plumbline.audit;
+
+import io.plumbline.detect.Issue;
+import io.plumbline.model.Account;
+import io.plumbline.model.Membership;
+import io.plumbline.model.Organization;
+import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.User;
+import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.model.ZendeskUserId;
+import io.plumbline.normalize.Emails;
+import io.plumbline.plan.PlannedAction;
+import io.plumbline.resolve.AccountResolution;
+import io.plumbline.resolve.UserResolution;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Explains one record of an audit step by step: its fields, each resolution step and the rule that
+ * decided, and every issue and action that touches it. Returns lines of text; empty when the record
+ * is not in the audit's input.
+ */
+public final class Tracer {
+    private final AuditResult result;
+
+    public Tracer(AuditResult result) {
+        this.result = result;
+    }
+
+    public Optional<List<String>> account(SalesforceAccountId id) {
+        AccountResolution r = result.resolution().accounts().get(id);
+        if (r == null) {
+            return Optional.empty();
+        }
+        Account a = r.account();
+        List<String> out = new ArrayList<>();
+        out.add("Salesforce account " + a.id() + " '" + a.name() + "'"
+                + (a.sourceLine() > 0 ? " (accounts CSV line " + a.sourceLine() + ")" : ""));
+        out.add("  account_domains: " + orNone(a.accountDomains()) + " | website: " + orNone(a.website()));
+        out.add("  zendesk_domain_override: " + orNone(a.domainOverride()) + " | zendesk_org_id: "
+                + orNone(a.storedOrgId()));
+        r.expected()
+                .corrupted()
+                .forEach(t -> out.add(
+                        "  not a domain, ignored: " + t.field() + " '" + t.token() + "' (" + t.problem() + ")"));
+        steps(out, r.steps());
+        out.add("  Decided by: " + r.rule().label() + " -> "
+                + r.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                + (r.org() != null ? " (org " + r.org().id() + " '" + r.org().name() + "')" : ""));
+        touching(out, i -> id.equals(i.accountId()), a2 -> id.equals(a2.accountId()));
+        return Optional.of(out);
+    }
+
+    public Optional<List<String>> userByEmail(String email) {
+        Optional<String> wanted = Emails.normalize(email);
+        String key = wanted.orElse(email.strip().toLowerCase(java.util.Locale.ROOT));
+        return result.resolution().users().values().stream()
+                .filter(u -> Emails.normalize(u.user().email())
+                        .orElse(u.user().email().toLowerCase(java.util.Locale.ROOT))
+                        .equals(key))
+                .findFirst()
+                .flatMap(u -> user(u.user().id()));
+    }
+
+    public Optional<List<String>> user(ZendeskUserId id) {
+        UserResolution u = result.resolution().users().get(id);
+        if (u == null) {
+            return Optional.empty();
+        }
+        User user = u.user();
+        List<String> out = new ArrayList<>();
+        out.add("Zendesk user " + user.id() + " " + user.email() + " '" + user.name() + "'");
+        out.add("  role " + orNone(user.role()) + ", active " + user.active() + ", suspended " + user.suspended()
+                + ", default org " + orNone(String.valueOf(result.resolution().defaultOrgOf(user))));
+        List<Membership> ms = result.resolution().membershipsOf(id);
+        out.add("  memberships: "
+                + (ms.isEmpty()
+                        ? "(none)"
+                        : String.join(
+                                ", ",
+                                ms.stream()
+                                        .map(m -> "org " + m.organizationId() + (m.isDefault() ? " (default)" : "")
+                                                + " [membership " + m.id() + "]")
+                                        .toList())));
+        steps(out, u.steps());
+        for (SalesforceAccountId account : u.accounts()) {
+            AccountResolution r = result.resolution().accounts().get(account);
+            out.add("  account " + account + " '" + r.account().name() + "': "
+                    + r.outcome().name().toLowerCase(java.util.Locale.ROOT) + " by "
+                    + r.rule().label() + (r.org() != null ? ", org " + r.org().id() : ""));
+        }
+        touching(out, i -> id.equals(i.userId()), a -> id.equals(a.userId()));
+        return Optional.of(out);
+    }
+
+    public Optional<List<String>> org(ZendeskOrgId id) {
+        Organization org = result.resolution().orgs().any(id);
+        if (org == null) {
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        out.add("Zendesk org " + org.id() + " '" + org.name() + "'"
+                + (org.deleted() ? " (deleted " + org.deletedAt() + ")" : ""));
+        out.add("  external_id: " + orNone(org.externalId()) + " | domain_names: "
+                + (org.domainNames().isEmpty() ? "(none)" : String.join(" ", org.domainNames())));
+        out.add("Resolution");
+        int mentions = 0;
+        for (AccountResolution r : result.resolution().accounts().values()) {
+            String role = roleOf(r, id);
+            if (role != null) {
+                mentions++;
+                out.add("  account " + r.account().id() + " '" + r.account().name() + "': " + role);
+            }
+        }
+        if (mentions == 0) {
+            out.add("  no account resolves to this org or names it as a candidate");
+        }
+        touching(out, i -> id.equals(i.orgId()), a -> id.equals(a.orgId()));
+        return Optional.of(out);
+    }
+
+    private static String roleOf(AccountResolution r, ZendeskOrgId id) {
+        if (r.org() != null && r.org().id().equals(id)) {
+            return (r.resolved() ? "resolved to it by " : "contested candidate by ")
+                    + r.rule().label();
+        }
+        if (r.externalIdMatches().stream().anyMatch(o -> o.id().equals(id))) {
+            return "carries its external_id (" + r.outcome().name().toLowerCase(java.util.Locale.ROOT) + ")";
+        }
+        if (r.domainCandidates().stream().anyMatch(o -> o.id().equals(id))) {
+            return "holds one of its expected domains";
+        }
+        return r.account().storedOrgId().equals(id.toString()) ? "stores this org id" : null;
+    }
+
+    private static void steps(List<String> out, List<String> steps) {
+        out.add("Resolution");
+        for (int i = 0; i < steps.size(); i++) {
+            out.add(String.format("  %d. %s", i + 1, steps.get(i)));
+        }
+    }
+
+    private void touching(List<String> out, Predicate<Issue> issueFilter, Predicate<PlannedAction> actionFilter) {
+        List<Issue> issues = result.issues().stream().filter(issueFilter).toList();
+        out.add("Issues (" + issues.size() + ")");
+        for (Issue i : issues) {
+            out.add("  " + i.issueId() + " " + i.code().code() + " ["
+                    + i.code().risk().code() + ", " + i.code().status().code()
+                    + (i.code().blockedReason().isEmpty() ? "" : ": " + i.code().blockedReason()) + "]"
+                    + (i.orgId() != null ? " org " + i.orgId() : "") + (i.userId() != null ? " user " + i.userId() : "")
+                    + (i.ticketId() != null ? " ticket " + i.ticketId() : ""));
+            out.add("      why: " + i.evidence());
+            out.add("      next: " + i.code().recommendedAction());
+        }
+        List<PlannedAction> actions =
+                result.plan().actions().stream().filter(actionFilter).toList();
+        out.add("Actions (" + actions.size() + ")");
+        for (PlannedAction a : actions) {
+            out.add("  " + a.actionId() + " " + a.code().code() + " "
+                    + a.status().code()
+                    + (a.blockedReason().isEmpty() ? "" : " (" + a.blockedReason() + ")")
+                    + (a.orgId() != null ? " org " + a.orgId() : "") + (a.userId() != null ? " user " + a.userId() : "")
+                    + (a.value().isEmpty() ? "" : " value " + a.value()) + " for " + String.join(" ", a.issueIds()));
+        }
+    }
+
+    private static String orNone(String s) {
+        return s == null || s.isBlank() || s.equals("null") ? "(none)" : s;
+    }
+}

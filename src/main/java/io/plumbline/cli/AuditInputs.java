@@ -1,0 +1,72 @@
+package io.plumbline.cli;
+
+import io.plumbline.config.ConfigLoader;
+import io.plumbline.config.PlumblineConfig;
+import io.plumbline.errors.ConfigException;
+import io.plumbline.model.Snapshot;
+import io.plumbline.normalize.PersonalDomains;
+import io.plumbline.resolve.ResolutionSettings;
+import io.plumbline.snapshot.ClasspathSource;
+import io.plumbline.snapshot.FolderSource;
+import io.plumbline.snapshot.SnapshotReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Turns the input options into a snapshot and the settings to audit it with. Demo and snapshot audits
+ * need no config file; when one is present (or named) its audit settings apply.
+ */
+record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings settings, String kind, String path) {
+
+    static AuditInputs load(InputOptions o) {
+        if (o.demo && o.snapshot != null) {
+            throw new ConfigException("--demo and --snapshot cannot be used together; pick one input");
+        }
+        PlumblineConfig config = ConfigLoader.loadOrDefaults(o.configPath(), o.config != null);
+        ResolutionSettings settings = settings(config, o.ticketLookbackDays);
+        Instant asOf = parseAsOf(o.asOf);
+        if (o.demo) {
+            return new AuditInputs(SnapshotReader.read(ClasspathSource.DEMO, asOf), config, settings, "demo", "demo:");
+        }
+        if (o.snapshot != null) {
+            return fromFolder(o.snapshot, asOf, config, settings, "snapshot");
+        }
+        throw new ConfigException("live audits read Zendesk through its API, which this build cannot reach yet; "
+                + "pass --demo, or --snapshot DIR with a snapshot folder");
+    }
+
+    static AuditInputs fromFolder(
+            Path dir, Instant asOf, PlumblineConfig config, ResolutionSettings settings, String kind) {
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException(dir + ": snapshot folder not found");
+        }
+        return new AuditInputs(
+                SnapshotReader.read(new FolderSource(dir), asOf), config, settings, kind, dir.toString());
+    }
+
+    static ResolutionSettings settings(PlumblineConfig config, Integer lookbackOverride) {
+        int lookback =
+                lookbackOverride != null ? lookbackOverride : config.audit().ticketLookbackDays();
+        try {
+            return new ResolutionSettings(
+                    PersonalDomains.withExtra(config.audit().personalDomainsExtra()), lookback);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+    }
+
+    static Instant parseAsOf(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(raw).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(
+                    "--as-of must be an ISO 8601 instant such as 2026-04-17T00:00:00Z, found '" + raw + "'");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.plumbline.cli;
+
+import io.plumbline.artifacts.NextCommands;
+import io.plumbline.artifacts.RunFolderWriter;
+import io.plumbline.artifacts.RunInfo;
+import io.plumbline.artifacts.SummaryFacts;
+import io.plumbline.audit.AuditResult;
+import io.plumbline.detect.Scope;
+import io.plumbline.resolve.AccountOutcome;
+import io.plumbline.resolve.AccountRule;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/** The terminal readout of an audit: what was read, resolved, found and planned, and what to run next. */
+final class AuditReadout {
+    private AuditReadout() {}
+
+    static void print(PrintWriter out, AuditResult result, SummaryFacts f, RunInfo run, Path runDir, boolean quiet) {
+        if (!quiet) {
+            loading(out, f, result);
+            resolving(out, f);
+            detecting(out, f);
+            planning(out, f);
+            out.println("Artifacts written to:");
+            out.println("  " + runDir + "/");
+            out.println("    " + String.join(", ", RunFolderWriter.ARTIFACTS.subList(0, 4)) + ",");
+            out.println("    " + String.join(", ", RunFolderWriter.ARTIFACTS.subList(4, 8)) + ",");
+            out.println(
+                    "    " + String.join(", ", RunFolderWriter.ARTIFACTS.subList(8, RunFolderWriter.ARTIFACTS.size())));
+            out.println();
+        }
+        out.println("plan_hash: " + result.plan().planHash());
+        if (!quiet) {
+            out.println();
+            out.println("Next:");
+            String top = f.rollups().isEmpty()
+                    ? null
+                    : f.rollups().get(0).accountId().value();
+            for (String[] next : NextCommands.of(runDir, run, top)) {
+                out.println("  " + next[0] + ":");
+                out.println("    " + next[1]);
+            }
+            if (run.demo()) {
+                out.println();
+                out.println("Demo plans are dry-run only: apply shows what would happen and never writes.");
+            }
+        }
+        out.flush();
+    }
+
+    private static void loading(PrintWriter out, SummaryFacts f, AuditResult result) {
+        Map<String, Integer> in = f.inputs();
+        out.println("Loading " + (result.plan().demo() ? "fixture data" : "input data") + "...");
+        out.printf(
+                "  %d Salesforce accounts%s, %d Zendesk orgs, %d users, %d memberships, %d tickets (%dd lookback: %d in window)%n",
+                in.get("accounts"),
+                in.get("contacts") > 0 ? " (" + plural(in.get("contacts"), "contact") + ")" : "",
+                in.get("organizations"),
+                in.get("users"),
+                in.get("memberships"),
+                in.get("tickets"),
+                result.resolution().settings().ticketLookbackDays(),
+                in.get("tickets_in_window"));
+        out.println();
+    }
+
+    private static void resolving(PrintWriter out, SummaryFacts f) {
+        out.println("Resolving identities...");
+        StringBuilder rules = new StringBuilder();
+        f.resolvedByRule()
+                .forEach((rule, n) -> rules.append(rules.length() == 0 ? "" : ", ")
+                        .append(n)
+                        .append(" by ")
+                        .append(
+                                rule == AccountRule.STORED_ORG_ID
+                                        ? "stored org id"
+                                        : rule.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        out.printf(
+                "  %d accounts uniquely resolved to Zendesk orgs%s%n",
+                f.outcomes().get(AccountOutcome.RESOLVED), rules.length() == 0 ? "" : " (" + rules + ")");
+        line(out, f.outcomes().get(AccountOutcome.BLOCKED_DUPLICATE), "blocked: duplicate external_id");
+        line(out, f.outcomes().get(AccountOutcome.CONFLICT), "contested: candidate org linked elsewhere");
+        line(out, f.outcomes().get(AccountOutcome.NO_ORG), "missing a Zendesk org entirely");
+        out.println();
+    }
+
+    private static void line(PrintWriter out, int n, String what) {
+        if (n > 0) {
+            out.printf("  %d account%s %s%n", n, n == 1 ? "" : "s", what);
+        }
+    }
+
+    private static void detecting(PrintWriter out, SummaryFacts f) {
+        out.println("Detecting drift...");
+        for (Scope s : new Scope[] {Scope.ACCOUNT, Scope.ORG, Scope.USER, Scope.TICKET}) {
+            int n = f.issuesByScope().get(s);
+            String label = Character.toUpperCase(s.code().charAt(0)) + s.code().substring(1) + " issues:";
+            out.printf("  %-16s%d%s%n", label, n, n == 0 ? "" : "  (" + f.breakdown(s) + ")");
+        }
+        out.println();
+    }
+
+    private static void planning(PrintWriter out, SummaryFacts f) {
+        out.println("Preparing fix plan...");
+        out.printf("  Prepared (safe-to-apply):  %d actions%n", f.prepared());
+        f.preparedByCode().forEach((code, n) -> out.printf("    %-24s %d%n", code.code() + ":", n));
+        out.printf("  Blocked (review-only):     %d actions%n", f.blocked());
+        if (!f.blockedByReason().isEmpty()) {
+            StringBuilder reasons = new StringBuilder();
+            f.blockedByReason()
+                    .forEach((r, n) -> reasons.append(reasons.length() == 0 ? "" : ", ")
+                            .append(r)
+                            .append(" (")
+                            .append(n)
+                            .append(')'));
+            out.println("    top reasons: " + reasons);
+        }
+        out.println();
+    }
+
+    static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,148 @@
+package io.plumbline.cli;
+
+import io.plumbline.config.ConfigLoader;
+import io.plumbline.config.OutputConfig;
+import io.plumbline.config.PlumblineConfig;
+import io.plumbline.errors.ConfigException;
+import io.plumbline.errors.InputException;
+import io.plumbline.salesforce.AccountsCsvReader;
+import io.plumbline.snapshot.ClasspathSource;
+import io.plumbline.snapshot.SnapshotLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code plumbline init}: write a commented config, check the accounts CSV, create the output root. */
+@Command(
+        name = "init",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write a commented plumbline.yaml (no secrets: only the names of environment variables), validate the "
+                    + "Salesforce accounts CSV if one is named, and create the output root. Never overwrites a "
+                    + "config without --force.",
+            "",
+            "Examples:",
+            "  plumbline init --accounts-csv ./salesforce_accounts.csv --subdomain yourcompany",
+            "  plumbline init --demo      # also writes the demo fixtures to ./plumbline-demo/ as a snapshot folder"
+        })
+final class InitCommand implements Callable<Integer> {
+    private static final List<String> DEMO_FILES = List.of(
+            SnapshotLayout.ACCOUNTS,
+            SnapshotLayout.CONTACTS,
+            SnapshotLayout.ORGANIZATIONS,
+            SnapshotLayout.USERS,
+            SnapshotLayout.MEMBERSHIPS,
+            SnapshotLayout.TICKETS,
+            SnapshotLayout.MANIFEST);
+    private final Context ctx;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Where to write the config (default: ./plumbline.yaml).")
+    Path config = Path.of("plumbline.yaml");
+
+    @Option(
+            names = "--accounts-csv",
+            paramLabel = "FILE",
+            description = "The Salesforce accounts CSV to name in the config and validate.")
+    String accountsCsv;
+
+    @Option(names = "--subdomain", paramLabel = "NAME", description = "Your Zendesk subdomain (NAME.zendesk.com).")
+    String subdomain = "yourcompany";
+
+    @Option(
+            names = "--demo",
+            description = "Also write the demo fixtures as a snapshot folder ./plumbline-demo/ beside the config.")
+    boolean demo;
+
+    @Option(names = "--force", description = "Overwrite an existing config file.")
+    boolean force;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    InitCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (Files.exists(config) && !force) {
+            throw new ConfigException(config + ": already exists; pass --force to overwrite it");
+        }
+        Path dir = config.toAbsolutePath().getParent();
+        String csv = accountsCsv != null
+                ? accountsCsv
+                : demo ? "./plumbline-demo/" + SnapshotLayout.ACCOUNTS : "./salesforce_accounts.csv";
+        if (demo) {
+            writeDemo(dir.resolve("plumbline-demo"));
+        }
+        if (accountsCsv != null || demo) {
+            validate(dir.resolve(csv).normalize());
+        }
+        String text = template().replace("{{accounts_csv}}", csv).replace("{{subdomain}}", subdomain);
+        Files.createDirectories(dir);
+        Files.writeString(config, text, StandardCharsets.UTF_8);
+        PlumblineConfig loaded = ConfigLoader.load(config);
+        Path root = loaded.resolve(
+                loaded.output().root() == null
+                        ? OutputConfig.DEFAULT_ROOT
+                        : loaded.output().root());
+        Files.createDirectories(root);
+        if (!common.quiet) {
+            ctx.out()
+                    .println("Wrote " + config + " (no secrets: set "
+                            + loaded.zendesk().auth().oauthAccessTokenEnv() + " in the environment for live audits)");
+            ctx.out().println("Output root: " + root);
+            ctx.out()
+                    .println("Next: plumbline audit "
+                            + (demo ? "--snapshot " + dir.resolve("plumbline-demo") : "--config " + config));
+        }
+        ctx.out().flush();
+        return 0;
+    }
+
+    private void validate(Path csvPath) throws IOException {
+        if (!Files.isRegularFile(csvPath)) {
+            throw new InputException(
+                    csvPath.toString(),
+                    0,
+                    0,
+                    "file not found; export your Salesforce accounts " + "with columns "
+                            + String.join(", ", AccountsCsvReader.REQUIRED));
+        }
+        try (InputStream in = Files.newInputStream(csvPath)) {
+            int n = AccountsCsvReader.read(in, csvPath.toString()).size();
+            if (!common.quiet) {
+                ctx.out().println("Checked " + csvPath + ": " + n + " accounts, headers OK");
+            }
+        }
+    }
+
+    private void writeDemo(Path target) throws IOException {
+        for (String file : DEMO_FILES) {
+            try (InputStream in = ClasspathSource.DEMO.open(file)) {
+                if (in != null) {
+                    Path out = target.resolve(file);
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static String template() throws IOException {
+        try (InputStream in = InitCommand.class.getResourceAsStream("plumbline.yaml.template")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

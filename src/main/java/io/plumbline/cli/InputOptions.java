@@ -1,0 +1,36 @@
+package io.plumbline.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where an audit or a trace reads its input from: the demo, a snapshot folder, or the config. */
+public final class InputOptions {
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: ./plumbline.yaml).")
+    Path config;
+
+    @Option(names = "--demo", description = "Use the bundled demo fixtures: no credentials, no network.")
+    boolean demo;
+
+    @Option(
+            names = "--snapshot",
+            paramLabel = "DIR",
+            description = "Audit a snapshot folder (salesforce_accounts.csv, zendesk/*.jsonl) instead of live APIs.")
+    Path snapshot;
+
+    @Option(
+            names = "--ticket-lookback-days",
+            paramLabel = "N",
+            description = "Check tickets updated in the last N days (default: config, else 30).")
+    Integer ticketLookbackDays;
+
+    @Option(
+            names = "--as-of",
+            paramLabel = "INSTANT",
+            description = "The instant the lookback window ends (ISO 8601). Default: the snapshot's captured_at, "
+                    + "else its latest ticket activity.")
+    String asOf;
+
+    Path configPath() {
+        return config != null ? config : Path.of("plumbline.yaml");
+    }
+}

@@ -1,0 +1,35 @@
+package io.plumbline.cli;
+
+import io.plumbline.errors.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
+
+/** Run ids: {@code YYYYMMDD_HHMMSSZ_<kind>} in UTC by default; user-given ids are checked to be safe folder names. */
+final class RunIds {
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+
+    private RunIds() {}
+
+    /** The given id (validated), or a fresh timestamped one that does not collide with an existing folder. */
+    static String choose(String given, Instant now, String kind, Path outRoot) {
+        if (given != null) {
+            if (!SAFE.matcher(given).matches()) {
+                throw new ConfigException("--run-id '" + given
+                        + "' must be letters, digits, '_', '-' or '.', starting with a letter or digit");
+            }
+            return given;
+        }
+        String base = STAMP.format(now) + "_" + kind;
+        String id = base;
+        for (int n = 2; Files.exists(outRoot.resolve(id)); n++) {
+            id = base + "_" + n;
+        }
+        return id;
+    }
+}

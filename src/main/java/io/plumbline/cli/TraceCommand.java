@@ -1,0 +1,170 @@
+package io.plumbline.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.audit.AuditResult;
+import io.plumbline.audit.Auditor;
+import io.plumbline.audit.Tracer;
+import io.plumbline.config.PlumblineConfig;
+import io.plumbline.errors.ConfigException;
+import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.model.ZendeskUserId;
+import io.plumbline.normalize.SalesforceIds;
+import io.plumbline.snapshot.ClasspathSource;
+import io.plumbline.snapshot.SnapshotReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code plumbline trace}: explain, step by step, how one record resolved and what touches it. */
+@Command(
+        name = "trace",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Explain one record: its fields, each resolution step, the rule that decided, and every issue and "
+                    + "action that touches it.",
+            "",
+            "Examples:",
+            "  plumbline trace --demo --sf-account-id 001ACME002",
+            "  plumbline trace --snapshot ./snapshot --user-email ana@acme.example",
+            "  plumbline trace --run ./artifacts/plumbline/20260417_221530Z_audit --zendesk-org-id 9001"
+        })
+final class TraceCommand implements Callable<Integer> {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final Context ctx;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Option(names = "--run", paramLabel = "DIR", description = "Trace against the inputs of a finished run folder.")
+    Path run;
+
+    static final class Target {
+        @Option(
+                names = "--sf-account-id",
+                paramLabel = "ID",
+                description = "A Salesforce account id (15 or 18 characters, or your key).")
+        String accountId;
+
+        @Option(names = "--user-email", paramLabel = "EMAIL", description = "A Zendesk user's email address.")
+        String email;
+
+        @Option(names = "--zendesk-user-id", paramLabel = "N", description = "A Zendesk user id.")
+        Long userId;
+
+        @Option(names = "--zendesk-org-id", paramLabel = "N", description = "A Zendesk organization id.")
+        Long orgId;
+    }
+
+    TraceCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        AuditInputs inputs = run != null ? fromRun(run) : AuditInputs.load(input);
+        AuditResult result = new Auditor(
+                        inputs.settings(), inputs.config().audit().personalDomainsExtra())
+                .audit(
+                        inputs.snapshot(),
+                        "demo".equals(inputs.kind()),
+                        "trace",
+                        ctx.clock().instant());
+        if (run != null) {
+            warnIfChanged(result);
+        }
+        Optional<List<String>> lines = trace(new Tracer(result));
+        if (lines.isEmpty()) {
+            throw new ConfigException(
+                    describeTarget() + " is not in the input (" + inputs.kind() + " " + inputs.path() + ")");
+        }
+        lines.get().forEach(ctx.out()::println);
+        ctx.out().flush();
+        return 0;
+    }
+
+    private Optional<List<String>> trace(Tracer tracer) {
+        try {
+            if (target.accountId != null) {
+                return tracer.account(SalesforceIds.canonical(target.accountId.strip()));
+            }
+            if (target.email != null) {
+                return tracer.userByEmail(target.email);
+            }
+            if (target.userId != null) {
+                return tracer.user(new ZendeskUserId(target.userId));
+            }
+            return tracer.org(new ZendeskOrgId(target.orgId));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(describeTarget() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String describeTarget() {
+        if (target.accountId != null) {
+            return "Salesforce account " + target.accountId;
+        }
+        if (target.email != null) {
+            return "user " + target.email;
+        }
+        return target.userId != null ? "Zendesk user " + target.userId : "Zendesk org " + target.orgId;
+    }
+
+    /** Re-reads the inputs a run recorded in its receipt.json. */
+    private AuditInputs fromRun(Path dir) {
+        JsonNode receipt = readJson(dir.resolve("receipt.json"));
+        JsonNode in = receipt.path("input");
+        String kind = in.path("kind").asText();
+        List<String> extra = new ArrayList<>();
+        in.path("personal_domains_extra").forEach(n -> extra.add(n.asText()));
+        PlumblineConfig config = new PlumblineConfig(
+                null,
+                null,
+                new io.plumbline.config.AuditConfig(
+                        in.path("ticket_lookback_days").asInt(30), extra),
+                null,
+                dir);
+        var settings = AuditInputs.settings(config, null);
+        Instant asOf = AuditInputs.parseAsOf(in.path("as_of").asText());
+        return switch (kind) {
+            case "demo" ->
+                new AuditInputs(SnapshotReader.read(ClasspathSource.DEMO, asOf), config, settings, kind, "demo:");
+            case "snapshot" -> AuditInputs.fromFolder(Path.of(in.path("path").asText()), asOf, config, settings, kind);
+            default -> AuditInputs.fromFolder(dir.resolve("snapshot"), asOf, config, settings, kind);
+        };
+    }
+
+    private void warnIfChanged(AuditResult result) {
+        String recorded =
+                readJson(run.resolve("fix_plan.json")).path("plan_hash").asText();
+        if (!recorded.equals(result.plan().planHash())) {
+            ctx.err()
+                    .println("warning: the run's inputs changed since it ran (plan_hash " + recorded + " then, "
+                            + result.plan().planHash() + " now); this trace describes the inputs as they are now");
+        }
+    }
+
+    private static JsonNode readJson(Path file) {
+        try {
+            return MAPPER.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException(
+                    file + ": cannot read the run folder's " + file.getFileName() + " (" + e.getMessage() + ")", e);
+        }
+    }
+}

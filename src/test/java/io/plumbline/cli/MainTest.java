@@ -1,0 +1,293 @@
+package io.plumbline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumbline.testing.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit codes, readouts and the exact text of errors. */
+class MainTest {
+    @TempDir
+    Path tmp;
+
+    /** Copies the bundled demo fixtures into a writable snapshot folder. */
+    private Path demoSnapshot() {
+        Path dir = tmp.resolve("snap");
+        assertThat(Cli.run("init", "--config", tmp.resolve("plumbline.yaml").toString(), "--demo", "--quiet")
+                        .exitCode())
+                .isZero();
+        try {
+            Files.move(tmp.resolve("plumbline-demo"), dir);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return dir;
+    }
+
+    private static long entries(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.count();
+        }
+    }
+
+    @Test
+    void audit_demo_printsReadoutWithPlanHashAndNextCommands() {
+        Cli.Result r = Cli.run("audit", "--demo", "--out", tmp.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("9 Salesforce accounts (1 contact), 11 Zendesk orgs, 24 users, 142 memberships, 487 tickets")
+                .contains("1 account blocked: duplicate external_id")
+                .containsPattern("plan_hash: [0-9a-f]{64}")
+                .contains("plumbline apply --plan "
+                        + tmp.resolve("20260417_221530Z_audit").resolve("fix_plan.json"))
+                .contains("plumbline trace --sf-account-id 001ACME002 --demo");
+        assertThat(tmp.resolve("20260417_221530Z_audit/apply_receipt.json"))
+                .content()
+                .contains("\"mode\": \"not_run\"");
+    }
+
+    @Test
+    void audit_duplicateAccountId_exits3NamingFileLineAndFirstLine() throws IOException {
+        Path snap = demoSnapshot();
+        Path csv = snap.resolve("salesforce_accounts.csv");
+        Files.writeString(csv, Files.readString(csv) + "001acme002,Copy,copy.example,,,,\n");
+        Cli.Result r = Cli.run(
+                "audit",
+                "--snapshot",
+                snap.toString(),
+                "--out",
+                tmp.resolve("out").toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err())
+                .isEqualTo(csv + ":11:1: error: duplicate sf_account_id 001acme002 (first seen on line 3)\n");
+        assertThat(entries(tmp.resolve("out"))).isZero();
+    }
+
+    @Test
+    void audit_missingHeader_exits3ListingWhatIsMissing() throws IOException {
+        Path snap = demoSnapshot();
+        Files.writeString(snap.resolve("salesforce_accounts.csv"), "id,name\n001A,A\n");
+        Cli.Result r = Cli.run(
+                "audit",
+                "--snapshot",
+                snap.toString(),
+                "--out",
+                tmp.resolve("out").toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err())
+                .contains(
+                        "salesforce_accounts.csv:1: error: missing required columns sf_account_id, account_name, account_domains");
+    }
+
+    @Test
+    void audit_malformedJsonLine_exits3WithLine() throws IOException {
+        Path snap = demoSnapshot();
+        Path orgs = snap.resolve("zendesk/organizations.jsonl");
+        Files.writeString(orgs, Files.readString(orgs) + "{\"id\": 99, \"name\": \n");
+        Cli.Result r = Cli.run(
+                "audit",
+                "--snapshot",
+                snap.toString(),
+                "--out",
+                tmp.resolve("out").toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).startsWith(orgs + ":12:").contains("error: malformed JSON");
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void audit_wrongTypeInJson_exits3NamingTheField() throws IOException {
+        Path snap = demoSnapshot();
+        Path users = snap.resolve("zendesk/users.jsonl");
+        Files.writeString(users, "{\"id\":\"abc\",\"email\":\"x@y.example\"}\n");
+        Cli.Result r = Cli.run(
+                "audit",
+                "--snapshot",
+                snap.toString(),
+                "--out",
+                tmp.resolve("out").toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).isEqualTo(users + ":1: error: 'id' must be a positive integer, found \"abc\"\n");
+    }
+
+    @Test
+    void audit_demoAndSnapshotTogether_exits2() {
+        Cli.Result r = Cli.run("audit", "--demo", "--snapshot", tmp.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--demo and --snapshot cannot be used together");
+    }
+
+    @Test
+    void audit_existingRunId_exits2AndLeavesTheOldFolderAlone() throws IOException {
+        Files.createDirectories(tmp.resolve("out/r1"));
+        Files.writeString(tmp.resolve("out/r1/keep.txt"), "mine");
+        Cli.Result r = Cli.run("audit", "--demo", "--out", tmp.resolve("out").toString(), "--run-id", "r1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("run folder already exists");
+        assertThat(entries(tmp.resolve("out/r1"))).isEqualTo(1);
+        assertThat(entries(tmp.resolve("out"))).isEqualTo(1);
+    }
+
+    @Test
+    void audit_outputRootIsAFile_exits2AndLeavesNoPartialFolder() throws IOException {
+        Path file = tmp.resolve("not-a-dir");
+        Files.writeString(file, "x");
+        Cli.Result r = Cli.run("audit", "--demo", "--out", file.toString(), "--run-id", "r1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("cannot write the run folder");
+        assertThat(entries(tmp)).isEqualTo(1);
+    }
+
+    @Test
+    void audit_unsafeRunId_exits2() {
+        assertThat(Cli.run("audit", "--demo", "--out", tmp.toString(), "--run-id", "../x")
+                        .exitCode())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void audit_unknownOption_exits2WithHint() {
+        Cli.Result r = Cli.run("audit", "--dmeo");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option: '--dmeo'").contains("plumbline audit --help");
+    }
+
+    @Test
+    void audit_configWithUnknownKey_exits2NamingLineAndKey() throws IOException {
+        Path config = tmp.resolve("bad.yaml");
+        Files.writeString(config, "audit:\n  ticket_lookback_dayz: 5\n");
+        Cli.Result r = Cli.run("audit", "--demo", "--config", config.toString(), "--out", tmp.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith(config + ":2:").contains("unknown key 'ticket_lookback_dayz'");
+    }
+
+    @Test
+    void audit_lookbackFromConfig_changesTheWindow() throws IOException {
+        Path config = tmp.resolve("c.yaml");
+        Files.writeString(config, "audit:\n  ticket_lookback_days: 365\n");
+        Cli.Result r = Cli.run("audit", "--demo", "--config", config.toString(), "--out", tmp.toString());
+        assertThat(r.out()).contains("(365d lookback: ");
+    }
+
+    @Test
+    void trace_demoAccount_printsStepsRuleIssuesAndActions() {
+        Cli.Result r = Cli.run("trace", "--demo", "--sf-account-id", "001ACME002");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("Salesforce account 001ACME002 'Acme Labs'")
+                .contains("rule 2, external id: 2 orgs carry external_id 001ACME002 (9002, 9003)")
+                .contains("Decided by: rule 2, external id -> blocked_duplicate")
+                .contains("org_duplicate_external_id [critical, blocked: duplicate_external_id]")
+                .contains("Actions (2)");
+    }
+
+    @Test
+    void trace_15CharacterIdOfDemoAccount_findsTheAccount() {
+        Cli.Result r = Cli.run("trace", "--demo", "--sf-account-id", "001Dn00000NsMdQ");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out())
+                .contains("001Dn00000NsMdQIAV 'Northshore Medical Network'")
+                .contains("rule 1, stored org id");
+    }
+
+    @Test
+    void trace_userByEmailIdAndOrg_explainEach() {
+        assertThat(Cli.run("trace", "--demo", "--user-email", "RILEY.JONES@acmestudios.example")
+                        .out())
+                .contains("Zendesk user 7010")
+                .contains("user_default_org_not_expected")
+                .contains("ticket_org_mismatch");
+        assertThat(Cli.run("trace", "--demo", "--zendesk-user-id", "7012").out())
+                .contains("ambiguous");
+        assertThat(Cli.run("trace", "--demo", "--zendesk-org-id", "9011").out())
+                .contains("org_orphaned")
+                .contains("no account resolves to this org");
+    }
+
+    @Test
+    void trace_unknownAccount_exits2() {
+        Cli.Result r = Cli.run("trace", "--demo", "--sf-account-id", "001NOPE");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: Salesforce account 001NOPE is not in the input (demo demo:)\n");
+    }
+
+    @Test
+    void trace_finishedRunFolder_usesItsRecordedInputs() {
+        assertThat(Cli.run("audit", "--demo", "--out", tmp.toString(), "--run-id", "r", "--ticket-lookback-days", "400")
+                        .exitCode())
+                .isZero();
+        Cli.Result r = Cli.run("trace", "--run", tmp.resolve("r").toString(), "--zendesk-user-id", "7003");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("ticket_resolution_blocked_duplicate_external_id");
+    }
+
+    @Test
+    void trace_noTarget_exits2() {
+        assertThat(Cli.run("trace", "--demo").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void init_writesCommentedConfigWithoutSecretsAndRefusesToOverwrite() throws IOException {
+        Path config = tmp.resolve("plumbline.yaml");
+        Cli.Result first = Cli.run("init", "--config", config.toString(), "--subdomain", "acme");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(config)
+                .content()
+                .contains("subdomain: acme")
+                .contains("oauth_access_token_env: ZENDESK_OAUTH_TOKEN")
+                .contains("# ");
+        assertThat(tmp.resolve("artifacts/plumbline")).isDirectory();
+        Cli.Result second = Cli.run("init", "--config", config.toString());
+        assertThat(second.exitCode()).isEqualTo(2);
+        assertThat(second.err()).contains("already exists; pass --force");
+        assertThat(Cli.run("init", "--config", config.toString(), "--force").exitCode())
+                .isZero();
+    }
+
+    @Test
+    void init_namedCsvWithBadHeader_exits3AndWritesNoConfig() throws IOException {
+        Path csv = tmp.resolve("accounts.csv");
+        Files.writeString(csv, "sf_account_id,name\n");
+        Path config = tmp.resolve("plumbline.yaml");
+        Cli.Result r = Cli.run("init", "--config", config.toString(), "--accounts-csv", csv.toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("missing required columns account_name, account_domains");
+        assertThat(config).doesNotExist();
+    }
+
+    @Test
+    void init_thenAuditWithTheConfig_usesItsOutputRoot() throws IOException {
+        Path config = tmp.resolve("plumbline.yaml");
+        assertThat(Cli.run("init", "--config", config.toString(), "--demo").exitCode())
+                .isZero();
+        Cli.Result r = Cli.run(
+                "audit",
+                "--config",
+                config.toString(),
+                "--snapshot",
+                tmp.resolve("plumbline-demo").toString(),
+                "--run-id",
+                "x");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(tmp.resolve("artifacts/plumbline/x/summary.md")).exists();
+    }
+
+    @Test
+    void help_everyCommand_exits0AndTeaches() {
+        for (String cmd : new String[] {"init", "audit", "trace"}) {
+            Cli.Result r = Cli.run(cmd, "--help");
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.out()).contains("Usage: plumbline " + cmd).contains("Examples:");
+        }
+        assertThat(Cli.run("--help").out()).contains("plumbline audit --demo").contains("Exit codes");
+    }
+}

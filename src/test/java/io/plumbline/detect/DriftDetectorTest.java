@@ -1,0 +1,302 @@
+package io.plumbline.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumbline.audit.AuditResult;
+import io.plumbline.plan.ActionStatus;
+import io.plumbline.plan.PlannedAction;
+import io.plumbline.testing.Snapshots;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One focused test per issue code: the situation that raises it, and its outcome. */
+class DriftDetectorTest {
+    private static List<Issue> issues(AuditResult result, IssueCode code) {
+        return result.issues().stream().filter(i -> i.code() == code).toList();
+    }
+
+    private static Issue only(AuditResult result, IssueCode code) {
+        List<Issue> found = issues(result, code);
+        assertThat(found).as("issues of %s in %s", code, result.issues()).hasSize(1);
+        return found.get(0);
+    }
+
+    private static PlannedAction actionFor(AuditResult result, Issue issue) {
+        return result.plan().actions().stream()
+                .filter(a -> a.issueIds().contains(issue.issueId()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void detect_twoOrgsShareExternalId_blocksWithDuplicateExternalId() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "A old", "001a")
+                .audit();
+        Issue i = only(r, IssueCode.ORG_DUPLICATE_EXTERNAL_ID);
+        assertThat(i.code().risk()).isEqualTo(Risk.CRITICAL);
+        assertThat(i.currentValue()).isEqualTo("1 2");
+        PlannedAction a = actionFor(r, i);
+        assertThat(a.status()).isEqualTo(ActionStatus.BLOCKED);
+        assertThat(a.blockedReason()).isEqualTo("duplicate_external_id");
+    }
+
+    @Test
+    void detect_uniqueDomainCandidateWithBlankExternalId_preparesSetOrgExternalId() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", null, "a.example")
+                .audit();
+        Issue i = only(r, IssueCode.ORG_MISSING_EXTERNAL_ID);
+        PlannedAction a = actionFor(r, i);
+        assertThat(a.prepared()).isTrue();
+        assertThat(a.code().code()).isEqualTo("set_org_external_id");
+        assertThat(a.value()).isEqualTo("001A");
+        assertThat(a.orgId().value()).isEqualTo(1);
+        assertThat(a.preconditions()).containsEntry("org_external_id", "");
+    }
+
+    @Test
+    void detect_storedOrgIdWithBlankExternalId_preparesSetOrgExternalIdWith18CharacterId() {
+        AuditResult r = Snapshots.with()
+                .account("001M000000qfPyS", "A", "", "", "", "5")
+                .org(5, "A", null)
+                .audit();
+        Issue i = only(r, IssueCode.ORG_MISSING_EXTERNAL_ID);
+        assertThat(actionFor(r, i).value()).isEqualTo("001M000000qfPySIAU");
+    }
+
+    @Test
+    void detect_candidateCarriesOtherExternalId_blocksWithExternalIdConflict() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "LEGACY-7", "a.example")
+                .audit();
+        Issue i = only(r, IssueCode.ORG_EXTERNAL_ID_CONFLICT);
+        assertThat(i.currentValue()).isEqualTo("LEGACY-7");
+        assertThat(actionFor(r, i).blockedReason()).isEqualTo("external_id_conflict");
+        assertThat(issues(r, IssueCode.ORG_MISSING_EXTERNAL_ID)).isEmpty();
+    }
+
+    @Test
+    void detect_resolvedOrgLacksUnclaimedDomain_preparesAddOrgDomain() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example b.example")
+                .org(1, "A", "001A", "a.example")
+                .audit();
+        Issue i = only(r, IssueCode.ORG_MISSING_EXPECTED_DOMAIN);
+        PlannedAction a = actionFor(r, i);
+        assertThat(a.prepared()).isTrue();
+        assertThat(a.value()).isEqualTo("b.example");
+        assertThat(a.preconditions()).containsEntry("org_domain_names", List.of("a.example"));
+    }
+
+    @Test
+    void detect_missingDomainHeldByAnotherOrg_blocksWithDomainBelongsToOtherOrg() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example b.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "B", null, "b.example")
+                .audit();
+        Issue i = only(r, IssueCode.ORG_DOMAIN_ATTACHED_ELSEWHERE);
+        assertThat(i.expectedValue()).isEqualTo("b.example");
+        assertThat(actionFor(r, i).blockedReason()).isEqualTo("domain_belongs_to_other_org");
+        assertThat(issues(r, IssueCode.ORG_MISSING_EXPECTED_DOMAIN)).isEmpty();
+    }
+
+    @Test
+    void detect_noOrgByAnyRule_blocksWithNoTargetOrg() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "Other", "001B", "other.example")
+                .audit();
+        Issue i = only(r, IssueCode.ACCOUNT_MISSING_ZENDESK_ORG);
+        assertThat(i.code().scope()).isEqualTo(Scope.ACCOUNT);
+        assertThat(actionFor(r, i).blockedReason()).isEqualTo("no_target_org");
+    }
+
+    @Test
+    void detect_orgNobodyResolvesWithBlankExternalId_isOrphaned() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "Nobody", null, "nobody.example")
+                .audit();
+        Issue i = only(r, IssueCode.ORG_ORPHANED);
+        assertThat(i.orgId().value()).isEqualTo(2);
+        assertThat(i.accountId()).isNull();
+        assertThat(r.plan().actions()).noneMatch(a -> a.issueIds().contains(i.issueId()));
+    }
+
+    @Test
+    void detect_orgWhoseExternalIdNamesNoAccount_isOrphaned() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "Gone", "001GONE")
+                .audit();
+        assertThat(only(r, IssueCode.ORG_ORPHANED).currentValue()).isEqualTo("001GONE");
+    }
+
+    @Test
+    void detect_urlSlugInDomainField_reportsCorruptedFieldAndNeverMatchesIt() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example /accounts/a-corp")
+                .org(1, "A", "001A", "a.example")
+                .audit();
+        Issue i = only(r, IssueCode.ACCOUNT_DOMAIN_FIELD_CORRUPTED);
+        assertThat(i.currentValue()).isEqualTo("/accounts/a-corp");
+        assertThat(i.evidence()).contains("account_domains");
+        assertThat(issues(r, IssueCode.ORG_MISSING_EXPECTED_DOMAIN)).isEmpty();
+    }
+
+    @Test
+    void detect_domainExpectedByTwoAccounts_reportsSharedAndNeverPreparesIt() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example group.example")
+                .account("001B", "B", "b.example group.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "B", "001B", "b.example")
+                .audit();
+        assertThat(issues(r, IssueCode.ACCOUNT_DOMAIN_SHARED))
+                .extracting(i -> i.accountId().value())
+                .containsExactly("001A", "001B");
+        assertThat(issues(r, IssueCode.ORG_MISSING_EXPECTED_DOMAIN)).isEmpty();
+    }
+
+    @Test
+    void detect_storedOrgIdNamesNoLiveOrg_reportsStaleAndFallsThrough() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example", "", "", "404")
+                .org(1, "A", "001A", "a.example")
+                .deletedOrg(405, "Old", null)
+                .audit();
+        Issue i = only(r, IssueCode.ACCOUNT_STORED_ORG_ID_STALE);
+        assertThat(i.currentValue()).isEqualTo("404");
+        assertThat(i.expectedValue()).isEqualTo("1");
+        assertThat(r.resolution().resolvedOrgOf(i.accountId()).value()).isEqualTo(1);
+    }
+
+    @Test
+    void detect_orgCarries15CharacterId_reportsNotCanonical() {
+        AuditResult r = Snapshots.with()
+                .account("001M000000qfPySIAU", "A", "")
+                .org(1, "A", "001M000000qfPyS")
+                .audit();
+        Issue i = only(r, IssueCode.ORG_EXTERNAL_ID_NOT_CANONICAL);
+        assertThat(i.currentValue()).isEqualTo("001M000000qfPyS");
+        assertThat(i.expectedValue()).isEqualTo("001M000000qfPySIAU");
+    }
+
+    @Test
+    void detect_mappedUserNotMember_preparesAssignUserToOrg() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "Other", "001Z")
+                .endUser(10, "ann@a.example", 2L)
+                .audit();
+        Issue i = only(r, IssueCode.USER_MISSING_EXPECTED_MEMBERSHIP);
+        PlannedAction a = actionFor(r, i);
+        assertThat(a.code().code()).isEqualTo("assign_user_to_org");
+        assertThat(a.userId().value()).isEqualTo(10);
+        assertThat(a.orgId().value()).isEqualTo(1);
+        assertThat(issues(r, IssueCode.USER_DEFAULT_ORG_NOT_EXPECTED)).isEmpty();
+    }
+
+    @Test
+    void detect_memberWithOtherDefaultOrg_preparesMoveUserToOrgWithMembershipId() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "Other", "001Z")
+                .endUser(10, "ann@a.example", 2L)
+                .member(10, 1, false)
+                .audit();
+        Issue i = only(r, IssueCode.USER_DEFAULT_ORG_NOT_EXPECTED);
+        PlannedAction a = actionFor(r, i);
+        assertThat(a.code().code()).isEqualTo("move_user_to_org");
+        assertThat(a.membershipId().value()).isEqualTo(2);
+        assertThat(a.preconditions()).containsEntry("default_org_id", 2L);
+    }
+
+    @Test
+    void detect_userUnderDuplicateAccount_blocksUserResolution() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A")
+                .org(2, "A2", "001A")
+                .endUser(10, "ann@a.example", 1L)
+                .audit();
+        Issue i = only(r, IssueCode.USER_RESOLUTION_BLOCKED_DUPLICATE_EXTERNAL_ID);
+        assertThat(actionFor(r, i).blockedReason()).isEqualTo("duplicate_external_id");
+        assertThat(issues(r, IssueCode.USER_MISSING_EXPECTED_MEMBERSHIP)).isEmpty();
+    }
+
+    @Test
+    void detect_userDomainOfTwoAccounts_blocksAsAmbiguous() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "group.example")
+                .account("001B", "B", "group.example")
+                .endUser(10, "ann@group.example", null)
+                .audit();
+        Issue i = only(r, IssueCode.USER_DOMAIN_AMBIGUOUS);
+        assertThat(i.expectedValue()).isEqualTo("001A 001B");
+        assertThat(actionFor(r, i).blockedReason()).isEqualTo("user_domain_ambiguous");
+    }
+
+    @Test
+    void detect_ticketOnOtherOrgInWindow_reportsMismatchWithoutAction() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "B", "001Z")
+                .endUser(10, "ann@a.example", 1L)
+                .ticket(100, 10, 2L, 3)
+                .ticket(101, 10, 2L, 45)
+                .ticket(102, 10, 1L, 2)
+                .audit();
+        Issue i = only(r, IssueCode.TICKET_ORG_MISMATCH);
+        assertThat(i.ticketId().value()).isEqualTo(100);
+        assertThat(i.expectedValue()).isEqualTo("1");
+        assertThat(r.plan().actions()).isEmpty();
+    }
+
+    @Test
+    void detect_ticketOfRequesterUnderDuplicateAccount_reportsBlockedResolution() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A")
+                .org(2, "A2", "001A")
+                .endUser(10, "ann@a.example", 1L)
+                .ticket(100, 10, 1L, 3)
+                .audit();
+        Issue i = only(r, IssueCode.TICKET_RESOLUTION_BLOCKED_DUPLICATE_EXTERNAL_ID);
+        assertThat(i.code().status()).isEqualTo(IssueStatus.DETECTED);
+    }
+
+    @Test
+    void detect_cleanTenant_findsNothing() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .endUser(10, "ann@a.example", 1L)
+                .ticket(100, 10, 1L, 3)
+                .audit();
+        assertThat(r.issues()).isEmpty();
+        assertThat(r.plan().actions()).isEmpty();
+    }
+
+    @Test
+    void detect_everyIssueCodeHasAConsistentOutcome() {
+        for (IssueCode code : IssueCode.values()) {
+            assertThat(code.status() == IssueStatus.DETECTED).as(code.code()).isEqualTo(code.action() == null);
+            assertThat(code.status() == IssueStatus.BLOCKED)
+                    .as(code.code())
+                    .isEqualTo(!code.blockedReason().isEmpty());
+            assertThat(code.recommendedAction()).as(code.code()).isNotBlank();
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.plumbline.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.User;
+import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.model.ZendeskUserId;
+import io.plumbline.normalize.SalesforceIds;
+import io.plumbline.testing.Snapshots;
+import org.junit.jupiter.api.Test;
+
+/** The resolution rules of the contract, in order, each with the case that decides it. */
+class IdentityResolverTest {
+    private static Resolution resolve(Snapshots s) {
+        return new IdentityResolver(ResolutionSettings.defaults()).resolve(s.build());
+    }
+
+    private static AccountResolution account(Resolution r, String id) {
+        return r.accounts().get(SalesforceIds.canonical(id));
+    }
+
+    private static UserResolution user(Resolution r, long id) {
+        return r.users().get(new ZendeskUserId(id));
+    }
+
+    @Test
+    void resolve_storedOrgIdNamesLiveOrg_winsOverDomain() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "a.example", "", "", "7")
+                .org(7, "Stored", null)
+                .org(8, "ByDomain", null, "a.example"));
+        assertThat(account(r, "001A").rule()).isEqualTo(AccountRule.STORED_ORG_ID);
+        assertThat(account(r, "001A").org().id()).isEqualTo(new ZendeskOrgId(7));
+    }
+
+    @Test
+    void resolve_externalIdInOtherCase_matches() {
+        Resolution r = resolve(Snapshots.with().account("001ABC", "A", "").org(1, "A", "001abc"));
+        assertThat(account(r, "001ABC").outcome()).isEqualTo(AccountOutcome.RESOLVED);
+        assertThat(account(r, "001ABC").rule()).isEqualTo(AccountRule.EXTERNAL_ID);
+        assertThat(account(r, "001ABC").externalIdNotCanonical()).isFalse();
+    }
+
+    @Test
+    void resolve_15CharacterExternalIdOnOrg_matchesAndIsFlagged() {
+        Resolution r =
+                resolve(Snapshots.with().account("001M000000qfPySIAU", "A", "").org(1, "A", "001M000000qfPyS"));
+        AccountResolution a = account(r, "001M000000qfPySIAU");
+        assertThat(a.outcome()).isEqualTo(AccountOutcome.RESOLVED);
+        assertThat(a.externalIdNotCanonical()).isTrue();
+    }
+
+    @Test
+    void resolve_15CharacterIdDifferingOnlyInCase_doesNotMatch() {
+        Resolution r =
+                resolve(Snapshots.with().account("001M000000qfPySIAU", "A", "").org(1, "A", "001M000000QFPYS"));
+        assertThat(account(r, "001M000000qfPySIAU").outcome()).isEqualTo(AccountOutcome.NO_ORG);
+    }
+
+    @Test
+    void resolve_deletedOrgs_takeNoPart() {
+        Resolution r =
+                resolve(Snapshots.with().account("001A", "A", "a.example").deletedOrg(1, "A", "001A", "a.example"));
+        assertThat(account(r, "001A").outcome()).isEqualTo(AccountOutcome.NO_ORG);
+    }
+
+    @Test
+    void resolve_twoDomainCandidates_noOrgAndNoGuess() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "a.example b.example")
+                .org(1, "One", null, "a.example")
+                .org(2, "Two", null, "b.example"));
+        assertThat(account(r, "001A").outcome()).isEqualTo(AccountOutcome.NO_ORG);
+        assertThat(account(r, "001A").domainCandidates()).hasSize(2);
+    }
+
+    @Test
+    void resolve_sharedDomain_neverMakesACandidate() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "group.example")
+                .account("001B", "B", "group.example")
+                .org(1, "Group", null, "group.example"));
+        assertThat(account(r, "001A").outcome()).isEqualTo(AccountOutcome.NO_ORG);
+        assertThat(account(r, "001B").outcome()).isEqualTo(AccountOutcome.NO_ORG);
+    }
+
+    @Test
+    void resolve_overridePresent_replacesDomainsAndWebsite() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "a.example", "https://www.site.example/x", "Support.A.example", ""));
+        assertThat(account(r, "001A").expected().domains())
+                .extracting(d -> d.value())
+                .containsExactly("support.a.example");
+    }
+
+    @Test
+    void resolve_websiteHost_isAnExpectedDomain() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "a.example", "https://user:pw@WWW.Site.example:8443/about?x=1", "", ""));
+        assertThat(account(r, "001A").expected().domains())
+                .extracting(d -> d.value())
+                .containsExactly("a.example", "site.example");
+    }
+
+    @Test
+    void resolve_personalDomainInAccountField_isSetAsideNotExpected() {
+        Resolution r = resolve(Snapshots.with().account("001A", "A", "gmail.com a.example"));
+        assertThat(account(r, "001A").expected().domains())
+                .extracting(d -> d.value())
+                .containsExactly("a.example");
+        assertThat(account(r, "001A").expected().corrupted())
+                .extracting(CorruptedToken::token)
+                .containsExactly("gmail.com");
+    }
+
+    @Test
+    void resolve_storedOrgAndExternalIdNameDifferentOrgs_isContested() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "", "", "", "5")
+                .org(5, "Stored", null)
+                .org(6, "Linked", "001A"));
+        assertThat(account(r, "001A").outcome()).isEqualTo(AccountOutcome.CONFLICT);
+    }
+
+    @Test
+    void resolve_twoAccountsClaimOneOrgByDomain_bothContested() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "a.example")
+                .account("001B", "B", "b.example")
+                .org(1, "AB", null, "a.example", "b.example"));
+        assertThat(account(r, "001A").outcome()).isEqualTo(AccountOutcome.CONFLICT);
+        assertThat(account(r, "001B").outcome()).isEqualTo(AccountOutcome.CONFLICT);
+    }
+
+    @Test
+    void resolveUser_contactMatch_beatsPersonalDomain() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "a.example")
+                .contact("Jane@Gmail.com", "001A", true)
+                .endUser(10, "jane@gmail.com", null));
+        assertThat(user(r, 10).rule()).isEqualTo(UserRule.CONTACT);
+        assertThat(user(r, 10).primary()).isEqualTo(new SalesforceAccountId("001A"));
+    }
+
+    @Test
+    void resolveUser_contactsOnTwoAccounts_primaryDecides() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "")
+                .account("001B", "B", "")
+                .contact("x@c.example", "001A", false)
+                .contact("x@c.example", "001B", true)
+                .endUser(10, "x@c.example", null));
+        assertThat(user(r, 10).accounts()).hasSize(2);
+        assertThat(user(r, 10).primary()).isEqualTo(new SalesforceAccountId("001B"));
+    }
+
+    @Test
+    void resolveUser_personalDomain_hasNoExpectation() {
+        Resolution r =
+                resolve(Snapshots.with().account("001A", "A", "a.example").endUser(10, "someone@yahoo.com", null));
+        assertThat(user(r, 10).rule()).isEqualTo(UserRule.PERSONAL);
+    }
+
+    @Test
+    void resolveUser_configuredExtraPersonalDomain_hasNoExpectation() {
+        var settings = new ResolutionSettings(
+                io.plumbline.normalize.PersonalDomains.withExtra(java.util.List.of("a.example")), 30);
+        Resolution r = new IdentityResolver(settings)
+                .resolve(Snapshots.with()
+                        .account("001A", "A", "b.example")
+                        .endUser(10, "someone@a.example", null)
+                        .build());
+        assertThat(user(r, 10).rule()).isEqualTo(UserRule.PERSONAL);
+    }
+
+    @Test
+    void resolveUser_agentsSuspendedAndInactive_areNotChecked() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "a.example")
+                .user(new User(new ZendeskUserId(1), "ag@a.example", "Ag", "agent", null, true, false))
+                .user(new User(new ZendeskUserId(2), "su@a.example", "Su", "end-user", null, true, true))
+                .user(new User(new ZendeskUserId(3), "in@a.example", "In", "end-user", null, false, false)));
+        assertThat(r.users().values()).allMatch(u -> u.rule() == UserRule.NOT_ELIGIBLE);
+    }
+
+    @Test
+    void resolveUser_domainOfNoAccount_hasNoExpectation() {
+        Resolution r =
+                resolve(Snapshots.with().account("001A", "A", "a.example").endUser(10, "x@consultant.example", null));
+        assertThat(user(r, 10).rule()).isEqualTo(UserRule.NO_MATCH);
+    }
+}
