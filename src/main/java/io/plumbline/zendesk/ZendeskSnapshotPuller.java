@@ -148,7 +148,6 @@ public final class ZendeskSnapshotPuller {
         ObjectNode m = JSON.createObjectNode()
                 .put("captured_at", asOf.toString())
                 .put("source", "zendesk")
-                .put("zendesk_base_url", http.settings().baseUri().toString())
                 .put("ticket_lookback_days", lookbackDays);
         Path file = dir.resolve(MANIFEST);
         try {

@@ -21,12 +21,16 @@ public record ZendeskWriteResult(int status, JsonNode data, String requestId, St
         return status == 404;
     }
 
-    /** Zendesk refused to create a membership because the user already belongs to the org. */
+    /**
+     * Zendesk refused to create a membership because the user already belongs to the org: a 422 whose
+     * validation details concern the user or organization id, or that says so in words.
+     */
     public boolean alreadyMember() {
         if (status != 422) {
             return false;
         }
+        JsonNode details = data.path("details");
         String text = data.toString().toLowerCase(Locale.ROOT);
-        return text.contains("duplicatevalue") || text.contains("already");
+        return details.has("user_id") || details.has("organization_id") || text.contains("already a member");
     }
 }
