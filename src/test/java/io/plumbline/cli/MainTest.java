@@ -283,7 +283,7 @@ class MainTest {
 
     @Test
     void help_everyCommand_exits0AndTeaches() {
-        for (String cmd : new String[] {"init", "audit", "trace"}) {
+        for (String cmd : new String[] {"init", "audit", "trace", "apply", "undo"}) {
             Cli.Result r = Cli.run(cmd, "--help");
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).contains("Usage: plumbline " + cmd).contains("Examples:");
