@@ -38,16 +38,22 @@ public interface Progress {
     };
 
     /**
-     * The usual choice: nothing when quiet, bars when {@code terminal} and bars are wanted, else a plain
-     * line at most every ten seconds and one when each resource is done.
+     * The usual choice: nothing when quiet or progress is off, bars on {@code terminal}, else a plain
+     * line to {@code lines} at most every ten seconds and one when each resource is done.
      */
-    static Progress choose(boolean quiet, boolean noProgress, boolean terminal, PrintStream err, Clock clock) {
-        if (quiet) {
+    static Progress choose(
+            boolean quiet,
+            boolean noProgress,
+            boolean terminal,
+            PrintStream terminalStream,
+            PrintWriter lines,
+            Clock clock) {
+        if (quiet || noProgress) {
             return SILENT;
         }
-        if (terminal && !noProgress) {
-            return new ProgressBars(err);
+        if (terminal) {
+            return new ProgressBars(terminalStream);
         }
-        return new PlainProgress(new PrintWriter(err, true), clock, Duration.ofSeconds(10));
+        return new PlainProgress(lines, clock, Duration.ofSeconds(10));
     }
 }

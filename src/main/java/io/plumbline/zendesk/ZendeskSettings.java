@@ -31,12 +31,20 @@ public record ZendeskSettings(
 
     /** Settings from the config file, on the system clock. */
     public static ZendeskSettings from(ZendeskConfig config) {
+        return from(config, Clock.systemUTC());
+    }
+
+    /**
+     * Settings from the config file on {@code clock}; waits go through the clock too when it is also a
+     * {@link Sleeper} (as a scaled test clock is), else they really sleep.
+     */
+    public static ZendeskSettings from(ZendeskConfig config, Clock clock) {
         return new ZendeskSettings(
                 config.baseUri(),
                 Duration.ofSeconds(config.requestTimeoutSeconds()),
                 RetryPolicy.defaults(config.maxRetries()),
-                Clock.systemUTC(),
-                Sleeper.system(),
+                clock,
+                clock instanceof Sleeper s ? s : Sleeper.system(),
                 System.nanoTime(),
                 USER_AGENT);
     }

@@ -47,10 +47,20 @@ public final class ZendeskSnapshotPuller {
         this.clock = http.settings().clock();
     }
 
+    /** Pulls a snapshot captured at {@code asOf} with the tickets active in the {@code lookbackDays} before it. */
     public PullStats pull(Path snapshotDir, Instant asOf, int lookbackDays) {
         if (lookbackDays < 1) {
             throw new IllegalArgumentException("ticket lookback must be at least 1 day: " + lookbackDays);
         }
+        return pull(snapshotDir, asOf, asOf.minus(Duration.ofDays(lookbackDays)), lookbackDays);
+    }
+
+    /**
+     * Pulls a snapshot captured at {@code capturedAt} with the tickets active since {@code ticketsSince}
+     * (for an audit whose window ends earlier than the pull, e.g. {@code --as-of}).
+     */
+    public PullStats pull(Path snapshotDir, Instant capturedAt, Instant ticketsSince, int lookbackDays) {
+        Instant asOf = capturedAt;
         Instant started = clock.instant();
         RequestStats stats = http.stats();
         long requests0 = stats.requests();
@@ -58,7 +68,6 @@ public final class ZendeskSnapshotPuller {
         long waits0 = stats.rateLimitWaits();
         Duration waited0 = stats.rateLimitWaited();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        Instant ticketsSince = asOf.minus(Duration.ofDays(lookbackDays));
         counts.put(
                 "organizations",
                 resource(

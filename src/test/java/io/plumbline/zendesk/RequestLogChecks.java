@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 /** Assertions over an emulator request log that hold for any well-behaved pull. */
-final class RequestLogChecks {
+public final class RequestLogChecks {
     private RequestLogChecks() {}
 
     /** No GET was answered with success twice: a page once fetched is never fetched again. */
-    static void noPageFetchedTwiceAfterSuccess(List<LoggedRequest> log) {
+    public static void noPageFetchedTwiceAfterSuccess(List<LoggedRequest> log) {
         Set<String> fetched = new HashSet<>();
         for (LoggedRequest r : log) {
             if (r.method().equals("GET") && r.succeeded()) {
@@ -24,7 +24,7 @@ final class RequestLogChecks {
     }
 
     /** After an answer with Retry-After, nothing arrives before that time has passed. */
-    static void nothingSentWhileRetryAfterPending(List<LoggedRequest> log) {
+    public static void nothingSentWhileRetryAfterPending(List<LoggedRequest> log) {
         for (int i = 0; i < log.size(); i++) {
             LoggedRequest limited = log.get(i);
             if (limited.retryAfter() == null) {
