@@ -6,7 +6,10 @@ import io.plumbline.artifacts.SummaryFacts;
 import io.plumbline.artifacts.TrendPoint;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.audit.Auditor;
+import io.plumbline.config.ConfigLoader;
+import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ExitCodes;
+import io.plumbline.resolve.ResolutionSettings;
 import io.plumbline.store.IssueKey;
 import io.plumbline.store.RunStore;
 import java.nio.file.Files;
@@ -30,7 +33,10 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  plumbline audit --demo",
             "  plumbline audit --snapshot ./snapshot --out ./artifacts/plumbline",
-            "  plumbline audit --config plumbline.yaml --ticket-lookback-days 14"
+            "  plumbline audit --config plumbline.yaml --ticket-lookback-days 14",
+            "",
+            "Without --demo or --snapshot the audit is live: it pulls Zendesk through its API (credentials from the",
+            "environment variables named in the config) into RUN/snapshot/, then audits that folder."
         })
 final class AuditCommand implements Callable<Integer> {
     private final Context ctx;
@@ -76,11 +82,54 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         Instant started = ctx.clock().instant();
         FailOn condition = failOn == null ? null : FailOn.parse(failOn);
+        if (input.live()) {
+            return live(started, condition);
+        }
         AuditInputs inputs = AuditInputs.load(input);
         Path root = out != null
                 ? out
                 : inputs.config().resolve(inputs.config().output().root());
         String id = RunIds.choose(runId, started, "audit", root);
+        return audit(inputs, root, id, started, condition);
+    }
+
+    /** Neither --demo nor --snapshot: pull Zendesk into the run's snapshot/ and audit that folder. */
+    private Integer live(Instant started, FailOn condition) throws java.io.IOException {
+        PlumblineConfig config = ConfigLoader.load(input.configPath());
+        Path root = out != null ? out : config.resolve(config.output().root());
+        String id = RunIds.choose(runId, started, "audit", root);
+        Path staging = RunFolderWriter.staging(root, id);
+        ResolutionSettings settings = AuditInputs.settings(config, input.ticketLookbackDays);
+        Instant asOf = AuditInputs.parseAsOf(input.asOf);
+        try {
+            LiveSnapshot.pull(
+                    config,
+                    ctx,
+                    common,
+                    staging.resolve("snapshot"),
+                    started,
+                    asOf != null ? asOf : started,
+                    settings.ticketLookbackDays());
+            AuditInputs inputs = AuditInputs.fromFolder(staging.resolve("snapshot"), asOf, config, settings, "live");
+            return audit(
+                    new AuditInputs(
+                            inputs.snapshot(),
+                            config,
+                            settings,
+                            "live",
+                            root.resolve(id).resolve("snapshot").toString()),
+                    root,
+                    id,
+                    started,
+                    condition);
+        } catch (RuntimeException | java.io.IOException e) {
+            RunFolderWriter.deleteQuietly(staging);
+            throw e;
+        }
+    }
+
+    private Integer audit(AuditInputs inputs, Path root, String id, Instant started, FailOn condition)
+            throws java.io.IOException {
         Auditor auditor = new Auditor(inputs.settings(), inputs.config().audit().personalDomainsExtra());
         AuditResult result = auditor.audit(inputs.snapshot(), "demo".equals(inputs.kind()), id, started);
         SummaryFacts facts = SummaryFacts.of(result);

@@ -40,8 +40,8 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
         if (o.snapshot != null) {
             return fromFolder(o.snapshot, asOf, config, settings, "snapshot");
         }
-        throw new ConfigException("live audits read Zendesk through its API, which this build cannot reach yet; "
-                + "pass --demo, or --snapshot DIR with a snapshot folder");
+        throw new ConfigException("this command reads a finished input: pass --demo, --snapshot DIR, or a run "
+                + "folder (a live `plumbline audit` keeps what it pulled in RUN/snapshot/)");
     }
 
     static AuditInputs fromFolder(

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             ApplyCommand.class,
             UndoCommand.class,
             ReportCommand.class,
-            HistoryCommand.class
+            HistoryCommand.class,
+            DoctorCommand.class
         },
         description = {
             "Audits and safely repairs customer-identity drift between Salesforce (the system of record) and Zendesk.",
@@ -32,6 +33,7 @@ final class TopCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "missing command: pick one of init, audit, trace, apply, undo, report, history");
+                spec.commandLine(),
+                "missing command: pick one of init, audit, trace, apply, undo, report, history, doctor");
     }
 }
