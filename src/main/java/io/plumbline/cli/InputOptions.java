@@ -30,7 +30,7 @@ public final class InputOptions {
                     + "else its latest ticket activity.")
     String asOf;
 
-    /** True when neither the demo nor a snapshot folder is named: the audit reads the live systems. */
+    /** Neither --demo nor --snapshot: read the live APIs. */
     boolean live() {
         return !demo && snapshot == null;
     }

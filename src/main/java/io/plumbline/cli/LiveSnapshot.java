@@ -4,60 +4,73 @@ import io.plumbline.config.PlumblineConfig;
 import io.plumbline.config.SalesforceConfig;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.InputException;
-import io.plumbline.resolve.ResolutionSettings;
-import io.plumbline.salesforce.PullStats;
+import io.plumbline.model.Texts;
+import io.plumbline.salesforce.SalesforcePullStats;
 import io.plumbline.salesforce.SalesforcePuller;
 import io.plumbline.salesforce.SalesforceRuntime;
-import io.plumbline.snapshot.FolderSource;
-import io.plumbline.snapshot.SnapshotLayout;
-import io.plumbline.snapshot.SnapshotReader;
+import io.plumbline.zendesk.Progress;
+import io.plumbline.zendesk.PullStats;
+import io.plumbline.zendesk.ZendeskConnector;
+import io.plumbline.zendesk.ZendeskHttp;
+import io.plumbline.zendesk.ZendeskSettings;
+import io.plumbline.zendesk.ZendeskSnapshotPuller;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
- * Gathers a live audit's inputs into a snapshot folder, then reads it back, so the run folder keeps
- * exactly what was audited: Zendesk first (from the context's source, so a build without it fails
- * before Salesforce is asked anything), then Salesforce, read from the API with {@code source: api}
- * or copied from the configured CSV exports with {@code source: csv}.
+ * Gathers a live audit's input into a snapshot folder: Salesforce read through its API ({@code
+ * source: api}) or the CSVs named by the config, copied ({@code source: csv}), and Zendesk pulled
+ * through its API, so that the folder can be audited exactly like {@code --snapshot} and again offline
+ * later. Both sides' settings and credentials are checked before either is read.
  */
 final class LiveSnapshot {
     private LiveSnapshot() {}
 
-    /**
-     * Pulls into {@code dir} and returns the audit inputs; {@code finalDir} is where the folder will
-     * live once the run is published, recorded as the input path.
-     */
-    static AuditInputs pull(
-            PlumblineConfig config, InputOptions o, Context ctx, Path dir, Path finalDir, boolean quiet) {
-        ResolutionSettings settings = AuditInputs.settings(config, o.ticketLookbackDays);
-        Instant asOf = AuditInputs.parseAsOf(o.asOf);
-        SalesforcePuller api = apiPuller(config, ctx);
-        ctx.zendesk().pull(config, dir, asOf != null ? asOf : ctx.clock().instant(), settings.ticketLookbackDays());
-        if (api != null) {
-            report(ctx.err(), api.pull(dir), quiet);
-        } else {
-            SalesforceConfig sf = config.salesforce();
-            copy(config.resolve(sf.accountsCsv()), dir.resolve(SnapshotLayout.ACCOUNTS), "accounts_csv");
-            if (sf.contactsCsv() != null) {
-                copy(config.resolve(sf.contactsCsv()), dir.resolve(SnapshotLayout.CONTACTS), "contacts_csv");
-            }
+    /** Fills {@code dir}; tickets are pulled from the lookback window before {@code windowEnd}. */
+    static PullStats pull(
+            PlumblineConfig config,
+            Context ctx,
+            CommonOptions common,
+            Path dir,
+            Instant capturedAt,
+            Instant windowEnd,
+            int lookbackDays) {
+        SalesforcePuller salesforceApi = salesforceApi(config, ctx);
+        if (salesforceApi == null) {
+            copySalesforce(config, dir);
         }
-        return new AuditInputs(
-                SnapshotReader.read(new FolderSource(dir), asOf), config, settings, "live", finalDir.toString());
+        ZendeskHttp http = ZendeskConnector.connect(
+                config.zendesk(), ZendeskSettings.from(config.zendesk(), ctx.clock()), ctx.env(), ctx.err()::println);
+        if (salesforceApi != null) {
+            report(salesforceApi.pull(dir), ctx, common);
+        }
+        // bars only on a real terminal; System.console() is null whenever output is redirected
+        Progress progress = Progress.choose(
+                common.quiet, common.noProgress, System.console() != null, System.err, ctx.err(), ctx.clock());
+        Instant end = windowEnd.isBefore(capturedAt) ? windowEnd : capturedAt;
+        PullStats stats = new ZendeskSnapshotPuller(http, progress)
+                .pull(dir, capturedAt, end.minus(Duration.ofDays(lookbackDays)), lookbackDays);
+        if (!common.quiet) {
+            ctx.err()
+                    .println("zendesk: pulled " + stats.records() + " in " + stats.requests() + " requests ("
+                            + stats.retries() + " retries, " + stats.rateLimitWaits() + " rate-limit waits)");
+        }
+        return stats;
     }
 
-    /** The checked API puller with {@code source: api}, null with {@code source: csv}. */
-    private static SalesforcePuller apiPuller(PlumblineConfig config, Context ctx) {
+    /** With {@code source: api}, the puller, its settings checked; with {@code source: csv}, null. */
+    private static SalesforcePuller salesforceApi(PlumblineConfig config, Context ctx) {
         SalesforceConfig sf = config.salesforce();
         if (SalesforceConfig.CSV.equals(sf.source())) {
             return null;
         }
         if (!sf.isApi()) {
-            throw new ConfigException("salesforce.source: '" + sf.source() + "' must be csv or api");
+            throw new ConfigException("salesforce.source '" + sf.source() + "' is not csv or api");
         }
         SalesforcePuller puller =
                 new SalesforcePuller(sf, config.baseDir(), SalesforceRuntime.of(ctx.env(), ctx.clock()));
@@ -65,19 +78,29 @@ final class LiveSnapshot {
         return puller;
     }
 
-    private static void report(PrintWriter err, PullStats s, boolean quiet) {
-        if (quiet) {
-            return;
+    private static void report(SalesforcePullStats s, Context ctx, CommonOptions common) {
+        if (!common.quiet) {
+            ctx.err()
+                    .println("salesforce: pulled " + s.accounts() + " accounts"
+                            + (s.contactsMode() == null ? "" : " and " + s.contacts() + " contact rows") + " in "
+                            + s.requests() + " requests ("
+                            + s.accountsMode().name().toLowerCase(Locale.ROOT)
+                            + ", API v" + s.apiVersion() + ", signed in with "
+                            + s.auth().configKey() + ")");
         }
-        err.println("Salesforce: " + s.accounts() + " accounts"
-                + (s.contactsMode() == null ? "" : ", " + s.contacts() + " contact rows")
-                + " read via " + s.accountsMode() + " API v" + s.apiVersion() + " in " + s.requests()
-                + " requests (signed in with " + s.auth().configKey() + ")");
+    }
+
+    private static void copySalesforce(PlumblineConfig config, Path dir) {
+        SalesforceConfig sf = config.salesforce();
+        copy(config.resolve(sf.accountsCsv()), dir.resolve("salesforce_accounts.csv"), "salesforce.accounts_csv");
+        if (!Texts.isBlank(sf.contactsCsv())) {
+            copy(config.resolve(sf.contactsCsv()), dir.resolve("salesforce_contacts.csv"), "salesforce.contacts_csv");
+        }
     }
 
     private static void copy(Path from, Path to, String key) {
         if (!Files.isRegularFile(from)) {
-            throw new InputException(from.toString(), 0, 0, "file not found; check salesforce." + key);
+            throw new InputException(from.toString(), 0, 0, "file not found (" + key + " in the config)");
         }
         try {
             Files.createDirectories(to.getParent());

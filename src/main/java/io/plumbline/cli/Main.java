@@ -22,11 +22,7 @@ public final class Main {
     private final Context ctx;
 
     public Main(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
-        this(new Context(out, err, env, clock));
-    }
-
-    public Main(Context ctx) {
-        this.ctx = ctx;
+        this.ctx = new Context(out, err, env, clock);
     }
 
     public static void main(String[] args) {

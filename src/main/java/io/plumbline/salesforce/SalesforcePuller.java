@@ -46,7 +46,7 @@ public final class SalesforcePuller {
         checked();
     }
 
-    public PullStats pull(Path snapshotDir) {
+    public SalesforcePullStats pull(Path snapshotDir) {
         Checked checked = checked();
         AccountFields fields = checked.fields();
         String filter = checked.filter();
@@ -64,7 +64,7 @@ public final class SalesforcePuller {
         QueryMode accountsMode = runner.run(query, row -> accounts.add(fields.toAccount(row)));
         SalesforceCsvWriter.writeAccounts(snapshotDir.resolve(SnapshotLayout.ACCOUNTS), accounts);
         if (!config.contacts()) {
-            return new PullStats(
+            return new SalesforcePullStats(
                     accounts.size(), 0, http.requests(), version, session.method(), accountsMode, null, false);
         }
         Set<String> keys = new HashSet<>();
@@ -72,7 +72,7 @@ public final class SalesforcePuller {
         ContactReader.Result contacts = ContactReader.read(runner, filter, keys);
         List<Contact> rows = contacts.contacts();
         SalesforceCsvWriter.writeContacts(snapshotDir.resolve(SnapshotLayout.CONTACTS), rows);
-        return new PullStats(
+        return new SalesforcePullStats(
                 accounts.size(),
                 rows.size(),
                 http.requests(),

@@ -32,7 +32,7 @@ class SalesforceAuthTest {
         sf.close();
     }
 
-    private PullStats pull(SalesforceConfigBuilder config, SalesforceRuntime runtime) {
+    private SalesforcePullStats pull(SalesforceConfigBuilder config, SalesforceRuntime runtime) {
         return new SalesforcePuller(config.build(), dir, runtime).pull(dir.resolve("snapshot"));
     }
 
@@ -46,7 +46,8 @@ class SalesforceAuthTest {
     void login_sfCliAlias_usesTheTokenAndInstanceItDisplays() {
         FakeCommandRunner cli = FakeCommandRunner.answering(0, sfDisplay(sf.issueToken()));
 
-        PullStats stats = pull(SalesforceConfigBuilder.api().targetOrg("acme-prod"), Runtimes.with(Map.of(), cli));
+        SalesforcePullStats stats =
+                pull(SalesforceConfigBuilder.api().targetOrg("acme-prod"), Runtimes.with(Map.of(), cli));
 
         assertThat(cli.commands)
                 .containsExactly(List.of("sf", "org", "display", "--target-org", "acme-prod", "--json"));
@@ -91,7 +92,7 @@ class SalesforceAuthTest {
         Map<String, String> env =
                 Map.of("SF_TOKEN", sf.issueToken(), "SF_URL", sf.baseUrl().toString());
 
-        PullStats stats = pull(
+        SalesforcePullStats stats = pull(
                 SalesforceConfigBuilder.api().accessTokenEnv("SF_TOKEN").instanceUrlEnv("SF_URL"), Runtimes.with(env));
 
         assertThat(stats.auth()).isEqualTo(AuthMethod.ACCESS_TOKEN);
@@ -116,7 +117,7 @@ class SalesforceAuthTest {
         sf.clientCredentials(CLIENT_ID, "s3cret-value");
         Map<String, String> env = Map.of("SF_CLIENT_ID", CLIENT_ID, "SF_CLIENT_SECRET", "s3cret-value");
 
-        PullStats stats = pull(
+        SalesforcePullStats stats = pull(
                 SalesforceConfigBuilder.api()
                         .clientCredentials("SF_CLIENT_ID", "SF_CLIENT_SECRET")
                         .instanceUrl(sf.baseUrl() + "/"),
@@ -153,7 +154,7 @@ class SalesforceAuthTest {
         sf.jwtBearer(CLIENT_ID, USER, KeyFixtures.APP.getPublic());
         Path key = KeyFixtures.pkcs8(KeyFixtures.APP, dir.resolve("server.key"));
 
-        PullStats stats = pull(jwtConfig("server.key"), Runtimes.with(Map.of("SF_JWT_CLIENT_ID", CLIENT_ID)));
+        SalesforcePullStats stats = pull(jwtConfig("server.key"), Runtimes.with(Map.of("SF_JWT_CLIENT_ID", CLIENT_ID)));
 
         assertThat(key).exists();
         assertThat(stats.auth()).isEqualTo(AuthMethod.JWT_BEARER);
@@ -167,7 +168,7 @@ class SalesforceAuthTest {
         sf.jwtBearer(CLIENT_ID, USER, KeyFixtures.APP.getPublic());
         KeyFixtures.pkcs1(KeyFixtures.APP, dir.resolve("server.key"));
 
-        PullStats stats = pull(jwtConfig("server.key"), Runtimes.with(Map.of("SF_JWT_CLIENT_ID", CLIENT_ID)));
+        SalesforcePullStats stats = pull(jwtConfig("server.key"), Runtimes.with(Map.of("SF_JWT_CLIENT_ID", CLIENT_ID)));
 
         assertThat(stats.accounts()).isEqualTo(5);
     }

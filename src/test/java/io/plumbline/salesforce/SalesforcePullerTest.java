@@ -47,7 +47,8 @@ class SalesforcePullerTest {
                 "ParentId",
                 null);
 
-        PullStats stats = puller(SalesforceConfigBuilder.api().fields(fields)).pull(dir);
+        SalesforcePullStats stats =
+                puller(SalesforceConfigBuilder.api().fields(fields)).pull(dir);
 
         assertThat(stats.accounts()).isEqualTo(5);
         assertThat(Files.readString(dir.resolve(SnapshotLayout.ACCOUNTS)))
@@ -64,7 +65,8 @@ class SalesforcePullerTest {
 
     @Test
     void pull_contacts_writesActiveRelationsWithPrimaryFlag() throws IOException {
-        PullStats stats = puller(SalesforceConfigBuilder.api().contacts(true)).pull(dir);
+        SalesforcePullStats stats =
+                puller(SalesforceConfigBuilder.api().contacts(true)).pull(dir);
 
         assertThat(stats.contactRelations()).isTrue();
         assertThat(readContacts())

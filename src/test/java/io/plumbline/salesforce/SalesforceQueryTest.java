@@ -31,7 +31,7 @@ class SalesforceQueryTest {
         sf.close();
     }
 
-    private PullStats pull(SalesforceConfigBuilder config, Path out) {
+    private SalesforcePullStats pull(SalesforceConfigBuilder config, Path out) {
         return puller(config, QueryTuning.defaults()).pull(out);
     }
 
@@ -49,7 +49,7 @@ class SalesforceQueryTest {
     void query_threeBatches_followsNextRecordsUrl() {
         sf.batchSize(2);
 
-        PullStats stats = pull(SalesforceConfigBuilder.api(), dir);
+        SalesforcePullStats stats = pull(SalesforceConfigBuilder.api(), dir);
 
         assertThat(stats.accounts()).isEqualTo(5);
         assertThat(stats.accountsMode()).isEqualTo(QueryMode.REST);
@@ -66,7 +66,7 @@ class SalesforceQueryTest {
         pull(SalesforceConfigBuilder.api().accountFilter("Type != 'Nothing'"), dir.resolve("rest"));
         sf.bulkPageSize(2).bulkPollsUntilComplete(3);
 
-        PullStats stats = pull(
+        SalesforcePullStats stats = pull(
                 SalesforceConfigBuilder.api().accountFilter("Type != 'Nothing'").bulkThreshold(4), dir.resolve("bulk"));
 
         assertThat(stats.accountsMode()).isEqualTo(QueryMode.BULK);
@@ -126,7 +126,7 @@ class SalesforceQueryTest {
     void versions_severalListed_picksTheHighestNumerically() {
         sf.versions("9.0", "67.0", "100.0");
 
-        PullStats stats = pull(SalesforceConfigBuilder.api(), dir);
+        SalesforcePullStats stats = pull(SalesforceConfigBuilder.api(), dir);
 
         assertThat(stats.apiVersion()).isEqualTo("100.0");
         assertThat(sf.requests(RequestKind.QUERY)).allMatch(r -> r.path().startsWith("/services/data/v100.0/"));
@@ -135,7 +135,7 @@ class SalesforceQueryTest {
 
     @Test
     void versions_pinnedInConfig_skipsDiscovery() {
-        PullStats stats = pull(SalesforceConfigBuilder.api().apiVersion("v66.0"), dir);
+        SalesforcePullStats stats = pull(SalesforceConfigBuilder.api().apiVersion("v66.0"), dir);
 
         assertThat(stats.apiVersion()).isEqualTo("66.0");
         assertThat(sf.requests(RequestKind.VERSIONS)).isEmpty();
@@ -143,7 +143,7 @@ class SalesforceQueryTest {
 
     @Test
     void filter_customerType_readsOnlyMatchingAccounts() throws IOException {
-        PullStats stats = pull(
+        SalesforcePullStats stats = pull(
                 SalesforceConfigBuilder.api().accountFilter("Type = 'Customer'").contacts(true), dir);
 
         assertThat(stats.accounts()).isEqualTo(3);
@@ -191,7 +191,7 @@ class SalesforceQueryTest {
     void http_transientServerErrors_areRetriedAndCounted() {
         sf.failNext(2);
 
-        PullStats stats = pull(SalesforceConfigBuilder.api(), dir);
+        SalesforcePullStats stats = pull(SalesforceConfigBuilder.api(), dir);
 
         assertThat(stats.accounts()).isEqualTo(5);
         assertThat(stats.requests()).isEqualTo(5); // versions + 2 failed + count + query

@@ -96,7 +96,7 @@ class SecretsTest {
         Path out = dir.resolve("run" + outputs.size());
         SalesforceRuntime runtime = Runtimes.with(env, FakeCommandRunner.answering(0, cliOutput));
         try {
-            PullStats stats = new SalesforcePuller(config.get().build(), dir, runtime).pull(out);
+            SalesforcePullStats stats = new SalesforcePuller(config.get().build(), dir, runtime).pull(out);
             outputs.add(stats.toString());
         } catch (RuntimeException e) {
             StringWriter trace = new StringWriter();

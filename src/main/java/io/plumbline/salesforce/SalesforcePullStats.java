@@ -7,7 +7,7 @@ package io.plumbline.salesforce;
  * @param contactsMode null when contacts were not read
  * @param contactRelations true when contacts came from AccountContactRelation
  */
-public record PullStats(
+public record SalesforcePullStats(
         int accounts,
         int contacts,
         int requests,

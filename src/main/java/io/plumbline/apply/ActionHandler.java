@@ -1,0 +1,33 @@
+package io.plumbline.apply;
+
+import io.plumbline.model.ActionCode;
+import java.util.Map;
+
+/**
+ * One of the four repairs: how to re-check it just before writing, how to write it, and the exact
+ * inverse for undo (re-checked the same way). One implementation per {@link ActionCode}.
+ */
+interface ActionHandler {
+    Check check(ActionTarget target, ZendeskWrites zendesk);
+
+    /** Writes; returns the outcome and, on success, the final after-state (e.g. a created membership id). */
+    Written write(ActionTarget target, ZendeskWrites zendesk, Check check);
+
+    /** Re-checks that the state is still what the write left, before reversing it. */
+    Check checkUndo(ActionTarget target, Map<String, Object> before, Map<String, Object> after, ZendeskWrites zendesk);
+
+    /** Reverses the write, restoring {@code check.after()} (the state {@link #checkUndo} decided on). */
+    Written undo(ActionTarget target, ZendeskWrites zendesk, Check check);
+
+    /** A write's outcome and the state it left. */
+    record Written(WriteOutcome outcome, Map<String, Object> after) {}
+
+    static ActionHandler of(ActionCode code) {
+        return switch (code) {
+            case SET_ORG_EXTERNAL_ID -> new SetOrgExternalId();
+            case ADD_ORG_DOMAIN -> new AddOrgDomain();
+            case ASSIGN_USER_TO_ORG -> new AssignUserToOrg();
+            case MOVE_USER_TO_ORG -> new MoveUserToOrg();
+        };
+    }
+}

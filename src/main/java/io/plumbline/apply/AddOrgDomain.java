@@ -1,0 +1,59 @@
+package io.plumbline.apply;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code add_org_domain}: re-read the org, append the domain to its current list and send the whole
+ * list (Zendesk replaces the array), only while no other org holds the domain.
+ */
+final class AddOrgDomain implements ActionHandler {
+    @Override
+    public Check check(ActionTarget t, ZendeskWrites z) {
+        Optional<OrgState> org = z.org(t.org());
+        if (org.isEmpty()) {
+            return Check.changed("org_missing", Map.of());
+        }
+        List<String> current = org.get().domainNames();
+        Map<String, Object> before = Map.of("domain_names", current);
+        if (current.stream().anyMatch(d -> d.equalsIgnoreCase(t.value()))) {
+            return Check.skip("already_in_effect", before);
+        }
+        if (z.orgsWithDomain(t.value()).stream().anyMatch(o -> !o.id().equals(t.org()))) {
+            return Check.changed("domain_attached_elsewhere", before);
+        }
+        List<String> next = new ArrayList<>(current);
+        next.add(t.value());
+        return Check.ready(before, Map.of("domain_names", next));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Written write(ActionTarget t, ZendeskWrites z, Check c) {
+        return new Written(z.setOrgDomains(t.org(), (List<String>) c.after().get("domain_names")), c.after());
+    }
+
+    @Override
+    public Check checkUndo(ActionTarget t, Map<String, Object> before, Map<String, Object> after, ZendeskWrites z) {
+        Optional<OrgState> org = z.org(t.org());
+        if (org.isEmpty()) {
+            return Check.changed("org_missing", Map.of());
+        }
+        List<String> current = org.get().domainNames();
+        Map<String, Object> now = Map.of("domain_names", current);
+        if (current.stream().noneMatch(d -> d.equalsIgnoreCase(t.value()))) {
+            return Check.skip("already_in_effect", now);
+        }
+        List<String> next = new ArrayList<>(current);
+        next.removeIf(d -> d.equalsIgnoreCase(t.value()));
+        return Check.ready(now, Map.of("domain_names", next));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Written undo(ActionTarget t, ZendeskWrites z, Check c) {
+        return new Written(z.setOrgDomains(t.org(), (List<String>) c.after().get("domain_names")), c.after());
+    }
+}

@@ -1,0 +1,64 @@
+package io.plumbline.apply;
+
+import io.plumbline.model.Membership;
+import io.plumbline.model.MembershipId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@code assign_user_to_org}: add the missing membership (never changing the default org). Zendesk's
+ * 422 for an existing membership is a skip, not a failure.
+ */
+final class AssignUserToOrg implements ActionHandler {
+    static final String ALREADY_MEMBER = "precondition_changed_user_already_member";
+
+    @Override
+    public Check check(ActionTarget t, ZendeskWrites z) {
+        Optional<UserState> user = z.user(t.user());
+        if (user.isEmpty() || !user.get().active()) {
+            return Check.changed("user_missing", Map.of());
+        }
+        if (z.org(t.org()).isEmpty()) {
+            return Check.changed("org_missing", Map.of());
+        }
+        Optional<Membership> existing = user.get().membershipIn(t.org());
+        if (existing.isPresent()) {
+            return Check.skip(
+                    ALREADY_MEMBER,
+                    Map.of("member", true, "membership_id", existing.get().id().value()));
+        }
+        return Check.ready(Map.of("member", false), Map.of("member", true));
+    }
+
+    @Override
+    public Written write(ActionTarget t, ZendeskWrites z, Check c) {
+        WriteOutcome out = z.createMembership(t.user(), t.org());
+        Map<String, Object> after = new TreeMap<>(c.after());
+        if (out.createdMembership() != null) {
+            after.put("membership_id", out.createdMembership().value());
+        }
+        return new Written(out, after);
+    }
+
+    @Override
+    public Check checkUndo(ActionTarget t, Map<String, Object> before, Map<String, Object> after, ZendeskWrites z) {
+        Object id = after.get("membership_id");
+        if (!(id instanceof Number number)) {
+            return Check.skip("no_membership_id_recorded", Map.of());
+        }
+        Optional<UserState> user = z.user(t.user());
+        boolean present = user.isPresent()
+                && user.get().memberships().stream().anyMatch(m -> m.id().value() == number.longValue());
+        if (!present) {
+            return Check.skip("already_in_effect", Map.of("member", false));
+        }
+        return Check.ready(Map.of("member", true, "membership_id", number.longValue()), Map.of("member", false));
+    }
+
+    @Override
+    public Written undo(ActionTarget t, ZendeskWrites z, Check c) {
+        long id = ((Number) c.before().get("membership_id")).longValue();
+        return new Written(z.deleteMembership(new MembershipId(id)), c.after());
+    }
+}

@@ -1,0 +1,69 @@
+package io.plumbline.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.errors.ApplyRefusedException;
+import io.plumbline.errors.InputException;
+import io.plumbline.plan.FixPlan;
+import io.plumbline.plan.PlanHash;
+import io.plumbline.plan.PlanJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a fix_plan.json and proves it is the plan that was reviewed: its content must hash to its own
+ * {@code plan_hash}, so an edited plan is refused before anything else happens.
+ */
+public record PlanFile(Path path, FixPlan plan) {
+    public static PlanFile read(Path path) {
+        JsonNode json = readJson(path);
+        String recorded = json.path("plan_hash").asText("");
+        String actual = PlanHash.of(json);
+        if (!actual.equals(recorded)) {
+            throw new ApplyRefusedException(path + ": the plan's content does not match its plan_hash (recorded "
+                    + recorded + ", content hashes to " + actual + "); it was edited after the audit. Re-run the audit "
+                    + "and review the new plan.");
+        }
+        try {
+            return new PlanFile(path, PlanJson.fromJson(json));
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new InputException(path.toString(), 0, 0, e.getMessage(), e);
+        }
+    }
+
+    static JsonNode readJson(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new InputException(
+                    path.toString(), 0, 0, "file not found; pass the fix_plan.json of an audit run folder");
+        }
+        try {
+            JsonNode node = ReceiptFile.MAPPER.readTree(Files.readString(path));
+            if (node == null || !node.isObject()) {
+                throw new InputException(path.toString(), 0, 0, "not a JSON object");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new InputException(path.toString(), line, 0, "malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InputException(path.toString(), 0, 0, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a live apply unless it is confirmed with this plan's hash and the plan is not a demo plan. */
+    public void checkLive(String confirmedHash) {
+        if (plan.demo()) {
+            throw new ApplyRefusedException(path + ": this is a demo plan; demo plans are dry-run only. Run the audit "
+                    + "against your own Zendesk to get a plan you can apply.");
+        }
+        if (confirmedHash == null || confirmedHash.isBlank()) {
+            throw new ApplyRefusedException("--apply needs --confirm-plan-hash " + plan.planHash()
+                    + " (the plan_hash of the plan you reviewed)");
+        }
+        if (!confirmedHash.strip().equalsIgnoreCase(plan.planHash())) {
+            throw new ApplyRefusedException(
+                    "--confirm-plan-hash " + confirmedHash.strip() + " does not match the plan's " + "plan_hash "
+                            + plan.planHash() + "; review this plan, then confirm its hash");
+        }
+    }
+}

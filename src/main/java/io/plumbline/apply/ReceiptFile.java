@@ -1,0 +1,176 @@
+package io.plumbline.apply;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbline.errors.PlumblineException;
+import io.plumbline.model.ActionCode;
+import io.plumbline.plan.PlanHash;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * A receipt file written incrementally: after every result the whole receipt is written to a
+ * temporary file, forced to disk, and atomically renamed over the receipt, so a crash never hides a
+ * write that happened. The {@link #hash} of a finished receipt gates undo.
+ */
+public final class ReceiptFile implements Consumer<ActionResult> {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final String[] COUNTS = {"attempted", "applied", "would_apply", "blocked", "skipped", "failed"};
+
+    private final Path path;
+    private final ObjectNode root;
+    private final ArrayNode results;
+
+    /** Starts a receipt at {@code path} with the given header members, and writes it at once. */
+    public ReceiptFile(Path path, ObjectNode header) {
+        this.path = path;
+        this.root = header.deepCopy();
+        ObjectNode counts = root.putObject("counts");
+        for (String c : COUNTS) {
+            counts.put(c, 0);
+        }
+        this.results = root.putArray("results");
+        flush();
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public void accept(ActionResult r) {
+        results.add(toJson(r));
+        ObjectNode counts = (ObjectNode) root.get("counts");
+        counts.put(r.status().code(), counts.get(r.status().code()).asInt() + 1);
+        if (r.status() != ResultStatus.BLOCKED && !r.reason().startsWith("cap_")) {
+            counts.put("attempted", counts.get("attempted").asInt() + 1);
+        }
+        flush();
+    }
+
+    /** Marks the receipt complete and returns its hash. */
+    public String finish(String finishedAt) {
+        root.put("finished_at", finishedAt);
+        root.put("complete", true);
+        flush();
+        return hash(root);
+    }
+
+    public ObjectNode json() {
+        return root.deepCopy();
+    }
+
+    /** SHA-256 of the canonical JSON of a whole receipt. */
+    public static String hash(JsonNode receipt) {
+        return PlanHash.sha256Hex(PlanHash.canonical(receipt));
+    }
+
+    private void flush() {
+        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+        try {
+            byte[] bytes = (PRETTY.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+            try (FileChannel ch = FileChannel.open(
+                    tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new PlumblineException(2, path + ": cannot write the receipt: " + e.getMessage(), e);
+        }
+    }
+
+    static ObjectNode toJson(ActionResult r) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("action_id", r.actionId());
+        n.put("action_code", r.code().code());
+        n.put("status", r.status().code());
+        n.put("reason", r.reason());
+        n.put("sf_account_id", r.accountId());
+        putLong(n, "zendesk_org_id", r.orgId());
+        putLong(n, "zendesk_user_id", r.userId());
+        putLong(n, "membership_id", r.membershipId());
+        n.put("value", r.value());
+        n.set("before", MAPPER.valueToTree(r.before()));
+        n.set("after", MAPPER.valueToTree(r.after()));
+        n.put("zendesk_request_id", r.requestId());
+        return n;
+    }
+
+    private static void putLong(ObjectNode n, String name, Long v) {
+        if (v == null) {
+            n.putNull(name);
+        } else {
+            n.put(name, v);
+        }
+    }
+
+    /** Reads the results of a receipt. */
+    @SuppressWarnings("unchecked")
+    public static List<ActionResult> results(JsonNode receipt) {
+        List<ActionResult> out = new ArrayList<>();
+        for (JsonNode n : receipt.path("results")) {
+            out.add(new ActionResult(
+                    n.path("action_id").asText(),
+                    ActionCode.fromCode(n.path("action_code").asText()),
+                    ResultStatus.valueOf(n.path("status").asText().toUpperCase(java.util.Locale.ROOT)),
+                    n.path("reason").asText(),
+                    n.path("sf_account_id").asText(),
+                    longOrNull(n, "zendesk_org_id"),
+                    longOrNull(n, "zendesk_user_id"),
+                    longOrNull(n, "membership_id"),
+                    n.path("value").asText(),
+                    MAPPER.convertValue(n.path("before"), TreeMap.class),
+                    MAPPER.convertValue(n.path("after"), TreeMap.class),
+                    n.path("zendesk_request_id").asText()));
+        }
+        return out;
+    }
+
+    private static Long longOrNull(JsonNode n, String name) {
+        JsonNode v = n.path(name);
+        return v.isIntegralNumber() ? v.asLong() : null;
+    }
+
+    static String pretty(JsonNode node) {
+        try {
+            return PRETTY.writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> map(JsonNode n) {
+        return MAPPER.convertValue(n, TreeMap.class);
+    }
+}

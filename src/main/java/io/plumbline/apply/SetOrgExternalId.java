@@ -1,0 +1,53 @@
+package io.plumbline.apply;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code set_org_external_id}: link a blank org to its account id, only while no other org uses it. */
+final class SetOrgExternalId implements ActionHandler {
+    @Override
+    public Check check(ActionTarget t, ZendeskWrites z) {
+        Optional<OrgState> org = z.org(t.org());
+        if (org.isEmpty()) {
+            return Check.changed("org_missing", Map.of());
+        }
+        Map<String, Object> before = Map.of("external_id", org.get().externalId());
+        if (org.get().externalId().equalsIgnoreCase(t.value())) {
+            return Check.skip("already_in_effect", before);
+        }
+        if (!org.get().externalId().isEmpty()) {
+            return Check.changed("org_external_id", before);
+        }
+        if (!z.orgsWithExternalId(t.value()).isEmpty()) {
+            return Check.changed("external_id_in_use", before);
+        }
+        return Check.ready(before, Map.of("external_id", t.value()));
+    }
+
+    @Override
+    public Written write(ActionTarget t, ZendeskWrites z, Check c) {
+        return new Written(z.setOrgExternalId(t.org(), t.value()), c.after());
+    }
+
+    @Override
+    public Check checkUndo(ActionTarget t, Map<String, Object> before, Map<String, Object> after, ZendeskWrites z) {
+        Optional<OrgState> org = z.org(t.org());
+        if (org.isEmpty()) {
+            return Check.changed("org_missing", Map.of());
+        }
+        Map<String, Object> now = Map.of("external_id", org.get().externalId());
+        if (org.get().externalId().equals(String.valueOf(before.get("external_id")))) {
+            return Check.skip("already_in_effect", now);
+        }
+        if (!org.get().externalId().equals(String.valueOf(after.get("external_id")))) {
+            return Check.changed("org_external_id", now);
+        }
+        return Check.ready(now, Map.of("external_id", String.valueOf(before.get("external_id"))));
+    }
+
+    @Override
+    public Written undo(ActionTarget t, ZendeskWrites z, Check c) {
+        String previous = String.valueOf(c.after().get("external_id"));
+        return new Written(z.setOrgExternalId(t.org(), previous.isEmpty() ? null : previous), c.after());
+    }
+}

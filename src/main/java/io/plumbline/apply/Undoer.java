@@ -1,0 +1,82 @@
+package io.plumbline.apply;
+
+import io.plumbline.errors.PlumblineException;
+import io.plumbline.model.MembershipId;
+import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.model.ZendeskUserId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reverses the applied results of a receipt, newest first, from their recorded before and after
+ * values. Each inverse re-checks that the state is still what the write left and skips (with the
+ * reason) when it changed since.
+ */
+public final class Undoer {
+    private final ZendeskWrites zendesk;
+
+    public Undoer(ZendeskWrites zendesk) {
+        this.zendesk = zendesk;
+    }
+
+    public void run(List<ActionResult> receiptResults, boolean live, Consumer<ActionResult> sink) {
+        List<ActionResult> applied = new ArrayList<>(receiptResults.stream()
+                .filter(r -> r.status() == ResultStatus.APPLIED)
+                .toList());
+        Collections.reverse(applied);
+        for (ActionResult r : applied) {
+            sink.accept(reverse(r, live));
+        }
+    }
+
+    private ActionResult reverse(ActionResult r, boolean live) {
+        ActionHandler handler = ActionHandler.of(r.code());
+        ActionTarget target = new ActionTarget(
+                r.code(),
+                r.orgId() == null ? null : new ZendeskOrgId(r.orgId()),
+                r.userId() == null ? null : new ZendeskUserId(r.userId()),
+                r.membershipId() == null ? null : new MembershipId(r.membershipId()),
+                r.value(),
+                Map.of());
+        try {
+            Check check = handler.checkUndo(target, r.before(), r.after(), zendesk);
+            if (!check.ready()) {
+                return copy(r, ResultStatus.SKIPPED, check.reason(), check.before(), check.before(), "");
+            }
+            if (!live) {
+                return copy(r, ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
+            }
+            WriteOutcome out = handler.undo(target, zendesk, check).outcome();
+            return out.ok()
+                    ? copy(r, ResultStatus.APPLIED, "", check.before(), check.after(), out.requestId())
+                    : copy(r, ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
+        } catch (PlumblineException e) {
+            return copy(r, ResultStatus.FAILED, e.getMessage(), Map.of(), Map.of(), "");
+        }
+    }
+
+    private static ActionResult copy(
+            ActionResult r,
+            ResultStatus status,
+            String reason,
+            Map<String, Object> before,
+            Map<String, Object> after,
+            String requestId) {
+        return new ActionResult(
+                r.actionId(),
+                r.code(),
+                status,
+                reason,
+                r.accountId(),
+                r.orgId(),
+                r.userId(),
+                r.membershipId(),
+                r.value(),
+                before,
+                after,
+                requestId);
+    }
+}

@@ -1,0 +1,187 @@
+package io.plumbline.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbline.apply.ActionResult;
+import io.plumbline.apply.Applier;
+import io.plumbline.apply.ApplyOptions;
+import io.plumbline.apply.PlanFile;
+import io.plumbline.apply.ReceiptFile;
+import io.plumbline.apply.ZendeskWrites;
+import io.plumbline.config.ConfigLoader;
+import io.plumbline.config.PlumblineConfig;
+import io.plumbline.errors.ConfigException;
+import io.plumbline.model.ActionCode;
+import io.plumbline.normalize.SalesforceIds;
+import io.plumbline.plan.Caps;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code plumbline apply}: dry run by default; live only with --apply and the plan's own hash. */
+@Command(
+        name = "apply",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Re-read current Zendesk state, re-check every prepared action's preconditions, and write the receipt "
+                    + "apply_receipt.json next to the plan. Dry run by default: nothing is written to Zendesk.",
+            "A live apply needs --apply and --confirm-plan-hash equal to the plan's plan_hash; demo plans are refused. "
+                    + "Caps are decided in plan order before any write; each write re-checks its preconditions first.",
+            "",
+            "Examples:",
+            "  plumbline apply --plan artifacts/plumbline/RUN/fix_plan.json",
+            "  plumbline apply --plan artifacts/plumbline/RUN/fix_plan.json --apply --confirm-plan-hash <plan_hash>",
+            "  plumbline apply --plan fix_plan.json --only-action add_org_domain --only-account 001ACME004"
+        })
+final class ApplyCommand implements Callable<Integer> {
+    private final Context ctx;
+
+    @Option(names = "--plan", required = true, paramLabel = "FILE", description = "The fix_plan.json of an audit run.")
+    Path plan;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Config naming the Zendesk to use (default: ./plumbline.yaml).")
+    Path config;
+
+    @Option(names = "--apply", description = "Write to Zendesk (needs --confirm-plan-hash).")
+    boolean live;
+
+    @Option(names = "--confirm-plan-hash", paramLabel = "HASH", description = "The plan_hash of the plan you reviewed.")
+    String confirmHash;
+
+    @Option(
+            names = "--max-actions",
+            paramLabel = "N",
+            defaultValue = "25",
+            description = "At most N writes in this run (default: ${DEFAULT-VALUE}).")
+    int maxActions;
+
+    @Option(
+            names = "--max-per-account",
+            paramLabel = "N",
+            defaultValue = "3",
+            description = "At most N writes per Salesforce account (default: ${DEFAULT-VALUE}).")
+    int maxPerAccount;
+
+    @Option(
+            names = "--only-account",
+            paramLabel = "ID",
+            split = ",",
+            description = "Only actions of these accounts (repeatable).")
+    List<String> onlyAccounts = new ArrayList<>();
+
+    @Option(
+            names = "--only-action",
+            paramLabel = "CODE",
+            split = ",",
+            description = "Only these action codes (repeatable): ${COMPLETION-CANDIDATES}.")
+    List<String> onlyActions = new ArrayList<>();
+
+    @Option(
+            names = "--receipt",
+            paramLabel = "FILE",
+            description = "Where to write the receipt (default: apply_receipt.json beside the plan).")
+    Path receipt;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    ApplyCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PlanFile file = PlanFile.read(plan);
+        if (live) {
+            file.checkLive(confirmHash);
+        }
+        ApplyOptions options = new ApplyOptions(live, caps(), accounts(), actions());
+        PlumblineConfig cfg =
+                ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
+        ZendeskWrites zendesk = ZendeskConnections.open(file.plan().demo(), cfg, ctx);
+        Instant started = ctx.clock().instant();
+        String runId = RunIds.choose(
+                null,
+                started,
+                live ? "apply" : "dry_run",
+                plan.toAbsolutePath().getParent().resolve("applies"));
+        Path out = receipt != null ? receipt : plan.toAbsolutePath().getParent().resolve("apply_receipt.json");
+        ReceiptFile receiptFile = new ReceiptFile(out, header(file, runId, options, started));
+        List<ActionResult> results = new ArrayList<>();
+        new Applier(zendesk).run(file.plan(), options, r -> {
+            receiptFile.accept(r);
+            results.add(r);
+        });
+        String hash = receiptFile.finish(ctx.clock().instant().toString());
+        archive(out, runId);
+        ApplyReadout.print(ctx.out(), receiptFile.json(), results, hash, out, file, common.quiet);
+        return 0;
+    }
+
+    private Caps caps() {
+        try {
+            return new Caps(maxActions, maxPerAccount);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private Set<String> accounts() {
+        Set<String> out = new LinkedHashSet<>();
+        for (String raw : onlyAccounts) {
+            try {
+                out.add(SalesforceIds.canonical(raw.strip()).value());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("--only-account: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private Set<ActionCode> actions() {
+        Set<ActionCode> out = new LinkedHashSet<>();
+        for (String raw : onlyActions) {
+            try {
+                out.add(ActionCode.fromCode(raw.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("--only-action: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private ObjectNode header(PlanFile file, String runId, ApplyOptions options, Instant started) {
+        ObjectNode h = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        h.put("run_id", runId);
+        h.put("source_plan_path", file.path().toString());
+        h.put("source_plan_hash", file.plan().planHash());
+        h.put("mode", options.live() ? "apply" : "dry_run");
+        h.put("demo", file.plan().demo());
+        h.put("started_at", started.toString());
+        ObjectNode caps = h.putObject("caps_used");
+        caps.put("max_actions", options.caps().maxActions());
+        caps.put("max_per_account", options.caps().maxPerAccount());
+        ObjectNode filters = h.putObject("filters");
+        options.onlyAccounts().stream().sorted().forEach(filters.putArray("only_account")::add);
+        options.onlyActions().stream().map(ActionCode::code).sorted().forEach(filters.putArray("only_action")::add);
+        h.put("complete", false);
+        return h;
+    }
+
+    private static void archive(Path receipt, String runId) throws java.io.IOException {
+        Path dir = receipt.toAbsolutePath().getParent().resolve("applies");
+        Files.createDirectories(dir);
+        Files.copy(receipt, dir.resolve(runId + ".json"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,66 @@
+package io.plumbline.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.apply.ActionResult;
+import io.plumbline.apply.PlanFile;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The terminal readout of an apply or undo: mode, counts, one line per action, the receipt and what next. */
+final class ApplyReadout {
+    private ApplyReadout() {}
+
+    static void print(
+            PrintWriter out,
+            JsonNode receipt,
+            List<ActionResult> results,
+            String receiptHash,
+            Path receiptPath,
+            PlanFile plan,
+            boolean quiet) {
+        String mode = receipt.path("mode").asText();
+        out.println("Mode: " + mode + (mode.contains("dry_run") ? " (nothing was written to Zendesk)" : ""));
+        if (!quiet) {
+            for (ActionResult r : results) {
+                out.printf(
+                        "  %s %-20s %-11s %s%s%n",
+                        r.actionId(),
+                        r.code().code(),
+                        r.status().code(),
+                        r.accountId(),
+                        r.reason().isEmpty() ? "" : "  (" + r.reason() + ")");
+            }
+        }
+        JsonNode c = receipt.path("counts");
+        out.printf(
+                "Counts: attempted %d, applied %d, would_apply %d, blocked %d, skipped %d, failed %d%n",
+                c.path("attempted").asInt(),
+                c.path("applied").asInt(),
+                c.path("would_apply").asInt(),
+                c.path("blocked").asInt(),
+                c.path("skipped").asInt(),
+                c.path("failed").asInt());
+        out.println("Receipt: " + receiptPath);
+        out.println("receipt_hash: " + receiptHash);
+        if (!quiet && plan != null) {
+            next(out, mode, plan, receiptPath, receiptHash);
+        }
+        out.flush();
+    }
+
+    private static void next(PrintWriter out, String mode, PlanFile plan, Path receiptPath, String receiptHash) {
+        out.println();
+        if (mode.equals("dry_run") && plan.plan().demo()) {
+            out.println("Demo plans are dry-run only. Audit your own Zendesk to get a plan you can apply.");
+        } else if (mode.equals("dry_run")) {
+            out.println("Next, to write these changes:");
+            out.println("  plumbline apply --plan " + plan.path() + " --apply --confirm-plan-hash "
+                    + plan.plan().planHash());
+        } else if (mode.equals("apply")) {
+            out.println("To reverse the applied actions (dry run first):");
+            out.println("  plumbline undo --receipt " + receiptPath);
+            out.println("  plumbline undo --receipt " + receiptPath + " --apply --confirm-receipt-hash " + receiptHash);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.plumbline.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbline.apply.ActionResult;
+import io.plumbline.apply.ReceiptFile;
+import io.plumbline.apply.Undoer;
+import io.plumbline.apply.ZendeskWrites;
+import io.plumbline.config.ConfigLoader;
+import io.plumbline.config.PlumblineConfig;
+import io.plumbline.errors.ApplyRefusedException;
+import io.plumbline.errors.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code plumbline undo}: reverse the applied results of a receipt, behind the same dry run and hash gate. */
+@Command(
+        name = "undo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Reverse every applied action of an apply receipt from its recorded before value (clear a set "
+                    + "external_id, remove an added domain, delete a created membership, restore the previous default "
+                    + "org), newest first. Each inverse re-checks that nothing changed since; a changed value is skipped.",
+            "Dry run by default; live only with --apply and --confirm-receipt-hash equal to the receipt's hash "
+                    + "(printed by apply and by an undo dry run).",
+            "",
+            "Examples:",
+            "  plumbline undo --receipt artifacts/plumbline/RUN/apply_receipt.json",
+            "  plumbline undo --receipt artifacts/plumbline/RUN/apply_receipt.json --apply --confirm-receipt-hash <hash>"
+        })
+final class UndoCommand implements Callable<Integer> {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final Context ctx;
+
+    @Option(
+            names = "--receipt",
+            required = true,
+            paramLabel = "FILE",
+            description = "An apply_receipt.json from a live apply.")
+    Path receipt;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Config naming the Zendesk to use (default: ./plumbline.yaml).")
+    Path config;
+
+    @Option(names = "--apply", description = "Write the inverses to Zendesk (needs --confirm-receipt-hash).")
+    boolean live;
+
+    @Option(
+            names = "--confirm-receipt-hash",
+            paramLabel = "HASH",
+            description = "The receipt_hash of the receipt you reviewed.")
+    String confirmHash;
+
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Where to write the undo receipt (default: undo_receipt.json beside the receipt).")
+    Path out;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    UndoCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        JsonNode source = read(receipt);
+        String hash = ReceiptFile.hash(source);
+        if (live && (confirmHash == null || !confirmHash.strip().equalsIgnoreCase(hash))) {
+            throw new ApplyRefusedException("--apply needs --confirm-receipt-hash " + hash + " (the hash of " + receipt
+                    + "); " + (confirmHash == null ? "none was given" : confirmHash.strip() + " does not match"));
+        }
+        if (!source.path("complete").asBoolean(true)) {
+            ctx.err()
+                    .println("warning: " + receipt
+                            + " is from an apply that did not finish; its applied results are undone");
+        }
+        PlumblineConfig cfg =
+                ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
+        ZendeskWrites zendesk = ZendeskConnections.open(source.path("demo").asBoolean(false), cfg, ctx);
+        Instant started = ctx.clock().instant();
+        Path target = out != null ? out : receipt.toAbsolutePath().getParent().resolve("undo_receipt.json");
+        ReceiptFile undoReceipt = new ReceiptFile(target, header(source, hash, started));
+        List<ActionResult> results = new ArrayList<>();
+        new Undoer(zendesk).run(ReceiptFile.results(source), live, r -> {
+            undoReceipt.accept(r);
+            results.add(r);
+        });
+        String undoHash = undoReceipt.finish(ctx.clock().instant().toString());
+        ApplyReadout.print(ctx.out(), undoReceipt.json(), results, undoHash, target, null, common.quiet);
+        if (!live && !common.quiet) {
+            ctx.out().println();
+            ctx.out().println("Next, to write these inverses:");
+            ctx.out().println("  plumbline undo --receipt " + receipt + " --apply --confirm-receipt-hash " + hash);
+        }
+        ctx.out().flush();
+        return 0;
+    }
+
+    private ObjectNode header(JsonNode source, String hash, Instant started) {
+        ObjectNode h = MAPPER.createObjectNode();
+        h.put("run_id", RunIds.choose(null, started, live ? "undo" : "undo_dry_run", Path.of("/nonexistent")));
+        h.put("source_receipt_path", receipt.toString());
+        h.put("source_receipt_hash", hash);
+        h.put("source_plan_hash", source.path("source_plan_hash").asText());
+        h.put("mode", live ? "undo" : "undo_dry_run");
+        h.put("demo", source.path("demo").asBoolean(false));
+        h.put("started_at", started.toString());
+        h.put("complete", false);
+        return h;
+    }
+
+    private static JsonNode read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(
+                    file.toString(), 0, 0, "file not found; pass the apply_receipt.json of a live apply");
+        }
+        try {
+            JsonNode n = MAPPER.readTree(Files.readString(file));
+            if (n == null || !n.isObject() || !n.has("results")) {
+                throw new InputException(file.toString(), 0, 0, "not an apply receipt (no results)");
+            }
+            return n;
+        } catch (IOException e) {
+            throw new InputException(file.toString(), 0, 0, "cannot read the receipt: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package io.plumbline.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.audit.AuditResult;
+import io.plumbline.audit.Auditor;
+import io.plumbline.detect.IssueCode;
+import io.plumbline.model.ActionCode;
+import io.plumbline.model.Snapshot;
+import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.plan.Caps;
+import io.plumbline.plan.FixPlan;
+import io.plumbline.resolve.ResolutionSettings;
+import io.plumbline.snapshot.ClasspathSource;
+import io.plumbline.snapshot.SnapshotReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The guarded write path against an in-memory Zendesk seeded with the demo state. */
+class ApplierTest {
+    private static final Snapshot DEMO = SnapshotReader.read(ClasspathSource.DEMO, null);
+    private static final ApplyOptions LIVE_NO_CAPS = new ApplyOptions(true, new Caps(1000, 1000), Set.of(), Set.of());
+
+    @TempDir
+    Path tmp;
+
+    private static AuditResult audit(Snapshot s) {
+        return new Auditor(ResolutionSettings.defaults(), List.of()).audit(s, false, "t", Instant.EPOCH);
+    }
+
+    private static List<ActionResult> run(ZendeskWrites z, FixPlan plan, ApplyOptions o) {
+        List<ActionResult> out = new ArrayList<>();
+        new Applier(z).run(plan, o, out::add);
+        return out;
+    }
+
+    @Test
+    void apply_live_fixesExactlyThePreparedIssuesAndNothingElse() {
+        AuditResult before = audit(DEMO);
+        SnapshotZendesk z = new SnapshotZendesk(DEMO);
+        List<ActionResult> results = run(z, before.plan(), LIVE_NO_CAPS);
+        assertThat(results).filteredOn(r -> r.status() == ResultStatus.APPLIED).hasSize(8);
+        assertThat(z.writes()).hasSize(8);
+        AuditResult after = audit(z.toSnapshot(DEMO));
+        assertThat(after.issues())
+                .noneMatch(i -> i.code() == IssueCode.ORG_MISSING_EXTERNAL_ID
+                        || i.code() == IssueCode.ORG_MISSING_EXPECTED_DOMAIN
+                        || i.code() == IssueCode.USER_DEFAULT_ORG_NOT_EXPECTED);
+        assertThat(after.plan().actions()).noneMatch(a -> a.prepared());
+        List<String> untouched = before.issues().stream()
+                .filter(i -> i.code().status() != io.plumbline.detect.IssueStatus.PREPARED)
+                .map(i -> i.stableKey())
+                .toList();
+        assertThat(after.issues().stream().map(i -> i.stableKey()).toList())
+                .containsAll(untouched.stream()
+                        .filter(k -> !k.startsWith("ticket_org_mismatch"))
+                        .toList());
+    }
+
+    @Test
+    void apply_dryRun_writesNothing() {
+        SnapshotZendesk z = new SnapshotZendesk(DEMO);
+        List<ActionResult> results =
+                run(z, audit(DEMO).plan(), new ApplyOptions(false, Caps.DEFAULT, Set.of(), Set.of()));
+        assertThat(results)
+                .filteredOn(r -> r.status() == ResultStatus.WOULD_APPLY)
+                .hasSize(8);
+        assertThat(z.writes()).isEmpty();
+    }
+
+    @Test
+    void apply_rerunOfSamePlan_neverRepeatsAWrite() {
+        FixPlan plan = audit(DEMO).plan();
+        SnapshotZendesk z = new SnapshotZendesk(DEMO);
+        run(z, plan, LIVE_NO_CAPS);
+        List<ActionResult> second = run(z, plan, LIVE_NO_CAPS);
+        assertThat(z.writes()).hasSize(8);
+        assertThat(second)
+                .filteredOn(r -> r.status() == ResultStatus.SKIPPED)
+                .extracting(ActionResult::reason)
+                .containsOnly("already_in_effect", "precondition_changed_user_already_member");
+    }
+
+    @Test
+    void apply_caps_skipInPlanOrderBeforeAnyWrite() {
+        SnapshotZendesk z = new SnapshotZendesk(DEMO);
+        List<ActionResult> r = run(z, audit(DEMO).plan(), new ApplyOptions(true, new Caps(3, 1), Set.of(), Set.of()));
+        assertThat(r.subList(0, 8))
+                .extracting(x -> x.status() + ":" + x.reason())
+                .containsExactly(
+                        "APPLIED:",
+                        "APPLIED:",
+                        "APPLIED:",
+                        "SKIPPED:cap_max_actions",
+                        "SKIPPED:cap_max_actions",
+                        "SKIPPED:cap_max_actions",
+                        "SKIPPED:cap_max_actions",
+                        "SKIPPED:cap_max_actions");
+        List<ActionResult> perAccount = run(
+                new SnapshotZendesk(DEMO),
+                audit(DEMO).plan(),
+                new ApplyOptions(true, new Caps(25, 1), Set.of(), Set.of()));
+        assertThat(perAccount)
+                .filteredOn(x -> x.reason().equals("cap_max_per_account"))
+                .extracting(ActionResult::actionId)
+                .containsExactly("A005", "A006", "A007");
+    }
+
+    @Test
+    void apply_filters_selectASubset() {
+        List<ActionResult> r = run(
+                new SnapshotZendesk(DEMO),
+                audit(DEMO).plan(),
+                new ApplyOptions(false, Caps.DEFAULT, Set.of("001ACME004"), Set.of(ActionCode.ADD_ORG_DOMAIN)));
+        assertThat(r).extracting(ActionResult::actionId).containsExactly("A003");
+    }
+
+    @Test
+    void apply_preconditionChangedSinceAudit_skipsWithReason() {
+        FixPlan plan = audit(DEMO).plan();
+        SnapshotZendesk z = new SnapshotZendesk(DEMO);
+        z.setOrgExternalId(new ZendeskOrgId(9001), "SOMEONE-ELSE");
+        List<ActionResult> r = run(z, plan, LIVE_NO_CAPS);
+        assertThat(r.get(0).actionId()).isEqualTo("A001");
+        assertThat(r.get(0).status()).isEqualTo(ResultStatus.SKIPPED);
+        assertThat(r.get(0).reason()).isEqualTo("precondition_changed_org_external_id");
+        assertThat(r.get(0).before()).containsEntry("external_id", "SOMEONE-ELSE");
+    }
+
+    @Test
+    void apply_domainAddedElsewhereSinceAudit_skips() {
+        FixPlan plan = audit(DEMO).plan();
+        SnapshotZendesk z = new SnapshotZendesk(DEMO);
+        z.setOrgDomains(new ZendeskOrgId(9011), List.of("acmeshop.example"));
+        ActionResult a003 = run(z, plan, LIVE_NO_CAPS).stream()
+                .filter(x -> x.actionId().equals("A003"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(a003.reason()).isEqualTo("precondition_changed_domain_attached_elsewhere");
+    }
+
+    @Test
+    void apply_addOrgDomain_sendsTheWholeCurrentListPlusOne() {
+        FixPlan plan = audit(DEMO).plan();
+        SnapshotZendesk z = new SnapshotZendesk(DEMO);
+        z.setOrgDomains(new ZendeskOrgId(9005), List.of("acmeretail.example", "added-meanwhile.example"));
+        run(z, plan, new ApplyOptions(true, Caps.DEFAULT, Set.of(), Set.of(ActionCode.ADD_ORG_DOMAIN)));
+        assertThat(z.org(new ZendeskOrgId(9005)).orElseThrow().domainNames())
+                .containsExactly("acmeretail.example", "added-meanwhile.example", "acmeshop.example");
+    }
+
+    @Test
+    void apply_killedAfterKthWrite_receiptHoldsEveryWriteAndRerunFinishesWithoutDuplicates() throws Exception {
+        FixPlan plan = audit(DEMO).plan();
+        for (int k = 1; k <= 8; k += 3) {
+            SnapshotZendesk z = new SnapshotZendesk(DEMO);
+            Path receipt = tmp.resolve("receipt-" + k + ".json");
+            ReceiptFile file = new ReceiptFile(
+                    receipt, new ObjectMapper().createObjectNode().put("mode", "apply"));
+            int limit = k;
+            assertThatThrownBy(() -> new Applier(z).run(plan, LIVE_NO_CAPS, r -> {
+                        file.accept(r);
+                        if (file.json().path("counts").path("applied").asInt() == limit) {
+                            throw new IllegalStateException("killed");
+                        }
+                    }))
+                    .hasMessage("killed");
+            JsonNode onDisk = new ObjectMapper().readTree(Files.readString(receipt));
+            assertThat(onDisk.path("counts").path("applied").asInt()).isEqualTo(k);
+            assertThat(z.writes()).hasSize(k);
+            run(z, plan, LIVE_NO_CAPS);
+            assertThat(z.writes()).as("k=%d", k).hasSize(8).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void undo_afterApply_restoresTheStateExactly() {
+        SnapshotZendesk z = new SnapshotZendesk(DEMO);
+        Snapshot original = z.toSnapshot(DEMO);
+        List<ActionResult> applied = run(z, audit(DEMO).plan(), LIVE_NO_CAPS);
+        List<ActionResult> undone = new ArrayList<>();
+        new Undoer(z).run(applied, true, undone::add);
+        assertThat(undone).hasSize(8).allMatch(r -> r.status() == ResultStatus.APPLIED);
+        Snapshot restored = z.toSnapshot(DEMO);
+        assertThat(restored.organizations()).isEqualTo(original.organizations());
+        assertThat(restored.memberships()).isEqualTo(original.memberships());
+        assertThat(restored.users()).isEqualTo(original.users());
+    }
+
+    @Test
+    void undo_valueChangedSinceApply_skips() {
+        SnapshotZendesk z = new SnapshotZendesk(DEMO);
+        List<ActionResult> applied = run(
+                z,
+                audit(DEMO).plan(),
+                new ApplyOptions(true, Caps.DEFAULT, Set.of(), Set.of(ActionCode.SET_ORG_EXTERNAL_ID)));
+        z.setOrgExternalId(new ZendeskOrgId(9001), "CHANGED");
+        List<ActionResult> undone = new ArrayList<>();
+        new Undoer(z).run(applied, true, undone::add);
+        assertThat(undone)
+                .filteredOn(r -> r.orgId() == 9001)
+                .extracting(ActionResult::reason)
+                .containsExactly("precondition_changed_org_external_id");
+        assertThat(z.org(new ZendeskOrgId(9001)).orElseThrow().externalId()).isEqualTo("CHANGED");
+    }
+
+    @Test
+    void undo_dryRun_writesNothing() {
+        SnapshotZendesk z = new SnapshotZendesk(DEMO);
+        List<ActionResult> applied = run(z, audit(DEMO).plan(), LIVE_NO_CAPS);
+        int writes = z.writes().size();
+        List<ActionResult> undone = new ArrayList<>();
+        new Undoer(z).run(applied, false, undone::add);
+        assertThat(undone).allMatch(r -> r.status() == ResultStatus.WOULD_APPLY);
+        assertThat(z.writes()).hasSize(writes);
+    }
+}

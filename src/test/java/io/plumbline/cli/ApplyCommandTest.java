@@ -1,0 +1,122 @@
+package io.plumbline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumbline.testing.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The apply and undo gates as a user meets them: dry run by default, exit 5 for every refusal. */
+class ApplyCommandTest {
+    @TempDir
+    Path tmp;
+
+    Path plan;
+
+    @BeforeEach
+    void audit() {
+        assertThat(Cli.run("audit", "--demo", "--out", tmp.toString(), "--run-id", "r", "--quiet")
+                        .exitCode())
+                .isZero();
+        plan = tmp.resolve("r/fix_plan.json");
+    }
+
+    private String planHash() throws Exception {
+        String text = Files.readString(plan);
+        int i = text.indexOf("\"plan_hash\": \"") + 14;
+        return text.substring(i, i + 64);
+    }
+
+    @Test
+    void apply_demoPlanDryRun_writesReceiptWithWouldApply() throws Exception {
+        Cli.Result r = Cli.run("apply", "--plan", plan.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Mode: dry_run").contains("would_apply 8").contains("blocked 6");
+        String receipt = Files.readString(tmp.resolve("r/apply_receipt.json"));
+        assertThat(receipt)
+                .contains("\"mode\": \"dry_run\"")
+                .contains("\"source_plan_hash\": \"" + planHash() + "\"")
+                .contains("\"complete\": true");
+        try (var s = Files.list(tmp.resolve("r/applies"))) {
+            assertThat(s.count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void apply_demoPlanLive_refusedWithExit5() throws Exception {
+        Cli.Result r = Cli.run("apply", "--plan", plan.toString(), "--apply", "--confirm-plan-hash", planHash());
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.err()).contains("demo plans are dry-run only");
+    }
+
+    @Test
+    void apply_tamperedPlan_refusedWithExit5() throws Exception {
+        Files.writeString(
+                plan, Files.readString(plan).replace("\"value\": \"acmeshop.example\"", "\"value\": \"evil.example\""));
+        Cli.Result r = Cli.run("apply", "--plan", plan.toString());
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.err()).contains("does not match its plan_hash").contains("edited after the audit");
+    }
+
+    @Test
+    void apply_liveWithWrongOrMissingHash_refusedWithExit5() throws Exception {
+        Path snap = tmp.resolve("snap");
+        assertThat(Cli.run("init", "--config", tmp.resolve("c.yaml").toString(), "--demo", "--quiet")
+                        .exitCode())
+                .isZero();
+        Files.move(tmp.resolve("plumbline-demo"), snap);
+        assertThat(Cli.run("audit", "--snapshot", snap.toString(), "--out", tmp.toString(), "--run-id", "s", "--quiet")
+                        .exitCode())
+                .isZero();
+        Path real = tmp.resolve("s/fix_plan.json");
+        Cli.Result wrong =
+                Cli.run("apply", "--plan", real.toString(), "--apply", "--confirm-plan-hash", "0".repeat(64));
+        assertThat(wrong.exitCode()).isEqualTo(5);
+        assertThat(wrong.err()).contains("does not match the plan's plan_hash");
+        Cli.Result missing = Cli.run("apply", "--plan", real.toString(), "--apply");
+        assertThat(missing.exitCode()).isEqualTo(5);
+        assertThat(missing.err()).contains("--apply needs --confirm-plan-hash");
+    }
+
+    @Test
+    void apply_unknownActionCode_exits2() {
+        Cli.Result r = Cli.run("apply", "--plan", plan.toString(), "--only-action", "delete_org");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown action code 'delete_org'");
+    }
+
+    @Test
+    void apply_missingPlan_exits3() {
+        Cli.Result r = Cli.run("apply", "--plan", tmp.resolve("nope.json").toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("nope.json: error: file not found");
+    }
+
+    @Test
+    void undo_liveWithoutMatchingReceiptHash_refusedWithExit5() {
+        assertThat(Cli.run("apply", "--plan", plan.toString(), "--quiet").exitCode())
+                .isZero();
+        Cli.Result r = Cli.run(
+                "undo",
+                "--receipt",
+                tmp.resolve("r/apply_receipt.json").toString(),
+                "--apply",
+                "--confirm-receipt-hash",
+                "x");
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.err()).contains("--apply needs --confirm-receipt-hash");
+    }
+
+    @Test
+    void undo_dryRunOfDryRunReceipt_hasNothingToReverse() {
+        assertThat(Cli.run("apply", "--plan", plan.toString(), "--quiet").exitCode())
+                .isZero();
+        Cli.Result r =
+                Cli.run("undo", "--receipt", tmp.resolve("r/apply_receipt.json").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Mode: undo_dry_run").contains("attempted 0");
+    }
+}
