@@ -8,6 +8,9 @@ import io.plumbline.errors.PlumblineException;
 import io.plumbline.model.Texts;
 import io.plumbline.salesforce.AccountsCsvReader;
 import io.plumbline.salesforce.ContactsCsvReader;
+import io.plumbline.salesforce.SalesforceProbe;
+import io.plumbline.salesforce.SalesforcePuller;
+import io.plumbline.salesforce.SalesforceRuntime;
 import io.plumbline.zendesk.HealthCheck;
 import io.plumbline.zendesk.ZendeskConnector;
 import io.plumbline.zendesk.ZendeskDoctor;
@@ -31,8 +34,10 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Check that a live audit can run: the config, Zendesk (with calls that really need the credentials), the "
-                    + "token's scopes, rate-limit headroom, and the Salesforce input. Each failed check prints its fix.",
-            "Exit code: 0 when nothing failed, else that of the first failure (2 config, 3 input, 4 Zendesk)."
+                    + "token's scopes, rate-limit headroom, and the Salesforce input (the CSVs, or with source: api a "
+                    + "sign-in and an account count). Each failed check prints its fix.",
+            "Exit code: 0 when nothing failed, else that of the first failure (2 config, 3 input, 4 Zendesk or"
+                    + " Salesforce)."
         })
 final class DoctorCommand implements Callable<Integer> {
     private final Context ctx;
@@ -78,13 +83,17 @@ final class DoctorCommand implements Callable<Integer> {
         return out;
     }
 
-    private static List<HealthCheck> salesforce(PlumblineConfig cfg) {
+    private List<HealthCheck> salesforce(PlumblineConfig cfg) {
         SalesforceConfig sf = cfg.salesforce();
+        if (sf.isApi()) {
+            return List.of(salesforceApi(cfg));
+        }
         if (!SalesforceConfig.CSV.equals(sf.source())) {
-            return List.of(HealthCheck.warn(
+            return List.of(HealthCheck.fail(
                     "salesforce",
-                    "source '" + sf.source() + "' is not checked here",
-                    "for a live audit with this build, export the accounts to CSV (salesforce.source: csv)"));
+                    "source '" + sf.source() + "' is not csv or api",
+                    "set salesforce.source to csv (with accounts_csv) or api",
+                    ExitCodes.USAGE));
         }
         List<HealthCheck> out = new ArrayList<>();
         out.add(csv(cfg.resolve(sf.accountsCsv()), "accounts", AccountsCsvReader::read));
@@ -92,6 +101,21 @@ final class DoctorCommand implements Callable<Integer> {
             out.add(csv(cfg.resolve(sf.contactsCsv()), "contacts", ContactsCsvReader::read));
         }
         return out;
+    }
+
+    /** Signs in and counts the accounts the filter selects: three read requests. */
+    private HealthCheck salesforceApi(PlumblineConfig cfg) {
+        try {
+            SalesforceProbe p = new SalesforcePuller(
+                            cfg.salesforce(), cfg.baseDir(), SalesforceRuntime.of(ctx.env(), ctx.clock()))
+                    .probe();
+            return HealthCheck.ok(
+                    "salesforce",
+                    p.instanceUrl() + " with " + p.auth().configKey() + ", API v" + p.apiVersion() + ": " + p.accounts()
+                            + " accounts match the filter");
+        } catch (PlumblineException e) {
+            return HealthCheck.fail("salesforce", "cannot read accounts through the API", e.getMessage(), e.exitCode());
+        }
     }
 
     private static HealthCheck csv(Path file, String what, BiFunction<InputStream, String, List<?>> reader) {

@@ -46,22 +46,38 @@ public final class SalesforcePuller {
         checked();
     }
 
+    /** A signed-in session and the API at the chosen version, counting requests. */
+    private record Connection(SalesforceHttp http, SalesforceSession session, SalesforceApi api) {}
+
+    /**
+     * Signs in, picks the API version and counts the accounts the filter selects (one {@code COUNT()}
+     * query): the cheapest proof that a pull would work, for {@code doctor}.
+     */
+    public SalesforceProbe probe() {
+        Checked checked = checked();
+        Connection c = connect(checked);
+        long accounts = RestQuery.count(c.api(), accountQuery(checked));
+        return new SalesforceProbe(
+                c.session().instanceUrl().toString(),
+                c.session().method(),
+                c.api().version(),
+                accounts,
+                c.http().requests());
+    }
+
     public SalesforcePullStats pull(Path snapshotDir) {
         Checked checked = checked();
         AccountFields fields = checked.fields();
         String filter = checked.filter();
-        String pinned = checked.pinnedVersion();
-        SalesforceHttp http = new SalesforceHttp(runtime.http(), runtime.sleeper());
-        SalesforceSession session = new SalesforceLogin(config, baseDir, runtime, http).login();
-        String version = pinned != null ? pinned : ApiVersions.newest(http, session.instanceUrl());
-        SalesforceApi api = new SalesforceApi(http, session, version);
+        Connection c = connect(checked);
+        SalesforceHttp http = c.http();
+        SalesforceSession session = c.session();
+        String version = c.api().version();
         QueryRunner runner =
-                new QueryRunner(api, new BulkQuery(api, runtime.sleeper(), tuning), config.bulkThreshold());
+                new QueryRunner(c.api(), new BulkQuery(c.api(), runtime.sleeper(), tuning), config.bulkThreshold());
 
         List<Account> accounts = new ArrayList<>();
-        SoqlQuery query =
-                new SoqlQuery("Account", fields.selectList(), filter.isEmpty() ? "" : "(" + filter + ")", filter);
-        QueryMode accountsMode = runner.run(query, row -> accounts.add(fields.toAccount(row)));
+        QueryMode accountsMode = runner.run(accountQuery(checked), row -> accounts.add(fields.toAccount(row)));
         SalesforceCsvWriter.writeAccounts(snapshotDir.resolve(SnapshotLayout.ACCOUNTS), accounts);
         if (!config.contacts()) {
             return new SalesforcePullStats(
@@ -81,6 +97,20 @@ public final class SalesforcePuller {
                 accountsMode,
                 contacts.mode(),
                 contacts.relations());
+    }
+
+    private Connection connect(Checked checked) {
+        SalesforceHttp http = new SalesforceHttp(runtime.http(), runtime.sleeper());
+        SalesforceSession session = new SalesforceLogin(config, baseDir, runtime, http).login();
+        String version = checked.pinnedVersion() != null
+                ? checked.pinnedVersion()
+                : ApiVersions.newest(http, session.instanceUrl());
+        return new Connection(http, session, new SalesforceApi(http, session, version));
+    }
+
+    private static SoqlQuery accountQuery(Checked c) {
+        String filter = c.filter();
+        return new SoqlQuery("Account", c.fields().selectList(), filter.isEmpty() ? "" : "(" + filter + ")", filter);
     }
 
     private Checked checked() {
