@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The snake_case YAML keys of the Salesforce API settings, their defaults, and typo detection. */
 class SalesforceConfigYamlTest {
     @TempDir
     Path dir;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+/** The real command runner: output capture, a missing program, and the timeout. */
 @DisabledOnOs(OS.WINDOWS)
 class ProcessCommandRunnerTest {
     private final ProcessCommandRunner runner = new ProcessCommandRunner(Duration.ofSeconds(10));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Each sign-in path against the emulator, and the message for each way it can fail. */
 class SalesforceAuthTest {
     private static final String CLIENT_ID = "3MVG9EMU.client";
     private static final String USER = "integration@acme.example";

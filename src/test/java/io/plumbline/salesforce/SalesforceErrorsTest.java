@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Salesforce error answers become messages that say what to fix, with the right exit code. */
 class SalesforceErrorsTest {
     private final SalesforceEmulator sf = StandardOrg.seed(SalesforceEmulator.start());
 

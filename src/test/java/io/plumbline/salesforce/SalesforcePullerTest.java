@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Pulled CSVs: exact header, domain fields joined, RFC 4180 quoting, LF, sorted, read back unchanged. */
 class SalesforcePullerTest {
     private final SalesforceEmulator sf = StandardOrg.seed(SalesforceEmulator.start());
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Paging, Bulk API 2.0 jobs, version choice, the account filter, retries, and read-only traffic. */
 class SalesforceQueryTest {
     private final SalesforceEmulator sf = StandardOrg.seed(SalesforceEmulator.start());
 
