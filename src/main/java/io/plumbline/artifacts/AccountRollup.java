@@ -107,21 +107,25 @@ public record AccountRollup(
                 .toList();
     }
 
+    /** The row's cells in {@link #HEADER} order. */
+    public Object[] cells() {
+        return new Object[] {
+            accountId,
+            accountName,
+            orgIssues,
+            userIssues,
+            ticketIssues,
+            total(),
+            prepared,
+            blocked,
+            String.join(", ", topIssueCodes),
+            String.join(", ", topBlockedReasons)
+        };
+    }
+
     public static String render(List<AccountRollup> rows) {
         CsvOut csv = new CsvOut(HEADER);
-        for (AccountRollup r : rows) {
-            csv.row(
-                    r.accountId(),
-                    r.accountName(),
-                    r.orgIssues(),
-                    r.userIssues(),
-                    r.ticketIssues(),
-                    r.total(),
-                    r.prepared(),
-                    r.blocked(),
-                    String.join(", ", r.topIssueCodes()),
-                    String.join(", ", r.topBlockedReasons()));
-        }
+        rows.forEach(r -> csv.row(r.cells()));
         return csv.text();
     }
 }

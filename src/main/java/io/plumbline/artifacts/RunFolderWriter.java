@@ -36,7 +36,8 @@ public final class RunFolderWriter {
             "fix_plan.csv",
             "fix_plan.json",
             "receipt.json",
-            "apply_receipt.json");
+            "apply_receipt.json",
+            "report.html");
 
     private RunFolderWriter() {}
 
@@ -46,7 +47,7 @@ public final class RunFolderWriter {
     }
 
     /** Renders every artifact into {@code staging} then moves it to {@code outRoot/runId}; returns the run folder. */
-    public static Path write(AuditResult result, RunInfo run, Path outRoot) {
+    public static Path write(AuditResult result, RunInfo run, Path outRoot, List<TrendPoint> trend) {
         Path target = outRoot.resolve(run.runId());
         if (Files.exists(target)) {
             throw new ConfigException(target + ": run folder already exists; pass a different --run-id");
@@ -54,7 +55,8 @@ public final class RunFolderWriter {
         Path staging = staging(outRoot, run.runId());
         try {
             Files.createDirectories(staging);
-            for (Map.Entry<String, String> file : render(result, run, target).entrySet()) {
+            for (Map.Entry<String, String> file :
+                    render(result, run, target, trend).entrySet()) {
                 Files.writeString(staging.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
             }
             publish(staging, target);
@@ -69,7 +71,7 @@ public final class RunFolderWriter {
     }
 
     /** Every artifact's text by file name. */
-    public static Map<String, String> render(AuditResult result, RunInfo run, Path runDir) {
+    public static Map<String, String> render(AuditResult result, RunInfo run, Path runDir, List<TrendPoint> trend) {
         SummaryFacts facts = SummaryFacts.of(result);
         var issues = result.issues();
         Map<String, String> names = new java.util.TreeMap<>();
@@ -96,6 +98,7 @@ public final class RunFolderWriter {
                 "apply_receipt.json",
                 Json.pretty(ReceiptJson.applyNotRun(
                         result, run, runDir.resolve("fix_plan.json").toString())));
+        files.put("report.html", ReportHtml.render(result, facts, run, trend));
         return files;
     }
 

@@ -137,18 +137,7 @@ public final class SummaryMarkdown {
         }
         md.append("| account | name | org | user | ticket | total | prepared | blocked | top issue codes |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
-        f.rollups().stream()
-                .limit(QUEUE_ROWS)
-                .forEach(r -> md.append(row(
-                        r.accountId(),
-                        r.accountName(),
-                        r.orgIssues(),
-                        r.userIssues(),
-                        r.ticketIssues(),
-                        r.total(),
-                        r.prepared(),
-                        r.blocked(),
-                        String.join(", ", r.topIssueCodes()))));
+        f.rollups().stream().limit(QUEUE_ROWS).forEach(r -> md.append(row(java.util.Arrays.copyOf(r.cells(), 9))));
         if (f.rollups().size() > QUEUE_ROWS) {
             md.append("\n")
                     .append(f.rollups().size() - QUEUE_ROWS)

@@ -3,11 +3,20 @@ package io.plumbline.cli;
 import io.plumbline.artifacts.RunFolderWriter;
 import io.plumbline.artifacts.RunInfo;
 import io.plumbline.artifacts.SummaryFacts;
+import io.plumbline.artifacts.TrendPoint;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.audit.Auditor;
+import io.plumbline.config.ConfigLoader;
+import io.plumbline.config.PlumblineConfig;
+import io.plumbline.errors.ExitCodes;
+import io.plumbline.resolve.ResolutionSettings;
+import io.plumbline.store.IssueKey;
+import io.plumbline.store.RunStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +33,10 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  plumbline audit --demo",
             "  plumbline audit --snapshot ./snapshot --out ./artifacts/plumbline",
-            "  plumbline audit --config plumbline.yaml --ticket-lookback-days 14"
+            "  plumbline audit --config plumbline.yaml --ticket-lookback-days 14",
+            "",
+            "Without --demo or --snapshot the audit is live: it pulls Zendesk through its API (credentials from the",
+            "environment variables named in the config) into RUN/snapshot/, then audits that folder."
         })
 final class AuditCommand implements Callable<Integer> {
     private final Context ctx;
@@ -47,6 +59,19 @@ final class AuditCommand implements Callable<Integer> {
             description = "Output root (default: config output.root, else ./artifacts/plumbline).")
     Path out;
 
+    @Option(
+            names = "--fail-on",
+            paramLabel = "WHEN",
+            description = "Exit 1 when the condition holds: any (any issue), "
+                    + "blocked (any blocked action), new (any issue the previous recorded run did not have).")
+    String failOn;
+
+    @Option(names = "--json", description = "Print summary.json to stdout instead of the readout (for CI).")
+    boolean json;
+
+    @Option(names = "--no-history", description = "Neither read nor record the local history store.")
+    boolean noHistory;
+
     List<String> argv = List.of();
 
     AuditCommand(Context ctx) {
@@ -54,18 +79,100 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         Instant started = ctx.clock().instant();
+        FailOn condition = failOn == null ? null : FailOn.parse(failOn);
+        if (input.live()) {
+            return live(started, condition);
+        }
         AuditInputs inputs = AuditInputs.load(input);
         Path root = out != null
                 ? out
                 : inputs.config().resolve(inputs.config().output().root());
         String id = RunIds.choose(runId, started, "audit", root);
+        return audit(inputs, root, id, started, condition);
+    }
+
+    /** Neither --demo nor --snapshot: pull Zendesk into the run's snapshot/ and audit that folder. */
+    private Integer live(Instant started, FailOn condition) throws java.io.IOException {
+        PlumblineConfig config = ConfigLoader.load(input.configPath());
+        Path root = out != null ? out : config.resolve(config.output().root());
+        String id = RunIds.choose(runId, started, "audit", root);
+        Path staging = RunFolderWriter.staging(root, id);
+        ResolutionSettings settings = AuditInputs.settings(config, input.ticketLookbackDays);
+        Instant asOf = AuditInputs.parseAsOf(input.asOf);
+        try {
+            LiveSnapshot.pull(
+                    config,
+                    ctx,
+                    common,
+                    staging.resolve("snapshot"),
+                    started,
+                    asOf != null ? asOf : started,
+                    settings.ticketLookbackDays());
+            AuditInputs inputs = AuditInputs.fromFolder(staging.resolve("snapshot"), asOf, config, settings, "live");
+            return audit(
+                    new AuditInputs(
+                            inputs.snapshot(),
+                            config,
+                            settings,
+                            "live",
+                            root.resolve(id).resolve("snapshot").toString()),
+                    root,
+                    id,
+                    started,
+                    condition);
+        } catch (RuntimeException | java.io.IOException e) {
+            RunFolderWriter.deleteQuietly(staging);
+            throw e;
+        }
+    }
+
+    private Integer audit(AuditInputs inputs, Path root, String id, Instant started, FailOn condition)
+            throws java.io.IOException {
         Auditor auditor = new Auditor(inputs.settings(), inputs.config().audit().personalDomainsExtra());
         AuditResult result = auditor.audit(inputs.snapshot(), "demo".equals(inputs.kind()), id, started);
-        RunInfo run = new RunInfo(id, started, ctx.clock().instant(), inputs.kind(), inputs.path(), argv);
-        Path runDir = RunFolderWriter.write(result, run, root);
-        AuditReadout.print(ctx.out(), result, SummaryFacts.of(result), run, runDir, common.quiet);
-        return 0;
+        SummaryFacts facts = SummaryFacts.of(result);
+        try (RunStore store = noHistory ? null : RunStore.open(inputs.config().storePath(root))) {
+            Map<String, IssueKey> previous = AuditHistory.previousIssues(store);
+            List<TrendPoint> trend = AuditHistory.trend(store, facts, id, started.toString());
+            RunInfo run = new RunInfo(id, started, ctx.clock().instant(), inputs.kind(), inputs.path(), argv);
+            Path runDir = RunFolderWriter.write(result, run, root, trend);
+            if (store != null) {
+                AuditHistory.record(store, result, facts, run, 0);
+            }
+            if (json) {
+                ctx.out().print(Files.readString(runDir.resolve("summary.json")));
+                ctx.out().flush();
+            } else {
+                AuditReadout.print(ctx.out(), result, facts, run, runDir, common.quiet);
+            }
+            return failed(condition, facts, result, previous, store != null) ? ExitCodes.FAIL_ON : ExitCodes.OK;
+        }
+    }
+
+    private boolean failed(
+            FailOn condition,
+            SummaryFacts facts,
+            AuditResult result,
+            Map<String, IssueKey> previous,
+            boolean haveHistory) {
+        if (condition == null) {
+            return false;
+        }
+        boolean held = switch (condition) {
+            case ANY -> facts.totalIssues() > 0;
+            case BLOCKED -> facts.blocked() > 0;
+            case NEW -> result.issues().stream().anyMatch(i -> !previous.containsKey(i.stableKey()));
+        };
+        if (condition == FailOn.NEW && !haveHistory) {
+            ctx.err().println("warning: --fail-on new without history compares against nothing: every issue is new");
+        }
+        if (held) {
+            ctx.err()
+                    .println("fail-on " + condition.name().toLowerCase(java.util.Locale.ROOT)
+                            + ": the condition holds (exit 1)");
+        }
+        return held;
     }
 }

@@ -1,5 +1,7 @@
 package io.plumbline.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ConfigException;
@@ -9,17 +11,21 @@ import io.plumbline.resolve.ResolutionSettings;
 import io.plumbline.snapshot.ClasspathSource;
 import io.plumbline.snapshot.FolderSource;
 import io.plumbline.snapshot.SnapshotReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns the input options into a snapshot and the settings to audit it with. Demo and snapshot audits
  * need no config file; when one is present (or named) its audit settings apply.
  */
 record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings settings, String kind, String path) {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static AuditInputs load(InputOptions o) {
         if (o.demo && o.snapshot != null) {
@@ -34,8 +40,8 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
         if (o.snapshot != null) {
             return fromFolder(o.snapshot, asOf, config, settings, "snapshot");
         }
-        throw new ConfigException("live audits read Zendesk through its API, which this build cannot reach yet; "
-                + "pass --demo, or --snapshot DIR with a snapshot folder");
+        throw new ConfigException("this command reads a finished input: pass --demo, --snapshot DIR, or a run "
+                + "folder (a live `plumbline audit` keeps what it pulled in RUN/snapshot/)");
     }
 
     static AuditInputs fromFolder(
@@ -67,6 +73,40 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
         } catch (DateTimeParseException e) {
             throw new ConfigException(
                     "--as-of must be an ISO 8601 instant such as 2026-04-17T00:00:00Z, found '" + raw + "'");
+        }
+    }
+
+    /** Re-reads the inputs a run recorded in its receipt.json. */
+    static AuditInputs fromRun(Path dir) {
+        JsonNode receipt = readJson(dir.resolve("receipt.json"));
+        JsonNode in = receipt.path("input");
+        String kind = in.path("kind").asText();
+        List<String> extra = new ArrayList<>();
+        in.path("personal_domains_extra").forEach(n -> extra.add(n.asText()));
+        PlumblineConfig config = new PlumblineConfig(
+                null,
+                null,
+                new io.plumbline.config.AuditConfig(
+                        in.path("ticket_lookback_days").asInt(30), extra),
+                null,
+                null,
+                dir);
+        var settings = AuditInputs.settings(config, null);
+        Instant asOf = AuditInputs.parseAsOf(in.path("as_of").asText());
+        return switch (kind) {
+            case "demo" ->
+                new AuditInputs(SnapshotReader.read(ClasspathSource.DEMO, asOf), config, settings, kind, "demo:");
+            case "snapshot" -> AuditInputs.fromFolder(Path.of(in.path("path").asText()), asOf, config, settings, kind);
+            default -> AuditInputs.fromFolder(dir.resolve("snapshot"), asOf, config, settings, kind);
+        };
+    }
+
+    static JsonNode readJson(Path file) {
+        try {
+            return MAPPER.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException(
+                    file + ": cannot read the run folder's " + file.getFileName() + " (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
             "  plumbline init --demo      # also writes the demo fixtures to ./plumbline-demo/ as a snapshot folder"
         })
 final class InitCommand implements Callable<Integer> {
-    private static final List<String> DEMO_FILES = List.of(
+    /** The files of the demo snapshot folder. */
+    static final List<String> DEMO_FILES = List.of(
             SnapshotLayout.ACCOUNTS,
             SnapshotLayout.CONTACTS,
             SnapshotLayout.ORGANIZATIONS,
@@ -42,6 +43,7 @@ final class InitCommand implements Callable<Integer> {
             SnapshotLayout.MEMBERSHIPS,
             SnapshotLayout.TICKETS,
             SnapshotLayout.MANIFEST);
+
     private final Context ctx;
 
     @Option(

@@ -30,6 +30,11 @@ public final class InputOptions {
                     + "else its latest ticket activity.")
     String asOf;
 
+    /** Neither --demo nor --snapshot: read the live APIs. */
+    boolean live() {
+        return !demo && snapshot == null;
+    }
+
     Path configPath() {
         return config != null ? config : Path.of("plumbline.yaml");
     }

@@ -23,6 +23,10 @@ final class RunIds {
                 throw new ConfigException("--run-id '" + given
                         + "' must be letters, digits, '_', '-' or '.', starting with a letter or digit");
             }
+            if (Files.exists(outRoot.resolve(given))) {
+                throw new ConfigException(
+                        outRoot.resolve(given) + ": run folder already exists; pass a different --run-id");
+            }
             return given;
         }
         String base = STAMP.format(now) + "_" + kind;

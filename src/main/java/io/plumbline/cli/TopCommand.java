@@ -7,7 +7,15 @@ import picocli.CommandLine.Command;
         name = "plumbline",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        subcommands = {InitCommand.class, AuditCommand.class, TraceCommand.class, ApplyCommand.class, UndoCommand.class
+        subcommands = {
+            InitCommand.class,
+            AuditCommand.class,
+            TraceCommand.class,
+            ApplyCommand.class,
+            UndoCommand.class,
+            ReportCommand.class,
+            HistoryCommand.class,
+            DoctorCommand.class
         },
         description = {
             "Audits and safely repairs customer-identity drift between Salesforce (the system of record) and Zendesk.",
@@ -25,6 +33,7 @@ final class TopCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "missing command: pick one of init, audit, trace, apply, undo");
+                spec.commandLine(),
+                "missing command: pick one of init, audit, trace, apply, undo, report, history, doctor");
     }
 }

@@ -1,22 +1,14 @@
 package io.plumbline.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.audit.Auditor;
 import io.plumbline.audit.Tracer;
-import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
 import io.plumbline.normalize.SalesforceIds;
-import io.plumbline.snapshot.ClasspathSource;
-import io.plumbline.snapshot.SnapshotReader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -77,7 +69,7 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AuditInputs inputs = run != null ? fromRun(run) : AuditInputs.load(input);
+        AuditInputs inputs = run != null ? AuditInputs.fromRun(run) : AuditInputs.load(input);
         AuditResult result = new Auditor(
                         inputs.settings(), inputs.config().audit().personalDomainsExtra())
                 .audit(
@@ -125,46 +117,14 @@ final class TraceCommand implements Callable<Integer> {
         return target.userId != null ? "Zendesk user " + target.userId : "Zendesk org " + target.orgId;
     }
 
-    /** Re-reads the inputs a run recorded in its receipt.json. */
-    private AuditInputs fromRun(Path dir) {
-        JsonNode receipt = readJson(dir.resolve("receipt.json"));
-        JsonNode in = receipt.path("input");
-        String kind = in.path("kind").asText();
-        List<String> extra = new ArrayList<>();
-        in.path("personal_domains_extra").forEach(n -> extra.add(n.asText()));
-        PlumblineConfig config = new PlumblineConfig(
-                null,
-                null,
-                new io.plumbline.config.AuditConfig(
-                        in.path("ticket_lookback_days").asInt(30), extra),
-                null,
-                dir);
-        var settings = AuditInputs.settings(config, null);
-        Instant asOf = AuditInputs.parseAsOf(in.path("as_of").asText());
-        return switch (kind) {
-            case "demo" ->
-                new AuditInputs(SnapshotReader.read(ClasspathSource.DEMO, asOf), config, settings, kind, "demo:");
-            case "snapshot" -> AuditInputs.fromFolder(Path.of(in.path("path").asText()), asOf, config, settings, kind);
-            default -> AuditInputs.fromFolder(dir.resolve("snapshot"), asOf, config, settings, kind);
-        };
-    }
-
     private void warnIfChanged(AuditResult result) {
-        String recorded =
-                readJson(run.resolve("fix_plan.json")).path("plan_hash").asText();
+        String recorded = AuditInputs.readJson(run.resolve("fix_plan.json"))
+                .path("plan_hash")
+                .asText();
         if (!recorded.equals(result.plan().planHash())) {
             ctx.err()
                     .println("warning: the run's inputs changed since it ran (plan_hash " + recorded + " then, "
                             + result.plan().planHash() + " now); this trace describes the inputs as they are now");
-        }
-    }
-
-    private static JsonNode readJson(Path file) {
-        try {
-            return MAPPER.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new ConfigException(
-                    file + ": cannot read the run folder's " + file.getFileName() + " (" + e.getMessage() + ")", e);
         }
     }
 }

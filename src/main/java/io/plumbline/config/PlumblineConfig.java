@@ -12,22 +12,29 @@ public record PlumblineConfig(
         @JsonProperty("zendesk") ZendeskConfig zendesk,
         @JsonProperty("audit") AuditConfig audit,
         @JsonProperty("output") OutputConfig output,
+        @JsonProperty("store") StoreConfig store,
         Path baseDir) {
     public PlumblineConfig {
         salesforce = salesforce == null ? SalesforceConfig.defaults() : salesforce;
         zendesk = zendesk == null ? ZendeskConfig.defaults() : zendesk;
         audit = audit == null ? AuditConfig.defaults() : audit;
         output = output == null ? OutputConfig.defaults() : output;
+        store = store == null ? StoreConfig.defaults() : store;
         baseDir = baseDir == null ? Path.of(".") : baseDir;
     }
 
     /** The configuration used when no file exists (demo and snapshot audits need none). */
     public static PlumblineConfig defaults() {
-        return new PlumblineConfig(null, null, null, null, Path.of("."));
+        return new PlumblineConfig(null, null, null, null, null, Path.of("."));
     }
 
     public PlumblineConfig withBaseDir(Path dir) {
-        return new PlumblineConfig(salesforce, zendesk, audit, output, dir);
+        return new PlumblineConfig(salesforce, zendesk, audit, output, store, dir);
+    }
+
+    /** The history database: {@code store.path} when set, else {@code plumbline.db} in the output root. */
+    public Path storePath(Path outRoot) {
+        return store.path() != null ? resolve(store.path()) : outRoot.resolve(StoreConfig.DEFAULT_FILE);
     }
 
     /** Resolves a path from the file against the config's folder. */

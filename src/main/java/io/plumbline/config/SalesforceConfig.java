@@ -2,20 +2,62 @@ package io.plumbline.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The {@code salesforce:} section: where accounts (and optionally contacts) come from. */
+/**
+ * The {@code salesforce:} section: where accounts (and optionally contacts) come from. With {@code
+ * source: csv} only the CSV paths matter; with {@code source: api} the remaining keys say how to sign
+ * in and what to read. Secrets are never values here, only the names of environment variables.
+ *
+ * @param targetOrg an sf CLI alias or username (first choice of sign-in)
+ * @param instanceUrl the org's My Domain URL, e.g. {@code https://acme.my.salesforce.com}
+ * @param instanceUrlEnv the variable holding the instance URL, when it is not written here
+ * @param accessTokenEnv the variable holding an access token (second choice)
+ * @param clientIdEnv with {@code clientSecretEnv}: OAuth client credentials (third choice)
+ * @param jwt the OAuth JWT bearer settings (fourth choice)
+ * @param apiVersion pins the REST API version (e.g. {@code 67.0}); null discovers the newest
+ * @param fields which Account fields hold domains, website, stored org id and parent
+ * @param accountFilter a SOQL WHERE clause that selects the accounts to audit
+ * @param contacts also read Contact emails (and AccountContactRelation when enabled)
+ * @param bulkThreshold above this many rows a read uses a Bulk API 2.0 query job
+ */
 public record SalesforceConfig(
         @JsonProperty("source") String source,
         @JsonProperty("accounts_csv") String accountsCsv,
-        @JsonProperty("contacts_csv") String contactsCsv) {
+        @JsonProperty("contacts_csv") String contactsCsv,
+        @JsonProperty("target_org") String targetOrg,
+        @JsonProperty("instance_url") String instanceUrl,
+        @JsonProperty("instance_url_env") String instanceUrlEnv,
+        @JsonProperty("access_token_env") String accessTokenEnv,
+        @JsonProperty("client_id_env") String clientIdEnv,
+        @JsonProperty("client_secret_env") String clientSecretEnv,
+        @JsonProperty("jwt") SalesforceJwtConfig jwt,
+        @JsonProperty("api_version") String apiVersion,
+        @JsonProperty("fields") SalesforceFieldsConfig fields,
+        @JsonProperty("account_filter") String accountFilter,
+        @JsonProperty("contacts") Boolean contacts,
+        @JsonProperty("bulk_threshold") Integer bulkThreshold) {
     public static final String CSV = "csv";
     public static final String API = "api";
+    public static final int DEFAULT_BULK_THRESHOLD = 10_000;
 
     public SalesforceConfig {
         source = source == null ? CSV : source;
         accountsCsv = accountsCsv == null ? "./salesforce_accounts.csv" : accountsCsv;
+        fields = fields == null ? SalesforceFieldsConfig.defaults() : fields;
+        contacts = contacts != null && contacts;
+        bulkThreshold = bulkThreshold == null ? DEFAULT_BULK_THRESHOLD : bulkThreshold;
+    }
+
+    /** A CSV-sourced section (the shape before live reads existed). */
+    public SalesforceConfig(String source, String accountsCsv, String contactsCsv) {
+        this(source, accountsCsv, contactsCsv, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static SalesforceConfig defaults() {
         return new SalesforceConfig(null, null, null);
+    }
+
+    /** True when accounts are read live from the Salesforce API rather than from a CSV. */
+    public boolean isApi() {
+        return API.equals(source);
     }
 }

@@ -1,18 +1,38 @@
 package io.plumbline.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.plumbline.model.Texts;
 
 /**
  * How to authenticate to Zendesk: the names of environment variables, never the secrets. OAuth first
- * (an access token, or client credentials); email + API token is the legacy option.
+ * (an access token, or client credentials); email + API token is the legacy option. When more than one
+ * is configured, the first in that order wins.
  */
 public record ZendeskAuthConfig(
         @JsonProperty("oauth_access_token_env") String oauthAccessTokenEnv,
         @JsonProperty("client_id_env") String clientIdEnv,
         @JsonProperty("client_secret_env") String clientSecretEnv,
+        @JsonProperty("oauth_scopes") String oauthScopes,
         @JsonProperty("email") String email,
         @JsonProperty("api_token_env") String apiTokenEnv) {
+    /** Scopes asked for in the client_credentials grant unless {@code oauth_scopes} says otherwise. */
+    public static final String DEFAULT_SCOPES = "read write";
+
+    public ZendeskAuthConfig {
+        oauthScopes = Texts.isBlank(oauthScopes) ? DEFAULT_SCOPES : oauthScopes.trim();
+    }
+
     public static ZendeskAuthConfig defaults() {
-        return new ZendeskAuthConfig("ZENDESK_OAUTH_TOKEN", null, null, null, null);
+        return new ZendeskAuthConfig("ZENDESK_OAUTH_TOKEN", null, null, null, null, null);
+    }
+
+    /** Client credentials are configured (both variable names given). */
+    public boolean usesClientCredentials() {
+        return !Texts.isBlank(clientIdEnv) && !Texts.isBlank(clientSecretEnv);
+    }
+
+    /** The legacy email + API token pair is configured. */
+    public boolean usesApiToken() {
+        return !Texts.isBlank(email) && !Texts.isBlank(apiTokenEnv);
     }
 }

@@ -1,17 +1,64 @@
 package io.plumbline.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.plumbline.errors.ConfigException;
+import io.plumbline.model.Texts;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.regex.Pattern;
 
-/** The {@code zendesk:} section: which Zendesk, and the names of the variables holding credentials. */
+/**
+ * The {@code zendesk:} section: which Zendesk, how long to wait for it, and the names of the variables
+ * holding credentials. {@link #baseUri()} is {@code base_url} when given, else
+ * {@code https://{subdomain}.zendesk.com}.
+ */
 public record ZendeskConfig(
         @JsonProperty("subdomain") String subdomain,
         @JsonProperty("base_url") String baseUrl,
-        @JsonProperty("auth") ZendeskAuthConfig auth) {
+        @JsonProperty("auth") ZendeskAuthConfig auth,
+        @JsonProperty("request_timeout_seconds") Integer requestTimeoutSeconds,
+        @JsonProperty("max_retries") Integer maxRetries) {
+    private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    public static final int DEFAULT_TIMEOUT_SECONDS = 60;
+    public static final int DEFAULT_MAX_RETRIES = 6;
+
     public ZendeskConfig {
         auth = auth == null ? ZendeskAuthConfig.defaults() : auth;
+        requestTimeoutSeconds = requestTimeoutSeconds == null ? DEFAULT_TIMEOUT_SECONDS : requestTimeoutSeconds;
+        maxRetries = maxRetries == null ? DEFAULT_MAX_RETRIES : maxRetries;
     }
 
     public static ZendeskConfig defaults() {
-        return new ZendeskConfig(null, null, null);
+        return new ZendeskConfig(null, null, null, null, null);
+    }
+
+    /** The API root every request is made against; a config error when neither key is usable. */
+    public URI baseUri() {
+        if (!Texts.isBlank(baseUrl)) {
+            return parseBaseUrl(baseUrl.trim());
+        }
+        if (Texts.isBlank(subdomain)) {
+            throw new ConfigException("zendesk.subdomain is not set; put your Zendesk subdomain (the 'acme' of "
+                    + "acme.zendesk.com) in plumbline.yaml, or set zendesk.base_url");
+        }
+        String s = subdomain.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!SUBDOMAIN.matcher(s).matches()) {
+            throw new ConfigException("zendesk.subdomain '" + subdomain + "' is not a subdomain; give only the "
+                    + "first label (e.g. 'acme' for https://acme.zendesk.com), or set zendesk.base_url");
+        }
+        return URI.create("https://" + s + ".zendesk.com");
+    }
+
+    private static URI parseBaseUrl(String text) {
+        try {
+            URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            String scheme = uri.getScheme();
+            if (uri.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
+                throw new URISyntaxException(text, "needs http(s)://host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException("zendesk.base_url '" + text + "' is not a URL like https://acme.zendesk.com", e);
+        }
     }
 }

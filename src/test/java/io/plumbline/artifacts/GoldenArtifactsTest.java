@@ -37,7 +37,8 @@ class GoldenArtifactsTest {
         Path caseDir = GOLDEN.resolve(name);
         Path out = Path.of("target/golden-out", name);
         RunFolderWriter.deleteQuietly(out.resolve(runId));
-        List<String> args = new ArrayList<>(List.of("audit", "--out", out.toString(), "--run-id", runId, "--quiet"));
+        List<String> args = new ArrayList<>(
+                List.of("audit", "--out", out.toString(), "--run-id", runId, "--quiet", "--no-history"));
         if (Files.exists(caseDir.resolve("demo"))) {
             args.add("--demo");
         } else {

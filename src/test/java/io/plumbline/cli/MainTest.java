@@ -140,7 +140,7 @@ class MainTest {
     void audit_outputRootIsAFile_exits2AndLeavesNoPartialFolder() throws IOException {
         Path file = tmp.resolve("not-a-dir");
         Files.writeString(file, "x");
-        Cli.Result r = Cli.run("audit", "--demo", "--out", file.toString(), "--run-id", "r1");
+        Cli.Result r = Cli.run("audit", "--demo", "--out", file.toString(), "--run-id", "r1", "--no-history");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("cannot write the run folder");
         assertThat(entries(tmp)).isEqualTo(1);

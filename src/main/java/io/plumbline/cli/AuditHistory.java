@@ -1,0 +1,77 @@
+package io.plumbline.cli;
+
+import io.plumbline.artifacts.RunInfo;
+import io.plumbline.artifacts.SummaryFacts;
+import io.plumbline.artifacts.TrendPoint;
+import io.plumbline.audit.AuditResult;
+import io.plumbline.detect.Issue;
+import io.plumbline.store.IssueKey;
+import io.plumbline.store.RunRecord;
+import io.plumbline.store.RunStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Connects an audit to the local store: the trend before it, the previous run's issues, and recording it. */
+final class AuditHistory {
+    static final int TREND_RUNS = 30;
+
+    private AuditHistory() {}
+
+    /** Earlier runs, oldest first, then this one. */
+    static List<TrendPoint> trend(RunStore store, SummaryFacts facts, String runId, String startedAt) {
+        List<TrendPoint> points = new ArrayList<>();
+        if (store != null) {
+            for (RunRecord r : store.runs(TREND_RUNS - 1)) {
+                points.add(new TrendPoint(r.runId(), r.startedAt(), r.totalIssues(), r.prepared(), r.blocked()));
+            }
+            Collections.reverse(points);
+        }
+        points.add(new TrendPoint(runId, startedAt, facts.totalIssues(), facts.prepared(), facts.blocked()));
+        return points;
+    }
+
+    /** The issue keys of the latest recorded run (empty when there is none). */
+    static Map<String, IssueKey> previousIssues(RunStore store) {
+        if (store == null) {
+            return Map.of();
+        }
+        return store.runs(1).stream()
+                .findFirst()
+                .map(r -> store.issues(r.runId()))
+                .orElse(Map.of());
+    }
+
+    static void record(RunStore store, AuditResult result, SummaryFacts facts, RunInfo run, long requestsUsed) {
+        Map<String, Integer> byCode = new TreeMap<>();
+        facts.issuesByCode().forEach((code, n) -> byCode.put(code.code(), n));
+        long ms = Duration.between(run.startedAt(), run.finishedAt()).toMillis();
+        store.recordRun(
+                new RunRecord(
+                        run.runId(),
+                        run.startedAt().toString(),
+                        run.finishedAt().toString(),
+                        run.inputKind(),
+                        result.plan().planHash(),
+                        facts.totalIssues(),
+                        facts.prepared(),
+                        facts.blocked(),
+                        ms,
+                        requestsUsed,
+                        byCode),
+                keys(result.issues()));
+    }
+
+    static List<IssueKey> keys(List<Issue> issues) {
+        return issues.stream()
+                .map(i -> new IssueKey(
+                        i.stableKey(),
+                        i.code().code(),
+                        i.accountId() == null ? "" : i.accountId().value(),
+                        i.code().status().code()))
+                .toList();
+    }
+}

@@ -1,0 +1,166 @@
+package io.plumbline.cli;
+
+import io.plumbline.config.ConfigLoader;
+import io.plumbline.config.PlumblineConfig;
+import io.plumbline.config.SalesforceConfig;
+import io.plumbline.errors.ExitCodes;
+import io.plumbline.errors.PlumblineException;
+import io.plumbline.model.Texts;
+import io.plumbline.salesforce.AccountsCsvReader;
+import io.plumbline.salesforce.ContactsCsvReader;
+import io.plumbline.salesforce.SalesforceProbe;
+import io.plumbline.salesforce.SalesforcePuller;
+import io.plumbline.salesforce.SalesforceRuntime;
+import io.plumbline.zendesk.HealthCheck;
+import io.plumbline.zendesk.ZendeskConnector;
+import io.plumbline.zendesk.ZendeskDoctor;
+import io.plumbline.zendesk.ZendeskHttp;
+import io.plumbline.zendesk.ZendeskSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code plumbline doctor}: checks the config, the Zendesk credentials and limits, and the Salesforce input. */
+@Command(
+        name = "doctor",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check that a live audit can run: the config, Zendesk (with calls that really need the credentials), the "
+                    + "token's scopes, rate-limit headroom, and the Salesforce input (the CSVs, or with source: api a "
+                    + "sign-in and an account count). Each failed check prints its fix.",
+            "Exit code: 0 when nothing failed, else that of the first failure (2 config, 3 input, 4 Zendesk or"
+                    + " Salesforce)."
+        })
+final class DoctorCommand implements Callable<Integer> {
+    private final Context ctx;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: ./plumbline.yaml).")
+    Path config;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    DoctorCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        List<HealthCheck> checks = new ArrayList<>();
+        PlumblineConfig cfg;
+        try {
+            cfg = ConfigLoader.load(config != null ? config : Path.of("plumbline.yaml"));
+            checks.add(HealthCheck.ok("config", "loaded " + (config != null ? config : "plumbline.yaml")));
+        } catch (PlumblineException e) {
+            checks.add(HealthCheck.fail("config", "cannot load the config", e.getMessage(), e.exitCode()));
+            return report(checks);
+        }
+        checks.addAll(zendesk(cfg));
+        checks.addAll(salesforce(cfg));
+        return report(checks);
+    }
+
+    private List<HealthCheck> zendesk(PlumblineConfig cfg) {
+        ZendeskHttp http;
+        try {
+            http = ZendeskConnector.connect(
+                    cfg.zendesk(), ZendeskSettings.from(cfg.zendesk(), ctx.clock()), ctx.env(), ctx.err()::println);
+        } catch (PlumblineException e) {
+            return List.of(HealthCheck.fail("zendesk", "not configured", e.getMessage(), e.exitCode()));
+        }
+        List<HealthCheck> out = new ArrayList<>();
+        out.add(HealthCheck.ok(
+                "zendesk", http.settings().baseUri() + " with " + http.auth().describe()));
+        out.addAll(new ZendeskDoctor(http).run());
+        return out;
+    }
+
+    private List<HealthCheck> salesforce(PlumblineConfig cfg) {
+        SalesforceConfig sf = cfg.salesforce();
+        if (sf.isApi()) {
+            return List.of(salesforceApi(cfg));
+        }
+        if (!SalesforceConfig.CSV.equals(sf.source())) {
+            return List.of(HealthCheck.fail(
+                    "salesforce",
+                    "source '" + sf.source() + "' is not csv or api",
+                    "set salesforce.source to csv (with accounts_csv) or api",
+                    ExitCodes.USAGE));
+        }
+        List<HealthCheck> out = new ArrayList<>();
+        out.add(csv(cfg.resolve(sf.accountsCsv()), "accounts", AccountsCsvReader::read));
+        if (!Texts.isBlank(sf.contactsCsv())) {
+            out.add(csv(cfg.resolve(sf.contactsCsv()), "contacts", ContactsCsvReader::read));
+        }
+        return out;
+    }
+
+    /** Signs in and counts the accounts the filter selects: three read requests. */
+    private HealthCheck salesforceApi(PlumblineConfig cfg) {
+        try {
+            SalesforceProbe p = new SalesforcePuller(
+                            cfg.salesforce(), cfg.baseDir(), SalesforceRuntime.of(ctx.env(), ctx.clock()))
+                    .probe();
+            return HealthCheck.ok(
+                    "salesforce",
+                    p.instanceUrl() + " with " + p.auth().configKey() + ", API v" + p.apiVersion() + ": " + p.accounts()
+                            + " accounts match the filter");
+        } catch (PlumblineException e) {
+            return HealthCheck.fail("salesforce", "cannot read accounts through the API", e.getMessage(), e.exitCode());
+        }
+    }
+
+    private static HealthCheck csv(Path file, String what, BiFunction<InputStream, String, List<?>> reader) {
+        if (!Files.isRegularFile(file)) {
+            return HealthCheck.fail(
+                    "salesforce",
+                    file + ": " + what + " CSV not found",
+                    "export it from Salesforce, or fix salesforce." + what + "_csv in the config",
+                    ExitCodes.INPUT);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return HealthCheck.ok(
+                    "salesforce",
+                    file + ": " + reader.apply(in, file.toString()).size() + " " + what);
+        } catch (PlumblineException e) {
+            return HealthCheck.fail("salesforce", "the " + what + " CSV is not usable", e.getMessage(), e.exitCode());
+        } catch (IOException e) {
+            return HealthCheck.fail("salesforce", file + ": cannot read: " + e.getMessage(), "", ExitCodes.INPUT);
+        }
+    }
+
+    private int report(List<HealthCheck> checks) {
+        int code = 0;
+        int failed = 0;
+        for (HealthCheck c : checks) {
+            boolean bad = c.status() != HealthCheck.Status.OK;
+            if (bad || !common.quiet) {
+                ctx.out()
+                        .printf(
+                                "%-5s %-10s %s%n",
+                                c.status().name().toLowerCase(java.util.Locale.ROOT), c.area(), c.message());
+            }
+            if (bad && !c.fix().isEmpty()) {
+                ctx.out().println("      fix: " + c.fix());
+            }
+            if (c.status() == HealthCheck.Status.FAIL) {
+                failed++;
+                code = code == 0 ? c.exitCode() : code;
+            }
+        }
+        ctx.out()
+                .println(
+                        failed == 0
+                                ? "doctor: " + checks.size() + " checks, none failed"
+                                : "doctor: " + failed + " of " + checks.size() + " checks failed");
+        return code;
+    }
+}

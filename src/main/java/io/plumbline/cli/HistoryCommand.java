@@ -1,0 +1,142 @@
+package io.plumbline.cli;
+
+import io.plumbline.config.ConfigLoader;
+import io.plumbline.config.PlumblineConfig;
+import io.plumbline.errors.ConfigException;
+import io.plumbline.store.HistoryDiff;
+import io.plumbline.store.IssueKey;
+import io.plumbline.store.RunRecord;
+import io.plumbline.store.RunStore;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code plumbline history}: the runs recorded in the local store, the trend, and what changed last time. */
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show the audit runs recorded in the local store (oldest first) with their totals and the change from "
+                    + "the run before, then for the latest run the issues that are new, resolved and still open.",
+            "",
+            "Examples:",
+            "  plumbline history",
+            "  plumbline history --out ./artifacts/plumbline --limit 10"
+        })
+final class HistoryCommand implements Callable<Integer> {
+    private static final int LIST_KEYS = 20;
+    private final Context ctx;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Output root whose store to read (default: config output.root).")
+    Path out;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: ./plumbline.yaml).")
+    Path config;
+
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "Show the last N runs (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    HistoryCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        PlumblineConfig cfg =
+                ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
+        Path root = out != null ? out : cfg.resolve(cfg.output().root());
+        Path db = cfg.storePath(root);
+        if (!Files.exists(db)) {
+            throw new ConfigException(db + ": no history yet; every audit records itself here (unless --no-history)");
+        }
+        try (RunStore store = RunStore.open(db)) {
+            List<RunRecord> runs = new ArrayList<>(store.runs(limit));
+            Collections.reverse(runs);
+            PrintWriter w = ctx.out();
+            table(w, runs);
+            if (!runs.isEmpty()) {
+                latest(w, store, runs.get(runs.size() - 1));
+            }
+            w.flush();
+        }
+        return 0;
+    }
+
+    private static void table(PrintWriter w, List<RunRecord> runs) {
+        w.printf(
+                "%-28s %-20s %-9s %7s %8s %7s %7s%n",
+                "run", "started", "input", "issues", "prepared", "blocked", "change");
+        Integer before = null;
+        for (RunRecord r : runs) {
+            String change = before == null ? "" : String.format("%+d", r.totalIssues() - before);
+            w.printf(
+                    "%-28s %-20s %-9s %7d %8d %7d %7s%n",
+                    r.runId(),
+                    r.startedAt().replaceAll("\\.\\d+Z$", "Z"),
+                    r.inputKind(),
+                    r.totalIssues(),
+                    r.prepared(),
+                    r.blocked(),
+                    change);
+            before = r.totalIssues();
+        }
+        if (runs.size() >= 2) {
+            int first = runs.get(0).totalIssues();
+            int last = runs.get(runs.size() - 1).totalIssues();
+            w.printf(
+                    "Trend over %d runs: %d -> %d issues (%s)%n",
+                    runs.size(), first, last, last < first ? "shrinking" : last > first ? "growing" : "flat");
+        }
+    }
+
+    private static void latest(PrintWriter w, RunStore store, RunRecord run) {
+        var previous = store.previous(run.runId());
+        w.println();
+        if (previous.isEmpty()) {
+            w.println("Latest run " + run.runId() + " is the first recorded: all " + run.totalIssues()
+                    + " issues are new.");
+            return;
+        }
+        HistoryDiff diff = HistoryDiff.of(store.issues(previous.get().runId()), store.issues(run.runId()));
+        w.printf(
+                "Latest run %s against %s: %d new, %d resolved, %d still open%n",
+                run.runId(),
+                previous.get().runId(),
+                diff.added().size(),
+                diff.resolved().size(),
+                diff.stillOpen().size());
+        keys(w, "New", diff.added());
+        keys(w, "Resolved", diff.resolved());
+    }
+
+    private static void keys(PrintWriter w, String title, List<IssueKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        w.println(title + ":");
+        keys.stream()
+                .limit(LIST_KEYS)
+                .forEach(k -> w.println(
+                        "  " + k.code() + "  " + (k.accountId().isEmpty() ? "-" : k.accountId()) + "  " + k.key()));
+        if (keys.size() > LIST_KEYS) {
+            w.println("  ... and " + (keys.size() - LIST_KEYS) + " more");
+        }
+    }
+}

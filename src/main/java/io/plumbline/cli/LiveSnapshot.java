@@ -1,0 +1,113 @@
+package io.plumbline.cli;
+
+import io.plumbline.config.PlumblineConfig;
+import io.plumbline.config.SalesforceConfig;
+import io.plumbline.errors.ConfigException;
+import io.plumbline.errors.InputException;
+import io.plumbline.model.Texts;
+import io.plumbline.salesforce.SalesforcePullStats;
+import io.plumbline.salesforce.SalesforcePuller;
+import io.plumbline.salesforce.SalesforceRuntime;
+import io.plumbline.zendesk.Progress;
+import io.plumbline.zendesk.PullStats;
+import io.plumbline.zendesk.ZendeskConnector;
+import io.plumbline.zendesk.ZendeskHttp;
+import io.plumbline.zendesk.ZendeskSettings;
+import io.plumbline.zendesk.ZendeskSnapshotPuller;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Gathers a live audit's input into a snapshot folder: Salesforce read through its API ({@code
+ * source: api}) or the CSVs named by the config, copied ({@code source: csv}), and Zendesk pulled
+ * through its API, so that the folder can be audited exactly like {@code --snapshot} and again offline
+ * later. Both sides' settings and credentials are checked before either is read.
+ */
+final class LiveSnapshot {
+    private LiveSnapshot() {}
+
+    /** Fills {@code dir}; tickets are pulled from the lookback window before {@code windowEnd}. */
+    static PullStats pull(
+            PlumblineConfig config,
+            Context ctx,
+            CommonOptions common,
+            Path dir,
+            Instant capturedAt,
+            Instant windowEnd,
+            int lookbackDays) {
+        SalesforcePuller salesforceApi = salesforceApi(config, ctx);
+        if (salesforceApi == null) {
+            copySalesforce(config, dir);
+        }
+        ZendeskHttp http = ZendeskConnector.connect(
+                config.zendesk(), ZendeskSettings.from(config.zendesk(), ctx.clock()), ctx.env(), ctx.err()::println);
+        if (salesforceApi != null) {
+            report(salesforceApi.pull(dir), ctx, common);
+        }
+        // bars only on a real terminal; System.console() is null whenever output is redirected
+        Progress progress = Progress.choose(
+                common.quiet, common.noProgress, System.console() != null, System.err, ctx.err(), ctx.clock());
+        Instant end = windowEnd.isBefore(capturedAt) ? windowEnd : capturedAt;
+        PullStats stats = new ZendeskSnapshotPuller(http, progress)
+                .pull(dir, capturedAt, end.minus(Duration.ofDays(lookbackDays)), lookbackDays);
+        if (!common.quiet) {
+            ctx.err()
+                    .println("zendesk: pulled " + stats.records() + " in " + stats.requests() + " requests ("
+                            + stats.retries() + " retries, " + stats.rateLimitWaits() + " rate-limit waits)");
+        }
+        return stats;
+    }
+
+    /** With {@code source: api}, the puller, its settings checked; with {@code source: csv}, null. */
+    private static SalesforcePuller salesforceApi(PlumblineConfig config, Context ctx) {
+        SalesforceConfig sf = config.salesforce();
+        if (SalesforceConfig.CSV.equals(sf.source())) {
+            return null;
+        }
+        if (!sf.isApi()) {
+            throw new ConfigException("salesforce.source '" + sf.source() + "' is not csv or api");
+        }
+        SalesforcePuller puller =
+                new SalesforcePuller(sf, config.baseDir(), SalesforceRuntime.of(ctx.env(), ctx.clock()));
+        puller.check();
+        return puller;
+    }
+
+    private static void report(SalesforcePullStats s, Context ctx, CommonOptions common) {
+        if (!common.quiet) {
+            ctx.err()
+                    .println("salesforce: pulled " + s.accounts() + " accounts"
+                            + (s.contactsMode() == null ? "" : " and " + s.contacts() + " contact rows") + " in "
+                            + s.requests() + " requests ("
+                            + s.accountsMode().name().toLowerCase(Locale.ROOT)
+                            + ", API v" + s.apiVersion() + ", signed in with "
+                            + s.auth().configKey() + ")");
+        }
+    }
+
+    private static void copySalesforce(PlumblineConfig config, Path dir) {
+        SalesforceConfig sf = config.salesforce();
+        copy(config.resolve(sf.accountsCsv()), dir.resolve("salesforce_accounts.csv"), "salesforce.accounts_csv");
+        if (!Texts.isBlank(sf.contactsCsv())) {
+            copy(config.resolve(sf.contactsCsv()), dir.resolve("salesforce_contacts.csv"), "salesforce.contacts_csv");
+        }
+    }
+
+    private static void copy(Path from, Path to, String key) {
+        if (!Files.isRegularFile(from)) {
+            throw new InputException(from.toString(), 0, 0, "file not found (" + key + " in the config)");
+        }
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new InputException(
+                    from.toString(), 0, 0, "cannot copy into the run's snapshot: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.plumbline.cli;
+
+import io.plumbline.artifacts.ReportHtml;
+import io.plumbline.artifacts.RunInfo;
+import io.plumbline.artifacts.SummaryFacts;
+import io.plumbline.artifacts.TrendPoint;
+import io.plumbline.audit.AuditResult;
+import io.plumbline.audit.Auditor;
+import io.plumbline.store.RunStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code plumbline report}: (re)write a run folder's report.html with the current history trend. */
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Rewrite report.html of a finished run folder from its recorded inputs, with the trend of every run "
+                    + "recorded so far (the audit writes one already; use this after later runs to refresh the trend).",
+            "",
+            "Examples:",
+            "  plumbline report --run ./artifacts/plumbline/20260417_221530Z_audit"
+        })
+final class ReportCommand implements Callable<Integer> {
+    private final Context ctx;
+
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run folder.")
+    Path run;
+
+    @Option(
+            names = "--store",
+            paramLabel = "FILE",
+            description = "History store (default: plumbline.db in the run's output root).")
+    Path storePath;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    ReportCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        AuditInputs inputs = AuditInputs.fromRun(run);
+        var receipt = AuditInputs.readJson(run.resolve("receipt.json"));
+        String runId = receipt.path("run_id").asText(run.getFileName().toString());
+        Instant started = Instant.parse(
+                receipt.path("started_at").asText(ctx.clock().instant().toString()));
+        AuditResult result = new Auditor(
+                        inputs.settings(), inputs.config().audit().personalDomainsExtra())
+                .audit(inputs.snapshot(), "demo".equals(inputs.kind()), runId, started);
+        SummaryFacts facts = SummaryFacts.of(result);
+        Path db =
+                storePath != null ? storePath : run.toAbsolutePath().getParent().resolve("plumbline.db");
+        List<TrendPoint> trend = new ArrayList<>();
+        if (Files.exists(db)) {
+            try (RunStore store = RunStore.open(db)) {
+                store.runs(AuditHistory.TREND_RUNS)
+                        .forEach(r -> trend.add(
+                                0,
+                                new TrendPoint(r.runId(), r.startedAt(), r.totalIssues(), r.prepared(), r.blocked())));
+            }
+        }
+        if (trend.stream().noneMatch(t -> t.runId().equals(runId))) {
+            trend.add(
+                    new TrendPoint(runId, started.toString(), facts.totalIssues(), facts.prepared(), facts.blocked()));
+        }
+        RunInfo info = new RunInfo(runId, started, started, inputs.kind(), inputs.path(), List.of());
+        Path file = run.resolve("report.html");
+        Files.writeString(file, ReportHtml.render(result, facts, info, trend), StandardCharsets.UTF_8);
+        if (!common.quiet) {
+            ctx.out().println("Wrote " + file + " (" + trend.size() + " runs in the trend)");
+        }
+        ctx.out().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,20 @@
+package io.plumbline.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The {@code salesforce.jwt:} settings of the OAuth 2.0 JWT bearer flow: the user to act as, the
+ * path of the PEM private key whose certificate is on the connected app, the login URL (the audience
+ * of the assertion and the token endpoint's host) and the variable holding the app's client id.
+ */
+public record SalesforceJwtConfig(
+        @JsonProperty("username") String username,
+        @JsonProperty("key_file") String keyFile,
+        @JsonProperty("login_url") String loginUrl,
+        @JsonProperty("client_id_env") String clientIdEnv) {
+    public static final String DEFAULT_LOGIN_URL = "https://login.salesforce.com";
+
+    public SalesforceJwtConfig {
+        loginUrl = loginUrl == null ? DEFAULT_LOGIN_URL : loginUrl;
+    }
+}

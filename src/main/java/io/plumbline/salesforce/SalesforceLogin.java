@@ -1,0 +1,123 @@
+package io.plumbline.salesforce;
+
+import io.plumbline.config.SalesforceConfig;
+import io.plumbline.config.SalesforceJwtConfig;
+import io.plumbline.errors.ConfigException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Signs in with the first method the configuration names, in the order a user reaches for them: an
+ * {@code sf} CLI alias, an access token from the environment, OAuth client credentials, the JWT
+ * bearer flow. Secrets are read from the environment only at this moment and live only in the
+ * returned session; every configuration gap is a {@link ConfigException} naming the key to set.
+ */
+final class SalesforceLogin {
+    private static final String JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+    private final SalesforceConfig config;
+    private final Path baseDir;
+    private final SalesforceRuntime runtime;
+    private final SalesforceHttp http;
+
+    SalesforceLogin(SalesforceConfig config, Path baseDir, SalesforceRuntime runtime, SalesforceHttp http) {
+        this.config = config;
+        this.baseDir = baseDir;
+        this.runtime = runtime;
+        this.http = http;
+    }
+
+    SalesforceSession login() {
+        if (present(config.targetOrg())) {
+            return SfCliLogin.login(config.targetOrg().strip(), runtime.commands());
+        }
+        if (present(config.accessTokenEnv())) {
+            String token = env(config.accessTokenEnv(), "access_token_env");
+            return new SalesforceSession(
+                    instanceUrl("an access token"), token, AuthMethod.ACCESS_TOKEN, config.accessTokenEnv());
+        }
+        if (present(config.clientIdEnv()) || present(config.clientSecretEnv())) {
+            return clientCredentials();
+        }
+        if (config.jwt() != null) {
+            return jwtBearer(config.jwt());
+        }
+        throw new ConfigException("salesforce: source is api but no sign-in is configured; set target_org (an sf CLI"
+                + " alias), or access_token_env + instance_url, or client_id_env + client_secret_env + instance_url,"
+                + " or jwt {username, key_file, client_id_env}");
+    }
+
+    private SalesforceSession clientCredentials() {
+        String id = env(config.clientIdEnv(), "client_id_env");
+        String secret = env(config.clientSecretEnv(), "client_secret_env");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", id);
+        form.put("client_secret", secret);
+        URI myDomain = instanceUrl("client credentials (the My Domain URL)");
+        return OAuthTokenClient.request(
+                http,
+                myDomain,
+                new OAuthTokenClient.Grant(AuthMethod.CLIENT_CREDENTIALS, config.clientIdEnv(), form, List.of(secret)));
+    }
+
+    private SalesforceSession jwtBearer(SalesforceJwtConfig jwt) {
+        String username = require(jwt.username(), "jwt.username", "the Salesforce username to act as");
+        String keyFile = require(jwt.keyFile(), "jwt.key_file", "the path of the PEM private key");
+        String clientIdEnv = require(jwt.clientIdEnv(), "jwt.client_id_env", "the variable holding the client id");
+        String clientId = env(clientIdEnv, "jwt.client_id_env");
+        URI login = url(jwt.loginUrl(), "jwt.login_url");
+        PrivateKey key = PemKeys.readRsaPrivateKey(baseDir.resolve(keyFile).normalize());
+        String assertion = JwtAssertion.create(
+                clientId, username, login.toString(), key, runtime.clock().instant());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", JWT_GRANT);
+        form.put("assertion", assertion);
+        return OAuthTokenClient.request(
+                http, login, new OAuthTokenClient.Grant(AuthMethod.JWT_BEARER, username, form, List.of(assertion)));
+    }
+
+    private URI instanceUrl(String purpose) {
+        if (present(config.instanceUrl())) {
+            return url(config.instanceUrl(), "instance_url");
+        }
+        if (present(config.instanceUrlEnv())) {
+            return url(env(config.instanceUrlEnv(), "instance_url_env"), "instance_url_env");
+        }
+        throw new ConfigException("salesforce.instance_url: signing in with " + purpose
+                + " needs the org's URL, like https://yourcompany.my.salesforce.com (or instance_url_env)");
+    }
+
+    private static URI url(String raw, String key) {
+        URI uri = InstanceUrls.parse(raw);
+        if (uri == null) {
+            throw new ConfigException(
+                    "salesforce." + key + ": '" + raw + "' cannot be used because " + InstanceUrls.problem(raw));
+        }
+        return uri;
+    }
+
+    private String env(String name, String key) {
+        String value = runtime.env().get(name.strip());
+        if (value == null || value.isBlank()) {
+            throw new ConfigException("salesforce." + key + ": environment variable " + name.strip()
+                    + " is not set or empty; export it before running Plumbline");
+        }
+        return value.strip();
+    }
+
+    private static String require(String value, String key, String what) {
+        if (!present(value)) {
+            throw new ConfigException("salesforce." + key + ": missing; set it to " + what);
+        }
+        return value.strip();
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+}

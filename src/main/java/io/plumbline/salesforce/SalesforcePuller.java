@@ -1,0 +1,149 @@
+package io.plumbline.salesforce;
+
+import io.plumbline.config.SalesforceConfig;
+import io.plumbline.errors.ConfigException;
+import io.plumbline.model.Account;
+import io.plumbline.model.Contact;
+import io.plumbline.snapshot.SnapshotLayout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Pulls the accounts (and, when configured, contacts) a live audit needs from Salesforce into a
+ * snapshot folder, as {@code salesforce_accounts.csv} and {@code salesforce_contacts.csv} that the
+ * snapshot reader reads back unchanged. Strictly read-only: besides signing in it only lists API
+ * versions and runs queries (REST, or Bulk API 2.0 query jobs above the bulk threshold). The
+ * configuration is checked before anything is sent.
+ */
+public final class SalesforcePuller {
+    private final SalesforceConfig config;
+    private final Path baseDir;
+    private final SalesforceRuntime runtime;
+    private final QueryTuning tuning;
+
+    public SalesforcePuller(SalesforceConfig config, Path baseDir, SalesforceRuntime runtime) {
+        this(config, baseDir, runtime, QueryTuning.defaults());
+    }
+
+    public SalesforcePuller(SalesforceConfig config, Path baseDir, SalesforceRuntime runtime, QueryTuning tuning) {
+        this.config = config;
+        this.baseDir = baseDir;
+        this.runtime = runtime;
+        this.tuning = tuning;
+    }
+
+    /** The validated settings of one pull. */
+    private record Checked(AccountFields fields, String filter, String pinnedVersion) {}
+
+    /**
+     * Checks the configuration (field names, filter, threshold, pinned version) without contacting
+     * Salesforce, so a caller can fail fast before slower work; {@link #pull} checks it too.
+     */
+    public void check() {
+        checked();
+    }
+
+    /** A signed-in session and the API at the chosen version, counting requests. */
+    private record Connection(SalesforceHttp http, SalesforceSession session, SalesforceApi api) {}
+
+    /**
+     * Signs in, picks the API version and counts the accounts the filter selects (one {@code COUNT()}
+     * query): the cheapest proof that a pull would work, for {@code doctor}.
+     */
+    public SalesforceProbe probe() {
+        Checked checked = checked();
+        Connection c = connect(checked);
+        long accounts = RestQuery.count(c.api(), accountQuery(checked));
+        return new SalesforceProbe(
+                c.session().instanceUrl().toString(),
+                c.session().method(),
+                c.api().version(),
+                accounts,
+                c.http().requests());
+    }
+
+    public SalesforcePullStats pull(Path snapshotDir) {
+        Checked checked = checked();
+        AccountFields fields = checked.fields();
+        String filter = checked.filter();
+        Connection c = connect(checked);
+        SalesforceHttp http = c.http();
+        SalesforceSession session = c.session();
+        String version = c.api().version();
+        QueryRunner runner =
+                new QueryRunner(c.api(), new BulkQuery(c.api(), runtime.sleeper(), tuning), config.bulkThreshold());
+
+        List<Account> accounts = new ArrayList<>();
+        QueryMode accountsMode = runner.run(accountQuery(checked), row -> accounts.add(fields.toAccount(row)));
+        SalesforceCsvWriter.writeAccounts(snapshotDir.resolve(SnapshotLayout.ACCOUNTS), accounts);
+        if (!config.contacts()) {
+            return new SalesforcePullStats(
+                    accounts.size(), 0, http.requests(), version, session.method(), accountsMode, null, false);
+        }
+        Set<String> keys = new HashSet<>();
+        accounts.forEach(a -> keys.add(a.id().matchKey()));
+        ContactReader.Result contacts = ContactReader.read(runner, filter, keys);
+        List<Contact> rows = contacts.contacts();
+        SalesforceCsvWriter.writeContacts(snapshotDir.resolve(SnapshotLayout.CONTACTS), rows);
+        return new SalesforcePullStats(
+                accounts.size(),
+                rows.size(),
+                http.requests(),
+                version,
+                session.method(),
+                accountsMode,
+                contacts.mode(),
+                contacts.relations());
+    }
+
+    private Connection connect(Checked checked) {
+        SalesforceHttp http = new SalesforceHttp(runtime.http(), runtime.sleeper());
+        SalesforceSession session = new SalesforceLogin(config, baseDir, runtime, http).login();
+        String version = checked.pinnedVersion() != null
+                ? checked.pinnedVersion()
+                : ApiVersions.newest(http, session.instanceUrl());
+        return new Connection(http, session, new SalesforceApi(http, session, version));
+    }
+
+    private static SoqlQuery accountQuery(Checked c) {
+        String filter = c.filter();
+        return new SoqlQuery("Account", c.fields().selectList(), filter.isEmpty() ? "" : "(" + filter + ")", filter);
+    }
+
+    private Checked checked() {
+        AccountFields fields = AccountFields.from(config.fields());
+        String filter = filter();
+        if (config.bulkThreshold() < 0) {
+            throw new ConfigException("salesforce.bulk_threshold: must be 0 or more, found " + config.bulkThreshold());
+        }
+        return new Checked(fields, filter, pinnedVersion());
+    }
+
+    private String filter() {
+        String filter =
+                config.accountFilter() == null ? "" : config.accountFilter().strip();
+        if (config.accountFilter() != null) {
+            String problem = SoqlNames.filterProblem(filter);
+            if (problem != null) {
+                throw new ConfigException("salesforce.account_filter: \"" + filter + "\" is not a usable SOQL WHERE"
+                        + " clause: " + problem);
+            }
+        }
+        return filter;
+    }
+
+    private String pinnedVersion() {
+        String v = config.apiVersion();
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        String bare = v.strip().startsWith("v") ? v.strip().substring(1) : v.strip();
+        if (!ApiVersions.VERSION.matcher(bare).matches()) {
+            throw new ConfigException("salesforce.api_version: '" + v + "' is not an API version like 67.0");
+        }
+        return bare;
+    }
+}

@@ -1,0 +1,248 @@
+package io.plumbline.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.errors.PlumblineException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The local SQLite store: run history, each run's issue keys, and named cursors for incremental
+ * pulls. Opening it applies any pending migrations in order, in one transaction each.
+ */
+public final class RunStore implements AutoCloseable {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final Path file;
+    private final Connection db;
+
+    private RunStore(Path file, Connection db) {
+        this.file = file;
+        this.db = db;
+    }
+
+    public static RunStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = db.createStatement()) {
+                s.execute("PRAGMA foreign_keys = ON");
+                s.execute("PRAGMA busy_timeout = 5000");
+            }
+            RunStore store = new RunStore(file, db);
+            store.migrate();
+            return store;
+        } catch (SQLException | IOException e) {
+            throw new PlumblineException(2, file + ": cannot open the local store: " + e.getMessage(), e);
+        }
+    }
+
+    /** The schema version the store is at. */
+    public int schemaVersion() {
+        return query("PRAGMA user_version", rs -> rs.getInt(1)).get(0);
+    }
+
+    private void migrate() throws SQLException {
+        int version = schemaVersion();
+        if (version > Migrations.SCRIPTS.size()) {
+            throw new PlumblineException(
+                    2,
+                    file + ": the store has schema version " + version + ", newer than this plumbline understands ("
+                            + Migrations.SCRIPTS.size() + "); upgrade plumbline");
+        }
+        for (int v = version; v < Migrations.SCRIPTS.size(); v++) {
+            db.setAutoCommit(false);
+            try (Statement s = db.createStatement()) {
+                for (String sql : Migrations.SCRIPTS.get(v).split(";")) {
+                    if (!sql.isBlank()) {
+                        s.execute(sql);
+                    }
+                }
+                s.execute("PRAGMA user_version = " + (v + 1));
+                db.commit();
+            } catch (SQLException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Records one finished run and its issue keys (replacing a run with the same id). */
+    public void recordRun(RunRecord run, List<IssueKey> issues) {
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement del = db.prepareStatement("DELETE FROM runs WHERE run_id = ?");
+                    PreparedStatement ins = db.prepareStatement("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                    PreparedStatement iss =
+                            db.prepareStatement("INSERT OR IGNORE INTO run_issues VALUES (?,?,?,?,?)")) {
+                del.setString(1, run.runId());
+                del.executeUpdate();
+                bind(
+                        ins,
+                        run.runId(),
+                        run.startedAt(),
+                        run.finishedAt(),
+                        run.inputKind(),
+                        run.planHash(),
+                        run.totalIssues(),
+                        run.prepared(),
+                        run.blocked(),
+                        run.durationMs(),
+                        run.requestsUsed(),
+                        MAPPER.writeValueAsString(run.countsByCode()));
+                ins.executeUpdate();
+                for (IssueKey k : issues) {
+                    bind(iss, run.runId(), k.key(), k.code(), k.accountId(), k.status());
+                    iss.addBatch();
+                }
+                iss.executeBatch();
+            }
+            db.commit();
+        } catch (SQLException | IOException e) {
+            rollbackQuietly();
+            throw new PlumblineException(2, file + ": cannot record the run: " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    /** Runs, newest first (by start time, then id). */
+    public List<RunRecord> runs(int limit) {
+        return query("SELECT * FROM runs ORDER BY started_at DESC, run_id DESC LIMIT " + Math.max(0, limit), this::run);
+    }
+
+    /** The run recorded just before {@code runId}, if any. */
+    public Optional<RunRecord> previous(String runId) {
+        List<RunRecord> all = runs(Integer.MAX_VALUE);
+        for (int i = 0; i < all.size() - 1; i++) {
+            if (all.get(i).runId().equals(runId)) {
+                return Optional.of(all.get(i + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The issue keys of one run, by key. */
+    public Map<String, IssueKey> issues(String runId) {
+        Map<String, IssueKey> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT issue_key, issue_code, sf_account_id, status FROM run_issues WHERE run_id = ? ORDER BY issue_key")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(
+                            rs.getString(1),
+                            new IssueKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PlumblineException(2, file + ": cannot read the store: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    public Optional<String> cursor(String name) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT value FROM cursors WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new PlumblineException(2, file + ": cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
+    public void putCursor(String name, String value, String updatedAt) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO cursors VALUES (?,?,?) ON CONFLICT(name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")) {
+            bind(ps, name, value, updatedAt);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new PlumblineException(2, file + ": cannot write the store: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // closing a read-mostly SQLite connection cannot lose data
+        }
+    }
+
+    private RunRecord run(ResultSet rs) throws SQLException {
+        try {
+            Map<String, Integer> counts = MAPPER.readValue(rs.getString("counts_by_code"), new TypeReference<>() {});
+            return new RunRecord(
+                    rs.getString("run_id"),
+                    rs.getString("started_at"),
+                    rs.getString("finished_at"),
+                    rs.getString("input_kind"),
+                    rs.getString("plan_hash"),
+                    rs.getInt("total_issues"),
+                    rs.getInt("prepared"),
+                    rs.getInt("blocked"),
+                    rs.getLong("duration_ms"),
+                    rs.getLong("requests_used"),
+                    counts);
+        } catch (IOException e) {
+            throw new SQLException("bad counts_by_code for run " + rs.getString("run_id"), e);
+        }
+    }
+
+    private interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, Row<T> row) {
+        List<T> out = new ArrayList<>();
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(row.map(rs));
+            }
+        } catch (SQLException e) {
+            throw new PlumblineException(2, file + ": cannot read the store: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static void bind(PreparedStatement ps, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            ps.setObject(i + 1, values[i]);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            db.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is what the user needs to see
+        }
+    }
+
+    private void autoCommit() {
+        try {
+            db.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the connection is closed with the command anyway
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.plumbline.zendesk;
+
+import java.time.Duration;
+
+/**
+ * One rate-limit window as a response reported it: the limit, what is left, and when it resets (null
+ * when the response did not say). A limit or remaining of -1 means unknown.
+ */
+public record RateWindow(String name, int limit, int remaining, Duration resetsIn) {
+    /** Requests kept back for other integrations of the same account: 2% of the limit, at least 1. */
+    public int reserve() {
+        return limit <= 0 ? 1 : Math.max(1, (limit + 49) / 50);
+    }
+
+    /** The window is nearly used up: the next request should wait. */
+    public boolean exhausted() {
+        return remaining >= 0 && remaining <= reserve();
+    }
+}

@@ -1,0 +1,31 @@
+package io.plumbline.zendesk;
+
+import java.time.Duration;
+import java.util.Random;
+
+/**
+ * How often and how long to retry: 5xx answers, connection resets and timeouts are retried up to
+ * {@code maxRetries} times with capped exponential backoff and full jitter ({@code random(0, min(cap,
+ * base * 2^n))}); 429 answers wait their {@code Retry-After} (or {@code defaultRetryAfter}) and are
+ * retried up to {@code max429} times.
+ */
+public record RetryPolicy(
+        int maxRetries, Duration baseDelay, Duration maxDelay, int max429, Duration defaultRetryAfter) {
+    public RetryPolicy {
+        if (maxRetries < 0 || max429 < 0) {
+            throw new IllegalArgumentException("retry counts must not be negative: " + maxRetries + ", " + max429);
+        }
+    }
+
+    public static RetryPolicy defaults(int maxRetries) {
+        return new RetryPolicy(maxRetries, Duration.ofMillis(500), Duration.ofSeconds(30), 30, Duration.ofSeconds(10));
+    }
+
+    /** The wait before retry number {@code retry} (1-based). */
+    public Duration backoff(int retry, Random random) {
+        long cap = maxDelay.toMillis();
+        long exp = baseDelay.toMillis() << Math.min(20, retry - 1);
+        long ceiling = Math.max(1, Math.min(cap, exp));
+        return Duration.ofMillis(ceiling / 2 + (long) (random.nextDouble() * (ceiling - ceiling / 2)));
+    }
+}

@@ -1,0 +1,54 @@
+package io.plumbline.zendesk;
+
+import io.plumbline.config.ZendeskAuthConfig;
+import io.plumbline.errors.ConfigException;
+import io.plumbline.model.Texts;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Chooses the credentials from the {@code zendesk.auth} section and an injected environment: an OAuth
+ * access token when its variable is set, else client credentials when configured, else the legacy API
+ * token (with a one-line retirement warning). Missing variables are config errors naming the variable.
+ */
+public final class ZendeskAuths {
+    private ZendeskAuths() {}
+
+    public static ZendeskAuth fromConfig(
+            ZendeskAuthConfig config, Map<String, String> env, Clock clock, Consumer<String> warnings) {
+        String tokenEnv = config.oauthAccessTokenEnv();
+        if (!Texts.isBlank(tokenEnv) && !Texts.isBlank(env.get(tokenEnv))) {
+            return new BearerTokenAuth(tokenEnv, env.get(tokenEnv).trim());
+        }
+        if (config.usesClientCredentials()) {
+            return new ClientCredentialsAuth(
+                    config.clientIdEnv(),
+                    config.clientSecretEnv(),
+                    required(env, config.clientIdEnv(), "client_id_env"),
+                    required(env, config.clientSecretEnv(), "client_secret_env"),
+                    config.oauthScopes(),
+                    clock);
+        }
+        if (config.usesApiToken()) {
+            String token = required(env, config.apiTokenEnv(), "api_token_env");
+            warnings.accept(ApiTokenAuth.RETIREMENT_WARNING);
+            return new ApiTokenAuth(config.email().trim(), config.apiTokenEnv(), token);
+        }
+        if (!Texts.isBlank(tokenEnv)) {
+            throw new ConfigException("environment variable " + tokenEnv + " is not set "
+                    + "(zendesk.auth.oauth_access_token_env): export an OAuth access token for your Zendesk in "
+                    + tokenEnv + ", or configure zendesk.auth.client_id_env + client_secret_env");
+        }
+        throw new ConfigException("no Zendesk credentials configured: set zendesk.auth.oauth_access_token_env, "
+                + "or client_id_env + client_secret_env, or (legacy) email + api_token_env");
+    }
+
+    private static String required(Map<String, String> env, String name, String key) {
+        String value = env.get(name);
+        if (Texts.isBlank(value)) {
+            throw new ConfigException("environment variable " + name + " is not set (zendesk.auth." + key + ")");
+        }
+        return value.trim();
+    }
+}

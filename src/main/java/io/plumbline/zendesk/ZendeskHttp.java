@@ -1,0 +1,225 @@
+package io.plumbline.zendesk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbline.errors.ExitCodes;
+import io.plumbline.errors.PlumblineException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Sends one logical request to Zendesk and returns its answer, doing everything a polite client must:
+ * waits as the {@link RequestPacer} says, honours {@code Retry-After} on 429 (and 503), retries 5xx,
+ * connection failures and timeouts with backoff, re-authenticates once after a 401 when the credentials
+ * can be refreshed, and turns every other failure into an exit-4 error. A retry repeats the very same
+ * request (same URL, same cursor). Secrets are redacted from everything it reports.
+ */
+public final class ZendeskHttp {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client;
+    private final ZendeskSettings settings;
+    private final ZendeskAuth auth;
+    private final RequestPacer pacer;
+    private final RequestStats stats = new RequestStats();
+    private final Random random;
+
+    public ZendeskHttp(HttpClient client, ZendeskSettings settings, ZendeskAuth auth) {
+        this.client = client;
+        this.settings = settings;
+        this.auth = auth;
+        this.random = new Random(settings.jitterSeed());
+        this.pacer = new RequestPacer(settings.clock(), random);
+    }
+
+    public ZendeskResponse get(String pathAndQuery) {
+        return send("GET", pathAndQuery, null, Set.of());
+    }
+
+    /** Sends and retries; answers with a status in {@code accepted} are returned instead of thrown. */
+    public ZendeskResponse send(String method, String pathAndQuery, JsonNode body, Set<Integer> accepted) {
+        String call = method + " " + pathOnly(pathAndQuery);
+        String family = pathAndQuery.startsWith("/api/v2/incremental/") ? "incremental" : "default";
+        int failures = 0;
+        int limited = 0;
+        boolean reauthenticated = false;
+        while (true) {
+            pace(family);
+            Raw r;
+            try {
+                r = exchange(method, pathAndQuery, body, auth.authorizationHeader(this::fetchToken), family);
+            } catch (IOException e) {
+                failures = failed(call, failures, e.getClass().getSimpleName());
+                continue;
+            }
+            if (r.ok() || accepted.contains(r.status())) {
+                return r.response();
+            }
+            Optional<Duration> retryAfter =
+                    RateLimitHeaders.retryAfter(r.headers(), settings.clock().instant());
+            if (r.status() == 429 || (r.status() == 503 && retryAfter.isPresent())) {
+                if (++limited > settings.retryPolicy().max429()) {
+                    throw ZendeskErrors.gaveUp(call, settings.baseUri(), limited, "429 Too Many Requests");
+                }
+                pacer.holdFor(retryAfter.orElse(settings.retryPolicy().defaultRetryAfter()));
+                stats.retry();
+            } else if (r.status() >= 500) {
+                failures = failed(call, failures, "HTTP " + r.status());
+            } else if (r.status() == 401 && !reauthenticated && auth.invalidate()) {
+                reauthenticated = true;
+                stats.retry();
+            } else {
+                throw ZendeskErrors.forStatus(r.response(), call, settings.baseUri(), auth, redactor());
+            }
+        }
+    }
+
+    private int failed(String call, int failures, String what) {
+        int n = failures + 1;
+        if (n > settings.retryPolicy().maxRetries()) {
+            throw ZendeskErrors.gaveUp(call, settings.baseUri(), n, what);
+        }
+        stats.retry();
+        sleep(settings.retryPolicy().backoff(n, random));
+        return n;
+    }
+
+    private void pace(String family) {
+        Duration d = pacer.delayBefore(family);
+        if (!d.isZero()) {
+            stats.rateLimitWait(d);
+            sleep(d);
+        }
+    }
+
+    private void sleep(Duration d) {
+        try {
+            settings.sleeper().sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlumblineException(ExitCodes.REMOTE, "interrupted while waiting to call Zendesk", e);
+        }
+    }
+
+    private Raw exchange(String method, String pathAndQuery, JsonNode body, String authorization, String family)
+            throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(settings.baseUri() + pathAndQuery))
+                .timeout(settings.requestTimeout())
+                .header("Accept", "application/json")
+                .header("User-Agent", settings.userAgent());
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        }
+        stats.request();
+        HttpResponse<String> response;
+        try {
+            response = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlumblineException(ExitCodes.REMOTE, "interrupted while calling Zendesk", e);
+        }
+        if (family != null) {
+            pacer.observe(family, RateLimitHeaders.parse(response.headers()));
+        }
+        return new Raw(response);
+    }
+
+    private TokenGrant fetchToken(String clientId, String clientSecret, String scopes) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("grant_type", "client_credentials")
+                .put("client_id", clientId)
+                .put("client_secret", clientSecret)
+                .put("scope", scopes);
+        int failures = 0;
+        while (true) {
+            Raw r;
+            try {
+                r = exchange("POST", "/oauth/tokens", body, null, null);
+            } catch (IOException e) {
+                failures = failed("POST /oauth/tokens", failures, e.getClass().getSimpleName());
+                continue;
+            }
+            if (r.status() >= 500 || r.status() == 429) {
+                failures = failed("POST /oauth/tokens", failures, "HTTP " + r.status());
+                continue;
+            }
+            return TokenGrants.parse(r.response(), settings.baseUri(), auth, redactor());
+        }
+    }
+
+    /** The redactor for every secret known so far (including tokens fetched at run time). */
+    public SecretRedactor redactor() {
+        return new SecretRedactor(auth.secrets());
+    }
+
+    public RequestStats stats() {
+        return stats;
+    }
+
+    public RequestPacer pacer() {
+        return pacer;
+    }
+
+    public ZendeskSettings settings() {
+        return settings;
+    }
+
+    public ZendeskAuth auth() {
+        return auth;
+    }
+
+    private static String pathOnly(String pathAndQuery) {
+        int q = pathAndQuery.indexOf('?');
+        return q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+    }
+
+    /** An HTTP answer with its headers, before it becomes a {@link ZendeskResponse}. */
+    private record Raw(HttpResponse<String> http) {
+        int status() {
+            return http.statusCode();
+        }
+
+        boolean ok() {
+            return status() >= 200 && status() < 300;
+        }
+
+        java.net.http.HttpHeaders headers() {
+            return http.headers();
+        }
+
+        ZendeskResponse response() {
+            String text = http.body() == null ? "" : http.body();
+            String id = http.headers()
+                    .firstValue("x-request-id")
+                    .or(() -> http.headers().firstValue("x-zendesk-request-id"))
+                    .orElse("");
+            return new ZendeskResponse(status(), parse(text), text, id);
+        }
+
+        private static JsonNode parse(String text) {
+            String t = text.strip();
+            if (!(t.startsWith("{") || t.startsWith("["))) {
+                return null;
+            }
+            try {
+                return JSON.readTree(t);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.plumbline.zendesk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+
+/**
+ * The outcome of one write: the HTTP status, Zendesk's answer (the record written, or its validation
+ * error), and the request id Zendesk gave it for the receipt. Rejections that are facts about the data
+ * (404, 409, 422) are results, not exceptions, so that an apply can record them and go on.
+ */
+public record ZendeskWriteResult(int status, JsonNode data, String requestId, String error) {
+    static ZendeskWriteResult of(ZendeskResponse r) {
+        return new ZendeskWriteResult(r.status(), r.body(), r.requestId(), r.ok() ? "" : ZendeskErrors.detail(r));
+    }
+
+    public boolean applied() {
+        return status >= 200 && status < 300;
+    }
+
+    public boolean notFound() {
+        return status == 404;
+    }
+
+    /**
+     * Zendesk refused to create a membership because the user already belongs to the org: a 422 whose
+     * validation details concern the user or organization id, or that says so in words.
+     */
+    public boolean alreadyMember() {
+        if (status != 422) {
+            return false;
+        }
+        JsonNode details = data.path("details");
+        String text = data.toString().toLowerCase(Locale.ROOT);
+        return details.has("user_id") || details.has("organization_id") || text.contains("already a member");
+    }
+}

@@ -1,0 +1,122 @@
+package io.plumbline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumbline.zendesk.SeedSnapshots;
+import io.plumbline.zendesk.emulator.EmulatorConfig;
+import io.plumbline.zendesk.emulator.EmulatorTime;
+import io.plumbline.zendesk.emulator.ZendeskEmulator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DoctorCommandTest {
+    @TempDir
+    Path dir;
+
+    ZendeskEmulator zendesk;
+
+    @BeforeEach
+    void start() {
+        Path seed = SeedSnapshots.write(dir.resolve("seed"), 20, 30, 40);
+        EmulatorConfig config = EmulatorConfig.withToken("full-token-1").withBearer("read-token-1", Set.of("read"));
+        zendesk = ZendeskEmulator.start(
+                seed, config, new EmulatorTime(SeedSnapshots.CAPTURED_AT.plus(Duration.ofMinutes(5)), 1000));
+    }
+
+    @AfterEach
+    void stop() {
+        zendesk.close();
+    }
+
+    private Path config(String accountsCsv) throws IOException {
+        Path cfg = dir.resolve("plumbline.yaml");
+        Files.writeString(
+                cfg,
+                "salesforce:\n  accounts_csv: " + accountsCsv + "\nzendesk:\n  base_url: " + zendesk.baseUri()
+                        + "\n  auth:\n    oauth_access_token_env: ZD_TOKEN\n");
+        return cfg;
+    }
+
+    private String[] doctor(Map<String, String> env, Path cfg, int expectedCode) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new Main(new PrintWriter(out), new PrintWriter(err), env, zendesk.time())
+                .run("doctor", "--config", cfg.toString());
+        assertThat(code).as(out + "\n" + err).isEqualTo(expectedCode);
+        return new String[] {out.toString(), err.toString()};
+    }
+
+    @Test
+    void doctor_allGood_reportsScopesAndHeadroomAndExits0() throws IOException {
+        String[] r = doctor(
+                Map.of("ZD_TOKEN", "full-token-1"),
+                config(dir.resolve("seed/salesforce_accounts.csv").toString()),
+                0);
+
+        assertThat(r[0])
+                .contains("ok    zendesk    can read organizations (20)")
+                .contains("can read end-users")
+                .contains("can read ticket export")
+                .contains("token scopes: read write")
+                .contains("rate limit: ")
+                .contains("salesforce_accounts.csv: 2 accounts")
+                .contains("none failed")
+                .doesNotContain("full-token-1");
+        assertThat(zendesk.log().all()).noneMatch(q -> q.path().equals("/api/v2/users/me"));
+    }
+
+    @Test
+    void doctor_badToken_failsWithItsFixAndExits4() throws IOException {
+        String[] r = doctor(
+                Map.of("ZD_TOKEN", "nope-nope"),
+                config(dir.resolve("seed/salesforce_accounts.csv").toString()),
+                4);
+
+        assertThat(r[0])
+                .contains("fail  zendesk    cannot read organizations")
+                .contains("fix: Zendesk at " + zendesk.baseUri() + " answered 401")
+                .contains("$ZD_TOKEN")
+                .contains("salesforce_accounts.csv: 2 accounts")
+                .contains("1 of 4 checks failed");
+    }
+
+    @Test
+    void doctor_readOnlyToken_warnsThatApplyNeedsWrite() throws IOException {
+        String[] r = doctor(
+                Map.of("ZD_TOKEN", "read-token-1"),
+                config(dir.resolve("seed/salesforce_accounts.csv").toString()),
+                0);
+
+        assertThat(r[0])
+                .contains("warn  zendesk    token scopes: read (enough to audit, not to apply)")
+                .contains("fix: for apply, use a token with the write scope");
+    }
+
+    @Test
+    void doctor_missingCsvAndUnsetVariable_eachFailWithAFix() throws IOException {
+        String[] r = doctor(Map.of(), config("./nowhere.csv"), 2);
+
+        assertThat(r[0])
+                .contains("fail  zendesk    not configured")
+                .contains("fix: environment variable ZD_TOKEN is not set")
+                .contains("nowhere.csv: accounts CSV not found")
+                .contains("fix: export it from Salesforce, or fix salesforce.accounts_csv in the config");
+    }
+
+    @Test
+    void doctor_noConfig_exit2WithHowToCreateOne() {
+        String[] r = doctor(Map.of(), dir.resolve("missing.yaml"), 2);
+
+        assertThat(r[0]).contains("fail  config").contains("plumbline init");
+    }
+}

@@ -1,0 +1,121 @@
+package io.plumbline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.testing.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scheduled runs: history with trend and new/resolved issues, CI exit codes, JSON output, report.html. */
+class HistoryAndCiTest {
+    @TempDir
+    Path tmp;
+
+    Path snap;
+    Path out;
+
+    @BeforeEach
+    void snapshot() throws Exception {
+        assertThat(Cli.run("init", "--config", tmp.resolve("c.yaml").toString(), "--demo", "--quiet")
+                        .exitCode())
+                .isZero();
+        snap = tmp.resolve("plumbline-demo");
+        out = tmp.resolve("out");
+    }
+
+    private Cli.Result audit(String runId, String... extra) {
+        String[] base = {"audit", "--snapshot", snap.toString(), "--out", out.toString(), "--run-id", runId, "--quiet"};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return Cli.run(args);
+    }
+
+    private void edit(String file, String from, String to) throws Exception {
+        Path p = snap.resolve(file);
+        String text = Files.readString(p);
+        assertThat(text).contains(from);
+        Files.writeString(p, text.replace(from, to));
+    }
+
+    @Test
+    void history_threeRunsWithChanges_showsTrendAndNewAndResolvedKeys() throws Exception {
+        assertThat(audit("run1").exitCode()).isZero();
+        edit(
+                "zendesk/organizations.jsonl",
+                "\"id\":9001,\"name\":\"Acme Healthcare\",\"shared_tickets\":false,\"shared_comments\":false,\"external_id\":null",
+                "\"id\":9001,\"name\":\"Acme Healthcare\",\"shared_tickets\":false,\"shared_comments\":false,\"external_id\":\"001ACME001\"");
+        assertThat(audit("run2").exitCode()).isZero();
+        edit(
+                "zendesk/organizations.jsonl",
+                "\"domain_names\":[\"acmebiotech.example\"]",
+                "\"domain_names\":[\"acmebiotech.example\",\"acmeshop.example\"]");
+        assertThat(audit("run3").exitCode()).isZero();
+        Cli.Result h = Cli.run("history", "--out", out.toString());
+        assertThat(h.exitCode()).as(h.err()).isZero();
+        assertThat(h.out()).contains("run1").contains("run2").contains("run3").contains("Trend over 3 runs: 25 -> ");
+        assertThat(h.out()).containsPattern("Latest run run3 against run2: \\d+ new, \\d+ resolved, \\d+ still open");
+        assertThat(h.out()).contains("New:").contains("org_domain_attached_elsewhere  001ACME004");
+        Cli.Result h2 = Cli.run("history", "--out", out.toString(), "--limit", "2");
+        assertThat(h2.out()).doesNotContain("run1 ");
+        assertThat(out.resolve("run3/report.html"))
+                .content()
+                .contains("<svg id=\"trend\"")
+                .contains("run1");
+    }
+
+    @Test
+    void history_noStore_exits2WithHint() {
+        Cli.Result r = Cli.run("history", "--out", tmp.resolve("empty").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("no history yet");
+    }
+
+    @Test
+    void failOn_any_blocked_new_setExitCode1OnlyWhenTheConditionHolds() throws Exception {
+        assertThat(audit("a", "--fail-on", "any").exitCode()).isEqualTo(1);
+        assertThat(audit("b", "--fail-on", "blocked").exitCode()).isEqualTo(1);
+        assertThat(audit("c", "--fail-on", "new").exitCode()).isZero();
+        edit(
+                "zendesk/organizations.jsonl",
+                "\"domain_names\":[\"acmebiotech.example\"]",
+                "\"domain_names\":[\"acmebiotech.example\",\"acmeshop.example\"]");
+        Cli.Result d = audit("d", "--fail-on", "new");
+        assertThat(d.exitCode()).isEqualTo(1);
+        assertThat(d.err()).contains("fail-on new: the condition holds");
+        assertThat(audit("e", "--fail-on", "sometimes").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void json_printsSummaryJsonOnly() throws Exception {
+        Cli.Result r = Cli.run("audit", "--demo", "--out", out.toString(), "--run-id", "j", "--json");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo(Files.readString(out.resolve("j/summary.json")));
+        assertThat(new ObjectMapper()
+                        .readTree(r.out())
+                        .path("cards")
+                        .path("total_issues")
+                        .asInt())
+                .isEqualTo(25);
+    }
+
+    @Test
+    void report_rewritesReportHtmlWithTheCurrentTrend() throws Exception {
+        assertThat(audit("r1").exitCode()).isZero();
+        assertThat(audit("r2").exitCode()).isZero();
+        Files.delete(out.resolve("r1/report.html"));
+        Cli.Result r = Cli.run("report", "--run", out.resolve("r1").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2 runs in the trend");
+        String html = Files.readString(out.resolve("r1/report.html"));
+        assertThat(html)
+                .contains("id=\"card-total-issues\"><b>25</b>")
+                .doesNotContain("<script src")
+                .doesNotContain("http://")
+                .doesNotContain("https://");
+    }
+}

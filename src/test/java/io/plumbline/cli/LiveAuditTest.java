@@ -1,0 +1,227 @@
+package io.plumbline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.zendesk.RequestLogChecks;
+import io.plumbline.zendesk.emulator.EmulatorConfig;
+import io.plumbline.zendesk.emulator.EmulatorTime;
+import io.plumbline.zendesk.emulator.Fault;
+import io.plumbline.zendesk.emulator.ZendeskEmulator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A live audit against the emulator seeded with the demo fixtures plans exactly what the fixtures do. */
+class LiveAuditTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOKEN = "live-audit-token-4242";
+    private static final List<String> FIXTURE = List.of(
+            "salesforce_accounts.csv",
+            "salesforce_contacts.csv",
+            "snapshot.json",
+            "zendesk/organizations.jsonl",
+            "zendesk/users.jsonl",
+            "zendesk/organization_memberships.jsonl",
+            "zendesk/tickets.jsonl");
+    private static final List<String> SAME_ARTIFACTS = List.of(
+            "org_issues.csv",
+            "user_issues.csv",
+            "ticket_issues.csv",
+            "all_exceptions.csv",
+            "exceptions_by_account.csv",
+            "fix_plan.csv");
+
+    @TempDir
+    static Path dir;
+
+    static Path fixture;
+    static Instant capturedAt;
+    static String snapshotHash;
+
+    @BeforeAll
+    static void auditTheFixtureFolder() throws IOException {
+        fixture = dir.resolve("fixture");
+        for (String f : FIXTURE) {
+            try (InputStream in = LiveAuditTest.class.getResourceAsStream("/io/plumbline/demo/" + f)) {
+                Files.createDirectories(fixture.resolve(f).getParent());
+                Files.copy(in, fixture.resolve(f));
+            }
+        }
+        capturedAt =
+                Instant.parse(JSON.readTree(fixture.resolve("snapshot.json").toFile())
+                        .path("captured_at")
+                        .asText());
+        Clock later = Clock.fixed(capturedAt.plus(Duration.ofDays(2)), ZoneOffset.UTC);
+        Run r = run(
+                later,
+                Map.of(),
+                "audit",
+                "--snapshot",
+                fixture.toString(),
+                "--as-of",
+                capturedAt.toString(),
+                "--run-id",
+                "from-snapshot",
+                "--out",
+                dir.resolve("out").toString());
+        assertThat(r.code).as(r.err).isZero();
+        snapshotHash = planHash(dir.resolve("out/from-snapshot"));
+    }
+
+    @Test
+    void liveAudit_emulatorSeededWithDemo_samePlanHashAndArtifactsAsTheSnapshotAudit() throws IOException {
+        try (ZendeskEmulator z = emulator(EmulatorConfig.withToken(TOKEN))) {
+            Run r = run(
+                    z.time(),
+                    Map.of("ZD_TOKEN", TOKEN),
+                    "audit",
+                    "--config",
+                    config(z).toString(),
+                    "--as-of",
+                    capturedAt.toString(),
+                    "--run-id",
+                    "live");
+
+            assertThat(r.code).as(r.err).isZero();
+            Path live = dir.resolve("out/live");
+            assertThat(planHash(live)).isEqualTo(snapshotHash);
+            for (String a : SAME_ARTIFACTS) {
+                assertThat(Files.readString(live.resolve(a)))
+                        .as(a)
+                        .isEqualTo(Files.readString(
+                                dir.resolve("out/from-snapshot").resolve(a)));
+            }
+            assertThat(live.resolve("snapshot/zendesk/tickets.jsonl")).exists();
+            assertThat(live.resolve("snapshot/salesforce_accounts.csv"))
+                    .hasSameTextualContentAs(fixture.resolve("salesforce_accounts.csv"));
+            assertThat(r.out + r.err).doesNotContain(TOKEN).contains(snapshotHash);
+            assertThat(z.log().writes()).isEmpty();
+        }
+    }
+
+    @Test
+    void liveAudit_tenPercentFaults_samePlanHash() {
+        EmulatorConfig faulty = EmulatorConfig.withToken(TOKEN).withFaults(0.04, 0.03, 0.03, 0, Duration.ZERO, 11);
+        try (ZendeskEmulator z = emulator(faulty)) {
+            // the demo tenant needs few requests, so some faults are scripted on top of the random ones
+            z.failRequest("/api/v2/organization_memberships", 2, Fault.TOO_MANY);
+            z.failRequest("/api/v2/incremental/tickets/cursor", 1, Fault.RESET);
+            z.failRequest("/api/v2/incremental/organizations", 1, Fault.SERVER_ERROR);
+            Run r = run(
+                    z.time(),
+                    Map.of("ZD_TOKEN", TOKEN),
+                    "audit",
+                    "--config",
+                    config(z).toString(),
+                    "--as-of",
+                    capturedAt.toString(),
+                    "--run-id",
+                    "live-faulty",
+                    "--quiet");
+
+            assertThat(r.code).as(r.err).isZero();
+            assertThat(planHash(dir.resolve("out/live-faulty"))).isEqualTo(snapshotHash);
+            assertThat(z.log().all()).filteredOn(q -> !q.fault().isEmpty()).hasSizeGreaterThanOrEqualTo(3);
+            RequestLogChecks.noPageFetchedTwiceAfterSuccess(z.log().all());
+            RequestLogChecks.nothingSentWhileRetryAfterPending(z.log().all());
+        }
+    }
+
+    @Test
+    void liveAudit_runSnapshot_reauditsOfflineToTheSamePlanHash() {
+        try (ZendeskEmulator z = emulator(EmulatorConfig.withToken(TOKEN))) {
+            Run live = run(
+                    z.time(),
+                    Map.of("ZD_TOKEN", TOKEN),
+                    "audit",
+                    "--config",
+                    config(z).toString(),
+                    "--run-id",
+                    "live-now",
+                    "--no-progress");
+            assertThat(live.code).as(live.err).isZero();
+            Run again = run(
+                    z.time(),
+                    Map.of(),
+                    "audit",
+                    "--snapshot",
+                    dir.resolve("out/live-now/snapshot").toString(),
+                    "--run-id",
+                    "offline",
+                    "--out",
+                    dir.resolve("out").toString());
+
+            assertThat(again.code).as(again.err).isZero();
+            assertThat(planHash(dir.resolve("out/offline"))).isEqualTo(planHash(dir.resolve("out/live-now")));
+        }
+    }
+
+    @Test
+    void liveAudit_badToken_exit4AndNoHalfWrittenRunFolder() {
+        try (ZendeskEmulator z = emulator(EmulatorConfig.withToken(TOKEN))) {
+            Run r = run(
+                    z.time(),
+                    Map.of("ZD_TOKEN", "wrong"),
+                    "audit",
+                    "--config",
+                    config(z).toString(),
+                    "--run-id",
+                    "denied");
+
+            assertThat(r.code).isEqualTo(4);
+            assertThat(r.err).contains("answered 401").contains("$ZD_TOKEN");
+            assertThat(dir.resolve("out/denied")).doesNotExist();
+            assertThat(dir.resolve("out/.denied.partial")).doesNotExist();
+        }
+    }
+
+    private static ZendeskEmulator emulator(EmulatorConfig config) {
+        return ZendeskEmulator.start(fixture, config, new EmulatorTime(capturedAt.plus(Duration.ofMinutes(2)), 1000));
+    }
+
+    private static Path config(ZendeskEmulator z) {
+        Path cfg = dir.resolve("plumbline-" + z.baseUri().getPort() + ".yaml");
+        String yaml = "salesforce:\n  source: csv\n  accounts_csv: " + fixture.resolve("salesforce_accounts.csv")
+                + "\n  contacts_csv: " + fixture.resolve("salesforce_contacts.csv")
+                + "\nzendesk:\n  base_url: " + z.baseUri()
+                + "\n  auth:\n    oauth_access_token_env: ZD_TOKEN\noutput:\n  root: " + dir.resolve("out") + "\n";
+        try {
+            Files.writeString(cfg, yaml);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return cfg;
+    }
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(Clock clock, Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new Main(new PrintWriter(out), new PrintWriter(err), env, clock).run(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String planHash(Path runDir) {
+        try {
+            return JSON.readTree(runDir.resolve("fix_plan.json").toFile())
+                    .path("plan_hash")
+                    .asText();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

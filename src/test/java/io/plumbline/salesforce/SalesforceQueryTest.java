@@ -1,0 +1,235 @@
+package io.plumbline.salesforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.plumbline.errors.ConfigException;
+import io.plumbline.salesforce.emulator.RecordedRequest;
+import io.plumbline.salesforce.emulator.RequestKind;
+import io.plumbline.salesforce.emulator.SalesforceEmulator;
+import io.plumbline.snapshot.SnapshotLayout;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Paging, Bulk API 2.0 jobs, version choice, the account filter, retries, and read-only traffic. */
+class SalesforceQueryTest {
+    private final SalesforceEmulator sf = StandardOrg.seed(SalesforceEmulator.start());
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stop() {
+        sf.close();
+    }
+
+    private SalesforcePullStats pull(SalesforceConfigBuilder config, Path out) {
+        return puller(config, QueryTuning.defaults()).pull(out);
+    }
+
+    private SalesforcePuller puller(SalesforceConfigBuilder config, QueryTuning tuning) {
+        return new SalesforcePuller(
+                config.accessTokenEnv("SF_ACCESS_TOKEN")
+                        .instanceUrl(sf.baseUrl().toString())
+                        .build(),
+                dir,
+                Runtimes.with(Map.of("SF_ACCESS_TOKEN", sf.issueToken())),
+                tuning);
+    }
+
+    @Test
+    void query_threeBatches_followsNextRecordsUrl() {
+        sf.batchSize(2);
+
+        SalesforcePullStats stats = pull(SalesforceConfigBuilder.api(), dir);
+
+        assertThat(stats.accounts()).isEqualTo(5);
+        assertThat(stats.accountsMode()).isEqualTo(QueryMode.REST);
+        assertThat(sf.requests(RequestKind.QUERY)).hasSize(2); // COUNT(), then the first batch
+        assertThat(sf.requests(RequestKind.QUERY_MORE))
+                .extracting(RecordedRequest::path)
+                .allMatch(p -> p.startsWith("/services/data/v67.0/query/01gEMU"))
+                .hasSize(2);
+        assertThat(stats.requests()).isEqualTo(5); // versions + count + 3 batches
+    }
+
+    @Test
+    void query_aboveBulkThreshold_readsTheSameRowsThroughABulkJob() throws IOException {
+        pull(SalesforceConfigBuilder.api().accountFilter("Type != 'Nothing'"), dir.resolve("rest"));
+        sf.bulkPageSize(2).bulkPollsUntilComplete(3);
+
+        SalesforcePullStats stats = pull(
+                SalesforceConfigBuilder.api().accountFilter("Type != 'Nothing'").bulkThreshold(4), dir.resolve("bulk"));
+
+        assertThat(stats.accountsMode()).isEqualTo(QueryMode.BULK);
+        assertThat(sf.requests(RequestKind.BULK_CREATE)).hasSize(1);
+        assertThat(sf.requests(RequestKind.BULK_STATUS)).hasSize(3);
+        assertThat(sf.requests(RequestKind.BULK_RESULTS))
+                .extracting(RecordedRequest::query)
+                .containsExactly(
+                        "maxRecords=100000", "maxRecords=100000&locator=Mg==", "maxRecords=100000&locator=NA==");
+        assertThat(sf.requests().stream().filter(r -> r.path().contains("/jobs/query")))
+                .allMatch(r -> r.path().startsWith("/services/data/v67.0/"));
+        assertThat(Files.readString(dir.resolve("bulk").resolve(SnapshotLayout.ACCOUNTS)))
+                .isEqualTo(Files.readString(dir.resolve("rest").resolve(SnapshotLayout.ACCOUNTS)));
+    }
+
+    @Test
+    void query_bulkJobPolling_backsOffBetweenPolls() {
+        sf.bulkPollsUntilComplete(4);
+        Runtimes.SLEEPS.clear();
+
+        puller(
+                        SalesforceConfigBuilder.api().bulkThreshold(0),
+                        new QueryTuning(10, Duration.ofSeconds(1), Duration.ofMinutes(1)))
+                .pull(dir);
+
+        assertThat(Runtimes.SLEEPS)
+                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    }
+
+    @Test
+    void query_bulkJobFails_reportsTheJobAndSalesforcesReason() {
+        sf.failBulkJobs("InternalServerError: retried more than 15 times");
+
+        SalesforceApiException e = catchThrowableOfType(
+                SalesforceApiException.class,
+                () -> pull(SalesforceConfigBuilder.api().bulkThreshold(1), dir));
+
+        assertThat(e.getMessage())
+                .contains("Bulk query job 750EMU", "ended Failed", "retried more than 15 times", "SOQL:");
+    }
+
+    @Test
+    void query_bulkJobNeverFinishes_givesUpAfterTheMaximumWait() {
+        sf.bulkPollsUntilComplete(1000);
+
+        SalesforceApiException e = catchThrowableOfType(
+                SalesforceApiException.class,
+                () -> puller(
+                                SalesforceConfigBuilder.api().bulkThreshold(1),
+                                new QueryTuning(10, Duration.ofSeconds(10), Duration.ofMinutes(2)))
+                        .pull(dir));
+
+        assertThat(e.getMessage()).contains("still InProgress", "expires on its own");
+    }
+
+    @Test
+    void versions_severalListed_picksTheHighestNumerically() {
+        sf.versions("9.0", "67.0", "100.0");
+
+        SalesforcePullStats stats = pull(SalesforceConfigBuilder.api(), dir);
+
+        assertThat(stats.apiVersion()).isEqualTo("100.0");
+        assertThat(sf.requests(RequestKind.QUERY)).allMatch(r -> r.path().startsWith("/services/data/v100.0/"));
+        assertThat(sf.requests(RequestKind.VERSIONS)).singleElement().matches(r -> !r.bearer());
+    }
+
+    @Test
+    void versions_pinnedInConfig_skipsDiscovery() {
+        SalesforcePullStats stats = pull(SalesforceConfigBuilder.api().apiVersion("v66.0"), dir);
+
+        assertThat(stats.apiVersion()).isEqualTo("66.0");
+        assertThat(sf.requests(RequestKind.VERSIONS)).isEmpty();
+    }
+
+    @Test
+    void filter_customerType_readsOnlyMatchingAccounts() throws IOException {
+        SalesforcePullStats stats = pull(
+                SalesforceConfigBuilder.api().accountFilter("Type = 'Customer'").contacts(true), dir);
+
+        assertThat(stats.accounts()).isEqualTo(3);
+        assertThat(sf.requests(RequestKind.QUERY).get(1).query())
+                .isEqualTo("q=SELECT Id, Name, Domain__c, Website, ParentId FROM Account WHERE (Type = 'Customer')");
+        assertThat(Files.readString(dir.resolve(SnapshotLayout.ACCOUNTS)))
+                .contains(StandardOrg.ACME, StandardOrg.GLOBEX, StandardOrg.UMBRELLA)
+                .doesNotContain(StandardOrg.INITECH, StandardOrg.HOOLI);
+        assertThat(Files.readString(dir.resolve(SnapshotLayout.CONTACTS))).doesNotContain("initech");
+    }
+
+    @Test
+    void filter_unbalancedParenthesis_isRefusedBeforeAnyRequest() {
+        ConfigException e = catchThrowableOfType(
+                ConfigException.class,
+                () -> pull(SalesforceConfigBuilder.api().accountFilter("Type = 'Customer') OR (Id != null"), dir));
+
+        assertThat(e.getMessage()).contains("salesforce.account_filter", "closes a parenthesis that was never opened");
+        assertThat(sf.requests()).isEmpty();
+    }
+
+    @Test
+    void filter_unterminatedString_isRefused() {
+        ConfigException e = catchThrowableOfType(
+                ConfigException.class,
+                () -> pull(SalesforceConfigBuilder.api().accountFilter("Type = 'Customer"), dir));
+
+        assertThat(e.getMessage()).contains("string literal is not closed");
+    }
+
+    @Test
+    void fields_nameCarryingSoql_isRefusedBeforeAnyRequest() {
+        var fields = new io.plumbline.config.SalesforceFieldsConfig(
+                java.util.List.of("Domain__c", "Id FROM User --"), "Website", null, "ParentId", null);
+
+        ConfigException e = catchThrowableOfType(
+                ConfigException.class, () -> pull(SalesforceConfigBuilder.api().fields(fields), dir));
+
+        assertThat(e.getMessage())
+                .contains("salesforce.fields.domains[1]", "'Id FROM User --'", "not a Salesforce field name");
+        assertThat(sf.requests()).isEmpty();
+    }
+
+    @Test
+    void http_transientServerErrors_areRetriedAndCounted() {
+        sf.failNext(2);
+
+        SalesforcePullStats stats = pull(SalesforceConfigBuilder.api(), dir);
+
+        assertThat(stats.accounts()).isEqualTo(5);
+        assertThat(stats.requests()).isEqualTo(5); // versions + 2 failed + count + query
+    }
+
+    @Test
+    void readOnly_fullPullWithContactsAndBulk_sendsOnlySignInAndReadTraffic() throws Exception {
+        sf.clientCredentials("id", "secret").bulkPageSize(2);
+        new SalesforcePuller(
+                        SalesforceConfigBuilder.api()
+                                .clientCredentials("ID", "SECRET")
+                                .instanceUrl(sf.baseUrl().toString())
+                                .contacts(true)
+                                .bulkThreshold(3)
+                                .build(),
+                        dir,
+                        Runtimes.with(Map.of("ID", "id", "SECRET", "secret")))
+                .pull(dir);
+        // positive control: a write does reach the emulator and is logged as such
+        SalesforceEmulator control = SalesforceEmulator.start();
+        HttpRequest write = HttpRequest.newBuilder(
+                        URI.create(control.baseUrl() + "/services/data/v67.0/sobjects/Account"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"Name\":\"x\"}"))
+                .build();
+        int status =
+                Runtimes.HTTP.send(write, HttpResponse.BodyHandlers.ofString()).statusCode();
+        control.close();
+
+        assertThat(status).isEqualTo(405);
+        assertThat(control.requests()).extracting(RecordedRequest::kind).containsExactly(RequestKind.REJECTED);
+        assertThat(sf.requests()).isNotEmpty().allMatch(r -> r.kind().isRead());
+        assertThat(sf.requests())
+                .filteredOn(r -> !r.method().equals("GET"))
+                .extracting(RecordedRequest::kind)
+                .containsOnly(RequestKind.TOKEN, RequestKind.BULK_CREATE);
+        assertThat(sf.requests())
+                .noneMatch(r -> r.path().contains("/sobjects") || r.path().contains("/composite"));
+        assertThat(sf.requests(RequestKind.BULK_CREATE)).hasSize(2);
+    }
+}

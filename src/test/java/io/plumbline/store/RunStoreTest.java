@@ -1,0 +1,79 @@
+package io.plumbline.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plumbline.errors.PlumblineException;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local store: ordered migrations, run history, issue keys and cursors survive reopening. */
+class RunStoreTest {
+    @TempDir
+    Path tmp;
+
+    private static RunRecord run(String id, String at, int total) {
+        return new RunRecord(id, at, at, "snapshot", "h" + id, total, 1, 1, 10, 0, Map.of("org_orphaned", total));
+    }
+
+    @Test
+    void open_newFile_migratesToLatestVersionOnce() throws Exception {
+        Path db = tmp.resolve("sub/plumbline.db");
+        try (RunStore s = RunStore.open(db)) {
+            assertThat(s.schemaVersion()).isEqualTo(Migrations.SCRIPTS.size());
+        }
+        try (RunStore s = RunStore.open(db)) {
+            assertThat(s.schemaVersion()).isEqualTo(Migrations.SCRIPTS.size());
+            assertThat(s.runs(10)).isEmpty();
+        }
+    }
+
+    @Test
+    void open_storeFromNewerVersion_refusesWithUpgradeHint() throws Exception {
+        Path db = tmp.resolve("p.db");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                var st = c.createStatement()) {
+            st.execute("PRAGMA user_version = 99");
+        }
+        assertThatThrownBy(() -> RunStore.open(db))
+                .isInstanceOf(PlumblineException.class)
+                .hasMessageContaining("upgrade plumbline");
+    }
+
+    @Test
+    void recordRun_thenQuery_newestFirstWithIssuesAndPrevious() {
+        try (RunStore s = RunStore.open(tmp.resolve("p.db"))) {
+            s.recordRun(
+                    run("r1", "2026-01-01T00:00:00Z", 2),
+                    List.of(
+                            new IssueKey("a", "org_orphaned", "", "detected"),
+                            new IssueKey("b", "org_orphaned", "", "detected")));
+            s.recordRun(
+                    run("r2", "2026-01-02T00:00:00Z", 1), List.of(new IssueKey("b", "org_orphaned", "", "detected")));
+            assertThat(s.runs(10)).extracting(RunRecord::runId).containsExactly("r2", "r1");
+            assertThat(s.previous("r2")).map(RunRecord::runId).contains("r1");
+            assertThat(s.runs(1).get(0).countsByCode()).containsEntry("org_orphaned", 1);
+            HistoryDiff diff = HistoryDiff.of(s.issues("r1"), s.issues("r2"));
+            assertThat(diff.resolved()).extracting(IssueKey::key).containsExactly("a");
+            assertThat(diff.stillOpen()).extracting(IssueKey::key).containsExactly("b");
+            assertThat(diff.added()).isEmpty();
+        }
+    }
+
+    @Test
+    void cursors_roundTripAndUpdate() {
+        Path db = tmp.resolve("p.db");
+        try (RunStore s = RunStore.open(db)) {
+            s.putCursor("tickets", "abc", "t1");
+            s.putCursor("tickets", "def", "t2");
+        }
+        try (RunStore s = RunStore.open(db)) {
+            assertThat(s.cursor("tickets")).contains("def");
+            assertThat(s.cursor("users")).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.plumbline.zendesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plumbline.errors.ExitCodes;
+import io.plumbline.errors.PlumblineException;
+import io.plumbline.zendesk.emulator.EmulatorConfig;
+import io.plumbline.zendesk.emulator.Fault;
+import io.plumbline.zendesk.emulator.LoggedRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ZendeskPullResilienceTest {
+    private static final Instant AS_OF = SeedSnapshots.CAPTURED_AT;
+    private static final List<String> FILES = List.of(
+            "zendesk/organizations.jsonl",
+            "zendesk/users.jsonl",
+            "zendesk/organization_memberships.jsonl",
+            "zendesk/tickets.jsonl",
+            "snapshot.json");
+
+    @TempDir
+    static Path shared;
+
+    static Path seed;
+    static Path clean;
+
+    @BeforeAll
+    static void cleanPull() {
+        seed = SeedSnapshots.write(shared.resolve("seed"), 1150, 2500, 2300);
+        clean = shared.resolve("clean");
+        try (EmulatorHarness h = new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN))) {
+            new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(clean, AS_OF, 30);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void pull_tenPercentFaults_completesWithIdenticalOutput(long faultSeed, @TempDir Path out) throws IOException {
+        EmulatorConfig config = EmulatorConfig.withToken(EmulatorHarness.TOKEN)
+                .withFaults(0.03, 0.03, 0.03, 0.01, Duration.ofMillis(5), faultSeed);
+        try (EmulatorHarness h = new EmulatorHarness(seed, config)) {
+            PullStats stats = new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(out, AS_OF, 30);
+            List<LoggedRequest> log = h.emulator.log().all();
+
+            for (String f : FILES) {
+                assertThat(Files.readString(out.resolve(f))).as(f).isEqualTo(Files.readString(clean.resolve(f)));
+            }
+            assertThat(log).filteredOn(r -> !r.fault().isEmpty()).isNotEmpty();
+            // the JDK client may itself resend a GET after a reset, so the two counts can differ slightly
+            assertThat(stats.retries()).isPositive();
+            RequestLogChecks.noPageFetchedTwiceAfterSuccess(log);
+            RequestLogChecks.nothingSentWhileRetryAfterPending(log);
+        }
+    }
+
+    @Test
+    void pull_429WithRetryAfter_waitsThenResumesFromSameCursor(@TempDir Path out) {
+        try (EmulatorHarness h = new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN))) {
+            h.emulator.failRequest("/api/v2/users", 4, Fault.TOO_MANY);
+            PullStats stats = new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(out, AS_OF, 30);
+            List<LoggedRequest> users = h.emulator.log().matching(r -> r.path().equals("/api/v2/users"));
+
+            LoggedRequest limited = users.get(3);
+            LoggedRequest retried = users.get(4);
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(limited.query()).contains("page[after]=");
+            assertThat(retried.pathAndQuery()).isEqualTo(limited.pathAndQuery());
+            assertThat(retried.at()).isAfterOrEqualTo(limited.retryAfterUntil());
+            assertThat(stats.rateLimitWaits()).isEqualTo(1);
+            assertThat(stats.rateLimitWaited()).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+            RequestLogChecks.noPageFetchedTwiceAfterSuccess(h.emulator.log().all());
+        }
+    }
+
+    @Test
+    void pull_lowRateLimits_pacesFromHeadersAndNeverMeets429(@TempDir Path out) {
+        EmulatorConfig config = EmulatorConfig.withToken(EmulatorHarness.TOKEN).withLimits(10, 3);
+        // at 200x a request takes about an emulated second, so ten a minute really binds
+        try (EmulatorHarness h = new EmulatorHarness(seed, config, 200)) {
+            PullStats stats = new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(out, AS_OF, 30);
+
+            assertThat(h.emulator.log().all()).noneMatch(r -> r.status() == 429);
+            assertThat(stats.rateLimitWaits()).isGreaterThanOrEqualTo(3);
+            assertThat(stats.retries()).isZero();
+        }
+    }
+
+    @Test
+    void pull_connectionReset_retriesTheSamePage(@TempDir Path out) throws IOException {
+        try (EmulatorHarness h = new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN))) {
+            h.emulator.failRequest("/api/v2/organization_memberships", 3, Fault.RESET);
+            new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(out, AS_OF, 30);
+            List<LoggedRequest> log =
+                    h.emulator.log().matching(r -> r.path().equals("/api/v2/organization_memberships"));
+
+            assertThat(log.get(2).status()).isZero();
+            assertThat(log.get(3).pathAndQuery()).isEqualTo(log.get(2).pathAndQuery());
+            assertThat(Files.readString(out.resolve(FILES.get(2))))
+                    .isEqualTo(Files.readString(clean.resolve(FILES.get(2))));
+        }
+    }
+
+    @Test
+    void pull_answerSlowerThanTimeout_retriesTheSamePage(@TempDir Path out) throws Exception {
+        EmulatorConfig config =
+                EmulatorConfig.withToken(EmulatorHarness.TOKEN).withFaults(0, 0, 0, 0, Duration.ofMillis(1500), 1);
+        try (EmulatorHarness h = new EmulatorHarness(seed, config)) {
+            ZendeskHttp http = h.http(
+                    h.config(EmulatorHarness.bearer("T")), Map.of("T", EmulatorHarness.TOKEN), Duration.ofMillis(600));
+            http.get("/api/v2/users/count"); // warm up, so only the scripted answer is slow
+            h.emulator.failRequest("/api/v2/incremental/tickets/cursor", 1, Fault.SLOW);
+            new ZendeskSnapshotPuller(http, Progress.SILENT).pull(out, AS_OF, 30);
+            h.emulator.log().await(r -> r.fault().equals("SLOW"), Duration.ofSeconds(5));
+            List<LoggedRequest> tickets =
+                    h.emulator.log().matching(r -> r.path().startsWith("/api/v2/incremental/tickets"));
+
+            assertThat(tickets.get(0).fault()).isEqualTo("SLOW");
+            assertThat(tickets.get(1).pathAndQuery()).isEqualTo(tickets.get(0).pathAndQuery());
+            assertThat(Files.readString(out.resolve(FILES.get(3))))
+                    .isEqualTo(Files.readString(clean.resolve(FILES.get(3))));
+        }
+    }
+
+    @Test
+    void pull_serverKeepsFailing_givesUpWithExit4AfterBoundedRetries(@TempDir Path out) {
+        EmulatorConfig config =
+                EmulatorConfig.withToken(EmulatorHarness.TOKEN).withFaults(0, 1.0, 0, 0, Duration.ZERO, 1);
+        try (EmulatorHarness h = new EmulatorHarness(seed, config)) {
+            assertThatThrownBy(() -> new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(out, AS_OF, 30))
+                    .isInstanceOf(PlumblineException.class)
+                    .hasMessageContaining("did not answer GET /api/v2/organizations/count after 7 attempts")
+                    .extracting(e -> ((PlumblineException) e).exitCode())
+                    .isEqualTo(ExitCodes.REMOTE);
+            assertThat(h.emulator.log().all()).hasSize(7);
+            assertThat(out.resolve(FILES.get(0))).doesNotExist();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.plumbline.zendesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.model.Snapshot;
+import io.plumbline.snapshot.FolderSource;
+import io.plumbline.snapshot.SnapshotReader;
+import io.plumbline.zendesk.emulator.EmulatorConfig;
+import io.plumbline.zendesk.emulator.LoggedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ZendeskSnapshotPullerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant AS_OF = SeedSnapshots.CAPTURED_AT;
+
+    @TempDir
+    static Path shared;
+
+    static Path seed;
+
+    @BeforeAll
+    static void seed() {
+        seed = SeedSnapshots.write(shared.resolve("seed"), 1150, 450, 2300);
+    }
+
+    @Test
+    void pull_seededEmulator_writesTheSeedRecordsVerbatim(@TempDir Path out) throws IOException {
+        try (EmulatorHarness h = new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN))) {
+            PullStats stats = new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(out, AS_OF, 30);
+
+            assertThat(lines(out, "zendesk/organizations.jsonl"))
+                    .containsExactlyElementsOf(lines(seed, "zendesk/organizations.jsonl"));
+            assertThat(lines(out, "zendesk/organization_memberships.jsonl"))
+                    .isEqualTo(lines(seed, "zendesk/organization_memberships.jsonl"));
+            assertThat(lines(out, "zendesk/users.jsonl"))
+                    .containsExactlyElementsOf(seedLines(
+                            "zendesk/users.jsonl", u -> u.path("role").asText().equals("end-user")));
+            assertThat(lines(out, "zendesk/tickets.jsonl"))
+                    .containsExactlyElementsOf(seedLines("zendesk/tickets.jsonl", this::inWindow));
+            assertThat(stats.records()).containsEntry("organizations", 1150).containsEntry("users", 405);
+            assertThat(stats.retries()).isZero();
+            assertThat(stats.rateLimitWaits()).isZero();
+        }
+    }
+
+    @Test
+    void pull_seededEmulator_readsBackLikeTheSeed(@TempDir Path out) throws IOException {
+        try (EmulatorHarness h = new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN))) {
+            new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(out, AS_OF, 30);
+        }
+        Files.copy(seed.resolve("salesforce_accounts.csv"), out.resolve("salesforce_accounts.csv"));
+
+        Snapshot pulled = SnapshotReader.read(new FolderSource(out), null);
+        Snapshot original = SnapshotReader.read(new FolderSource(seed), null);
+
+        assertThat(pulled.asOf()).isEqualTo(AS_OF);
+        assertThat(pulled.organizations()).isEqualTo(original.organizations());
+        assertThat(pulled.memberships()).isEqualTo(original.memberships());
+        assertThat(pulled.users())
+                .isEqualTo(original.users().stream()
+                        .filter(u -> u.role().equals("end-user"))
+                        .toList());
+        assertThat(pulled.tickets()).hasSize(lines(out, "zendesk/tickets.jsonl").size());
+    }
+
+    @Test
+    void pull_usesExportsForOrgsAndTicketsAndCursorPagesOfHundredElsewhere(@TempDir Path out) {
+        try (EmulatorHarness h = new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN))) {
+            PullStats stats = new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(out, AS_OF, 30);
+            List<LoggedRequest> log = h.emulator.log().all();
+
+            assertThat(log).allMatch(r -> r.method().equals("GET"));
+            assertThat(log)
+                    .filteredOn(r -> r.path().equals("/api/v2/incremental/organizations"))
+                    .hasSize(2);
+            assertThat(log)
+                    .filteredOn(r -> r.path().equals("/api/v2/users"))
+                    .allMatch(r ->
+                            r.query().contains("page[size]=100") && r.query().contains("role=end-user"))
+                    .hasSize(5);
+            assertThat(log)
+                    .filteredOn(r -> r.path().equals("/api/v2/incremental/tickets/cursor"))
+                    .first()
+                    .satisfies(r -> assertThat(r.query())
+                            .isEqualTo("start_time="
+                                    + AS_OF.minus(Duration.ofDays(30)).getEpochSecond() + "&exclude_deleted=true"));
+            assertThat(stats.requests()).isEqualTo(log.size());
+        }
+    }
+
+    private boolean inWindow(JsonNode t) {
+        Instant updated = OffsetDateTime.parse(t.path("updated_at").asText()).toInstant();
+        return !updated.isBefore(AS_OF.minus(Duration.ofDays(30)))
+                && !t.path("status").asText().equals("deleted");
+    }
+
+    static List<String> lines(Path dir, String file) {
+        try {
+            return Files.readAllLines(dir.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> seedLines(String file, Predicate<JsonNode> keep) {
+        return lines(seed, file).stream()
+                .filter(l -> {
+                    try {
+                        return keep.test(JSON.readTree(l));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .toList();
+    }
+}

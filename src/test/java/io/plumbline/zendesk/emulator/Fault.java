@@ -1,0 +1,14 @@
+package io.plumbline.zendesk.emulator;
+
+/** A fault the emulator can inject into one request. */
+public enum Fault {
+    NONE,
+    /** 429 with the configured Retry-After. */
+    TOO_MANY,
+    /** 500, 502, 503 or 504. */
+    SERVER_ERROR,
+    /** The connection is closed without an answer. */
+    RESET,
+    /** The answer comes after the configured real-time delay. */
+    SLOW
+}
