@@ -29,7 +29,7 @@ public final class PhaseBench {
         long t2 = System.nanoTime();
         Instant now = Instant.now();
         RunFolderWriter.write(
-                result, new RunInfo("phases", now, now, "snapshot", args[0], List.of()), Path.of(args[1]));
+                result, new RunInfo("phases", now, now, "snapshot", args[0], List.of()), Path.of(args[1]), List.of());
         long t3 = System.nanoTime();
         System.out.printf(
                 "read_s=%.2f audit_core_s=%.2f write_s=%.2f issues=%d%n",
