@@ -153,6 +153,7 @@ class IncrementalAuditTest {
 
     @Test
     void history_threeAudits_showsTrendRequestsAndTheNewAndResolvedKeys() throws IOException {
+        System.out.println(history);
         assertThat(history)
                 .containsPattern("run1 .* live +" + requests.get(0) + " ")
                 .containsPattern("run2 .* live-incr +" + requests.get(1) + " ")
