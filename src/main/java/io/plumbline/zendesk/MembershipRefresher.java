@@ -24,7 +24,8 @@ import java.util.TreeSet;
  *   <li>a default that moves (make default, a default membership deleted, a user's organization_id set)
  *       changes the user's {@code organization_id}, which the user export reports: the memberships of a
  *       reported user whose organization_id no longer matches the one default merged so far are re-read,
- *       one request each (a new user whose memberships all came with the new ones needs none);
+ *       one request each (a new user whose memberships all came with the new ones needs none), unless
+ *       listing them all is cheaper;
  *   <li>the memberships of organizations and users deleted since are gone with them;
  *   <li>what no signal shows, chiefly a lone non-default membership deleted, changes Zendesk's total: the
  *       count is compared at the end, and when it differs (or the cursor is refused) the list is pulled
@@ -62,6 +63,13 @@ final class MembershipRefresher {
         memberships.forEach((id, m) ->
                 byUser.computeIfAbsent(user(m), k -> new ArrayList<>()).add(id));
         List<Long> moved = movedDefaults(memberships, byUser, changedUsers, goneUsers);
+        long relistCost = memberships.size() / ZendeskExporter.PAGE_SIZE + 1;
+        if (moved.size() > relistCost) {
+            return relist(
+                    memberships,
+                    moved.size() + " users' default org moved; listing all costs about " + relistCost
+                            + " requests, re-reading each of them more");
+        }
         reread(memberships, byUser, moved);
         if (expected.isEmpty()) {
             return relist(memberships, "Zendesk gave no membership count to check the merge against");

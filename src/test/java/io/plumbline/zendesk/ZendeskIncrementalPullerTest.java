@@ -90,6 +90,29 @@ class ZendeskIncrementalPullerTest {
     }
 
     @Test
+    void incremental_manyDefaultsMoved_relistsRatherThanRereadingEachUser(@TempDir Path tmp) throws IOException {
+        try (EmulatorHarness h = harness()) {
+            h.emulator.change(e -> {
+                for (long user = 20_004; user <= 20_004 + 4 * 40; user += 4) {
+                    var ms = e.membershipsOfUser(user);
+                    if (ms.size() > 1) {
+                        e.makeDefault(ms.get(1).path("id").asLong());
+                    }
+                }
+            });
+            h.time.advance(Duration.ofMinutes(2));
+
+            PullStats inc = incremental(h, earlier, cursors, tmp.resolve("b"), AS_OF);
+            full(h, tmp.resolve("c"), AS_OF);
+
+            assertSameZendeskFiles(tmp.resolve("b"), tmp.resolve("c"));
+            assertThat(inc.notes())
+                    .anyMatch(n -> n.matches("memberships re-listed in full: \\d+ users' default org moved.*"));
+            assertThat(inc.requests()).isLessThan(5 + 40);
+        }
+    }
+
+    @Test
     void incremental_membershipCursorRefused_relistsMemberships(@TempDir Path tmp) throws IOException {
         try (EmulatorHarness h = harness()) {
             PullCursors c = cursors;
