@@ -37,11 +37,7 @@ final class ReadRoutes {
                         tickets(call), "tickets", base + "/api/v2/incremental/tickets/cursor.json", call, call.at());
             case "/api/v2/incremental/users/cursor" ->
                 Pages.incrementalCursor(
-                        List.copyOf(state.users.values()),
-                        "users",
-                        base + "/api/v2/incremental/users/cursor.json",
-                        call,
-                        call.at());
+                        allUsers(), "users", base + "/api/v2/incremental/users/cursor.json", call, call.at());
             case "/api/v2/incremental/organizations" ->
                 Pages.incrementalTime(
                         List.copyOf(state.organizations.values()),
@@ -100,6 +96,12 @@ final class ReadRoutes {
         return state.users.values().stream()
                 .filter(u -> role == null || role.equals(u.path("role").asText()))
                 .toList();
+    }
+
+    private List<ObjectNode> allUsers() {
+        List<ObjectNode> all = new ArrayList<>(state.users.values());
+        all.addAll(state.deletedUsers.values());
+        return all;
     }
 
     private List<ObjectNode> tickets(Call call) {

@@ -110,6 +110,11 @@ public final class ZendeskEmulator implements AutoCloseable {
         return Optional.ofNullable(state.organizations.get(id)).map(ObjectNode::deepCopy);
     }
 
+    /** Changes the account as its agents and admins would in Zendesk itself, stamped with the emulator's now. */
+    public synchronized void change(java.util.function.Consumer<AccountEdits> edits) {
+        edits.accept(new AccountEdits(state, time.instant()));
+    }
+
     /** Writes the current state as a snapshot folder, captured now. */
     public synchronized void dumpSnapshot(Path dir) {
         StateFiles.dump(state, seedDir, dir, time.instant());
