@@ -85,19 +85,7 @@ final class UndoCommand implements Callable<Integer> {
             throw new ApplyRefusedException(receipt + ": this receipt is from a demo plan, which is dry-run only; "
                     + "there is nothing in Zendesk to undo");
         }
-        if (!source.path("complete").asBoolean(true)) {
-            ctx.err()
-                    .println("warning: " + receipt
-                            + " is from an apply that did not finish; its applied results are undone");
-        }
-        if (source.has("in_flight")) {
-            ctx.err()
-                    .println(
-                            "warning: "
-                                    + source.path("in_flight").path("action_id").asText()
-                                    + " was being written when that apply stopped and may have reached Zendesk; it is not in "
-                                    + "the results, so this undo leaves it alone (a dry-run apply of the plan shows its state)");
-        }
+        warnIfUnfinished(source);
         PlumblineConfig cfg =
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
         ZendeskWrites zendesk = ZendeskConnections.open(source.path("demo").asBoolean(false), cfg, ctx);
@@ -115,6 +103,22 @@ final class UndoCommand implements Callable<Integer> {
         }
         ctx.out().flush();
         return ApplyReadout.exitCode(undoReceipt.json(), ctx.err());
+    }
+
+    /** An unfinished apply's receipt is undone as far as it goes; a write cut off mid-flight is not in it. */
+    private void warnIfUnfinished(JsonNode source) {
+        if (!source.path("complete").asBoolean(true)) {
+            ctx.err()
+                    .println("warning: " + receipt
+                            + " is from an apply that did not finish; its applied results are undone");
+        }
+        String inFlight = source.path("in_flight").path("action_id").asText("");
+        if (!inFlight.isEmpty()) {
+            ctx.err()
+                    .println("warning: " + inFlight + " was being written when that apply stopped and may have "
+                            + "reached Zendesk; it is not in the results, so this undo leaves it alone (a dry-run "
+                            + "apply of the plan shows its state)");
+        }
     }
 
     private void keepUnfinished(Path target) {
