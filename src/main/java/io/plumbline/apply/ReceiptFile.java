@@ -25,14 +25,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
- * A receipt file written incrementally: after every result the whole receipt is written to a
- * temporary file, forced to disk, and atomically renamed over the receipt, so a crash never hides a
- * write that happened. The {@link #hash} of a finished receipt gates undo.
+ * A receipt file written incrementally: just before every write (as {@code in_flight}) and after every
+ * result, the whole receipt is written to a temporary file, forced to disk, atomically renamed over the
+ * receipt, and the rename forced to disk too, so a crash never hides a write that happened: a finished
+ * write is in {@code results}, and one cut off mid-flight is named by {@code in_flight}. The
+ * {@link #hash} of a finished receipt gates undo.
  */
-public final class ReceiptFile implements Consumer<ActionResult> {
+public final class ReceiptFile implements ResultSink {
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
@@ -43,6 +44,7 @@ public final class ReceiptFile implements Consumer<ActionResult> {
     private final Path path;
     private final ObjectNode root;
     private final ArrayNode results;
+    private final List<ActionResult> accepted = new ArrayList<>();
 
     /** Starts a receipt at {@code path} with the given header members, and writes it at once. */
     public ReceiptFile(Path path, ObjectNode header) {
@@ -60,8 +62,23 @@ public final class ReceiptFile implements Consumer<ActionResult> {
         return path;
     }
 
+    /** The results accepted so far, in order. */
+    public List<ActionResult> results() {
+        return List.copyOf(accepted);
+    }
+
+    @Override
+    public void writing(ActionResult pending) {
+        ObjectNode n = toJson(pending);
+        n.remove(List.of("status", "reason", "zendesk_request_id"));
+        root.set("in_flight", n);
+        flush();
+    }
+
     @Override
     public void accept(ActionResult r) {
+        root.remove("in_flight");
+        accepted.add(r);
         results.add(toJson(r));
         ObjectNode counts = (ObjectNode) root.get("counts");
         counts.put(r.status().code(), counts.get(r.status().code()).asInt() + 1);
@@ -105,8 +122,18 @@ public final class ReceiptFile implements Consumer<ActionResult> {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
             }
+            forceDirectory(path.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new PlumblineException(2, path + ": cannot write the receipt: " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes the rename itself durable; where a directory cannot be opened (Windows), the move must do. */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported on this platform: the file itself was forced before the rename
         }
     }
 

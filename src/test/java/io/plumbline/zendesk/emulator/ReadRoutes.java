@@ -7,18 +7,24 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The GET endpoints: lists, counts, single records, search by external_id, exports, token info. */
+/**
+ * The GET endpoints: lists, counts, single records, search by external_id, full-text search for
+ * organizations, exports, token info.
+ */
 final class ReadRoutes {
     private static final Pattern ORG = Pattern.compile("/api/v2/organizations/(\\d+)");
     private static final Pattern ORG_MEMBERSHIPS =
             Pattern.compile("/api/v2/organizations/(\\d+)/organization_memberships");
+    private static final Pattern USER = Pattern.compile("/api/v2/users/(\\d+)");
     private static final Pattern USER_MEMBERSHIPS = Pattern.compile("/api/v2/users/(\\d+)/organization_memberships");
     private final EmulatorState state;
     private final String base;
+    private final SearchRoute search;
 
     ReadRoutes(EmulatorState state, String base) {
         this.state = state;
         this.base = base;
+        this.search = new SearchRoute(state, base);
     }
 
     Optional<Reply> route(Call call, AuthGate.Principal who) {
@@ -28,6 +34,7 @@ final class ReadRoutes {
             case "/api/v2/organizations/count" ->
                 count(state.liveOrganizations().size(), call);
             case "/api/v2/organizations/search" -> search(call);
+            case "/api/v2/search" -> search.search(call);
             case "/api/v2/users" -> list(users(call.param("role")), "users", call);
             case "/api/v2/users/count" -> count(users(call.param("role")).size(), call);
             case "/api/v2/organization_memberships" ->
@@ -65,6 +72,12 @@ final class ReadRoutes {
                     state.liveOrganization(id).isEmpty()
                             ? Reply.notFound()
                             : list(state.membershipsOfOrganization(id), "organization_memberships", call));
+        }
+        m = USER.matcher(call.path());
+        if (m.matches()) {
+            return Optional.of(Optional.ofNullable(state.users.get(Long.parseLong(m.group(1))))
+                    .map(u -> single("user", u))
+                    .orElseGet(Reply::notFound));
         }
         m = USER_MEMBERSHIPS.matcher(call.path());
         if (m.matches()) {
