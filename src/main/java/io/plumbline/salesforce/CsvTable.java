@@ -18,13 +18,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a UTF-8 (optionally BOM-prefixed) RFC 4180 CSV with a header row, handing each record to a
  * consumer with its line number; every problem becomes an {@link InputException} naming the file and
- * line. Header names are matched trimmed and case-insensitively; unknown columns are ignored.
+ * line. Header names are matched trimmed and case-insensitively; unknown columns are ignored. A quoted
+ * field left open at the end of the file is an error, not a field that silently swallows every row after
+ * it.
  */
 final class CsvTable {
+    private static final Pattern RECORD_LINE = Pattern.compile("record starting at line (\\d{1,18})");
+    private static final int MAX_SHOWN = 80;
     private final String file;
     private final Map<String, Integer> columns = new LinkedHashMap<>();
     private int headerSize;
@@ -73,6 +79,7 @@ final class CsvTable {
                     .skipEmptyLines(true)
                     .allowExtraFields(true)
                     .allowMissingFields(true)
+                    .allowUnclosedQuote(false)
                     .ofCsvRecord(reader);
             boolean header = true;
             for (CsvRecord record : csv) {
@@ -91,12 +98,45 @@ final class CsvTable {
         } catch (CharacterCodingException e) {
             throw new InputException(file, 0, 0, "not valid UTF-8 text; save the file as UTF-8", e);
         } catch (CsvParseException e) {
-            throw new InputException(file, 0, 0, "malformed CSV (" + e.getMessage() + "); check quoting", e);
+            throw new InputException(
+                    file, recordLine(e), 0, "malformed CSV (" + e.getMessage() + "); check quoting", e);
         } catch (UncheckedIOException e) {
             throw unwrap(file, e.getCause());
         } catch (IOException e) {
             throw unwrap(file, e);
         }
+    }
+
+    /**
+     * A field value as an error message can quote it: control, format and non-ASCII space characters
+     * escaped as {@code \\uXXXX} (so they are visible and cannot drive a terminal), long values cut.
+     */
+    static String shown(String value) {
+        StringBuilder sb = new StringBuilder();
+        int[] cps = value.codePoints().toArray();
+        for (int i = 0; i < Math.min(cps.length, MAX_SHOWN); i++) {
+            int cp = cps[i];
+            if (invisible(cp)) {
+                sb.append(String.format(Locale.ROOT, "\\u%04X", cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        }
+        return cps.length > MAX_SHOWN ? sb.append("...").toString() : sb.toString();
+    }
+
+    private static boolean invisible(int cp) {
+        int type = Character.getType(cp);
+        return Character.isISOControl(cp)
+                || (cp != ' ' && (Character.isWhitespace(cp) || Character.isSpaceChar(cp)))
+                || type == Character.FORMAT
+                || type == Character.SURROGATE;
+    }
+
+    /** The line fastcsv names in its message ("record starting at line N"), or 0 when it names none. */
+    private static long recordLine(CsvParseException e) {
+        Matcher m = RECORD_LINE.matcher(String.valueOf(e.getMessage()));
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     private static InputException unwrap(String file, IOException e) {

@@ -134,10 +134,18 @@ class AccountsCsvReaderTest {
     }
 
     @Test
-    void read_idWithNoBreakSpace_failsAsMalformed() {
+    void read_idWithNoBreakSpace_failsShowingItEscaped() {
         assertFails(
                 HEADER + "001\u00a0ACME,Acme,a.example\n",
-                "accounts.csv:2:1: error: malformed sf_account_id '001\u00a0ACME': "
+                "accounts.csv:2:1: error: malformed sf_account_id '001\\u00A0ACME': "
+                        + "contains whitespace or a control character at position 4");
+    }
+
+    @Test
+    void read_idWithControlCharacter_failsShowingItEscaped() {
+        assertFails(
+                HEADER + "001\u001b[31mACME,Acme,a.example\n",
+                "accounts.csv:2:1: error: malformed sf_account_id '001\\u001B[31mACME': "
                         + "contains whitespace or a control character at position 4");
     }
 
@@ -145,10 +153,10 @@ class AccountsCsvReaderTest {
     void read_idLongerThan255_failsAsMalformed() {
         String id = "K".repeat(256);
 
-        assertThatThrownBy(() -> read(HEADER + id + ",Acme,a.example\n"))
-                .isInstanceOf(InputException.class)
-                .hasMessageStartingWith("accounts.csv:2:1: error: malformed sf_account_id '")
-                .hasMessageEndingWith("': longer than 255 characters");
+        assertFails(
+                HEADER + id + ",Acme,a.example\n",
+                "accounts.csv:2:1: error: malformed sf_account_id '" + "K".repeat(80)
+                        + "...': longer than 255 characters");
     }
 
     @Test
@@ -183,10 +191,10 @@ class AccountsCsvReaderTest {
 
     @Test
     void read_fifteenCharacterIdDuplicatingItsEighteenCharacterForm_failsAsDuplicate() {
-        assertThatThrownBy(() -> read(HEADER + "001M000000qfPySIAU,Acme,a.example\n001M000000qfPyS,Again,\n"))
-                .isInstanceOf(InputException.class)
-                .hasMessageStartingWith("accounts.csv:3:1: error: duplicate sf_account_id 001M000000qfPyS")
-                .hasMessageEndingWith("(first seen on line 2)");
+        assertFails(
+                HEADER + "001M000000qfPySIAU,Acme,a.example\n001M000000qfPyS,Again,\n",
+                "accounts.csv:3:1: error: duplicate sf_account_id 001M000000qfPyS, the 15-character form of "
+                        + "001M000000qfPySIAU (first seen on line 2)");
     }
 
     @Test
@@ -276,5 +284,28 @@ class AccountsCsvReaderTest {
         assertThatThrownBy(() -> read(csv))
                 .isInstanceOf(InputException.class)
                 .hasMessage("accounts.csv: error: not valid UTF-8 text; save the file as UTF-8");
+    }
+
+    @Test
+    void read_unclosedQuote_failsNamingTheRecordLine() {
+        assertFails(
+                HEADER + "001A,Acme,a.example\n001B,\"Beta,b.example\n001C,Gamma,c.example\n",
+                "accounts.csv:3: error: malformed CSV (Unclosed quoted field at end of input "
+                        + "(record starting at line 3)); check quoting");
+    }
+
+    @Test
+    void read_textAfterClosingQuote_failsNamingTheRecordLine() {
+        assertThatThrownBy(() -> read(HEADER + "001A,\"Acme\" Inc,a.example\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("accounts.csv:2: error: malformed CSV (")
+                .hasMessageEndingWith("); check quoting");
+    }
+
+    @Test
+    void read_quoteInsideUnquotedField_isKeptLiterally() {
+        assertThat(read(HEADER + "001A,Acme 5\" Pipe,a.example\n"))
+                .extracting(Account::name)
+                .containsExactly("Acme 5\" Pipe");
     }
 }

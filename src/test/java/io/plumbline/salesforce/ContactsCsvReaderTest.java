@@ -139,4 +139,11 @@ class ContactsCsvReaderTest {
                 .isInstanceOf(InputException.class)
                 .hasMessage("contacts.csv: error: not valid UTF-8 text; save the file as UTF-8");
     }
+
+    @Test
+    void read_isPrimaryWithControlCharacter_failsShowingItEscaped() {
+        assertFails(
+                HEADER + "jane@acme.example,001A,\"tr\u0007ue\"\n",
+                "contacts.csv:2:3: error: is_primary must be true or false, found 'tr\\u0007ue'");
+    }
 }
