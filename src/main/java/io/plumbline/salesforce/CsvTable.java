@@ -99,7 +99,11 @@ final class CsvTable {
             throw new InputException(file, 0, 0, "not valid UTF-8 text; save the file as UTF-8", e);
         } catch (CsvParseException e) {
             throw new InputException(
-                    file, recordLine(e), 0, "malformed CSV (" + e.getMessage() + "); check quoting", e);
+                    file,
+                    recordLine(e),
+                    0,
+                    "malformed CSV (" + escaped(String.valueOf(e.getMessage())) + "); check quoting",
+                    e);
         } catch (UncheckedIOException e) {
             throw unwrap(file, e.getCause());
         } catch (IOException e) {
@@ -108,21 +112,28 @@ final class CsvTable {
     }
 
     /**
-     * A field value as an error message can quote it: control, format and non-ASCII space characters
-     * escaped as {@code \\uXXXX} (so they are visible and cannot drive a terminal), long values cut.
+     * A field value as an error message can quote it: {@link #escaped escaped}, and cut after 80
+     * characters.
      */
     static String shown(String value) {
-        StringBuilder sb = new StringBuilder();
         int[] cps = value.codePoints().toArray();
-        for (int i = 0; i < Math.min(cps.length, MAX_SHOWN); i++) {
-            int cp = cps[i];
+        return cps.length > MAX_SHOWN ? escaped(new String(cps, 0, MAX_SHOWN)) + "..." : escaped(value);
+    }
+
+    /**
+     * Text with control, format and non-ASCII space characters written as backslash-u escapes, so
+     * that they are visible in a message and cannot drive the terminal it is printed on.
+     */
+    static String escaped(String text) {
+        StringBuilder sb = new StringBuilder();
+        text.codePoints().forEach(cp -> {
             if (invisible(cp)) {
                 sb.append(String.format(Locale.ROOT, "\\u%04X", cp));
             } else {
                 sb.appendCodePoint(cp);
             }
-        }
-        return cps.length > MAX_SHOWN ? sb.append("...").toString() : sb.toString();
+        });
+        return sb.toString();
     }
 
     private static boolean invisible(int cp) {
@@ -154,7 +165,10 @@ final class CsvTable {
             }
             if (columns.putIfAbsent(name, i) != null) {
                 throw new InputException(
-                        file, record.getStartingLineNumber(), i + 1, "duplicate column '" + name + "' in the header");
+                        file,
+                        record.getStartingLineNumber(),
+                        i + 1,
+                        "duplicate column '" + shown(name) + "' in the header");
             }
         }
         headerSize = record.getFieldCount();
@@ -171,7 +185,11 @@ final class CsvTable {
                     0,
                     "missing required column"
                             + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + " (the header has: "
-                            + String.join(", ", columns.keySet()) + ")");
+                            + String.join(
+                                    ", ",
+                                    columns.keySet().stream()
+                                            .map(CsvTable::shown)
+                                            .toList()) + ")");
         }
     }
 

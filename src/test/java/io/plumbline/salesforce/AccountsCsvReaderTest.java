@@ -308,4 +308,12 @@ class AccountsCsvReaderTest {
                 .extracting(Account::name)
                 .containsExactly("Acme 5\" Pipe");
     }
+
+    @Test
+    void read_headerWithControlCharacter_listsItEscaped() {
+        assertFails(
+                "sf_account_id,acc\u001bount_name\n",
+                "accounts.csv:1: error: missing required columns account_name, account_domains "
+                        + "(the header has: sf_account_id, acc\\u001Bount_name)");
+    }
 }
