@@ -48,7 +48,7 @@ public final class AccountsCsvReader {
     /** The id as the row spells it, naming the 18-character form when the row has the 15-character one. */
     private static String asWritten(CsvTable.Row row, SalesforceAccountId id) {
         String raw = row.get("sf_account_id");
-        return raw.equals(id.value()) ? raw : raw + ", the 15-character form of " + id;
+        return raw.equals(id.value()) ? CsvTable.shown(raw) : raw + ", the 15-character form of " + id;
     }
 
     /** Validates and canonicalizes an account id column of a row. */

@@ -316,4 +316,20 @@ class AccountsCsvReaderTest {
                 "accounts.csv:1: error: missing required columns account_name, account_domains "
                         + "(the header has: sf_account_id, acc\\u001Bount_name)");
     }
+
+    @Test
+    void read_idWithInvisibleFormatCharacter_failsShowingItEscaped() {
+        assertFails(
+                HEADER + "001ACME001\u200b,Acme,a.example\n",
+                "accounts.csv:2:1: error: malformed sf_account_id '001ACME001\\u200B': "
+                        + "contains whitespace or a control character at position 11");
+    }
+
+    @Test
+    void read_secondBomPrefixedHeaderInsideTheFile_failsAsMalformedId() {
+        assertFails(
+                "\uFEFF" + HEADER + "001A,Acme,a.example\n\uFEFF" + HEADER + "001B,Beta,b.example\n",
+                "accounts.csv:3:1: error: malformed sf_account_id '\\uFEFFsf_account_id': "
+                        + "contains whitespace or a control character at position 1");
+    }
 }
