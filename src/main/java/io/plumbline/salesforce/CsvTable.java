@@ -99,11 +99,7 @@ final class CsvTable {
             throw new InputException(file, 0, 0, "not valid UTF-8 text; save the file as UTF-8", e);
         } catch (CsvParseException e) {
             throw new InputException(
-                    file,
-                    recordLine(e),
-                    0,
-                    "malformed CSV (" + escaped(String.valueOf(e.getMessage())) + "); check quoting",
-                    e);
+                    file, recordLine(e), 0, "malformed CSV (" + e.getMessage() + "); check quoting", e);
         } catch (UncheckedIOException e) {
             throw unwrap(file, e.getCause());
         } catch (IOException e) {
@@ -112,36 +108,12 @@ final class CsvTable {
     }
 
     /**
-     * A field value as an error message can quote it: {@link #escaped escaped}, and cut after 80
-     * characters.
+     * A field value as an error message can quote it: cut after 80 characters (the message itself is
+     * made printable by {@link InputException}).
      */
     static String shown(String value) {
         int[] cps = value.codePoints().toArray();
-        return cps.length > MAX_SHOWN ? escaped(new String(cps, 0, MAX_SHOWN)) + "..." : escaped(value);
-    }
-
-    /**
-     * Text with control, format and non-ASCII space characters written as backslash-u escapes, so
-     * that they are visible in a message and cannot drive the terminal it is printed on.
-     */
-    static String escaped(String text) {
-        StringBuilder sb = new StringBuilder();
-        text.codePoints().forEach(cp -> {
-            if (invisible(cp)) {
-                sb.append(String.format(Locale.ROOT, "\\u%04X", cp));
-            } else {
-                sb.appendCodePoint(cp);
-            }
-        });
-        return sb.toString();
-    }
-
-    private static boolean invisible(int cp) {
-        int type = Character.getType(cp);
-        return Character.isISOControl(cp)
-                || (cp != ' ' && (Character.isWhitespace(cp) || Character.isSpaceChar(cp)))
-                || type == Character.FORMAT
-                || type == Character.SURROGATE;
+        return cps.length > MAX_SHOWN ? new String(cps, 0, MAX_SHOWN) + "..." : value;
     }
 
     /** The line fastcsv names in its message ("record starting at line N"), or 0 when it names none. */
