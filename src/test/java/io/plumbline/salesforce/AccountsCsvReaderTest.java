@@ -2,9 +2,11 @@ package io.plumbline.salesforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.plumbline.errors.InputException;
 import io.plumbline.model.Account;
+import io.plumbline.normalize.SalesforceIds;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,7 +36,7 @@ class AccountsCsvReaderTest {
 
         assertThat(accounts)
                 .containsExactly(new Account(
-                        io.plumbline.normalize.SalesforceIds.canonical("001ACME001"),
+                        SalesforceIds.canonical("001ACME001"),
                         "Acme Healthcare",
                         "acme.example; acmehealth.example",
                         "https://www.acme.example",
@@ -244,9 +246,7 @@ class AccountsCsvReaderTest {
                 .hasMessage("accounts.csv:5:1: error: duplicate sf_account_id 001a (first seen on line 2)");
         assertThat(read(HEADER + "001A,\"Acme\nLabs \"\"West\"\"\",a.example\n001B,Beta,b.example\n"))
                 .extracting(Account::name, Account::sourceLine)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Acme\nLabs \"West\"", 2L),
-                        org.assertj.core.groups.Tuple.tuple("Beta", 4L));
+                .containsExactly(tuple("Acme\nLabs \"West\"", 2L), tuple("Beta", 4L));
     }
 
     @Test

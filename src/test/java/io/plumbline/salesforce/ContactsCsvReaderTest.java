@@ -2,6 +2,7 @@ package io.plumbline.salesforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.plumbline.errors.InputException;
 import io.plumbline.model.Contact;
@@ -32,8 +33,8 @@ class ContactsCsvReaderTest {
         assertThat(read(HEADER + " jane@acme.example ,001ACME001,true\njoe@beta.example,001BETA001,false\n"))
                 .extracting(c -> c.email(), c -> c.accountId().value(), Contact::primary, Contact::sourceLine)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("jane@acme.example", "001ACME001", true, 2L),
-                        org.assertj.core.groups.Tuple.tuple("joe@beta.example", "001BETA001", false, 3L));
+                        tuple("jane@acme.example", "001ACME001", true, 2L),
+                        tuple("joe@beta.example", "001BETA001", false, 3L));
     }
 
     @Test
@@ -121,7 +122,7 @@ class ContactsCsvReaderTest {
     void read_utf8BomAndQuotedFields_areHandled() {
         assertThat(read("\uFEFF" + HEADER + "\"jane@acme.example\",\"001A\",\"yes\"\n"))
                 .extracting(Contact::email, Contact::primary)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("jane@acme.example", true));
+                .containsExactly(tuple("jane@acme.example", true));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ZendeskRecordsTest {
@@ -37,7 +38,7 @@ class ZendeskRecordsTest {
                         new ZendeskOrgId(9001),
                         "Acme",
                         "001ACME001",
-                        java.util.List.of("acme.example", "acmehealth.example"),
+                        List.of("acme.example", "acmehealth.example"),
                         ""));
     }
 
