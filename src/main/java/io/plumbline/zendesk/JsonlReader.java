@@ -65,8 +65,8 @@ public final class JsonlReader {
     }
 
     /**
-     * Reads the bytes of one line into {@code buffer}, without its terminator ({@code \\n}, {@code \\r\\n}
-     * or {@code \\r}, as {@link java.io.BufferedReader#readLine()} splits them); false at the end. Lines are
+     * Reads the bytes of one line into {@code buffer}, without its terminator ({@code \n}, {@code \r\n}
+     * or {@code \r}, as {@link java.io.BufferedReader#readLine()} splits them); false at the end. Lines are
      * split before decoding so that a bad byte is reported on its own line, not on the line where a
      * read-ahead decoder happened to meet it.
      */
