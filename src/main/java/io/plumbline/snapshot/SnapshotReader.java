@@ -38,10 +38,12 @@ public final class SnapshotReader {
                 source,
                 SnapshotLayout.ACCOUNTS,
                 in -> AccountsCsvReader.read(in, source.displayName(SnapshotLayout.ACCOUNTS)));
-        List<Contact> contacts = optional(
-                source,
-                SnapshotLayout.CONTACTS,
-                in -> ContactsCsvReader.read(in, source.displayName(SnapshotLayout.CONTACTS)));
+        List<Contact> contacts = Objects.requireNonNullElse(
+                optional(
+                        source,
+                        SnapshotLayout.CONTACTS,
+                        in -> ContactsCsvReader.read(in, source.displayName(SnapshotLayout.CONTACTS))),
+                List.of());
         List<Organization> orgs =
                 jsonl(source, SnapshotLayout.ORGANIZATIONS, ZendeskRecords::organization, Organization::id);
         List<User> users = jsonl(source, SnapshotLayout.USERS, ZendeskRecords::user, User::id);
