@@ -1,14 +1,10 @@
 package io.plumbline.apply;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbline.artifacts.Json;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.model.ActionCode;
 import io.plumbline.plan.PlanHash;
@@ -35,10 +31,6 @@ import java.util.TreeMap;
  */
 public final class ReceiptFile implements ResultSink {
     static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
     private static final String[] COUNTS = {"attempted", "applied", "would_apply", "blocked", "skipped", "failed"};
 
     private final Path path;
@@ -108,7 +100,7 @@ public final class ReceiptFile implements ResultSink {
     private void flush() {
         Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
         try {
-            byte[] bytes = (PRETTY.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = Json.pretty(root).getBytes(StandardCharsets.UTF_8);
             try (FileChannel ch = FileChannel.open(
                     tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -187,14 +179,6 @@ public final class ReceiptFile implements ResultSink {
     private static Long longOrNull(JsonNode n, String name) {
         JsonNode v = n.path(name);
         return v.isIntegralNumber() ? v.asLong() : null;
-    }
-
-    static String pretty(JsonNode node) {
-        try {
-            return PRETTY.writeValueAsString(node) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static Map<String, Object> map(JsonNode n) {
