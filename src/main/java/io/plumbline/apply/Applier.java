@@ -5,13 +5,12 @@ import io.plumbline.plan.FixPlan;
 import io.plumbline.plan.PlannedAction;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Runs a verified plan against Zendesk in plan order. Caps are decided before any write; every
  * prepared action re-checks its preconditions immediately before its own write; blocked rows are
- * reported, never written. Each result reaches the sink before the next write starts, and a failed
- * write is a result, not an exception: the batch goes on.
+ * reported, never written. The sink hears of each write just before it is sent and of each result
+ * before the next write starts, and a failed write is a result, not an exception: the batch goes on.
  */
 public final class Applier {
     private final ZendeskWrites zendesk;
@@ -20,7 +19,7 @@ public final class Applier {
         this.zendesk = zendesk;
     }
 
-    public void run(FixPlan plan, ApplyOptions options, Consumer<ActionResult> sink) {
+    public void run(FixPlan plan, ApplyOptions options, ResultSink sink) {
         Map<String, Integer> perAccount = new HashMap<>();
         int taken = 0;
         for (PlannedAction a : plan.actions()) {
@@ -42,11 +41,11 @@ public final class Applier {
             }
             taken++;
             perAccount.merge(account, 1, Integer::sum);
-            sink.accept(execute(a, options.live()));
+            sink.accept(execute(a, options.live(), sink));
         }
     }
 
-    private ActionResult execute(PlannedAction a, boolean live) {
+    private ActionResult execute(PlannedAction a, boolean live, ResultSink sink) {
         ActionHandler handler = ActionHandler.of(a.code());
         ActionTarget target = ActionTarget.of(a);
         try {
@@ -57,6 +56,7 @@ public final class Applier {
             if (!live) {
                 return result(a, ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
             }
+            sink.writing(result(a, ResultStatus.APPLIED, "", check.before(), check.after(), ""));
             ActionHandler.Written written = handler.write(target, zendesk, check);
             WriteOutcome out = written.outcome();
             if (out.ok()) {

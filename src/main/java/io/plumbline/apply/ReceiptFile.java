@@ -1,14 +1,10 @@
 package io.plumbline.apply;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbline.artifacts.Json;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.model.ActionCode;
 import io.plumbline.plan.PlanHash;
@@ -25,24 +21,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
- * A receipt file written incrementally: after every result the whole receipt is written to a
- * temporary file, forced to disk, and atomically renamed over the receipt, so a crash never hides a
- * write that happened. The {@link #hash} of a finished receipt gates undo.
+ * A receipt file written incrementally: just before every write (as {@code in_flight}) and after every
+ * result, the whole receipt is written to a temporary file, forced to disk, atomically renamed over the
+ * receipt, and the rename forced to disk too, so a crash never hides a write that happened: a finished
+ * write is in {@code results}, and one cut off mid-flight is named by {@code in_flight}. The
+ * {@link #hash} of a finished receipt gates undo.
  */
-public final class ReceiptFile implements Consumer<ActionResult> {
+public final class ReceiptFile implements ResultSink {
     static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
     private static final String[] COUNTS = {"attempted", "applied", "would_apply", "blocked", "skipped", "failed"};
 
     private final Path path;
     private final ObjectNode root;
     private final ArrayNode results;
+    private final List<ActionResult> accepted = new ArrayList<>();
 
     /** Starts a receipt at {@code path} with the given header members, and writes it at once. */
     public ReceiptFile(Path path, ObjectNode header) {
@@ -60,8 +54,23 @@ public final class ReceiptFile implements Consumer<ActionResult> {
         return path;
     }
 
+    /** The results accepted so far, in order. */
+    public List<ActionResult> results() {
+        return List.copyOf(accepted);
+    }
+
+    @Override
+    public void writing(ActionResult pending) {
+        ObjectNode n = toJson(pending);
+        n.remove(List.of("status", "reason", "zendesk_request_id"));
+        root.set("in_flight", n);
+        flush();
+    }
+
     @Override
     public void accept(ActionResult r) {
+        root.remove("in_flight");
+        accepted.add(r);
         results.add(toJson(r));
         ObjectNode counts = (ObjectNode) root.get("counts");
         counts.put(r.status().code(), counts.get(r.status().code()).asInt() + 1);
@@ -91,7 +100,7 @@ public final class ReceiptFile implements Consumer<ActionResult> {
     private void flush() {
         Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
         try {
-            byte[] bytes = (PRETTY.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = Json.pretty(root).getBytes(StandardCharsets.UTF_8);
             try (FileChannel ch = FileChannel.open(
                     tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -105,8 +114,18 @@ public final class ReceiptFile implements Consumer<ActionResult> {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
             }
+            forceDirectory(path.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new PlumblineException(2, path + ": cannot write the receipt: " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes the rename itself durable; where a directory cannot be opened (Windows), the move must do. */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported on this platform: the file itself was forced before the rename
         }
     }
 
@@ -160,14 +179,6 @@ public final class ReceiptFile implements Consumer<ActionResult> {
     private static Long longOrNull(JsonNode n, String name) {
         JsonNode v = n.path(name);
         return v.isIntegralNumber() ? v.asLong() : null;
-    }
-
-    static String pretty(JsonNode node) {
-        try {
-            return PRETTY.writeValueAsString(node) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static Map<String, Object> map(JsonNode n) {

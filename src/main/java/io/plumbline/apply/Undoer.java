@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Reverses the applied results of a receipt, newest first, from their recorded before and after
@@ -22,17 +21,17 @@ public final class Undoer {
         this.zendesk = zendesk;
     }
 
-    public void run(List<ActionResult> receiptResults, boolean live, Consumer<ActionResult> sink) {
+    public void run(List<ActionResult> receiptResults, boolean live, ResultSink sink) {
         List<ActionResult> applied = new ArrayList<>(receiptResults.stream()
                 .filter(r -> r.status() == ResultStatus.APPLIED)
                 .toList());
         Collections.reverse(applied);
         for (ActionResult r : applied) {
-            sink.accept(reverse(r, live));
+            sink.accept(reverse(r, live, sink));
         }
     }
 
-    private ActionResult reverse(ActionResult r, boolean live) {
+    private ActionResult reverse(ActionResult r, boolean live, ResultSink sink) {
         ActionHandler handler = ActionHandler.of(r.code());
         ActionTarget target = new ActionTarget(
                 r.code(),
@@ -49,6 +48,7 @@ public final class Undoer {
             if (!live) {
                 return copy(r, ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
             }
+            sink.writing(copy(r, ResultStatus.APPLIED, "", check.before(), check.after(), ""));
             WriteOutcome out = handler.undo(target, zendesk, check).outcome();
             return out.ok()
                     ? copy(r, ResultStatus.APPLIED, "", check.before(), check.after(), out.requestId())

@@ -1,7 +1,6 @@
 package io.plumbline.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.plumbline.apply.ActionResult;
 import io.plumbline.apply.Applier;
 import io.plumbline.apply.ApplyOptions;
 import io.plumbline.apply.PlanFile;
@@ -13,9 +12,7 @@ import io.plumbline.errors.ConfigException;
 import io.plumbline.model.ActionCode;
 import io.plumbline.normalize.SalesforceIds;
 import io.plumbline.plan.Caps;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -111,22 +108,15 @@ final class ApplyCommand implements Callable<Integer> {
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
         ZendeskWrites zendesk = ZendeskConnections.open(file.plan().demo(), cfg, ctx);
         Instant started = ctx.clock().instant();
-        String runId = RunIds.choose(
-                null,
-                started,
-                live ? "apply" : "dry_run",
-                plan.toAbsolutePath().getParent().resolve("applies"));
         Path out = receipt != null ? receipt : plan.toAbsolutePath().getParent().resolve("apply_receipt.json");
+        ReceiptArchive.keepUnfinished(out, ctx.err());
+        String runId = ReceiptArchive.freshRunId(out, started, live ? "apply" : "dry_run");
         ReceiptFile receiptFile = new ReceiptFile(out, header(file, runId, options, started));
-        List<ActionResult> results = new ArrayList<>();
-        new Applier(zendesk).run(file.plan(), options, r -> {
-            receiptFile.accept(r);
-            results.add(r);
-        });
+        new Applier(zendesk).run(file.plan(), options, receiptFile);
         String hash = receiptFile.finish(ctx.clock().instant().toString());
-        archive(out, runId);
-        ApplyReadout.print(ctx.out(), receiptFile.json(), results, hash, out, file, common.quiet);
-        return 0;
+        ReceiptArchive.archive(out, runId);
+        ApplyReadout.print(ctx.out(), receiptFile.json(), receiptFile.results(), hash, out, file, common.quiet);
+        return ApplyReadout.exitCode(receiptFile.json(), ctx.err());
     }
 
     private Caps caps() {
@@ -177,11 +167,5 @@ final class ApplyCommand implements Callable<Integer> {
         options.onlyActions().stream().map(ActionCode::code).sorted().forEach(filters.putArray("only_action")::add);
         h.put("complete", false);
         return h;
-    }
-
-    private static void archive(Path receipt, String runId) throws java.io.IOException {
-        Path dir = receipt.toAbsolutePath().getParent().resolve("applies");
-        Files.createDirectories(dir);
-        Files.copy(receipt, dir.resolve(runId + ".json"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

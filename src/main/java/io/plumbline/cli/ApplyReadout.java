@@ -3,6 +3,7 @@ package io.plumbline.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.apply.ActionResult;
 import io.plumbline.apply.PlanFile;
+import io.plumbline.errors.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +48,22 @@ final class ApplyReadout {
             next(out, mode, plan, receiptPath, receiptHash);
         }
         out.flush();
+    }
+
+    /**
+     * 0, or 4 when any action failed (Zendesk refused it, or did not answer after retries): the run went
+     * on and its receipt is complete, but a script must not take it for a clean run.
+     */
+    static int exitCode(JsonNode receipt, PrintWriter err) {
+        int failed = receipt.path("counts").path("failed").asInt();
+        if (failed == 0) {
+            return ExitCodes.OK;
+        }
+        err.println("error: " + failed + (failed == 1 ? " action" : " actions")
+                + " failed (the reasons are in the receipt); the others went ahead. Fix the cause, then run the "
+                + "same command again: what is already in effect is skipped.");
+        err.flush();
+        return ExitCodes.REMOTE;
     }
 
     private static void next(PrintWriter out, String mode, PlanFile plan, Path receiptPath, String receiptHash) {

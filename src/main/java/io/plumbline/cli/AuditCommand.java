@@ -12,8 +12,10 @@ import io.plumbline.errors.ExitCodes;
 import io.plumbline.resolve.ResolutionSettings;
 import io.plumbline.store.IssueKey;
 import io.plumbline.store.RunStore;
+import io.plumbline.zendesk.PullStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,9 @@ import picocli.CommandLine.Option;
             "  plumbline audit --config plumbline.yaml --ticket-lookback-days 14",
             "",
             "Without --demo or --snapshot the audit is live: it pulls Zendesk through its API (credentials from the",
-            "environment variables named in the config) into RUN/snapshot/, then audits that folder."
+            "environment variables named in the config) into RUN/snapshot/, then audits that folder. When the local",
+            "store holds an earlier pull of the same Zendesk, only what changed since is fetched and merged into it;",
+            "--full pulls everything."
         })
 final class AuditCommand implements Callable<Integer> {
     private final Context ctx;
@@ -72,6 +76,11 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--no-history", description = "Neither read nor record the local history store.")
     boolean noHistory;
 
+    @Option(
+            names = "--full",
+            description = "Live audits: pull all of Zendesk even when an earlier pull could be continued.")
+    boolean full;
+
     List<String> argv = List.of();
 
     AuditCommand(Context ctx) {
@@ -90,7 +99,7 @@ final class AuditCommand implements Callable<Integer> {
                 ? out
                 : inputs.config().resolve(inputs.config().output().root());
         String id = RunIds.choose(runId, started, "audit", root);
-        return audit(inputs, root, id, started, condition);
+        return audit(inputs, root, id, started, condition, null);
     }
 
     /** Neither --demo nor --snapshot: pull Zendesk into the run's snapshot/ and audit that folder. */
@@ -101,15 +110,34 @@ final class AuditCommand implements Callable<Integer> {
         Path staging = RunFolderWriter.staging(root, id);
         ResolutionSettings settings = AuditInputs.settings(config, input.ticketLookbackDays);
         Instant asOf = AuditInputs.parseAsOf(input.asOf);
+        Instant windowEnd = asOf != null && asOf.isBefore(started) ? asOf : started;
+        Instant ticketsSince = windowEnd.minus(Duration.ofDays(settings.ticketLookbackDays()));
+        String source = config.zendesk().baseUri().toString();
+        PullBaselines.Decision decision;
+        if (noHistory) {
+            decision = PullBaselines.Decision.full("--no-history");
+        } else {
+            try (RunStore store = RunStore.open(config.storePath(root))) {
+                decision = PullBaselines.decide(
+                        store,
+                        full,
+                        source,
+                        ticketsSince,
+                        started,
+                        config.zendesk().fullPullEveryDays());
+            }
+        }
         try {
-            LiveSnapshot.pull(
+            PullStats stats = LiveSnapshot.pull(
                     config,
                     ctx,
                     common,
                     staging.resolve("snapshot"),
                     started,
-                    asOf != null ? asOf : started,
-                    settings.ticketLookbackDays());
+                    ticketsSince,
+                    settings.ticketLookbackDays(),
+                    decision);
+            Instant fullPullAt = stats.incremental() ? decision.baseline().fullPullAt() : started;
             AuditInputs inputs = AuditInputs.fromFolder(staging.resolve("snapshot"), asOf, config, settings, "live");
             return audit(
                     new AuditInputs(
@@ -121,14 +149,17 @@ final class AuditCommand implements Callable<Integer> {
                     root,
                     id,
                     started,
-                    condition);
+                    condition,
+                    new PullBaselines.Pulled(source, stats, started, ticketsSince, fullPullAt));
         } catch (RuntimeException | java.io.IOException e) {
             RunFolderWriter.deleteQuietly(staging);
             throw e;
         }
     }
 
-    private Integer audit(AuditInputs inputs, Path root, String id, Instant started, FailOn condition)
+    /** Audits, publishes the run folder, then records the run (and a live pull) in the store. */
+    private Integer audit(
+            AuditInputs inputs, Path root, String id, Instant started, FailOn condition, PullBaselines.Pulled pull)
             throws java.io.IOException {
         Auditor auditor = new Auditor(inputs.settings(), inputs.config().audit().personalDomainsExtra());
         AuditResult result = auditor.audit(inputs.snapshot(), "demo".equals(inputs.kind()), id, started);
@@ -139,7 +170,12 @@ final class AuditCommand implements Callable<Integer> {
             RunInfo run = new RunInfo(id, started, ctx.clock().instant(), inputs.kind(), inputs.path(), argv);
             Path runDir = RunFolderWriter.write(result, run, root, trend);
             if (store != null) {
-                AuditHistory.record(store, result, facts, run, 0);
+                long requests = pull == null ? 0 : pull.stats().requests();
+                String kind = pull == null ? inputs.kind() : pull.inputKind();
+                AuditHistory.record(store, result, facts, run, requests, kind);
+                if (pull != null) {
+                    PullBaselines.remember(store, pull, id, runDir.resolve("snapshot"));
+                }
             }
             if (json) {
                 ctx.out().print(Files.readString(runDir.resolve("summary.json")));

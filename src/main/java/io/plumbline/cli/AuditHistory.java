@@ -45,7 +45,8 @@ final class AuditHistory {
                 .orElse(Map.of());
     }
 
-    static void record(RunStore store, AuditResult result, SummaryFacts facts, RunInfo run, long requestsUsed) {
+    static void record(
+            RunStore store, AuditResult result, SummaryFacts facts, RunInfo run, long requestsUsed, String inputKind) {
         Map<String, Integer> byCode = new TreeMap<>();
         facts.issuesByCode().forEach((code, n) -> byCode.put(code.code(), n));
         long ms = Duration.between(run.startedAt(), run.finishedAt()).toMillis();
@@ -54,7 +55,7 @@ final class AuditHistory {
                         run.runId(),
                         run.startedAt().toString(),
                         run.finishedAt().toString(),
-                        run.inputKind(),
+                        inputKind,
                         result.plan().planHash(),
                         facts.totalIssues(),
                         facts.prepared(),

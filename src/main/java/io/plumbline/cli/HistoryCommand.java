@@ -81,16 +81,17 @@ final class HistoryCommand implements Callable<Integer> {
 
     private static void table(PrintWriter w, List<RunRecord> runs) {
         w.printf(
-                "%-28s %-20s %-9s %7s %8s %7s %7s%n",
-                "run", "started", "input", "issues", "prepared", "blocked", "change");
+                "%-28s %-20s %-9s %8s %7s %8s %7s %7s%n",
+                "run", "started", "input", "requests", "issues", "prepared", "blocked", "change");
         Integer before = null;
         for (RunRecord r : runs) {
             String change = before == null ? "" : String.format("%+d", r.totalIssues() - before);
             w.printf(
-                    "%-28s %-20s %-9s %7d %8d %7d %7s%n",
+                    "%-28s %-20s %-9s %8d %7d %8d %7d %7s%n",
                     r.runId(),
                     r.startedAt().replaceAll("\\.\\d+Z$", "Z"),
                     r.inputKind(),
+                    r.requestsUsed(),
                     r.totalIssues(),
                     r.prepared(),
                     r.blocked(),

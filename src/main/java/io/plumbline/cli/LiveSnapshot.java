@@ -12,34 +12,36 @@ import io.plumbline.zendesk.Progress;
 import io.plumbline.zendesk.PullStats;
 import io.plumbline.zendesk.ZendeskConnector;
 import io.plumbline.zendesk.ZendeskHttp;
+import io.plumbline.zendesk.ZendeskIncrementalPuller;
 import io.plumbline.zendesk.ZendeskSettings;
 import io.plumbline.zendesk.ZendeskSnapshotPuller;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
 /**
  * Gathers a live audit's input into a snapshot folder: Salesforce read through its API ({@code
  * source: api}) or the CSVs named by the config, copied ({@code source: csv}), and Zendesk pulled
- * through its API, so that the folder can be audited exactly like {@code --snapshot} and again offline
- * later. Both sides' settings and credentials are checked before either is read.
+ * through its API (in full, or only what changed since an earlier pull, merged into its snapshot), so
+ * that the folder can be audited exactly like {@code --snapshot} and again offline later. Both sides'
+ * settings and credentials are checked before either is read.
  */
 final class LiveSnapshot {
     private LiveSnapshot() {}
 
-    /** Fills {@code dir}; tickets are pulled from the lookback window before {@code windowEnd}. */
+    /** Fills {@code dir}; tickets are pulled from {@code ticketsSince} on. */
     static PullStats pull(
             PlumblineConfig config,
             Context ctx,
             CommonOptions common,
             Path dir,
             Instant capturedAt,
-            Instant windowEnd,
-            int lookbackDays) {
+            Instant ticketsSince,
+            int lookbackDays,
+            PullBaselines.Decision decision) {
         SalesforcePuller salesforceApi = salesforceApi(config, ctx);
         if (salesforceApi == null) {
             copySalesforce(config, dir);
@@ -52,13 +54,19 @@ final class LiveSnapshot {
         // bars only on a real terminal; System.console() is null whenever output is redirected
         Progress progress = Progress.choose(
                 common.quiet, common.noProgress, System.console() != null, System.err, ctx.err(), ctx.clock());
-        Instant end = windowEnd.isBefore(capturedAt) ? windowEnd : capturedAt;
-        PullStats stats = new ZendeskSnapshotPuller(http, progress)
-                .pull(dir, capturedAt, end.minus(Duration.ofDays(lookbackDays)), lookbackDays);
+        PullBaselines.Baseline base = decision.baseline();
+        PullStats stats = base == null
+                ? new ZendeskSnapshotPuller(http, progress).pull(dir, capturedAt, ticketsSince, lookbackDays)
+                : new ZendeskIncrementalPuller(http, progress)
+                        .pull(base.snapshotDir(), base.cursors(), dir, capturedAt, ticketsSince, lookbackDays);
         if (!common.quiet) {
+            String how = base == null
+                    ? "full pull (" + decision.fullReason() + ")"
+                    : "incremental pull since run " + base.runId();
             ctx.err()
-                    .println("zendesk: pulled " + stats.records() + " in " + stats.requests() + " requests ("
+                    .println("zendesk: " + how + ": " + stats.records() + " in " + stats.requests() + " requests ("
                             + stats.retries() + " retries, " + stats.rateLimitWaits() + " rate-limit waits)");
+            stats.notes().forEach(n -> ctx.err().println("zendesk: " + n));
         }
         return stats;
     }

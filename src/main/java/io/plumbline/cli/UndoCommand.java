@@ -3,7 +3,6 @@ package io.plumbline.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.plumbline.apply.ActionResult;
 import io.plumbline.apply.ReceiptFile;
 import io.plumbline.apply.Undoer;
 import io.plumbline.apply.ZendeskWrites;
@@ -15,8 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,31 +81,53 @@ final class UndoCommand implements Callable<Integer> {
             throw new ApplyRefusedException("--apply needs --confirm-receipt-hash " + hash + " (the hash of " + receipt
                     + "); " + (confirmHash == null ? "none was given" : confirmHash.strip() + " does not match"));
         }
-        if (!source.path("complete").asBoolean(true)) {
-            ctx.err()
-                    .println("warning: " + receipt
-                            + " is from an apply that did not finish; its applied results are undone");
+        if (live && source.path("demo").asBoolean(false)) {
+            throw new ApplyRefusedException(receipt + ": this receipt is from a demo plan, which is dry-run only; "
+                    + "there is nothing in Zendesk to undo");
         }
+        warnIfUnfinished(source);
         PlumblineConfig cfg =
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
         ZendeskWrites zendesk = ZendeskConnections.open(source.path("demo").asBoolean(false), cfg, ctx);
         Instant started = ctx.clock().instant();
         Path target = out != null ? out : receipt.toAbsolutePath().getParent().resolve("undo_receipt.json");
+        keepUnfinished(target);
         ReceiptFile undoReceipt = new ReceiptFile(target, header(source, hash, started));
-        List<ActionResult> results = new ArrayList<>();
-        new Undoer(zendesk).run(ReceiptFile.results(source), live, r -> {
-            undoReceipt.accept(r);
-            results.add(r);
-        });
+        new Undoer(zendesk).run(ReceiptFile.results(source), live, undoReceipt);
         String undoHash = undoReceipt.finish(ctx.clock().instant().toString());
-        ApplyReadout.print(ctx.out(), undoReceipt.json(), results, undoHash, target, null, common.quiet);
+        ApplyReadout.print(ctx.out(), undoReceipt.json(), undoReceipt.results(), undoHash, target, null, common.quiet);
         if (!live && !common.quiet) {
             ctx.out().println();
             ctx.out().println("Next, to write these inverses:");
             ctx.out().println("  plumbline undo --receipt " + receipt + " --apply --confirm-receipt-hash " + hash);
         }
         ctx.out().flush();
-        return 0;
+        return ApplyReadout.exitCode(undoReceipt.json(), ctx.err());
+    }
+
+    /** An unfinished apply's receipt is undone as far as it goes; a write cut off mid-flight is not in it. */
+    private void warnIfUnfinished(JsonNode source) {
+        if (!source.path("complete").asBoolean(true)) {
+            ctx.err()
+                    .println("warning: " + receipt
+                            + " is from an apply that did not finish; its applied results are undone");
+        }
+        String inFlight = source.path("in_flight").path("action_id").asText("");
+        if (!inFlight.isEmpty()) {
+            ctx.err()
+                    .println("warning: " + inFlight + " was being written when that apply stopped and may have "
+                            + "reached Zendesk; it is not in the results, so this undo leaves it alone (a dry-run "
+                            + "apply of the plan shows its state)");
+        }
+    }
+
+    private void keepUnfinished(Path target) {
+        try {
+            ReceiptArchive.keepUnfinished(target, ctx.err());
+        } catch (IOException e) {
+            throw new InputException(
+                    target.toString(), 0, 0, "cannot keep the unfinished receipt: " + e.getMessage(), e);
+        }
     }
 
     private ObjectNode header(JsonNode source, String hash, Instant started) {

@@ -1,15 +1,19 @@
 package io.plumbline.cli;
 
 import io.plumbline.apply.SnapshotZendesk;
+import io.plumbline.apply.ZendeskApiWrites;
 import io.plumbline.apply.ZendeskWrites;
 import io.plumbline.config.PlumblineConfig;
-import io.plumbline.errors.ConfigException;
 import io.plumbline.snapshot.ClasspathSource;
 import io.plumbline.snapshot.SnapshotReader;
+import io.plumbline.zendesk.ZendeskClient;
+import io.plumbline.zendesk.ZendeskConnector;
+import io.plumbline.zendesk.ZendeskSettings;
 
 /**
  * Opens the Zendesk that apply and undo re-read and write: the bundled demo state for demo plans (dry
- * run only), otherwise the live API named by the config.
+ * run only; the plan gate refuses a live demo apply before this is reached), otherwise the live API
+ * named by the config, with the credentials, timeouts and retries a live audit uses.
  */
 final class ZendeskConnections {
     private ZendeskConnections() {}
@@ -18,7 +22,7 @@ final class ZendeskConnections {
         if (demo) {
             return new SnapshotZendesk(SnapshotReader.read(ClasspathSource.DEMO, null));
         }
-        throw new ConfigException("applying to a live Zendesk needs the Zendesk API client, which this build does not "
-                + "include yet; only demo plans can be dry-run");
+        return new ZendeskApiWrites(new ZendeskClient(ZendeskConnector.connect(
+                config.zendesk(), ZendeskSettings.from(config.zendesk(), ctx.clock()), ctx.env(), ctx.err()::println)));
     }
 }

@@ -8,28 +8,45 @@ import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
 /**
- * The {@code zendesk:} section: which Zendesk, how long to wait for it, and the names of the variables
- * holding credentials. {@link #baseUri()} is {@code base_url} when given, else
- * {@code https://{subdomain}.zendesk.com}.
+ * The {@code zendesk:} section: which Zendesk, how long to wait for it, the names of the variables
+ * holding credentials, and how often a live audit pulls everything rather than only what changed
+ * ({@code full_pull_every_days}; 0 pulls in full every time). {@link #baseUri()} is {@code base_url}
+ * when given, else {@code https://{subdomain}.zendesk.com}.
  */
 public record ZendeskConfig(
         @JsonProperty("subdomain") String subdomain,
         @JsonProperty("base_url") String baseUrl,
         @JsonProperty("auth") ZendeskAuthConfig auth,
         @JsonProperty("request_timeout_seconds") Integer requestTimeoutSeconds,
-        @JsonProperty("max_retries") Integer maxRetries) {
+        @JsonProperty("max_retries") Integer maxRetries,
+        @JsonProperty("full_pull_every_days") Integer fullPullEveryDays) {
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     public static final int DEFAULT_TIMEOUT_SECONDS = 60;
     public static final int DEFAULT_MAX_RETRIES = 6;
+    public static final int DEFAULT_FULL_PULL_EVERY_DAYS = 7;
 
     public ZendeskConfig {
         auth = auth == null ? ZendeskAuthConfig.defaults() : auth;
         requestTimeoutSeconds = requestTimeoutSeconds == null ? DEFAULT_TIMEOUT_SECONDS : requestTimeoutSeconds;
         maxRetries = maxRetries == null ? DEFAULT_MAX_RETRIES : maxRetries;
+        fullPullEveryDays = fullPullEveryDays == null ? DEFAULT_FULL_PULL_EVERY_DAYS : fullPullEveryDays;
+        if (fullPullEveryDays < 0) {
+            throw new ConfigException("zendesk.full_pull_every_days must be 0 or more (0: always pull in full), found "
+                    + fullPullEveryDays);
+        }
+    }
+
+    public ZendeskConfig(
+            String subdomain,
+            String baseUrl,
+            ZendeskAuthConfig auth,
+            Integer requestTimeoutSeconds,
+            Integer maxRetries) {
+        this(subdomain, baseUrl, auth, requestTimeoutSeconds, maxRetries, null);
     }
 
     public static ZendeskConfig defaults() {
-        return new ZendeskConfig(null, null, null, null, null);
+        return new ZendeskConfig(null, null, null, null, null, null);
     }
 
     /** The API root every request is made against; a config error when neither key is usable. */

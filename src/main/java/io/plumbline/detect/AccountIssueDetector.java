@@ -52,7 +52,7 @@ final class AccountIssueDetector implements Detector {
             case NO_ORG ->
                 out.add(IssueBuilder.of(IssueCode.ACCOUNT_MISSING_ZENDESK_ORG, a)
                         .expected("an org with external_id " + a.id())
-                        .evidence(noOrgEvidence(r))
+                        .evidence("%s", noOrgEvidence(r))
                         .build());
             case RESOLVED -> resolved(r, out);
         }

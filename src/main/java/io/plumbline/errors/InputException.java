@@ -1,8 +1,12 @@
 package io.plumbline.errors;
 
+import java.util.Locale;
+
 /**
  * Bad input data (exit 3), printed like a compiler diagnostic: {@code file:line:col: error: message}
- * (line and column left out when unknown).
+ * (line and column left out when unknown). The message is always printable: control, format and
+ * non-ASCII space characters from the input (which parsers quote back) are written as backslash-u
+ * escapes, so a diagnostic can neither hide text nor drive the terminal it is printed on.
  */
 public final class InputException extends PlumblineException {
     private static final long serialVersionUID = 1L;
@@ -22,14 +26,35 @@ public final class InputException extends PlumblineException {
     }
 
     private static String format(String file, long line, int column, String message) {
-        StringBuilder sb = new StringBuilder(file);
+        StringBuilder sb = new StringBuilder(printable(file));
         if (line > 0) {
             sb.append(':').append(line);
             if (column > 0) {
                 sb.append(':').append(column);
             }
         }
-        return sb.append(": error: ").append(message).toString();
+        return sb.append(": error: ").append(printable(message)).toString();
+    }
+
+    /** {@code text} with control, format and non-ASCII space characters written as backslash-u escapes. */
+    public static String printable(String text) {
+        StringBuilder sb = new StringBuilder();
+        String.valueOf(text).codePoints().forEach(cp -> {
+            if (invisible(cp)) {
+                sb.append(String.format(Locale.ROOT, "\\u%04X", cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.toString();
+    }
+
+    private static boolean invisible(int cp) {
+        int type = Character.getType(cp);
+        return Character.isISOControl(cp)
+                || (cp != ' ' && (Character.isWhitespace(cp) || Character.isSpaceChar(cp)))
+                || type == Character.FORMAT
+                || type == Character.SURROGATE;
     }
 
     public String file() {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /**
  * A Salesforce account's canonical key: normally the 18-character Account Id, but any stable key a
- * team has chosen (non-blank, no whitespace or control characters, at most 255 characters).
+ * team has chosen (non-blank, no whitespace or control characters, at most 255 characters). Invisible
+ * format characters (a BOM, a zero-width space, a bidi mark) count as control characters: they would
+ * make two keys that look the same differ.
  *
  * <p>Two ids are the same account when they are equal ignoring case, exactly as Zendesk compares
  * external ids; {@link #matchKey()} is that comparison key.
@@ -29,7 +31,10 @@ public record SalesforceAccountId(String value) implements Comparable<Salesforce
         }
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+            if (Character.isWhitespace(c)
+                    || Character.isISOControl(c)
+                    || Character.isSpaceChar(c)
+                    || Character.getType(c) == Character.FORMAT) {
                 return "contains whitespace or a control character at position " + (i + 1);
             }
         }

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * Turns raw domain, URL and website text into normalized {@link Domain}s: trims, lowercases, strips
  * scheme, credentials, port, path, query, fragment, a leading {@code www.} and a trailing dot, and
  * converts IDN to punycode. Anything that is not a valid hostname afterwards (a URL slug, a bare word,
- * an email address, an IP address) is rejected with a reason. Never throws on any input.
+ * an email address, an IP address) is rejected with a reason. Never throws on any input, and a domain
+ * it returns normalizes to itself. A leading {@code www.} is stripped only while a dotted name remains,
+ * so {@code www.com} stays a domain.
  */
 public final class DomainNormalizer {
     private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
@@ -19,6 +21,7 @@ public final class DomainNormalizer {
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern TLD = Pattern.compile("[a-z]{2,63}|xn--[a-z0-9-]{1,59}");
     private static final int MAX_LENGTH = 253;
+    private static final int MAX_LABEL_LENGTH = 63;
 
     private DomainNormalizer() {}
 
@@ -38,6 +41,9 @@ public final class DomainNormalizer {
 
     /** Normalizes one token that should name a host (a bare domain or a URL). */
     public static DomainParse parse(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DomainParse.invalid(raw == null ? "" : raw, "blank");
+        }
         String s = raw.strip().toLowerCase(Locale.ROOT);
         boolean hadScheme = false;
         var scheme = SCHEME.matcher(s);
@@ -63,21 +69,28 @@ public final class DomainNormalizer {
     }
 
     private static DomainParse hostname(String raw, String host) {
-        String s = host;
-        if (s.endsWith(".")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        if (s.startsWith("www.")) {
-            s = s.substring(4);
-        }
         String ascii;
         try {
-            ascii = IDN.toASCII(s, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            ascii = isAscii(host)
+                    ? host
+                    : IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             return DomainParse.invalid(raw, "not a valid internationalized domain name");
         }
+        // Stripped only now: IDN mapping can itself produce "www." or a trailing dot (from full-width or
+        // ideographic characters), and a result must normalize to itself.
+        if (ascii.endsWith(".")) {
+            ascii = ascii.substring(0, ascii.length() - 1);
+        }
+        while (ascii.startsWith("www.") && ascii.indexOf('.', 4) > 0) {
+            ascii = ascii.substring(4);
+        }
         String problem = hostnameProblem(ascii);
         return problem == null ? DomainParse.ok(raw, new Domain(ascii)) : DomainParse.invalid(raw, problem);
+    }
+
+    private static boolean isAscii(String s) {
+        return s.chars().allMatch(c -> c < 0x80);
     }
 
     private static String hostnameProblem(String s) {
@@ -92,6 +105,9 @@ public final class DomainNormalizer {
             return "a bare word, not a domain (no dot)";
         }
         for (String label : labels) {
+            if (label.length() > MAX_LABEL_LENGTH) {
+                return "not a valid hostname (label longer than " + MAX_LABEL_LENGTH + " characters)";
+            }
             if (!LABEL.matcher(label).matches()) {
                 return "not a valid hostname (bad label '" + label + "')";
             }

@@ -29,7 +29,8 @@ public final class AccountsCsvReader {
             Long first = seen.putIfAbsent(id.matchKey(), row.line());
             if (first != null) {
                 throw row.error(
-                        "sf_account_id", "duplicate sf_account_id " + id + " (first seen on line " + first + ")");
+                        "sf_account_id",
+                        "duplicate sf_account_id " + asWritten(row, id) + " (first seen on line " + first + ")");
             }
             out.add(new Account(
                     id,
@@ -44,6 +45,12 @@ public final class AccountsCsvReader {
         return out;
     }
 
+    /** The id as the row spells it, naming the 18-character form when the row has the 15-character one. */
+    private static String asWritten(CsvTable.Row row, SalesforceAccountId id) {
+        String raw = row.get("sf_account_id");
+        return raw.equals(id.value()) ? CsvTable.shown(raw) : raw + ", the 15-character form of " + id;
+    }
+
     /** Validates and canonicalizes an account id column of a row. */
     static SalesforceAccountId accountId(CsvTable.Row row, String column) {
         String raw = row.get(column);
@@ -52,7 +59,7 @@ public final class AccountsCsvReader {
         }
         String problem = SalesforceAccountId.problemWith(raw);
         if (problem != null) {
-            throw row.error(column, "malformed " + column + " '" + raw + "': " + problem);
+            throw row.error(column, "malformed " + column + " '" + CsvTable.shown(raw) + "': " + problem);
         }
         return SalesforceIds.canonical(raw);
     }

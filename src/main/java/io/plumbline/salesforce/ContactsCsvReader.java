@@ -38,6 +38,6 @@ public final class ContactsCsvReader {
         if (FALSE.contains(v)) {
             return false;
         }
-        throw row.error("is_primary", "is_primary must be true or false, found '" + v + "'");
+        throw row.error("is_primary", "is_primary must be true or false, found '" + CsvTable.shown(v) + "'");
     }
 }

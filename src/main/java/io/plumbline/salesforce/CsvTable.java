@@ -18,13 +18,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a UTF-8 (optionally BOM-prefixed) RFC 4180 CSV with a header row, handing each record to a
  * consumer with its line number; every problem becomes an {@link InputException} naming the file and
- * line. Header names are matched trimmed and case-insensitively; unknown columns are ignored.
+ * line. Header names are matched trimmed and case-insensitively; unknown columns are ignored. A quoted
+ * field left open at the end of the file is an error, not a field that silently swallows every row after
+ * it.
  */
 final class CsvTable {
+    private static final Pattern RECORD_LINE = Pattern.compile("record starting at line (\\d{1,18})");
+    private static final int MAX_SHOWN = 80;
     private final String file;
     private final Map<String, Integer> columns = new LinkedHashMap<>();
     private int headerSize;
@@ -73,6 +79,7 @@ final class CsvTable {
                     .skipEmptyLines(true)
                     .allowExtraFields(true)
                     .allowMissingFields(true)
+                    .allowUnclosedQuote(false)
                     .ofCsvRecord(reader);
             boolean header = true;
             for (CsvRecord record : csv) {
@@ -91,12 +98,28 @@ final class CsvTable {
         } catch (CharacterCodingException e) {
             throw new InputException(file, 0, 0, "not valid UTF-8 text; save the file as UTF-8", e);
         } catch (CsvParseException e) {
-            throw new InputException(file, 0, 0, "malformed CSV (" + e.getMessage() + "); check quoting", e);
+            throw new InputException(
+                    file, recordLine(e), 0, "malformed CSV (" + e.getMessage() + "); check quoting", e);
         } catch (UncheckedIOException e) {
             throw unwrap(file, e.getCause());
         } catch (IOException e) {
             throw unwrap(file, e);
         }
+    }
+
+    /**
+     * A field value as an error message can quote it: cut after 80 characters (the message itself is
+     * made printable by {@link InputException}).
+     */
+    static String shown(String value) {
+        int[] cps = value.codePoints().toArray();
+        return cps.length > MAX_SHOWN ? new String(cps, 0, MAX_SHOWN) + "..." : value;
+    }
+
+    /** The line fastcsv names in its message ("record starting at line N"), or 0 when it names none. */
+    private static long recordLine(CsvParseException e) {
+        Matcher m = RECORD_LINE.matcher(String.valueOf(e.getMessage()));
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     private static InputException unwrap(String file, IOException e) {
@@ -114,7 +137,10 @@ final class CsvTable {
             }
             if (columns.putIfAbsent(name, i) != null) {
                 throw new InputException(
-                        file, record.getStartingLineNumber(), i + 1, "duplicate column '" + name + "' in the header");
+                        file,
+                        record.getStartingLineNumber(),
+                        i + 1,
+                        "duplicate column '" + shown(name) + "' in the header");
             }
         }
         headerSize = record.getFieldCount();
@@ -131,7 +157,11 @@ final class CsvTable {
                     0,
                     "missing required column"
                             + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + " (the header has: "
-                            + String.join(", ", columns.keySet()) + ")");
+                            + String.join(
+                                    ", ",
+                                    columns.keySet().stream()
+                                            .map(CsvTable::shown)
+                                            .toList()) + ")");
         }
     }
 

@@ -35,6 +35,16 @@ final class Migrations {
               value TEXT NOT NULL,
               updated_at TEXT NOT NULL
             );
+            """, """
+            CREATE TABLE zendesk_pulls (
+              source TEXT PRIMARY KEY,
+              run_id TEXT NOT NULL,
+              snapshot_dir TEXT NOT NULL,
+              fingerprints TEXT NOT NULL,
+              captured_at TEXT NOT NULL,
+              tickets_since TEXT NOT NULL,
+              full_pull_at TEXT NOT NULL
+            );
             """);
 
     private Migrations() {}

@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The local SQLite store: run history, each run's issue keys, and named cursors for incremental
- * pulls. Opening it applies any pending migrations in order, in one transaction each.
+ * The local SQLite store: run history, each run's issue keys, named cursors, and the last Zendesk pull
+ * a later pull can continue from ({@link PullRecord}). Opening it applies any pending migrations in
+ * order, in one transaction each.
  */
 public final class RunStore implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -176,6 +177,16 @@ public final class RunStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new PlumblineException(2, file + ": cannot write the store: " + e.getMessage(), e);
         }
+    }
+
+    /** The last recorded pull of the Zendesk at {@code source} (its base URL), if any. */
+    public Optional<PullRecord> lastPull(String source) {
+        return new PullTable(file, db).last(source);
+    }
+
+    /** Records a pull, replacing the previous one of the same source (snapshot pointer and cursors at once). */
+    public void recordPull(PullRecord pull) {
+        new PullTable(file, db).record(pull);
     }
 
     @Override

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.errors.InputException;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -37,10 +39,12 @@ public final class JsonlReader {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         long lineNumber = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
+        try (PushbackInputStream bytes = new PushbackInputStream(new BufferedInputStream(in))) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            while (nextLine(bytes, buffer)) {
                 lineNumber++;
+                String line =
+                        decoder.decode(ByteBuffer.wrap(buffer.toByteArray())).toString();
                 if (lineNumber == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
                 }
@@ -53,11 +57,36 @@ public final class JsonlReader {
                 byId.put(id, record);
             }
         } catch (CharacterCodingException e) {
-            throw new InputException(file, lineNumber + 1, 0, "not valid UTF-8 text", e);
+            throw new InputException(file, lineNumber, 0, "not valid UTF-8 text", e);
         } catch (IOException e) {
             throw new InputException(file, lineNumber, 0, "cannot read: " + e.getMessage(), e);
         }
         return new ArrayList<>(byId.values());
+    }
+
+    /**
+     * Reads the bytes of one line into {@code buffer}, without its terminator ({@code \n}, {@code \r\n}
+     * or {@code \r}, as {@link java.io.BufferedReader#readLine()} splits them); false at the end. Lines are
+     * split before decoding so that a bad byte is reported on its own line, not on the line where a
+     * read-ahead decoder happened to meet it.
+     */
+    private static boolean nextLine(PushbackInputStream in, ByteArrayOutputStream buffer) throws IOException {
+        buffer.reset();
+        int b = in.read();
+        if (b == -1) {
+            return false;
+        }
+        while (b != -1 && b != '\n' && b != '\r') {
+            buffer.write(b);
+            b = in.read();
+        }
+        if (b == '\r') {
+            int next = in.read();
+            if (next != '\n' && next != -1) {
+                in.unread(next);
+            }
+        }
+        return true;
     }
 
     private static <T> T parse(String line, String file, long lineNumber, Function<JsonNode, T> mapper) {

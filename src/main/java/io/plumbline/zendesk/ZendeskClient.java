@@ -3,11 +3,14 @@ package io.plumbline.zendesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbline.errors.ExitCodes;
+import io.plumbline.errors.PlumblineException;
 import io.plumbline.model.MembershipId;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,10 +18,14 @@ import java.util.Set;
  * The record-level Zendesk calls an apply or undo needs: reads that re-check preconditions, the four
  * writes (set an org's external_id, set its domain_names, create a membership, make one default) and the
  * membership delete that undoes a create. Nothing here can touch tickets, create, merge or delete an org,
- * or create or delete a user. Each write returns Zendesk's answer and request id.
+ * or create or delete a user. Each write returns Zendesk's answer and request id, with every known secret
+ * masked in its error text.
  */
 public final class ZendeskClient {
     private static final Set<Integer> DATA_ERRORS = Set.of(400, 404, 409, 422);
+    /** Zendesk's search lists at most 1,000 results a query (10 pages of 100). */
+    static final int SEARCH_LIMIT = 1000;
+
     private final ZendeskHttp http;
     private final ZendeskExporter lists;
 
@@ -31,6 +38,12 @@ public final class ZendeskClient {
     public Optional<JsonNode> organization(ZendeskOrgId id) {
         ZendeskResponse r = http.send("GET", "/api/v2/organizations/" + id.value(), null, Set.of(404));
         return r.status() == 404 ? Optional.empty() : Optional.of(r.body().path("organization"));
+    }
+
+    /** The user as Zendesk has it now (a deleted user comes back inactive); empty when there is none. */
+    public Optional<JsonNode> user(ZendeskUserId id) {
+        ZendeskResponse r = http.send("GET", "/api/v2/users/" + id.value(), null, Set.of(404));
+        return r.status() == 404 ? Optional.empty() : Optional.of(r.body().path("user"));
     }
 
     /** The user's memberships (default first, as Zendesk orders them); empty when the user is gone. */
@@ -58,6 +71,55 @@ public final class ZendeskClient {
         return out;
     }
 
+    /**
+     * Live orgs whose domain_names hold exactly {@code domain} (case-insensitively). Zendesk has no exact
+     * lookup by domain, so this asks the search API for organizations matching the domain as a phrase and
+     * keeps only exact matches: search is a text index, which may return more (filtered here) and lags
+     * writes by a short while. More than the 1,000 results search can list is an error, not a guess.
+     */
+    public List<JsonNode> organizationsWithDomain(String domain) {
+        String query = ZendeskExporter.encode("type:organization \"" + domain + "\"");
+        List<JsonNode> out = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            JsonNode body = http.get("/api/v2/search.json?query=" + query + "&per_page=100&page=" + page)
+                    .body();
+            if (body.path("count").asInt(0) > SEARCH_LIMIT) {
+                throw new PlumblineException(
+                        ExitCodes.REMOTE,
+                        "Zendesk search found " + body.path("count").asInt() + " organizations matching '" + domain
+                                + "', more than the " + SEARCH_LIMIT + " it can list; cannot check who holds the "
+                                + "domain exactly");
+            }
+            body.path("results").forEach(r -> {
+                if (holdsDomain(r, domain)) {
+                    out.add(r);
+                }
+            });
+            if (body.path("next_page").isNull() || body.path("next_page").isMissingNode()) {
+                return out;
+            }
+        }
+    }
+
+    private static boolean holdsDomain(JsonNode org, String domain) {
+        if (!"organization".equals(org.path("result_type").asText("organization")) || deleted(org)) {
+            return false;
+        }
+        String wanted = domain.toLowerCase(Locale.ROOT);
+        for (JsonNode d : org.path("domain_names")) {
+            if (d.asText().trim().toLowerCase(Locale.ROOT).equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the record carries a {@code deleted_at} (Zendesk's soft delete). */
+    public static boolean deleted(JsonNode record) {
+        JsonNode d = record.path("deleted_at");
+        return d.isTextual() && !d.asText().isBlank();
+    }
+
     /** Sets (or, with null, clears) an org's external_id. */
     public ZendeskWriteResult setOrganizationExternalId(ZendeskOrgId org, String externalId) {
         ObjectNode fields = ZendeskHttp.JSON.createObjectNode();
@@ -80,27 +142,30 @@ public final class ZendeskClient {
     private ZendeskWriteResult updateOrganization(ZendeskOrgId org, ObjectNode fields) {
         ObjectNode body = ZendeskHttp.JSON.createObjectNode();
         body.set("organization", fields);
-        return ZendeskWriteResult.of(http.send("PUT", "/api/v2/organizations/" + org.value(), body, DATA_ERRORS));
+        return write(http.send("PUT", "/api/v2/organizations/" + org.value(), body, DATA_ERRORS));
     }
 
     /** Adds the user to the org; a 422 with {@link ZendeskWriteResult#alreadyMember()} means it was. */
     public ZendeskWriteResult createMembership(ZendeskUserId user, ZendeskOrgId org) {
         ObjectNode body = ZendeskHttp.JSON.createObjectNode();
         body.putObject("organization_membership").put("user_id", user.value()).put("organization_id", org.value());
-        return ZendeskWriteResult.of(http.send("POST", "/api/v2/organization_memberships", body, DATA_ERRORS));
+        return write(http.send("POST", "/api/v2/organization_memberships", body, DATA_ERRORS));
     }
 
     /** Makes the membership the user's default; the answer lists all the user's memberships. */
     public ZendeskWriteResult makeDefaultMembership(ZendeskUserId user, MembershipId membership) {
         String path =
                 "/api/v2/users/" + user.value() + "/organization_memberships/" + membership.value() + "/make_default";
-        return ZendeskWriteResult.of(http.send("PUT", path, null, DATA_ERRORS));
+        return write(http.send("PUT", path, null, DATA_ERRORS));
     }
 
     /** Removes a membership (only to undo one Plumbline created). */
     public ZendeskWriteResult deleteMembership(MembershipId membership) {
-        return ZendeskWriteResult.of(
-                http.send("DELETE", "/api/v2/organization_memberships/" + membership.value(), null, DATA_ERRORS));
+        return write(http.send("DELETE", "/api/v2/organization_memberships/" + membership.value(), null, DATA_ERRORS));
+    }
+
+    private ZendeskWriteResult write(ZendeskResponse r) {
+        return ZendeskWriteResult.of(r, http.redactor());
     }
 
     public RequestStats stats() {

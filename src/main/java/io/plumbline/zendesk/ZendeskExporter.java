@@ -9,19 +9,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * Bulk reads for a snapshot, each by the cheapest complete method Zendesk offers for it: cursor
  * pagination at 100 records a request for end-users and memberships (the account-wide budget); the
- * cursor-based incremental export at up to 1,000 a request for tickets changed since a start time; and
- * the time-based incremental export for organizations (1,000 a request, and the only listing that also
- * returns deleted orgs with their {@code deleted_at}; records sharing a timestamp may repeat across
- * pages, so callers dedupe by id). Each page is requested by its own cursor or start time, so a retried
- * page never restarts the listing; a cursor that repeats is an error rather than an endless loop.
+ * cursor-based incremental exports at up to 1,000 a request for tickets and users changed since a start
+ * time or cursor; and the time-based incremental export for organizations (1,000 a request, and the
+ * only listing that also returns deleted orgs with their {@code deleted_at}; records sharing a timestamp
+ * may repeat across pages, so callers dedupe by id). Each page is requested by its own cursor or start
+ * time, so a retried page never restarts the listing; a cursor that repeats is an error rather than an
+ * endless loop. Every listing answers where it stopped, so the next pull can resume there.
  */
 public final class ZendeskExporter {
     public static final int PAGE_SIZE = 100;
+    private static final String TICKETS = "/api/v2/incremental/tickets/cursor.json";
+    private static final String USERS = "/api/v2/incremental/users/cursor.json";
+    private static final String MEMBERSHIPS = "/api/v2/organization_memberships";
+    private static final Set<Integer> STALE_CURSOR = Set.of(400, 404, 422);
     private final ZendeskHttp http;
 
     public ZendeskExporter(ZendeskHttp http) {
@@ -30,15 +37,19 @@ public final class ZendeskExporter {
 
     /** Every organization, deleted ones included, by the time-based incremental export from the epoch. */
     public void organizations(PageSink sink) {
-        long start = 0;
+        organizations(0, sink);
+    }
+
+    /** Organizations changed at or after {@code start} (epoch seconds); answers the end_time to resume at. */
+    public long organizations(long start, PageSink sink) {
         while (true) {
             String path = "/api/v2/incremental/organizations.json?start_time=" + start;
             JsonNode body = http.get(path).body();
             sink.page(records(body, "organizations", path));
-            if (body.path("end_of_stream").asBoolean(false)) {
-                return;
-            }
             long end = body.path("end_time").asLong(-1);
+            if (body.path("end_of_stream").asBoolean(false)) {
+                return end < start ? start : end;
+            }
             if (end <= start) {
                 throw unexpected(path, "end_time " + end + " does not advance past start_time " + start);
             }
@@ -46,52 +57,102 @@ public final class ZendeskExporter {
         }
     }
 
-    public void endUsers(PageSink sink) {
-        cursor("/api/v2/users", "&role=end-user", "users", sink);
+    public ListPosition endUsers(PageSink sink) {
+        return cursor("/api/v2/users", "&role=end-user", "users", ListPosition.START, sink);
     }
 
-    public void memberships(PageSink sink) {
-        cursor("/api/v2/organization_memberships", "", "organization_memberships", sink);
+    public ListPosition memberships(PageSink sink) {
+        return cursor(MEMBERSHIPS, "", "organization_memberships", ListPosition.START, sink);
     }
 
-    /** Tickets created or updated at or after {@code start}, deleted ones left out. */
-    public void tickets(Instant start, PageSink sink) {
-        String first = "/api/v2/incremental/tickets/cursor.json?start_time=" + start.getEpochSecond()
-                + "&exclude_deleted=true";
-        String path = first;
-        Set<String> seen = new HashSet<>();
-        while (true) {
-            JsonNode body = http.get(path).body();
-            sink.page(records(body, "tickets", path));
-            if (body.path("end_of_stream").asBoolean(false)) {
-                return;
-            }
-            String after = nextCursor(body.path("after_cursor"), seen, path);
-            // the filter is sent on every page: a cursor does not promise to carry it
-            path = "/api/v2/incremental/tickets/cursor.json?cursor=" + encode(after) + "&exclude_deleted=true";
-        }
+    /**
+     * The memberships with an id above {@code from}, listed from its cursor; empty when Zendesk no longer
+     * accepts that cursor. Answers the position of the last page.
+     */
+    public Optional<ListPosition> membershipsAfter(ListPosition from, PageSink sink) {
+        return Optional.ofNullable(walk(MEMBERSHIPS, "", "organization_memberships", from, sink, true));
     }
 
-    /** Walks a cursor-paginated list ({@code meta.has_more}, {@code meta.after_cursor}). */
-    void cursor(String path, String filter, String key, PageSink sink) {
-        String base = path + "?page%5Bsize%5D=" + PAGE_SIZE + filter;
-        String url = base;
+    /** How many memberships Zendesk holds now (the {@code count} of an offset page), if it says. */
+    public OptionalLong membershipCount() {
+        ZendeskResponse r = http.send("GET", MEMBERSHIPS + "?per_page=1", null, Set.of(400, 403, 404, 422));
+        JsonNode count = r.body().path("count");
+        return r.ok() && count.canConvertToLong() ? OptionalLong.of(count.asLong()) : OptionalLong.empty();
+    }
+
+    /** Tickets created or updated at or after {@code start}, deleted ones left out; answers the cursor to resume at. */
+    public String tickets(Instant start, PageSink sink) {
+        String first = TICKETS + "?start_time=" + start.getEpochSecond() + "&exclude_deleted=true";
+        // the filter is sent on every page: a cursor does not promise to carry it
+        return export(first, TICKETS, "&exclude_deleted=true", "tickets", null, sink);
+    }
+
+    /** Tickets changed after {@code cursor}, deleted ones included (status {@code deleted}). */
+    public String ticketsAfter(String cursor, PageSink sink) {
+        return export(TICKETS + "?cursor=" + encode(cursor), TICKETS, "", "tickets", cursor, sink);
+    }
+
+    /** Users of every role (deleted ones with {@code active: false}) changed after the cursor, else since the time. */
+    public String usersChanged(String cursor, long startTime, PageSink sink) {
+        String first = cursor != null ? USERS + "?cursor=" + encode(cursor) : USERS + "?start_time=" + startTime;
+        return export(first, USERS, "", "users", cursor, sink);
+    }
+
+    /** Walks a cursor-based incremental export to its end; answers the last after_cursor (else {@code cursor}). */
+    private String export(String first, String path, String filter, String key, String cursor, PageSink sink) {
+        String url = first;
+        String last = cursor;
         Set<String> seen = new HashSet<>();
         while (true) {
             JsonNode body = http.get(url).body();
             sink.page(records(body, key, url));
-            JsonNode meta = body.path("meta");
-            if (!meta.path("has_more").asBoolean(false)) {
-                return;
+            JsonNode after = body.path("after_cursor");
+            if (body.path("end_of_stream").asBoolean(false)) {
+                return after.isTextual() && !after.asText().isEmpty() ? after.asText() : last;
             }
-            url = base + "&page%5Bafter%5D=" + encode(nextCursor(meta.path("after_cursor"), seen, url));
+            last = nextCursor(after, seen, url);
+            url = path + "?cursor=" + encode(last) + filter;
         }
+    }
+
+    /** Walks a cursor-paginated list ({@code meta.has_more}, {@code meta.after_cursor}) from {@code from}. */
+    ListPosition cursor(String path, String filter, String key, ListPosition from, PageSink sink) {
+        return walk(path, filter, key, from, sink, false);
+    }
+
+    /** As {@link #cursor}; with {@code mayBeStale}, null when the first cursor is refused (400, 404, 422). */
+    private ListPosition walk(
+            String path, String filter, String key, ListPosition from, PageSink sink, boolean mayBeStale) {
+        ListPosition at = from;
+        Set<String> seen = new HashSet<>();
+        while (true) {
+            String url = listUrl(path, filter, at.after());
+            ZendeskResponse r = http.send("GET", url, null, mayBeStale ? STALE_CURSOR : Set.of());
+            if (!r.ok()) {
+                return null;
+            }
+            mayBeStale = false;
+            List<JsonNode> page = records(r.body(), key, url);
+            sink.page(page);
+            JsonNode meta = r.body().path("meta");
+            if (!meta.path("has_more").asBoolean(false)) {
+                return at;
+            }
+            long lastId =
+                    page.stream().mapToLong(n -> n.path("id").asLong()).max().orElse(at.afterId());
+            at = new ListPosition(nextCursor(meta.path("after_cursor"), seen, url), lastId);
+        }
+    }
+
+    private static String listUrl(String path, String filter, String after) {
+        String base = path + "?page%5Bsize%5D=" + PAGE_SIZE + filter;
+        return after.isEmpty() ? base : base + "&page%5Bafter%5D=" + encode(after);
     }
 
     /** All records of a cursor-paginated list, collected (for small lists such as one user's memberships). */
     List<JsonNode> all(String path, String key) {
         List<JsonNode> out = new ArrayList<>();
-        cursor(path, "", key, out::addAll);
+        cursor(path, "", key, ListPosition.START, out::addAll);
         return out;
     }
 

@@ -5,12 +5,13 @@ import java.util.Locale;
 
 /**
  * The outcome of one write: the HTTP status, Zendesk's answer (the record written, or its validation
- * error), and the request id Zendesk gave it for the receipt. Rejections that are facts about the data
+ * error, secrets masked), and the request id Zendesk gave it for the receipt. Rejections that are facts about the data
  * (404, 409, 422) are results, not exceptions, so that an apply can record them and go on.
  */
 public record ZendeskWriteResult(int status, JsonNode data, String requestId, String error) {
-    static ZendeskWriteResult of(ZendeskResponse r) {
-        return new ZendeskWriteResult(r.status(), r.body(), r.requestId(), r.ok() ? "" : ZendeskErrors.detail(r));
+    static ZendeskWriteResult of(ZendeskResponse r, SecretRedactor redactor) {
+        return new ZendeskWriteResult(
+                r.status(), r.body(), r.requestId(), r.ok() ? "" : redactor.redact(ZendeskErrors.detail(r)));
     }
 
     public boolean applied() {

@@ -170,6 +170,17 @@ class MainTest {
     }
 
     @Test
+    void audit_negativeFullPullPeriod_exits2NamingTheKey() throws IOException {
+        Path config = tmp.resolve("bad.yaml");
+        Files.writeString(config, "zendesk:\n  full_pull_every_days: -1\n");
+        Cli.Result r = Cli.run("audit", "--demo", "--config", config.toString(), "--out", tmp.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("zendesk.full_pull_every_days must be 0 or more")
+                .contains("-1");
+    }
+
+    @Test
     void audit_lookbackFromConfig_changesTheWindow() throws IOException {
         Path config = tmp.resolve("c.yaml");
         Files.writeString(config, "audit:\n  ticket_lookback_days: 365\n");

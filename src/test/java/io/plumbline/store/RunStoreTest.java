@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The local store: ordered migrations, run history, issue keys and cursors survive reopening. */
+/** The local store: ordered migrations, run history, issue keys, cursors and pulls survive reopening. */
 class RunStoreTest {
     @TempDir
     Path tmp;
@@ -75,5 +75,59 @@ class RunStoreTest {
             assertThat(s.cursor("tickets")).contains("def");
             assertThat(s.cursor("users")).isEmpty();
         }
+    }
+
+    @Test
+    void open_storeAtVersionTwo_migratesOnKeepingItsRuns() throws Exception {
+        Path db = tmp.resolve("v2.db");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                var st = c.createStatement()) {
+            for (String script : Migrations.SCRIPTS.subList(0, 2)) {
+                for (String sql : script.split(";")) {
+                    if (!sql.isBlank()) {
+                        st.execute(sql);
+                    }
+                }
+            }
+            st.execute("PRAGMA user_version = 2");
+            st.execute("INSERT INTO runs VALUES ('r0','2026-01-01T00:00:00Z','2026-01-01T00:00:01Z','live','h',"
+                    + "0,0,0,1,180,'{}')");
+        }
+        try (RunStore s = RunStore.open(db)) {
+            assertThat(s.schemaVersion()).isEqualTo(Migrations.SCRIPTS.size());
+            assertThat(s.runs(10)).extracting(RunRecord::requestsUsed).containsExactly(180L);
+            assertThat(s.lastPull("https://acme.zendesk.com")).isEmpty();
+        }
+    }
+
+    @Test
+    void recordPull_thenLastPull_roundTripsPerSourceAndReplacesCursors() {
+        Path db = tmp.resolve("p.db");
+        try (RunStore s = RunStore.open(db)) {
+            s.recordPull(pull("https://a.zendesk.com", "r1", Map.of("tickets.cursor", "c1", "users.cursor", "u1")));
+            s.recordPull(pull("https://b.zendesk.com", "r1", Map.of("tickets.cursor", "other")));
+            s.recordPull(pull("https://a.zendesk.com", "r2", Map.of("tickets.cursor", "c2")));
+        }
+        try (RunStore s = RunStore.open(db)) {
+            PullRecord a = s.lastPull("https://a.zendesk.com").orElseThrow();
+            assertThat(a.runId()).isEqualTo("r2");
+            assertThat(a.cursors()).containsExactly(Map.entry("tickets.cursor", "c2"));
+            assertThat(a.fingerprints()).containsEntry("zendesk/users.jsonl", "abc");
+            assertThat(s.lastPull("https://b.zendesk.com").orElseThrow().cursors())
+                    .containsExactly(Map.entry("tickets.cursor", "other"));
+            assertThat(s.cursor("zendesk https://a.zendesk.com tickets.cursor")).contains("c2");
+        }
+    }
+
+    private static PullRecord pull(String source, String runId, Map<String, String> cursors) {
+        return new PullRecord(
+                source,
+                runId,
+                "/runs/" + runId + "/snapshot",
+                Map.of("zendesk/users.jsonl", "abc"),
+                "2026-01-02T00:00:00Z",
+                "2025-12-03T00:00:00Z",
+                "2026-01-01T00:00:00Z",
+                cursors);
     }
 }

@@ -165,4 +165,44 @@ class ZendeskClientTest {
                                 + "|/api/v2/users/\\d+/organization_memberships/\\d+/make_default"))
                 .noneMatch(r -> r.path().contains("tickets"));
     }
+
+    @Test
+    void user_existingAndMissing() {
+        assertThat(client.user(new ZendeskUserId(20_001))
+                        .orElseThrow()
+                        .path("id")
+                        .asLong())
+                .isEqualTo(20_001);
+        assertThat(client.user(new ZendeskUserId(999_999))).isEmpty();
+    }
+
+    @Test
+    void organizationsWithDomain_searchIsFilteredToExactDomainMatches() {
+        client.setOrganizationDomains(ORG_2, List.of("sub.org1.example.com"));
+        client.setOrganizationDomains(ORG_3, List.of("ORG1.example.com"));
+
+        assertThat(client.organizationsWithDomain("org1.example.com"))
+                .extracting(o -> o.path("id").asLong())
+                .containsExactlyInAnyOrder(1001L, 1003L);
+        assertThat(client.organizationsWithDomain("nobody.example.com")).isEmpty();
+        assertThat(h.emulator.log().matching(r -> r.path().equals("/api/v2/search")))
+                .extracting(LoggedRequest::query)
+                .first()
+                .asString()
+                .contains("query=type:organization \"org1.example.com\"");
+    }
+
+    @Test
+    void writeResult_errorText_hasSecretsMasked() {
+        JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode()
+                .put("error", "RecordInvalid")
+                .put("description", "token " + EmulatorHarness.TOKEN + " rejected");
+        ZendeskWriteResult r = ZendeskWriteResult.of(
+                new ZendeskResponse(422, body, body.toString(), "req-1"),
+                new SecretRedactor(List.of(EmulatorHarness.TOKEN)));
+
+        assertThat(r.error()).doesNotContain(EmulatorHarness.TOKEN).contains(SecretRedactor.MASK);
+        assertThat(r.requestId()).isEqualTo("req-1");
+    }
 }

@@ -26,6 +26,9 @@ final class EmulatorState {
     static final ObjectMapper JSON = new ObjectMapper();
     final NavigableMap<Long, ObjectNode> organizations = new TreeMap<>();
     final NavigableMap<Long, ObjectNode> users = new TreeMap<>();
+    /** Deleted users: gone from the user lists, still in the user export with {@code active: false}. */
+    final NavigableMap<Long, ObjectNode> deletedUsers = new TreeMap<>();
+
     final NavigableMap<Long, ObjectNode> memberships = new TreeMap<>();
     final NavigableMap<Long, ObjectNode> tickets = new TreeMap<>();
     private long nextMembershipId = 90_000_000_001L;

@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Decides which fault (if any) the next request meets: first any scripted fault whose path pattern
- * matches (on its n-th matching request), else one drawn from a seeded random at the configured rates.
+ * Decides which fault (if any) the next request meets: first a persistent fault for its method and
+ * path, then any scripted fault whose path pattern matches (on its n-th matching request), else one
+ * drawn from a seeded random at the configured rates.
  */
 final class Faults {
     private static final int[] SERVER_STATUSES = {500, 502, 503, 504};
     private final EmulatorConfig config;
     private final Random random;
     private final List<Scripted> scripted = new ArrayList<>();
+    private final List<String[]> always = new ArrayList<>();
 
     private static final class Scripted {
         final String pathPrefix;
@@ -36,7 +38,17 @@ final class Faults {
         scripted.add(new Scripted(pathPrefix, occurrence, fault));
     }
 
+    /** Every request with this method and exact path meets {@code fault}, from now on. */
+    synchronized void scriptAlways(String method, String path, Fault fault) {
+        always.add(new String[] {method, path, fault.name()});
+    }
+
     synchronized Fault next(String method, String path) {
+        for (String[] a : always) {
+            if (a[0].equals(method) && a[1].equals(path)) {
+                return Fault.valueOf(a[2]);
+            }
+        }
         for (Iterator<Scripted> it = scripted.iterator(); it.hasNext(); ) {
             Scripted s = it.next();
             if (matches(s.pathPrefix, path) && --s.remaining == 0) {

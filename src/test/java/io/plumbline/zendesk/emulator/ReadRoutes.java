@@ -7,18 +7,24 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The GET endpoints: lists, counts, single records, search by external_id, exports, token info. */
+/**
+ * The GET endpoints: lists, counts, single records, search by external_id, full-text search for
+ * organizations, exports, token info.
+ */
 final class ReadRoutes {
     private static final Pattern ORG = Pattern.compile("/api/v2/organizations/(\\d+)");
     private static final Pattern ORG_MEMBERSHIPS =
             Pattern.compile("/api/v2/organizations/(\\d+)/organization_memberships");
+    private static final Pattern USER = Pattern.compile("/api/v2/users/(\\d+)");
     private static final Pattern USER_MEMBERSHIPS = Pattern.compile("/api/v2/users/(\\d+)/organization_memberships");
     private final EmulatorState state;
     private final String base;
+    private final SearchRoute search;
 
     ReadRoutes(EmulatorState state, String base) {
         this.state = state;
         this.base = base;
+        this.search = new SearchRoute(state, base);
     }
 
     Optional<Reply> route(Call call, AuthGate.Principal who) {
@@ -28,6 +34,7 @@ final class ReadRoutes {
             case "/api/v2/organizations/count" ->
                 count(state.liveOrganizations().size(), call);
             case "/api/v2/organizations/search" -> search(call);
+            case "/api/v2/search" -> search.search(call);
             case "/api/v2/users" -> list(users(call.param("role")), "users", call);
             case "/api/v2/users/count" -> count(users(call.param("role")).size(), call);
             case "/api/v2/organization_memberships" ->
@@ -37,11 +44,7 @@ final class ReadRoutes {
                         tickets(call), "tickets", base + "/api/v2/incremental/tickets/cursor.json", call, call.at());
             case "/api/v2/incremental/users/cursor" ->
                 Pages.incrementalCursor(
-                        List.copyOf(state.users.values()),
-                        "users",
-                        base + "/api/v2/incremental/users/cursor.json",
-                        call,
-                        call.at());
+                        allUsers(), "users", base + "/api/v2/incremental/users/cursor.json", call, call.at());
             case "/api/v2/incremental/organizations" ->
                 Pages.incrementalTime(
                         List.copyOf(state.organizations.values()),
@@ -69,6 +72,12 @@ final class ReadRoutes {
                     state.liveOrganization(id).isEmpty()
                             ? Reply.notFound()
                             : list(state.membershipsOfOrganization(id), "organization_memberships", call));
+        }
+        m = USER.matcher(call.path());
+        if (m.matches()) {
+            return Optional.of(Optional.ofNullable(state.users.get(Long.parseLong(m.group(1))))
+                    .map(u -> single("user", u))
+                    .orElseGet(Reply::notFound));
         }
         m = USER_MEMBERSHIPS.matcher(call.path());
         if (m.matches()) {
@@ -100,6 +109,12 @@ final class ReadRoutes {
         return state.users.values().stream()
                 .filter(u -> role == null || role.equals(u.path("role").asText()))
                 .toList();
+    }
+
+    private List<ObjectNode> allUsers() {
+        List<ObjectNode> all = new ArrayList<>(state.users.values());
+        all.addAll(state.deletedUsers.values());
+        return all;
     }
 
     private List<ObjectNode> tickets(Call call) {

@@ -42,6 +42,8 @@ public final class ZendeskEmulator implements AutoCloseable {
     private final String base;
     private final ReadRoutes reads;
     private final WriteRoutes writes;
+    private final Interventions interventions = new Interventions();
+    private final EmulatorEdits edits;
     private volatile EmulatorConfig config;
     private volatile AuthGate auth;
     private volatile Faults faults;
@@ -59,6 +61,7 @@ public final class ZendeskEmulator implements AutoCloseable {
         this.base = "http://127.0.0.1:" + server.getAddress().getPort();
         this.reads = new ReadRoutes(state, base);
         this.writes = new WriteRoutes(state);
+        this.edits = new EmulatorEdits(this, state, time::instant);
         configure(config);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -88,6 +91,21 @@ public final class ZendeskEmulator implements AutoCloseable {
         faults.script(path, occurrence, fault);
     }
 
+    /** Persistently injects {@code fault} into every request with this method and exact path. */
+    public void failEvery(String method, String path, Fault fault) {
+        faults.scriptAlways(method, path, fault);
+    }
+
+    /** State changes a test schedules at a request, and holds that stop answering at a chosen write. */
+    public Interventions interventions() {
+        return interventions;
+    }
+
+    /** Direct changes to the state, as another admin would make them (not logged). */
+    public EmulatorEdits edits() {
+        return edits;
+    }
+
     public URI baseUri() {
         return URI.create(base);
     }
@@ -110,6 +128,11 @@ public final class ZendeskEmulator implements AutoCloseable {
         return Optional.ofNullable(state.organizations.get(id)).map(ObjectNode::deepCopy);
     }
 
+    /** Changes the account as its agents and admins would in Zendesk itself, stamped with the emulator's now. */
+    public synchronized void change(java.util.function.Consumer<AccountEdits> edits) {
+        edits.accept(new AccountEdits(state, time.instant()));
+    }
+
     /** Writes the current state as a snapshot folder, captured now. */
     public synchronized void dumpSnapshot(Path dir) {
         StateFiles.dump(state, seedDir, dir, time.instant());
@@ -124,6 +147,13 @@ public final class ZendeskEmulator implements AutoCloseable {
                 ex.getRequestURI().getRawQuery(),
                 body,
                 at);
+        interventions.runChanges(call);
+        if (interventions.holdBefore(call)) {
+            log.add(entry(call, 0, null, "held", ""));
+            interventions.awaitRelease();
+            ex.close();
+            return;
+        }
         Fault fault = call.path().startsWith("/api/") ? faults.next(call.method(), call.path()) : Fault.NONE;
         if (fault == Fault.RESET) {
             log.add(entry(call, 0, null, "reset", ""));
@@ -139,7 +169,14 @@ public final class ZendeskEmulator implements AutoCloseable {
         if (reply.headers().containsKey("Retry-After")) {
             retryAfter = Duration.ofSeconds(Long.parseLong(reply.headers().get("Retry-After")));
         }
-        log.add(entry(call, reply.status(), retryAfter, fault == Fault.NONE ? "" : fault.name(), o.who()));
+        boolean held = interventions.holdAfter(call);
+        String mark = held ? "held" : fault == Fault.NONE ? "" : fault.name();
+        log.add(entry(call, reply.status(), retryAfter, mark, o.who()));
+        if (held) {
+            interventions.awaitRelease();
+            ex.close();
+            return;
+        }
         send(ex, reply);
     }
 
@@ -248,6 +285,7 @@ public final class ZendeskEmulator implements AutoCloseable {
 
     @Override
     public void close() {
+        interventions.release();
         server.stop(0);
         executor.shutdownNow();
     }

@@ -1,0 +1,130 @@
+package io.plumbline.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.errors.ExitCodes;
+import io.plumbline.errors.PlumblineException;
+import io.plumbline.model.Membership;
+import io.plumbline.model.MembershipId;
+import io.plumbline.model.Organization;
+import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.model.ZendeskUserId;
+import io.plumbline.zendesk.ZendeskClient;
+import io.plumbline.zendesk.ZendeskRecords;
+import io.plumbline.zendesk.ZendeskWriteResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The write port over the live Zendesk API: every read goes to Zendesk at the moment it is asked (no
+ * cache, so each re-check sees the state just before its write), and every write is exactly one request.
+ * Zendesk's 422 for an existing membership becomes {@link WriteOutcome#existingMembership}; other
+ * refusals (404, 409, 422) become failures carrying Zendesk's words with secrets masked and the request
+ * id. Organizations holding a domain are found through the search API and filtered to exact matches
+ * (see {@link ZendeskClient#organizationsWithDomain}).
+ */
+public final class ZendeskApiWrites extends ZendeskWrites {
+    private final ZendeskClient client;
+
+    public ZendeskApiWrites(ZendeskClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Optional<OrgState> org(ZendeskOrgId id) {
+        return client.organization(id).filter(o -> !ZendeskClient.deleted(o)).map(ZendeskApiWrites::state);
+    }
+
+    @Override
+    public List<OrgState> orgsWithExternalId(String externalId) {
+        return live(client.organizationsByExternalId(externalId));
+    }
+
+    @Override
+    public List<OrgState> orgsWithDomain(String domain) {
+        return live(client.organizationsWithDomain(domain));
+    }
+
+    @Override
+    public Optional<UserState> user(ZendeskUserId id) {
+        Optional<JsonNode> user = client.user(id);
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<List<JsonNode>> memberships = client.userMemberships(id);
+        if (memberships.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Membership> ms = new ArrayList<>();
+        memberships.get().forEach(m -> ms.add(parsed(() -> ZendeskRecords.membership(m))));
+        return Optional.of(new UserState(id, active(user.get()), ms));
+    }
+
+    @Override
+    public WriteOutcome setOrgExternalId(ZendeskOrgId org, String externalId) {
+        return outcome(client.setOrganizationExternalId(org, externalId));
+    }
+
+    @Override
+    public WriteOutcome setOrgDomains(ZendeskOrgId org, List<String> domains) {
+        return outcome(client.setOrganizationDomains(org, domains));
+    }
+
+    @Override
+    public WriteOutcome createMembership(ZendeskUserId user, ZendeskOrgId org) {
+        ZendeskWriteResult r = client.createMembership(user, org);
+        if (r.alreadyMember()) {
+            return WriteOutcome.existingMembership(r.requestId());
+        }
+        if (!r.applied()) {
+            return failure(r);
+        }
+        long id = r.data().path("organization_membership").path("id").asLong(0);
+        return id > 0 ? WriteOutcome.created(r.requestId(), new MembershipId(id)) : WriteOutcome.success(r.requestId());
+    }
+
+    @Override
+    public WriteOutcome makeDefault(ZendeskUserId user, MembershipId membership) {
+        return outcome(client.makeDefaultMembership(user, membership));
+    }
+
+    @Override
+    public WriteOutcome deleteMembership(MembershipId membership) {
+        return outcome(client.deleteMembership(membership));
+    }
+
+    private static WriteOutcome outcome(ZendeskWriteResult r) {
+        return r.applied() ? WriteOutcome.success(r.requestId()) : failure(r);
+    }
+
+    private static WriteOutcome failure(ZendeskWriteResult r) {
+        String words = r.error().isEmpty() ? "" : ": " + r.error();
+        return WriteOutcome.failure(r.requestId(), "Zendesk answered " + r.status() + words);
+    }
+
+    private static List<OrgState> live(List<JsonNode> orgs) {
+        return orgs.stream()
+                .filter(o -> !ZendeskClient.deleted(o))
+                .map(ZendeskApiWrites::state)
+                .toList();
+    }
+
+    private static OrgState state(JsonNode json) {
+        Organization o = parsed(() -> ZendeskRecords.organization(json));
+        return new OrgState(o.id(), o.name(), o.externalId(), o.domainNames());
+    }
+
+    /** A record Zendesk sent in a form Plumbline cannot read fails that action, not the whole batch. */
+    private static <T> T parsed(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            throw new PlumblineException(
+                    ExitCodes.REMOTE, "Zendesk answered with a record Plumbline cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean active(JsonNode user) {
+        return user.path("active").asBoolean(true);
+    }
+}

@@ -1,0 +1,75 @@
+package io.plumbline.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The {@code applies/} folder beside a receipt, where every finished apply receipt is archived as
+ * {@code RUN_ID.json} under a run id no earlier receipt there has, and where the receipt of a run that
+ * did not finish (a crash, a kill) is kept before a new run writes over it, so that the writes it
+ * records can still be reviewed and undone.
+ */
+final class ReceiptArchive {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private ReceiptArchive() {}
+
+    static Path dir(Path receipt) {
+        return receipt.toAbsolutePath().getParent().resolve("applies");
+    }
+
+    /** {@code YYYYMMDD_HHMMSSZ_<kind>} in UTC, with {@code _2}, {@code _3}... when already archived. */
+    static String freshRunId(Path receipt, Instant now, String kind) {
+        String base = STAMP.format(now) + "_" + kind;
+        String id = base;
+        for (int n = 2; Files.exists(dir(receipt).resolve(id + ".json")); n++) {
+            id = base + "_" + n;
+        }
+        return id;
+    }
+
+    static void archive(Path receipt, String runId) throws IOException {
+        Files.createDirectories(dir(receipt));
+        Files.copy(receipt, dir(receipt).resolve(runId + ".json"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Copies an unfinished receipt at {@code receipt} into the archive (once) and says so on {@code err}. */
+    static void keepUnfinished(Path receipt, PrintWriter err) throws IOException {
+        JsonNode old = unfinished(receipt);
+        if (old == null) {
+            return;
+        }
+        Files.createDirectories(dir(receipt));
+        String runId = old.path("run_id").asText("unfinished");
+        Path kept = dir(receipt).resolve(runId + ".json");
+        if (!Files.exists(kept)) {
+            Files.copy(receipt, kept);
+        }
+        String inFlight = old.path("in_flight").path("action_id").asText("");
+        err.println("warning: the previous run " + runId + " did not finish"
+                + (inFlight.isEmpty() ? "" : " (" + inFlight + " was being written)")
+                + "; its receipt is kept at " + kept + " (undo it from there)");
+    }
+
+    private static JsonNode unfinished(Path receipt) {
+        if (!Files.isRegularFile(receipt)) {
+            return null;
+        }
+        try {
+            JsonNode old = JSON.readTree(Files.readString(receipt));
+            return old != null && old.isObject() && !old.path("complete").asBoolean(true) ? old : null;
+        } catch (IOException e) {
+            return null; // not a receipt this tool wrote: nothing to keep
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.plumbline.zendesk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Brings an earlier pull's snapshot folder up to date by asking Zendesk only for what changed since its
+ * {@link PullCursors}, and writes the merged state as a new snapshot folder that is byte for byte what a
+ * full pull of the same Zendesk writes, so it audits (and re-audits offline) to the same plan_hash.
+ * Organizations come from the time-based export (deduplicated by id; deleted ones stay, with their
+ * {@code deleted_at}), users from the cursor-based user export (end-users kept; other roles and deleted
+ * users, {@code active: false}, dropped), tickets from the cursor-based ticket export (deleted ones
+ * dropped, as are tickets whose last change has left the lookback window), and memberships as
+ * {@link MembershipRefresher} explains. Exports leave out the last minute; such changes come next time.
+ */
+public final class ZendeskIncrementalPuller {
+    private static final String MEMBERSHIPS = "organization_memberships";
+    private final ZendeskHttp http;
+    private final ZendeskExporter exporter;
+    private final Progress progress;
+    private final Clock clock;
+
+    public ZendeskIncrementalPuller(ZendeskHttp http, Progress progress) {
+        this.http = http;
+        this.exporter = new ZendeskExporter(http);
+        this.progress = progress;
+        this.clock = http.settings().clock();
+    }
+
+    /**
+     * Merges into {@code previous} (a folder an earlier pull wrote) what changed since {@code since} and
+     * writes the result to {@code snapshotDir}, with the tickets active since {@code ticketsSince}.
+     */
+    public PullStats pull(
+            Path previous,
+            PullCursors since,
+            Path snapshotDir,
+            Instant capturedAt,
+            Instant ticketsSince,
+            int lookbackDays) {
+        StatsWindow window = new StatsWindow(http.stats(), clock);
+        SortedMap<Long, JsonNode> orgs = SnapshotFiles.read(previous.resolve(SnapshotFiles.ORGANIZATIONS), "orgs");
+        SortedMap<Long, JsonNode> users = SnapshotFiles.read(previous.resolve(SnapshotFiles.USERS), "users");
+        SortedMap<Long, JsonNode> memberships =
+                SnapshotFiles.read(previous.resolve(SnapshotFiles.MEMBERSHIPS), MEMBERSHIPS);
+        SortedMap<Long, JsonNode> tickets = SnapshotFiles.read(previous.resolve(SnapshotFiles.TICKETS), "tickets");
+        long latestStart = clock.instant().getEpochSecond() - 61; // an export refuses a start in the last minute
+
+        Map<Long, JsonNode> changedOrgs = new LinkedHashMap<>();
+        long orgsEnd = fetch(
+                "organizations",
+                changedOrgs,
+                sink -> exporter.organizations(Math.min(since.organizationsStartTime(), latestStart), sink));
+        Set<Long> deletedOrgs = mergeOrganizations(orgs, changedOrgs);
+
+        Map<Long, JsonNode> changedUsers = new LinkedHashMap<>();
+        String usersCursor = fetch(
+                "users",
+                changedUsers,
+                sink -> exporter.usersChanged(
+                        since.usersCursor(), Math.min(since.usersStartTime(), latestStart), sink));
+        Set<Long> goneUsers = mergeUsers(users, changedUsers);
+
+        Map<Long, JsonNode> changedTickets = new LinkedHashMap<>();
+        String ticketsCursor =
+                fetch("tickets", changedTickets, sink -> exporter.ticketsAfter(since.ticketsCursor(), sink));
+        mergeTickets(tickets, changedTickets, ticketsSince);
+
+        MembershipRefresher.Result m;
+        try (Progress.Task task = progress.start(MEMBERSHIPS)) {
+            int[] seen = {0};
+            PageSink observer = page -> {
+                seen[0] += page.size();
+                task.update(seen[0], http.stats().requests(), http.stats().rateLimitWaits());
+            };
+            m = new MembershipRefresher(exporter, new ZendeskClient(http), observer)
+                    .refresh(memberships, changedUsers.values(), goneUsers, deletedOrgs, since.memberships());
+        }
+
+        SnapshotFiles.write(snapshotDir.resolve(SnapshotFiles.ORGANIZATIONS), orgs);
+        SnapshotFiles.write(snapshotDir.resolve(SnapshotFiles.USERS), users);
+        SnapshotFiles.write(snapshotDir.resolve(SnapshotFiles.MEMBERSHIPS), memberships);
+        SnapshotFiles.write(snapshotDir.resolve(SnapshotFiles.TICKETS), tickets);
+        SnapshotFiles.writeManifest(snapshotDir, capturedAt, lookbackDays);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("organizations", orgs.size());
+        counts.put("users", users.size());
+        counts.put(MEMBERSHIPS, memberships.size());
+        counts.put("tickets", tickets.size());
+        List<String> notes = new ArrayList<>();
+        notes.add("changes: " + changedOrgs.size() + " organizations, " + changedUsers.size() + " users, "
+                + changedTickets.size() + " tickets");
+        notes.add(m.note());
+        PullCursors next = new PullCursors(orgsEnd, usersCursor, since.usersStartTime(), ticketsCursor, m.position());
+        return window.stats(counts, true, next, notes);
+    }
+
+    private <T> T fetch(String name, Map<Long, JsonNode> into, Function<PageSink, T> pull) {
+        try (Progress.Task task = progress.start(name)) {
+            return pull.apply(page -> {
+                for (JsonNode record : page) {
+                    into.put(SnapshotFiles.idOf(record, name), record);
+                }
+                task.update(into.size(), http.stats().requests(), http.stats().rateLimitWaits());
+            });
+        }
+    }
+
+    /** Applies changed orgs; answers the ids of those deleted since the previous pull. */
+    private static Set<Long> mergeOrganizations(Map<Long, JsonNode> orgs, Map<Long, JsonNode> changed) {
+        Set<Long> deleted = new TreeSet<>();
+        changed.forEach((id, org) -> {
+            JsonNode before = orgs.get(id);
+            if (isDeleted(org) && (before == null || !isDeleted(before))) {
+                deleted.add(id);
+            }
+            orgs.put(id, org);
+        });
+        return deleted;
+    }
+
+    /** Applies changed users (only active end-users are kept); answers the ids of deleted users. */
+    private static Set<Long> mergeUsers(Map<Long, JsonNode> users, Map<Long, JsonNode> changed) {
+        Set<Long> gone = new TreeSet<>();
+        changed.forEach((id, user) -> {
+            boolean active = user.path("active").asBoolean(true);
+            if (!active) {
+                gone.add(id);
+            }
+            if (active && "end-user".equals(user.path("role").asText())) {
+                users.put(id, user);
+            } else {
+                users.remove(id);
+            }
+        });
+        return gone;
+    }
+
+    private static void mergeTickets(Map<Long, JsonNode> tickets, Map<Long, JsonNode> changed, Instant since) {
+        changed.forEach((id, ticket) -> {
+            if ("deleted".equals(ticket.path("status").asText())) {
+                tickets.remove(id);
+            } else {
+                tickets.put(id, ticket);
+            }
+        });
+        long from = since.getEpochSecond();
+        tickets.values().removeIf(t -> changedAt(t) < from);
+    }
+
+    /** {@code updated_at}, else {@code created_at}, in epoch seconds; the ticket is kept when neither parses. */
+    private static long changedAt(JsonNode record) {
+        for (String field : List.of("updated_at", "created_at")) {
+            JsonNode v = record.path(field);
+            if (v.isTextual() && !v.asText().isBlank()) {
+                try {
+                    return OffsetDateTime.parse(v.asText()).toEpochSecond();
+                } catch (DateTimeParseException e) {
+                    return Long.MAX_VALUE;
+                }
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    private static boolean isDeleted(JsonNode org) {
+        JsonNode d = org.path("deleted_at");
+        return d.isTextual() && !d.asText().isBlank();
+    }
+}

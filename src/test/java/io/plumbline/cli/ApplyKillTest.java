@@ -1,0 +1,159 @@
+package io.plumbline.cli;
+
+import static io.plumbline.cli.LiveApplyFixture.EXPECTED_WRITES;
+import static io.plumbline.cli.LiveApplyFixture.json;
+import static io.plumbline.cli.LiveApplyFixture.writes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.zendesk.emulator.ZendeskEmulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A live apply run as its own JVM and killed outright (SIGKILL: no shutdown hook, no flush) at chosen
+ * points, while the emulator holds the next request: what the receipt on disk says then, and that a
+ * re-run of the same plan completes the rest with no write sent twice.
+ */
+class ApplyKillTest {
+    @TempDir
+    static Path dir;
+
+    static LiveApplyFixture fx;
+
+    @BeforeAll
+    static void audit() {
+        fx = LiveApplyFixture.shared();
+    }
+
+    @ParameterizedTest(name = "k={0}")
+    @ValueSource(ints = {1, 4})
+    void apply_killedAfterKthWrite_receiptListsEveryWriteAndRerunHasNoDuplicateWrite(int k) throws Exception {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path plan = fx.plan("after-" + k);
+            killAt(z, plan, z.interventions().holdAfterWrites(k), "after-" + k);
+
+            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+            assertThat(receipt.path("complete").asBoolean()).isFalse();
+            assertThat(receipt.has("in_flight")).isFalse();
+            assertThat(appliedIds(receipt)).containsExactlyElementsOf(firstActions(k));
+            assertThat(writes(z)).containsExactlyElementsOf(EXPECTED_WRITES.subList(0, k));
+
+            rerunCompletes(z, plan, receipt, k);
+        }
+    }
+
+    @Test
+    void apply_killedWhileKthWriteIsInFlight_receiptNamesItAndRerunDoesNotRepeatIt() throws Exception {
+        int k = 6;
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path plan = fx.plan("during-" + k);
+            killAt(z, plan, z.interventions().holdAnswerOfWrite(k), "during-" + k);
+
+            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+            assertThat(appliedIds(receipt)).containsExactlyElementsOf(firstActions(k - 1));
+            assertThat(receipt.path("in_flight").path("action_id").asText()).isEqualTo("A006");
+            assertThat(receipt.path("in_flight").path("action_code").asText()).isEqualTo("assign_user_to_org");
+            assertThat(writes(z))
+                    .as("the write reached Zendesk")
+                    .containsExactlyElementsOf(EXPECTED_WRITES.subList(0, k));
+
+            rerunCompletes(z, plan, receipt, k - 1);
+        }
+    }
+
+    /** Starts the apply as a separate JVM, waits until the emulator holds it, and kills it. */
+    private static void killAt(ZendeskEmulator z, Path plan, CountDownLatch held, String name) throws Exception {
+        Path log = dir.resolve(name + ".log");
+        ProcessBuilder pb =
+                new ProcessBuilder(command(z, plan)).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(LiveApplyFixture.ENV);
+        Process p = pb.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            boolean reached = false;
+            while (!reached && p.isAlive() && System.nanoTime() < deadline) {
+                reached = held.await(20, TimeUnit.MILLISECONDS);
+            }
+            assertThat(reached)
+                    .as("the apply reached the hold; its output:%n%s", read(log))
+                    .isTrue();
+        } finally {
+            p.destroyForcibly();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            z.interventions().release();
+        }
+    }
+
+    /** Re-runs the same plan in-process: the rest is written once, and nothing written before again. */
+    private static void rerunCompletes(ZendeskEmulator z, Path plan, JsonNode killed, int recorded) {
+        LiveApplyFixture.Run again = fx.applyLive(z, plan);
+
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.err()).contains("did not finish");
+        assertThat(writes(z)).containsExactlyElementsOf(EXPECTED_WRITES);
+        assertThat(z.log().writes()).noneMatch(w -> w.status() >= 400);
+        JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+        assertThat(receipt.path("counts").path("skipped").asInt())
+                .isEqualTo(8 - appliedIds(receipt).size());
+        Path kept = plan.resolveSibling("applies").resolve(killed.path("run_id").asText() + ".json");
+        assertThat(appliedIds(json(kept))).hasSize(recorded);
+    }
+
+    private static List<String> command(ZendeskEmulator z, Path plan) {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                cp,
+                "io.plumbline.cli.Main"));
+        cmd.addAll(List.of(
+                "apply",
+                "--plan",
+                plan.toString(),
+                "--config",
+                fx.config(z).toString(),
+                "--apply",
+                "--confirm-plan-hash",
+                fx.planHash));
+        return cmd;
+    }
+
+    private static List<String> appliedIds(JsonNode receipt) {
+        List<String> out = new ArrayList<>();
+        receipt.path("results").forEach(r -> {
+            if (r.path("status").asText().equals("applied")) {
+                out.add(r.path("action_id").asText());
+            }
+        });
+        return out;
+    }
+
+    private static List<String> firstActions(int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            out.add(String.format("A%03d", i));
+        }
+        return out;
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}

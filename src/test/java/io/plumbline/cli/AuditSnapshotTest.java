@@ -1,0 +1,92 @@
+package io.plumbline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumbline.errors.ExitCodes;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code plumbline audit --snapshot DIR} on small snapshot folders, as a user runs it. */
+class AuditSnapshotTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-18T09:30:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private Path snapshot(String accountsCsv, String organizationsJsonl) throws IOException {
+        Path snapshot = Files.createDirectories(dir.resolve("snapshot/zendesk")).getParent();
+        Files.writeString(snapshot.resolve("salesforce_accounts.csv"), accountsCsv);
+        Files.writeString(snapshot.resolve("zendesk/organizations.jsonl"), organizationsJsonl);
+        Files.writeString(
+                snapshot.resolve("zendesk/users.jsonl"),
+                "{\"id\":7001,\"email\":\"maria@acme.example\",\"role\":\"end-user\",\"organization_id\":9001}\n");
+        Files.writeString(
+                snapshot.resolve("zendesk/organization_memberships.jsonl"),
+                "{\"id\":5001,\"user_id\":7001,\"organization_id\":9001,\"default\":true}\n");
+        Files.writeString(
+                snapshot.resolve("zendesk/tickets.jsonl"),
+                "{\"id\":10001,\"requester_id\":7001,\"organization_id\":9001,"
+                        + "\"created_at\":\"2026-04-10T10:00:00Z\",\"status\":\"open\"}\n");
+        return snapshot;
+    }
+
+    private int audit(Path snapshot) throws IOException {
+        Path config = Files.writeString(dir.resolve("plumbline.yaml"), "");
+        return new Main(new PrintWriter(out), new PrintWriter(err), Map.of(), CLOCK)
+                .run(
+                        "audit",
+                        "--config",
+                        config.toString(),
+                        "--snapshot",
+                        snapshot.toString(),
+                        "--out",
+                        dir.resolve("out").toString(),
+                        "--run-id",
+                        "r1",
+                        "--quiet");
+    }
+
+    @Test
+    void audit_snapshotWithoutContactsFile_succeeds() throws IOException {
+        Path snapshot = snapshot(
+                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
+                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+
+        assertThat(audit(snapshot)).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("plan_hash");
+    }
+
+    @Test
+    void audit_accountIdWithPercentSigns_isReportedNotACrash() throws IOException {
+        Path snapshot = snapshot(
+                "sf_account_id,account_name,account_domains\nACME%#x%d,Acme,unknown.example\n",
+                "{\"id\":9001,\"name\":\"Other\",\"domain_names\":[\"other.example\"]}\n");
+
+        assertThat(audit(snapshot)).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(dir.resolve("out/r1/org_issues.csv")))
+                .contains("no stored org id, no org carries external_id ACME%#x%d");
+    }
+
+    @Test
+    void audit_malformedJsonLine_exitsThreeWithDiagnostic() throws IOException {
+        Path snapshot = snapshot(
+                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n", "{\"id\":9001,\n");
+
+        assertThat(audit(snapshot)).isEqualTo(ExitCodes.INPUT);
+        assertThat(err.toString())
+                .startsWith(snapshot.resolve("zendesk/organizations.jsonl") + ":1:")
+                .contains(": error: malformed JSON: ");
+    }
+}

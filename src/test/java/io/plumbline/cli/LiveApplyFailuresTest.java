@@ -1,0 +1,81 @@
+package io.plumbline.cli;
+
+import static io.plumbline.cli.LiveApplyFixture.EXPECTED_WRITES;
+import static io.plumbline.cli.LiveApplyFixture.json;
+import static io.plumbline.cli.LiveApplyFixture.writes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.zendesk.emulator.Fault;
+import io.plumbline.zendesk.emulator.ZendeskEmulator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Zendesk refusing or failing single writes during a live apply: data in the receipt, never a stop. */
+class LiveApplyFailuresTest {
+    static LiveApplyFixture fx;
+
+    @BeforeAll
+    static void audit() {
+        fx = LiveApplyFixture.shared();
+    }
+
+    @Test
+    void apply_membershipCreatedBetweenCheckAndWrite_422IsSkippedWithReasonNotFailed() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            // another admin adds the user between apply's re-check and its POST
+            z.interventions()
+                    .beforeRequest(
+                            "POST",
+                            "/api/v2/organization_memberships",
+                            () -> z.edits().addMembership(7006, 9005));
+            Path plan = fx.plan("race");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+            JsonNode a006 = LiveUndoTest.result(receipt, "A006");
+            assertThat(a006.path("status").asText()).isEqualTo("skipped");
+            assertThat(a006.path("reason").asText()).isEqualTo("precondition_changed_user_already_member");
+            assertThat(a006.path("zendesk_request_id").asText()).startsWith("emu-");
+            assertThat(receipt.path("counts").path("failed").asInt()).isZero();
+            assertThat(receipt.path("counts").path("applied").asInt()).isEqualTo(7);
+            assertThat(z.log().writes())
+                    .filteredOn(w -> w.path().equals("/api/v2/organization_memberships"))
+                    .extracting(w -> w.status())
+                    .containsExactly(422, 201);
+            assertThat(writes(z)).containsExactlyElementsOf(EXPECTED_WRITES);
+        }
+    }
+
+    @Test
+    void apply_5xxThatPersistsAfterRetries_failsThatActionAndTheBatchGoesOn() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            z.failEvery("PUT", "/api/v2/organizations/9005", Fault.SERVER_ERROR);
+            Path plan = fx.plan("5xx");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).isEqualTo(4);
+            assertThat(r.err()).contains("1 action failed");
+            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+            JsonNode a003 = LiveUndoTest.result(receipt, "A003");
+            assertThat(a003.path("status").asText()).isEqualTo("failed");
+            assertThat(a003.path("reason").asText())
+                    .contains("did not answer PUT /api/v2/organizations/9005 after 3 attempts")
+                    .doesNotContain(LiveApplyFixture.TOKEN);
+            assertThat(receipt.path("counts").path("applied").asInt()).isEqualTo(7);
+            assertThat(receipt.path("complete").asBoolean()).isTrue();
+            List<String> expected = new ArrayList<>(EXPECTED_WRITES);
+            expected.addAll(3, Collections.nCopies(2, EXPECTED_WRITES.get(2)));
+            assertThat(writes(z)).as("three attempts at A003, then the rest").containsExactlyElementsOf(expected);
+            assertThat(z.organization(9005).orElseThrow().path("domain_names").toString())
+                    .isEqualTo("[\"acmeretail.example\"]");
+        }
+    }
+}

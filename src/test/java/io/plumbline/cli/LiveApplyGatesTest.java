@@ -1,0 +1,154 @@
+package io.plumbline.cli;
+
+import static io.plumbline.cli.LiveApplyFixture.EXPECTED_WRITES;
+import static io.plumbline.cli.LiveApplyFixture.json;
+import static io.plumbline.cli.LiveApplyFixture.writes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.apply.PlanFile;
+import io.plumbline.errors.ApplyRefusedException;
+import io.plumbline.zendesk.emulator.ZendeskEmulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The gates of a live apply against the emulator: hash, tampering, stale preconditions and caps. */
+class LiveApplyGatesTest {
+    static LiveApplyFixture fx;
+
+    @BeforeAll
+    static void audit() {
+        fx = LiveApplyFixture.shared();
+    }
+
+    @Test
+    void apply_tamperedPlan_anyByteOfAnActionChanged_refusedWithExit5BeforeAnyRequest() throws IOException {
+        Path plan = fx.plan("tampered");
+        String original = Files.readString(plan);
+        List<Integer> positions = editablePositions(original);
+        assertThat(positions).hasSizeGreaterThan(1000);
+        // the first byte of every key and value of every action, and every 29th byte besides
+        List<Integer> swept = IntStream.range(0, positions.size())
+                .filter(i -> i % 29 == 0 || positions.get(i) - 1 != positions.get(Math.max(0, i - 1)))
+                .mapToObj(positions::get)
+                .toList();
+        for (int at : swept) {
+            Files.writeString(plan, changeByteAt(original, at));
+            assertThatThrownBy(() -> PlanFile.read(plan))
+                    .as("byte %d changed", at)
+                    .isInstanceOf(ApplyRefusedException.class)
+                    .hasMessageContaining("does not match its plan_hash");
+        }
+        try (ZendeskEmulator z = fx.emulator()) {
+            for (int at : IntStream.range(0, 8)
+                    .map(i -> positions.get(i * positions.size() / 8))
+                    .toArray()) {
+                Files.writeString(plan, changeByteAt(original, at));
+                LiveApplyFixture.Run r = fx.applyLive(z, plan);
+                assertThat(r.code()).as("byte %d changed", at).isEqualTo(5);
+                assertThat(r.err()).contains("edited after the audit");
+            }
+            assertThat(z.log().all()).isEmpty();
+            assertThat(plan.resolveSibling("apply_receipt.json")).doesNotExist();
+        }
+    }
+
+    @Test
+    void apply_wrongOrMissingHash_refusedWithExit5BeforeAnyRequest() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path plan = fx.plan("wrong-hash");
+            LiveApplyFixture.Run wrong = fx.apply(z, plan, "--apply", "--confirm-plan-hash", "ab".repeat(32));
+            LiveApplyFixture.Run missing = fx.apply(z, plan, "--apply");
+
+            assertThat(wrong.code()).isEqualTo(5);
+            assertThat(wrong.err()).contains("does not match the plan's plan_hash " + fx.planHash);
+            assertThat(missing.code()).isEqualTo(5);
+            assertThat(missing.err()).contains("--apply needs --confirm-plan-hash " + fx.planHash);
+            assertThat(z.log().all()).isEmpty();
+        }
+    }
+
+    @Test
+    void apply_stateChangedSinceAudit_skipsThoseActionsWithTheChangeAndWritesTheRest() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            z.edits().updateOrganization(9001, "{\"external_id\": \"SOMEONE-ELSE\"}");
+            z.edits().updateOrganization(9011, "{\"domain_names\": [\"acmeshop.example\"]}");
+            z.edits().addMembership(7006, 9005);
+            Path plan = fx.plan("stale");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+            assertThat(reason(receipt, "A001")).isEqualTo("skipped precondition_changed_org_external_id");
+            assertThat(reason(receipt, "A003")).isEqualTo("skipped precondition_changed_domain_attached_elsewhere");
+            assertThat(reason(receipt, "A006")).isEqualTo("skipped precondition_changed_user_already_member");
+            assertThat(writes(z)).containsExactlyElementsOf(except(0, 2, 5));
+        }
+    }
+
+    @Test
+    void apply_overTheCaps_skipsInPlanOrderWithTheCapAndNeverWritesThose() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path plan = fx.plan("cap-actions");
+            assertThat(fx.applyLive(z, plan, "--max-actions", "3").code()).isZero();
+            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+            for (String id : List.of("A004", "A005", "A006", "A007", "A008")) {
+                assertThat(reason(receipt, id)).isEqualTo("skipped cap_max_actions");
+            }
+            assertThat(writes(z)).containsExactlyElementsOf(EXPECTED_WRITES.subList(0, 3));
+        }
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path plan = fx.plan("cap-account");
+            assertThat(fx.applyLive(z, plan, "--max-per-account", "1").code()).isZero();
+            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+            for (String id : List.of("A005", "A006", "A007")) {
+                assertThat(reason(receipt, id)).isEqualTo("skipped cap_max_per_account");
+            }
+            assertThat(writes(z)).containsExactlyElementsOf(except(4, 5, 6));
+        }
+    }
+
+    static String reason(JsonNode receipt, String actionId) {
+        JsonNode r = LiveUndoTest.result(receipt, actionId);
+        return (r.path("status").asText() + " " + r.path("reason").asText()).strip();
+    }
+
+    /** The expected writes without those at the given plan positions (0-based). */
+    static List<String> except(int... skipped) {
+        List<String> out = new ArrayList<>(EXPECTED_WRITES);
+        for (int i = skipped.length - 1; i >= 0; i--) {
+            out.remove(skipped[i]);
+        }
+        return out;
+    }
+
+    /** Every byte of the actions array that can change and leave valid JSON: inside strings, and digits. */
+    private static List<Integer> editablePositions(String plan) {
+        int start = plan.indexOf("\"actions\"") + "\"actions\"".length();
+        List<Integer> out = new ArrayList<>();
+        boolean inString = false;
+        for (int i = start; i < plan.length(); i++) {
+            char c = plan.charAt(i);
+            if (c == '"' && plan.charAt(i - 1) != '\\') {
+                inString = !inString;
+            } else if ((inString && c != '\\' && plan.charAt(i - 1) != '\\') || (!inString && Character.isDigit(c))) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private static String changeByteAt(String text, int at) {
+        char c = text.charAt(at);
+        char changed = Character.isDigit(c) ? (char) ('1' + (c - '0') % 9) : c == 'x' ? 'y' : 'x';
+        return text.substring(0, at) + changed + text.substring(at + 1);
+    }
+}

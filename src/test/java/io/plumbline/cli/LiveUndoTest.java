@@ -1,0 +1,128 @@
+package io.plumbline.cli;
+
+import static io.plumbline.cli.LiveApplyFixture.json;
+import static io.plumbline.cli.LiveApplyFixture.writes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.zendesk.emulator.ZendeskEmulator;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Undo of a live apply against the emulator: gated like apply, and exact down to the record. */
+class LiveUndoTest {
+    private static final Pattern CONFIRM = Pattern.compile("--confirm-receipt-hash ([0-9a-f]{64})");
+
+    @TempDir
+    static Path dir;
+
+    static LiveApplyFixture fx;
+
+    @BeforeAll
+    static void audit() {
+        fx = LiveApplyFixture.shared();
+    }
+
+    @Test
+    void undo_afterLiveApply_restoresTheEmulatorStateRecordForRecord() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            z.dumpSnapshot(dir.resolve("before"));
+            Path receipt = applied(z, "exact");
+
+            LiveApplyFixture.Run dry = undo(z, receipt);
+            assertThat(dry.code()).as(dry.err()).isZero();
+            assertThat(dry.out()).contains("Mode: undo_dry_run").contains("would_apply 8");
+            assertThat(z.log().writes()).isEmpty();
+            String hash = confirmHash(dry.out());
+            assertThat(undo(z, receipt, "--apply").code()).isEqualTo(5);
+            assertThat(undo(z, receipt, "--apply", "--confirm-receipt-hash", "0".repeat(64))
+                            .code())
+                    .isEqualTo(5);
+            assertThat(z.log().writes()).isEmpty();
+
+            LiveApplyFixture.Run live = undo(z, receipt, "--apply", "--confirm-receipt-hash", hash);
+            assertThat(live.code()).as(live.err()).isZero();
+            assertThat(live.out()).contains("Mode: undo").contains("applied 8");
+            assertThat(writes(z))
+                    .containsExactly(
+                            "PUT /api/v2/users/7010/organization_memberships/5050/make_default ",
+                            "DELETE /api/v2/organization_memberships/90000000002 ",
+                            "DELETE /api/v2/organization_memberships/90000000001 ",
+                            "PUT /api/v2/organizations/9008 {\"organization\":{\"domain_names\":"
+                                    + "[\"northshoremed.health.example\"]}}",
+                            "PUT /api/v2/organizations/9009 {\"organization\":{\"domain_names\":"
+                                    + "[\"bvhs.bayvalley.example\"]}}",
+                            "PUT /api/v2/organizations/9005 {\"organization\":{\"domain_names\":"
+                                    + "[\"acmeretail.example\"]}}",
+                            "PUT /api/v2/organizations/9008 {\"organization\":{\"external_id\":null}}",
+                            "PUT /api/v2/organizations/9001 {\"organization\":{\"external_id\":null}}");
+            assertThat(z.log().all()).allMatch(LiveApplyTest::readOrAllowedWrite);
+            z.dumpSnapshot(dir.resolve("restored"));
+            assertThat(SnapshotDiff.between(dir.resolve("before"), dir.resolve("restored")))
+                    .isEmpty();
+            assertThat(json(receipt.resolveSibling("undo_receipt.json"))
+                            .path("complete")
+                            .asBoolean())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void undo_valueChangedSinceApply_skipsThatInverseAndUndoesTheRest() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "changed");
+            z.edits().updateOrganization(9001, "{\"external_id\": \"SOMEONE-ELSE\"}");
+            String hash = confirmHash(undo(z, receipt).out());
+
+            LiveApplyFixture.Run live = undo(z, receipt, "--apply", "--confirm-receipt-hash", hash);
+
+            assertThat(live.code()).as(live.err()).isZero();
+            JsonNode a001 = result(json(receipt.resolveSibling("undo_receipt.json")), "A001");
+            assertThat(a001.path("status").asText()).isEqualTo("skipped");
+            assertThat(a001.path("reason").asText()).isEqualTo("precondition_changed_org_external_id");
+            assertThat(writes(z)).hasSize(7).noneMatch(w -> w.startsWith("PUT /api/v2/organizations/9001 "));
+            assertThat(z.organization(9001).orElseThrow().path("external_id").asText())
+                    .isEqualTo("SOMEONE-ELSE");
+        }
+    }
+
+    /** Applies the whole plan live from its own folder; returns the receipt, with the log cleared. */
+    private static Path applied(ZendeskEmulator z, String name) {
+        Path plan = fx.plan(name);
+        LiveApplyFixture.Run r = fx.applyLive(z, plan);
+        assertThat(r.code()).as(r.err()).isZero();
+        z.log().clear();
+        return plan.resolveSibling("apply_receipt.json");
+    }
+
+    private static LiveApplyFixture.Run undo(ZendeskEmulator z, Path receipt, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "undo",
+                "--receipt",
+                receipt.toString(),
+                "--config",
+                fx.config(z).toString()));
+        args.addAll(List.of(more));
+        return LiveApplyFixture.run(z.time(), LiveApplyFixture.ENV, args.toArray(String[]::new));
+    }
+
+    private static String confirmHash(String out) {
+        Matcher m = CONFIRM.matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return m.group(1);
+    }
+
+    static JsonNode result(JsonNode receipt, String actionId) {
+        for (JsonNode n : receipt.path("results")) {
+            if (n.path("action_id").asText().equals(actionId)) {
+                return n;
+            }
+        }
+        throw new AssertionError("no result for " + actionId + " in " + receipt);
+    }
+}

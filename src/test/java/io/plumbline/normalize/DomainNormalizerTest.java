@@ -1,0 +1,157 @@
+package io.plumbline.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DomainNormalizerTest {
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            acme.example                               | acme.example
+            '  Acme.Example  '                         | acme.example
+            ACME.EXAMPLE                               | acme.example
+            https://acme.example                       | acme.example
+            http://www.acme.example/store              | acme.example
+            HTTPS://WWW.ACME.EXAMPLE/                  | acme.example
+            //acme.example/path                        | acme.example
+            ftp://files.acme.example                   | files.acme.example
+            https://user:secret@acme.example/x         | acme.example
+            https://acme.example:8443                  | acme.example
+            acme.example:8080                          | acme.example
+            https://acme.example/path?q=1#frag         | acme.example
+            acme.example?ref=crm                       | acme.example
+            acme.example#top                           | acme.example
+            www.acme.example                           | acme.example
+            acme.example.                              | acme.example
+            www.acme.example.                          | acme.example
+            www.www.acme.example                       | acme.example
+            sub.www.acme.example                       | sub.www.acme.example
+            www.com                                    | www.com
+            bücher.example                             | xn--bcher-kva.example
+            BÜCHER.Example                             | xn--bcher-kva.example
+            https://www.bücher.example/katalog         | xn--bcher-kva.example
+            xn--bcher-kva.example                      | xn--bcher-kva.example
+            münchen.de                                 | xn--mnchen-3ya.de
+            ｗｗｗ．ａｃｍｅ．example                      | acme.example
+            acme.example。                             | acme.example
+            a-b.co.uk                                  | a-b.co.uk
+            123.example                                | 123.example
+            """)
+    void parse_validHost_normalizes(String raw, String expected) {
+        DomainParse parse = DomainNormalizer.parse(raw);
+
+        assertThat(parse.problem()).isNull();
+        assertThat(parse.domain().value()).isEqualTo(expected);
+        assertThat(parse.raw()).isEqualTo(raw);
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /accounts/northshore-medical-network       | no host (looks like a path or URL slug)
+            northshore                                 | a bare word, not a domain (no dot)
+            northshore-medical-network                 | a bare word, not a domain (no dot)
+            jane@acme.example                          | an email address, not a domain
+            mailto:jane@acme.example                   | an email address, not a domain
+            192.168.0.1                                | not a valid hostname (top-level label '1')
+            https://10.0.0.1:8080/                     | not a valid hostname (top-level label '1')
+            acme..example                              | not a valid hostname (bad label '')
+            acme.example..                             | not a valid hostname (bad label '')
+            -acme.example                              | not a valid hostname (bad label '-acme')
+            acme_corp.example                          | not a valid hostname (bad label 'acme_corp')
+            acme.c                                     | not a valid hostname (top-level label 'c')
+            http://                                    | no host (looks like a path or URL slug)
+            https://jane@                              | no host
+            ''                                         | blank
+            '   '                                      | blank
+            """)
+    void parse_notAHost_isRejectedWithReason(String raw, String problem) {
+        DomainParse parse = DomainNormalizer.parse(raw);
+
+        assertThat(parse.valid()).isFalse();
+        assertThat(parse.domain()).isNull();
+        assertThat(parse.problem()).isEqualTo(problem);
+        assertThat(parse.raw()).isEqualTo(raw);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[::1]", "http://[2001:db8::1]/", "acme example.com", "ex\u0000ample.com", "\u00a0.\u00a0"})
+    void parse_otherGarbage_isRejected(String raw) {
+        assertThat(DomainNormalizer.parse(raw).valid()).isFalse();
+    }
+
+    @Test
+    void parse_null_isRejectedAsBlank() {
+        assertThat(DomainNormalizer.parse(null).problem()).isEqualTo("blank");
+    }
+
+    @Test
+    void parse_labelLongerThan63_isRejected() {
+        assertThat(DomainNormalizer.parse("a".repeat(64) + ".example").problem())
+                .isEqualTo("not a valid hostname (label longer than 63 characters)");
+        assertThat(DomainNormalizer.parse("a".repeat(63) + ".example").valid()).isTrue();
+    }
+
+    @Test
+    void parse_unicodeLabelTooLongForPunycode_isRejected() {
+        assertThat(DomainNormalizer.parse("ü".repeat(70) + ".example").problem())
+                .isEqualTo("not a valid internationalized domain name");
+    }
+
+    @Test
+    void parse_nameLongerThan253_isRejected() {
+        String name = ("a".repeat(61) + ".").repeat(4) + "example";
+
+        assertThat(name).hasSizeGreaterThan(253);
+        assertThat(DomainNormalizer.parse(name).problem()).isEqualTo("longer than 253 characters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "www.www.acme.example",
+                "ｗｗｗ．ａｃｍｅ．example",
+                "acme.example。",
+                "https://WWW.Bücher.example:443/",
+                "www.com",
+                "www.www.com"
+            })
+    void parse_result_normalizesToItself(String raw) {
+        DomainParse first = DomainNormalizer.parse(raw);
+        DomainParse again = DomainNormalizer.parse(first.domain().value());
+
+        assertThat(again.domain()).isEqualTo(first.domain());
+    }
+
+    @Test
+    void parseList_spacesCommasAndSemicolons_allSeparate() {
+        assertThat(DomainNormalizer.parseList(" a.example b.example,c.example;d.example ;, e.example\tf.example\n"))
+                .extracting(p -> p.domain().value())
+                .containsExactly("a.example", "b.example", "c.example", "d.example", "e.example", "f.example");
+    }
+
+    @Test
+    void parseList_mixedTokens_keepsEachTokenWithItsOutcome() {
+        List<DomainParse> parses = DomainNormalizer.parseList("acme.example; /accounts/northshore-medical-network");
+
+        assertThat(parses)
+                .extracting(DomainParse::raw)
+                .containsExactly("acme.example", "/accounts/northshore-medical-network");
+        assertThat(parses).extracting(DomainParse::valid).containsExactly(true, false);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", " ,; ", ";;"})
+    void parseList_noTokens_isEmpty(String field) {
+        assertThat(DomainNormalizer.parseList(field)).isEmpty();
+    }
+
+    @Test
+    void parseList_null_isEmpty() {
+        assertThat(DomainNormalizer.parseList(null)).isEmpty();
+    }
+}

@@ -1,0 +1,335 @@
+package io.plumbline.salesforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.plumbline.errors.InputException;
+import io.plumbline.model.Account;
+import io.plumbline.normalize.SalesforceIds;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AccountsCsvReaderTest {
+    private static final String HEADER = "sf_account_id,account_name,account_domains\n";
+
+    private static List<Account> read(String csv) {
+        return read(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<Account> read(byte[] csv) {
+        return AccountsCsvReader.read(new ByteArrayInputStream(csv), "accounts.csv");
+    }
+
+    private static void assertFails(String csv, String message) {
+        assertThatThrownBy(() -> read(csv)).isInstanceOf(InputException.class).hasMessage(message);
+    }
+
+    @Test
+    void read_allColumns_mapsEveryField() {
+        List<Account> accounts = read("sf_account_id,account_name,account_domains,website,zendesk_domain_override,"
+                + "zendesk_org_id,parent_account_id\n"
+                + "001ACME001, Acme Healthcare ,acme.example; acmehealth.example,https://www.acme.example,"
+                + "override.example, 9001 ,001ACME000\n");
+
+        assertThat(accounts)
+                .containsExactly(new Account(
+                        SalesforceIds.canonical("001ACME001"),
+                        "Acme Healthcare",
+                        "acme.example; acmehealth.example",
+                        "https://www.acme.example",
+                        "override.example",
+                        "9001",
+                        "001ACME000",
+                        2));
+    }
+
+    @Test
+    void read_optionalColumnsAbsent_leavesThemBlank() {
+        Account account = read(HEADER + "001ACME001,Acme,acme.example\n").get(0);
+
+        assertThat(account.website()).isEmpty();
+        assertThat(account.domainOverride()).isEmpty();
+        assertThat(account.storedOrgId()).isEmpty();
+        assertThat(account.parentAccountId()).isEmpty();
+    }
+
+    @Test
+    void read_headerOnly_returnsNoAccounts() {
+        assertThat(read(HEADER)).isEmpty();
+    }
+
+    @Test
+    void read_headerNamesInAnyCaseAndPadded_areMatched() {
+        assertThat(read(" SF_Account_Id , Account_Name ,ACCOUNT_DOMAINS\n001A,Acme,a.example\n"))
+                .extracting(a -> a.id().value())
+                .containsExactly("001A");
+    }
+
+    @Test
+    void read_unknownColumns_areIgnored() {
+        assertThat(read("region,sf_account_id,account_name,account_domains\nEMEA,001A,Acme,a.example\n"))
+                .extracting(Account::name)
+                .containsExactly("Acme");
+    }
+
+    @Test
+    void read_missingHeaderColumn_listsWhatIsMissingAndWhatTheHeaderHas() {
+        assertFails(
+                "sf_account_id,account_name,website\n001A,Acme,\n",
+                "accounts.csv:1: error: missing required column account_domains "
+                        + "(the header has: sf_account_id, account_name, website)");
+    }
+
+    @Test
+    void read_severalMissingHeaderColumns_listsThemAll() {
+        assertFails(
+                "id,name\n",
+                "accounts.csv:1: error: missing required columns sf_account_id, account_name, account_domains "
+                        + "(the header has: id, name)");
+    }
+
+    @Test
+    void read_duplicateHeaderColumn_failsNamingIt() {
+        assertFails(
+                "sf_account_id,account_name,account_domains,Account_Name\n",
+                "accounts.csv:1:4: error: duplicate column 'account_name' in the header");
+    }
+
+    @Test
+    void read_emptyFile_failsAskingForHeader() {
+        assertFails(
+                "",
+                "accounts.csv:1: error: empty file: expected a header row with "
+                        + "sf_account_id, account_name, account_domains");
+    }
+
+    @Test
+    void read_onlyBlankLines_failsAskingForHeader() {
+        assertThatThrownBy(() -> read("\n\n\r\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("empty file");
+    }
+
+    @Test
+    void read_blankId_failsWithLineAndColumn() {
+        assertFails(
+                HEADER + "001A,Acme,a.example\n  ,Blank,b.example\n",
+                "accounts.csv:3:1: error: blank sf_account_id; every row needs the account's Salesforce id");
+    }
+
+    @Test
+    void read_blankIdInLaterColumn_namesThatColumn() {
+        assertFails(
+                "account_name,account_domains,sf_account_id\nAcme,a.example,\n",
+                "accounts.csv:2:3: error: blank sf_account_id; every row needs the account's Salesforce id");
+    }
+
+    @Test
+    void read_idWithInnerWhitespace_failsAsMalformed() {
+        assertFails(
+                HEADER + "001 ACME,Acme,a.example\n",
+                "accounts.csv:2:1: error: malformed sf_account_id '001 ACME': "
+                        + "contains whitespace or a control character at position 4");
+    }
+
+    @Test
+    void read_idWithNoBreakSpace_failsShowingItEscaped() {
+        assertFails(
+                HEADER + "001\u00a0ACME,Acme,a.example\n",
+                "accounts.csv:2:1: error: malformed sf_account_id '001\\u00A0ACME': "
+                        + "contains whitespace or a control character at position 4");
+    }
+
+    @Test
+    void read_idWithControlCharacter_failsShowingItEscaped() {
+        assertFails(
+                HEADER + "001\u001b[31mACME,Acme,a.example\n",
+                "accounts.csv:2:1: error: malformed sf_account_id '001\\u001B[31mACME': "
+                        + "contains whitespace or a control character at position 4");
+    }
+
+    @Test
+    void read_idLongerThan255_failsAsMalformed() {
+        String id = "K".repeat(256);
+
+        assertFails(
+                HEADER + id + ",Acme,a.example\n",
+                "accounts.csv:2:1: error: malformed sf_account_id '" + "K".repeat(80)
+                        + "...': longer than 255 characters");
+    }
+
+    @Test
+    void read_idOf255Characters_isAccepted() {
+        String id = "K".repeat(255);
+
+        assertThat(read(HEADER + id + ",Acme,a.example\n"))
+                .extracting(a -> a.id().value())
+                .containsExactly(id);
+    }
+
+    @Test
+    void read_anyStableKey_isAcceptedAsIs() {
+        assertThat(read(HEADER + "ACME-EU/42,Acme,a.example\n"))
+                .extracting(a -> a.id().value())
+                .containsExactly("ACME-EU/42");
+    }
+
+    @Test
+    void read_duplicateId_failsNamingBothLines() {
+        assertFails(
+                HEADER + "001ACME001,Acme,a.example\n001ACME002,Beta,b.example\n001ACME001,Again,c.example\n",
+                "accounts.csv:4:1: error: duplicate sf_account_id 001ACME001 (first seen on line 2)");
+    }
+
+    @Test
+    void read_duplicateIdDifferingOnlyInCase_failsAsDuplicate() {
+        assertFails(
+                HEADER + "001ACME001,Acme,a.example\n001acme001,Again,c.example\n",
+                "accounts.csv:3:1: error: duplicate sf_account_id 001acme001 (first seen on line 2)");
+    }
+
+    @Test
+    void read_fifteenCharacterIdDuplicatingItsEighteenCharacterForm_failsAsDuplicate() {
+        assertFails(
+                HEADER + "001M000000qfPySIAU,Acme,a.example\n001M000000qfPyS,Again,\n",
+                "accounts.csv:3:1: error: duplicate sf_account_id 001M000000qfPyS, the 15-character form of "
+                        + "001M000000qfPySIAU (first seen on line 2)");
+    }
+
+    @Test
+    void read_fifteenCharacterIdsDifferingOnlyInCase_areDifferentAccounts() {
+        assertThat(read(HEADER + "001M000000qfPyS,Acme,\n001M000000qfPys,Other,\n"))
+                .extracting(a -> a.id().value())
+                .containsExactly("001M000000qfPySIAU", "001M000000qfPysIAE");
+    }
+
+    @Test
+    void read_fifteenCharacterAccountId_isConvertedToEighteen() {
+        assertThat(read(HEADER + "001M000000qfPyS,Acme,a.example\n"))
+                .extracting(a -> a.id().value())
+                .containsExactly("001M000000qfPySIAU");
+    }
+
+    @Test
+    void read_fifteenCharacterNonAccountId_isKeptAsIs() {
+        assertThat(read(HEADER + "003M000000qfPyS,Acme,a.example\n"))
+                .extracting(a -> a.id().value())
+                .containsExactly("003M000000qfPyS");
+    }
+
+    @Test
+    void read_utf8Bom_isSkipped() {
+        assertThat(read("\uFEFF" + HEADER + "001A,Acme,a.example\n"))
+                .extracting(a -> a.id().value())
+                .containsExactly("001A");
+    }
+
+    @Test
+    void read_quotedCommaInField_staysInTheField() {
+        assertThat(read(HEADER + "001A,\"Acme, Inc.\",\"a.example, b.example\"\n"))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.name()).isEqualTo("Acme, Inc.");
+                    assertThat(a.accountDomains()).isEqualTo("a.example, b.example");
+                });
+    }
+
+    @Test
+    void read_quotedNewlineAndQuoteInField_staysInTheFieldAndLinesStillCount() {
+        String csv = HEADER + "001A,\"Acme\nLabs \"\"West\"\"\",a.example\n001B,Beta,b.example\n001a,Dup,\n";
+
+        assertThatThrownBy(() -> read(csv))
+                .isInstanceOf(InputException.class)
+                .hasMessage("accounts.csv:5:1: error: duplicate sf_account_id 001a (first seen on line 2)");
+        assertThat(read(HEADER + "001A,\"Acme\nLabs \"\"West\"\"\",a.example\n001B,Beta,b.example\n"))
+                .extracting(Account::name, Account::sourceLine)
+                .containsExactly(tuple("Acme\nLabs \"West\"", 2L), tuple("Beta", 4L));
+    }
+
+    @Test
+    void read_crlfLineEndings_areAccepted() {
+        assertThat(read("sf_account_id,account_name,account_domains\r\n001A,Acme,a.example\r\n001B,Beta,\r\n"))
+                .extracting(Account::sourceLine)
+                .containsExactly(2L, 3L);
+    }
+
+    @Test
+    void read_blankLinesBetweenRows_areSkipped() {
+        assertThat(read(HEADER + "\n001A,Acme,a.example\n\n001B,Beta,\n"))
+                .extracting(Account::sourceLine)
+                .containsExactly(3L, 5L);
+    }
+
+    @Test
+    void read_extraFieldsBeyondHeader_failsWithLineAndColumn() {
+        assertFails(
+                HEADER + "001A,Acme,a.example\n001B,Acme, Inc.,b.example\n",
+                "accounts.csv:3:4: error: row has 4 fields but the header has 3; quote values that contain commas");
+    }
+
+    @Test
+    void read_fewerFieldsThanHeader_leavesTheRestBlank() {
+        assertThat(read(HEADER + "001A,Acme\n"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.accountDomains()).isEmpty());
+    }
+
+    @Test
+    void read_invalidUtf8_fails() {
+        byte[] csv = (HEADER + "001A,Acme,a.example\n001B,Caf\u00e9,b.example\n").getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> read(csv))
+                .isInstanceOf(InputException.class)
+                .hasMessage("accounts.csv: error: not valid UTF-8 text; save the file as UTF-8");
+    }
+
+    @Test
+    void read_unclosedQuote_failsNamingTheRecordLine() {
+        assertFails(
+                HEADER + "001A,Acme,a.example\n001B,\"Beta,b.example\n001C,Gamma,c.example\n",
+                "accounts.csv:3: error: malformed CSV (Unclosed quoted field at end of input "
+                        + "(record starting at line 3)); check quoting");
+    }
+
+    @Test
+    void read_textAfterClosingQuote_failsNamingTheRecordLine() {
+        assertThatThrownBy(() -> read(HEADER + "001A,\"Acme\" Inc,a.example\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("accounts.csv:2: error: malformed CSV (")
+                .hasMessageEndingWith("); check quoting");
+    }
+
+    @Test
+    void read_quoteInsideUnquotedField_isKeptLiterally() {
+        assertThat(read(HEADER + "001A,Acme 5\" Pipe,a.example\n"))
+                .extracting(Account::name)
+                .containsExactly("Acme 5\" Pipe");
+    }
+
+    @Test
+    void read_headerWithControlCharacter_listsItEscaped() {
+        assertFails(
+                "sf_account_id,acc\u001bount_name\n",
+                "accounts.csv:1: error: missing required columns account_name, account_domains "
+                        + "(the header has: sf_account_id, acc\\u001Bount_name)");
+    }
+
+    @Test
+    void read_idWithInvisibleFormatCharacter_failsShowingItEscaped() {
+        assertFails(
+                HEADER + "001ACME001\u200b,Acme,a.example\n",
+                "accounts.csv:2:1: error: malformed sf_account_id '001ACME001\\u200B': "
+                        + "contains whitespace or a control character at position 11");
+    }
+
+    @Test
+    void read_secondBomPrefixedHeaderInsideTheFile_failsAsMalformedId() {
+        assertFails(
+                "\uFEFF" + HEADER + "001A,Acme,a.example\n\uFEFF" + HEADER + "001B,Beta,b.example\n",
+                "accounts.csv:3:1: error: malformed sf_account_id '\\uFEFFsf_account_id': "
+                        + "contains whitespace or a control character at position 1");
+    }
+}

@@ -1,0 +1,150 @@
+package io.plumbline.salesforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.plumbline.errors.InputException;
+import io.plumbline.model.Contact;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ContactsCsvReaderTest {
+    private static final String HEADER = "email,sf_account_id,is_primary\n";
+
+    private static List<Contact> read(String csv) {
+        return read(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<Contact> read(byte[] csv) {
+        return ContactsCsvReader.read(new ByteArrayInputStream(csv), "contacts.csv");
+    }
+
+    private static void assertFails(String csv, String message) {
+        assertThatThrownBy(() -> read(csv)).isInstanceOf(InputException.class).hasMessage(message);
+    }
+
+    @Test
+    void read_validRows_mapsEmailAccountAndPrimary() {
+        assertThat(read(HEADER + " jane@acme.example ,001ACME001,true\njoe@beta.example,001BETA001,false\n"))
+                .extracting(c -> c.email(), c -> c.accountId().value(), Contact::primary, Contact::sourceLine)
+                .containsExactly(
+                        tuple("jane@acme.example", "001ACME001", true, 2L),
+                        tuple("joe@beta.example", "001BETA001", false, 3L));
+    }
+
+    @Test
+    void read_samePersonOnSeveralAccounts_keepsOneRowPerAccount() {
+        assertThat(read(HEADER + "jane@acme.example,001A,true\njane@acme.example,001B,false\n"))
+                .extracting(c -> c.accountId().value())
+                .containsExactly("001A", "001B");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"true", "TRUE", "True", "1", "yes", "YES", "y", " Y "})
+    void read_isPrimaryTruthy_isTrue(String value) {
+        assertThat(read(HEADER + "jane@acme.example,001A," + value + "\n"))
+                .singleElement()
+                .extracting(Contact::primary)
+                .isEqualTo(true);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"false", "FALSE", "0", "no", "No", "n", "", "  "})
+    void read_isPrimaryFalsyOrBlank_isFalse(String value) {
+        assertThat(read(HEADER + "jane@acme.example,001A," + value + "\n"))
+                .singleElement()
+                .extracting(Contact::primary)
+                .isEqualTo(false);
+    }
+
+    @Test
+    void read_isPrimaryColumnAbsent_isFalse() {
+        assertThat(read("email,sf_account_id\njane@acme.example,001A\n"))
+                .singleElement()
+                .extracting(Contact::primary)
+                .isEqualTo(false);
+    }
+
+    @Test
+    void read_isPrimaryUnrecognized_failsWithLineAndColumn() {
+        assertFails(
+                HEADER + "jane@acme.example,001A,maybe\n",
+                "contacts.csv:2:3: error: is_primary must be true or false, found 'maybe'");
+    }
+
+    @Test
+    void read_blankEmail_skipsTheRow() {
+        assertThat(read(HEADER + ",001A,true\njoe@beta.example,001B,\n"))
+                .extracting(Contact::email)
+                .containsExactly("joe@beta.example");
+    }
+
+    @Test
+    void read_fifteenCharacterAccountId_isConvertedToEighteen() {
+        assertThat(read(HEADER + "jane@acme.example,001M000000qfPyS,\n"))
+                .extracting(c -> c.accountId().value())
+                .containsExactly("001M000000qfPySIAU");
+    }
+
+    @Test
+    void read_blankAccountId_failsWithLineAndColumn() {
+        assertFails(
+                HEADER + "jane@acme.example,,true\n",
+                "contacts.csv:2:2: error: blank sf_account_id; every row needs the account's Salesforce id");
+    }
+
+    @Test
+    void read_malformedAccountId_failsWithLineAndColumn() {
+        assertFails(
+                HEADER + "jane@acme.example,001 A,true\n",
+                "contacts.csv:2:2: error: malformed sf_account_id '001 A': "
+                        + "contains whitespace or a control character at position 4");
+    }
+
+    @Test
+    void read_missingHeaderColumn_listsWhatIsMissingAndWhatTheHeaderHas() {
+        assertFails(
+                "email,account\njane@acme.example,001A\n",
+                "contacts.csv:1: error: missing required column sf_account_id (the header has: email, account)");
+    }
+
+    @Test
+    void read_emptyFile_failsAskingForHeader() {
+        assertFails("", "contacts.csv:1: error: empty file: expected a header row with email, sf_account_id");
+    }
+
+    @Test
+    void read_utf8BomAndQuotedFields_areHandled() {
+        assertThat(read("\uFEFF" + HEADER + "\"jane@acme.example\",\"001A\",\"yes\"\n"))
+                .extracting(Contact::email, Contact::primary)
+                .containsExactly(tuple("jane@acme.example", true));
+    }
+
+    @Test
+    void read_extraFieldsBeyondHeader_failsWithLineAndColumn() {
+        assertFails(
+                HEADER + "jane@acme.example,001A,true,extra\n",
+                "contacts.csv:2:4: error: row has 4 fields but the header has 3; quote values that contain commas");
+    }
+
+    @Test
+    void read_invalidUtf8_fails() {
+        byte[] csv = new byte[] {'e', 'm', 'a', 'i', 'l', (byte) 0xff, '\n'};
+
+        assertThatThrownBy(() -> read(csv))
+                .isInstanceOf(InputException.class)
+                .hasMessage("contacts.csv: error: not valid UTF-8 text; save the file as UTF-8");
+    }
+
+    @Test
+    void read_isPrimaryWithControlCharacter_failsShowingItEscaped() {
+        assertFails(
+                HEADER + "jane@acme.example,001A,\"tr\u0007ue\"\n",
+                "contacts.csv:2:3: error: is_primary must be true or false, found 'tr\\u0007ue'");
+    }
+}

@@ -1,0 +1,169 @@
+package io.plumbline.zendesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plumbline.errors.InputException;
+import io.plumbline.model.Membership;
+import io.plumbline.model.Organization;
+import io.plumbline.model.Ticket;
+import io.plumbline.model.User;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonlReaderTest {
+    private static List<Organization> orgs(String jsonl) {
+        return JsonlReader.read(
+                new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)),
+                "organizations.jsonl",
+                ZendeskRecords::organization,
+                Organization::id);
+    }
+
+    private static List<User> users(String jsonl) {
+        return JsonlReader.read(
+                new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)),
+                "users.jsonl",
+                ZendeskRecords::user,
+                User::id);
+    }
+
+    private static List<Membership> memberships(String jsonl) {
+        return JsonlReader.read(
+                new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)),
+                "organization_memberships.jsonl",
+                ZendeskRecords::membership,
+                Membership::id);
+    }
+
+    private static List<Ticket> tickets(String jsonl) {
+        return JsonlReader.read(
+                new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)),
+                "tickets.jsonl",
+                ZendeskRecords::ticket,
+                Ticket::id);
+    }
+
+    @Test
+    void read_emptyFile_returnsNothing() {
+        assertThat(orgs("")).isEmpty();
+    }
+
+    @Test
+    void read_blankLines_areSkippedButCounted() {
+        assertThatThrownBy(() -> orgs("\n{\"id\":1}\n   \n\t\n{\"id\":\"x\"}\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("organizations.jsonl:5: error:");
+        assertThat(orgs("\n{\"id\":1}\n\n{\"id\":2}\n\n")).hasSize(2);
+    }
+
+    @Test
+    void read_malformedJson_failsWithFileLineAndColumn() {
+        assertThatThrownBy(() -> orgs("{\"id\":1}\n{\"id\":2,\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("organizations.jsonl:2:9: error: malformed JSON: ")
+                .hasMessageEndingWith("; each line must hold one JSON object");
+    }
+
+    @Test
+    void read_trailingGarbage_fails() {
+        assertThatThrownBy(() -> orgs("{\"id\":1} x\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("organizations.jsonl:1:10: error: malformed JSON: ");
+    }
+
+    @Test
+    void read_twoObjectsOnOneLine_fails() {
+        assertThatThrownBy(() -> orgs("{\"id\":1}{\"id\":2}\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("organizations.jsonl:1:9: error: malformed JSON: Trailing token");
+    }
+
+    @Test
+    void read_prettyPrintedObjectOverSeveralLines_failsOnItsFirstLine() {
+        assertThatThrownBy(() -> orgs("{\n  \"id\": 1\n}\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("organizations.jsonl:1:");
+    }
+
+    @Test
+    void read_lineThatIsNotAnObject_fails() {
+        assertThatThrownBy(() -> orgs("[{\"id\":1}]\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessage("organizations.jsonl:1: error: expected a JSON object, found [{\"id\":1}]");
+        assertThatThrownBy(() -> orgs("null\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessage("organizations.jsonl:1: error: expected a JSON object, found null");
+    }
+
+    @Test
+    void read_idOfWrongType_failsNamingTheField() {
+        assertThatThrownBy(() -> orgs("{\"id\":\"abc\"}\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessage("organizations.jsonl:1: error: 'id' must be a positive integer, found \"abc\"");
+    }
+
+    @Test
+    void read_missingId_failsNamingTheField() {
+        assertThatThrownBy(() -> users("{\"email\":\"a@b.example\"}\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessage("users.jsonl:1: error: missing 'id'");
+    }
+
+    @Test
+    void read_idZeroNegativeFractionalOrHuge_fails() {
+        for (String id : List.of("0", "-5", "1.5", "99999999999999999999")) {
+            assertThatThrownBy(() -> orgs("{\"id\":" + id + "}\n"))
+                    .isInstanceOf(InputException.class)
+                    .hasMessageStartingWith("organizations.jsonl:1: error: 'id' must be a positive integer, found ");
+        }
+    }
+
+    @Test
+    void read_hugeIntegerBeyondLong_failsAsWrongType() {
+        assertThatThrownBy(() -> tickets("{\"id\":1,\"requester_id\":" + "9".repeat(400) + "}\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("tickets.jsonl:1: error: 'requester_id' must be a positive integer, found 999")
+                .hasMessageEndingWith("...");
+    }
+
+    @Test
+    void read_duplicateIds_keepsTheLastVersion() {
+        assertThat(orgs("{\"id\":1,\"name\":\"Old\"}\n{\"id\":2,\"name\":\"Two\"}\n{\"id\":1,\"name\":\"New\"}\n"))
+                .extracting(Organization::name)
+                .containsExactlyInAnyOrder("Two", "New");
+    }
+
+    @Test
+    void read_utf8BomOnFirstLine_isSkipped() {
+        assertThat(orgs("\uFEFF{\"id\":1}\n")).hasSize(1);
+    }
+
+    @Test
+    void read_invalidUtf8_failsWithLine() {
+        byte[] bytes =
+                "{\"id\":1}\n\n{\"id\":2,\"name\":\"Caf\u00e9\"}\n{\"id\":3}\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> JsonlReader.read(
+                        new ByteArrayInputStream(bytes), "organizations.jsonl", ZendeskRecords::organization, o -> o))
+                .isInstanceOf(InputException.class)
+                .hasMessage("organizations.jsonl:3: error: not valid UTF-8 text");
+    }
+
+    @Test
+    void read_crlfAndCrLineEndings_areAccepted() {
+        assertThat(orgs("{\"id\":1}\r\n{\"id\":2}\r{\"id\":3}\n{\"id\":4}")).hasSize(4);
+        assertThatThrownBy(() -> orgs("{\"id\":1}\r\n{\"id\":2}\r{\"id\":0}\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("organizations.jsonl:3: error:");
+    }
+
+    @Test
+    void read_multiByteCharacters_areDecoded() {
+        assertThat(orgs("{\"id\":1,\"name\":\"B\u00fccher \ud83d\udcda\"}\n"))
+                .extracting(Organization::name)
+                .containsExactly("B\u00fccher \ud83d\udcda");
+    }
+}
