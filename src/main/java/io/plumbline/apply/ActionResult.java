@@ -32,4 +32,26 @@ public record ActionResult(
         after = Collections.unmodifiableMap(new TreeMap<>(after));
         requestId = Texts.orEmpty(requestId);
     }
+
+    /** This action with another outcome: same action, new status, reason, states and request id. */
+    public ActionResult withOutcome(
+            ResultStatus status,
+            String reason,
+            Map<String, Object> before,
+            Map<String, Object> after,
+            String requestId) {
+        return new ActionResult(
+                actionId,
+                code,
+                status,
+                reason,
+                accountId,
+                orgId,
+                userId,
+                membershipId,
+                value,
+                before,
+                after,
+                requestId);
+    }
 }

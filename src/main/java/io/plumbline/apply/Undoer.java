@@ -43,40 +43,18 @@ public final class Undoer {
         try {
             Check check = handler.checkUndo(target, r.before(), r.after(), zendesk);
             if (!check.ready()) {
-                return copy(r, ResultStatus.SKIPPED, check.reason(), check.before(), check.before(), "");
+                return r.withOutcome(ResultStatus.SKIPPED, check.reason(), check.before(), check.before(), "");
             }
             if (!live) {
-                return copy(r, ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
+                return r.withOutcome(ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
             }
-            sink.writing(copy(r, ResultStatus.APPLIED, "", check.before(), check.after(), ""));
+            sink.writing(r.withOutcome(ResultStatus.APPLIED, "", check.before(), check.after(), ""));
             WriteOutcome out = handler.undo(target, zendesk, check).outcome();
             return out.ok()
-                    ? copy(r, ResultStatus.APPLIED, "", check.before(), check.after(), out.requestId())
-                    : copy(r, ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
+                    ? r.withOutcome(ResultStatus.APPLIED, "", check.before(), check.after(), out.requestId())
+                    : r.withOutcome(ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
         } catch (PlumblineException e) {
-            return copy(r, ResultStatus.FAILED, e.getMessage(), Map.of(), Map.of(), "");
+            return r.withOutcome(ResultStatus.FAILED, e.getMessage(), Map.of(), Map.of(), "");
         }
-    }
-
-    private static ActionResult copy(
-            ActionResult r,
-            ResultStatus status,
-            String reason,
-            Map<String, Object> before,
-            Map<String, Object> after,
-            String requestId) {
-        return new ActionResult(
-                r.actionId(),
-                r.code(),
-                status,
-                reason,
-                r.accountId(),
-                r.orgId(),
-                r.userId(),
-                r.membershipId(),
-                r.value(),
-                before,
-                after,
-                requestId);
     }
 }

@@ -75,7 +75,7 @@ final class PullTable {
                     PreparedStatement clear =
                             db.prepareStatement("DELETE FROM cursors WHERE substr(name, 1, length(?)) = ?");
                     PreparedStatement cursor = db.prepareStatement("INSERT INTO cursors VALUES (?,?,?)")) {
-                bind(
+                Sql.bind(
                         row,
                         p.source(),
                         p.runId(),
@@ -85,17 +85,17 @@ final class PullTable {
                         p.ticketsSince(),
                         p.fullPullAt());
                 row.executeUpdate();
-                bind(clear, prefix, prefix);
+                Sql.bind(clear, prefix, prefix);
                 clear.executeUpdate();
                 for (Map.Entry<String, String> c : p.cursors().entrySet()) {
-                    bind(cursor, prefix + c.getKey(), c.getValue(), p.capturedAt());
+                    Sql.bind(cursor, prefix + c.getKey(), c.getValue(), p.capturedAt());
                     cursor.addBatch();
                 }
                 cursor.executeBatch();
             }
             db.commit();
         } catch (SQLException | IOException e) {
-            rollbackQuietly();
+            Sql.rollbackQuietly(db);
             throw new PlumblineException(2, file + ": cannot record the pull: " + e.getMessage(), e);
         } finally {
             try {
@@ -109,19 +109,5 @@ final class PullTable {
     /** Cursor names are {@code zendesk <base URL> <cursor>}. */
     private static String prefix(String source) {
         return "zendesk " + source + " ";
-    }
-
-    private static void bind(PreparedStatement ps, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            ps.setObject(i + 1, values[i]);
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            db.rollback();
-        } catch (SQLException ignored) {
-            // the original failure is what the user needs to see
-        }
     }
 }

@@ -94,7 +94,7 @@ public final class RunStore implements AutoCloseable {
                             db.prepareStatement("INSERT OR IGNORE INTO run_issues VALUES (?,?,?,?,?)")) {
                 del.setString(1, run.runId());
                 del.executeUpdate();
-                bind(
+                Sql.bind(
                         ins,
                         run.runId(),
                         run.startedAt(),
@@ -109,14 +109,14 @@ public final class RunStore implements AutoCloseable {
                         MAPPER.writeValueAsString(run.countsByCode()));
                 ins.executeUpdate();
                 for (IssueKey k : issues) {
-                    bind(iss, run.runId(), k.key(), k.code(), k.accountId(), k.status());
+                    Sql.bind(iss, run.runId(), k.key(), k.code(), k.accountId(), k.status());
                     iss.addBatch();
                 }
                 iss.executeBatch();
             }
             db.commit();
         } catch (SQLException | IOException e) {
-            rollbackQuietly();
+            Sql.rollbackQuietly(db);
             throw new PlumblineException(2, file + ": cannot record the run: " + e.getMessage(), e);
         } finally {
             autoCommit();
@@ -172,7 +172,7 @@ public final class RunStore implements AutoCloseable {
     public void putCursor(String name, String value, String updatedAt) {
         try (PreparedStatement ps = db.prepareStatement(
                 "INSERT INTO cursors VALUES (?,?,?) ON CONFLICT(name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")) {
-            bind(ps, name, value, updatedAt);
+            Sql.bind(ps, name, value, updatedAt);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new PlumblineException(2, file + ": cannot write the store: " + e.getMessage(), e);
@@ -233,20 +233,6 @@ public final class RunStore implements AutoCloseable {
             throw new PlumblineException(2, file + ": cannot read the store: " + e.getMessage(), e);
         }
         return out;
-    }
-
-    private static void bind(PreparedStatement ps, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            ps.setObject(i + 1, values[i]);
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            db.rollback();
-        } catch (SQLException ignored) {
-            // the original failure is what the user needs to see
-        }
     }
 
     private void autoCommit() {
