@@ -30,9 +30,8 @@ public final class DriftDetector {
 
     public List<Issue> detect(Resolution resolution) {
         List<Issue> all = new ArrayList<>();
-        for (Detector d : DETECTORS) {
-            all.addAll(d.detect(resolution));
-        }
+        // the detectors only read the resolution: run them side by side, then sort
+        DETECTORS.parallelStream().map(d -> d.detect(resolution)).toList().forEach(all::addAll);
         all.sort(ORDER);
         int width = Math.max(4, Integer.toString(all.size()).length());
         List<Issue> numbered = new ArrayList<>(all.size());

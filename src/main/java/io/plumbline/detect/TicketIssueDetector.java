@@ -10,9 +10,11 @@ import io.plumbline.resolve.Resolution;
 import io.plumbline.resolve.UserResolution;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Tickets in the lookback window whose organization disagrees with the requester's expected org, or
@@ -21,21 +23,22 @@ import java.util.stream.Collectors;
 final class TicketIssueDetector implements Detector {
     @Override
     public List<Issue> detect(Resolution resolution) {
-        List<Issue> out = new ArrayList<>();
         List<Ticket> tickets = resolution.snapshot().tickets();
+        IntStream candidates;
         if (tickets instanceof TicketTable table) {
             // a compact table answers the window question without building the tickets outside it
-            table.forEachActiveSince(resolution.ticketWindowStart(), i -> add(check(table.get(i), resolution), out));
+            IntStream.Builder inWindow = IntStream.builder();
+            table.forEachActiveSince(resolution.ticketWindowStart(), inWindow::add);
+            candidates = inWindow.build();
         } else {
-            tickets.forEach(t -> add(check(t, resolution), out));
+            candidates = IntStream.range(0, tickets.size());
         }
-        return out;
-    }
-
-    private static void add(Issue issue, List<Issue> out) {
-        if (issue != null) {
-            out.add(issue);
-        }
+        // tickets are checked independently of each other; the detector's caller sorts the issues
+        return candidates
+                .parallel()
+                .mapToObj(i -> check(tickets.get(i), resolution))
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /** The issue for one ticket, or null when it is fine, outside the window, or has no expectation. */

@@ -20,15 +20,20 @@ import java.util.stream.Collectors;
 final class UserIssueDetector implements Detector {
     @Override
     public List<Issue> detect(Resolution resolution) {
-        List<Issue> out = new ArrayList<>();
-        for (UserResolution u : resolution.users().values()) {
-            if (u.rule() == UserRule.AMBIGUOUS) {
-                out.add(ambiguous(u, resolution));
-            } else if (u.mapped()) {
-                for (SalesforceAccountId account : u.accounts()) {
-                    check(u, resolution.accounts().get(account), resolution, out);
-                }
-            }
+        // users are checked independently of each other; the detector's caller sorts the issues
+        return resolution.users().values().parallelStream()
+                .filter(u -> u.rule() == UserRule.AMBIGUOUS || u.mapped())
+                .flatMap(u -> detect(u, resolution).stream())
+                .toList();
+    }
+
+    private static List<Issue> detect(UserResolution u, Resolution resolution) {
+        if (u.rule() == UserRule.AMBIGUOUS) {
+            return List.of(ambiguous(u, resolution));
+        }
+        List<Issue> out = new ArrayList<>(1);
+        for (SalesforceAccountId account : u.accounts()) {
+            check(u, resolution.accounts().get(account), resolution, out);
         }
         return out;
     }

@@ -3,15 +3,12 @@ package io.plumbline.resolve;
 import io.plumbline.model.Account;
 import io.plumbline.model.Contact;
 import io.plumbline.model.Domain;
-import io.plumbline.model.Membership;
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.Snapshot;
 import io.plumbline.model.User;
-import io.plumbline.model.ZendeskUserId;
 import io.plumbline.normalize.Emails;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +17,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Resolves a {@link Snapshot} into a {@link Resolution} by exact, explainable rules only. A pure
@@ -50,18 +48,18 @@ public final class IdentityResolver {
                 new TreeMap<>(new AccountResolver(orgs, shared).resolveAll(accounts, expected));
         UserResolver users = new UserResolver(
                 contactsByEmail(snapshot.contacts(), accounts, warnings), accountsByDomain, settings.personalDomains());
-        SortedMap<ZendeskUserId, UserResolution> userResolutions = new TreeMap<>();
-        for (User u : snapshot.users()) {
-            userResolutions.put(u.id(), users.resolve(u));
-        }
+        // each user resolves independently of the others: spread them over every core
+        List<User> all = snapshot.users();
+        UserResolution[] userResolutions = new UserResolution[all.size()];
+        IntStream.range(0, all.size()).parallel().forEach(i -> userResolutions[i] = users.resolve(all.get(i)));
         return new Resolution(
                 snapshot,
                 settings,
                 orgs,
                 resolved,
-                userResolutions,
+                UserIndex.of(userResolutions),
                 accountsByDomain,
-                membershipsByUser(snapshot.memberships()),
+                MembershipIndex.of(snapshot.memberships()),
                 snapshot.asOf().minus(Duration.ofDays(settings.ticketLookbackDays())),
                 List.copyOf(warnings));
     }
@@ -90,28 +88,5 @@ public final class IdentityResolver {
             }
         }
         return out;
-    }
-
-    private static Map<ZendeskUserId, List<Membership>> membershipsByUser(List<Membership> memberships) {
-        Map<ZendeskUserId, List<Membership>> out = new HashMap<>();
-        for (Membership m : memberships) {
-            out.merge(m.userId(), List.of(m), IdentityResolver::joined);
-        }
-        out.replaceAll((user, list) -> list.size() < 2 ? list : sortedById(list));
-        return out;
-    }
-
-    // most users have one or two memberships: small immutable lists keep millions of them compact
-    private static List<Membership> joined(List<Membership> a, List<Membership> b) {
-        List<Membership> all = new ArrayList<>(a.size() + b.size());
-        all.addAll(a);
-        all.addAll(b);
-        return all;
-    }
-
-    private static List<Membership> sortedById(List<Membership> list) {
-        List<Membership> sorted = new ArrayList<>(list);
-        sorted.sort(Comparator.comparing(Membership::id));
-        return List.copyOf(sorted);
     }
 }

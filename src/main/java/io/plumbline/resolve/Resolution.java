@@ -22,9 +22,9 @@ public record Resolution(
         ResolutionSettings settings,
         OrgIndex orgs,
         SortedMap<SalesforceAccountId, AccountResolution> accounts,
-        SortedMap<ZendeskUserId, UserResolution> users,
+        UserIndex users,
         Map<Domain, Set<SalesforceAccountId>> accountsByDomain,
-        Map<ZendeskUserId, List<Membership>> membershipsByUser,
+        MembershipIndex membershipsByUser,
         Instant ticketWindowStart,
         List<String> warnings) {
 
@@ -35,7 +35,7 @@ public record Resolution(
 
     /** The user's memberships, in Zendesk id order. */
     public List<Membership> membershipsOf(ZendeskUserId user) {
-        return membershipsByUser.getOrDefault(user, List.of());
+        return membershipsByUser.of(user);
     }
 
     /** The user's default org: the membership marked default, else the user's organization_id. */

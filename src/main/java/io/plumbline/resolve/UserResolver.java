@@ -8,12 +8,12 @@ import io.plumbline.normalize.DomainNormalizer;
 import io.plumbline.normalize.DomainParse;
 import io.plumbline.normalize.Emails;
 import io.plumbline.normalize.PersonalDomains;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides each user's expected account: contacts first (by normalized email), then the email domain
@@ -23,7 +23,7 @@ final class UserResolver {
     private final Map<String, List<Contact>> contactsByEmail;
     private final Map<Domain, Set<SalesforceAccountId>> accountsByDomain;
     private final PersonalDomains personal;
-    private final Map<String, DomainParse> parsedDomains = new HashMap<>();
+    private final Map<String, DomainParse> parsedDomains = new ConcurrentHashMap<>();
 
     UserResolver(
             Map<String, List<Contact>> contactsByEmail,

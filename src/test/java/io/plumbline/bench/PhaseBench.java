@@ -4,7 +4,12 @@ import io.plumbline.artifacts.RunFolderWriter;
 import io.plumbline.artifacts.RunInfo;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.audit.Auditor;
+import io.plumbline.detect.DriftDetector;
+import io.plumbline.detect.Issue;
 import io.plumbline.model.Snapshot;
+import io.plumbline.plan.Planner;
+import io.plumbline.resolve.IdentityResolver;
+import io.plumbline.resolve.Resolution;
 import io.plumbline.resolve.ResolutionSettings;
 import io.plumbline.snapshot.FolderSource;
 import io.plumbline.snapshot.SnapshotReader;
@@ -19,23 +24,73 @@ import java.util.List;
 public final class PhaseBench {
     private PhaseBench() {}
 
-    /** Args: SNAPSHOT_DIR OUT_DIR. */
+    /**
+     * Args: SNAPSHOT_DIR OUT_DIR. Prints wall and process CPU seconds per phase; resolve, detect and
+     * plan are timed on their own first, then the audit runs once more as the command runs it.
+     */
     public static void main(String[] args) {
-        long t0 = System.nanoTime();
+        Phases phases = new Phases();
         Snapshot snapshot = SnapshotReader.read(new FolderSource(Path.of(args[0])), null);
-        long t1 = System.nanoTime();
+        phases.end("read");
+        Resolution resolution = new IdentityResolver(ResolutionSettings.defaults()).resolve(snapshot);
+        phases.end("resolve");
+        List<Issue> issues = new DriftDetector().detect(resolution);
+        phases.end("detect");
+        new Planner().plan(issues);
+        phases.end("plan");
+        resolution = null;
+        issues = null;
         AuditResult result =
                 new Auditor(ResolutionSettings.defaults(), List.of()).audit(snapshot, false, "phases", Instant.now());
-        long t2 = System.nanoTime();
+        phases.end("audit_core");
         Instant now = Instant.now();
         RunFolderWriter.write(
                 result, new RunInfo("phases", now, now, "snapshot", args[0], List.of()), Path.of(args[1]), List.of());
-        long t3 = System.nanoTime();
-        System.out.printf(
-                "read_s=%.2f audit_core_s=%.2f write_s=%.2f issues=%d%n",
-                (t1 - t0) / 1e9,
-                (t2 - t1) / 1e9,
-                (t3 - t2) / 1e9,
-                result.issues().size());
+        phases.end("write");
+        if (Boolean.getBoolean("bench.histogram")) {
+            System.out.println(histogram(result));
+        }
+        System.out.println(phases + " issues=" + result.issues().size());
+    }
+
+    /** Wall and process CPU time between calls to {@link #end}. */
+    private static final class Phases {
+        private final StringBuilder line = new StringBuilder();
+        private long wall = System.nanoTime();
+        private long cpu = cpuNanos();
+
+        void end(String phase) {
+            long w = System.nanoTime();
+            long c = cpuNanos();
+            line.append(String.format("%s_s=%.2f(cpu %.2f) ", phase, (w - wall) / 1e9, (c - cpu) / 1e9));
+            wall = w;
+            cpu = c;
+        }
+
+        private static long cpuNanos() {
+            var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+        }
+
+        @Override
+        public String toString() {
+            return line.toString().trim();
+        }
+    }
+
+    /** The live heap by class while {@code keep} (the audit's result) is still reachable. */
+    private static String histogram(Object keep) {
+        try {
+            Object text = java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "gcClassHistogram",
+                            new Object[] {new String[0]},
+                            new String[] {String[].class.getName()});
+            java.lang.ref.Reference.reachabilityFence(keep);
+            return String.join("\n", text.toString().lines().limit(40).toList());
+        } catch (javax.management.JMException e) {
+            return "no histogram: " + e;
+        }
     }
 }
