@@ -26,12 +26,21 @@ public final class ZendeskClient {
     /** Zendesk's search lists at most 1,000 results a query (10 pages of 100). */
     static final int SEARCH_LIMIT = 1000;
 
+    /** Zendesk's limit on the records of one show_many or bulk request. */
+    public static final int BULK_LIMIT = 100;
+
     private final ZendeskHttp http;
     private final ZendeskExporter lists;
+    private final ZendeskJobs jobs;
 
     public ZendeskClient(ZendeskHttp http) {
+        this(http, JobPolling.DEFAULT);
+    }
+
+    public ZendeskClient(ZendeskHttp http, JobPolling polling) {
         this.http = http;
         this.lists = new ZendeskExporter(http);
+        this.jobs = new ZendeskJobs(http, polling);
     }
 
     /** The org as Zendesk has it now; empty when it does not exist (any more). */
@@ -60,6 +69,29 @@ public final class ZendeskClient {
             return Optional.of(out);
         }
         return Optional.of(lists.all(path, "organization_memberships"));
+    }
+
+    /** The orgs of these ids that exist ({@code show_many}, at most {@value #BULK_LIMIT} ids a request). */
+    public List<JsonNode> organizations(List<ZendeskOrgId> ids) {
+        return showMany("organizations", ids.stream().map(ZendeskOrgId::value).toList());
+    }
+
+    /** The users of these ids that exist ({@code show_many}, at most {@value #BULK_LIMIT} ids a request). */
+    public List<JsonNode> users(List<ZendeskUserId> ids) {
+        return showMany("users", ids.stream().map(ZendeskUserId::value).toList());
+    }
+
+    private List<JsonNode> showMany(String kind, List<Long> ids) {
+        List<JsonNode> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BULK_LIMIT) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BULK_LIMIT));
+            String list = String.join(",", chunk.stream().map(String::valueOf).toList());
+            http.get("/api/v2/" + kind + "/show_many?ids=" + list)
+                    .body()
+                    .path(kind)
+                    .forEach(out::add);
+        }
+        return out;
     }
 
     /** Orgs whose external_id equals {@code externalId} (Zendesk compares case-insensitively). */
@@ -150,6 +182,38 @@ public final class ZendeskClient {
         ObjectNode body = ZendeskHttp.JSON.createObjectNode();
         body.putObject("organization_membership").put("user_id", user.value()).put("organization_id", org.value());
         return write(http.send("POST", "/api/v2/organization_memberships", body, DATA_ERRORS));
+    }
+
+    /**
+     * Creates up to {@value #BULK_LIMIT} memberships in one background job ({@code create_many}) and
+     * waits for it; the job's results say, per item, what became of it.
+     */
+    public JobResult createMemberships(List<MembershipRequest> items) {
+        checkBulk(items.size());
+        ObjectNode body = ZendeskHttp.JSON.createObjectNode();
+        ArrayNode list = body.putArray("organization_memberships");
+        items.forEach(m -> list.addObject()
+                .put("user_id", m.user().value())
+                .put("organization_id", m.org().value()));
+        return jobs.run("POST", "/api/v2/organization_memberships/create_many", body);
+    }
+
+    /**
+     * Updates up to {@value #BULK_LIMIT} orgs, each with its own fields, in one background job
+     * ({@code update_many}) and waits for it.
+     */
+    public JobResult updateOrganizations(List<OrganizationUpdate> updates) {
+        checkBulk(updates.size());
+        ObjectNode body = ZendeskHttp.JSON.createObjectNode();
+        ArrayNode list = body.putArray("organizations");
+        updates.forEach(u -> list.add(u.fields(true)));
+        return jobs.run("PUT", "/api/v2/organizations/update_many", body);
+    }
+
+    private static void checkBulk(int size) {
+        if (size < 1 || size > BULK_LIMIT) {
+            throw new IllegalArgumentException("a bulk request takes 1 to " + BULK_LIMIT + " records: " + size);
+        }
     }
 
     /** Makes the membership the user's default; the answer lists all the user's memberships. */
