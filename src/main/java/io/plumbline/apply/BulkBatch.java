@@ -3,8 +3,8 @@ package io.plumbline.apply;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.model.ActionCode;
 import io.plumbline.model.ZendeskOrgId;
-import io.plumbline.model.ZendeskUserId;
 import io.plumbline.plan.PlannedAction;
+import io.plumbline.zendesk.MembershipRequest;
 import io.plumbline.zendesk.ZendeskClient;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,15 +84,15 @@ final class BulkBatch {
                 .filter(s -> s.decided() == null)
                 .map(Applier.Step::action)
                 .toList();
-        List<ZendeskUserId> users = actions.stream()
-                .map(PlannedAction::userId)
-                .filter(Objects::nonNull)
-                .toList();
         List<ZendeskOrgId> orgs = actions.stream()
                 .map(PlannedAction::orgId)
                 .filter(Objects::nonNull)
                 .toList();
-        return zendesk.readAhead(users, orgs);
+        List<MembershipRequest> memberships = actions.stream()
+                .filter(a -> a.userId() != null && a.orgId() != null)
+                .map(a -> new MembershipRequest(a.userId(), a.orgId()))
+                .toList();
+        return zendesk.readAhead(orgs, memberships);
     }
 
     private static void check(

@@ -16,9 +16,7 @@ import io.plumbline.zendesk.ZendeskRecords;
 import io.plumbline.zendesk.ZendeskWriteResult;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,14 +56,15 @@ public final class ZendeskApiWrites extends ZendeskWrites {
         return client.user(id).flatMap(u -> withMemberships(id, u));
     }
 
-    private Optional<UserState> withMemberships(ZendeskUserId id, JsonNode user) {
-        Optional<List<JsonNode>> memberships = client.userMemberships(id);
-        if (memberships.isEmpty()) {
-            return Optional.empty();
-        }
+    /** The user with all their memberships, read now; empty when the user is gone. */
+    Optional<UserState> withMemberships(ZendeskUserId id, JsonNode user) {
+        return client.userMemberships(id).map(ms -> userState(id, user, ms));
+    }
+
+    static UserState userState(ZendeskUserId id, JsonNode user, List<JsonNode> memberships) {
         List<Membership> ms = new ArrayList<>();
-        memberships.get().forEach(m -> ms.add(parsed(() -> ZendeskRecords.membership(m))));
-        return Optional.of(new UserState(id, active(user), ms));
+        memberships.forEach(m -> ms.add(parsed(() -> ZendeskRecords.membership(m))));
+        return new UserState(id, active(user), ms);
     }
 
     @Override
@@ -102,26 +101,8 @@ public final class ZendeskApiWrites extends ZendeskWrites {
     }
 
     @Override
-    public ZendeskWrites readAhead(Collection<ZendeskUserId> users, Collection<ZendeskOrgId> orgs) {
-        Map<ZendeskOrgId, Optional<OrgState>> orgStates = new HashMap<>();
-        List<ZendeskOrgId> orgIds = orgs.stream().distinct().toList();
-        orgIds.forEach(id -> orgStates.put(id, Optional.empty()));
-        for (JsonNode o : client.organizations(orgIds)) {
-            if (!ZendeskClient.deleted(o)) {
-                OrgState s = state(o);
-                orgStates.put(s.id(), Optional.of(s));
-            }
-        }
-        Map<ZendeskUserId, Optional<UserState>> userStates = new HashMap<>();
-        List<ZendeskUserId> userIds = users.stream().distinct().toList();
-        userIds.forEach(id -> userStates.put(id, Optional.empty()));
-        for (JsonNode u : client.users(userIds)) {
-            ZendeskUserId id = new ZendeskUserId(u.path("id").asLong());
-            if (userStates.containsKey(id)) {
-                userStates.put(id, withMemberships(id, u));
-            }
-        }
-        return new ReadAhead(this, orgStates, userStates);
+    public ZendeskWrites readAhead(Collection<ZendeskOrgId> orgs, Collection<MembershipRequest> memberships) {
+        return new ApiReadAhead(client).read(this, orgs, memberships);
     }
 
     @Override
@@ -164,7 +145,7 @@ public final class ZendeskApiWrites extends ZendeskWrites {
                 .toList();
     }
 
-    private static OrgState state(JsonNode json) {
+    static OrgState state(JsonNode json) {
         Organization o = parsed(() -> ZendeskRecords.organization(json));
         return new OrgState(o.id(), o.name(), o.externalId(), o.domainNames());
     }

@@ -45,11 +45,13 @@ public abstract class ZendeskWrites {
     public abstract WriteOutcome deleteMembership(MembershipId membership);
 
     /**
-     * A view that re-checks many actions at once: these users (with their memberships) and orgs read
-     * now, in as few requests as the implementation can, every other read and every write passed
-     * through. By default nothing is read ahead.
+     * A view that re-checks many actions at once: these orgs, and the user of each membership asked
+     * about with (at least) their memberships in the org named with them, read now in as few requests
+     * as the implementation can; every other read and every write passes through. A user read ahead may
+     * list only those memberships, so only a re-check of a membership in a named org may rely on it. By
+     * default nothing is read ahead.
      */
-    public ZendeskWrites readAhead(Collection<ZendeskUserId> users, Collection<ZendeskOrgId> orgs) {
+    public ZendeskWrites readAhead(Collection<ZendeskOrgId> orgs, Collection<MembershipRequest> memberships) {
         return this;
     }
 
