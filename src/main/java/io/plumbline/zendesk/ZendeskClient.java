@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * The record-level Zendesk calls an apply or undo needs: reads that re-check preconditions, the four
  * writes (set an org's external_id, set its domain_names, create a membership, make one default) and the
- * membership delete that undoes a create. Nothing here can touch tickets, create, merge or delete an org,
+ * membership delete that undoes a create, and the bulk forms of the first three (Zendesk's
+ * {@code update_many} and {@code create_many} jobs, awaited). Nothing here can touch tickets, create, merge or delete an org,
  * or create or delete a user. Each write returns Zendesk's answer and request id, with every known secret
  * masked in its error text.
  */
