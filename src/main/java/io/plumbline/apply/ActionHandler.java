@@ -1,6 +1,8 @@
 package io.plumbline.apply;
 
 import io.plumbline.model.ActionCode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +14,23 @@ interface ActionHandler {
 
     /** Writes; returns the outcome and, on success, the final after-state (e.g. a created membership id). */
     Written write(ActionTarget target, ZendeskWrites zendesk, Check check);
+
+    /**
+     * Whether Zendesk has a bulk form of this write whose items keep the single write's meaning. Bulk
+     * actions of one batch touch distinct orgs, so no item's re-checked state is changed by another's.
+     */
+    default boolean bulk() {
+        return false;
+    }
+
+    /** Writes many ready actions of this kind; one {@link Written} per action, in order. */
+    default List<Written> writeAll(List<ActionTarget> targets, ZendeskWrites zendesk, List<Check> checks) {
+        List<Written> out = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            out.add(write(targets.get(i), zendesk, checks.get(i)));
+        }
+        return out;
+    }
 
     /** Re-checks that the state is still what the write left, before reversing it. */
     Check checkUndo(ActionTarget target, Map<String, Object> before, Map<String, Object> after, ZendeskWrites zendesk);

@@ -1,5 +1,6 @@
 package io.plumbline.apply;
 
+import io.plumbline.zendesk.OrganizationUpdate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,27 @@ final class AddOrgDomain implements ActionHandler {
     @SuppressWarnings("unchecked")
     public Written write(ActionTarget t, ZendeskWrites z, Check c) {
         return new Written(z.setOrgDomains(t.org(), (List<String>) c.after().get("domain_names")), c.after());
+    }
+
+    @Override
+    public boolean bulk() {
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Written> writeAll(List<ActionTarget> targets, ZendeskWrites z, List<Check> checks) {
+        List<OrganizationUpdate> updates = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            List<String> next = (List<String>) checks.get(i).after().get("domain_names");
+            updates.add(OrganizationUpdate.domainNames(targets.get(i).org(), next));
+        }
+        List<WriteOutcome> outcomes = z.updateOrganizations(updates);
+        List<Written> out = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            out.add(new Written(outcomes.get(i), checks.get(i).after()));
+        }
+        return out;
     }
 
     @Override

@@ -1,9 +1,13 @@
 package io.plumbline.apply;
 
 import io.plumbline.errors.PlumblineException;
+import io.plumbline.model.ActionCode;
 import io.plumbline.plan.FixPlan;
 import io.plumbline.plan.PlannedAction;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +15,11 @@ import java.util.Map;
  * prepared action re-checks its preconditions immediately before its own write; blocked rows are
  * reported, never written. The sink hears of each write just before it is sent and of each result
  * before the next write starts, and a failed write is a result, not an exception: the batch goes on.
+ *
+ * <p>On a live apply, a kind of action with a bulk form and at least {@link ApplyOptions#bulkThreshold}
+ * actions to write in the run goes in {@link BulkBatch batches}: each batch re-checks all its actions
+ * just before its one bulk job, names all the ready ones to the sink before the job is sent, and
+ * reports the results of the batch together, still in plan order. A dry run never batches.
  */
 public final class Applier {
     private final ZendeskWrites zendesk;
@@ -19,30 +28,55 @@ public final class Applier {
         this.zendesk = zendesk;
     }
 
+    /** A plan action with its result when caps, filters or its blocked status decided it (else null). */
+    record Step(PlannedAction action, ActionResult decided) {}
+
     public void run(FixPlan plan, ApplyOptions options, ResultSink sink) {
+        List<Step> steps = decide(plan, options);
+        Map<ActionCode, Integer> toWrite = new EnumMap<>(ActionCode.class);
+        steps.stream()
+                .filter(s -> s.decided() == null)
+                .forEach(s -> toWrite.merge(s.action().code(), 1, Integer::sum));
+        for (int i = 0; i < steps.size(); ) {
+            Step s = steps.get(i);
+            ActionCode code = s.action().code();
+            if (s.decided() != null) {
+                sink.accept(s.decided());
+                i++;
+            } else if (ActionHandler.of(code).bulk() && options.bulk(toWrite.get(code))) {
+                int end = BulkBatch.end(steps, i);
+                new BulkBatch(zendesk).run(steps.subList(i, end), sink);
+                i = end;
+            } else {
+                sink.accept(execute(s.action(), options.live(), sink));
+                i++;
+            }
+        }
+    }
+
+    /** Filters, blocked rows and caps, decided in plan order before anything is read or written. */
+    private static List<Step> decide(FixPlan plan, ApplyOptions options) {
         Map<String, Integer> perAccount = new HashMap<>();
         int taken = 0;
+        List<Step> steps = new ArrayList<>();
         for (PlannedAction a : plan.actions()) {
             if (!selected(a, options)) {
                 continue;
             }
-            if (!a.prepared()) {
-                sink.accept(result(a, ResultStatus.BLOCKED, a.blockedReason(), Map.of(), Map.of(), ""));
-                continue;
-            }
             String account = account(a);
-            if (taken >= options.caps().maxActions()) {
-                sink.accept(result(a, ResultStatus.SKIPPED, "cap_max_actions", Map.of(), Map.of(), ""));
-                continue;
+            if (!a.prepared()) {
+                steps.add(new Step(a, result(a, ResultStatus.BLOCKED, a.blockedReason(), Map.of(), Map.of(), "")));
+            } else if (taken >= options.caps().maxActions()) {
+                steps.add(new Step(a, result(a, ResultStatus.SKIPPED, "cap_max_actions", Map.of(), Map.of(), "")));
+            } else if (perAccount.getOrDefault(account, 0) >= options.caps().maxPerAccount()) {
+                steps.add(new Step(a, result(a, ResultStatus.SKIPPED, "cap_max_per_account", Map.of(), Map.of(), "")));
+            } else {
+                taken++;
+                perAccount.merge(account, 1, Integer::sum);
+                steps.add(new Step(a, null));
             }
-            if (perAccount.getOrDefault(account, 0) >= options.caps().maxPerAccount()) {
-                sink.accept(result(a, ResultStatus.SKIPPED, "cap_max_per_account", Map.of(), Map.of(), ""));
-                continue;
-            }
-            taken++;
-            perAccount.merge(account, 1, Integer::sum);
-            sink.accept(execute(a, options.live(), sink));
         }
+        return steps;
     }
 
     private ActionResult execute(PlannedAction a, boolean live, ResultSink sink) {
@@ -51,30 +85,48 @@ public final class Applier {
         try {
             Check check = handler.check(target, zendesk);
             if (!check.ready()) {
-                return result(a, ResultStatus.SKIPPED, check.reason(), check.before(), check.before(), "");
+                return notReady(a, check);
             }
             if (!live) {
                 return result(a, ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
             }
-            sink.writing(result(a, ResultStatus.APPLIED, "", check.before(), check.after(), ""));
-            ActionHandler.Written written = handler.write(target, zendesk, check);
-            WriteOutcome out = written.outcome();
-            if (out.ok()) {
-                return result(a, ResultStatus.APPLIED, "", check.before(), written.after(), out.requestId());
-            }
-            if (out.alreadyMember()) {
-                return result(
-                        a,
-                        ResultStatus.SKIPPED,
-                        AssignUserToOrg.ALREADY_MEMBER,
-                        check.before(),
-                        check.before(),
-                        out.requestId());
-            }
-            return result(a, ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
+            sink.writing(pending(a, check));
+            return finished(a, check, handler.write(target, zendesk, check));
         } catch (PlumblineException e) {
-            return result(a, ResultStatus.FAILED, e.getMessage(), Map.of(), Map.of(), "");
+            return failed(a, e);
         }
+    }
+
+    /** A re-check that found the action not ready: skipped with its reason. */
+    static ActionResult notReady(PlannedAction a, Check check) {
+        return result(a, ResultStatus.SKIPPED, check.reason(), check.before(), check.before(), "");
+    }
+
+    /** The write about to be sent for a ready action. */
+    static ActionResult pending(PlannedAction a, Check check) {
+        return result(a, ResultStatus.APPLIED, "", check.before(), check.after(), "");
+    }
+
+    /** What a sent write came to: applied, skipped as an existing membership, or failed. */
+    static ActionResult finished(PlannedAction a, Check check, ActionHandler.Written written) {
+        WriteOutcome out = written.outcome();
+        if (out.ok()) {
+            return result(a, ResultStatus.APPLIED, "", check.before(), written.after(), out.requestId());
+        }
+        if (out.alreadyMember()) {
+            return result(
+                    a,
+                    ResultStatus.SKIPPED,
+                    AssignUserToOrg.ALREADY_MEMBER,
+                    check.before(),
+                    check.before(),
+                    out.requestId());
+        }
+        return result(a, ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
+    }
+
+    static ActionResult failed(PlannedAction a, PlumblineException e) {
+        return result(a, ResultStatus.FAILED, e.getMessage(), Map.of(), Map.of(), "");
     }
 
     private static boolean selected(PlannedAction a, ApplyOptions o) {

@@ -2,6 +2,9 @@ package io.plumbline.apply;
 
 import io.plumbline.model.Membership;
 import io.plumbline.model.MembershipId;
+import io.plumbline.zendesk.MembershipRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -33,7 +36,27 @@ final class AssignUserToOrg implements ActionHandler {
 
     @Override
     public Written write(ActionTarget t, ZendeskWrites z, Check c) {
-        WriteOutcome out = z.createMembership(t.user(), t.org());
+        return written(z.createMembership(t.user(), t.org()), c);
+    }
+
+    @Override
+    public boolean bulk() {
+        return true;
+    }
+
+    @Override
+    public List<Written> writeAll(List<ActionTarget> targets, ZendeskWrites z, List<Check> checks) {
+        List<WriteOutcome> outcomes = z.createMemberships(targets.stream()
+                .map(t -> new MembershipRequest(t.user(), t.org()))
+                .toList());
+        List<Written> out = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            out.add(written(outcomes.get(i), checks.get(i)));
+        }
+        return out;
+    }
+
+    private static Written written(WriteOutcome out, Check c) {
         Map<String, Object> after = new TreeMap<>(c.after());
         if (out.createdMembership() != null) {
             after.put("membership_id", out.createdMembership().value());

@@ -23,10 +23,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A receipt file written incrementally: just before every write (as {@code in_flight}) and after every
- * result, the whole receipt is written to a temporary file, forced to disk, atomically renamed over the
- * receipt, and the rename forced to disk too, so a crash never hides a write that happened: a finished
- * write is in {@code results}, and one cut off mid-flight is named by {@code in_flight}. The
+ * A receipt file written incrementally: just before every write (as {@code in_flight}, or for a bulk job
+ * every action in it as {@code in_flight_batch}) and after every result (or batch of results), the whole
+ * receipt is written to a temporary file, forced to disk, atomically renamed over the receipt, and the
+ * rename forced to disk too, so a crash never hides a write that happened: a finished write is in
+ * {@code results}, and one cut off mid-flight is named by {@code in_flight} or {@code in_flight_batch}. The
  * {@link #hash} of a finished receipt gates undo.
  */
 public final class ReceiptFile implements ResultSink {
@@ -68,8 +69,32 @@ public final class ReceiptFile implements ResultSink {
     }
 
     @Override
+    public void writingAll(List<ActionResult> pending) {
+        ArrayNode batch = root.putArray("in_flight_batch");
+        for (ActionResult p : pending) {
+            ObjectNode n = toJson(p);
+            n.remove(List.of("status", "reason", "zendesk_request_id"));
+            batch.add(n);
+        }
+        flush();
+    }
+
+    @Override
     public void accept(ActionResult r) {
+        record(r);
+        flush();
+    }
+
+    /** Records a batch's results with one rewrite of the receipt. */
+    @Override
+    public void acceptAll(List<ActionResult> rs) {
+        rs.forEach(this::record);
+        flush();
+    }
+
+    private void record(ActionResult r) {
         root.remove("in_flight");
+        root.remove("in_flight_batch");
         accepted.add(r);
         results.add(toJson(r));
         ObjectNode counts = (ObjectNode) root.get("counts");
@@ -77,7 +102,6 @@ public final class ReceiptFile implements ResultSink {
         if (r.status() != ResultStatus.BLOCKED && !r.reason().startsWith("cap_")) {
             counts.put("attempted", counts.get("attempted").asInt() + 1);
         }
-        flush();
     }
 
     /** Marks the receipt complete and returns its hash. */

@@ -1,5 +1,6 @@
 package io.plumbline.apply;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -11,4 +12,17 @@ import java.util.function.Consumer;
 public interface ResultSink extends Consumer<ActionResult> {
     /** The write about to be sent: the action with the state it was checked in and the state it aims at. */
     default void writing(ActionResult pending) {}
+
+    /**
+     * The writes about to be sent together in one bulk job: every one of them, before any is sent. A
+     * sink that keeps a trace of the write in flight must keep all of these.
+     */
+    default void writingAll(List<ActionResult> pending) {
+        pending.forEach(this::writing);
+    }
+
+    /** Results known together (a batch), in order; the same as accepting each in turn. */
+    default void acceptAll(List<ActionResult> results) {
+        results.forEach(this::accept);
+    }
 }

@@ -1,5 +1,8 @@
 package io.plumbline.apply;
 
+import io.plumbline.zendesk.OrganizationUpdate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +30,23 @@ final class SetOrgExternalId implements ActionHandler {
     @Override
     public Written write(ActionTarget t, ZendeskWrites z, Check c) {
         return new Written(z.setOrgExternalId(t.org(), t.value()), c.after());
+    }
+
+    @Override
+    public boolean bulk() {
+        return true;
+    }
+
+    @Override
+    public List<Written> writeAll(List<ActionTarget> targets, ZendeskWrites z, List<Check> checks) {
+        List<WriteOutcome> outcomes = z.updateOrganizations(targets.stream()
+                .map(t -> OrganizationUpdate.externalId(t.org(), t.value()))
+                .toList());
+        List<Written> out = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            out.add(new Written(outcomes.get(i), checks.get(i).after()));
+        }
+        return out;
     }
 
     @Override

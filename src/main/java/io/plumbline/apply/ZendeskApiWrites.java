@@ -8,17 +8,23 @@ import io.plumbline.model.MembershipId;
 import io.plumbline.model.Organization;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
+import io.plumbline.zendesk.JobResult;
+import io.plumbline.zendesk.MembershipRequest;
+import io.plumbline.zendesk.OrganizationUpdate;
 import io.plumbline.zendesk.ZendeskClient;
 import io.plumbline.zendesk.ZendeskRecords;
 import io.plumbline.zendesk.ZendeskWriteResult;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The write port over the live Zendesk API: every read goes to Zendesk at the moment it is asked (no
  * cache, so each re-check sees the state just before its write), and every write is exactly one request.
- * Zendesk's 422 for an existing membership becomes {@link WriteOutcome#existingMembership}; other
+ * Bulk writes go as Zendesk's bulk jobs ({@code create_many}, {@code update_many}, 100 records a job,
+ * each job awaited before the next), and a batch's re-checks read its orgs and users with
+ * {@code show_many} (plus one memberships request per user). Zendesk's 422 for an existing membership becomes {@link WriteOutcome#existingMembership}; other
  * refusals (404, 409, 422) become failures carrying Zendesk's words with secrets masked and the request
  * id. Organizations holding a domain are found through the search API and filtered to exact matches
  * (see {@link ZendeskClient#organizationsWithDomain}).
@@ -47,17 +53,18 @@ public final class ZendeskApiWrites extends ZendeskWrites {
 
     @Override
     public Optional<UserState> user(ZendeskUserId id) {
-        Optional<JsonNode> user = client.user(id);
-        if (user.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<List<JsonNode>> memberships = client.userMemberships(id);
-        if (memberships.isEmpty()) {
-            return Optional.empty();
-        }
+        return client.user(id).flatMap(u -> withMemberships(id, u));
+    }
+
+    /** The user with all their memberships, read now; empty when the user is gone. */
+    Optional<UserState> withMemberships(ZendeskUserId id, JsonNode user) {
+        return client.userMemberships(id).map(ms -> userState(id, user, ms));
+    }
+
+    static UserState userState(ZendeskUserId id, JsonNode user, List<JsonNode> memberships) {
         List<Membership> ms = new ArrayList<>();
-        memberships.get().forEach(m -> ms.add(parsed(() -> ZendeskRecords.membership(m))));
-        return Optional.of(new UserState(id, active(user.get()), ms));
+        memberships.forEach(m -> ms.add(parsed(() -> ZendeskRecords.membership(m))));
+        return new UserState(id, active(user), ms);
     }
 
     @Override
@@ -93,6 +100,35 @@ public final class ZendeskApiWrites extends ZendeskWrites {
         return outcome(client.deleteMembership(membership));
     }
 
+    @Override
+    public ZendeskWrites readAhead(Collection<ZendeskOrgId> orgs, Collection<MembershipRequest> memberships) {
+        return new ApiReadAhead(client).read(this, orgs, memberships);
+    }
+
+    @Override
+    public List<WriteOutcome> createMemberships(List<MembershipRequest> items) {
+        List<WriteOutcome> out = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += ZendeskClient.BULK_LIMIT) {
+            List<MembershipRequest> chunk =
+                    items.subList(from, Math.min(items.size(), from + ZendeskClient.BULK_LIMIT));
+            out.addAll(JobOutcomes.created(client.createMemberships(chunk), chunk.size()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<WriteOutcome> updateOrganizations(List<OrganizationUpdate> updates) {
+        List<WriteOutcome> out = new ArrayList<>();
+        for (int from = 0; from < updates.size(); from += ZendeskClient.BULK_LIMIT) {
+            List<OrganizationUpdate> chunk =
+                    updates.subList(from, Math.min(updates.size(), from + ZendeskClient.BULK_LIMIT));
+            JobResult job = client.updateOrganizations(chunk);
+            out.addAll(JobOutcomes.updated(
+                    job, chunk.size(), i -> chunk.get(i).org().value()));
+        }
+        return out;
+    }
+
     private static WriteOutcome outcome(ZendeskWriteResult r) {
         return r.applied() ? WriteOutcome.success(r.requestId()) : failure(r);
     }
@@ -109,7 +145,7 @@ public final class ZendeskApiWrites extends ZendeskWrites {
                 .toList();
     }
 
-    private static OrgState state(JsonNode json) {
+    static OrgState state(JsonNode json) {
         Organization o = parsed(() -> ZendeskRecords.organization(json));
         return new OrgState(o.id(), o.name(), o.externalId(), o.domainNames());
     }

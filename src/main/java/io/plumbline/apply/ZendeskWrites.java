@@ -3,14 +3,20 @@ package io.plumbline.apply;
 import io.plumbline.model.MembershipId;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
+import io.plumbline.zendesk.MembershipRequest;
+import io.plumbline.zendesk.OrganizationUpdate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The write-side port to Zendesk: the reads that re-check preconditions and the only writes Plumbline
  * makes (the four repairs and their exact inverses). No ticket, org-create, merge or delete, and no
- * user create or delete exists here, so none can be sent. Implementations: the API client adapter, and
- * {@link SnapshotZendesk} (in memory, for demo dry runs and tests).
+ * user create or delete exists here, so none can be sent. The bulk forms write many of one kind at once
+ * and answer one outcome per item, in order; by default they write one at a time. Implementations: the
+ * API client adapter (Zendesk's bulk jobs), and {@link SnapshotZendesk} (in memory, for demo dry runs
+ * and tests).
  */
 public abstract class ZendeskWrites {
     /** The org, or empty when it does not exist or is deleted. */
@@ -37,4 +43,34 @@ public abstract class ZendeskWrites {
 
     /** Deletes a membership Plumbline created (undo only). */
     public abstract WriteOutcome deleteMembership(MembershipId membership);
+
+    /**
+     * A view that re-checks many actions at once: these orgs, and the user of each membership asked
+     * about with (at least) their memberships in the org named with them, read now in as few requests
+     * as the implementation can; every other read and every write passes through. A user read ahead may
+     * list only those memberships, so only a re-check of a membership in a named org may rely on it. By
+     * default nothing is read ahead.
+     */
+    public ZendeskWrites readAhead(Collection<ZendeskOrgId> orgs, Collection<MembershipRequest> memberships) {
+        return this;
+    }
+
+    /** Creates these memberships; one outcome per item, in order. */
+    public List<WriteOutcome> createMemberships(List<MembershipRequest> items) {
+        List<WriteOutcome> out = new ArrayList<>();
+        items.forEach(m -> out.add(createMembership(m.user(), m.org())));
+        return out;
+    }
+
+    /** Applies these org updates (at most one per org); one outcome per item, in order. */
+    public List<WriteOutcome> updateOrganizations(List<OrganizationUpdate> updates) {
+        List<WriteOutcome> out = new ArrayList<>();
+        for (OrganizationUpdate u : updates) {
+            out.add(
+                    u.setsExternalId()
+                            ? setOrgExternalId(u.org(), u.externalId())
+                            : setOrgDomains(u.org(), u.domainNames()));
+        }
+        return out;
+    }
 }

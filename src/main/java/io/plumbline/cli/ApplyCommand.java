@@ -85,6 +85,15 @@ final class ApplyCommand implements Callable<Integer> {
     List<String> onlyActions = new ArrayList<>();
 
     @Option(
+            names = "--bulk-threshold",
+            paramLabel = "N",
+            defaultValue = "" + ApplyOptions.DEFAULT_BULK_THRESHOLD,
+            description = "On a live apply, send an action kind in Zendesk's bulk jobs (100 a job) when at least N "
+                    + "of it are to be written; 0 never does (default: ${DEFAULT-VALUE}). move_user_to_org is "
+                    + "always written one at a time.")
+    int bulkThreshold;
+
+    @Option(
             names = "--receipt",
             paramLabel = "FILE",
             description = "Where to write the receipt (default: apply_receipt.json beside the plan).")
@@ -103,7 +112,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (live) {
             file.checkLive(confirmHash);
         }
-        ApplyOptions options = new ApplyOptions(live, caps(), accounts(), actions());
+        ApplyOptions options = new ApplyOptions(live, caps(), accounts(), actions(), bulkThreshold());
         PlumblineConfig cfg =
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
         ZendeskWrites zendesk = ZendeskConnections.open(file.plan().demo(), cfg, ctx);
@@ -125,6 +134,13 @@ final class ApplyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    private int bulkThreshold() {
+        if (bulkThreshold < 0) {
+            throw new ConfigException("--bulk-threshold must not be negative: " + bulkThreshold);
+        }
+        return bulkThreshold;
     }
 
     private Set<String> accounts() {
@@ -162,6 +178,9 @@ final class ApplyCommand implements Callable<Integer> {
         ObjectNode caps = h.putObject("caps_used");
         caps.put("max_actions", options.caps().maxActions());
         caps.put("max_per_account", options.caps().maxPerAccount());
+        if (options.live()) {
+            h.put("bulk_threshold", options.bulkThreshold());
+        }
         ObjectNode filters = h.putObject("filters");
         options.onlyAccounts().stream().sorted().forEach(filters.putArray("only_account")::add);
         options.onlyActions().stream().map(ActionCode::code).sorted().forEach(filters.putArray("only_action")::add);

@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@code applies/} folder beside a receipt, where every finished apply receipt is archived as
@@ -55,10 +57,23 @@ final class ReceiptArchive {
         if (!Files.exists(kept)) {
             Files.copy(receipt, kept);
         }
-        String inFlight = old.path("in_flight").path("action_id").asText("");
+        String inFlight = inFlight(old);
         err.println("warning: the previous run " + runId + " did not finish"
-                + (inFlight.isEmpty() ? "" : " (" + inFlight + " was being written)")
+                + (inFlight.isEmpty()
+                        ? ""
+                        : " (" + inFlight + (inFlight.contains(",") ? " were" : " was") + " being written)")
                 + "; its receipt is kept at " + kept + " (undo it from there)");
+    }
+
+    /** The action ids a receipt names as being written when it stopped ({@code A006}, or {@code A006, A007}). */
+    static String inFlight(JsonNode receipt) {
+        List<String> ids = new ArrayList<>();
+        String single = receipt.path("in_flight").path("action_id").asText("");
+        if (!single.isEmpty()) {
+            ids.add(single);
+        }
+        receipt.path("in_flight_batch").forEach(n -> ids.add(n.path("action_id").asText()));
+        return String.join(", ", ids);
     }
 
     private static JsonNode unfinished(Path receipt) {

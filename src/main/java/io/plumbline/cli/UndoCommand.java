@@ -112,12 +112,15 @@ final class UndoCommand implements Callable<Integer> {
                     .println("warning: " + receipt
                             + " is from an apply that did not finish; its applied results are undone");
         }
-        String inFlight = source.path("in_flight").path("action_id").asText("");
+        String inFlight = ReceiptArchive.inFlight(source);
         if (!inFlight.isEmpty()) {
+            boolean many = inFlight.contains(",");
             ctx.err()
-                    .println("warning: " + inFlight + " was being written when that apply stopped and may have "
-                            + "reached Zendesk; it is not in the results, so this undo leaves it alone (a dry-run "
-                            + "apply of the plan shows its state)");
+                    .println("warning: " + inFlight + (many ? " were" : " was")
+                            + " being written when that apply stopped and may have reached Zendesk; "
+                            + (many ? "they are" : "it is") + " not in the results, so this undo leaves "
+                            + (many ? "them" : "it") + " alone (a dry-run apply of the plan shows "
+                            + (many ? "their" : "its") + " state)");
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * The record-level Zendesk calls an apply or undo needs: reads that re-check preconditions, the four
  * writes (set an org's external_id, set its domain_names, create a membership, make one default) and the
- * membership delete that undoes a create. Nothing here can touch tickets, create, merge or delete an org,
+ * membership delete that undoes a create, and the bulk forms of the first three (Zendesk's
+ * {@code update_many} and {@code create_many} jobs, awaited). Nothing here can touch tickets, create, merge or delete an org,
  * or create or delete a user. Each write returns Zendesk's answer and request id, with every known secret
  * masked in its error text.
  */
@@ -26,12 +27,21 @@ public final class ZendeskClient {
     /** Zendesk's search lists at most 1,000 results a query (10 pages of 100). */
     static final int SEARCH_LIMIT = 1000;
 
+    /** Zendesk's limit on the records of one show_many or bulk request. */
+    public static final int BULK_LIMIT = 100;
+
     private final ZendeskHttp http;
     private final ZendeskExporter lists;
+    private final ZendeskJobs jobs;
 
     public ZendeskClient(ZendeskHttp http) {
+        this(http, JobPolling.DEFAULT);
+    }
+
+    public ZendeskClient(ZendeskHttp http, JobPolling polling) {
         this.http = http;
         this.lists = new ZendeskExporter(http);
+        this.jobs = new ZendeskJobs(http, polling);
     }
 
     /** The org as Zendesk has it now; empty when it does not exist (any more). */
@@ -60,6 +70,57 @@ public final class ZendeskClient {
             return Optional.of(out);
         }
         return Optional.of(lists.all(path, "organization_memberships"));
+    }
+
+    /** The orgs of these ids that exist ({@code show_many}, at most {@value #BULK_LIMIT} ids a request). */
+    public List<JsonNode> organizations(List<ZendeskOrgId> ids) {
+        return showMany("organizations", ids.stream().map(ZendeskOrgId::value).toList());
+    }
+
+    /** The users of these ids that exist ({@code show_many}, at most {@value #BULK_LIMIT} ids a request). */
+    public List<JsonNode> users(List<ZendeskUserId> ids) {
+        return showMany("users", ids.stream().map(ZendeskUserId::value).toList());
+    }
+
+    private List<JsonNode> showMany(String kind, List<Long> ids) {
+        List<JsonNode> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BULK_LIMIT) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BULK_LIMIT));
+            String list = String.join(",", chunk.stream().map(String::valueOf).toList());
+            http.get("/api/v2/" + kind + "/show_many?ids=" + list)
+                    .body()
+                    .path(kind)
+                    .forEach(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * All memberships of the org when they fit in {@code maxPages} pages of 100; empty when there are
+     * more (nothing beyond those pages is read) or the org is gone.
+     */
+    public Optional<List<JsonNode>> organizationMemberships(ZendeskOrgId org, int maxPages) {
+        String path = "/api/v2/organizations/" + org.value() + "/organization_memberships?page%5Bsize%5D="
+                + ZendeskExporter.PAGE_SIZE;
+        List<JsonNode> out = new ArrayList<>();
+        String after = "";
+        for (int page = 0; page < maxPages; page++) {
+            String url = after.isEmpty() ? path : path + "&page%5Bafter%5D=" + ZendeskExporter.encode(after);
+            ZendeskResponse r = http.send("GET", url, null, Set.of(404));
+            if (r.status() == 404) {
+                return Optional.empty();
+            }
+            r.body().path("organization_memberships").forEach(out::add);
+            JsonNode meta = r.body().path("meta");
+            if (!meta.path("has_more").asBoolean(false)) {
+                return Optional.of(out);
+            }
+            after = meta.path("after_cursor").asText("");
+            if (after.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** Orgs whose external_id equals {@code externalId} (Zendesk compares case-insensitively). */
@@ -150,6 +211,38 @@ public final class ZendeskClient {
         ObjectNode body = ZendeskHttp.JSON.createObjectNode();
         body.putObject("organization_membership").put("user_id", user.value()).put("organization_id", org.value());
         return write(http.send("POST", "/api/v2/organization_memberships", body, DATA_ERRORS));
+    }
+
+    /**
+     * Creates up to {@value #BULK_LIMIT} memberships in one background job ({@code create_many}) and
+     * waits for it; the job's results say, per item, what became of it.
+     */
+    public JobResult createMemberships(List<MembershipRequest> items) {
+        checkBulk(items.size());
+        ObjectNode body = ZendeskHttp.JSON.createObjectNode();
+        ArrayNode list = body.putArray("organization_memberships");
+        items.forEach(m -> list.addObject()
+                .put("user_id", m.user().value())
+                .put("organization_id", m.org().value()));
+        return jobs.run("POST", "/api/v2/organization_memberships/create_many", body);
+    }
+
+    /**
+     * Updates up to {@value #BULK_LIMIT} orgs, each with its own fields, in one background job
+     * ({@code update_many}) and waits for it.
+     */
+    public JobResult updateOrganizations(List<OrganizationUpdate> updates) {
+        checkBulk(updates.size());
+        ObjectNode body = ZendeskHttp.JSON.createObjectNode();
+        ArrayNode list = body.putArray("organizations");
+        updates.forEach(u -> list.add(u.fields(true)));
+        return jobs.run("PUT", "/api/v2/organizations/update_many", body);
+    }
+
+    private static void checkBulk(int size) {
+        if (size < 1 || size > BULK_LIMIT) {
+            throw new IllegalArgumentException("a bulk request takes 1 to " + BULK_LIMIT + " records: " + size);
+        }
     }
 
     /** Makes the membership the user's default; the answer lists all the user's memberships. */

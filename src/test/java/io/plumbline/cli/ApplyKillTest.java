@@ -72,11 +72,42 @@ class ApplyKillTest {
         }
     }
 
+    @Test
+    void apply_killedWhileABulkJobIsInFlight_receiptNamesEveryActionOfItAndRerunDoesNotRepeatThem() throws Exception {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path plan = fx.plan("bulk-during-3");
+            // with bulk from 2 actions: update_many (A001-A002), update_many (A003-A005), create_many (A006-A007)
+            killAt(z, plan, z.interventions().holdAnswerOfWrite(3), "bulk-during-3", "--bulk-threshold", "2");
+
+            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+            assertThat(appliedIds(receipt)).containsExactlyElementsOf(firstActions(5));
+            assertThat(receipt.path("in_flight_batch").findValuesAsText("action_id"))
+                    .containsExactly("A006", "A007");
+            assertThat(z.log().writes().get(2).path()).isEqualTo("/api/v2/organization_memberships/create_many");
+
+            LiveApplyFixture.Run again = fx.applyLive(z, plan, "--bulk-threshold", "2");
+
+            assertThat(again.code()).as(again.err()).isZero();
+            assertThat(again.err()).contains("(A006, A007 were being written)");
+            assertThat(writes(z))
+                    .hasSize(4)
+                    .filteredOn(w -> w.contains("create_many"))
+                    .hasSize(1);
+            JsonNode rerun = json(plan.resolveSibling("apply_receipt.json"));
+            assertThat(rerun.path("results").findValuesAsText("reason"))
+                    .containsSubsequence(
+                            "precondition_changed_user_already_member", "precondition_changed_user_already_member");
+            assertThat(appliedIds(rerun)).containsExactly("A008");
+        }
+    }
+
     /** Starts the apply as a separate JVM, waits until the emulator holds it, and kills it. */
-    private static void killAt(ZendeskEmulator z, Path plan, CountDownLatch held, String name) throws Exception {
+    private static void killAt(ZendeskEmulator z, Path plan, CountDownLatch held, String name, String... more)
+            throws Exception {
         Path log = dir.resolve(name + ".log");
-        ProcessBuilder pb =
-                new ProcessBuilder(command(z, plan)).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command(z, plan, more))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().putAll(LiveApplyFixture.ENV);
         Process p = pb.start();
         try {
@@ -110,7 +141,7 @@ class ApplyKillTest {
         assertThat(appliedIds(json(kept))).hasSize(recorded);
     }
 
-    private static List<String> command(ZendeskEmulator z, Path plan) {
+    private static List<String> command(ZendeskEmulator z, Path plan, String... more) {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -128,6 +159,7 @@ class ApplyKillTest {
                 "--apply",
                 "--confirm-plan-hash",
                 fx.planHash));
+        cmd.addAll(List.of(more));
         return cmd;
     }
 

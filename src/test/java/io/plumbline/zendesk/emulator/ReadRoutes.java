@@ -1,5 +1,6 @@
 package io.plumbline.zendesk.emulator;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The GET endpoints: lists, counts, single records, search by external_id, full-text search for
- * organizations, exports, token info.
+ * The GET endpoints: lists, counts, single records and {@code show_many}, search by external_id,
+ * full-text search for organizations, exports, token info, job statuses.
  */
 final class ReadRoutes {
     private static final Pattern ORG = Pattern.compile("/api/v2/organizations/(\\d+)");
@@ -17,14 +18,17 @@ final class ReadRoutes {
             Pattern.compile("/api/v2/organizations/(\\d+)/organization_memberships");
     private static final Pattern USER = Pattern.compile("/api/v2/users/(\\d+)");
     private static final Pattern USER_MEMBERSHIPS = Pattern.compile("/api/v2/users/(\\d+)/organization_memberships");
+    private static final Pattern JOB = Pattern.compile("/api/v2/job_statuses/([0-9a-zA-Z]+)");
     private final EmulatorState state;
     private final String base;
     private final SearchRoute search;
+    private final Jobs jobs;
 
-    ReadRoutes(EmulatorState state, String base) {
+    ReadRoutes(EmulatorState state, String base, Jobs jobs) {
         this.state = state;
         this.base = base;
         this.search = new SearchRoute(state, base);
+        this.jobs = jobs;
     }
 
     Optional<Reply> route(Call call, AuthGate.Principal who) {
@@ -34,6 +38,9 @@ final class ReadRoutes {
             case "/api/v2/organizations/count" ->
                 count(state.liveOrganizations().size(), call);
             case "/api/v2/organizations/search" -> search(call);
+            case "/api/v2/organizations/show_many" ->
+                showMany(call, "organizations", id -> state.liveOrganization(id).orElse(null));
+            case "/api/v2/users/show_many" -> showMany(call, "users", state.users::get);
             case "/api/v2/search" -> search.search(call);
             case "/api/v2/users" -> list(users(call.param("role")), "users", call);
             case "/api/v2/users/count" -> count(users(call.param("role")).size(), call);
@@ -59,7 +66,11 @@ final class ReadRoutes {
     }
 
     private Optional<Reply> byId(Call call) {
-        Matcher m = ORG.matcher(call.path());
+        Matcher m = JOB.matcher(call.path());
+        if (m.matches()) {
+            return Optional.of(jobs.show(m.group(1)));
+        }
+        m = ORG.matcher(call.path());
         if (m.matches()) {
             return Optional.of(state.liveOrganization(Long.parseLong(m.group(1)))
                     .map(o -> single("organization", o))
@@ -103,6 +114,32 @@ final class ReadRoutes {
             }
         });
         return sb.toString();
+    }
+
+    /** {@code show_many?ids=1,2}: the records that exist, in id order; at most 100 ids. */
+    private static Reply showMany(Call call, String key, java.util.function.LongFunction<ObjectNode> find) {
+        String ids = call.param("ids");
+        if (ids == null || ids.isBlank()) {
+            return Reply.error(400, "InvalidValue", "ids is required");
+        }
+        String[] parts = ids.split(",");
+        if (parts.length > WriteRoutes.BULK_LIMIT) {
+            return Reply.error(400, "TooManyValues", "Parameter ids cannot specify more than 100 values");
+        }
+        ObjectNode body = EmulatorState.JSON.createObjectNode();
+        ArrayNode list = body.putArray(key);
+        java.util.Arrays.stream(parts)
+                .map(String::strip)
+                .mapToLong(Long::parseLong)
+                .distinct()
+                .sorted()
+                .mapToObj(find)
+                .filter(java.util.Objects::nonNull)
+                .forEach(r -> list.add(r.deepCopy()));
+        body.putNull("next_page");
+        body.putNull("previous_page");
+        body.put("count", list.size());
+        return Reply.json(200, body);
     }
 
     private List<ObjectNode> users(String role) {

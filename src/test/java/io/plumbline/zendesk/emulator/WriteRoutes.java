@@ -1,6 +1,7 @@
 package io.plumbline.zendesk.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -9,7 +10,10 @@ import java.util.regex.Pattern;
 /**
  * The write endpoints Plumbline may use, with Zendesk's answers: update an org (external_id unique,
  * domain_names replaced whole), create a membership (201; 422 when already a member), make a membership
- * default (the user's memberships in answer), delete a membership (204). Any other write is unknown here.
+ * default (the user's memberships in answer), delete a membership (204); and the bulk forms
+ * {@code organization_memberships/create_many} and {@code organizations/update_many} (at most 100
+ * records, each validated as its single route does, a refused record an item error with its index in the
+ * job's results), which answer with a queued {@link Jobs job}. Any other write is unknown here.
  */
 final class WriteRoutes {
     private static final Pattern ORG = Pattern.compile("/api/v2/organizations/(\\d+)");
@@ -18,14 +22,23 @@ final class WriteRoutes {
             Pattern.compile("/api/v2/users/(\\d+)/organization_memberships/(\\d+)/make_default");
     private static final Pattern MAKE_DEFAULT_ORG =
             Pattern.compile("/api/v2/users/(\\d+)/organizations/(\\d+)/make_default");
+    static final int BULK_LIMIT = 100;
     private final EmulatorState state;
+    private final Jobs jobs;
 
-    WriteRoutes(EmulatorState state) {
+    WriteRoutes(EmulatorState state, Jobs jobs) {
         this.state = state;
+        this.jobs = jobs;
     }
 
     Optional<Reply> route(Call call) {
         Matcher m;
+        if (call.method().equals("POST") && call.path().equals("/api/v2/organization_memberships/create_many")) {
+            return Optional.of(createMany(call));
+        }
+        if (call.method().equals("PUT") && call.path().equals("/api/v2/organizations/update_many")) {
+            return Optional.of(updateMany(call));
+        }
         if (call.method().equals("PUT") && (m = ORG.matcher(call.path())).matches()) {
             return Optional.of(updateOrganization(Long.parseLong(m.group(1)), call));
         }
@@ -72,6 +85,83 @@ final class WriteRoutes {
         ObjectNode membership = (ObjectNode) created;
         Reply r = ReadRoutes.single("organization_membership", membership);
         return new Reply(201, r.body(), r.contentType(), r.headers());
+    }
+
+    private Reply createMany(Call call) {
+        JsonNode items = call.json().path("organization_memberships");
+        Optional<Reply> bad = checkBulk(items, "organization_memberships");
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        String failure = jobs.takeFailure();
+        ArrayNode results = EmulatorState.JSON.createArrayNode();
+        for (int i = 0; failure == null && i < items.size(); i++) {
+            long userId = items.get(i).path("user_id").asLong();
+            long orgId = items.get(i).path("organization_id").asLong();
+            if (!state.users.containsKey(userId)
+                    || state.liveOrganization(orgId).isEmpty()) {
+                itemError(results, i, null, "RecordNotFound", "User or organization not found");
+                continue;
+            }
+            Object created = state.createMembership(userId, orgId, call.at());
+            if (created instanceof EmulatorState.Invalid invalid) {
+                itemError(results, i, null, invalid.error(), invalid.description());
+            } else {
+                results.addObject()
+                        .put("id", ((ObjectNode) created).path("id").asLong())
+                        .put("index", i)
+                        .put("status", "Created");
+            }
+        }
+        return jobs.queue("Bulk Create Organization Memberships", items.size(), results, failure, call.at());
+    }
+
+    private Reply updateMany(Call call) {
+        JsonNode items = call.json().path("organizations");
+        Optional<Reply> bad = checkBulk(items, "organizations");
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        String failure = jobs.takeFailure();
+        ArrayNode results = EmulatorState.JSON.createArrayNode();
+        for (int i = 0; failure == null && i < items.size(); i++) {
+            long id = items.get(i).path("id").asLong();
+            Optional<ObjectNode> org = state.liveOrganization(id);
+            if (org.isEmpty()) {
+                itemError(results, i, id, "RecordNotFound", "Organization not found");
+                continue;
+            }
+            Optional<EmulatorState.Invalid> invalid = state.updateOrganization(org.get(), items.get(i), call.at());
+            if (invalid.isPresent()) {
+                itemError(results, i, id, invalid.get().error(), invalid.get().description());
+            } else {
+                results.addObject()
+                        .put("id", id)
+                        .put("action", "update")
+                        .put("status", "Updated")
+                        .put("success", true);
+            }
+        }
+        return jobs.queue("Bulk Update Organizations", items.size(), results, failure, call.at());
+    }
+
+    private static Optional<Reply> checkBulk(JsonNode items, String key) {
+        if (!items.isArray() || items.isEmpty()) {
+            return Optional.of(Reply.error(400, "InvalidValue", "Expected a non-empty '" + key + "' array"));
+        }
+        if (items.size() > BULK_LIMIT) {
+            return Optional.of(Reply.error(
+                    400, "TooManyValues", "Parameter " + key + " cannot specify more than " + BULK_LIMIT + " values"));
+        }
+        return Optional.empty();
+    }
+
+    private static void itemError(ArrayNode results, int index, Long id, String error, String details) {
+        ObjectNode r = results.addObject().put("index", index);
+        if (id != null) {
+            r.put("id", id);
+        }
+        r.put("error", error).put("details", details);
     }
 
     private Reply makeDefault(long userId, long membershipId, Call call) {

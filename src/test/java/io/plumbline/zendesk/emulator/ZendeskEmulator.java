@@ -42,6 +42,7 @@ public final class ZendeskEmulator implements AutoCloseable {
     private final String base;
     private final ReadRoutes reads;
     private final WriteRoutes writes;
+    private final Jobs jobs;
     private final Interventions interventions = new Interventions();
     private final EmulatorEdits edits;
     private volatile EmulatorConfig config;
@@ -59,8 +60,9 @@ public final class ZendeskEmulator implements AutoCloseable {
             return t;
         });
         this.base = "http://127.0.0.1:" + server.getAddress().getPort();
-        this.reads = new ReadRoutes(state, base);
-        this.writes = new WriteRoutes(state);
+        this.jobs = new Jobs(base);
+        this.reads = new ReadRoutes(state, base, jobs);
+        this.writes = new WriteRoutes(state, jobs);
         this.edits = new EmulatorEdits(this, state, time::instant);
         configure(config);
         server.createContext("/", this::handle);
@@ -99,6 +101,11 @@ public final class ZendeskEmulator implements AutoCloseable {
     /** State changes a test schedules at a request, and holds that stop answering at a chosen write. */
     public Interventions interventions() {
         return interventions;
+    }
+
+    /** The background jobs of bulk requests: how long they take to finish, and which fail. */
+    public Jobs jobs() {
+        return jobs;
     }
 
     /** Direct changes to the state, as another admin would make them (not logged). */

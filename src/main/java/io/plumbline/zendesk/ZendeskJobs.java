@@ -1,0 +1,124 @@
+package io.plumbline.zendesk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.errors.ExitCodes;
+import io.plumbline.errors.PlumblineException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Sends a bulk request and waits for the background job it queues: {@code GET /api/v2/job_statuses/{id}}
+ * until the job is {@code completed}, {@code failed} or {@code killed}, at most as often as the
+ * {@link JobPolling} allows, waiting between polls on the client's sleeper (each poll is also paced and
+ * retried like any request, 429 and {@code Retry-After} included). Never throws for a job's fate: a
+ * refused request, a failed job, an unreadable status or a job still running after the last poll is a
+ * {@link JobResult} with a problem, so that the actions in it can be reported and the batch can go on.
+ */
+final class ZendeskJobs {
+    private static final Set<Integer> DATA_ERRORS = Set.of(400, 404, 409, 422);
+    private final ZendeskHttp http;
+    private final JobPolling polling;
+
+    ZendeskJobs(ZendeskHttp http, JobPolling polling) {
+        this.http = http;
+        this.polling = polling;
+    }
+
+    JobResult run(String method, String path, JsonNode body) {
+        ZendeskResponse submitted;
+        try {
+            submitted = http.send(method, path, body, DATA_ERRORS);
+        } catch (PlumblineException e) {
+            return JobResult.refused("", "the bulk request was not accepted: " + e.getMessage());
+        }
+        if (!submitted.ok()) {
+            String detail = http.redactor().redact(ZendeskErrors.detail(submitted));
+            return JobResult.refused(
+                    submitted.requestId(),
+                    "Zendesk answered " + submitted.status() + (detail.isEmpty() ? "" : ": " + detail));
+        }
+        JsonNode job = submitted.body().path("job_status");
+        String id = job.path("id").asText("");
+        if (id.isEmpty()) {
+            return JobResult.refused(submitted.requestId(), "Zendesk accepted the bulk request but named no job");
+        }
+        return await(id, submitted.requestId(), job);
+    }
+
+    private JobResult await(String id, String requestId, JsonNode job) {
+        for (int poll = 1; !finished(job); poll++) {
+            if (poll > polling.maxPolls()) {
+                return result(
+                        id,
+                        requestId,
+                        job,
+                        "job " + id + " was still " + job.path("status").asText("unknown") + " after "
+                                + polling.maxPolls() + " polls; it may yet run: a re-run re-checks these actions");
+            }
+            try {
+                sleep(polling.waitBefore(poll));
+                job = http.get("/api/v2/job_statuses/" + ZendeskExporter.encode(id))
+                        .body()
+                        .path("job_status");
+            } catch (PlumblineException e) {
+                return result(
+                        id,
+                        requestId,
+                        job,
+                        "job " + id + " was sent but its status could not be read (" + e.getMessage()
+                                + "); a re-run re-checks these actions");
+            }
+        }
+        String status = job.path("status").asText();
+        if (status.equals("completed")) {
+            return result(id, requestId, job, "");
+        }
+        String message = job.path("message").asText("");
+        return result(id, requestId, job, "job " + id + " " + status + (message.isEmpty() ? "" : ": " + message));
+    }
+
+    private static boolean finished(JsonNode job) {
+        String s = job.path("status").asText("");
+        return s.equals("completed") || s.equals("failed") || s.equals("killed");
+    }
+
+    private JobResult result(String id, String requestId, JsonNode job, String problem) {
+        List<JsonNode> results = new ArrayList<>();
+        SecretRedactor redactor = http.redactor();
+        for (JsonNode r : job.path("results")) {
+            results.add(redacted(r, redactor));
+        }
+        return new JobResult(
+                id,
+                requestId,
+                job.path("status").asText(""),
+                http.redactor().redact(job.path("message").asText("")),
+                results,
+                http.redactor().redact(problem));
+    }
+
+    /** The result with every known secret masked in its text (an item error may quote what was sent). */
+    private static JsonNode redacted(JsonNode r, SecretRedactor redactor) {
+        String text = r.toString();
+        String masked = redactor.redact(text);
+        if (masked.equals(text)) {
+            return r;
+        }
+        try {
+            return ZendeskHttp.JSON.readTree(masked);
+        } catch (java.io.IOException e) {
+            return ZendeskHttp.JSON.createObjectNode().put("error", masked);
+        }
+    }
+
+    private void sleep(Duration d) {
+        try {
+            http.settings().sleeper().sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlumblineException(ExitCodes.REMOTE, "interrupted while waiting for a Zendesk job", e);
+        }
+    }
+}

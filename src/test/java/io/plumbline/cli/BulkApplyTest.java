@@ -1,0 +1,250 @@
+package io.plumbline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.zendesk.emulator.Fault;
+import io.plumbline.zendesk.emulator.LoggedRequest;
+import io.plumbline.zendesk.emulator.ZendeskEmulator;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Live applies in Zendesk's bulk jobs against the emulator: per-item errors, failed and unfinished
+ * jobs, a status that cannot be read and the re-run after it, org updates, preconditions changed
+ * between plan and apply, the dry run, and undo of what a job wrote.
+ */
+class BulkApplyTest {
+    private static final String CREATE_MANY = "/api/v2/organization_memberships/create_many";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void apply_jobWithItemErrors_failsThoseItemsSkipsTheExistingMembershipAndAppliesTheRest() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 4, 5, false);
+        try (ZendeskEmulator z = t.emulator()) {
+            long gone = BulkTenant.user(1, 2, 5);
+            long joined = BulkTenant.user(2, 3, 5);
+            z.interventions()
+                    .beforeRequest(
+                            "POST",
+                            CREATE_MANY,
+                            () -> z.change(e -> {
+                                e.deleteUser(gone);
+                                e.addMembership(joined, BulkTenant.org(2));
+                            }));
+            z.failRequest("/api/v2/job_statuses/*", 1, Fault.TOO_MANY);
+            Path plan = t.planCopy("item-errors");
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).as("one action failed").isEqualTo(4);
+            assertThat(z.log().writes()).hasSize(1);
+            Map<Long, JsonNode> byUser = byUser(BulkTenant.results(plan));
+            assertThat(byUser.get(gone).path("status").asText()).isEqualTo("failed");
+            assertThat(byUser.get(gone).path("reason").asText())
+                    .contains("refused it")
+                    .contains("RecordNotFound");
+            assertThat(byUser.get(gone).path("zendesk_request_id").asText()).contains(" job ");
+            assertThat(byUser.get(joined).path("status").asText()).isEqualTo("skipped");
+            assertThat(byUser.get(joined).path("reason").asText())
+                    .isEqualTo("precondition_changed_user_already_member");
+            assertThat(byUser.values().stream()
+                            .filter(n -> n.path("status").asText().equals("applied")))
+                    .hasSize(18);
+            assertThat(z.log().matching(q -> q.status() == 429))
+                    .as("the poll met a 429 and waited")
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void apply_firstJobFails_failsItsActionsAndTheNextBatchGoesOn() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 3, 50, false);
+        try (ZendeskEmulator z = t.emulator()) {
+            z.jobs().failNext("Internal error while processing");
+            Path plan = t.planCopy("failed-job");
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).isEqualTo(4);
+            assertThat(z.log().writes()).hasSize(2);
+            List<JsonNode> results = BulkTenant.results(plan);
+            assertThat(results.subList(0, 100))
+                    .allMatch(n -> n.path("status").asText().equals("failed"))
+                    .allMatch(n -> n.path("reason").asText().matches("job [0-9a-f]{32} failed: Internal error.*"));
+            assertThat(results.subList(100, 150))
+                    .allMatch(n -> n.path("status").asText().equals("applied"));
+            assertThat(t.reaudit(z, "after")).hasSize(100).containsOnly("assign_user_to_org");
+        }
+    }
+
+    @Test
+    void apply_jobThatNeverFinishes_givesUpAfterTheLastPollAndFailsItsActions() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 2, 6, false);
+        try (ZendeskEmulator z = t.emulator()) {
+            z.jobs().pollsBeforeDone(1000);
+            Path plan = t.planCopy("slow-job");
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).isEqualTo(4);
+            assertThat(z.log().matching(q -> q.path().startsWith("/api/v2/job_statuses/")))
+                    .hasSize(40);
+            assertThat(BulkTenant.results(plan))
+                    .hasSize(12)
+                    .allMatch(n -> n.path("status").asText().equals("failed"))
+                    .allMatch(n -> n.path("reason").asText().contains("still working after 40 polls"));
+        }
+    }
+
+    @Test
+    void apply_statusUnreadableAfterTheJobWasSent_rerunWritesNothingTwice() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 2, 6, false);
+        try (ZendeskEmulator z = t.emulator()) {
+            for (int i = 1; i <= 3; i++) {
+                // each scripted fault meets the next matching request: the first poll and both its retries
+                z.failRequest("/api/v2/job_statuses/*", 1, Fault.SERVER_ERROR);
+            }
+            Path plan = t.planCopy("lost-status");
+            LiveApplyFixture.Run first = t.applyLive(z, plan);
+
+            assertThat(first.code()).isEqualTo(4);
+            assertThat(BulkTenant.results(plan))
+                    .allMatch(n -> n.path("status").asText().equals("failed"))
+                    .allMatch(n -> n.path("reason").asText().contains("status could not be read"));
+
+            LiveApplyFixture.Run again = t.applyLive(z, plan);
+
+            assertThat(again.code()).as(again.err()).isZero();
+            assertThat(z.log().writes()).as("the job had written them all").hasSize(1);
+            assertThat(BulkTenant.results(plan))
+                    .hasSize(12)
+                    .allMatch(n -> n.path("reason").asText().equals("precondition_changed_user_already_member"));
+            assertThat(t.reaudit(z, "after")).isEmpty();
+        }
+    }
+
+    @Test
+    void apply_orgRepairsInBulk_sendsOneUpdateManyPerKindWithTheRightBeforeAndAfter() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 12, 0, true);
+        try (ZendeskEmulator z = t.emulator()) {
+            Path plan = t.planCopy("orgs");
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            List<LoggedRequest> writes = z.log().writes();
+            assertThat(writes)
+                    .hasSize(2)
+                    .allMatch(w -> w.method().equals("PUT") && w.path().equals("/api/v2/organizations/update_many"));
+            assertThat(writes.get(0).body())
+                    .startsWith("{\"organizations\":[{\"id\":100000,\"external_id\":\"BULK-00000\"},");
+            assertThat(writes.get(1).body())
+                    .startsWith(
+                            "{\"organizations\":[{\"id\":100000,\"domain_names\":[\"d0.example\",\"e0.example\"]},");
+            List<JsonNode> results = BulkTenant.results(plan);
+            assertThat(results)
+                    .hasSize(24)
+                    .allMatch(n -> n.path("status").asText().equals("applied"));
+            JsonNode ext = results.stream()
+                    .filter(n -> n.path("action_code").asText().equals("set_org_external_id")
+                            && n.path("zendesk_org_id").asLong() == 100_003L)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(ext.path("before").toString()).isEqualTo("{\"external_id\":\"\"}");
+            assertThat(ext.path("after").toString()).isEqualTo("{\"external_id\":\"BULK-00003\"}");
+            JsonNode dom = results.stream()
+                    .filter(n -> n.path("action_code").asText().equals("add_org_domain")
+                            && n.path("zendesk_org_id").asLong() == 100_003L)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(dom.path("before").toString()).isEqualTo("{\"domain_names\":[\"d3.example\"]}");
+            assertThat(dom.path("after").toString()).isEqualTo("{\"domain_names\":[\"d3.example\",\"e3.example\"]}");
+            assertThat(z.organization(100_003L)
+                            .orElseThrow()
+                            .path("external_id")
+                            .asText())
+                    .isEqualTo("BULK-00003");
+            assertThat(t.reaudit(z, "after")).isEmpty();
+        }
+    }
+
+    @Test
+    void apply_preconditionsChangedForSomeItems_skipsThoseSendsTheRestInOneJobAndUndoReversesThem() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 4, 5, false);
+        try (ZendeskEmulator z = t.emulator()) {
+            long member = BulkTenant.user(0, 1, 5);
+            long gone = BulkTenant.user(3, 4, 5);
+            z.change(e -> {
+                e.addMembership(member, BulkTenant.org(0));
+                e.deleteUser(gone);
+            });
+            Path plan = t.planCopy("changed");
+            LiveApplyFixture.Run dry = LiveApplyFixture.run(
+                    z.time(),
+                    LiveApplyFixture.ENV,
+                    "apply",
+                    "--plan",
+                    plan.toString(),
+                    "--config",
+                    t.config(z).toString(),
+                    "--max-actions",
+                    "100",
+                    "--max-per-account",
+                    "100");
+            assertThat(dry.code()).as(dry.err()).isZero();
+            assertThat(z.log().all())
+                    .as("a dry run re-reads one action at a time, as before")
+                    .hasSize(20 * 3 - 2)
+                    .allMatch(q -> q.method().equals("GET") && !q.path().contains("show_many"));
+            z.log().clear();
+
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(z.log().writes()).hasSize(1);
+            assertThat(z.log().writes().get(0).body().split("\"user_id\"", -1)).hasSize(18 + 1);
+            Map<Long, JsonNode> byUser = byUser(BulkTenant.results(plan));
+            assertThat(byUser.get(member).path("reason").asText())
+                    .isEqualTo("precondition_changed_user_already_member");
+            assertThat(byUser.get(member).path("before").path("member").asBoolean())
+                    .isTrue();
+            assertThat(byUser.get(gone).path("reason").asText()).isEqualTo("precondition_changed_user_missing");
+            assertThat(byUser.values().stream()
+                            .filter(n -> n.path("status").asText().equals("applied")))
+                    .hasSize(18);
+
+            z.log().clear();
+            Path receipt = plan.resolveSibling("apply_receipt.json");
+            LiveApplyFixture.Run undo = LiveApplyFixture.run(
+                    z.time(),
+                    LiveApplyFixture.ENV,
+                    "undo",
+                    "--receipt",
+                    receipt.toString(),
+                    "--config",
+                    t.config(z).toString(),
+                    "--apply",
+                    "--confirm-receipt-hash",
+                    receiptHash(r.out()));
+            assertThat(undo.code()).as(undo.err()).isZero();
+            assertThat(z.log().writes()).hasSize(18).allMatch(w -> w.method().equals("DELETE") && w.status() == 204);
+            assertThat(t.reaudit(z, "undone")).hasSize(18).containsOnly("assign_user_to_org");
+        }
+    }
+
+    private static Map<Long, JsonNode> byUser(List<JsonNode> results) {
+        return results.stream()
+                .collect(Collectors.toMap(n -> n.path("zendesk_user_id").asLong(), n -> n));
+    }
+
+    private static String receiptHash(String out) {
+        Matcher m = Pattern.compile("receipt_hash: ([0-9a-f]{64})").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return m.group(1);
+    }
+}
