@@ -1,12 +1,15 @@
 package io.plumbline.zendesk;
 
 import java.io.PrintStream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** Progress as a terminal bar per resource: records (of the expected total, with ETA), requests, waits. */
+/**
+ * Progress as a terminal bar per resource: records (of the expected total, with ETA), requests, waits;
+ * each bar on its own line, as resources are pulled side by side.
+ */
 public final class ProgressBars implements Progress {
     private final PrintStream err;
 
@@ -21,7 +24,7 @@ public final class ProgressBars implements Progress {
                 .setInitialMax(-1)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUnit(" records", 1)
-                .setConsumer(new ConsoleProgressBarConsumer(err))
+                .setConsumer(new InteractiveConsoleProgressBarConsumer(err))
                 .setUpdateIntervalMillis(250)
                 .build();
         return new Task() {

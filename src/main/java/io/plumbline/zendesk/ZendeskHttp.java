@@ -92,9 +92,10 @@ public final class ZendeskHttp {
         return n;
     }
 
+    /** Waits until the pacer lets a request of {@code family} go (other threads may go first). */
     private void pace(String family) {
-        Duration d = pacer.delayBefore(family);
-        if (!d.isZero()) {
+        Duration d;
+        while (!(d = pacer.delayBefore(family)).isZero()) {
             stats.rateLimitWait(d);
             sleep(d);
         }
@@ -129,13 +130,23 @@ public final class ZendeskHttp {
         try {
             response = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
+            abandon(family);
             Thread.currentThread().interrupt();
             throw new PlumblineException(ExitCodes.REMOTE, "interrupted while calling Zendesk", e);
+        } catch (IOException | RuntimeException e) {
+            abandon(family);
+            throw e;
         }
         if (family != null) {
             pacer.observe(family, RateLimitHeaders.parse(response.headers()));
         }
         return new Raw(response);
+    }
+
+    private void abandon(String family) {
+        if (family != null) {
+            pacer.abandon(family);
+        }
     }
 
     private TokenGrant fetchToken(String clientId, String clientSecret, String scopes) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -23,7 +24,8 @@ import java.util.function.Function;
  * {@code deleted_at}), users from the cursor-based user export (end-users kept; other roles and deleted
  * users, {@code active: false}, dropped), tickets from the cursor-based ticket export (deleted ones
  * dropped, as are tickets whose last change has left the lookback window), and memberships as
- * {@link MembershipRefresher} explains. Exports leave out the last minute; such changes come next time.
+ * {@link MembershipRefresher} explains. The three exports run side by side; memberships follow, as they
+ * depend on what the exports found. Exports leave out the last minute; such changes come next time.
  */
 public final class ZendeskIncrementalPuller {
     private static final String MEMBERSHIPS = "organization_memberships";
@@ -59,23 +61,30 @@ public final class ZendeskIncrementalPuller {
         long latestStart = clock.instant().getEpochSecond() - 61; // an export refuses a start in the last minute
 
         Map<Long, JsonNode> changedOrgs = new LinkedHashMap<>();
-        long orgsEnd = fetch(
-                "organizations",
-                changedOrgs,
-                sink -> exporter.organizations(Math.min(since.organizationsStartTime(), latestStart), sink));
-        Set<Long> deletedOrgs = mergeOrganizations(orgs, changedOrgs);
-
         Map<Long, JsonNode> changedUsers = new LinkedHashMap<>();
-        String usersCursor = fetch(
-                "users",
-                changedUsers,
-                sink -> exporter.usersChanged(
-                        since.usersCursor(), Math.min(since.usersStartTime(), latestStart), sink));
-        Set<Long> goneUsers = mergeUsers(users, changedUsers);
-
         Map<Long, JsonNode> changedTickets = new LinkedHashMap<>();
-        String ticketsCursor =
-                fetch("tickets", changedTickets, sink -> exporter.ticketsAfter(since.ticketsCursor(), sink));
+        long orgsEnd;
+        String usersCursor;
+        String ticketsCursor;
+        try (SideBySide exports = new SideBySide(3)) {
+            Future<Long> o = exports.start(() -> fetch(
+                    "organizations",
+                    changedOrgs,
+                    sink -> exporter.organizations(Math.min(since.organizationsStartTime(), latestStart), sink)));
+            Future<String> u = exports.start(() -> fetch(
+                    "users",
+                    changedUsers,
+                    sink -> exporter.usersChanged(
+                            since.usersCursor(), Math.min(since.usersStartTime(), latestStart), sink)));
+            Future<String> t = exports.start(
+                    () -> fetch("tickets", changedTickets, sink -> exporter.ticketsAfter(since.ticketsCursor(), sink)));
+            exports.awaitAll();
+            orgsEnd = SideBySide.result(o);
+            usersCursor = SideBySide.result(u);
+            ticketsCursor = SideBySide.result(t);
+        }
+        Set<Long> deletedOrgs = mergeOrganizations(orgs, changedOrgs);
+        Set<Long> goneUsers = mergeUsers(users, changedUsers);
         mergeTickets(tickets, changedTickets, ticketsSince);
 
         MembershipRefresher.Result m;

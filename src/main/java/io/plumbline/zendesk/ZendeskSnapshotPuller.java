@@ -12,14 +12,18 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Consumer;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Pulls what an audit reads from a live Zendesk into a snapshot folder: organizations, end-users,
  * organization memberships and the tickets active in the lookback window, each file holding the API's
  * own JSON objects, one per line, deduplicated by id and sorted by id (UTF-8, {@code \n}), plus
- * {@code snapshot.json} with {@code captured_at}. Files appear whole or not at all. It answers where each
- * listing stopped, so that {@link ZendeskIncrementalPuller} can later fetch only what changed since.
+ * {@code snapshot.json} with {@code captured_at}. Files appear whole or not at all. The four listings run
+ * side by side (each listing's pages one after another, as every page needs the previous one's cursor),
+ * sharing the client's pacing, so the exports' own per-minute budget and the account budget are used at
+ * once; the files are the same as when they run one after another. It answers where each listing
+ * stopped, so that {@link ZendeskIncrementalPuller} can later fetch only what changed since.
  */
 public final class ZendeskSnapshotPuller {
     /** How far before a full pull's start the next user export opens (covers clock skew between hosts). */
@@ -51,54 +55,62 @@ public final class ZendeskSnapshotPuller {
      */
     public PullStats pull(Path snapshotDir, Instant capturedAt, Instant ticketsSince, int lookbackDays) {
         StatsWindow window = new StatsWindow(http.stats(), clock);
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        long[] orgsEnd = {0};
-        counts.put(
-                "organizations",
-                resource(
-                        snapshotDir,
-                        SnapshotFiles.ORGANIZATIONS,
-                        "organizations",
-                        count("/api/v2/organizations/count"),
-                        sink -> orgsEnd[0] = exporter.organizations(0, sink)));
-        ListPosition[] memberships = {ListPosition.START};
-        counts.put(
-                "users",
-                resource(
-                        snapshotDir,
-                        SnapshotFiles.USERS,
-                        "users",
-                        count("/api/v2/users/count?role=end-user"),
-                        exporter::endUsers));
-        counts.put(
-                "organization_memberships",
-                resource(
-                        snapshotDir,
-                        SnapshotFiles.MEMBERSHIPS,
-                        "organization_memberships",
-                        OptionalLong.empty(),
-                        sink -> memberships[0] = exporter.memberships(sink)));
-        String[] tickets = {null};
-        counts.put(
-                "tickets",
-                resource(
-                        snapshotDir,
-                        SnapshotFiles.TICKETS,
-                        "tickets",
-                        OptionalLong.empty(),
-                        sink -> tickets[0] = exporter.tickets(ticketsSince, sink)));
+        OptionalLong orgCount = count("/api/v2/organizations/count");
+        OptionalLong userCount = count("/api/v2/users/count?role=end-user");
+        Listed<Long> orgs;
+        Listed<ListPosition> users;
+        Listed<ListPosition> memberships;
+        Listed<String> tickets;
+        try (SideBySide pulls = new SideBySide(4)) {
+            Future<Listed<Long>> o = pulls.start(() -> resource(
+                    snapshotDir,
+                    SnapshotFiles.ORGANIZATIONS,
+                    "organizations",
+                    orgCount,
+                    sink -> exporter.organizations(0, sink)));
+            Future<Listed<ListPosition>> u = pulls.start(
+                    () -> resource(snapshotDir, SnapshotFiles.USERS, "users", userCount, exporter::endUsers));
+            Future<Listed<ListPosition>> m = pulls.start(() -> resource(
+                    snapshotDir,
+                    SnapshotFiles.MEMBERSHIPS,
+                    "organization_memberships",
+                    OptionalLong.empty(),
+                    exporter::memberships));
+            Future<Listed<String>> t = pulls.start(() -> resource(
+                    snapshotDir,
+                    SnapshotFiles.TICKETS,
+                    "tickets",
+                    OptionalLong.empty(),
+                    sink -> exporter.tickets(ticketsSince, sink)));
+            pulls.awaitAll();
+            orgs = SideBySide.result(o);
+            users = SideBySide.result(u);
+            memberships = SideBySide.result(m);
+            tickets = SideBySide.result(t);
+        }
         SnapshotFiles.writeManifest(snapshotDir, capturedAt, lookbackDays);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("organizations", orgs.records());
+        counts.put("users", users.records());
+        counts.put("organization_memberships", memberships.records());
+        counts.put("tickets", tickets.records());
         long usersFrom = window.started().minus(USER_EXPORT_OVERLAP).getEpochSecond();
-        PullCursors cursors =
-                new PullCursors(orgsEnd[0], null, usersFrom, tickets[0] == null ? "" : tickets[0], memberships[0]);
+        String ticketsCursor = tickets.end() == null ? "" : tickets.end();
+        PullCursors cursors = new PullCursors(orgs.end(), null, usersFrom, ticketsCursor, memberships.end());
         return window.stats(counts, false, cursors, List.of());
     }
 
-    private int resource(Path dir, String file, String name, OptionalLong expected, Consumer<PageSink> pull) {
+    /** How many records a listing wrote, and where it stopped. */
+    private record Listed<T>(int records, T end) {}
+
+    /** Lists one resource into its file; safe to run beside the others (each has its own records and file). */
+    private <T> Listed<T> resource(
+            Path dir, String file, String name, OptionalLong expected, Function<PageSink, T> pull) {
         SortedMap<Long, JsonNode> byId = new TreeMap<>();
+        T end;
         try (Progress.Task task = progress.start(name)) {
             expected.ifPresent(task::expect);
-            pull.accept(page -> {
+            end = pull.apply(page -> {
                 for (JsonNode record : page) {
                     byId.put(SnapshotFiles.idOf(record, name), record);
                 }
@@ -107,7 +119,7 @@ public final class ZendeskSnapshotPuller {
             });
         }
         SnapshotFiles.write(dir.resolve(file), byId);
-        return byId.size();
+        return new Listed<>(byId.size(), end);
     }
 
     private OptionalLong count(String path) {

@@ -69,6 +69,21 @@ class RateLimitHeadersTest {
     }
 
     @Test
+    void pacer_requestsInFlight_countAgainstTheWindowBeforeTheirAnswers() {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC);
+        RequestPacer pacer = new RequestPacer(clock, new Random(1));
+        pacer.observe("incremental", List.of(new RateWindow("incremental-exports", 10, 3, Duration.ofSeconds(30))));
+
+        assertThat(pacer.delayBefore("incremental")).isZero();
+        assertThat(pacer.delayBefore("incremental")).isZero();
+        assertThat(pacer.delayBefore("incremental")).isEqualTo(Duration.ofSeconds(30));
+        // the first answer was counted before the second request arrived: one left, but that one is in flight
+        pacer.observe("incremental", List.of(new RateWindow("incremental-exports", 10, 2, Duration.ofSeconds(30))));
+        assertThat(pacer.delayBefore("incremental")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(pacer.delayBefore("default")).isZero();
+    }
+
+    @Test
     void pacer_retryAfter_holdsEveryFamilyAtLeastThatLong() {
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC);
         RequestPacer pacer = new RequestPacer(clock, new Random(1));

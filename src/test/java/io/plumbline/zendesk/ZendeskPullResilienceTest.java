@@ -61,7 +61,7 @@ class ZendeskPullResilienceTest {
             // the JDK client may itself resend a GET after a reset, so the two counts can differ slightly
             assertThat(stats.retries()).isPositive();
             RequestLogChecks.noPageFetchedTwiceAfterSuccess(log);
-            RequestLogChecks.nothingSentWhileRetryAfterPending(log);
+            RequestLogChecks.nothingSentWhileRetryAfterPending(log, 4);
         }
     }
 
@@ -78,7 +78,8 @@ class ZendeskPullResilienceTest {
             assertThat(limited.query()).contains("page[after]=");
             assertThat(retried.pathAndQuery()).isEqualTo(limited.pathAndQuery());
             assertThat(retried.at()).isAfterOrEqualTo(limited.retryAfterUntil());
-            assertThat(stats.rateLimitWaits()).isEqualTo(1);
+            // the listings pulled beside the refused one wait out the same Retry-After
+            assertThat(stats.rateLimitWaits()).isBetween(1L, 4L);
             // the wait is counted from when the 429 arrived, a few emulated milliseconds after the server set
             // Retry-After; the server-side check above is the exact one
             assertThat(stats.rateLimitWaited()).isGreaterThanOrEqualTo(Duration.ofMillis(4900));

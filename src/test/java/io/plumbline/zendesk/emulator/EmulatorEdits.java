@@ -26,6 +26,7 @@ public final class EmulatorEdits {
     /** Updates an org's fields, e.g. {@code {"external_id": "X"}} or {@code {"domain_names": [...]}}. */
     public void updateOrganization(long id, String fieldsJson) {
         synchronized (lock) {
+            state.changed();
             ObjectNode org = state.liveOrganization(id).orElseThrow(() -> new IllegalArgumentException("no org " + id));
             state.updateOrganization(org, json(fieldsJson), now.get()).ifPresent(invalid -> {
                 throw new IllegalArgumentException("org " + id + ": " + invalid);
@@ -36,6 +37,7 @@ public final class EmulatorEdits {
     /** Adds the user to the org (the first membership becomes the default, as in Zendesk). */
     public void addMembership(long userId, long orgId) {
         synchronized (lock) {
+            state.changed();
             if (state.createMembership(userId, orgId, now.get()) instanceof EmulatorState.Invalid invalid) {
                 throw new IllegalArgumentException("user " + userId + " in org " + orgId + ": " + invalid);
             }
@@ -45,6 +47,7 @@ public final class EmulatorEdits {
     /** Makes the user's existing membership in the org their default. */
     public void makeDefault(long userId, long orgId) {
         synchronized (lock) {
+            state.changed();
             ObjectNode m = state.membershipsOfUser(userId).stream()
                     .filter(x -> x.path("organization_id").asLong() == orgId)
                     .findFirst()

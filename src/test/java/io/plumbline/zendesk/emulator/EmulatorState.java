@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The emulated account's records, kept as the raw JSON objects they were seeded with so that answers
@@ -24,6 +26,7 @@ import java.util.TreeMap;
  */
 final class EmulatorState {
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Long> EPOCH_SECONDS = new ConcurrentHashMap<>();
     final NavigableMap<Long, ObjectNode> organizations = new TreeMap<>();
     final NavigableMap<Long, ObjectNode> users = new TreeMap<>();
     /** Deleted users: gone from the user lists, still in the user export with {@code active: false}. */
@@ -32,9 +35,20 @@ final class EmulatorState {
     final NavigableMap<Long, ObjectNode> memberships = new TreeMap<>();
     final NavigableMap<Long, ObjectNode> tickets = new TreeMap<>();
     private long nextMembershipId = 90_000_000_001L;
+    private long version;
 
     /** A validation failure: the field and Zendesk's error code and words. */
     record Invalid(String field, String error, String description) {}
+
+    /** Marks that records may have changed (views derived from them are stale). */
+    void changed() {
+        version++;
+    }
+
+    /** Changes with every {@link #changed()}: a view computed at one version holds until the next. */
+    long version() {
+        return version;
+    }
 
     void seeded() {
         long maxId = memberships.isEmpty() ? 0 : memberships.lastKey();
@@ -194,7 +208,9 @@ final class EmulatorState {
         for (String f : List.of("updated_at", "created_at")) {
             JsonNode v = record.path(f);
             if (v.isTextual() && !v.asText().isBlank()) {
-                return OffsetDateTime.parse(v.asText()).toEpochSecond();
+                // exports ask this of every record on every page: parse each timestamp text once
+                return EPOCH_SECONDS.computeIfAbsent(
+                        v.asText(), t -> OffsetDateTime.parse(t).toEpochSecond());
             }
         }
         return 0;

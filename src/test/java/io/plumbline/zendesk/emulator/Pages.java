@@ -82,8 +82,16 @@ final class Pages {
         return Reply.json(200, body);
     }
 
-    /** Cursor-based incremental export ({@code start_time} or {@code cursor}), up to 1,000 a page. */
-    static Reply incrementalCursor(List<ObjectNode> records, String key, String url, Call call, Instant now) {
+    /** The records in export order: by change time, then id. */
+    static List<ObjectNode> inChangeOrder(List<ObjectNode> records) {
+        return records.stream().sorted(BY_CHANGE).toList();
+    }
+
+    /**
+     * Cursor-based incremental export ({@code start_time} or {@code cursor}), up to 1,000 a page, over
+     * records already {@link #inChangeOrder in export order}.
+     */
+    static Reply incrementalCursor(List<ObjectNode> inChangeOrder, String key, String url, Call call, Instant now) {
         long cutoff = now.getEpochSecond() - 60;
         long[] from;
         if (call.param("cursor") != null) {
@@ -98,11 +106,10 @@ final class Pages {
             return Reply.error(400, "InvalidValue", "start_time or cursor is required");
         }
         int perPage = Math.min(1000, Math.max(1, intParam(call.param("per_page"), 1000)));
-        List<ObjectNode> after = records.stream()
-                .filter(n -> EmulatorState.changedAt(n) <= cutoff && isAfter(n, from))
-                .sorted(BY_CHANGE)
-                .toList();
-        List<ObjectNode> page = after.subList(0, Math.min(perPage, after.size()));
+        int first = firstAfter(inChangeOrder, from);
+        int end = firstAfter(inChangeOrder, new long[] {cutoff, Long.MAX_VALUE});
+        int after = Math.max(0, end - first);
+        List<ObjectNode> page = inChangeOrder.subList(first, first + Math.min(perPage, after));
         ObjectNode body = envelope(key, page);
         long[] last = page.isEmpty() ? from : position(page.get(page.size() - 1));
         String afterCursor = encodePosition(last);
@@ -111,7 +118,7 @@ final class Pages {
         body.put("after_cursor", afterCursor);
         body.put("before_url", url + "?cursor=" + beforeCursor);
         body.put("before_cursor", beforeCursor);
-        body.put("end_of_stream", after.size() <= perPage);
+        body.put("end_of_stream", after <= perPage);
         return Reply.json(200, body);
     }
 
@@ -155,6 +162,21 @@ final class Pages {
         ArrayNode list = body.putArray(key);
         records.forEach(r -> list.add(r.deepCopy()));
         return body;
+    }
+
+    /** The index of the first record (in export order) after the position {@code from}. */
+    private static int firstAfter(List<ObjectNode> inChangeOrder, long[] from) {
+        int lo = 0;
+        int hi = inChangeOrder.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (isAfter(inChangeOrder.get(mid), from)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     private static boolean isAfter(ObjectNode n, long[] from) {

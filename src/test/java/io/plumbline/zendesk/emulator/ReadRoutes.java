@@ -3,8 +3,11 @@ package io.plumbline.zendesk.emulator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +26,8 @@ final class ReadRoutes {
     private final String base;
     private final SearchRoute search;
     private final Jobs jobs;
+    private final Map<String, List<ObjectNode>> views = new HashMap<>();
+    private long viewsAt = -1;
 
     ReadRoutes(EmulatorState state, String base, Jobs jobs) {
         this.state = state;
@@ -48,10 +53,18 @@ final class ReadRoutes {
                 list(List.copyOf(state.memberships.values()), "organization_memberships", call);
             case "/api/v2/incremental/tickets/cursor" ->
                 Pages.incrementalCursor(
-                        tickets(call), "tickets", base + "/api/v2/incremental/tickets/cursor.json", call, call.at());
+                        byChange("tickets " + call.param("exclude_deleted"), () -> tickets(call)),
+                        "tickets",
+                        base + "/api/v2/incremental/tickets/cursor.json",
+                        call,
+                        call.at());
             case "/api/v2/incremental/users/cursor" ->
                 Pages.incrementalCursor(
-                        allUsers(), "users", base + "/api/v2/incremental/users/cursor.json", call, call.at());
+                        byChange("users", this::allUsers),
+                        "users",
+                        base + "/api/v2/incremental/users/cursor.json",
+                        call,
+                        call.at());
             case "/api/v2/incremental/organizations" ->
                 Pages.incrementalTime(
                         List.copyOf(state.organizations.values()),
@@ -140,6 +153,18 @@ final class ReadRoutes {
         body.putNull("previous_page");
         body.put("count", list.size());
         return Reply.json(200, body);
+    }
+
+    /**
+     * The records in export order (by change time, then id), computed once per state version: an export
+     * of a large account would otherwise sort every record again for each page.
+     */
+    private List<ObjectNode> byChange(String view, Supplier<List<ObjectNode>> records) {
+        if (viewsAt != state.version()) {
+            views.clear();
+            viewsAt = state.version();
+        }
+        return views.computeIfAbsent(view, v -> Pages.inChangeOrder(records.get()));
     }
 
     private List<ObjectNode> users(String role) {

@@ -137,6 +137,7 @@ public final class ZendeskEmulator implements AutoCloseable {
 
     /** Changes the account as its agents and admins would in Zendesk itself, stamped with the emulator's now. */
     public synchronized void change(java.util.function.Consumer<AccountEdits> edits) {
+        state.changed();
         edits.accept(new AccountEdits(state, time.instant()));
     }
 
@@ -223,6 +224,9 @@ public final class ZendeskEmulator implements AutoCloseable {
 
     private synchronized Reply route(Call call, AuthGate.Principal p) {
         try {
+            if (!call.method().equals("GET")) {
+                state.changed();
+            }
             Optional<Reply> r = call.method().equals("GET") ? reads.route(call, p) : writes.route(call);
             return r.orElseGet(() -> Reply.error(404, "InvalidEndpoint", "Not found"));
         } catch (IllegalArgumentException e) {
