@@ -19,6 +19,17 @@ public final class Emails {
      * behave as {@link DomainNormalizer#parse} (e.g. a memo of it, when millions of users share domains).
      */
     public static Optional<String> normalize(String raw, Function<String, DomainParse> domains) {
+        return parse(raw, domains).map(Address::email);
+    }
+
+    /** A normalized address and its normalized domain. */
+    public record Address(String email, Domain domain) {}
+
+    /**
+     * The normalized address and its domain in one pass, or empty when the text is not a usable email
+     * address; the domain is the one {@code domains} returns, so a memo shares it between addresses.
+     */
+    public static Optional<Address> parse(String raw, Function<String, DomainParse> domains) {
         if (raw == null) {
             return Optional.empty();
         }
@@ -27,11 +38,14 @@ public final class Emails {
         if (at <= 0 || at == s.length() - 1 || s.indexOf('@') != at) {
             return Optional.empty();
         }
-        DomainParse domain = domains.apply(s.substring(at + 1));
-        if (!domain.valid() || !s.substring(at + 1).equals(s.substring(at + 1).strip())) {
+        String host = s.substring(at + 1);
+        DomainParse domain = domains.apply(host);
+        if (!domain.valid() || !host.equals(host.strip())) {
             return Optional.empty();
         }
-        return Optional.of(s.substring(0, at) + "@" + domain.domain().value());
+        String value = domain.domain().value();
+        String email = value.equals(host) ? s : s.substring(0, at) + "@" + value;
+        return Optional.of(new Address(email, domain.domain()));
     }
 
     /** The normalized domain of an address, or empty when it has none. */
@@ -41,6 +55,6 @@ public final class Emails {
 
     /** As {@link #domainOf(String)}, with the domain part normalized by {@code domains}. */
     public static Optional<Domain> domainOf(String raw, Function<String, DomainParse> domains) {
-        return normalize(raw, domains).map(e -> new Domain(e.substring(e.lastIndexOf('@') + 1)));
+        return parse(raw, domains).map(Address::domain);
     }
 }

@@ -43,12 +43,12 @@ final class UserResolver {
         if (!user.eligible()) {
             return new UserResolution(user, UserRule.NOT_ELIGIBLE, null, List.of(), null);
         }
-        Optional<String> email = Emails.normalize(user.email(), this::parseDomain);
-        if (email.isEmpty()) {
+        Optional<Emails.Address> address = Emails.parse(user.email(), this::parseDomain);
+        if (address.isEmpty()) {
             return new UserResolution(user, UserRule.NOT_ELIGIBLE, null, List.of(), null);
         }
-        Domain domain = Emails.domainOf(email.get(), this::parseDomain).orElseThrow();
-        List<Contact> contacts = contactsByEmail.getOrDefault(email.get(), List.of());
+        Domain domain = address.get().domain();
+        List<Contact> contacts = contactsByEmail.getOrDefault(address.get().email(), List.of());
         if (!contacts.isEmpty()) {
             return byContacts(user, domain, contacts);
         }
