@@ -8,13 +8,13 @@
 # Usage: bench/pull.sh [ACCOUNTS] [SCALE] [TICKET_LOOKBACK_DAYS]
 #   ACCOUNTS  tenant size in the large tenant's proportions (default 2500: 2,000 orgs, 20,000 users,
 #             25,000 memberships, 100,000 tickets over a year)
-#   SCALE     emulated seconds per real second (default 100)
+#   SCALE     emulated seconds per real second (default 20)
 #   TICKET_LOOKBACK_DAYS  how far back tickets are pulled (default 400: all of them)
 # Environment: BENCH_DATA (default ./bench-data, git-ignored), BENCH_HEAP (default 2g).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 accounts="${1:-2500}"
-scale="${2:-100}"
+scale="${2:-20}"
 lookback="${3:-400}"
 data="${BENCH_DATA:-$here/bench-data}"
 heap="${BENCH_HEAP:-2g}"

@@ -52,7 +52,7 @@ public final class PullBench {
         }
         Path seed = Path.of(args[0]);
         Path out = Path.of(args[1]);
-        double scale = args.length > 2 ? Double.parseDouble(args[2]) : 100;
+        double scale = args.length > 2 ? Double.parseDouble(args[2]) : 20;
         int lookback = args.length > 3 ? Integer.parseInt(args[3]) : 400;
         Instant capturedAt = manifestTime(seed);
         EmulatorTime time = new EmulatorTime(capturedAt.plus(Duration.ofMinutes(10)), scale);
