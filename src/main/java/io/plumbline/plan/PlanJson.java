@@ -44,7 +44,7 @@ public final class PlanJson {
 
     /** A plan with its hash filled in. */
     public static FixPlan withHash(FixPlan plan) {
-        String hash = PlanHash.of(toJson(plan));
+        String hash = toJson(plan).get("plan_hash").asText();
         return new FixPlan(
                 plan.schemaVersion(),
                 hash,

@@ -236,12 +236,24 @@ final class StreamedRecords {
             int off = p.getTextOffset();
             int len = p.getTextLength();
             for (String known : STATUSES) {
-                if (known.length() == len && known.contentEquals(java.nio.CharBuffer.wrap(chars, off, len))) {
+                if (sameChars(known, chars, off, len)) {
                     return known;
                 }
             }
         }
         return text(p, t);
+    }
+
+    private static boolean sameChars(String s, char[] chars, int off, int len) {
+        if (s.length() != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (s.charAt(i) != chars[off + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Which of a record's fields were seen: a field that appears twice falls back. */
