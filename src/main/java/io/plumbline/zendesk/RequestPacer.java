@@ -24,8 +24,13 @@ import java.util.Set;
  */
 public final class RequestPacer {
     private static final Duration MINUTE = Duration.ofMinutes(1);
-    /** Reset instants closer than this belong to the same window (resets are reported in whole seconds). */
-    private static final Duration SAME_WINDOW = Duration.ofSeconds(2);
+    /**
+     * Reset instants closer than this belong to the same window. Zendesk's windows are a minute long, so
+     * the next window resets about a minute later; answers of one window reach the client with resets
+     * that differ by the rounding to whole seconds and by how long each answer took to arrive, and an
+     * answer that arrives late must not give back requests a later one already counted.
+     */
+    private static final Duration SAME_WINDOW = Duration.ofSeconds(30);
 
     private final Clock clock;
     private final Random random;

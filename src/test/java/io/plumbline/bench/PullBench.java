@@ -176,7 +176,7 @@ public final class PullBench {
                 secs(exportLatency), secs(listLatency));
         System.out.printf("floor at the limits:   %s; %s -> %s%n", exports.formula(), account.formula(), secs(floor));
         System.out.printf(
-                "floor at usable rates: %d/min and %d/min (the client leaves 2%%, at least 1, per window) -> %s%n",
+                "floor at usable rates: %d/min and %d/min (the client leaves 2%% of a window, rounded down) -> %s%n",
                 EXPORT_LIMIT - reserve(EXPORT_LIMIT), ACCOUNT_LIMIT - reserve(ACCOUNT_LIMIT), secs(usable));
         System.out.printf(
                 "wall (emulated) %s (%.1f s real); wall / floor %.2f (at usable rates %.2f); 429s %d; "

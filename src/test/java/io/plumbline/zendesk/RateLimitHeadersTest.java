@@ -60,7 +60,7 @@ class RateLimitHeadersTest {
                 "incremental",
                 List.of(
                         new RateWindow("account", 700, 500, Duration.ofSeconds(20)),
-                        new RateWindow("incremental-exports", 10, 1, Duration.ofSeconds(33))));
+                        new RateWindow("incremental-exports", 10, 0, Duration.ofSeconds(33))));
 
         assertThat(pacer.delayBefore("incremental")).isEqualTo(Duration.ofSeconds(33));
         assertThat(pacer.delayBefore("default")).isZero();
@@ -72,15 +72,35 @@ class RateLimitHeadersTest {
     void pacer_requestsInFlight_countAgainstTheWindowBeforeTheirAnswers() {
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC);
         RequestPacer pacer = new RequestPacer(clock, new Random(1));
-        pacer.observe("incremental", List.of(new RateWindow("incremental-exports", 10, 3, Duration.ofSeconds(30))));
+        pacer.observe("incremental", List.of(new RateWindow("incremental-exports", 10, 2, Duration.ofSeconds(30))));
 
         assertThat(pacer.delayBefore("incremental")).isZero();
         assertThat(pacer.delayBefore("incremental")).isZero();
         assertThat(pacer.delayBefore("incremental")).isEqualTo(Duration.ofSeconds(30));
         // the first answer was counted before the second request arrived: one left, but that one is in flight
-        pacer.observe("incremental", List.of(new RateWindow("incremental-exports", 10, 2, Duration.ofSeconds(30))));
+        pacer.observe("incremental", List.of(new RateWindow("incremental-exports", 10, 1, Duration.ofSeconds(30))));
         assertThat(pacer.delayBefore("incremental")).isEqualTo(Duration.ofSeconds(30));
         assertThat(pacer.delayBefore("default")).isZero();
+    }
+
+    @Test
+    void pacer_lateAnswerOfTheSameWindow_doesNotGiveBackRequests() {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC);
+        RequestPacer pacer = new RequestPacer(clock, new Random(1));
+        pacer.observe("incremental", List.of(new RateWindow("incremental-exports", 10, 0, Duration.ofSeconds(30))));
+        // an answer sent earlier in the same window, arriving late: its reset was reported a few seconds sooner
+        pacer.observe("incremental", List.of(new RateWindow("incremental-exports", 10, 4, Duration.ofSeconds(24))));
+
+        assertThat(pacer.delayBefore("incremental")).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void reserve_twoPercentRoundedDown_noneOnSmallWindows() {
+        assertThat(new RateWindow("account", 700, 700, null).reserve()).isEqualTo(14);
+        assertThat(new RateWindow("account", 200, 200, null).reserve()).isEqualTo(4);
+        assertThat(new RateWindow("incremental-exports", 10, 10, null).reserve())
+                .isZero();
+        assertThat(new RateWindow("account", -1, -1, null).reserve()).isEqualTo(1);
     }
 
     @Test
