@@ -4,6 +4,7 @@ import io.plumbline.model.ActionCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One of the four repairs: how to re-check it just before writing, how to write it, and the exact
@@ -16,11 +17,22 @@ interface ActionHandler {
     Written write(ActionTarget target, ZendeskWrites zendesk, Check check);
 
     /**
-     * Whether Zendesk has a bulk form of this write whose items keep the single write's meaning. Bulk
-     * actions of one batch touch distinct orgs, so no item's re-checked state is changed by another's.
+     * Whether Zendesk has a bulk form of this write whose items keep the single write's meaning. The
+     * actions of one batch never share a {@link BulkBatch#conflictKeys conflict key} (the record written,
+     * and for org updates the domain or external_id set), so no item's re-checked state is changed by
+     * another's; an action that shares one waits for a later batch.
      */
     default boolean bulk() {
         return false;
+    }
+
+    /**
+     * The state this action's write leaves, when that is what Zendesk holds now (read through
+     * {@code zendesk}): how an item of a bulk job whose answer left it open is confirmed. Empty when the
+     * effect is not there (or the kind has no bulk form).
+     */
+    default Optional<Map<String, Object>> found(ActionTarget target, ZendeskWrites zendesk) {
+        return Optional.empty();
     }
 
     /** Writes many ready actions of this kind; one {@link Written} per action, in order. */

@@ -58,6 +58,13 @@ final class AddOrgDomain implements ActionHandler {
     }
 
     @Override
+    public Optional<Map<String, Object>> found(ActionTarget t, ZendeskWrites z) {
+        return z.org(t.org())
+                .filter(o -> o.domainNames().stream().anyMatch(d -> d.equalsIgnoreCase(t.value())))
+                .map(o -> Map.<String, Object>of("domain_names", o.domainNames()));
+    }
+
+    @Override
     public Check checkUndo(ActionTarget t, Map<String, Object> before, Map<String, Object> after, ZendeskWrites z) {
         Optional<OrgState> org = z.org(t.org());
         if (org.isEmpty()) {

@@ -3,6 +3,7 @@ package io.plumbline.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
+import io.plumbline.zendesk.MembershipPage;
 import io.plumbline.zendesk.MembershipRequest;
 import io.plumbline.zendesk.ZendeskClient;
 import java.util.ArrayList;
@@ -17,10 +18,11 @@ import java.util.Set;
 
 /**
  * Reads a batch's re-check state from the live API in few requests: its orgs and users with
- * {@code show_many} (100 a request), and memberships either as the whole membership list of an org
- * that {@code k} of the batch's users are to join, when that list fits in {@code k / 4} pages (at least
- * one), or else one memberships request per user. A user whose every asked-about org was listed gets
- * the memberships found in those lists; any other user gets all their memberships.
+ * {@code show_many} (100 a request), and for every org that at least two of the batch's users are asked
+ * about, the first page (100) of the org's memberships: one request, never more. A user is settled by
+ * those pages when, for each org asked about, the page holds all the org's memberships or lists the
+ * user's; the user then gets the memberships found there. Any other user costs one memberships request
+ * and gets all their memberships.
  */
 final class ApiReadAhead {
     private final ZendeskClient client;
@@ -48,7 +50,7 @@ final class ApiReadAhead {
         Map<ZendeskUserId, Set<ZendeskOrgId>> orgsOfUser = new LinkedHashMap<>();
         asked.forEach(m ->
                 orgsOfUser.computeIfAbsent(m.user(), u -> new LinkedHashSet<>()).add(m.org()));
-        Map<ZendeskOrgId, List<JsonNode>> listed = listedOrgs(asked);
+        Map<ZendeskOrgId, MembershipPage> pages = firstPages(asked);
         Map<ZendeskUserId, Optional<UserState>> out = new HashMap<>();
         orgsOfUser.keySet().forEach(id -> out.put(id, Optional.empty()));
         for (JsonNode u : client.users(List.copyOf(orgsOfUser.keySet()))) {
@@ -57,27 +59,44 @@ final class ApiReadAhead {
             if (wanted == null) {
                 continue;
             }
-            if (listed.keySet().containsAll(wanted)) {
-                List<JsonNode> ms = new ArrayList<>();
-                wanted.forEach(org -> listed.get(org).stream()
-                        .filter(m -> m.path("user_id").asLong() == id.value())
-                        .forEach(ms::add));
-                out.put(id, Optional.of(ZendeskApiWrites.userState(id, u, ms)));
-            } else {
-                out.put(id, zendesk.withMemberships(id, u));
-            }
+            Optional<List<JsonNode>> listed = listed(id, wanted, pages);
+            out.put(
+                    id,
+                    listed.isPresent()
+                            ? Optional.of(ZendeskApiWrites.userState(id, u, listed.get()))
+                            : zendesk.withMemberships(id, u));
         }
         return out;
     }
 
-    /** The whole membership lists of the orgs that are cheaper to list than to ask about user by user. */
-    private Map<ZendeskOrgId, List<JsonNode>> listedOrgs(Collection<MembershipRequest> asked) {
+    /** The user's memberships in the orgs asked about, when the pages settle every one of them. */
+    private static Optional<List<JsonNode>> listed(
+            ZendeskUserId user, Set<ZendeskOrgId> wanted, Map<ZendeskOrgId, MembershipPage> pages) {
+        List<JsonNode> found = new ArrayList<>();
+        for (ZendeskOrgId org : wanted) {
+            MembershipPage page = pages.get(org);
+            if (page == null) {
+                return Optional.empty();
+            }
+            List<JsonNode> mine = page.memberships().stream()
+                    .filter(m -> m.path("user_id").asLong() == user.value())
+                    .toList();
+            if (mine.isEmpty() && !page.complete()) {
+                return Optional.empty();
+            }
+            found.addAll(mine);
+        }
+        return Optional.of(found);
+    }
+
+    /** The first membership page of each org that two or more of the asked users are to join. */
+    private Map<ZendeskOrgId, MembershipPage> firstPages(Collection<MembershipRequest> asked) {
         Map<ZendeskOrgId, Integer> users = new LinkedHashMap<>();
         asked.forEach(m -> users.merge(m.org(), 1, Integer::sum));
-        Map<ZendeskOrgId, List<JsonNode>> out = new HashMap<>();
+        Map<ZendeskOrgId, MembershipPage> out = new HashMap<>();
         users.forEach((org, k) -> {
             if (k >= 2) {
-                client.organizationMemberships(org, Math.max(1, k / 4)).ifPresent(list -> out.put(org, list));
+                client.organizationMembershipsPage(org).ifPresent(page -> out.put(org, page));
             }
         });
         return out;

@@ -18,8 +18,11 @@ import java.util.Map;
  *
  * <p>On a live apply, a kind of action with a bulk form and at least {@link ApplyOptions#bulkThreshold}
  * actions to write in the run goes in {@link BulkBatch batches}: each batch re-checks all its actions
- * just before its one bulk job, names all the ready ones to the sink before the job is sent, and
- * reports the results of the batch together, still in plan order. A dry run never batches.
+ * just before its one bulk job, names all the ready ones to the sink before the job is sent, settles
+ * from Zendesk's records any item the job's answer left open, and reports the results of the batch
+ * together, in plan order; an action deferred from a batch (it shares a domain, an external_id or a
+ * record with one in it) is reported with a later batch. The {@link RunLedger} keeps later actions off
+ * records a job may still be writing. A dry run never batches.
  */
 public final class Applier {
     private final ZendeskWrites zendesk;
@@ -32,24 +35,34 @@ public final class Applier {
     record Step(PlannedAction action, ActionResult decided) {}
 
     public void run(FixPlan plan, ApplyOptions options, ResultSink sink) {
-        List<Step> steps = decide(plan, options);
+        List<Step> steps = new ArrayList<>(decide(plan, options));
         Map<ActionCode, Integer> toWrite = new EnumMap<>(ActionCode.class);
         steps.stream()
                 .filter(s -> s.decided() == null)
                 .forEach(s -> toWrite.merge(s.action().code(), 1, Integer::sum));
-        for (int i = 0; i < steps.size(); ) {
-            Step s = steps.get(i);
+        RunLedger ledger = new RunLedger();
+        boolean[] done = new boolean[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            if (done[i]) {
+                continue;
+            }
+            Step s = ledger.screen(steps.get(i));
+            steps.set(i, s);
             ActionCode code = s.action().code();
             if (s.decided() != null) {
                 sink.accept(s.decided());
-                i++;
+                done[i] = true;
             } else if (ActionHandler.of(code).bulk() && options.bulk(toWrite.get(code))) {
-                int end = BulkBatch.end(steps, i);
-                new BulkBatch(zendesk).run(steps.subList(i, end), sink);
-                i = end;
+                List<Integer> batch = BulkBatch.select(steps, i, done, ledger::screen);
+                batch.forEach(j -> done[j] = true);
+                new BulkBatch(zendesk)
+                        .run(batch.stream().map(steps::get).toList(), sink)
+                        .forEach(ledger::record);
             } else {
-                sink.accept(execute(s.action(), options.live(), sink));
-                i++;
+                ActionResult r = execute(s.action(), options.live(), sink);
+                ledger.record(r);
+                sink.accept(r);
+                done[i] = true;
             }
         }
     }
@@ -138,7 +151,7 @@ public final class Applier {
         return a.accountId() == null ? "" : a.accountId().value();
     }
 
-    private static ActionResult result(
+    static ActionResult result(
             PlannedAction a,
             ResultStatus status,
             String reason,

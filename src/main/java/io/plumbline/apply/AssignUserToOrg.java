@@ -56,6 +56,13 @@ final class AssignUserToOrg implements ActionHandler {
         return out;
     }
 
+    @Override
+    public Optional<Map<String, Object>> found(ActionTarget t, ZendeskWrites z) {
+        return z.user(t.user())
+                .flatMap(u -> u.membershipIn(t.org()))
+                .map(m -> Map.<String, Object>of("member", true, "membership_id", m.id().value()));
+    }
+
     private static Written written(WriteOutcome out, Check c) {
         Map<String, Object> after = new TreeMap<>(c.after());
         if (out.createdMembership() != null) {

@@ -10,16 +10,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * One bulk job's worth of a plan: a run of consecutive plan steps holding at most
- * {@value ZendeskClient#BULK_LIMIT} actions of one kind to write, each on a record no other action of
- * the batch touches (so that two domains for one org go in two jobs, the second re-checked after the
- * first). It re-checks every action of the batch just before the job, exactly as a single write does
- * (the batch's orgs and users read ahead together), sends only the ready ones in one job after naming
- * all of them to the sink, and reports the batch's results together in plan order.
+ * One bulk job's worth of a plan: up to {@value ZendeskClient#BULK_LIMIT} actions of one kind from a run
+ * of plan steps, no two sharing a {@link #conflictKeys conflict key} (the record written, and for org
+ * updates the lowercased domain or external_id set). An action that shares a key with one already taken
+ * is deferred to a later batch, where it is re-checked after the first one's result is known. The batch
+ * re-checks every action just before its job exactly as a single write does: org updates search first
+ * and read their orgs ({@code show_many}) after the searches, so the domain list sent is the one read
+ * last; memberships read their users and orgs together. It sends only the ready actions in one job after
+ * naming all of them to the sink, has {@link JobConfirmation} settle every item the job's answer left
+ * open, and reports the batch's results together in plan order.
  */
 final class BulkBatch {
     private final ZendeskWrites zendesk;
@@ -28,38 +33,66 @@ final class BulkBatch {
         this.zendesk = zendesk;
     }
 
-    /** Where the batch that starts at {@code from} (an action to write) ends, exclusive. */
-    static int end(List<Applier.Step> steps, int from) {
+    /**
+     * The steps (indices) of the batch that starts at {@code from}, an action to write: the actions of
+     * its kind from there on, up to the next action of another kind, that share no conflict key with one
+     * taken before them (each first passed through {@code screen}, which may decide it), and the decided
+     * steps among them, in plan order. Steps already {@code done} are passed over.
+     */
+    static List<Integer> select(
+            List<Applier.Step> steps, int from, boolean[] done, UnaryOperator<Applier.Step> screen) {
         ActionCode code = steps.get(from).action().code();
-        Set<Object> touched = new HashSet<>();
-        int i = from;
-        for (; i < steps.size(); i++) {
-            Applier.Step s = steps.get(i);
-            if (s.decided() != null) {
+        Set<String> keys = new HashSet<>();
+        List<Integer> taken = new ArrayList<>();
+        List<Integer> decided = new ArrayList<>();
+        int writes = 0;
+        for (int i = from; i < steps.size() && writes < ZendeskClient.BULK_LIMIT; i++) {
+            if (done[i]) {
                 continue;
             }
-            if (s.action().code() != code
-                    || touched.size() == ZendeskClient.BULK_LIMIT
-                    || !touched.add(record(s.action()))) {
+            Applier.Step s = steps.get(i);
+            if (s.decided() == null && s.action().code() != code) {
                 break;
             }
+            s = screen.apply(s);
+            steps.set(i, s);
+            if (s.decided() != null) {
+                decided.add(i);
+            } else if (conflictKeys(s.action()).stream().noneMatch(keys::contains)) {
+                keys.addAll(conflictKeys(s.action()));
+                taken.add(i);
+                writes++;
+            }
         }
-        return i;
+        int last = taken.isEmpty() ? from : taken.get(taken.size() - 1);
+        decided.stream().filter(i -> i < last).forEach(taken::add);
+        taken.sort(null);
+        return taken;
     }
 
-    /** The record an action writes: its org, or for a membership its user and org. */
-    private static Object record(PlannedAction a) {
-        return a.userId() == null ? a.orgId() : Arrays.asList(a.userId(), a.orgId());
+    /**
+     * What one action of a batch must not share with another: the record it writes (its org, or for a
+     * membership its user and org) and, for org updates, the value it puts on the org (compared as
+     * Zendesk does, case-insensitively), which no other org may hold.
+     */
+    static List<String> conflictKeys(PlannedAction a) {
+        String value = a.value().toLowerCase(Locale.ROOT);
+        return switch (a.code()) {
+            case ADD_ORG_DOMAIN -> List.of("org:" + a.orgId(), "domain:" + value);
+            case SET_ORG_EXTERNAL_ID -> List.of("org:" + a.orgId(), "external_id:" + value);
+            default -> List.of("membership:" + a.userId() + ":" + a.orgId());
+        };
     }
 
-    void run(List<Applier.Step> batch, ResultSink sink) {
+    /** Re-checks, writes and reports the batch; returns its results in plan order. */
+    List<ActionResult> run(List<Applier.Step> batch, ResultSink sink) {
         ActionResult[] out = new ActionResult[batch.size()];
         List<Integer> ready = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
         ZendeskWrites view = zendesk;
         PlumblineException unread = null;
         try {
-            view = readAhead(batch);
+            view = recheckView(batch);
         } catch (PlumblineException e) {
             unread = e;
         }
@@ -76,14 +109,36 @@ final class BulkBatch {
         if (!ready.isEmpty()) {
             write(batch, ready, checks, out, sink);
         }
-        sink.acceptAll(Arrays.asList(out));
+        List<ActionResult> results = Arrays.asList(out);
+        sink.acceptAll(results);
+        return results;
     }
 
-    private ZendeskWrites readAhead(List<Applier.Step> batch) {
+    /**
+     * The state to re-check against, read just before the job. Org updates replace a whole field and
+     * their re-checks search (slowly, one request each): the searches run first, against a first read of
+     * the orgs that spares those already done, and the orgs are read again after them.
+     */
+    private ZendeskWrites recheckView(List<Applier.Step> batch) {
         List<PlannedAction> actions = batch.stream()
                 .filter(s -> s.decided() == null)
                 .map(Applier.Step::action)
                 .toList();
+        Searches searches = new Searches();
+        if (actions.stream().anyMatch(a -> a.userId() == null)) {
+            ZendeskWrites first = ReadAhead.searchingOnce(readAhead(actions), searches);
+            for (PlannedAction a : actions) {
+                try {
+                    ActionHandler.of(a.code()).check(ActionTarget.of(a), first);
+                } catch (PlumblineException e) {
+                    // the re-check proper, after the second read, meets it again and reports it
+                }
+            }
+        }
+        return ReadAhead.searchingOnce(readAhead(actions), searches);
+    }
+
+    private ZendeskWrites readAhead(List<PlannedAction> actions) {
         List<ZendeskOrgId> orgs = actions.stream()
                 .map(PlannedAction::orgId)
                 .filter(Objects::nonNull)
@@ -120,16 +175,18 @@ final class BulkBatch {
         }
         sink.writingAll(pending);
         ActionHandler handler = ActionHandler.of(actions.get(0).code());
+        List<ActionHandler.Written> written;
         try {
-            List<ActionHandler.Written> written =
-                    handler.writeAll(actions.stream().map(ActionTarget::of).toList(), zendesk, checks);
-            for (int k = 0; k < actions.size(); k++) {
-                out[ready.get(k)] = Applier.finished(actions.get(k), checks.get(k), written.get(k));
-            }
+            written = handler.writeAll(actions.stream().map(ActionTarget::of).toList(), zendesk, checks);
         } catch (PlumblineException e) {
             for (int k = 0; k < actions.size(); k++) {
                 out[ready.get(k)] = Applier.failed(actions.get(k), e);
             }
+            return;
+        }
+        List<ActionResult> results = new JobConfirmation(zendesk).settle(actions, checks, written);
+        for (int k = 0; k < actions.size(); k++) {
+            out[ready.get(k)] = results.get(k);
         }
     }
 }

@@ -11,22 +11,37 @@ import java.util.Optional;
 
 /**
  * Zendesk as it was read a moment ago for one batch of re-checks: the orgs and users read ahead are
- * answered from what was read (an id read ahead but not found is absent), everything else, and every
- * write, goes to Zendesk itself. Lives for one batch only, so its answers are never older than the
- * batch's own re-check.
+ * answered from what was read (an id read ahead but not found is absent), searches from the batch's
+ * {@link Searches} when it has one (asked once each), everything else, and every write, goes to Zendesk
+ * itself. Lives for one batch only, so its answers are never older than the batch's own re-check.
  */
 final class ReadAhead extends ZendeskWrites {
     private final ZendeskWrites zendesk;
     private final Map<ZendeskOrgId, Optional<OrgState>> orgs;
     private final Map<ZendeskUserId, Optional<UserState>> users;
+    private final Searches searches;
 
     ReadAhead(
             ZendeskWrites zendesk,
             Map<ZendeskOrgId, Optional<OrgState>> orgs,
             Map<ZendeskUserId, Optional<UserState>> users) {
+        this(zendesk, orgs, users, null);
+    }
+
+    private ReadAhead(
+            ZendeskWrites zendesk,
+            Map<ZendeskOrgId, Optional<OrgState>> orgs,
+            Map<ZendeskUserId, Optional<UserState>> users,
+            Searches searches) {
         this.zendesk = zendesk;
         this.orgs = Map.copyOf(orgs);
         this.users = Map.copyOf(users);
+        this.searches = searches;
+    }
+
+    /** {@code view} with its searches answered from (and kept in) {@code searches}. */
+    static ZendeskWrites searchingOnce(ZendeskWrites view, Searches searches) {
+        return new ReadAhead(view, Map.of(), Map.of(), searches);
     }
 
     @Override
@@ -41,12 +56,16 @@ final class ReadAhead extends ZendeskWrites {
 
     @Override
     public List<OrgState> orgsWithExternalId(String externalId) {
-        return zendesk.orgsWithExternalId(externalId);
+        return searches == null
+                ? zendesk.orgsWithExternalId(externalId)
+                : searches.externalId(externalId, () -> zendesk.orgsWithExternalId(externalId));
     }
 
     @Override
     public List<OrgState> orgsWithDomain(String domain) {
-        return zendesk.orgsWithDomain(domain);
+        return searches == null
+                ? zendesk.orgsWithDomain(domain)
+                : searches.domain(domain, () -> zendesk.orgsWithDomain(domain));
     }
 
     @Override

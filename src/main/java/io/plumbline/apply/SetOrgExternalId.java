@@ -50,6 +50,13 @@ final class SetOrgExternalId implements ActionHandler {
     }
 
     @Override
+    public Optional<Map<String, Object>> found(ActionTarget t, ZendeskWrites z) {
+        return z.org(t.org())
+                .filter(o -> o.externalId().equalsIgnoreCase(t.value()))
+                .map(o -> Map.<String, Object>of("external_id", o.externalId()));
+    }
+
+    @Override
     public Check checkUndo(ActionTarget t, Map<String, Object> before, Map<String, Object> after, ZendeskWrites z) {
         Optional<OrgState> org = z.org(t.org());
         if (org.isEmpty()) {

@@ -2,32 +2,61 @@ package io.plumbline.apply;
 
 import io.plumbline.model.MembershipId;
 import io.plumbline.model.Texts;
+import java.util.Objects;
 
 /**
  * What one Zendesk write returned: success or the error text (never a secret), the request id for
  * support, and for a created membership its id. {@code alreadyMember} marks Zendesk's 422 for an
- * existing membership, which is a skip, not a failure.
+ * existing membership, which is a skip, not a failure. A write done by a bulk job whose answer does not
+ * say what became of this item is {@link Certainty#UNCONFIRMED} or {@link Certainty#MAY_STILL_LAND}: not
+ * a result yet, but a question to put to Zendesk's records (the error says why it is open).
  */
 public record WriteOutcome(
-        boolean ok, String requestId, String error, MembershipId createdMembership, boolean alreadyMember) {
+        boolean ok,
+        String requestId,
+        String error,
+        MembershipId createdMembership,
+        boolean alreadyMember,
+        Certainty certainty) {
+    /** Whether the outcome is known from Zendesk's answer. */
+    public enum Certainty {
+        /** Zendesk's answer said what became of the write. */
+        KNOWN,
+        /** The job is over but its answer does not say what it wrote for this item. */
+        UNCONFIRMED,
+        /** The job may not be over: the write may still land after the records are read. */
+        MAY_STILL_LAND
+    }
+
     public WriteOutcome {
         requestId = Texts.orEmpty(requestId);
         error = Texts.orEmpty(error);
+        Objects.requireNonNull(certainty, "certainty");
     }
 
     public static WriteOutcome success(String requestId) {
-        return new WriteOutcome(true, requestId, "", null, false);
+        return new WriteOutcome(true, requestId, "", null, false, Certainty.KNOWN);
     }
 
     public static WriteOutcome created(String requestId, MembershipId id) {
-        return new WriteOutcome(true, requestId, "", id, false);
+        return new WriteOutcome(true, requestId, "", id, false, Certainty.KNOWN);
     }
 
     public static WriteOutcome failure(String requestId, String error) {
-        return new WriteOutcome(false, requestId, error, null, false);
+        return new WriteOutcome(false, requestId, error, null, false, Certainty.KNOWN);
     }
 
     public static WriteOutcome existingMembership(String requestId) {
-        return new WriteOutcome(false, requestId, "user is already a member", null, true);
+        return new WriteOutcome(false, requestId, "user is already a member", null, true, Certainty.KNOWN);
+    }
+
+    /** A job's item whose fate its answer leaves open, with why; {@code mayStillLand} when the job may run on. */
+    public static WriteOutcome unconfirmed(String requestId, String why, boolean mayStillLand) {
+        return new WriteOutcome(
+                false, requestId, why, null, false, mayStillLand ? Certainty.MAY_STILL_LAND : Certainty.UNCONFIRMED);
+    }
+
+    public boolean confirmed() {
+        return certainty == Certainty.KNOWN;
     }
 }

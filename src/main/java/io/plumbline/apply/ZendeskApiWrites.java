@@ -23,8 +23,9 @@ import java.util.Optional;
  * The write port over the live Zendesk API: every read goes to Zendesk at the moment it is asked (no
  * cache, so each re-check sees the state just before its write), and every write is exactly one request.
  * Bulk writes go as Zendesk's bulk jobs ({@code create_many}, {@code update_many}, 100 records a job,
- * each job awaited before the next), and a batch's re-checks read its orgs and users with
- * {@code show_many} (plus one memberships request per user). Zendesk's 422 for an existing membership becomes {@link WriteOutcome#existingMembership}; other
+ * each job awaited before the next; an item the job's answer leaves open is
+ * {@link WriteOutcome#unconfirmed}), and a batch's re-checks read its orgs and users with
+ * {@code show_many} (see {@link ApiReadAhead} for its memberships). Zendesk's 422 for an existing membership becomes {@link WriteOutcome#existingMembership}; other
  * refusals (404, 409, 422) become failures carrying Zendesk's words with secrets masked and the request
  * id. Organizations holding a domain are found through the search API and filtered to exact matches
  * (see {@link ZendeskClient#organizationsWithDomain}).
@@ -111,7 +112,7 @@ public final class ZendeskApiWrites extends ZendeskWrites {
         for (int from = 0; from < items.size(); from += ZendeskClient.BULK_LIMIT) {
             List<MembershipRequest> chunk =
                     items.subList(from, Math.min(items.size(), from + ZendeskClient.BULK_LIMIT));
-            out.addAll(JobOutcomes.created(client.createMemberships(chunk), chunk.size()));
+            out.addAll(JobOutcomes.created(client.createMemberships(chunk), chunk));
         }
         return out;
     }
@@ -124,7 +125,7 @@ public final class ZendeskApiWrites extends ZendeskWrites {
                     updates.subList(from, Math.min(updates.size(), from + ZendeskClient.BULK_LIMIT));
             JobResult job = client.updateOrganizations(chunk);
             out.addAll(JobOutcomes.updated(
-                    job, chunk.size(), i -> chunk.get(i).org().value()));
+                    job, chunk.stream().map(OrganizationUpdate::org).toList()));
         }
         return out;
     }

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * How long to wait for a Zendesk background job: at most {@code maxPolls} looks at its status, the
  * first after {@code firstWait}, each later wait doubling up to {@code maxWait}. With the defaults a job
- * is given about six minutes before its actions are reported as failed.
+ * is given about six minutes before its items are settled from what Zendesk's records show.
  */
 public record JobPolling(int maxPolls, Duration firstWait, Duration maxWait) {
     public static final JobPolling DEFAULT = new JobPolling(40, Duration.ofSeconds(1), Duration.ofSeconds(10));

@@ -96,31 +96,20 @@ public final class ZendeskClient {
     }
 
     /**
-     * All memberships of the org when they fit in {@code maxPages} pages of 100; empty when there are
-     * more (nothing beyond those pages is read) or the org is gone.
+     * The first page (up to 100) of the org's memberships, and whether it holds them all; empty when the
+     * org is gone. One request, however many members the org has.
      */
-    public Optional<List<JsonNode>> organizationMemberships(ZendeskOrgId org, int maxPages) {
+    public Optional<MembershipPage> organizationMembershipsPage(ZendeskOrgId org) {
         String path = "/api/v2/organizations/" + org.value() + "/organization_memberships?page%5Bsize%5D="
                 + ZendeskExporter.PAGE_SIZE;
-        List<JsonNode> out = new ArrayList<>();
-        String after = "";
-        for (int page = 0; page < maxPages; page++) {
-            String url = after.isEmpty() ? path : path + "&page%5Bafter%5D=" + ZendeskExporter.encode(after);
-            ZendeskResponse r = http.send("GET", url, null, Set.of(404));
-            if (r.status() == 404) {
-                return Optional.empty();
-            }
-            r.body().path("organization_memberships").forEach(out::add);
-            JsonNode meta = r.body().path("meta");
-            if (!meta.path("has_more").asBoolean(false)) {
-                return Optional.of(out);
-            }
-            after = meta.path("after_cursor").asText("");
-            if (after.isEmpty()) {
-                return Optional.empty();
-            }
+        ZendeskResponse r = http.send("GET", path, null, Set.of(404));
+        if (r.status() == 404) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        List<JsonNode> out = new ArrayList<>();
+        r.body().path("organization_memberships").forEach(out::add);
+        return Optional.of(
+                new MembershipPage(out, !r.body().path("meta").path("has_more").asBoolean(false)));
     }
 
     /** Orgs whose external_id equals {@code externalId} (Zendesk compares case-insensitively). */

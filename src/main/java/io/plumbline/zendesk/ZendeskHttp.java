@@ -46,6 +46,17 @@ public final class ZendeskHttp {
 
     /** Sends and retries; answers with a status in {@code accepted} are returned instead of thrown. */
     public ZendeskResponse send(String method, String pathAndQuery, JsonNode body, Set<Integer> accepted) {
+        return send(method, pathAndQuery, body, accepted, () -> {});
+    }
+
+    /**
+     * As {@link #send(String, String, JsonNode, Set)}, telling {@code mayHaveLanded} of every attempt
+     * that failed in a way that does not rule out that Zendesk acted on it (a 5xx or a connection that
+     * broke or timed out before the answer), so that a caller of a non-idempotent request knows that a
+     * retry may have made it twice.
+     */
+    public ZendeskResponse send(
+            String method, String pathAndQuery, JsonNode body, Set<Integer> accepted, Runnable mayHaveLanded) {
         String call = method + " " + pathOnly(pathAndQuery);
         String family = pathAndQuery.startsWith("/api/v2/incremental/") ? "incremental" : "default";
         int failures = 0;
@@ -57,6 +68,7 @@ public final class ZendeskHttp {
             try {
                 r = exchange(method, pathAndQuery, body, auth.authorizationHeader(this::fetchToken), family);
             } catch (IOException e) {
+                mayHaveLanded.run();
                 failures = failed(call, failures, e.getClass().getSimpleName());
                 continue;
             }
@@ -72,6 +84,7 @@ public final class ZendeskHttp {
                 pacer.holdFor(retryAfter.orElse(settings.retryPolicy().defaultRetryAfter()));
                 stats.retry();
             } else if (r.status() >= 500) {
+                mayHaveLanded.run();
                 failures = failed(call, failures, "HTTP " + r.status());
             } else if (r.status() == 401 && !reauthenticated && auth.invalidate()) {
                 reauthenticated = true;

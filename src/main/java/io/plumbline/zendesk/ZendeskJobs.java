@@ -14,7 +14,10 @@ import java.util.Set;
  * {@link JobPolling} allows, waiting between polls on the client's sleeper (each poll is also paced and
  * retried like any request, 429 and {@code Retry-After} included). Never throws for a job's fate: a
  * refused request, a failed job, an unreadable status or a job still running after the last poll is a
- * {@link JobResult} with a problem, so that the actions in it can be reported and the batch can go on.
+ * {@link JobResult} with a {@link JobResult.Fate} and a problem, so that the actions in it can be
+ * confirmed against Zendesk's records and the batch can go on. A request that had to be sent again after
+ * an attempt that may have reached Zendesk (a 5xx or a lost answer) is never taken as confirmed, since
+ * the first attempt may have queued a job of its own.
  */
 final class ZendeskJobs {
     private static final Set<Integer> DATA_ERRORS = Set.of(400, 404, 409, 422);
@@ -27,24 +30,49 @@ final class ZendeskJobs {
     }
 
     JobResult run(String method, String path, JsonNode body) {
+        boolean[] resent = {false};
         ZendeskResponse submitted;
         try {
-            submitted = http.send(method, path, body, DATA_ERRORS);
+            submitted = http.send(method, path, body, DATA_ERRORS, () -> resent[0] = true);
         } catch (PlumblineException e) {
-            return JobResult.refused("", "the bulk request was not accepted: " + e.getMessage());
+            String problem = "the bulk request was not accepted: " + e.getMessage();
+            return resent[0]
+                    ? JobResult.lost("", problem + "; an attempt may have reached Zendesk and queued a job")
+                    : JobResult.refused("", problem);
         }
         if (!submitted.ok()) {
             String detail = http.redactor().redact(ZendeskErrors.detail(submitted));
-            return JobResult.refused(
-                    submitted.requestId(),
-                    "Zendesk answered " + submitted.status() + (detail.isEmpty() ? "" : ": " + detail));
+            String problem = "Zendesk answered " + submitted.status() + (detail.isEmpty() ? "" : ": " + detail);
+            return resent[0]
+                    ? JobResult.lost(
+                            submitted.requestId(), problem + " after an earlier attempt that may have queued a job")
+                    : JobResult.refused(submitted.requestId(), problem);
         }
         JsonNode job = submitted.body().path("job_status");
         String id = job.path("id").asText("");
         if (id.isEmpty()) {
-            return JobResult.refused(submitted.requestId(), "Zendesk accepted the bulk request but named no job");
+            return new JobResult(
+                    "",
+                    submitted.requestId(),
+                    "",
+                    "",
+                    List.of(),
+                    JobResult.Fate.ENDED,
+                    "Zendesk accepted the bulk request but named no job");
         }
-        return await(id, submitted.requestId(), job);
+        JobResult done = await(id, submitted.requestId(), job);
+        if (resent[0] && done.completed()) {
+            return new JobResult(
+                    id,
+                    done.requestId(),
+                    done.status(),
+                    done.message(),
+                    done.results(),
+                    JobResult.Fate.ENDED,
+                    "job " + id + " completed, but the request had to be sent again after an attempt that may"
+                            + " have queued a job of its own");
+        }
+        return done;
     }
 
     private JobResult await(String id, String requestId, JsonNode job) {
@@ -54,8 +82,9 @@ final class ZendeskJobs {
                         id,
                         requestId,
                         job,
+                        JobResult.Fate.OPEN,
                         "job " + id + " was still " + job.path("status").asText("unknown") + " after "
-                                + polling.maxPolls() + " polls; it may yet run: a re-run re-checks these actions");
+                                + polling.maxPolls() + " polls; it may yet run");
             }
             try {
                 sleep(polling.waitBefore(poll));
@@ -67,16 +96,21 @@ final class ZendeskJobs {
                         id,
                         requestId,
                         job,
-                        "job " + id + " was sent but its status could not be read (" + e.getMessage()
-                                + "); a re-run re-checks these actions");
+                        JobResult.Fate.OPEN,
+                        "job " + id + " was sent but its status could not be read (" + e.getMessage() + ")");
             }
         }
         String status = job.path("status").asText();
         if (status.equals("completed")) {
-            return result(id, requestId, job, "");
+            return result(id, requestId, job, JobResult.Fate.COMPLETED, "");
         }
         String message = job.path("message").asText("");
-        return result(id, requestId, job, "job " + id + " " + status + (message.isEmpty() ? "" : ": " + message));
+        return result(
+                id,
+                requestId,
+                job,
+                JobResult.Fate.ENDED,
+                "job " + id + " " + status + (message.isEmpty() ? "" : ": " + message));
     }
 
     private static boolean finished(JsonNode job) {
@@ -84,7 +118,7 @@ final class ZendeskJobs {
         return s.equals("completed") || s.equals("failed") || s.equals("killed");
     }
 
-    private JobResult result(String id, String requestId, JsonNode job, String problem) {
+    private JobResult result(String id, String requestId, JsonNode job, JobResult.Fate fate, String problem) {
         List<JsonNode> results = new ArrayList<>();
         SecretRedactor redactor = http.redactor();
         for (JsonNode r : job.path("results")) {
@@ -96,6 +130,7 @@ final class ZendeskJobs {
                 job.path("status").asText(""),
                 http.redactor().redact(job.path("message").asText("")),
                 results,
+                fate,
                 http.redactor().redact(problem));
     }
 

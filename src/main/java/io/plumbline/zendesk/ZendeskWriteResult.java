@@ -1,7 +1,6 @@
 package io.plumbline.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Locale;
 
 /**
  * The outcome of one write: the HTTP status, Zendesk's answer (the record written, or its validation
@@ -23,15 +22,10 @@ public record ZendeskWriteResult(int status, JsonNode data, String requestId, St
     }
 
     /**
-     * Zendesk refused to create a membership because the user already belongs to the org: a 422 whose
-     * validation details concern the user or organization id, or that says so in words.
+     * Zendesk refused to create a membership because the user already belongs to the org: a 422 that
+     * {@link MembershipErrors#alreadyMember} recognises.
      */
     public boolean alreadyMember() {
-        if (status != 422) {
-            return false;
-        }
-        JsonNode details = data.path("details");
-        String text = data.toString().toLowerCase(Locale.ROOT);
-        return details.has("user_id") || details.has("organization_id") || text.contains("already a member");
+        return status == 422 && MembershipErrors.alreadyMember(data);
     }
 }

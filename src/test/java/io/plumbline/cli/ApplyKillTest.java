@@ -94,9 +94,17 @@ class ApplyKillTest {
                     .filteredOn(w -> w.contains("create_many"))
                     .hasSize(1);
             JsonNode rerun = json(plan.resolveSibling("apply_receipt.json"));
-            assertThat(rerun.path("results").findValuesAsText("reason"))
-                    .containsSubsequence(
-                            "precondition_changed_user_already_member", "precondition_changed_user_already_member");
+            for (String id : List.of("A006", "A007")) {
+                JsonNode planned = byId(json(plan).path("actions"), id);
+                JsonNode inFlight = byId(receipt.path("in_flight_batch"), id);
+                assertThat(inFlight.path("zendesk_user_id").asLong())
+                        .isEqualTo(planned.path("zendesk_user_id").asLong());
+                assertThat(inFlight.path("zendesk_org_id").asLong())
+                        .isEqualTo(planned.path("zendesk_org_id").asLong());
+                assertThat(byId(rerun.path("results"), id).path("reason").asText())
+                        .as(id + " was written by the killed run's job")
+                        .isEqualTo("precondition_changed_user_already_member");
+            }
             assertThat(appliedIds(rerun)).containsExactly("A008");
         }
     }
@@ -161,6 +169,15 @@ class ApplyKillTest {
                 fx.planHash));
         cmd.addAll(List.of(more));
         return cmd;
+    }
+
+    private static JsonNode byId(JsonNode rows, String actionId) {
+        for (JsonNode r : rows) {
+            if (r.path("action_id").asText().equals(actionId)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row " + actionId + " in " + rows);
     }
 
     private static List<String> appliedIds(JsonNode receipt) {

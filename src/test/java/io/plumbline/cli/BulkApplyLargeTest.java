@@ -52,6 +52,16 @@ class BulkApplyLargeTest {
             assertThat(results)
                     .allMatch(n -> n.path("after").path("membership_id").asLong() > 0)
                     .allMatch(n -> n.path("zendesk_request_id").asText().matches("emu-\\d+ job [0-9a-f]{32}"));
+            for (JsonNode n : results) {
+                JsonNode m = z.membership(n.path("after").path("membership_id").asLong())
+                        .orElseThrow();
+                assertThat(m.path("user_id").asLong())
+                        .as(n.toString())
+                        .isEqualTo(n.path("zendesk_user_id").asLong());
+                assertThat(m.path("organization_id").asLong())
+                        .as(n.toString())
+                        .isEqualTo(n.path("zendesk_org_id").asLong());
+            }
             assertThat(LiveApplyFixture.json(plan.resolveSibling("apply_receipt.json"))
                             .path("counts")
                             .path("applied")

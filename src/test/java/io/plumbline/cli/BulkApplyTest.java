@@ -85,25 +85,152 @@ class BulkApplyTest {
     }
 
     @Test
-    void apply_jobThatNeverFinishes_givesUpAfterTheLastPollAndFailsItsActions() throws Exception {
+    void apply_jobStillWorkingAfterTheLastPoll_recordsTheItemsItVisiblyWroteAppliedWithTheirIds() throws Exception {
         BulkTenant t = new BulkTenant(dir, 2, 6, false);
         try (ZendeskEmulator z = t.emulator()) {
             z.jobs().pollsBeforeDone(1000);
             Path plan = t.planCopy("slow-job");
             LiveApplyFixture.Run r = t.applyLive(z, plan);
 
-            assertThat(r.code()).isEqualTo(4);
+            assertThat(r.code()).as(r.err()).isZero();
             assertThat(z.log().matching(q -> q.path().startsWith("/api/v2/job_statuses/")))
                     .hasSize(40);
-            assertThat(BulkTenant.results(plan))
+            List<JsonNode> results = BulkTenant.results(plan);
+            assertThat(results)
                     .hasSize(12)
-                    .allMatch(n -> n.path("status").asText().equals("failed"))
-                    .allMatch(n -> n.path("reason").asText().contains("still working after 40 polls"));
+                    .allMatch(n -> n.path("status").asText().equals("applied"));
+            assertMembershipsBelongToTheirLines(z, results);
         }
     }
 
     @Test
-    void apply_statusUnreadableAfterTheJobWasSent_rerunWritesNothingTwice() throws Exception {
+    void apply_jobStillWorkingWithNothingVisible_marksItsItemsUnconfirmedAndKeepsLaterActionsOffThoseOrgs()
+            throws Exception {
+        BulkTenant t = new BulkTenant(dir, 12, 0, true);
+        try (ZendeskEmulator z = t.emulator()) {
+            z.jobs().workAtCompletion(true);
+            z.jobs().pollsBeforeDone(1000);
+            Path plan = t.planCopy("unconfirmed");
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).isEqualTo(4);
+            assertThat(z.log().writes()).as("no second job on the same orgs").hasSize(1);
+            List<JsonNode> results = BulkTenant.results(plan);
+            assertThat(results.stream()
+                            .filter(n -> n.path("action_code").asText().equals("set_org_external_id")))
+                    .hasSize(12)
+                    .allMatch(n -> n.path("status").asText().equals("failed"))
+                    .allMatch(n -> n.path("reason").asText().startsWith("bulk_job_unconfirmed: "))
+                    .allMatch(n -> n.path("reason").asText().contains("still working after 40 polls"));
+            assertThat(results.stream()
+                            .filter(n -> n.path("action_code").asText().equals("add_org_domain")))
+                    .hasSize(12)
+                    .allMatch(n -> n.path("status").asText().equals("skipped"))
+                    .allMatch(n -> n.path("reason").asText().equals("prior_job_unconfirmed"));
+
+            z.finishJobs();
+            z.jobs().pollsBeforeDone(1);
+            z.jobs().workAtCompletion(false);
+            LiveApplyFixture.Run again = t.applyLive(z, plan);
+
+            assertThat(again.code()).as(again.err()).isZero();
+            assertThat(z.log().writes()).hasSize(2);
+            assertThat(t.reaudit(z, "after")).isEmpty();
+        }
+    }
+
+    @Test
+    void apply_jobFailsPartway_recordsWhatItWroteAppliedTheRestFailedAndUndoReversesIt() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 3, 50, false);
+        try (ZendeskEmulator z = t.emulator()) {
+            z.jobs().failNext("Killed by the system", 40);
+            Path plan = t.planCopy("partway");
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).isEqualTo(4);
+            List<JsonNode> results = BulkTenant.results(plan);
+            assertThat(results.subList(0, 40))
+                    .allMatch(n -> n.path("status").asText().equals("applied"));
+            assertMembershipsBelongToTheirLines(z, results.subList(0, 40));
+            assertThat(results.subList(40, 100))
+                    .allMatch(n -> n.path("status").asText().equals("failed"))
+                    .allMatch(
+                            n -> n.path("reason")
+                                    .asText()
+                                    .matches(
+                                            "job [0-9a-f]{32} failed: Killed by the system; "
+                                                    + "the job's outcome was unconfirmed and nothing of this action was found in Zendesk"));
+            assertThat(results.subList(100, 150))
+                    .allMatch(n -> n.path("status").asText().equals("applied"));
+
+            z.log().clear();
+            LiveApplyFixture.Run undo = undo(z, t, plan, r);
+            assertThat(undo.code()).as(undo.err()).isZero();
+            assertThat(z.log().writes()).hasSize(90).allMatch(w -> w.method().equals("DELETE") && w.status() == 204);
+            assertThat(t.reaudit(z, "undone")).hasSize(150);
+        }
+    }
+
+    @Test
+    void apply_createManyResentAfterItsAnswerWasLost_recordsTheMembershipsTheFirstJobCreated() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 2, 6, false);
+        try (ZendeskEmulator z = t.emulator()) {
+            z.failRequest(CREATE_MANY, 1, Fault.LOST_ANSWER);
+            Path plan = t.planCopy("lost-answer");
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(z.log().writes()).as("the POST was sent again").hasSize(2);
+            List<JsonNode> results = BulkTenant.results(plan);
+            assertThat(results)
+                    .hasSize(12)
+                    .allMatch(n -> n.path("status").asText().equals("applied"));
+            assertMembershipsBelongToTheirLines(z, results);
+
+            z.log().clear();
+            LiveApplyFixture.Run undo = undo(z, t, plan, r);
+            assertThat(undo.code()).as(undo.err()).isZero();
+            assertThat(z.log().writes()).hasSize(12).allMatch(w -> w.method().equals("DELETE") && w.status() == 204);
+        }
+    }
+
+    @Test
+    void apply_createResultsInTheDocumentedShapeWithoutIndex_confirmsEachMembershipFromZendesk() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 2, 6, false);
+        try (ZendeskEmulator z = t.emulator()) {
+            z.jobs().createResultsAsDocumented(true);
+            z.jobs().reverseResults(true);
+            Path plan = t.planCopy("documented");
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            List<JsonNode> results = BulkTenant.results(plan);
+            assertThat(results)
+                    .hasSize(12)
+                    .allMatch(n -> n.path("status").asText().equals("applied"));
+            assertMembershipsBelongToTheirLines(z, results);
+        }
+    }
+
+    @Test
+    void apply_resultsInReverseOrderWithIndex_giveEachLineItsOwnMembership() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 2, 6, false);
+        try (ZendeskEmulator z = t.emulator()) {
+            z.jobs().reverseResults(true);
+            Path plan = t.planCopy("reversed");
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            List<JsonNode> results = BulkTenant.results(plan);
+            assertThat(results)
+                    .hasSize(12)
+                    .allMatch(n -> n.path("status").asText().equals("applied"));
+            assertMembershipsBelongToTheirLines(z, results);
+        }
+    }
+
+    @Test
+    void apply_statusUnreadableAfterTheJobWasSent_confirmsTheWritesAndRerunWritesNothingTwice() throws Exception {
         BulkTenant t = new BulkTenant(dir, 2, 6, false);
         try (ZendeskEmulator z = t.emulator()) {
             for (int i = 1; i <= 3; i++) {
@@ -113,10 +240,12 @@ class BulkApplyTest {
             Path plan = t.planCopy("lost-status");
             LiveApplyFixture.Run first = t.applyLive(z, plan);
 
-            assertThat(first.code()).isEqualTo(4);
-            assertThat(BulkTenant.results(plan))
-                    .allMatch(n -> n.path("status").asText().equals("failed"))
-                    .allMatch(n -> n.path("reason").asText().contains("status could not be read"));
+            assertThat(first.code()).as(first.err()).isZero();
+            List<JsonNode> results = BulkTenant.results(plan);
+            assertThat(results)
+                    .hasSize(12)
+                    .allMatch(n -> n.path("status").asText().equals("applied"));
+            assertMembershipsBelongToTheirLines(z, results);
 
             LiveApplyFixture.Run again = t.applyLive(z, plan);
 
@@ -126,6 +255,31 @@ class BulkApplyTest {
                     .hasSize(12)
                     .allMatch(n -> n.path("reason").asText().equals("precondition_changed_user_already_member"));
             assertThat(t.reaudit(z, "after")).isEmpty();
+        }
+    }
+
+    @Test
+    void apply_domainAddedElsewhereWhileTheBatchSearches_keepsItInTheListSent() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 12, 0, true);
+        try (ZendeskEmulator z = t.emulator()) {
+            z.interventions()
+                    .beforeRequest(
+                            "GET",
+                            "/api/v2/search",
+                            () -> z.change(e -> e.updateOrganization(
+                                    BulkTenant.org(0),
+                                    o -> o.putArray("domain_names")
+                                            .add("d0.example")
+                                            .add("late.example"))));
+            Path plan = t.planCopy("late-domain");
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(z.organization(BulkTenant.org(0))
+                            .orElseThrow()
+                            .path("domain_names")
+                            .toString())
+                    .isEqualTo("[\"d0.example\",\"late.example\",\"e0.example\"]");
         }
     }
 
@@ -235,6 +389,34 @@ class BulkApplyTest {
             assertThat(z.log().writes()).hasSize(18).allMatch(w -> w.method().equals("DELETE") && w.status() == 204);
             assertThat(t.reaudit(z, "undone")).hasSize(18).containsOnly("assign_user_to_org");
         }
+    }
+
+    /** Each line's membership id names a membership of that line's own user and org. */
+    private static void assertMembershipsBelongToTheirLines(ZendeskEmulator z, List<JsonNode> results) {
+        for (JsonNode n : results) {
+            long id = n.path("after").path("membership_id").asLong();
+            JsonNode m = z.membership(id).orElseThrow(() -> new AssertionError("no membership " + id + ": " + n));
+            assertThat(m.path("user_id").asLong())
+                    .as(n.toString())
+                    .isEqualTo(n.path("zendesk_user_id").asLong());
+            assertThat(m.path("organization_id").asLong())
+                    .as(n.toString())
+                    .isEqualTo(n.path("zendesk_org_id").asLong());
+        }
+    }
+
+    private static LiveApplyFixture.Run undo(ZendeskEmulator z, BulkTenant t, Path plan, LiveApplyFixture.Run applied) {
+        return LiveApplyFixture.run(
+                z.time(),
+                LiveApplyFixture.ENV,
+                "undo",
+                "--receipt",
+                plan.resolveSibling("apply_receipt.json").toString(),
+                "--config",
+                t.config(z).toString(),
+                "--apply",
+                "--confirm-receipt-hash",
+                receiptHash(applied.out()));
     }
 
     private static Map<Long, JsonNode> byUser(List<JsonNode> results) {

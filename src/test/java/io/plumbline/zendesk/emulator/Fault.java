@@ -10,5 +10,7 @@ public enum Fault {
     /** The connection is closed without an answer. */
     RESET,
     /** The answer comes after the configured real-time delay. */
-    SLOW
+    SLOW,
+    /** The request is handled (a write takes effect) but the connection is closed without the answer. */
+    LOST_ANSWER
 }

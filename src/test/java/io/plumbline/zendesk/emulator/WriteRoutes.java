@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * default (the user's memberships in answer), delete a membership (204); and the bulk forms
  * {@code organization_memberships/create_many} and {@code organizations/update_many} (at most 100
  * records, each validated as its single route does, a refused record an item error with its index in the
- * job's results), which answer with a queued {@link Jobs job}. Any other write is unknown here.
+ * job's results), which answer with a queued {@link Jobs job} that does the work. Any other write is unknown here.
  */
 final class WriteRoutes {
     private static final Pattern ORG = Pattern.compile("/api/v2/organizations/(\\d+)");
@@ -93,9 +93,17 @@ final class WriteRoutes {
         if (bad.isPresent()) {
             return bad.get();
         }
-        String failure = jobs.takeFailure();
+        return jobs.queue(
+                "Bulk Create Organization Memberships",
+                items.size(),
+                upTo -> createItems(items, upTo, call),
+                jobs.takeFailure(),
+                call.at());
+    }
+
+    private ArrayNode createItems(JsonNode items, int upTo, Call call) {
         ArrayNode results = EmulatorState.JSON.createArrayNode();
-        for (int i = 0; failure == null && i < items.size(); i++) {
+        for (int i = 0; i < upTo; i++) {
             long userId = items.get(i).path("user_id").asLong();
             long orgId = items.get(i).path("organization_id").asLong();
             if (!state.users.containsKey(userId)
@@ -113,7 +121,7 @@ final class WriteRoutes {
                         .put("status", "Created");
             }
         }
-        return jobs.queue("Bulk Create Organization Memberships", items.size(), results, failure, call.at());
+        return results;
     }
 
     private Reply updateMany(Call call) {
@@ -122,9 +130,17 @@ final class WriteRoutes {
         if (bad.isPresent()) {
             return bad.get();
         }
-        String failure = jobs.takeFailure();
+        return jobs.queue(
+                "Bulk Update Organizations",
+                items.size(),
+                upTo -> updateItems(items, upTo, call),
+                jobs.takeFailure(),
+                call.at());
+    }
+
+    private ArrayNode updateItems(JsonNode items, int upTo, Call call) {
         ArrayNode results = EmulatorState.JSON.createArrayNode();
-        for (int i = 0; failure == null && i < items.size(); i++) {
+        for (int i = 0; i < upTo; i++) {
             long id = items.get(i).path("id").asLong();
             Optional<ObjectNode> org = state.liveOrganization(id);
             if (org.isEmpty()) {
@@ -142,7 +158,7 @@ final class WriteRoutes {
                         .put("success", true);
             }
         }
-        return jobs.queue("Bulk Update Organizations", items.size(), results, failure, call.at());
+        return results;
     }
 
     private static Optional<Reply> checkBulk(JsonNode items, String key) {

@@ -135,6 +135,16 @@ public final class ZendeskEmulator implements AutoCloseable {
         return Optional.ofNullable(state.organizations.get(id)).map(ObjectNode::deepCopy);
     }
 
+    /** The membership of this id as the emulator holds it now. */
+    public synchronized Optional<ObjectNode> membership(long id) {
+        return Optional.ofNullable(state.memberships.get(id)).map(ObjectNode::deepCopy);
+    }
+
+    /** Lets every queued job do its work now, as if each had run to its end. */
+    public synchronized void finishJobs() {
+        jobs().finishAll();
+    }
+
     /** Changes the account as its agents and admins would in Zendesk itself, stamped with the emulator's now. */
     public synchronized void change(java.util.function.Consumer<AccountEdits> edits) {
         state.changed();
@@ -176,6 +186,11 @@ public final class ZendeskEmulator implements AutoCloseable {
         Duration retryAfter = null;
         if (reply.headers().containsKey("Retry-After")) {
             retryAfter = Duration.ofSeconds(Long.parseLong(reply.headers().get("Retry-After")));
+        }
+        if (fault == Fault.LOST_ANSWER) {
+            log.add(entry(call, reply.status(), retryAfter, fault.name(), o.who()));
+            ex.close();
+            return;
         }
         boolean held = interventions.holdAfter(call);
         String mark = held ? "held" : fault == Fault.NONE ? "" : fault.name();
