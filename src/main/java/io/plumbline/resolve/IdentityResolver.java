@@ -34,8 +34,15 @@ public final class IdentityResolver {
         List<String> warnings = new ArrayList<>();
         Map<SalesforceAccountId, Account> accounts = new TreeMap<>();
         snapshot.accounts().forEach(a -> accounts.put(a.id(), a));
+        // each account's domains normalize independently: on every core, then in account order
+        List<Account> inOrder = List.copyOf(accounts.values());
+        List<ExpectedDomains> domains = inOrder.parallelStream()
+                .map(a -> ExpectedDomains.of(a, settings.personalDomains()))
+                .toList();
         Map<SalesforceAccountId, ExpectedDomains> expected = new TreeMap<>();
-        accounts.forEach((id, a) -> expected.put(id, ExpectedDomains.of(a, settings.personalDomains())));
+        for (int i = 0; i < inOrder.size(); i++) {
+            expected.put(inOrder.get(i).id(), domains.get(i));
+        }
         Map<Domain, Set<SalesforceAccountId>> accountsByDomain = accountsByDomain(expected);
         Set<Domain> shared = new TreeSet<>();
         accountsByDomain.forEach((d, owners) -> {

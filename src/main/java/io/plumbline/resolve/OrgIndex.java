@@ -14,14 +14,20 @@ import java.util.TreeMap;
 
 /** Lookups over the live (undeleted) orgs of a snapshot: by id, by external id key, by domain. */
 public final class OrgIndex {
-    private final Map<ZendeskOrgId, Organization> all = new TreeMap<>();
+    private final Map<ZendeskOrgId, Organization> all = new HashMap<>();
     private final Map<ZendeskOrgId, Organization> live = new TreeMap<>();
     private final Map<String, List<Organization>> byExternalIdKey = new HashMap<>();
     private final Map<Domain, List<Organization>> byDomain = new HashMap<>();
     private final Map<ZendeskOrgId, List<Domain>> liveDomains = new HashMap<>();
 
     public OrgIndex(Collection<Organization> organizations) {
-        for (Organization org : organizations) {
+        // normalizing domains is the costly part and each org's is independent: on every core, in order
+        List<Organization> orgs = List.copyOf(organizations);
+        List<List<Domain>> parsed = orgs.parallelStream()
+                .map(org -> org.deleted() ? List.<Domain>of() : domainsOf(org))
+                .toList();
+        for (int i = 0; i < orgs.size(); i++) {
+            Organization org = orgs.get(i);
             all.put(org.id(), org);
             if (org.deleted()) {
                 continue;
@@ -33,7 +39,7 @@ public final class OrgIndex {
                                 ExternalIdKey.ofOrgExternalId(org.externalId()).key(), k -> new ArrayList<>())
                         .add(org);
             }
-            List<Domain> domains = domainsOf(org);
+            List<Domain> domains = parsed.get(i);
             liveDomains.put(org.id(), domains);
             for (Domain d : domains) {
                 byDomain.computeIfAbsent(d, k -> new ArrayList<>()).add(org);
