@@ -44,6 +44,10 @@ public final class AuditBench {
                     memory.peakCommitted() >> 20,
                     MemoryWatch.peakRss() >> 20);
         }
+        StringBuilder cpu = new StringBuilder("cpu_by_kind:");
+        ThreadCpu.byKind((cpuNanos() - cpuBefore) / 1e9)
+                .forEach((k, v) -> cpu.append(String.format(" %s_s=%.1f", k, v)));
+        System.out.println(cpu);
         if (code != 0) {
             System.out.println("audit failed: " + stderr);
             System.exit(1);
