@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * Everything one audit reads, from both systems, as of one instant. {@code asOf} anchors the ticket
  * lookback window, so re-auditing the same snapshot later gives the same result. Tickets may come as
- * a compact, immutable {@link TicketTable}, which is kept as it is.
+ * a compact, immutable {@link TicketTable} and memberships as a {@link MembershipTable}, which are kept
+ * as they are.
  */
 public record Snapshot(
         List<Account> accounts,
@@ -22,7 +23,7 @@ public record Snapshot(
         contacts = List.copyOf(contacts);
         organizations = List.copyOf(organizations);
         users = List.copyOf(users);
-        memberships = List.copyOf(memberships);
+        memberships = memberships instanceof MembershipTable ? memberships : List.copyOf(memberships);
         tickets = tickets instanceof TicketTable ? tickets : List.copyOf(tickets);
         Objects.requireNonNull(asOf, "asOf");
     }

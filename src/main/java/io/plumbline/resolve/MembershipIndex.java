@@ -1,37 +1,37 @@
 package io.plumbline.resolve;
 
 import io.plumbline.model.Membership;
+import io.plumbline.model.MembershipTable;
 import io.plumbline.model.ZendeskUserId;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Memberships grouped by user: one array sorted by (user id, membership id) and a primitive column of
- * their user ids, so a user's memberships are a binary search and a slice, with no per-user list or
- * map entry.
+ * Memberships grouped by user: a table sorted by (user id, membership id) and a primitive column of
+ * its user ids, so a user's memberships are a binary search and a slice, with no per-user list or map
+ * entry; the records of a slice are built when asked for.
  */
 public final class MembershipIndex {
-    private static final Comparator<Membership> BY_USER_THEN_ID =
-            Comparator.comparingLong((Membership m) -> m.userId().value()).thenComparingLong(m -> m.id().value());
-
     private final long[] userIds;
-    private final List<Membership> sorted;
+    private final MembershipTable sorted;
 
-    private MembershipIndex(long[] userIds, Membership[] sorted) {
+    private MembershipIndex(long[] userIds, MembershipTable sorted) {
         this.userIds = userIds;
-        this.sorted = Collections.unmodifiableList(Arrays.asList(sorted));
+        this.sorted = sorted;
     }
 
     public static MembershipIndex of(List<Membership> memberships) {
-        Membership[] all = memberships.toArray(new Membership[0]);
-        Arrays.parallelSort(all, BY_USER_THEN_ID);
-        long[] userIds = new long[all.length];
-        for (int i = 0; i < all.length; i++) {
-            userIds[i] = all[i].userId().value();
-        }
-        return new MembershipIndex(userIds, all);
+        MembershipTable table = memberships instanceof MembershipTable t ? t : MembershipTable.of(memberships);
+        Integer[] order = new Integer[table.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.parallelSort(
+                order, Comparator.<Integer>comparingLong(table::userId).thenComparingLong(table::id));
+        MembershipTable byUser =
+                table.select(Arrays.stream(order).mapToInt(Integer::intValue).toArray());
+        long[] userIds = new long[byUser.size()];
+        Arrays.setAll(userIds, byUser::userId);
+        return new MembershipIndex(userIds, byUser);
     }
 
     /** The user's memberships in Zendesk id order; empty when there are none. */
@@ -41,7 +41,7 @@ public final class MembershipIndex {
         while (to < userIds.length && userIds[to] == user.value()) {
             to++;
         }
-        return from == to ? List.of() : sorted.subList(from, to);
+        return from == to ? List.of() : List.copyOf(sorted.subList(from, to));
     }
 
     /** The first position holding {@code user}, or where it would be. */

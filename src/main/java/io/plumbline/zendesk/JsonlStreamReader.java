@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.errors.InputException;
 import io.plumbline.model.Membership;
+import io.plumbline.model.MembershipTable;
 import io.plumbline.model.Organization;
 import io.plumbline.model.Ticket;
 import io.plumbline.model.TicketColumns;
@@ -53,8 +54,15 @@ public final class JsonlStreamReader {
         return list(open, file, StreamedRecords::user, u -> u.id().value(), ZendeskRecords::user);
     }
 
-    public static List<Membership> memberships(Opener open, String file) {
-        return list(open, file, StreamedRecords::membership, m -> m.id().value(), ZendeskRecords::membership);
+    /** Every membership of the file, in a compact table. */
+    public static MembershipTable memberships(Opener open, String file) {
+        JsonlBlocks.Result<MembershipTable.Builder> read =
+                JsonlBlocks.read(open, MembershipTable.Builder::new, StreamedRecords::membership);
+        if (read == null) {
+            return MembershipTable.of(exact(open, file, ZendeskRecords::membership, Membership::id));
+        }
+        MembershipTable table = MembershipTable.concat(read.sinks());
+        return read.ascending() ? table : MembershipTable.of(lastOfEachId(table, m -> m.id().value()));
     }
 
     /** Every ticket of the file, in a compact table. */

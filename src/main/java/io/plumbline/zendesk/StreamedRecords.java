@@ -2,8 +2,7 @@ package io.plumbline.zendesk;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.plumbline.model.Membership;
-import io.plumbline.model.MembershipId;
+import io.plumbline.model.MembershipTable;
 import io.plumbline.model.Organization;
 import io.plumbline.model.TicketColumns;
 import io.plumbline.model.User;
@@ -85,7 +84,8 @@ final class StreamedRecords {
                 suspended);
     }
 
-    static Membership membership(JsonParser p) throws IOException {
+    /** Appends the membership to {@code table}; returns its id. */
+    static long membership(JsonParser p, MembershipTable.Builder table) throws IOException {
         long id = 0;
         long user = 0;
         long org = 0;
@@ -102,8 +102,8 @@ final class StreamedRecords {
                 default -> p.skipChildren();
             }
         }
-        return new Membership(
-                new MembershipId(required(id)), new ZendeskUserId(required(user)), orgId(required(org)), isDefault);
+        table.add(required(id), required(user), required(org), isDefault);
+        return id;
     }
 
     /** Appends the ticket to {@code table}; returns its id. */

@@ -1,0 +1,56 @@
+package io.plumbline.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plumbline.model.Membership;
+import io.plumbline.model.MembershipId;
+import io.plumbline.model.MembershipTable;
+import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.model.ZendeskUserId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MembershipIndexTest {
+    private static Membership m(long id, long user, long org, boolean isDefault) {
+        return new Membership(new MembershipId(id), new ZendeskUserId(user), new ZendeskOrgId(org), isDefault);
+    }
+
+    @Test
+    void table_holdsEqualRecordsInOrder_andSelectsRows() {
+        List<Membership> records = List.of(m(5, 2, 30, true), m(3, 1, 10, false), m(9, 2, 20, false));
+        MembershipTable table = MembershipTable.of(records);
+
+        assertThat(table).containsExactlyElementsOf(records);
+        assertThat(table.select(new int[] {2, 0})).containsExactly(records.get(2), records.get(0));
+        assertThat(table.userId(1)).isEqualTo(1);
+        assertThat(table.id(1)).isEqualTo(3);
+    }
+
+    @Test
+    void table_refusesIdsTheRecordWouldRefuse() {
+        assertThatThrownBy(() -> new MembershipTable.Builder().add(1, 0, 10, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("user 0");
+    }
+
+    @Test
+    void index_givesEachUsersMembershipsInIdOrder_emptyForOthers() {
+        MembershipIndex index = MembershipIndex.of(MembershipTable.of(List.of(
+                m(9, 2, 20, false), m(3, 1, 10, false), m(5, 2, 30, true), m(7, 4, 10, true), m(4, 2, 40, false))));
+
+        assertThat(index.of(new ZendeskUserId(2)))
+                .containsExactly(m(4, 2, 40, false), m(5, 2, 30, true), m(9, 2, 20, false));
+        assertThat(index.of(new ZendeskUserId(1))).containsExactly(m(3, 1, 10, false));
+        assertThat(index.of(new ZendeskUserId(4))).containsExactly(m(7, 4, 10, true));
+        assertThat(index.of(new ZendeskUserId(3))).isEmpty();
+        assertThat(index.of(new ZendeskUserId(5))).isEmpty();
+    }
+
+    @Test
+    void index_ofPlainList_sameAsOfTable() {
+        List<Membership> records = List.of(m(2, 8, 1, true), m(1, 8, 2, false));
+        assertThat(MembershipIndex.of(records).of(new ZendeskUserId(8)))
+                .containsExactly(records.get(1), records.get(0));
+    }
+}
