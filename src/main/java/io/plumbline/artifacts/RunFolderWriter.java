@@ -6,6 +6,7 @@ import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.plan.PlanJson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -55,10 +56,14 @@ public final class RunFolderWriter {
         Path staging = staging(outRoot, run.runId());
         try {
             Files.createDirectories(staging);
-            for (Map.Entry<String, String> file :
-                    render(result, run, target, trend).entrySet()) {
-                Files.writeString(staging.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
-            }
+            // each artifact is written as soon as it is rendered: at millions of records, holding the
+            // text of all of them at once would double the audit's peak memory
+            render(
+                    result,
+                    run,
+                    target,
+                    trend,
+                    (name, text) -> Files.writeString(staging.resolve(name), text, StandardCharsets.UTF_8));
             publish(staging, target);
             return target;
         } catch (IOException e) {
@@ -72,34 +77,48 @@ public final class RunFolderWriter {
 
     /** Every artifact's text by file name. */
     public static Map<String, String> render(AuditResult result, RunInfo run, Path runDir, List<TrendPoint> trend) {
+        Map<String, String> files = new LinkedHashMap<>();
+        try {
+            render(result, run, runDir, trend, files::put);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    /** Receives each artifact as soon as it is rendered. */
+    private interface ArtifactSink {
+        void accept(String name, String text) throws IOException;
+    }
+
+    private static void render(AuditResult result, RunInfo run, Path runDir, List<TrendPoint> trend, ArtifactSink files)
+            throws IOException {
         SummaryFacts facts = SummaryFacts.of(result);
         var issues = result.issues();
         Map<String, String> names = new java.util.TreeMap<>();
         result.resolution()
                 .accounts()
                 .forEach((id, r) -> names.put(id.value(), r.account().name()));
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put("summary.md", SummaryMarkdown.render(result, facts, run, runDir));
-        files.put("summary.json", Json.pretty(SummaryJson.build(result, facts, run, ARTIFACTS)));
-        files.put(
+        files.accept("summary.md", SummaryMarkdown.render(result, facts, run, runDir));
+        files.accept("summary.json", Json.pretty(SummaryJson.build(result, facts, run, ARTIFACTS)));
+        files.accept(
                 "org_issues.csv",
                 IssueCsv.render(
                         issues,
                         i -> EnumSet.of(Scope.ORG, Scope.ACCOUNT)
                                 .contains(i.code().scope())));
-        files.put("user_issues.csv", IssueCsv.render(issues, i -> i.code().scope() == Scope.USER));
-        files.put("ticket_issues.csv", IssueCsv.render(issues, i -> i.code().scope() == Scope.TICKET));
-        files.put("all_exceptions.csv", IssueCsv.render(issues, i -> true));
-        files.put("exceptions_by_account.csv", AccountRollup.render(facts.rollups()));
-        files.put("fix_plan.csv", FixPlanCsv.render(result.plan(), names));
-        files.put("fix_plan.json", Json.pretty(PlanJson.toJson(result.plan())));
-        files.put("receipt.json", Json.pretty(ReceiptJson.audit(result, facts, run)));
-        files.put(
+        files.accept("user_issues.csv", IssueCsv.render(issues, i -> i.code().scope() == Scope.USER));
+        files.accept("ticket_issues.csv", IssueCsv.render(issues, i -> i.code().scope() == Scope.TICKET));
+        files.accept("all_exceptions.csv", IssueCsv.render(issues, i -> true));
+        files.accept("exceptions_by_account.csv", AccountRollup.render(facts.rollups()));
+        files.accept("fix_plan.csv", FixPlanCsv.render(result.plan(), names));
+        files.accept("fix_plan.json", Json.pretty(PlanJson.toJson(result.plan())));
+        files.accept("receipt.json", Json.pretty(ReceiptJson.audit(result, facts, run)));
+        files.accept(
                 "apply_receipt.json",
                 Json.pretty(ReceiptJson.applyNotRun(
                         result, run, runDir.resolve("fix_plan.json").toString())));
-        files.put("report.html", ReportHtml.render(result, facts, run, trend));
-        return files;
+        files.accept("report.html", ReportHtml.render(result, facts, run, trend));
     }
 
     private static void publish(Path staging, Path target) throws IOException {
