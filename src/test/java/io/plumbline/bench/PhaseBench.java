@@ -63,6 +63,16 @@ public final class PhaseBench {
             long w = System.nanoTime();
             long c = cpuNanos();
             line.append(String.format("%s_s=%.2f(cpu %.2f) ", phase, (w - wall) / 1e9, (c - cpu) / 1e9));
+            if (Boolean.getBoolean("bench.live")) {
+                // a full collection at each phase end shows what the phase left live (costs time itself)
+                System.gc();
+                long used = java.lang.management.ManagementFactory.getMemoryMXBean()
+                        .getHeapMemoryUsage()
+                        .getUsed();
+                line.append(String.format("live_after_%s_mb=%d ", phase, used >> 20));
+                w = System.nanoTime();
+                c = cpuNanos();
+            }
             wall = w;
             cpu = c;
         }
