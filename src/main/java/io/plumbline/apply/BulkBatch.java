@@ -139,9 +139,15 @@ final class BulkBatch {
     }
 
     private ZendeskWrites readAhead(List<PlannedAction> actions) {
+        return readAhead(zendesk, actions);
+    }
+
+    /** A view of Zendesk with the orgs and memberships {@code actions} touch read ahead, 100 at a time. */
+    static ZendeskWrites readAhead(ZendeskWrites zendesk, List<PlannedAction> actions) {
         List<ZendeskOrgId> orgs = actions.stream()
                 .map(PlannedAction::orgId)
                 .filter(Objects::nonNull)
+                .distinct()
                 .toList();
         List<MembershipRequest> memberships = actions.stream()
                 .filter(a -> a.userId() != null && a.orgId() != null)

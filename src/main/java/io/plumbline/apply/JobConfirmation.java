@@ -1,13 +1,10 @@
 package io.plumbline.apply;
 
 import io.plumbline.errors.PlumblineException;
-import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.plan.PlannedAction;
-import io.plumbline.zendesk.MembershipRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -42,7 +39,8 @@ final class JobConfirmation {
         String unread = "";
         if (!open.isEmpty()) {
             try {
-                now = reread(open.stream().map(actions::get).toList());
+                now = BulkBatch.readAhead(
+                        zendesk, open.stream().map(actions::get).toList());
             } catch (PlumblineException e) {
                 unread = e.getMessage();
             }
@@ -57,19 +55,6 @@ final class JobConfirmation {
                             : settled(a, checks.get(k), w.outcome(), now, unread));
         }
         return out;
-    }
-
-    private ZendeskWrites reread(List<PlannedAction> actions) {
-        List<ZendeskOrgId> orgs = actions.stream()
-                .map(PlannedAction::orgId)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList();
-        List<MembershipRequest> memberships = actions.stream()
-                .filter(a -> a.userId() != null && a.orgId() != null)
-                .map(a -> new MembershipRequest(a.userId(), a.orgId()))
-                .toList();
-        return zendesk.readAhead(orgs, memberships);
     }
 
     private static ActionResult settled(
