@@ -25,10 +25,19 @@ public final class MembershipTable extends AbstractList<Membership> implements R
 
     /** A table holding {@code memberships}, in order. */
     public static MembershipTable of(List<Membership> memberships) {
-        Builder b = new Builder(memberships.size());
-        memberships.forEach(m ->
-                b.add(m.id().value(), m.userId().value(), m.organizationId().value(), m.isDefault()));
-        return concat(List.of(b));
+        int n = memberships.size();
+        long[] ids = new long[n];
+        long[] users = new long[n];
+        long[] orgs = new long[n];
+        boolean[] defaults = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Membership m = memberships.get(i);
+            ids[i] = m.id().value();
+            users[i] = m.userId().value();
+            orgs[i] = m.organizationId().value();
+            defaults[i] = m.isDefault();
+        }
+        return new MembershipTable(ids, users, orgs, defaults);
     }
 
     /** A table of the memberships appended to {@code parts}, one part after the other. */

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Live applies in Zendesk's bulk jobs against the emulator: per-item errors, failed and unfinished
@@ -194,30 +196,14 @@ class BulkApplyTest {
         }
     }
 
-    @Test
-    void apply_createResultsInTheDocumentedShapeWithoutIndex_confirmsEachMembershipFromZendesk() throws Exception {
+    @ParameterizedTest(name = "results in the documented shape without index: {0}")
+    @ValueSource(booleans = {true, false})
+    void apply_resultsInReverseOrder_giveEachLineItsOwnMembership(boolean documentedShape) throws Exception {
         BulkTenant t = new BulkTenant(dir, 2, 6, false);
         try (ZendeskEmulator z = t.emulator()) {
-            z.jobs().createResultsAsDocumented(true);
+            z.jobs().createResultsAsDocumented(documentedShape);
             z.jobs().reverseResults(true);
-            Path plan = t.planCopy("documented");
-            LiveApplyFixture.Run r = t.applyLive(z, plan);
-
-            assertThat(r.code()).as(r.err()).isZero();
-            List<JsonNode> results = BulkTenant.results(plan);
-            assertThat(results)
-                    .hasSize(12)
-                    .allMatch(n -> n.path("status").asText().equals("applied"));
-            assertMembershipsBelongToTheirLines(z, results);
-        }
-    }
-
-    @Test
-    void apply_resultsInReverseOrderWithIndex_giveEachLineItsOwnMembership() throws Exception {
-        BulkTenant t = new BulkTenant(dir, 2, 6, false);
-        try (ZendeskEmulator z = t.emulator()) {
-            z.jobs().reverseResults(true);
-            Path plan = t.planCopy("reversed");
+            Path plan = t.planCopy(documentedShape ? "documented" : "reversed");
             LiveApplyFixture.Run r = t.applyLive(z, plan);
 
             assertThat(r.code()).as(r.err()).isZero();
