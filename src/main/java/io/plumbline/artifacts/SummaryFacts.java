@@ -42,7 +42,7 @@ public record SummaryFacts(
         inputs.put("organizations", s.organizations().size());
         inputs.put("users", s.users().size());
         inputs.put("memberships", s.memberships().size());
-        inputs.put("tickets", s.tickets().size());
+        inputs.put("tickets", s.ticketsRead());
         inputs.put(
                 "tickets_in_window", inWindow(s.tickets(), result.resolution().ticketWindowStart()));
         Map<AccountRule, Integer> byRule = new EnumMap<>(AccountRule.class);

@@ -14,6 +14,7 @@ import io.plumbline.snapshot.SnapshotReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -35,7 +36,12 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
         ResolutionSettings settings = settings(config, o.ticketLookbackDays);
         Instant asOf = parseAsOf(o.asOf);
         if (o.demo) {
-            return new AuditInputs(SnapshotReader.read(ClasspathSource.DEMO, asOf), config, settings, "demo", "demo:");
+            return new AuditInputs(
+                    SnapshotReader.read(ClasspathSource.DEMO, asOf, lookback(settings)),
+                    config,
+                    settings,
+                    "demo",
+                    "demo:");
         }
         if (o.snapshot != null) {
             return fromFolder(o.snapshot, asOf, config, settings, "snapshot");
@@ -50,7 +56,16 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
             throw new ConfigException(dir + ": snapshot folder not found");
         }
         return new AuditInputs(
-                SnapshotReader.read(new FolderSource(dir), asOf), config, settings, kind, dir.toString());
+                SnapshotReader.read(new FolderSource(dir), asOf, lookback(settings)),
+                config,
+                settings,
+                kind,
+                dir.toString());
+    }
+
+    /** The audit holds only the tickets its lookback window looks at. */
+    private static Duration lookback(ResolutionSettings settings) {
+        return Duration.ofDays(settings.ticketLookbackDays());
     }
 
     static ResolutionSettings settings(PlumblineConfig config, Integer lookbackOverride) {
@@ -95,7 +110,12 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
         Instant asOf = AuditInputs.parseAsOf(in.path("as_of").asText());
         return switch (kind) {
             case "demo" ->
-                new AuditInputs(SnapshotReader.read(ClasspathSource.DEMO, asOf), config, settings, kind, "demo:");
+                new AuditInputs(
+                        SnapshotReader.read(ClasspathSource.DEMO, asOf, lookback(settings)),
+                        config,
+                        settings,
+                        kind,
+                        "demo:");
             case "snapshot" -> AuditInputs.fromFolder(Path.of(in.path("path").asText()), asOf, config, settings, kind);
             default -> AuditInputs.fromFolder(dir.resolve("snapshot"), asOf, config, settings, kind);
         };

@@ -8,7 +8,7 @@ import java.util.Objects;
  * Everything one audit reads, from both systems, as of one instant. {@code asOf} anchors the ticket
  * lookback window, so re-auditing the same snapshot later gives the same result. Tickets may come as
  * a compact, immutable {@link TicketTable} and memberships as a {@link MembershipTable}, which are kept
- * as they are.
+ * as they are; a ticket table may hold only the tickets of the audit's lookback window.
  */
 public record Snapshot(
         List<Account> accounts,
@@ -26,5 +26,13 @@ public record Snapshot(
         memberships = memberships instanceof MembershipTable ? memberships : List.copyOf(memberships);
         tickets = tickets instanceof TicketTable ? tickets : List.copyOf(tickets);
         Objects.requireNonNull(asOf, "asOf");
+    }
+
+    /**
+     * How many tickets the snapshot's ticket file holds. A {@link TicketTable} read for one lookback
+     * window holds only that window's tickets in {@link #tickets()} but counts them all.
+     */
+    public int ticketsRead() {
+        return tickets instanceof TicketTable table ? table.read() : tickets.size();
     }
 }

@@ -72,6 +72,8 @@ public final class TicketColumns {
 
     /** Appends tickets one by one. Not thread-safe; one builder per thread. */
     public static final class Builder {
+        private final Instant since;
+        private int read;
         private int size;
         private long[] ids;
         private long[] requesters;
@@ -90,7 +92,17 @@ public final class TicketColumns {
 
         /** A builder with room for {@code capacity} tickets before it grows. */
         public Builder(int capacity) {
-            resize(Math.max(16, capacity));
+            this(capacity, null);
+        }
+
+        /**
+         * A builder that keeps only the tickets active since {@code since} (updated_at, else created_at,
+         * not before it), or every ticket when {@code since} is null; it still counts every ticket added.
+         */
+        public Builder(int capacity, Instant since) {
+            this.since = since;
+            // when most tickets fall outside the window, room for all of them would be mostly unused
+            resize(Math.max(16, since == null ? capacity : capacity / 8));
         }
 
         public Builder add(Ticket t) {
@@ -107,6 +119,10 @@ public final class TicketColumns {
         public Builder add(long id, long requester, long org, Instant created, Instant updated, String status) {
             if (id <= 0) {
                 throw new IllegalArgumentException("zendesk ticket id must be positive: " + id);
+            }
+            read++;
+            if (since != null && !activeSince(updated != null ? updated : created, since)) {
+                return this;
             }
             if (size == ids.length) {
                 resize(size + (size >> 1));
@@ -127,6 +143,10 @@ public final class TicketColumns {
             statusCodes[size] = code(Texts.orEmpty(status));
             size++;
             return this;
+        }
+
+        private static boolean activeSince(Instant activity, Instant since) {
+            return activity != null && !activity.isBefore(since);
         }
 
         private int[] nanos(int[] column) {
@@ -152,8 +172,19 @@ public final class TicketColumns {
             return code;
         }
 
+        /** The tickets kept. */
         public int size() {
             return size;
+        }
+
+        /** Every ticket added, kept or not. */
+        int read() {
+            return read;
+        }
+
+        /** The window start tickets are kept from, or null when every ticket is kept. */
+        Instant since() {
+            return since;
         }
 
         private void resize(int n) {

@@ -5,6 +5,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -31,15 +32,32 @@ public final class TicketTable extends AbstractList<Ticket> implements RandomAcc
 
     /** A table holding {@code tickets}, in order. */
     public static TicketTable of(List<Ticket> tickets) {
-        TicketColumns.Builder b = new TicketColumns.Builder();
+        return of(tickets, null);
+    }
+
+    /**
+     * A table holding those of {@code tickets} active since {@code since} (all of them when it is
+     * null), in order; {@link #read()} counts them all.
+     */
+    public static TicketTable of(List<Ticket> tickets, Instant since) {
+        TicketColumns.Builder b = new TicketColumns.Builder(1024, since);
         tickets.forEach(b::add);
         return concat(List.of(b));
     }
 
-    /** A table of the tickets appended to {@code parts}, one part after the other (no copying). */
+    /**
+     * A table of the tickets appended to {@code parts}, one part after the other (no copying). The parts
+     * keep tickets from the same window start, or all keep every ticket.
+     */
     public static TicketTable concat(List<TicketColumns.Builder> parts) {
         List<TicketColumns> built = new ArrayList<>();
+        int read = 0;
+        Instant since = parts.isEmpty() ? null : parts.get(0).since();
         for (TicketColumns.Builder part : parts) {
+            if (!Objects.equals(part.since(), since)) {
+                throw new IllegalArgumentException("ticket parts kept from different window starts");
+            }
+            read += part.read();
             if (part.size() > 0) {
                 built.add(part.build());
             }
@@ -50,7 +68,7 @@ public final class TicketTable extends AbstractList<Ticket> implements RandomAcc
             starts[k] = size;
             size += built.get(k).size();
         }
-        return new TicketTable(new Segments(built.toArray(TicketColumns[]::new), starts, size));
+        return new TicketTable(new Segments(built.toArray(TicketColumns[]::new), starts, size, read, since));
     }
 
     /**
@@ -85,9 +103,35 @@ public final class TicketTable extends AbstractList<Ticket> implements RandomAcc
         return c.parts[k].get(i - c.starts[k]);
     }
 
+    /** The tickets held: every ticket read, or those active since {@link #keptSince()}. */
     @Override
     public int size() {
         return columns().size;
+    }
+
+    /** How many tickets were read, held or not. */
+    public int read() {
+        return columns().read;
+    }
+
+    /**
+     * The window start from which tickets were kept (those whose activity is not before it), or null
+     * when every ticket read is held.
+     */
+    public Instant keptSince() {
+        return columns().since;
+    }
+
+    /**
+     * Fails when this table cannot answer for a window starting at {@code start}: it holds only the
+     * tickets of a later-starting window.
+     */
+    public void requireHolds(Instant start) {
+        Instant since = keptSince();
+        if (since != null && start.isBefore(since)) {
+            throw new IllegalStateException(
+                    "the tickets were kept from " + since + " on; a window from " + start + " needs them all");
+        }
     }
 
     /**
@@ -95,6 +139,7 @@ public final class TicketTable extends AbstractList<Ticket> implements RandomAcc
      * {@code start}; {@code visit} receives the index of each.
      */
     public int forEachActiveSince(Instant start, IntConsumer visit) {
+        requireHolds(start);
         Segments c = columns();
         int n = 0;
         for (int k = 0; k < c.parts.length; k++) {
@@ -110,7 +155,7 @@ public final class TicketTable extends AbstractList<Ticket> implements RandomAcc
     }
 
     /** Column segments and where each starts in the table. */
-    private record Segments(TicketColumns[] parts, int[] starts, int size) {
+    private record Segments(TicketColumns[] parts, int[] starts, int size, int read, Instant since) {
         int part(int i) {
             int k = Arrays.binarySearch(starts, i);
             return k >= 0 ? k : -k - 2;

@@ -8,6 +8,7 @@ import io.plumbline.normalize.DomainNormalizer;
 import io.plumbline.normalize.DomainParse;
 import io.plumbline.normalize.Emails;
 import io.plumbline.normalize.PersonalDomains;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class UserResolver {
     private final Map<String, List<Contact>> contactsByEmail;
-    private final Map<Domain, Set<SalesforceAccountId>> accountsByDomain;
+    /** Each domain's owning accounts, in order, as one list shared by every user of the domain. */
+    private final Map<Domain, List<SalesforceAccountId>> accountsByDomain;
+
     private final PersonalDomains personal;
     private final Map<String, DomainParse> parsedDomains = new ConcurrentHashMap<>();
 
@@ -30,7 +33,8 @@ final class UserResolver {
             Map<Domain, Set<SalesforceAccountId>> accountsByDomain,
             PersonalDomains personal) {
         this.contactsByEmail = contactsByEmail;
-        this.accountsByDomain = accountsByDomain;
+        this.accountsByDomain = new HashMap<>(accountsByDomain.size() * 4 / 3 + 1);
+        accountsByDomain.forEach((domain, owners) -> this.accountsByDomain.put(domain, List.copyOf(owners)));
         this.personal = personal;
     }
 
@@ -73,14 +77,13 @@ final class UserResolver {
         if (personal.contains(domain)) {
             return new UserResolution(user, UserRule.PERSONAL, domain, List.of(), null);
         }
-        Set<SalesforceAccountId> owners = accountsByDomain.getOrDefault(domain, Set.of());
+        List<SalesforceAccountId> owners = accountsByDomain.getOrDefault(domain, List.of());
         if (owners.isEmpty()) {
             return new UserResolution(user, UserRule.NO_MATCH, domain, List.of(), null);
         }
         if (owners.size() > 1) {
-            return new UserResolution(user, UserRule.AMBIGUOUS, domain, List.copyOf(owners), null);
+            return new UserResolution(user, UserRule.AMBIGUOUS, domain, owners, null);
         }
-        SalesforceAccountId only = owners.iterator().next();
-        return new UserResolution(user, UserRule.DOMAIN, domain, List.of(only), only);
+        return new UserResolution(user, UserRule.DOMAIN, domain, owners, owners.get(0));
     }
 }

@@ -16,6 +16,7 @@ import io.plumbline.salesforce.ContactsCsvReader;
 import io.plumbline.zendesk.JsonlStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -44,11 +45,32 @@ public final class SnapshotReader {
      * is the one a file-by-file read in the contract's order would have met first.
      */
     public static Snapshot read(InputSource source, Instant asOfOverride) {
+        return read(source, asOfOverride, null);
+    }
+
+    /**
+     * As {@link #read(InputSource, Instant)}, holding only the tickets an audit with a ticket lookback
+     * window of {@code ticketLookback} looks at: those active since the snapshot's instant less the
+     * lookback (the snapshot still counts every ticket read). Every ticket is held when {@code
+     * ticketLookback} is null or the snapshot's instant has to be found from the tickets themselves.
+     */
+    public static Snapshot read(InputSource source, Instant asOfOverride, Duration ticketLookback) {
+        Instant knownAsOf = asOfOverride;
+        if (knownAsOf == null && ticketLookback != null) {
+            try {
+                knownAsOf = manifestAsOf(source);
+            } catch (RuntimeException e) {
+                knownAsOf = null; // reported in the contract's order once the files are read
+            }
+        }
+        Instant ticketsSince = knownAsOf == null || ticketLookback == null ? null : knownAsOf.minus(ticketLookback);
         ExecutorService pool = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), daemon());
         try {
-            Future<TicketTable> tickets =
-                    pool.submit(() -> zendesk(source, SnapshotLayout.TICKETS, JsonlStreamReader::tickets));
+            Future<TicketTable> tickets = pool.submit(() -> zendesk(
+                    source,
+                    SnapshotLayout.TICKETS,
+                    (open, file) -> JsonlStreamReader.tickets(open, file, ticketsSince)));
             Future<List<Membership>> memberships =
                     pool.submit(() -> zendesk(source, SnapshotLayout.MEMBERSHIPS, JsonlStreamReader::memberships));
             Future<List<User>> users =

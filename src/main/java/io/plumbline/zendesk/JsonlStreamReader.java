@@ -13,6 +13,7 @@ import io.plumbline.model.TicketTable;
 import io.plumbline.model.User;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,13 +68,26 @@ public final class JsonlStreamReader {
 
     /** Every ticket of the file, in a compact table. */
     public static TicketTable tickets(Opener open, String file) {
+        return tickets(open, file, null);
+    }
+
+    /**
+     * The tickets of the file active since {@code since} (every ticket when it is null), in a compact
+     * table that also counts every ticket of the file ({@link TicketTable#read()}). Tickets outside the
+     * window are parsed and checked but not held. A file that repeats ticket ids is read again in full,
+     * so that only each ticket's last version decides whether it is in the window.
+     */
+    public static TicketTable tickets(Opener open, String file, Instant since) {
         JsonlBlocks.Result<TicketColumns.Builder> read =
-                JsonlBlocks.read(open, TicketColumns.Builder::new, StreamedRecords::ticket);
+                JsonlBlocks.read(open, capacity -> new TicketColumns.Builder(capacity, since), StreamedRecords::ticket);
         if (read == null) {
-            return TicketTable.of(exact(open, file, ZendeskRecords::ticket, Ticket::id));
+            return TicketTable.of(exact(open, file, ZendeskRecords::ticket, Ticket::id), since);
         }
-        TicketTable table = TicketTable.concat(read.sinks());
-        return read.ascending() ? table : TicketTable.of(lastOfEachId(table, t -> t.id().value()));
+        if (read.ascending()) {
+            return TicketTable.concat(read.sinks());
+        }
+        TicketTable all = since == null ? TicketTable.concat(read.sinks()) : tickets(open, file, null);
+        return TicketTable.of(lastOfEachId(all, t -> t.id().value()), since);
     }
 
     private interface StreamMapper<T> {

@@ -14,6 +14,7 @@ import io.plumbline.resolve.ResolutionSettings;
 import io.plumbline.snapshot.FolderSource;
 import io.plumbline.snapshot.SnapshotReader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,7 +31,10 @@ public final class PhaseBench {
      */
     public static void main(String[] args) {
         Phases phases = new Phases();
-        Snapshot snapshot = SnapshotReader.read(new FolderSource(Path.of(args[0])), null);
+        Snapshot snapshot = SnapshotReader.read(
+                new FolderSource(Path.of(args[0])),
+                null,
+                Duration.ofDays(ResolutionSettings.defaults().ticketLookbackDays()));
         phases.end("read");
         Resolution resolution = new IdentityResolver(ResolutionSettings.defaults()).resolve(snapshot);
         phases.end("resolve");

@@ -47,6 +47,31 @@ class TicketTableTest {
     }
 
     @Test
+    void of_window_holdsTicketsActiveSinceItAndCountsAll() {
+        TicketTable window = TicketTable.of(tickets(), T.minusSeconds(60));
+        assertThat(window).containsExactly(tickets().get(0), tickets().get(2));
+        assertThat(window.read()).isEqualTo(3);
+        assertThat(new Snapshot(List.of(), List.of(), List.of(), List.of(), List.of(), window, T).ticketsRead())
+                .isEqualTo(3);
+        assertThat(window.forEachActiveSince(T, i -> {})).isEqualTo(1);
+    }
+
+    @Test
+    void forEachActiveSince_windowStartingBeforeTheTablesOwn_fails() {
+        TicketTable window = TicketTable.of(tickets(), T);
+        assertThatThrownBy(() -> window.forEachActiveSince(T.minusSeconds(1), i -> {}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("kept from " + T);
+    }
+
+    @Test
+    void concat_partsKeptFromDifferentWindows_fails() {
+        assertThatThrownBy(() -> TicketTable.concat(
+                        List.of(new TicketColumns.Builder(16, T), new TicketColumns.Builder(16, null))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void deferred_failingSource_throwsOnEveryUse() {
         TicketTable table = TicketTable.deferred(() -> {
             throw new IllegalStateException("tickets.jsonl: bad");

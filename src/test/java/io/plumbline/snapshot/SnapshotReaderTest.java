@@ -8,6 +8,7 @@ import io.plumbline.model.Snapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,52 @@ class SnapshotReaderTest {
 
         assertThat(SnapshotReader.read(new FolderSource(dir), null).asOf())
                 .isEqualTo(Instant.parse("2026-04-01T08:00:00Z"));
+    }
+
+    @Test
+    void read_lookbackWithManifest_holdsTheWindowsTicketsAndCountsAll() throws IOException {
+        writeRequired();
+        Files.writeString(
+                dir.resolve(SnapshotLayout.TICKETS),
+                "{\"id\":1,\"updated_at\":\"2026-03-01T00:00:00Z\"}\n"
+                        + "{\"id\":2,\"updated_at\":\"2026-04-10T00:00:00Z\"}\n"
+                        + "{\"id\":3,\"created_at\":\"2026-04-16T00:00:00Z\"}\n");
+        Files.writeString(dir.resolve(SnapshotLayout.MANIFEST), "{\"captured_at\":\"2026-04-17T00:00:00Z\"}");
+
+        Snapshot window = SnapshotReader.read(new FolderSource(dir), null, Duration.ofDays(7));
+        Snapshot overridden =
+                SnapshotReader.read(new FolderSource(dir), Instant.parse("2026-04-30T00:00:00Z"), Duration.ofDays(7));
+        Snapshot all = SnapshotReader.read(new FolderSource(dir), null);
+
+        assertThat(window.tickets()).extracting(t -> t.id().value()).containsExactly(2L, 3L);
+        assertThat(window.ticketsRead()).isEqualTo(3);
+        assertThat(overridden.tickets()).isEmpty();
+        assertThat(overridden.ticketsRead()).isEqualTo(3);
+        assertThat(all.tickets()).hasSize(3);
+    }
+
+    @Test
+    void read_lookbackWithoutManifest_holdsEveryTicketToFindTheInstant() throws IOException {
+        writeRequired();
+        Files.writeString(
+                dir.resolve(SnapshotLayout.TICKETS),
+                "{\"id\":1,\"updated_at\":\"2026-01-01T00:00:00Z\"}\n{\"id\":2,\"updated_at\":\"2026-04-10T00:00:00Z\"}\n");
+
+        Snapshot snapshot = SnapshotReader.read(new FolderSource(dir), null, Duration.ofDays(1));
+
+        assertThat(snapshot.asOf()).isEqualTo(Instant.parse("2026-04-10T00:00:00Z"));
+        assertThat(snapshot.tickets()).hasSize(2);
+    }
+
+    @Test
+    void read_lookbackWithBadManifestAndBadTickets_reportsTheTicketFileFirst() throws IOException {
+        writeRequired();
+        Files.writeString(dir.resolve(SnapshotLayout.TICKETS), "{\"id\":1}\n{\"id\":\n");
+        Files.writeString(dir.resolve(SnapshotLayout.MANIFEST), "{\"captured_at\":\"soon\"}");
+
+        assertThatThrownBy(() -> SnapshotReader.read(new FolderSource(dir), null, Duration.ofDays(30)))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(dir.resolve(SnapshotLayout.TICKETS) + ":2");
     }
 
     @Test

@@ -3,8 +3,11 @@ package io.plumbline.zendesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.model.Ticket;
+import io.plumbline.model.TicketTable;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -87,6 +90,57 @@ class JsonlStreamReaderTest {
             })
     void tickets_sameAsExactReader(String text) {
         assertSame(text, JsonlStreamReader::tickets, ZendeskRecords::ticket);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                // ascending ids: outside the window by updated_at, by created_at, no timestamps, in it
+                "{\"id\":1,\"created_at\":\"2026-03-01T00:00:00Z\",\"updated_at\":\"2026-03-31T23:59:59.999Z\"}\n"
+                        + "{\"id\":2,\"created_at\":\"2026-03-31T12:00:00Z\"}\n"
+                        + "{\"id\":3}\n"
+                        + "{\"id\":4,\"created_at\":\"2026-01-01T00:00:00Z\",\"updated_at\":\"2026-04-01T00:00:00Z\"}\n"
+                        + "{\"id\":5,\"created_at\":\"2026-04-02T00:00:00Z\",\"status\":\"open\"}\n",
+                // repeated ids: only the last version of each decides, both ways
+                "{\"id\":7,\"updated_at\":\"2026-04-05T00:00:00Z\"}\n"
+                        + "{\"id\":6,\"updated_at\":\"2026-03-01T00:00:00Z\"}\n"
+                        + "{\"id\":7,\"updated_at\":\"2026-03-02T00:00:00Z\"}\n"
+                        + "{\"id\":6,\"updated_at\":\"2026-04-06T00:00:00Z\"}\n"
+                        + "{\"id\":8,\"updated_at\":\"2026-04-07T00:00:00Z\"}\n",
+                // the exact reader's path
+                "\u000C\n{\"id\":1,\"created_at\":\"2026-04-02T00:00:00Z\"}\n"
+                        + "{\"id\":2,\"created_at\":\"2026-03-02T00:00:00Z\"}\n"
+            })
+    void tickets_window_holdsTheLastVersionsInItAndCountsAll(String text) {
+        Instant since = Instant.parse("2026-04-01T00:00:00Z");
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        TicketTable all = JsonlStreamReader.tickets(() -> new ByteArrayInputStream(bytes), "f.jsonl");
+        TicketTable window = JsonlStreamReader.tickets(() -> new ByteArrayInputStream(bytes), "f.jsonl", since);
+
+        List<Ticket> expected = all.stream()
+                .filter(t -> t.activityAt() != null && !t.activityAt().isBefore(since))
+                .toList();
+        assertThat(window).isEqualTo(expected).isNotEmpty().hasSizeLessThan(all.size());
+        assertThat(window.read()).isEqualTo(all.size()).isEqualTo(all.read());
+        assertThat(window.keptSince()).isEqualTo(since);
+        assertThat(all.keptSince()).isNull();
+    }
+
+    @Test
+    void tickets_window_manyBlocks_holdsOnlyTheWindow() {
+        Instant since = Instant.parse("2026-04-01T00:00:00Z");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= 60_000; i++) {
+            sb.append("{\"id\":%d,\"requester_id\":%d,\"updated_at\":\"%s\",\"status\":\"open\"}\n"
+                    .formatted(i, i % 97 + 1, since.plusSeconds((i % 10 - 8) * 3600L)));
+        }
+        assertThat(sb.length()).isGreaterThan(4 << 20);
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        TicketTable window = JsonlStreamReader.tickets(() -> new ByteArrayInputStream(bytes), "f.jsonl", since);
+        assertThat(window.read()).isEqualTo(60_000);
+        assertThat(window).hasSize(12_000).allMatch(t -> !t.activityAt().isBefore(since));
+        assertThat(window.get(0).id().value()).isEqualTo(8);
+        assertThat(window.get(11_999).id().value()).isEqualTo(59_999);
     }
 
     @Test
