@@ -21,6 +21,12 @@ public final class PlainProgress implements Progress {
     }
 
     @Override
+    public void note(String line) {
+        out.println("zendesk: " + line);
+        out.flush();
+    }
+
+    @Override
     public Task start(String resource) {
         return new Task() {
             private final Instant started = clock.instant();

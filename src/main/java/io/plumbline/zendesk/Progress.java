@@ -13,6 +13,9 @@ public interface Progress {
     /** Starts reporting on one resource (e.g. "organizations"). */
     Task start(String resource);
 
+    /** Says what the pull is doing between resources (e.g. that it waits, and why), in plain words. */
+    default void note(String line) {}
+
     /** One resource being pulled. */
     interface Task extends AutoCloseable {
         /** The number of records expected, when Zendesk can say (enables an ETA). */

@@ -18,6 +18,11 @@ public final class ProgressBars implements Progress {
     }
 
     @Override
+    public void note(String line) {
+        err.println("zendesk: " + line);
+    }
+
+    @Override
     public Task start(String resource) {
         ProgressBar bar = new ProgressBarBuilder()
                 .setTaskName(resource)

@@ -5,6 +5,8 @@ import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +23,8 @@ import java.util.Set;
  * only listing that also returns deleted orgs with their {@code deleted_at}; records sharing a timestamp
  * may repeat across pages, so callers dedupe by id). Each page is requested by its own cursor or start
  * time, so a retried page never restarts the listing; a cursor that repeats is an error rather than an
- * endless loop. Every listing answers where it stopped, so the next pull can resume there.
+ * endless loop. Every listing answers where it stopped, so the next pull can resume there; an export
+ * also answers up to when it is complete ({@link ExportEnd}), as Zendesk's exports lag by a minute.
  */
 public final class ZendeskExporter {
     public static final int PAGE_SIZE = 100;
@@ -29,10 +32,19 @@ public final class ZendeskExporter {
     private static final String USERS = "/api/v2/incremental/users/cursor.json";
     private static final String MEMBERSHIPS = "/api/v2/organization_memberships";
     private static final Set<Integer> STALE_CURSOR = Set.of(400, 404, 422);
+
+    /**
+     * How far behind Zendesk's incremental exports run: they leave out changes made in the minute before
+     * a request; one second more, as they count in whole seconds.
+     */
+    public static final Duration LAG = Duration.ofSeconds(61);
+
     private final ZendeskHttp http;
+    private final Clock clock;
 
     public ZendeskExporter(ZendeskHttp http) {
         this.http = http;
+        this.clock = http.settings().clock();
     }
 
     /** Every organization, deleted ones included, by the time-based incremental export from the epoch. */
@@ -41,14 +53,15 @@ public final class ZendeskExporter {
     }
 
     /** Organizations changed at or after {@code start} (epoch seconds); answers the end_time to resume at. */
-    public long organizations(long start, PageSink sink) {
+    public ExportEnd<Long> organizations(long start, PageSink sink) {
         while (true) {
             String path = "/api/v2/incremental/organizations.json?start_time=" + start;
+            Instant sent = clock.instant();
             JsonNode body = http.get(path).body();
             sink.page(records(body, "organizations", path));
             long end = body.path("end_time").asLong(-1);
             if (body.path("end_of_stream").asBoolean(false)) {
-                return end < start ? start : end;
+                return new ExportEnd<>(end < start ? start : end, sent.minus(LAG));
             }
             if (end <= start) {
                 throw unexpected(path, "end_time " + end + " does not advance past start_time " + start);
@@ -81,34 +94,37 @@ public final class ZendeskExporter {
     }
 
     /** Tickets created or updated at or after {@code start}, deleted ones left out; answers the cursor to resume at. */
-    public String tickets(Instant start, PageSink sink) {
+    public ExportEnd<String> tickets(Instant start, PageSink sink) {
         String first = TICKETS + "?start_time=" + start.getEpochSecond() + "&exclude_deleted=true";
         // the filter is sent on every page: a cursor does not promise to carry it
         return export(first, TICKETS, "&exclude_deleted=true", "tickets", null, sink);
     }
 
     /** Tickets changed after {@code cursor}, deleted ones included (status {@code deleted}). */
-    public String ticketsAfter(String cursor, PageSink sink) {
+    public ExportEnd<String> ticketsAfter(String cursor, PageSink sink) {
         return export(TICKETS + "?cursor=" + encode(cursor), TICKETS, "", "tickets", cursor, sink);
     }
 
     /** Users of every role (deleted ones with {@code active: false}) changed after the cursor, else since the time. */
-    public String usersChanged(String cursor, long startTime, PageSink sink) {
+    public ExportEnd<String> usersChanged(String cursor, long startTime, PageSink sink) {
         String first = cursor != null ? USERS + "?cursor=" + encode(cursor) : USERS + "?start_time=" + startTime;
         return export(first, USERS, "", "users", cursor, sink);
     }
 
     /** Walks a cursor-based incremental export to its end; answers the last after_cursor (else {@code cursor}). */
-    private String export(String first, String path, String filter, String key, String cursor, PageSink sink) {
+    private ExportEnd<String> export(
+            String first, String path, String filter, String key, String cursor, PageSink sink) {
         String url = first;
         String last = cursor;
         Set<String> seen = new HashSet<>();
         while (true) {
+            Instant sent = clock.instant();
             JsonNode body = http.get(url).body();
             sink.page(records(body, key, url));
             JsonNode after = body.path("after_cursor");
             if (body.path("end_of_stream").asBoolean(false)) {
-                return after.isTextual() && !after.asText().isEmpty() ? after.asText() : last;
+                String end = after.isTextual() && !after.asText().isEmpty() ? after.asText() : last;
+                return new ExportEnd<>(end, sent.minus(LAG));
             }
             last = nextCursor(after, seen, url);
             url = path + "?cursor=" + encode(last) + filter;

@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
-import java.util.concurrent.Future;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Brings an earlier pull's snapshot folder up to date by asking Zendesk only for what changed since its
@@ -25,7 +25,9 @@ import java.util.function.Function;
  * users, {@code active: false}, dropped), tickets from the cursor-based ticket export (deleted ones
  * dropped, as are tickets whose last change has left the lookback window), and memberships as
  * {@link MembershipRefresher} explains. The three exports run side by side; memberships follow, as they
- * depend on what the exports found. Exports leave out the last minute; such changes come next time.
+ * depend on what the exports found. Exports leave out the last minute, so they start once it has passed
+ * the pull's start ({@link ExportLag}): the merged snapshot holds every change made before the pull
+ * began.
  */
 public final class ZendeskIncrementalPuller {
     private static final String MEMBERSHIPS = "organization_memberships";
@@ -58,31 +60,27 @@ public final class ZendeskIncrementalPuller {
         SortedMap<Long, JsonNode> memberships =
                 SnapshotFiles.read(previous.resolve(SnapshotFiles.MEMBERSHIPS), MEMBERSHIPS);
         SortedMap<Long, JsonNode> tickets = SnapshotFiles.read(previous.resolve(SnapshotFiles.TICKETS), "tickets");
-        long latestStart = clock.instant().getEpochSecond() - 61; // an export refuses a start in the last minute
+        // an export refuses a start in the last minute
+        long latestStart = clock.instant().minus(ZendeskExporter.LAG).getEpochSecond();
 
         Map<Long, JsonNode> changedOrgs = new LinkedHashMap<>();
         Map<Long, JsonNode> changedUsers = new LinkedHashMap<>();
         Map<Long, JsonNode> changedTickets = new LinkedHashMap<>();
-        long orgsEnd;
-        String usersCursor;
-        String ticketsCursor;
-        try (SideBySide exports = new SideBySide(3)) {
-            Future<Long> o = exports.start(() -> fetch(
-                    "organizations",
-                    changedOrgs,
-                    sink -> exporter.organizations(Math.min(since.organizationsStartTime(), latestStart), sink)));
-            Future<String> u = exports.start(() -> fetch(
-                    "users",
-                    changedUsers,
-                    sink -> exporter.usersChanged(
-                            since.usersCursor(), Math.min(since.usersStartTime(), latestStart), sink)));
-            Future<String> t = exports.start(
-                    () -> fetch("tickets", changedTickets, sink -> exporter.ticketsAfter(since.ticketsCursor(), sink)));
-            exports.awaitAll();
-            orgsEnd = SideBySide.result(o);
-            usersCursor = SideBySide.result(u);
-            ticketsCursor = SideBySide.result(t);
-        }
+        long usersFrom = Math.min(since.usersStartTime(), latestStart);
+        ResumableExport<Long> orgExport = export(
+                "organizations",
+                changedOrgs,
+                Math.min(since.organizationsStartTime(), latestStart),
+                exporter::organizations);
+        ResumableExport<String> userExport = export(
+                "users",
+                changedUsers,
+                since.usersCursor(),
+                (cursor, sink) -> exporter.usersChanged(cursor, usersFrom, sink));
+        ResumableExport<String> ticketExport =
+                export("tickets", changedTickets, since.ticketsCursor(), exporter::ticketsAfter);
+        ExportLag lag = new ExportLag(capturedAt, window.started(), http.settings(), progress);
+        runAfterLag(List.of(orgExport, userExport, ticketExport), lag);
         Set<Long> deletedOrgs = mergeOrganizations(orgs, changedOrgs);
         Set<Long> goneUsers = mergeUsers(users, changedUsers);
         mergeTickets(tickets, changedTickets, ticketsSince);
@@ -112,19 +110,31 @@ public final class ZendeskIncrementalPuller {
         notes.add("changes: " + changedOrgs.size() + " organizations, " + changedUsers.size() + " users, "
                 + changedTickets.size() + " tickets");
         notes.add(m.note());
-        PullCursors next = new PullCursors(orgsEnd, usersCursor, since.usersStartTime(), ticketsCursor, m.position());
+        lag.note().ifPresent(notes::add);
+        PullCursors next = new PullCursors(
+                orgExport.end().resumeAt(),
+                userExport.end().resumeAt(),
+                since.usersStartTime(),
+                ticketExport.end().resumeAt(),
+                m.position());
         return window.stats(counts, true, next, notes);
     }
 
-    private <T> T fetch(String name, Map<Long, JsonNode> into, Function<PageSink, T> pull) {
-        try (Progress.Task task = progress.start(name)) {
-            return pull.apply(page -> {
-                for (JsonNode record : page) {
-                    into.put(SnapshotFiles.idOf(record, name), record);
-                }
-                task.update(into.size(), http.stats().requests(), http.stats().rateLimitWaits());
-            });
+    /** Runs the exports side by side once their lag has passed the pull's start. */
+    private static void runAfterLag(List<ResumableExport<?>> exports, ExportLag lag) {
+        // the exports of a pull of changes are short: waiting before them takes as long as asking each again
+        // after it, without the requests
+        lag.awaitLag();
+        try (SideBySide side = new SideBySide(exports.size())) {
+            exports.forEach(e -> side.start(e::run));
+            side.awaitAll();
         }
+        lag.catchUp(exports);
+    }
+
+    private <T> ResumableExport<T> export(
+            String name, Map<Long, JsonNode> into, T start, BiFunction<T, PageSink, ExportEnd<T>> from) {
+        return new ResumableExport<>(name, into, start, from, http, progress, OptionalLong.empty());
     }
 
     /** Applies changed orgs; answers the ids of those deleted since the previous pull. */

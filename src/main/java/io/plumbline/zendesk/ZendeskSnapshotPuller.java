@@ -22,8 +22,10 @@ import java.util.function.Function;
  * {@code snapshot.json} with {@code captured_at}. Files appear whole or not at all. The four listings run
  * side by side (each listing's pages one after another, as every page needs the previous one's cursor),
  * sharing the client's pacing, so the exports' own per-minute budget and the account budget are used at
- * once; the files are the same as when they run one after another. It answers where each listing
- * stopped, so that {@link ZendeskIncrementalPuller} can later fetch only what changed since.
+ * once; the files are the same as when they run one after another. The snapshot holds every change made
+ * before the instant it stands for, although Zendesk's exports lag by a minute ({@link ExportLag}). It
+ * answers where each listing stopped, so that {@link ZendeskIncrementalPuller} can later fetch only what
+ * changed since.
  */
 public final class ZendeskSnapshotPuller {
     /** How far before a full pull's start the next user export opens (covers clock skew between hosts). */
@@ -50,24 +52,32 @@ public final class ZendeskSnapshotPuller {
     }
 
     /**
-     * Pulls a snapshot captured at {@code capturedAt} with the tickets active since {@code ticketsSince}
-     * (for an audit whose window ends earlier than the pull, e.g. {@code --as-of}).
+     * Pulls a snapshot captured at {@code capturedAt} (holding every change made before it, or before the
+     * pull began if that is earlier) with the tickets active since {@code ticketsSince} (for an audit
+     * whose window ends earlier than the pull, e.g. {@code --as-of}).
      */
     public PullStats pull(Path snapshotDir, Instant capturedAt, Instant ticketsSince, int lookbackDays) {
         StatsWindow window = new StatsWindow(http.stats(), clock);
         OptionalLong orgCount = count("/api/v2/organizations/count");
         OptionalLong userCount = count("/api/v2/users/count?role=end-user");
-        Listed<Long> orgs;
+        SortedMap<Long, JsonNode> orgRecords = new TreeMap<>();
+        SortedMap<Long, JsonNode> ticketRecords = new TreeMap<>();
+        ResumableExport<Long> orgs = new ResumableExport<>(
+                "organizations", orgRecords, 0L, exporter::organizations, http, progress, orgCount);
+        // the first pass leaves deleted tickets out; a later one takes them in, to drop those deleted meanwhile
+        ResumableExport<String> tickets = new ResumableExport<>(
+                "tickets",
+                ticketRecords,
+                null,
+                (cursor, sink) ->
+                        cursor == null ? exporter.tickets(ticketsSince, sink) : exporter.ticketsAfter(cursor, sink),
+                http,
+                progress,
+                OptionalLong.empty());
         Listed<ListPosition> users;
         Listed<ListPosition> memberships;
-        Listed<String> tickets;
         try (SideBySide pulls = new SideBySide(4)) {
-            Future<Listed<Long>> o = pulls.start(() -> resource(
-                    snapshotDir,
-                    SnapshotFiles.ORGANIZATIONS,
-                    "organizations",
-                    orgCount,
-                    sink -> exporter.organizations(0, sink)));
+            pulls.start(orgs::run);
             Future<Listed<ListPosition>> u = pulls.start(
                     () -> resource(snapshotDir, SnapshotFiles.USERS, "users", userCount, exporter::endUsers));
             Future<Listed<ListPosition>> m = pulls.start(() -> resource(
@@ -76,28 +86,27 @@ public final class ZendeskSnapshotPuller {
                     "organization_memberships",
                     OptionalLong.empty(),
                     exporter::memberships));
-            Future<Listed<String>> t = pulls.start(() -> resource(
-                    snapshotDir,
-                    SnapshotFiles.TICKETS,
-                    "tickets",
-                    OptionalLong.empty(),
-                    sink -> exporter.tickets(ticketsSince, sink)));
+            pulls.start(tickets::run);
             pulls.awaitAll();
-            orgs = SideBySide.result(o);
             users = SideBySide.result(u);
             memberships = SideBySide.result(m);
-            tickets = SideBySide.result(t);
         }
+        ExportLag lag = new ExportLag(capturedAt, window.started(), http.settings(), progress);
+        lag.catchUp(List.of(orgs, tickets));
+        ticketRecords.values().removeIf(t -> "deleted".equals(t.path("status").asText()));
+        SnapshotFiles.write(snapshotDir.resolve(SnapshotFiles.ORGANIZATIONS), orgRecords);
+        SnapshotFiles.write(snapshotDir.resolve(SnapshotFiles.TICKETS), ticketRecords);
         SnapshotFiles.writeManifest(snapshotDir, capturedAt, lookbackDays);
         Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("organizations", orgs.records());
+        counts.put("organizations", orgRecords.size());
         counts.put("users", users.records());
         counts.put("organization_memberships", memberships.records());
-        counts.put("tickets", tickets.records());
+        counts.put("tickets", ticketRecords.size());
         long usersFrom = window.started().minus(USER_EXPORT_OVERLAP).getEpochSecond();
-        String ticketsCursor = tickets.end() == null ? "" : tickets.end();
-        PullCursors cursors = new PullCursors(orgs.end(), null, usersFrom, ticketsCursor, memberships.end());
-        return window.stats(counts, false, cursors, List.of());
+        String ticketsCursor =
+                tickets.end().resumeAt() == null ? "" : tickets.end().resumeAt();
+        PullCursors cursors = new PullCursors(orgs.end().resumeAt(), null, usersFrom, ticketsCursor, memberships.end());
+        return window.stats(counts, false, cursors, lag.note().stream().toList());
     }
 
     /** How many records a listing wrote, and where it stopped. */

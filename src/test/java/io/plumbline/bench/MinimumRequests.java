@@ -3,10 +3,12 @@ package io.plumbline.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.zendesk.PullStats;
+import io.plumbline.zendesk.ZendeskExporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,10 @@ import java.util.regex.Pattern;
  * no more, and may be empty); the cursor-based ticket export {@code max(1, ⌈n / 1000⌉)}; the time-based
  * organization export as many pages as its paging rule allows (1,000 a page, extended to a whole
  * second, each next page starting again at the second the previous one ended on), computed from the
- * records' timestamps; and the two counts the puller asks for its progress estimate.
+ * records' timestamps; and the two counts the puller asks for its progress estimate. Zendesk's exports
+ * leave out the minute before each request, so an export whose last page (by that count) went out
+ * within {@link ZendeskExporter#LAG} after the pull's start takes one request more, once the lag has
+ * passed, for the pull to hold every change made before its start ({@link #lagged}).
  */
 final class MinimumRequests {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,23 +35,24 @@ final class MinimumRequests {
 
     private MinimumRequests() {}
 
-    static Map<String, Long> fullPull(Path snapshot, Map<String, Integer> records) {
+    static Map<String, Long> fullPull(Path snapshot, Map<String, Integer> records, PullLog log, Instant start) {
         Map<String, Long> out = new LinkedHashMap<>();
         out.put("organizations", timeExportPages(changedAt(snapshot.resolve("zendesk/organizations.jsonl"))));
         out.put("users", records.get("users") / 100L + 1);
         out.put("organization_memberships", records.get("organization_memberships") / 100L + 1);
         out.put("tickets", Math.max(1, (records.get("tickets") + 999L) / 1000));
         out.put(PullLog.COUNTS, 2L);
-        return out;
+        return lagged(out, log, start, List.of("organizations", "tickets"));
     }
 
     /**
      * The fewest requests an incremental pull needs by its own method: one export page per 1,000 changed
      * records of each kind (at least one), the membership count, the membership list from the saved
      * cursor ({@code ⌊n / 100⌋ + 1} pages for the n records listed) and one read per user whose default
-     * moved, as its notes report them (or a full membership listing when it made one).
+     * moved, as its notes report them (or a full membership listing when it made one); and one more per
+     * export that ended within the lag ({@link #lagged}; none when the pull waits for the lag first).
      */
-    static Map<String, Long> incremental(PullStats stats) {
+    static Map<String, Long> incremental(PullStats stats, PullLog log, Instant start) {
         Matcher changes = find(CHANGES, stats.notes());
         Map<String, Long> out = new LinkedHashMap<>();
         out.put("organizations", exportPages(changes.group(1)));
@@ -59,7 +65,22 @@ final class MinimumRequests {
                         ? Long.parseLong(tail.group(1)) / 100 + 1 + Long.parseLong(tail.group(2))
                         : stats.records().get("organization_memberships") / 100L + 1);
         out.put(PullLog.COUNTS, 1L);
-        return out;
+        return lagged(out, log, start, List.of("organizations", "users", "tickets"));
+    }
+
+    /**
+     * Adds a request to each of {@code exports} whose last page by the minimum arrived within {@link
+     * ZendeskExporter#LAG} after {@code start}, as the emulator logged it: without it the export would
+     * lack the changes of that last minute before the start.
+     */
+    static Map<String, Long> lagged(Map<String, Long> minimum, PullLog log, Instant start, List<String> exports) {
+        for (String export : exports) {
+            Instant last = log.succeeded(export, minimum.get(export));
+            if (last != null && last.isBefore(start.plus(ZendeskExporter.LAG))) {
+                minimum.merge(export, 1L, Long::sum);
+            }
+        }
+        return minimum;
     }
 
     private static long exportPages(String changed) {

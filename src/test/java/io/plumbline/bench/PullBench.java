@@ -9,6 +9,7 @@ import io.plumbline.zendesk.Progress;
 import io.plumbline.zendesk.PullStats;
 import io.plumbline.zendesk.RateWindow;
 import io.plumbline.zendesk.ZendeskConnector;
+import io.plumbline.zendesk.ZendeskExporter;
 import io.plumbline.zendesk.ZendeskHttp;
 import io.plumbline.zendesk.ZendeskIncrementalPuller;
 import io.plumbline.zendesk.ZendeskSettings;
@@ -33,8 +34,9 @@ import java.util.Set;
  * requests a minute for the account, 10 for incremental exports, fixed one-minute windows) on a clock
  * running {@code SCALE} times faster than real time: a full pull, then, after about 1% of the records
  * changed, an incremental pull. For each it prints the requests made per resource against the fewest
- * the endpoints allow, the wall time against the floor the limits impose ({@link WindowFloor}), their
- * ratio, and the 429s the emulator answered.
+ * the endpoints allow ({@link MinimumRequests}), the wall time against the floor the limits impose
+ * ({@link WindowFloor}; never less than the exports' one-minute lag, as a pull holds every change made
+ * before its start), their ratio, and the 429s the emulator answered.
  */
 public final class PullBench {
     static final String TOKEN = "bench-token-0123456789";
@@ -67,30 +69,32 @@ public final class PullBench {
             Path full = out.resolve("full");
             startOfMinute(time);
             long real = System.nanoTime();
+            Instant start = time.instant();
             PullStats stats = new ZendeskSnapshotPuller(http, Progress.SILENT)
-                    .pull(full, time.instant(), time.instant().minus(Duration.ofDays(lookback)), lookback);
+                    .pull(full, start, start.minus(Duration.ofDays(lookback)), lookback);
             PullLog log = new PullLog(emulator.log().all());
-            Map<String, Long> minimum = MinimumRequests.fullPull(full, stats.records());
+            Map<String, Long> minimum = MinimumRequests.fullPull(full, stats.records(), log, start);
             print("full pull, tickets of the last " + lookback + " days", stats, log, minimum, real);
 
             changeOnePercent(emulator, full, time);
             emulator.log().clear();
             startOfMinute(time);
             real = System.nanoTime();
+            Instant incStart = time.instant();
             PullStats inc = new ZendeskIncrementalPuller(http, Progress.SILENT)
                     .pull(
                             full,
                             stats.cursors(),
                             out.resolve("incremental"),
-                            time.instant(),
-                            time.instant().minus(Duration.ofDays(lookback)),
+                            incStart,
+                            incStart.minus(Duration.ofDays(lookback)),
                             lookback);
             PullLog incLog = new PullLog(emulator.log().all());
             print(
                     "incremental pull after ~1% changes (" + String.join("; ", inc.notes()) + ")",
                     inc,
                     incLog,
-                    MinimumRequests.incremental(inc),
+                    MinimumRequests.incremental(inc, incLog, incStart),
                     real);
         }
     }
@@ -167,14 +171,20 @@ public final class PullBench {
         WindowFloor exports = new WindowFloor("exports", exportMin, EXPORT_LIMIT, exportLatency);
         // users and memberships may be listed side by side: the last window's list pages take half as long
         WindowFloor account = new WindowFloor("all", min, ACCOUNT_LIMIT, listLatency.dividedBy(2));
-        Duration floor = max(exports.floor(), account.floor());
+        // complete as of its start, a pull asks an export once the lag has passed that start
+        Duration lag = ZendeskExporter.LAG;
+        Duration floor = max(lag, max(exports.floor(), account.floor()));
         Duration usable = max(
-                exports.usable(reserve(EXPORT_LIMIT)).floor(),
-                account.usable(reserve(ACCOUNT_LIMIT)).floor());
+                lag,
+                max(
+                        exports.usable(reserve(EXPORT_LIMIT)).floor(),
+                        account.usable(reserve(ACCOUNT_LIMIT)).floor()));
         System.out.printf(
                 "median request time (emulated): export page %s, list page %s%n",
                 secs(exportLatency), secs(listLatency));
-        System.out.printf("floor at the limits:   %s; %s -> %s%n", exports.formula(), account.formula(), secs(floor));
+        System.out.printf(
+                "floor at the limits:   %s; %s; exports' lag %s -> %s%n",
+                exports.formula(), account.formula(), secs(ZendeskExporter.LAG), secs(floor));
         System.out.printf(
                 "floor at usable rates: %d/min and %d/min (the client leaves 2%% of a window, rounded down) -> %s%n",
                 EXPORT_LIMIT - reserve(EXPORT_LIMIT), ACCOUNT_LIMIT - reserve(ACCOUNT_LIMIT), secs(usable));

@@ -2,6 +2,7 @@ package io.plumbline.bench;
 
 import io.plumbline.zendesk.emulator.LoggedRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,16 @@ final class PullLog {
 
     long exports() {
         return log.stream().filter(PullLog::export).count();
+    }
+
+    /** When the {@code n}-th successful request of {@code resource} arrived (1-based); null if it made fewer. */
+    Instant succeeded(String resource, long n) {
+        return log.stream()
+                .filter(r -> r.succeeded() && resource(r).equals(resource))
+                .skip(n - 1)
+                .findFirst()
+                .map(LoggedRequest::at)
+                .orElse(null);
     }
 
     /** The median time one request of {@code resource} takes (zero when it made fewer than two). */

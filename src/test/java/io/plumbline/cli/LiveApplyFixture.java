@@ -128,10 +128,15 @@ final class LiveApplyFixture {
 
     /** A fresh emulator seeded with the fixture folder, its clock 1,000 times faster than real time. */
     ZendeskEmulator emulator() {
+        return emulator(1000);
+    }
+
+    /** The same on a clock {@code scale} times faster than real time. */
+    ZendeskEmulator emulator(double scale) {
         return ZendeskEmulator.start(
                 fixture,
                 EmulatorConfig.withToken(TOKEN),
-                new EmulatorTime(capturedAt.plus(Duration.ofMinutes(2)), 1000));
+                new EmulatorTime(capturedAt.plus(Duration.ofMinutes(2)), scale));
     }
 
     /** A copy of the audited plan in its own folder, so that each run's receipt lands apart. */

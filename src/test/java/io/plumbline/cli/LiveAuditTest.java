@@ -113,6 +113,35 @@ class LiveAuditTest {
     }
 
     @Test
+    void liveAudit_orgEditedJustBefore_samePlanHashAsTheSnapshotAudit() throws IOException {
+        // a clock slow enough that the audit's pull ends well inside Zendesk's one-minute export lag
+        try (ZendeskEmulator z = emulator(EmulatorConfig.withToken(TOKEN), 40)) {
+            // a field the audit does not read: the org must still be pulled, in its latest version
+            z.change(e -> e.updateOrganization(9001, o -> o.put("notes", "edited just before the audit")));
+            Run r = run(
+                    z.time(),
+                    Map.of("ZD_TOKEN", TOKEN),
+                    "audit",
+                    "--config",
+                    config(z).toString(),
+                    "--as-of",
+                    capturedAt.toString(),
+                    "--run-id",
+                    "live-just-edited",
+                    "--no-history");
+
+            assertThat(r.code).as(r.err).isZero();
+            Path live = dir.resolve("out/live-just-edited");
+            assertThat(Files.readString(live.resolve("all_exceptions.csv")))
+                    .isEqualTo(Files.readString(dir.resolve("out/from-snapshot/all_exceptions.csv")));
+            assertThat(planHash(live)).isEqualTo(snapshotHash);
+            assertThat(Files.readString(live.resolve("snapshot/zendesk/organizations.jsonl")))
+                    .contains("edited just before the audit");
+            assertThat(r.err).contains("waiting").contains("for Zendesk's exports to include changes up to");
+        }
+    }
+
+    @Test
     void liveAudit_tenPercentFaults_samePlanHash() {
         EmulatorConfig faulty = EmulatorConfig.withToken(TOKEN).withFaults(0.04, 0.03, 0.03, 0, Duration.ZERO, 11);
         try (ZendeskEmulator z = emulator(faulty)) {
@@ -189,7 +218,11 @@ class LiveAuditTest {
     }
 
     private static ZendeskEmulator emulator(EmulatorConfig config) {
-        return ZendeskEmulator.start(fixture, config, new EmulatorTime(capturedAt.plus(Duration.ofMinutes(2)), 1000));
+        return emulator(config, 1000);
+    }
+
+    private static ZendeskEmulator emulator(EmulatorConfig config, double scale) {
+        return ZendeskEmulator.start(fixture, config, new EmulatorTime(capturedAt.plus(Duration.ofMinutes(2)), scale));
     }
 
     private static Path config(ZendeskEmulator z) {

@@ -18,6 +18,12 @@ import java.util.Map;
 final class EmulatorHarness implements AutoCloseable {
     static final String TOKEN = "tok-live-0123456789";
     static final double SCALE = 1000;
+    /**
+     * A clock slow enough that a small pull ends well inside Zendesk's one-minute export lag, as a live
+     * audit made right after a change does (its waits then take real seconds: 60 s in 1.5 s).
+     */
+    static final double LAG_SCALE = 40;
+
     final ZendeskEmulator emulator;
     final EmulatorTime time;
     final List<String> warnings = new ArrayList<>();

@@ -68,8 +68,52 @@ class ZendeskIncrementalPullerTest {
             PullStats inc = incremental(h, earlier, cursors, tmp.resolve("b"), AS_OF);
 
             assertSameZendeskFiles(earlier, tmp.resolve("b"));
-            // org export, user export, ticket export, membership count, the membership list's last page
+            // org export, user export, ticket export (each once, after the lag), membership count, the
+            // membership list's last page
             assertThat(inc.requests()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void incremental_orgUserAndTicketChangedJustBefore_holdsTheirNewStateAndResumesAfterThem(@TempDir Path tmp)
+            throws IOException {
+        try (EmulatorHarness h = harness(EmulatorHarness.LAG_SCALE)) {
+            h.time.advance(Duration.ofMinutes(2));
+            h.emulator.change(e -> {
+                e.updateOrganization(1003, o -> o.put("external_id", "001LATE00001"));
+                e.updateUser(20_005, u -> u.put("name", "Renamed just before"));
+                e.makeDefault(e.membershipsOfUser(20_004).get(1).path("id").asLong());
+                e.updateTicket(300_010, t -> t.put("status", "pending"));
+            });
+
+            PullStats inc = incremental(h, earlier, cursors, tmp.resolve("b"), AS_OF);
+
+            Path b = tmp.resolve("b");
+            assertThat(ZendeskSnapshotPullerTest.record(b, SnapshotFiles.ORGANIZATIONS, 1003)
+                            .path("external_id")
+                            .asText())
+                    .isEqualTo("001LATE00001");
+            assertThat(ZendeskSnapshotPullerTest.record(b, SnapshotFiles.USERS, 20_005)
+                            .path("name")
+                            .asText())
+                    .isEqualTo("Renamed just before");
+            assertThat(ZendeskSnapshotPullerTest.record(b, SnapshotFiles.TICKETS, 300_010)
+                            .path("status")
+                            .asText())
+                    .isEqualTo("pending");
+            // waited for the lag before the exports rather than asking them again after it
+            assertThat(inc.notes()).anyMatch(n -> n.startsWith("exports asked once their one-minute lag had passed"));
+            assertThat(h.emulator.log().all())
+                    .filteredOn(r -> r.path().startsWith("/api/v2/incremental/"))
+                    .hasSize(3);
+            // the same state pulled in full once the changes are long past the exports' lag
+            h.time.advance(Duration.ofMinutes(2));
+            full(h, tmp.resolve("c"), AS_OF);
+            assertSameZendeskFiles(b, tmp.resolve("c"));
+            // the next pull resumes where the last request of each export stopped: nothing comes twice
+            PullStats next = incremental(h, b, inc.cursors(), tmp.resolve("d"), AS_OF);
+            assertThat(next.notes().get(0)).endsWith(" 0 users, 0 tickets");
+            assertSameZendeskFiles(tmp.resolve("d"), tmp.resolve("c"));
         }
     }
 
@@ -150,7 +194,11 @@ class ZendeskIncrementalPullerTest {
 
     /** A fresh emulator in the state the earlier pull saw, its clock set after that pull. */
     private static EmulatorHarness harness() {
-        EmulatorHarness h = new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN));
+        return harness(EmulatorHarness.SCALE);
+    }
+
+    private static EmulatorHarness harness(double scale) {
+        EmulatorHarness h = new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN), scale);
         h.time.advance(Duration.between(h.time.instant(), pulledAt.plus(Duration.ofMinutes(1))));
         return h;
     }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +100,111 @@ class ZendeskSnapshotPullerTest {
                                     + AS_OF.minus(Duration.ofDays(30)).getEpochSecond() + "&exclude_deleted=true"));
             assertThat(stats.requests()).isEqualTo(log.size());
         }
+    }
+
+    @Test
+    void pull_orgsAndTicketChangedJustBefore_holdsTheirNewState(@TempDir Path tmp) throws IOException {
+        try (EmulatorHarness h =
+                new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN), EmulatorHarness.LAG_SCALE)) {
+            h.emulator.change(e -> {
+                e.updateOrganization(1003, o -> o.put("external_id", "001LATE00001"));
+                e.createOrganization(JSON.createObjectNode()
+                        .put("id", 9_999)
+                        .put("name", "Created just before")
+                        .putNull("external_id"));
+                e.updateTicket(300_010, t -> t.put("status", "pending"));
+            });
+
+            PullStats stats = pullNow(h, tmp.resolve("now"));
+
+            assertThat(record(tmp.resolve("now"), "zendesk/organizations.jsonl", 1003)
+                            .path("external_id")
+                            .asText())
+                    .isEqualTo("001LATE00001");
+            assertThat(record(tmp.resolve("now"), "zendesk/organizations.jsonl", 9_999)
+                            .path("name")
+                            .asText())
+                    .isEqualTo("Created just before");
+            assertThat(record(tmp.resolve("now"), "zendesk/tickets.jsonl", 300_010)
+                            .path("status")
+                            .asText())
+                    .isEqualTo("pending");
+            // the same state pulled once the changes are long past the exports' lag
+            h.time.advance(Duration.ofMinutes(2));
+            pullNow(h, tmp.resolve("later"));
+            for (String f : SnapshotFiles.ZENDESK_FILES) {
+                assertThat(lines(tmp.resolve("now"), f)).as(f).isEqualTo(lines(tmp.resolve("later"), f));
+            }
+            assertThat(stats.notes()).anyMatch(n -> n.startsWith("exports asked again"));
+        }
+    }
+
+    @Test
+    void pull_ticketDeletedJustBefore_isLeftOut(@TempDir Path out) {
+        try (EmulatorHarness h =
+                new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN), EmulatorHarness.LAG_SCALE)) {
+            long id = 300_010;
+            assertThat(record(seed, "zendesk/tickets.jsonl", id).path("status").asText())
+                    .isNotEqualTo("deleted");
+            h.emulator.change(e -> e.deleteTicket(id));
+
+            pullNow(h, out);
+
+            assertThat(ids(out, "zendesk/tickets.jsonl")).doesNotContain(id);
+        }
+    }
+
+    @Test
+    void pull_shorterThanTheExportsLag_asksEachExportOnceMoreAfterIt(@TempDir Path out) {
+        try (EmulatorHarness h =
+                new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN), EmulatorHarness.LAG_SCALE)) {
+            PullStats stats = pullNow(h, out);
+            List<LoggedRequest> log = h.emulator.log().all();
+
+            // 1,150 orgs and 1,877 tickets in the window: 2 pages each, then each export once more
+            assertThat(log)
+                    .filteredOn(r -> r.path().equals("/api/v2/incremental/organizations"))
+                    .hasSize(3);
+            assertThat(log)
+                    .filteredOn(r -> r.path().equals("/api/v2/incremental/tickets/cursor"))
+                    .hasSize(3)
+                    .last()
+                    .satisfies(r -> assertThat(r.query()).startsWith("cursor=").doesNotContain("exclude_deleted"));
+            Instant start = log.get(0).at();
+            assertThat(log)
+                    .filteredOn(r -> r.path().startsWith("/api/v2/incremental/"))
+                    .last()
+                    .satisfies(r -> assertThat(r.at()).isAfterOrEqualTo(start.plus(Duration.ofMinutes(1))));
+            assertThat(stats.requests()).isEqualTo(log.size());
+        }
+    }
+
+    /** A full pull captured now, as a live audit makes it. */
+    private static PullStats pullNow(EmulatorHarness h, Path out) {
+        Instant now = h.time.instant();
+        return new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(out, now, now.minus(Duration.ofDays(30)), 30);
+    }
+
+    /** The record with this id in a snapshot file. */
+    static JsonNode record(Path dir, String file, long id) {
+        return records(dir, file)
+                .filter(n -> n.path("id").asLong() == id)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no record " + id + " in " + file));
+    }
+
+    private static List<Long> ids(Path dir, String file) {
+        return records(dir, file).map(n -> n.path("id").asLong()).toList();
+    }
+
+    private static Stream<JsonNode> records(Path dir, String file) {
+        return lines(dir, file).stream().map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private boolean inWindow(JsonNode t) {
