@@ -30,7 +30,7 @@ public final class Tracer {
     }
 
     public Optional<List<String>> account(SalesforceAccountId id) {
-        AccountResolution r = result.resolution().accounts().get(id);
+        AccountResolution r = result.resolution().account(id);
         if (r == null) {
             return Optional.empty();
         }
@@ -86,7 +86,7 @@ public final class Tracer {
                                         .toList())));
         steps(out, u.steps());
         for (SalesforceAccountId account : u.accounts()) {
-            AccountResolution r = result.resolution().accounts().get(account);
+            AccountResolution r = result.resolution().account(account);
             out.add("  account " + account + " '" + r.account().name() + "': "
                     + r.outcome().name().toLowerCase(java.util.Locale.ROOT) + " by "
                     + r.rule().label() + (r.org() != null ? ", org " + r.org().id() : ""));

@@ -55,7 +55,7 @@ final class TicketIssueDetector implements Detector {
         Set<ZendeskOrgId> expectedOrgs = new TreeSet<>();
         List<AccountResolution> blocked = new ArrayList<>();
         for (SalesforceAccountId id : u.accounts()) {
-            AccountResolution a = resolution.accounts().get(id);
+            AccountResolution a = resolution.account(id);
             if (a.resolved()) {
                 expectedOrgs.add(a.org().id());
             } else if (a.outcome() == AccountOutcome.BLOCKED_DUPLICATE) {
@@ -65,7 +65,7 @@ final class TicketIssueDetector implements Detector {
         if (t.organizationId() != null && expectedOrgs.contains(t.organizationId())) {
             return null;
         }
-        AccountResolution decisive = u.primary() != null ? resolution.accounts().get(u.primary()) : null;
+        AccountResolution decisive = u.primary() != null ? resolution.account(u.primary()) : null;
         if (decisive != null ? decisive.outcome() == AccountOutcome.BLOCKED_DUPLICATE : !blocked.isEmpty()) {
             return blockedIssue(t, u, decisive != null ? decisive : blocked.get(0));
         }
@@ -106,7 +106,7 @@ final class TicketIssueDetector implements Detector {
 
     private static AccountResolution firstResolved(UserResolution u, Resolution resolution) {
         return u.accounts().stream()
-                .map(id -> resolution.accounts().get(id))
+                .map(resolution::account)
                 .filter(AccountResolution::resolved)
                 .findFirst()
                 .orElseThrow();

@@ -33,13 +33,13 @@ final class UserIssueDetector implements Detector {
         }
         List<Issue> out = new ArrayList<>(1);
         for (SalesforceAccountId account : u.accounts()) {
-            check(u, resolution.accounts().get(account), resolution, out);
+            check(u, resolution.account(account), resolution, out);
         }
         return out;
     }
 
     private static Issue ambiguous(UserResolution u, Resolution resolution) {
-        AccountResolution first = resolution.accounts().get(u.accounts().get(0));
+        AccountResolution first = resolution.account(u.accounts().get(0));
         String candidates =
                 u.accounts().stream().map(SalesforceAccountId::value).collect(Collectors.joining(" "));
         return IssueBuilder.of(IssueCode.USER_DOMAIN_AMBIGUOUS, first.account())

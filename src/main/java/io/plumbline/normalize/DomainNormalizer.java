@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
 public final class DomainNormalizer {
     private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
-    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-    private static final Pattern TLD = Pattern.compile("[a-z]{2,63}|xn--[a-z0-9-]{1,59}");
     private static final int MAX_LENGTH = 253;
     private static final int MAX_LABEL_LENGTH = 63;
 
@@ -46,8 +44,8 @@ public final class DomainNormalizer {
         }
         String s = raw.strip().toLowerCase(Locale.ROOT);
         boolean hadScheme = false;
-        var scheme = SCHEME.matcher(s);
-        if (scheme.find()) {
+        var scheme = s.contains("://") ? SCHEME.matcher(s) : null;
+        if (scheme != null && scheme.find()) {
             s = s.substring(scheme.end());
             hadScheme = true;
         } else if (s.startsWith("//")) {
@@ -100,22 +98,75 @@ public final class DomainNormalizer {
         if (s.length() > MAX_LENGTH) {
             return "longer than " + MAX_LENGTH + " characters";
         }
-        String[] labels = s.split("\\.", -1);
-        if (labels.length < 2) {
+        int lastDot = s.lastIndexOf('.');
+        if (lastDot < 0) {
             return "a bare word, not a domain (no dot)";
         }
-        for (String label : labels) {
-            if (label.length() > MAX_LABEL_LENGTH) {
+        // label by label, in place: this runs for every domain of millions of records
+        for (int from = 0; from <= lastDot; from = s.indexOf('.', from) + 1) {
+            int to = s.indexOf('.', from);
+            if (to - from > MAX_LABEL_LENGTH) {
                 return "not a valid hostname (label longer than " + MAX_LABEL_LENGTH + " characters)";
             }
-            if (!LABEL.matcher(label).matches()) {
-                return "not a valid hostname (bad label '" + label + "')";
+            if (!isLabel(s, from, to)) {
+                return "not a valid hostname (bad label '" + s.substring(from, to) + "')";
             }
         }
-        if (!TLD.matcher(labels[labels.length - 1]).matches()) {
-            return "not a valid hostname (top-level label '" + labels[labels.length - 1] + "')";
+        int from = lastDot + 1;
+        if (s.length() - from > MAX_LABEL_LENGTH) {
+            return "not a valid hostname (label longer than " + MAX_LABEL_LENGTH + " characters)";
+        }
+        if (!isLabel(s, from, s.length())) {
+            return "not a valid hostname (bad label '" + s.substring(from) + "')";
+        }
+        if (!isTopLevelLabel(s.substring(from))) {
+            return "not a valid hostname (top-level label '" + s.substring(from) + "')";
         }
         return null;
+    }
+
+    /**
+     * Whether {@code s[from, to)} is a hostname label of at most 63 characters: lowercase letters,
+     * digits and hyphens, starting and ending with a letter or digit.
+     */
+    private static boolean isLabel(String s, int from, int to) {
+        int n = to - from;
+        if (n == 0 || n > MAX_LABEL_LENGTH || !letterOrDigit(s.charAt(from)) || !letterOrDigit(s.charAt(to - 1))) {
+            return false;
+        }
+        return lettersDigitsHyphens(s, from + 1, to - 1);
+    }
+
+    /** A top-level label: 2 to 63 lowercase letters, or an IDN label ({@code xn--} and 1 to 59 more). */
+    private static boolean isTopLevelLabel(String label) {
+        int n = label.length();
+        if (label.startsWith("xn--")) {
+            return n >= 5 && n <= MAX_LABEL_LENGTH && lettersDigitsHyphens(label, 4, n);
+        }
+        if (n < 2 || n > MAX_LABEL_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = label.charAt(i);
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean letterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean lettersDigitsHyphens(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!letterOrDigit(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String stripPort(String s) {

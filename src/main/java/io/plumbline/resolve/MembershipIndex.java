@@ -4,6 +4,7 @@ import io.plumbline.model.Membership;
 import io.plumbline.model.MembershipTable;
 import io.plumbline.model.ZendeskUserId;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -41,7 +42,13 @@ public final class MembershipIndex {
         while (to < userIds.length && userIds[to] == user.value()) {
             to++;
         }
-        return from == to ? List.of() : List.copyOf(sorted.subList(from, to));
+        if (to - from <= 1) {
+            // most users have one membership: no copy of a copy for them
+            return from == to ? List.of() : List.of(sorted.get(from));
+        }
+        Membership[] found = new Membership[to - from];
+        Arrays.setAll(found, k -> sorted.get(from + k));
+        return Collections.unmodifiableList(Arrays.asList(found));
     }
 
     /** The first position holding {@code user}, or where it would be. */

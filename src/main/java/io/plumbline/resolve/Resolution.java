@@ -22,11 +22,21 @@ public record Resolution(
         ResolutionSettings settings,
         OrgIndex orgs,
         SortedMap<SalesforceAccountId, AccountResolution> accounts,
+        Map<SalesforceAccountId, AccountResolution> accountsById,
         UserIndex users,
         Map<Domain, Set<SalesforceAccountId>> accountsByDomain,
         MembershipIndex membershipsByUser,
         Instant ticketWindowStart,
         List<String> warnings) {
+
+    /**
+     * The resolution of account {@code id}, or null when it is not among the accounts: a hash lookup
+     * in {@code accountsById}, which holds the same entries as {@code accounts} (a tree searched by
+     * comparing ids, too slow for a lookup per user or ticket).
+     */
+    public AccountResolution account(SalesforceAccountId id) {
+        return accountsById.get(id);
+    }
 
     /** The accounts that expect {@code domain}. */
     public Set<SalesforceAccountId> accountsExpecting(Domain domain) {
@@ -50,7 +60,7 @@ public record Resolution(
 
     /** The resolved org of an account, or null when the account is not resolved. */
     public ZendeskOrgId resolvedOrgOf(SalesforceAccountId account) {
-        AccountResolution r = accounts.get(account);
+        AccountResolution r = account(account);
         return r != null && r.resolved() ? r.org().id() : null;
     }
 }

@@ -26,7 +26,7 @@ final class UserResolver {
     private final Map<Domain, List<SalesforceAccountId>> accountsByDomain;
 
     private final PersonalDomains personal;
-    private final Map<String, DomainParse> parsedDomains = new ConcurrentHashMap<>();
+    private final Map<String, DomainParse> parsedDomains = new ConcurrentHashMap<>(1 << 16);
 
     UserResolver(
             Map<String, List<Contact>> contactsByEmail,
@@ -40,7 +40,8 @@ final class UserResolver {
 
     /** Domain normalization, remembered: users share a few hundred thousand domains at most. */
     private DomainParse parseDomain(String raw) {
-        return parsedDomains.computeIfAbsent(raw, DomainNormalizer::parse);
+        DomainParse known = parsedDomains.get(raw); // a plain read first: no bin locking once it is known
+        return known != null ? known : parsedDomains.computeIfAbsent(raw, DomainNormalizer::parse);
     }
 
     UserResolution resolve(User user) {
@@ -60,6 +61,10 @@ final class UserResolver {
     }
 
     private UserResolution byContacts(User user, Domain domain, List<Contact> contacts) {
+        if (contacts.size() == 1) {
+            SalesforceAccountId only = contacts.get(0).accountId();
+            return new UserResolution(user, UserRule.CONTACT, domain, List.of(only), only);
+        }
         TreeSet<SalesforceAccountId> accounts = new TreeSet<>();
         TreeSet<SalesforceAccountId> primaries = new TreeSet<>();
         for (Contact c : contacts) {

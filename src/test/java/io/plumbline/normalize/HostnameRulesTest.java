@@ -1,0 +1,91 @@
+package io.plumbline.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hostname rules are checked by hand for speed; they must say exactly what the regular
+ * expressions that define them say, problem text included, on hosts built from the characters and
+ * shapes that matter (dots, hyphens at the ends of labels, digits, long labels, IDN top-level labels).
+ */
+class HostnameRulesTest {
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern TOP_LEVEL = Pattern.compile("[a-z]{2,63}|xn--[a-z0-9-]{1,59}");
+
+    @Test
+    void parse_randomHosts_sameProblemAsTheRegularExpressions() {
+        Random random = new Random(20261122);
+        Map<String, Integer> outcomes = new TreeMap<>();
+        String[] pieces = {"a", "b", "z", "0", "9", "-", ".", "xn--", "ab", "www.", "co", "1", "--"};
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int parts = random.nextInt(12);
+            for (int k = 0; k < parts; k++) {
+                String piece = pieces[random.nextInt(pieces.length)];
+                sb.append(random.nextInt(40) == 0 ? piece.repeat(30) : piece);
+            }
+            String host = sb.toString();
+            DomainParse parse = DomainNormalizer.parse(host);
+            String expected = expectedProblem(host);
+            assertThat(parse.problem()).as(host).isEqualTo(expected);
+            outcomes.merge(expected == null ? "valid" : expected.replaceAll(" '.*", ""), 1, Integer::sum);
+            if (expected == null) {
+                assertThat(parse.domain().value()).as(host).isEqualTo(stripped(host));
+            }
+        }
+        // every rule was exercised, both ways
+        assertThat(outcomes)
+                .containsKeys(
+                        "valid",
+                        "blank",
+                        "a bare word, not a domain (no dot)",
+                        "not a valid hostname (label longer than 63 characters)",
+                        "not a valid hostname (bad label",
+                        "not a valid hostname (top-level label")
+                .allSatisfy((outcome, count) -> assertThat(count).as(outcome).isGreaterThan(10));
+    }
+
+    /** What the normalizer does to such a host before the rules: a trailing dot, then "www." prefixes. */
+    private static String stripped(String host) {
+        String s = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        while (s.startsWith("www.") && s.indexOf('.', 4) > 0) {
+            s = s.substring(4);
+        }
+        return s;
+    }
+
+    private static String expectedProblem(String host) {
+        if (host.isBlank()) {
+            return "blank";
+        }
+        String s = stripped(host);
+        if (s.isEmpty()) {
+            return "no host";
+        }
+        if (s.length() > 253) {
+            return "longer than 253 characters";
+        }
+        String[] labels = s.split("\\.", -1);
+        if (labels.length < 2) {
+            return "a bare word, not a domain (no dot)";
+        }
+        for (String label : labels) {
+            if (label.length() > 63) {
+                return "not a valid hostname (label longer than 63 characters)";
+            }
+            if (!LABEL.matcher(label).matches()) {
+                return "not a valid hostname (bad label '" + label + "')";
+            }
+        }
+        String last = labels[labels.length - 1];
+        if (!TOP_LEVEL.matcher(last).matches()) {
+            return "not a valid hostname (top-level label '" + last + "')";
+        }
+        return null;
+    }
+}
