@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,16 +85,7 @@ class LiveAuditTest {
     @Test
     void liveAudit_emulatorSeededWithDemo_samePlanHashAndArtifactsAsTheSnapshotAudit() throws IOException {
         try (ZendeskEmulator z = emulator(EmulatorConfig.withToken(TOKEN))) {
-            Run r = run(
-                    z.time(),
-                    Map.of("ZD_TOKEN", TOKEN),
-                    "audit",
-                    "--config",
-                    config(z).toString(),
-                    "--as-of",
-                    capturedAt.toString(),
-                    "--run-id",
-                    "live");
+            Run r = liveAuditAsOfSnapshot(z, "live");
 
             assertThat(r.code).as(r.err).isZero();
             Path live = dir.resolve("out/live");
@@ -118,17 +110,7 @@ class LiveAuditTest {
         try (ZendeskEmulator z = emulator(EmulatorConfig.withToken(TOKEN), 40)) {
             // a field the audit does not read: the org must still be pulled, in its latest version
             z.change(e -> e.updateOrganization(9001, o -> o.put("notes", "edited just before the audit")));
-            Run r = run(
-                    z.time(),
-                    Map.of("ZD_TOKEN", TOKEN),
-                    "audit",
-                    "--config",
-                    config(z).toString(),
-                    "--as-of",
-                    capturedAt.toString(),
-                    "--run-id",
-                    "live-just-edited",
-                    "--no-history");
+            Run r = liveAuditAsOfSnapshot(z, "live-just-edited", "--no-history");
 
             assertThat(r.code).as(r.err).isZero();
             Path live = dir.resolve("out/live-just-edited");
@@ -149,17 +131,7 @@ class LiveAuditTest {
             z.failRequest("/api/v2/organization_memberships", 2, Fault.TOO_MANY);
             z.failRequest("/api/v2/incremental/tickets/cursor", 1, Fault.RESET);
             z.failRequest("/api/v2/incremental/organizations", 1, Fault.SERVER_ERROR);
-            Run r = run(
-                    z.time(),
-                    Map.of("ZD_TOKEN", TOKEN),
-                    "audit",
-                    "--config",
-                    config(z).toString(),
-                    "--as-of",
-                    capturedAt.toString(),
-                    "--run-id",
-                    "live-faulty",
-                    "--quiet");
+            Run r = liveAuditAsOfSnapshot(z, "live-faulty", "--quiet");
 
             assertThat(r.code).as(r.err).isZero();
             assertThat(planHash(dir.resolve("out/live-faulty"))).isEqualTo(snapshotHash);
@@ -215,6 +187,14 @@ class LiveAuditTest {
             assertThat(dir.resolve("out/denied")).doesNotExist();
             assertThat(dir.resolve("out/.denied.partial")).doesNotExist();
         }
+    }
+
+    /** A live audit against {@code z} as of the snapshot's instant, into {@code out/RUN_ID}. */
+    private static Run liveAuditAsOfSnapshot(ZendeskEmulator z, String runId, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "audit", "--config", config(z).toString(), "--as-of", capturedAt.toString(), "--run-id", runId));
+        args.addAll(List.of(more));
+        return run(z.time(), Map.of("ZD_TOKEN", TOKEN), args.toArray(String[]::new));
     }
 
     private static ZendeskEmulator emulator(EmulatorConfig config) {
