@@ -8,7 +8,11 @@ import io.plumbline.model.MembershipId;
 import io.plumbline.model.MembershipTable;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MembershipIndexTest {
@@ -45,6 +49,33 @@ class MembershipIndexTest {
         assertThat(index.of(new ZendeskUserId(4))).containsExactly(m(7, 4, 10, true));
         assertThat(index.of(new ZendeskUserId(3))).isEmpty();
         assertThat(index.of(new ZendeskUserId(5))).isEmpty();
+    }
+
+    @Test
+    void index_randomTables_sameAsSortingTheRecords() {
+        Random random = new Random(7);
+        for (int round = 0; round < 200; round++) {
+            boolean repeatIds = round % 4 == 0;
+            List<Membership> records = new ArrayList<>();
+            int n = random.nextInt(300);
+            for (int i = 0; i < n; i++) {
+                long id = repeatIds ? 1 + random.nextInt(Math.max(1, n / 2)) : (long) i * 7 + random.nextInt(7) + 1;
+                records.add(
+                        m(id, 1 + random.nextInt(40) * 1_000_000_007L, 1 + random.nextInt(5), random.nextBoolean()));
+            }
+            Collections.shuffle(records, random);
+            MembershipIndex index = MembershipIndex.of(MembershipTable.of(records));
+            for (long user = 0; user <= 41; user++) {
+                long u = 1 + user * 1_000_000_007L;
+                List<Membership> expected = records.stream()
+                        .filter(r -> r.userId().value() == u)
+                        .sorted(Comparator.comparingLong(r -> r.id().value()))
+                        .toList();
+                assertThat(index.of(new ZendeskUserId(u)))
+                        .as("round %d user %d", round, u)
+                        .isEqualTo(expected);
+            }
+        }
     }
 
     @Test
