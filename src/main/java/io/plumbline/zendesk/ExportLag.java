@@ -25,6 +25,7 @@ final class ExportLag {
     private final Sleeper sleeper;
     private final Progress progress;
     private final List<String> askedAgain = new ArrayList<>();
+    private final List<String> notResumable = new ArrayList<>();
     private Duration waited = Duration.ZERO;
 
     /**
@@ -44,8 +45,18 @@ final class ExportLag {
      * by id (the later version wins), and each resumes next where its last request stopped.
      */
     void catchUp(List<ResumableExport<?>> exports) {
-        List<ResumableExport<?>> behind =
-                exports.stream().filter(e -> isShort(e.end())).toList();
+        List<ResumableExport<?>> behind = new ArrayList<>();
+        for (ResumableExport<?> e : exports) {
+            if (!isShort(e.end())) {
+                continue;
+            }
+            if (e.end().resumeAt() == null) {
+                // asking again would start the export over: say so rather than read it all twice
+                notResumable.add(e.name());
+            } else {
+                behind.add(e);
+            }
+        }
         if (behind.isEmpty()) {
             return;
         }
@@ -59,32 +70,42 @@ final class ExportLag {
 
     /** Waits until an export request sent then holds every change made before the pull's start. */
     void awaitLag() {
-        Duration wait = Duration.between(clock.instant(), asOf.plus(ZendeskExporter.LAG));
+        Instant until = asOf.plus(ZendeskExporter.LAG);
+        Duration wait = Duration.between(clock.instant(), until);
         if (wait.isNegative() || wait.isZero()) {
             return;
         }
         progress.note("waiting " + seconds(wait)
                 + " s for Zendesk's exports to include changes up to the pull's start (they leave out the last"
                 + " minute)");
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlumblineException(ExitCodes.REMOTE, "interrupted while waiting for Zendesk's exports", e);
+        // a sleep may end a little early by the clock (a coarse timer, a clock adjustment): sleep on
+        while (!wait.isNegative() && !wait.isZero()) {
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PlumblineException(ExitCodes.REMOTE, "interrupted while waiting for Zendesk's exports", e);
+            }
+            waited = waited.plus(wait);
+            wait = Duration.between(clock.instant(), until);
         }
-        waited = waited.plus(wait);
     }
 
     /** What the pull did about the lag, for its notes; empty when it neither waited nor asked again. */
     Optional<String> note() {
+        List<String> parts = new ArrayList<>();
         String wait = waited.isZero() ? "" : " (waited " + seconds(waited) + " s)";
         if (!askedAgain.isEmpty()) {
-            return Optional.of("exports asked again once their one-minute lag had passed the pull's start: "
+            parts.add("exports asked again once their one-minute lag had passed the pull's start: "
                     + String.join(", ", askedAgain) + wait);
+        } else if (!waited.isZero()) {
+            parts.add("exports asked once their one-minute lag had passed the pull's start" + wait);
         }
-        return waited.isZero()
-                ? Optional.empty()
-                : Optional.of("exports asked once their one-minute lag had passed the pull's start" + wait);
+        if (!notResumable.isEmpty()) {
+            parts.add("not asked again, as Zendesk gave no position to resume from (a change made in the minute"
+                    + " before the pull may be missing): " + String.join(", ", notResumable));
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
     }
 
     private boolean isShort(ExportEnd<?> end) {

@@ -46,6 +46,9 @@ final class ResumableExport<T> {
 
     /** Asks the export from where it stopped (or from its start) to its end; answers that end. */
     ExportEnd<T> run() {
+        if (end != null && position == null) {
+            throw new IllegalStateException(name + ": the export gave no position to resume from");
+        }
         try (Progress.Task task = progress.start(name)) {
             expected.ifPresent(task::expect);
             end = from.apply(position, page -> {

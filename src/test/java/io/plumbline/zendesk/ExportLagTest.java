@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The exports' one-minute lag is waited out on the injected sleeper, and only when the pull is younger. */
@@ -93,7 +94,7 @@ class ExportLagTest {
     }
 
     @Test
-    void lag_capturedBeforeThePullBegan_isCompleteAsOfTheEarlier() {
+    void lag_capturedAfterThePullBegan_countsFromThePullsStart() {
         time.advance(Duration.ofSeconds(61));
         ExportLag lag = new ExportLag(START.plus(Duration.ofHours(1)), START, settings(), progress);
 
@@ -102,15 +103,57 @@ class ExportLagTest {
         assertThat(slept).isEmpty();
     }
 
-    /** An export that answers one position further on each run, complete up to its request's time less the lag. */
+    @Test
+    void catchUp_exportWithoutAPositionToResumeFrom_isNotStartedOverAndTheNoteSaysSo() {
+        List<Long> asked = new ArrayList<>();
+        ResumableExport<Long> export = export(asked, false);
+        export.run();
+        ExportLag lag = lag(START);
+
+        lag.catchUp(List.of(export));
+
+        assertThat(asked).containsExactly(0L);
+        assertThat(slept).isEmpty();
+        assertThat(lag.note())
+                .hasValueSatisfying(n -> assertThat(n)
+                        .contains("not asked again, as Zendesk gave no position to resume from")
+                        .endsWith(": organizations"));
+    }
+
+    @Test
+    void awaitLag_sleepEndingEarly_sleepsOnUntilTheLagHasPassed() {
+        ExportLag lag = new ExportLag(
+                START,
+                START,
+                settings(
+                        // the first sleep ends half a second early by the clock
+                        d -> time.advance(slept.size() == 1 ? d.minusMillis(500) : d)),
+                progress);
+
+        lag.awaitLag();
+
+        assertThat(time.instant()).isAfterOrEqualTo(START.plus(ZendeskExporter.LAG));
+        assertThat(slept).containsExactly(Duration.ofSeconds(61), Duration.ofMillis(500));
+        assertThat(said).hasSize(1);
+    }
+
     private ResumableExport<Long> export(List<Long> asked) {
+        return export(asked, true);
+    }
+
+    /**
+     * An export that answers one position further on each run (or none, when not {@code resumable}),
+     * complete up to its request's time less the lag.
+     */
+    private ResumableExport<Long> export(List<Long> asked, boolean resumable) {
         return new ResumableExport<>(
                 "organizations",
                 new TreeMap<>(),
                 0L,
                 (from, sink) -> {
                     asked.add(from);
-                    return new ExportEnd<>(from + 1, time.instant().minus(ZendeskExporter.LAG));
+                    return new ExportEnd<>(
+                            resumable ? from + 1 : null, time.instant().minus(ZendeskExporter.LAG));
                 },
                 null,
                 progress,
@@ -122,9 +165,14 @@ class ExportLagTest {
     }
 
     private ZendeskSettings settings() {
+        return settings(time::advance);
+    }
+
+    /** Settings whose sleeper records each wait and lets {@code passes} move the clock. */
+    private ZendeskSettings settings(Consumer<Duration> passes) {
         Sleeper sleeper = d -> {
             slept.add(d);
-            time.advance(d);
+            passes.accept(d);
         };
         return new ZendeskSettings(
                 URI.create("http://127.0.0.1:1"),
