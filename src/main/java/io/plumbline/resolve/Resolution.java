@@ -8,6 +8,7 @@ import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,13 @@ public record Resolution(
         MembershipIndex membershipsByUser,
         Instant ticketWindowStart,
         List<String> warnings) {
+    public Resolution {
+        if (accountsById.size() != accounts.size()) {
+            throw new IllegalArgumentException("accountsById must hold the same entries as accounts");
+        }
+        accounts = Collections.unmodifiableSortedMap(accounts);
+        accountsById = Collections.unmodifiableMap(accountsById);
+    }
 
     /**
      * The resolution of account {@code id}, or null when it is not among the accounts: a hash lookup
