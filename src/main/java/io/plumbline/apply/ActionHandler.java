@@ -51,7 +51,16 @@ interface ActionHandler {
     Written undo(ActionTarget target, ZendeskWrites zendesk, Check check);
 
     /** A write's outcome and the state it left. */
-    record Written(WriteOutcome outcome, Map<String, Object> after) {}
+    record Written(WriteOutcome outcome, Map<String, Object> after) {
+        /** Each outcome of a batch with the state its check expected after it, in order. */
+        static List<Written> of(List<WriteOutcome> outcomes, List<Check> checks) {
+            List<Written> out = new ArrayList<>(outcomes.size());
+            for (int i = 0; i < outcomes.size(); i++) {
+                out.add(new Written(outcomes.get(i), checks.get(i).after()));
+            }
+            return out;
+        }
+    }
 
     static ActionHandler of(ActionCode code) {
         return switch (code) {

@@ -49,12 +49,7 @@ final class AddOrgDomain implements ActionHandler {
             List<String> next = (List<String>) checks.get(i).after().get("domain_names");
             updates.add(OrganizationUpdate.domainNames(targets.get(i).org(), next));
         }
-        List<WriteOutcome> outcomes = z.updateOrganizations(updates);
-        List<Written> out = new ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) {
-            out.add(new Written(outcomes.get(i), checks.get(i).after()));
-        }
-        return out;
+        return Written.of(z.updateOrganizations(updates), checks);
     }
 
     @Override

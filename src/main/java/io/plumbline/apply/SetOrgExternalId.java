@@ -1,7 +1,6 @@
 package io.plumbline.apply;
 
 import io.plumbline.zendesk.OrganizationUpdate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,14 +38,11 @@ final class SetOrgExternalId implements ActionHandler {
 
     @Override
     public List<Written> writeAll(List<ActionTarget> targets, ZendeskWrites z, List<Check> checks) {
-        List<WriteOutcome> outcomes = z.updateOrganizations(targets.stream()
-                .map(t -> OrganizationUpdate.externalId(t.org(), t.value()))
-                .toList());
-        List<Written> out = new ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) {
-            out.add(new Written(outcomes.get(i), checks.get(i).after()));
-        }
-        return out;
+        return Written.of(
+                z.updateOrganizations(targets.stream()
+                        .map(t -> OrganizationUpdate.externalId(t.org(), t.value()))
+                        .toList()),
+                checks);
     }
 
     @Override
