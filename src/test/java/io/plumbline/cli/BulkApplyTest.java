@@ -97,11 +97,7 @@ class BulkApplyTest {
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(z.log().matching(q -> q.path().startsWith("/api/v2/job_statuses/")))
                     .hasSize(40);
-            List<JsonNode> results = BulkTenant.results(plan);
-            assertThat(results)
-                    .hasSize(12)
-                    .allMatch(n -> n.path("status").asText().equals("applied"));
-            assertMembershipsBelongToTheirLines(z, results);
+            List<JsonNode> results = assertAllAppliedToTheirLines(z, plan, 12);
         }
     }
 
@@ -183,11 +179,7 @@ class BulkApplyTest {
 
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(z.log().writes()).as("the POST was sent again").hasSize(2);
-            List<JsonNode> results = BulkTenant.results(plan);
-            assertThat(results)
-                    .hasSize(12)
-                    .allMatch(n -> n.path("status").asText().equals("applied"));
-            assertMembershipsBelongToTheirLines(z, results);
+            List<JsonNode> results = assertAllAppliedToTheirLines(z, plan, 12);
 
             z.log().clear();
             LiveApplyFixture.Run undo = undo(z, t, plan, r);
@@ -207,11 +199,7 @@ class BulkApplyTest {
             LiveApplyFixture.Run r = t.applyLive(z, plan);
 
             assertThat(r.code()).as(r.err()).isZero();
-            List<JsonNode> results = BulkTenant.results(plan);
-            assertThat(results)
-                    .hasSize(12)
-                    .allMatch(n -> n.path("status").asText().equals("applied"));
-            assertMembershipsBelongToTheirLines(z, results);
+            List<JsonNode> results = assertAllAppliedToTheirLines(z, plan, 12);
         }
     }
 
@@ -227,11 +215,7 @@ class BulkApplyTest {
             LiveApplyFixture.Run first = t.applyLive(z, plan);
 
             assertThat(first.code()).as(first.err()).isZero();
-            List<JsonNode> results = BulkTenant.results(plan);
-            assertThat(results)
-                    .hasSize(12)
-                    .allMatch(n -> n.path("status").asText().equals("applied"));
-            assertMembershipsBelongToTheirLines(z, results);
+            List<JsonNode> results = assertAllAppliedToTheirLines(z, plan, 12);
 
             LiveApplyFixture.Run again = t.applyLive(z, plan);
 
@@ -378,6 +362,14 @@ class BulkApplyTest {
     }
 
     /** Each line's membership id names a membership of that line's own user and org. */
+    /** Every one of the plan's {@code n} receipt lines applied, with a membership of its own user and org. */
+    private static List<JsonNode> assertAllAppliedToTheirLines(ZendeskEmulator z, Path plan, int n) {
+        List<JsonNode> results = BulkTenant.results(plan);
+        assertThat(results).hasSize(n).allMatch(r -> r.path("status").asText().equals("applied"));
+        assertMembershipsBelongToTheirLines(z, results);
+        return results;
+    }
+
     private static void assertMembershipsBelongToTheirLines(ZendeskEmulator z, List<JsonNode> results) {
         for (JsonNode n : results) {
             long id = n.path("after").path("membership_id").asLong();
