@@ -6,6 +6,8 @@ import io.plumbline.detect.Scope;
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.plan.FixPlan;
 import io.plumbline.plan.PlannedAction;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -123,9 +125,10 @@ public record AccountRollup(
         };
     }
 
-    public static String render(List<AccountRollup> rows) {
-        CsvOut csv = new CsvOut(HEADER);
+    /** Writes the rows, in order, to {@code out}. */
+    public static void write(Writer out, List<AccountRollup> rows) throws IOException {
+        CsvOut csv = new CsvOut(out, HEADER);
         rows.forEach(r -> csv.row(r.cells()));
-        return csv.text();
+        csv.finish();
     }
 }

@@ -3,23 +3,22 @@ package io.plumbline.artifacts;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds an RFC 4180 CSV document (UTF-8, {@code \n} line ends) whose cells are safe to open in a
+ * Writes an RFC 4180 CSV document (UTF-8, {@code \n} line ends) whose cells are safe to open in a
  * spreadsheet: a cell that begins with {@code = + - @}, tab or carriage return is prefixed with a single
  * quote so it is shown as text, never evaluated as a formula.
  */
 public final class CsvOut {
-    private final StringWriter buffer = new StringWriter();
-    private final CsvWriter csv =
-            CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(buffer);
+    private final CsvWriter csv;
     private final int width;
 
-    public CsvOut(List<String> header) {
+    /** Starts a document on {@code out} (which stays open) with its header row. */
+    public CsvOut(Writer out, List<String> header) {
+        this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
         this.width = header.size();
         csv.writeRecord(header);
     }
@@ -37,13 +36,9 @@ public final class CsvOut {
         return this;
     }
 
-    public String text() {
-        try {
-            csv.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return buffer.toString();
+    /** Writes out every row still buffered; the writer given stays open. */
+    public void finish() throws IOException {
+        csv.flush();
     }
 
     /** Neutralizes a cell against spreadsheet formula injection. */

@@ -3,6 +3,8 @@ package io.plumbline.artifacts;
 import io.plumbline.plan.FixPlan;
 import io.plumbline.plan.PlanHash;
 import io.plumbline.plan.PlannedAction;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +26,9 @@ public final class FixPlanCsv {
 
     private FixPlanCsv() {}
 
-    public static String render(FixPlan plan, Map<String, String> accountNames) {
-        CsvOut csv = new CsvOut(HEADER);
+    /** Writes one row per action of {@code plan} to {@code out}. */
+    public static void write(Writer out, FixPlan plan, Map<String, String> accountNames) throws IOException {
+        CsvOut csv = new CsvOut(out, HEADER);
         for (PlannedAction a : plan.actions()) {
             String account = a.accountId() == null ? "" : a.accountId().value();
             csv.row(
@@ -42,6 +45,6 @@ public final class FixPlanCsv {
                     a.blockedReason(),
                     String.join(" ", a.issueIds()));
         }
-        return csv.text();
+        csv.finish();
     }
 }

@@ -1,6 +1,8 @@
 package io.plumbline.artifacts;
 
 import io.plumbline.detect.Issue;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -25,8 +27,9 @@ public final class IssueCsv {
 
     private IssueCsv() {}
 
-    public static String render(List<Issue> issues, Predicate<Issue> filter) {
-        CsvOut csv = new CsvOut(HEADER);
+    /** Writes the issues that pass {@code filter}, in order, to {@code out}. */
+    public static void write(Writer out, List<Issue> issues, Predicate<Issue> filter) throws IOException {
+        CsvOut csv = new CsvOut(out, HEADER);
         for (Issue i : issues) {
             if (filter.test(i)) {
                 csv.row(
@@ -47,6 +50,6 @@ public final class IssueCsv {
                         i.code().blockedReason());
             }
         }
-        return csv.text();
+        csv.finish();
     }
 }

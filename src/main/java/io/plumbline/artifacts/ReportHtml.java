@@ -1,6 +1,9 @@
 package io.plumbline.artifacts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.audit.AuditResult;
@@ -10,6 +13,7 @@ import io.plumbline.plan.PlannedAction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +28,14 @@ import java.util.Map;
  */
 public final class ReportHtml {
     private static final String NO_ACCOUNT = "(no account)";
+    private static final ObjectWriter SCRIPT_SAFE_JSON =
+            Json.MAPPER.writer().with(new ScriptSafeEscapes()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private ReportHtml() {}
 
-    public static String render(AuditResult result, SummaryFacts f, RunInfo run, List<TrendPoint> trend) {
+    /** Writes the page to {@code out}, which stays open. */
+    public static void write(Writer out, AuditResult result, SummaryFacts f, RunInfo run, List<TrendPoint> trend)
+            throws IOException {
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -52,12 +60,10 @@ public final class ReportHtml {
                 .append(SvgCharts.trend(trend))
                 .append("</section></div>\n");
         table(h, f);
-        h.append("<script type=\"application/json\" id=\"report-data\">")
-                .append(data(result, f))
-                .append("</script>\n<script>")
-                .append(resource("report.js"))
-                .append("</script>\n</main></body></html>\n");
-        return h.toString();
+        h.append("<script type=\"application/json\" id=\"report-data\">");
+        out.append(h);
+        writeData(out, result, f);
+        out.append("</script>\n<script>").append(resource("report.js")).append("</script>\n</main></body></html>\n");
     }
 
     private static void cards(StringBuilder h, Cards c) {
@@ -114,8 +120,11 @@ public final class ReportHtml {
         h.append("</tr></thead><tbody id=\"rows\"></tbody></table></section>\n");
     }
 
-    /** The table's data as JSON, safe to embed in a script element. */
-    static String data(AuditResult result, SummaryFacts f) {
+    /**
+     * Writes the table's data as JSON that is safe inside a script element: {@code <}, {@code >} and
+     * {@code &} are written as unicode escapes, so no text from the inputs can close the element.
+     */
+    static void writeData(Writer out, AuditResult result, SummaryFacts f) throws IOException {
         Map<String, ObjectNode> accounts = new LinkedHashMap<>();
         for (AccountRollup r : f.rollups()) {
             ObjectNode a = Json.MAPPER.createObjectNode();
@@ -163,14 +172,27 @@ public final class ReportHtml {
         }
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.putArray("accounts").addAll(new ArrayList<>(accounts.values()));
-        try {
-            return Json.MAPPER
-                    .writeValueAsString(root)
-                    .replace("<", "\\u003c")
-                    .replace(">", "\\u003e")
-                    .replace("&", "\\u0026");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        SCRIPT_SAFE_JSON.writeValue(out, root);
+    }
+
+    /** JSON's own escapes, plus {@code < > &} as {@code \\u003C}, {@code \\u003E}, {@code \\u0026}. */
+    private static final class ScriptSafeEscapes extends CharacterEscapes {
+        private final int[] codes = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        ScriptSafeEscapes() {
+            codes['<'] = CharacterEscapes.ESCAPE_STANDARD;
+            codes['>'] = CharacterEscapes.ESCAPE_STANDARD;
+            codes['&'] = CharacterEscapes.ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return codes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
         }
     }
 

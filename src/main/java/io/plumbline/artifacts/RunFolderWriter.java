@@ -6,18 +6,23 @@ import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.plan.PlanJson;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -47,8 +52,12 @@ public final class RunFolderWriter {
         return outRoot.resolve("." + runId + ".partial");
     }
 
-    /** Renders every artifact into {@code staging} then moves it to {@code outRoot/runId}; returns the run folder. */
-    public static Path write(AuditResult result, RunInfo run, Path outRoot, List<TrendPoint> trend) {
+    /**
+     * Renders every artifact into {@code staging} then moves it to {@code outRoot/runId}; returns the run
+     * folder. {@code facts} are the result's {@link SummaryFacts#of facts}.
+     */
+    public static Path write(
+            AuditResult result, SummaryFacts facts, RunInfo run, Path outRoot, List<TrendPoint> trend) {
         Path target = outRoot.resolve(run.runId());
         if (Files.exists(target)) {
             throw new ConfigException(target + ": run folder already exists; pass a different --run-id");
@@ -56,14 +65,7 @@ public final class RunFolderWriter {
         Path staging = staging(outRoot, run.runId());
         try {
             Files.createDirectories(staging);
-            // each artifact is written as soon as it is rendered: at millions of records, holding the
-            // text of all of them at once would double the audit's peak memory
-            render(
-                    result,
-                    run,
-                    target,
-                    trend,
-                    (name, text) -> Files.writeString(staging.resolve(name), text, StandardCharsets.UTF_8));
+            writeAll(staging, artifacts(result, facts, run, target, trend));
             publish(staging, target);
             return target;
         } catch (IOException e) {
@@ -75,50 +77,100 @@ public final class RunFolderWriter {
         }
     }
 
-    /** Every artifact's text by file name. */
-    public static Map<String, String> render(AuditResult result, RunInfo run, Path runDir, List<TrendPoint> trend) {
-        Map<String, String> files = new LinkedHashMap<>();
-        try {
-            render(result, run, runDir, trend, files::put);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
+    /** Writes one artifact's text to a writer that stays open. */
+    private interface Body {
+        void to(Writer out) throws IOException;
     }
 
-    /** Receives each artifact as soon as it is rendered. */
-    private interface ArtifactSink {
-        void accept(String name, String text) throws IOException;
-    }
+    /** One artifact: its file name and its text. */
+    private record Artifact(String name, Body body) {}
 
-    private static void render(AuditResult result, RunInfo run, Path runDir, List<TrendPoint> trend, ArtifactSink files)
-            throws IOException {
-        SummaryFacts facts = SummaryFacts.of(result);
+    /** Every artifact, the costliest first. */
+    private static List<Artifact> artifacts(
+            AuditResult result, SummaryFacts facts, RunInfo run, Path runDir, List<TrendPoint> trend) {
         var issues = result.issues();
-        Map<String, String> names = new java.util.TreeMap<>();
+        return List.of(
+                new Artifact("fix_plan.json", out -> Json.pretty(PlanJson.toJson(result.plan()), out)),
+                new Artifact("report.html", out -> ReportHtml.write(out, result, facts, run, trend)),
+                new Artifact("all_exceptions.csv", out -> IssueCsv.write(out, issues, i -> true)),
+                new Artifact(
+                        "org_issues.csv",
+                        out -> IssueCsv.write(
+                                out,
+                                issues,
+                                i -> EnumSet.of(Scope.ORG, Scope.ACCOUNT)
+                                        .contains(i.code().scope()))),
+                new Artifact("fix_plan.csv", out -> FixPlanCsv.write(out, result.plan(), accountNames(result))),
+                new Artifact(
+                        "user_issues.csv",
+                        out -> IssueCsv.write(out, issues, i -> i.code().scope() == Scope.USER)),
+                new Artifact(
+                        "ticket_issues.csv",
+                        out -> IssueCsv.write(out, issues, i -> i.code().scope() == Scope.TICKET)),
+                new Artifact("exceptions_by_account.csv", out -> AccountRollup.write(out, facts.rollups())),
+                new Artifact("summary.md", out -> out.write(SummaryMarkdown.render(result, facts, run, runDir))),
+                new Artifact("summary.json", out -> Json.pretty(SummaryJson.build(result, facts, run, ARTIFACTS), out)),
+                new Artifact("receipt.json", out -> Json.pretty(ReceiptJson.audit(result, facts, run), out)),
+                new Artifact(
+                        "apply_receipt.json",
+                        out -> Json.pretty(
+                                ReceiptJson.applyNotRun(
+                                        result,
+                                        run,
+                                        runDir.resolve("fix_plan.json").toString()),
+                                out)));
+    }
+
+    private static Map<String, String> accountNames(AuditResult result) {
+        Map<String, String> names = new HashMap<>();
         result.resolution()
                 .accounts()
                 .forEach((id, r) -> names.put(id.value(), r.account().name()));
-        files.accept("summary.md", SummaryMarkdown.render(result, facts, run, runDir));
-        files.accept("summary.json", Json.pretty(SummaryJson.build(result, facts, run, ARTIFACTS)));
-        files.accept(
-                "org_issues.csv",
-                IssueCsv.render(
-                        issues,
-                        i -> EnumSet.of(Scope.ORG, Scope.ACCOUNT)
-                                .contains(i.code().scope())));
-        files.accept("user_issues.csv", IssueCsv.render(issues, i -> i.code().scope() == Scope.USER));
-        files.accept("ticket_issues.csv", IssueCsv.render(issues, i -> i.code().scope() == Scope.TICKET));
-        files.accept("all_exceptions.csv", IssueCsv.render(issues, i -> true));
-        files.accept("exceptions_by_account.csv", AccountRollup.render(facts.rollups()));
-        files.accept("fix_plan.csv", FixPlanCsv.render(result.plan(), names));
-        files.accept("fix_plan.json", Json.pretty(PlanJson.toJson(result.plan())));
-        files.accept("receipt.json", Json.pretty(ReceiptJson.audit(result, facts, run)));
-        files.accept(
-                "apply_receipt.json",
-                Json.pretty(ReceiptJson.applyNotRun(
-                        result, run, runDir.resolve("fix_plan.json").toString())));
-        files.accept("report.html", ReportHtml.render(result, facts, run, trend));
+        return names;
+    }
+
+    /**
+     * Writes the artifacts on every core, each streamed to its file as it is rendered: at millions of
+     * records, holding their text in memory would add hundreds of megabytes to the audit's peak.
+     */
+    private static void writeAll(Path dir, List<Artifact> artifacts) throws IOException {
+        int threads =
+                Math.min(artifacts.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "artifact-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> written = new ArrayList<>();
+            for (Artifact a : artifacts) {
+                written.add(pool.submit(() -> {
+                    try (Writer out = Files.newBufferedWriter(dir.resolve(a.name()), StandardCharsets.UTF_8)) {
+                        a.body().to(out);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : written) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the run folder", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static void publish(Path staging, Path target) throws IOException {

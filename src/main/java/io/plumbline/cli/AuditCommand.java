@@ -168,7 +168,7 @@ final class AuditCommand implements Callable<Integer> {
             Map<String, IssueKey> previous = AuditHistory.previousIssues(store);
             List<TrendPoint> trend = AuditHistory.trend(store, facts, id, started.toString());
             RunInfo run = new RunInfo(id, started, ctx.clock().instant(), inputs.kind(), inputs.path(), argv);
-            Path runDir = RunFolderWriter.write(result, run, root, trend);
+            Path runDir = RunFolderWriter.write(result, facts, run, root, trend);
             if (store != null) {
                 long requests = pull == null ? 0 : pull.stats().requests();
                 String kind = pull == null ? inputs.kind() : pull.inputKind();

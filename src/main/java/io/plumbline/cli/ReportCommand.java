@@ -7,6 +7,7 @@ import io.plumbline.artifacts.TrendPoint;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.audit.Auditor;
 import io.plumbline.store.RunStore;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,9 @@ final class ReportCommand implements Callable<Integer> {
         }
         RunInfo info = new RunInfo(runId, started, started, inputs.kind(), inputs.path(), List.of());
         Path file = run.resolve("report.html");
-        Files.writeString(file, ReportHtml.render(result, facts, info, trend), StandardCharsets.UTF_8);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            ReportHtml.write(out, result, facts, info, trend);
+        }
         if (!common.quiet) {
             ctx.out().println("Wrote " + file + " (" + trend.size() + " runs in the trend)");
         }

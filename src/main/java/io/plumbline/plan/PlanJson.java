@@ -24,8 +24,32 @@ public final class PlanJson {
 
     private PlanJson() {}
 
-    /** The plan as a JSON tree, with {@code plan_hash} computed over the rest. */
+    /**
+     * The plan as a JSON tree, with its {@code plan_hash}: the one the plan carries, or when it carries
+     * none (see {@link #withHash}), computed over the rest.
+     */
     public static ObjectNode toJson(FixPlan plan) {
+        ObjectNode root = tree(plan);
+        root.put("plan_hash", plan.planHash().isEmpty() ? PlanHash.of(root) : plan.planHash());
+        return root;
+    }
+
+    /** A plan with its hash computed over its content (any hash it carried is replaced). */
+    public static FixPlan withHash(FixPlan plan) {
+        String hash = PlanHash.of(tree(plan));
+        return new FixPlan(
+                plan.schemaVersion(),
+                hash,
+                plan.generatedAt(),
+                plan.runId(),
+                plan.source(),
+                plan.demo(),
+                plan.capsDefault(),
+                plan.actions());
+    }
+
+    /** The plan's tree with an empty {@code plan_hash} in its place. */
+    private static ObjectNode tree(FixPlan plan) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema_version", plan.schemaVersion());
         root.put("plan_hash", "");
@@ -38,22 +62,7 @@ public final class PlanJson {
         caps.put("max_per_account", plan.capsDefault().maxPerAccount());
         ArrayNode actions = root.putArray("actions");
         plan.actions().forEach(a -> actions.add(action(a)));
-        root.put("plan_hash", PlanHash.of(root));
         return root;
-    }
-
-    /** A plan with its hash filled in. */
-    public static FixPlan withHash(FixPlan plan) {
-        String hash = toJson(plan).get("plan_hash").asText();
-        return new FixPlan(
-                plan.schemaVersion(),
-                hash,
-                plan.generatedAt(),
-                plan.runId(),
-                plan.source(),
-                plan.demo(),
-                plan.capsDefault(),
-                plan.actions());
     }
 
     private static ObjectNode action(PlannedAction a) {

@@ -2,6 +2,7 @@ package io.plumbline.bench;
 
 import io.plumbline.artifacts.RunFolderWriter;
 import io.plumbline.artifacts.RunInfo;
+import io.plumbline.artifacts.SummaryFacts;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.audit.Auditor;
 import io.plumbline.detect.DriftDetector;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where an offline audit spends its time, phase by phase (read the snapshot, resolve-detect-plan,
@@ -49,7 +51,11 @@ public final class PhaseBench {
         phases.end("audit_core");
         Instant now = Instant.now();
         RunFolderWriter.write(
-                result, new RunInfo("phases", now, now, "snapshot", args[0], List.of()), Path.of(args[1]), List.of());
+                result,
+                SummaryFacts.of(result),
+                new RunInfo("phases", now, now, "snapshot", args[0], List.of()),
+                Path.of(args[1]),
+                List.of());
         phases.end("write");
         if (Boolean.getBoolean("bench.histogram")) {
             System.out.println(histogram(result));
@@ -57,16 +63,25 @@ public final class PhaseBench {
         System.out.println(phases + " issues=" + result.issues().size());
     }
 
-    /** Wall and process CPU time between calls to {@link #end}. */
+    /** Wall and process CPU time (and of that, GC and JIT threads' time) between calls to {@link #end}. */
     private static final class Phases {
         private final StringBuilder line = new StringBuilder();
         private long wall = System.nanoTime();
         private long cpu = cpuNanos();
+        private Map<String, Double> byKind = ThreadCpu.byKind(cpu / 1e9);
 
         void end(String phase) {
             long w = System.nanoTime();
             long c = cpuNanos();
-            line.append(String.format("%s_s=%.2f(cpu %.2f) ", phase, (w - wall) / 1e9, (c - cpu) / 1e9));
+            Map<String, Double> kinds = ThreadCpu.byKind(c / 1e9);
+            line.append(String.format(
+                    "%s_s=%.2f(cpu %.2f gc %.1f jit %.1f) ",
+                    phase,
+                    (w - wall) / 1e9,
+                    (c - cpu) / 1e9,
+                    kinds.getOrDefault("gc", 0.0) - byKind.getOrDefault("gc", 0.0),
+                    kinds.getOrDefault("jit", 0.0) - byKind.getOrDefault("jit", 0.0)));
+            byKind = kinds;
             if (Boolean.getBoolean("bench.live")) {
                 // a full collection at each phase end shows what the phase left live (costs time itself)
                 System.gc();
