@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class DomainNormalizer {
     private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
     private static final int MAX_LENGTH = 253;
     private static final int MAX_LABEL_LENGTH = 63;
 
@@ -29,12 +28,23 @@ public final class DomainNormalizer {
         if (field == null) {
             return out;
         }
-        for (String token : SEPARATORS.split(field.strip())) {
-            if (!token.isEmpty()) {
-                out.add(parse(token));
+        String s = field.strip();
+        int start = -1;
+        for (int i = 0; i <= s.length(); i++) {
+            boolean separator = i == s.length() || isSeparator(s.charAt(i));
+            if (separator && start >= 0) {
+                out.add(parse(s.substring(start, i)));
+                start = -1;
+            } else if (!separator && start < 0) {
+                start = i;
             }
         }
         return out;
+    }
+
+    /** A character that separates domains in a list: whitespace as regular expressions' {@code \\s}, comma, semicolon. */
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == ',' || c == ';' || c >= '\t' && c <= '\r';
     }
 
     /** Normalizes one token that should name a host (a bare domain or a URL). */

@@ -1,14 +1,12 @@
 package io.plumbline.normalize;
 
 import io.plumbline.model.SalesforceAccountId;
-import java.util.regex.Pattern;
 
 /**
  * Salesforce id rules: a 15-character Account Id ({@code 001} and 12 letters or digits) is converted
  * to its 18-character case-safe form by appending the checksum; other keys pass through unchanged.
  */
 public final class SalesforceIds {
-    private static final Pattern ACCOUNT_15 = Pattern.compile("001[A-Za-z0-9]{12}");
     private static final String CHECKSUM_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
 
     private SalesforceIds() {}
@@ -20,7 +18,16 @@ public final class SalesforceIds {
 
     /** True when {@code raw} is a 15-character Salesforce Account Id. */
     public static boolean isAccountId15(String raw) {
-        return raw != null && ACCOUNT_15.matcher(raw).matches();
+        if (raw == null || raw.length() != 15 || !raw.startsWith("001")) {
+            return false;
+        }
+        for (int i = 3; i < 15; i++) {
+            char c = raw.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Appends the three checksum characters to a 15-character Salesforce id. */

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param storedOrgIdStale the account stores an org id that names no live org
  * @param externalIdNotCanonical the org matched through the 15-character id form
  * @param conflictReason why the candidate is contested (blank unless {@link AccountOutcome#CONFLICT})
- * @param steps the resolution steps in words, in order, for {@code trace}
+ * @param steps the resolution steps in words, in order, for {@code trace} (worded when read)
  */
 public record AccountResolution(
         Account account,
@@ -34,7 +34,7 @@ public record AccountResolution(
         Objects.requireNonNull(account, "account");
         externalIdMatches = List.copyOf(externalIdMatches);
         domainCandidates = List.copyOf(domainCandidates);
-        steps = List.copyOf(steps);
+        steps = WordedSteps.of(steps);
     }
 
     public boolean resolved() {
@@ -43,8 +43,7 @@ public record AccountResolution(
 
     /** A copy that turns this account's claim on its org into a conflict, explained. */
     AccountResolution asConflict(String reason, String step) {
-        List<String> more = new java.util.ArrayList<>(steps);
-        more.add(step);
+        List<String> more = WordedSteps.of(steps).plus(step);
         return new AccountResolution(
                 account,
                 expected,
@@ -62,8 +61,7 @@ public record AccountResolution(
 
     /** A copy without an org, explained. */
     AccountResolution asNoOrg(String step) {
-        List<String> more = new java.util.ArrayList<>(steps);
-        more.add(step);
+        List<String> more = WordedSteps.of(steps).plus(step);
         return new AccountResolution(
                 account,
                 expected,

@@ -27,8 +27,12 @@ final class AccountResolver {
 
     Map<SalesforceAccountId, AccountResolution> resolveAll(
             Map<SalesforceAccountId, Account> accounts, Map<SalesforceAccountId, ExpectedDomains> expected) {
+        // each account resolves on its own (competing claims are settled after): on every core
+        List<AccountResolution> resolved = List.copyOf(accounts.values()).parallelStream()
+                .map(account -> resolve(account, expected.get(account.id())))
+                .toList();
         Map<SalesforceAccountId, AccountResolution> out = new TreeMap<>();
-        accounts.forEach((id, account) -> out.put(id, resolve(account, expected.get(id))));
+        resolved.forEach(r -> out.put(r.account().id(), r));
         return settleCompetingClaims(out);
     }
 
@@ -203,11 +207,21 @@ final class AccountResolver {
         }
     }
 
+    /** Expected domains as a step words them: comma-separated, or {@code (none)}. */
+    private record DomainList(List<Domain> domains) {
+        @Override
+        public String toString() {
+            return domains.isEmpty()
+                    ? "(none)"
+                    : String.join(", ", domains.stream().map(Domain::value).toList());
+        }
+    }
+
     /** Mutable scratch state for resolving one account. */
     private static final class Builder {
         final Account account;
         final ExpectedDomains expected;
-        final List<String> steps = new ArrayList<>();
+        WordedSteps steps = WordedSteps.NONE;
         List<Organization> externalIdMatches = List.of();
         List<Organization> domainCandidates = List.of();
         boolean storedStale;
@@ -218,19 +232,15 @@ final class AccountResolver {
         Builder(Account account, ExpectedDomains expected) {
             this.account = account;
             this.expected = expected;
-            steps.add("expected domains: "
-                    + (expected.domains().isEmpty()
-                            ? "(none)"
-                            : String.join(
-                                    ", ",
-                                    expected.domains().stream()
-                                            .map(Domain::value)
-                                            .toList()))
-                    + (expected.fromOverride() ? " (from zendesk_domain_override)" : ""));
+            step(
+                    "expected domains: %s%s",
+                    new DomainList(expected.domains()),
+                    expected.fromOverride() ? " (from zendesk_domain_override)" : "");
         }
 
+        /** Records a step, worded by {@code String.format(format, args)} when a trace reads it. */
         void step(String format, Object... args) {
-            steps.add(String.format(format, args));
+            steps = steps.plus(format, args);
         }
 
         AccountResolution build(AccountOutcome outcome, AccountRule rule, Organization org) {

@@ -2,6 +2,8 @@ package io.plumbline.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -9,13 +11,56 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hostname rules are checked by hand for speed; they must say exactly what the regular
- * expressions that define them say, problem text included, on hosts built from the characters and
+ * The hostname rules, the splitting of domain lists and the 15-character id check are done by hand
+ * for speed; they must say exactly what the regular expressions that define them say, problem text included, on hosts built from the characters and
  * shapes that matter (dots, hyphens at the ends of labels, digits, long labels, IDN top-level labels).
  */
 class HostnameRulesTest {
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern TOP_LEVEL = Pattern.compile("[a-z]{2,63}|xn--[a-z0-9-]{1,59}");
+
+    @Test
+    void parseList_randomFields_splitAsTheRegularExpressionSplits() {
+        Pattern separators = Pattern.compile("[\\s,;]+");
+        Random random = new Random(20261123);
+        String[] pieces = {"a.com", "b.io", " ", ",", ";", "\t", "\n", "\u000B", "\f", "\r", "\u00A0", "\u2003", "x"};
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int parts = random.nextInt(8);
+            for (int k = 0; k < parts; k++) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String field = sb.toString();
+            List<DomainParse> expected = new ArrayList<>();
+            for (String token : separators.split(field.strip())) {
+                if (!token.isEmpty()) {
+                    expected.add(DomainNormalizer.parse(token));
+                }
+            }
+            assertThat(DomainNormalizer.parseList(field)).as(field).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void isAccountId15_randomIds_sameAsTheRegularExpression() {
+        Pattern account15 = Pattern.compile("001[A-Za-z0-9]{12}");
+        Random random = new Random(20261124);
+        String alphabet = "001aZz09_-é ";
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder sb = new StringBuilder(random.nextBoolean() ? "001" : "");
+            int length = 10 + random.nextInt(8);
+            while (sb.length() < length) {
+                sb.append(
+                        random.nextInt(10) == 0
+                                ? alphabet.charAt(random.nextInt(alphabet.length()))
+                                : (char) ('A' + random.nextInt(26)));
+            }
+            String raw = sb.toString();
+            assertThat(SalesforceIds.isAccountId15(raw))
+                    .as(raw)
+                    .isEqualTo(account15.matcher(raw).matches());
+        }
+    }
 
     @Test
     void parse_randomHosts_sameProblemAsTheRegularExpressions() {
