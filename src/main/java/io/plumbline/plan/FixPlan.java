@@ -31,6 +31,11 @@ public record FixPlan(
         actions = List.copyOf(actions);
     }
 
+    /** This plan with {@code planHash} in place of its own (blank: a plan whose hash is yet to be computed). */
+    public FixPlan withPlanHash(String planHash) {
+        return new FixPlan(schemaVersion, planHash, generatedAt, runId, source, demo, capsDefault, actions);
+    }
+
     public long preparedCount() {
         return actions.stream().filter(PlannedAction::prepared).count();
     }

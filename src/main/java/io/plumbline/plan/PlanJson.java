@@ -36,16 +36,7 @@ public final class PlanJson {
 
     /** A plan with its hash computed over its content (any hash it carried is replaced). */
     public static FixPlan withHash(FixPlan plan) {
-        String hash = PlanHash.of(tree(plan));
-        return new FixPlan(
-                plan.schemaVersion(),
-                hash,
-                plan.generatedAt(),
-                plan.runId(),
-                plan.source(),
-                plan.demo(),
-                plan.capsDefault(),
-                plan.actions());
+        return plan.withPlanHash(PlanHash.of(tree(plan)));
     }
 
     /** The plan's tree with an empty {@code plan_hash} in its place. */

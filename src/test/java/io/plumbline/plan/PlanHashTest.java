@@ -40,15 +40,7 @@ class PlanHashTest {
     @Test
     void toJson_planWithoutHash_computesIt_planWithHash_writesItsOwn() {
         FixPlan plan = demoPlan("r", Instant.EPOCH);
-        FixPlan unhashed = new FixPlan(
-                plan.schemaVersion(),
-                "",
-                plan.generatedAt(),
-                plan.runId(),
-                plan.source(),
-                plan.demo(),
-                plan.capsDefault(),
-                plan.actions());
+        FixPlan unhashed = plan.withPlanHash("");
         assertThat(PlanJson.toJson(unhashed).get("plan_hash").asText()).isEqualTo(plan.planHash());
         assertThat(PlanJson.withHash(unhashed).planHash()).isEqualTo(plan.planHash());
         assertThat(PlanJson.toJson(plan).get("plan_hash").asText()).isEqualTo(plan.planHash());
