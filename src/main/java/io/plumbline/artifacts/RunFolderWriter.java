@@ -6,6 +6,7 @@ import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.plan.PlanJson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -23,6 +24,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -44,6 +47,9 @@ public final class RunFolderWriter {
             "receipt.json",
             "apply_receipt.json",
             "report.html");
+
+    /** Artifacts written at once. */
+    private static final int WRITERS = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     private RunFolderWriter() {}
 
@@ -130,46 +136,66 @@ public final class RunFolderWriter {
     }
 
     /**
-     * Writes the artifacts on every core, each streamed to its file as it is rendered: at millions of
-     * records, holding their text in memory would add hundreds of megabytes to the audit's peak.
+     * Writes the artifacts two at a time, each streamed to its file as it is rendered: at millions of
+     * records, holding their text in memory would add hundreds of megabytes to the audit's peak, and
+     * more writers at once would add the trees of more large artifacts.
      */
     private static void writeAll(Path dir, List<Artifact> artifacts) throws IOException {
-        int threads =
-                Math.min(artifacts.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "artifact-writer");
+        AtomicInteger started = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS, r -> {
+            Thread t = new Thread(r, "artifact-writer-" + started.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         try {
             List<Future<?>> written = new ArrayList<>();
             for (Artifact a : artifacts) {
-                written.add(pool.submit(() -> {
-                    try (Writer out = Files.newBufferedWriter(dir.resolve(a.name()), StandardCharsets.UTF_8)) {
-                        a.body().to(out);
-                    }
-                    return null;
-                }));
+                written.add(pool.submit(() -> writeOne(dir, a)));
             }
             for (Future<?> f : written) {
                 f.get();
             }
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw asIoException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while writing the run folder", e);
         } finally {
-            pool.shutdownNow();
+            stop(pool);
+        }
+    }
+
+    private static Void writeOne(Path dir, Artifact artifact) throws IOException {
+        try (Writer out = Files.newBufferedWriter(dir.resolve(artifact.name()), StandardCharsets.UTF_8)) {
+            artifact.body().to(out);
+        }
+        return null;
+    }
+
+    /** A failed artifact's I/O failure as an IOException (CSV rows report theirs unchecked); anything else as is. */
+    private static IOException asIoException(Throwable failure) {
+        if (failure instanceof IOException io) {
+            return io;
+        }
+        if (failure instanceof UncheckedIOException unchecked) {
+            return unchecked.getCause();
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        return new IOException(failure);
+    }
+
+    /** Stops the writers and waits for them, so that none is still writing when a failed run's folder is removed. */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
