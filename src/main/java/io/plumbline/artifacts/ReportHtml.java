@@ -3,6 +3,7 @@ package io.plumbline.artifacts;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -175,14 +176,16 @@ public final class ReportHtml {
         SCRIPT_SAFE_JSON.writeValue(out, root);
     }
 
-    /** JSON's own escapes, plus {@code < > &} as {@code \\u003C}, {@code \\u003E}, {@code \\u0026}. */
+    /** JSON's own escapes, plus {@code < > &} as {@code \\u003c}, {@code \\u003e}, {@code \\u0026}. */
     private static final class ScriptSafeEscapes extends CharacterEscapes {
+        private static final Map<Integer, SerializableString> SEQUENCES = Map.of(
+                (int) '<', new SerializedString("\\u003c"),
+                (int) '>', new SerializedString("\\u003e"),
+                (int) '&', new SerializedString("\\u0026"));
         private final int[] codes = CharacterEscapes.standardAsciiEscapesForJSON();
 
         ScriptSafeEscapes() {
-            codes['<'] = CharacterEscapes.ESCAPE_STANDARD;
-            codes['>'] = CharacterEscapes.ESCAPE_STANDARD;
-            codes['&'] = CharacterEscapes.ESCAPE_STANDARD;
+            SEQUENCES.keySet().forEach(c -> codes[c] = CharacterEscapes.ESCAPE_CUSTOM);
         }
 
         @Override
@@ -192,7 +195,7 @@ public final class ReportHtml {
 
         @Override
         public SerializableString getEscapeSequence(int ch) {
-            return null;
+            return SEQUENCES.get(ch);
         }
     }
 

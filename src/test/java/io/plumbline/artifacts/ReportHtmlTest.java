@@ -34,7 +34,7 @@ class ReportHtmlTest {
         String open = "<script type=\"application/json\" id=\"report-data\">";
         int start = html.indexOf(open) + open.length();
         String data = html.substring(start, html.indexOf("</script>", start));
-        assertThat(data).doesNotContain("<", ">", "&").contains("\\u003C/script\\u003E");
+        assertThat(data).doesNotContain("<", ">", "&").contains("\\u003c/script\\u003e");
         List<String> names = new ArrayList<>();
         for (JsonNode account : Json.MAPPER.readTree(data).path("accounts")) {
             names.add(account.path("name").asText());
