@@ -42,7 +42,7 @@ public final class DomainNormalizer {
         return out;
     }
 
-    /** A character that separates domains in a list: whitespace as regular expressions' {@code \\s}, comma, semicolon. */
+    /** A character that separates domains in a list: comma, semicolon, or whitespace as a regex's {@code \\s}. */
     private static boolean isSeparator(char c) {
         return c == ' ' || c == ',' || c == ';' || c >= '\t' && c <= '\r';
     }

@@ -3,6 +3,7 @@ package io.plumbline.resolve;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -22,17 +23,21 @@ final class WordedSteps extends AbstractList<String> {
 
     /** The steps of {@code words}, already worded. */
     static WordedSteps of(List<String> words) {
-        return words instanceof WordedSteps worded ? worded : new WordedSteps(words.toArray());
+        return words instanceof WordedSteps worded
+                ? worded
+                : new WordedSteps(List.copyOf(words).toArray());
     }
 
     /** These steps and then {@code String.format(format, args)}, formatted when read. */
     WordedSteps plus(String format, Object... args) {
-        return with((Supplier<String>) () -> String.format(format, args));
+        Objects.requireNonNull(format, "format");
+        Object[] captured = args.clone();
+        return with((Supplier<String>) () -> String.format(format, captured));
     }
 
     /** These steps and then {@code step}. */
     WordedSteps plus(String step) {
-        return with(step);
+        return with(Objects.requireNonNull(step, "step"));
     }
 
     private WordedSteps with(Object step) {

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hostname rules, the splitting of domain lists and the 15-character id check are done by hand
- * for speed; they must say exactly what the regular expressions that define them say, problem text included, on hosts built from the characters and
- * shapes that matter (dots, hyphens at the ends of labels, digits, long labels, IDN top-level labels).
+ * for speed; they must say exactly what the regular expressions that define them say (for hosts,
+ * problem text included), on inputs built from the characters and shapes that matter (dots, hyphens
+ * at the ends of labels, digits, long labels, IDN top-level labels, every kind of separator).
  */
 class HostnameRulesTest {
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
