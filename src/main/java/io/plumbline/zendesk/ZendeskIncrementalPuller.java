@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,27 +86,15 @@ public final class ZendeskIncrementalPuller {
         Set<Long> goneUsers = mergeUsers(users, changedUsers);
         mergeTickets(tickets, changedTickets, ticketsSince);
 
-        MembershipRefresher.Result m;
-        try (Progress.Task task = progress.start(MEMBERSHIPS)) {
-            int[] seen = {0};
-            PageSink observer = page -> {
-                seen[0] += page.size();
-                task.update(seen[0], http.stats().requests(), http.stats().rateLimitWaits());
-            };
-            m = new MembershipRefresher(exporter, new ZendeskClient(http), observer)
-                    .refresh(memberships, changedUsers.values(), goneUsers, deletedOrgs, since.memberships());
-        }
+        MembershipRefresher.Result m =
+                refreshMemberships(memberships, changedUsers.values(), goneUsers, deletedOrgs, since.memberships());
 
-        SnapshotFiles.write(snapshotDir.resolve(SnapshotFiles.ORGANIZATIONS), orgs);
-        SnapshotFiles.write(snapshotDir.resolve(SnapshotFiles.USERS), users);
-        SnapshotFiles.write(snapshotDir.resolve(SnapshotFiles.MEMBERSHIPS), memberships);
-        SnapshotFiles.write(snapshotDir.resolve(SnapshotFiles.TICKETS), tickets);
-        SnapshotFiles.writeManifest(snapshotDir, capturedAt, lookbackDays);
         Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("organizations", orgs.size());
-        counts.put("users", users.size());
-        counts.put(MEMBERSHIPS, memberships.size());
-        counts.put("tickets", tickets.size());
+        write(snapshotDir, SnapshotFiles.ORGANIZATIONS, "organizations", orgs, counts);
+        write(snapshotDir, SnapshotFiles.USERS, "users", users, counts);
+        write(snapshotDir, SnapshotFiles.MEMBERSHIPS, MEMBERSHIPS, memberships, counts);
+        write(snapshotDir, SnapshotFiles.TICKETS, "tickets", tickets, counts);
+        SnapshotFiles.writeManifest(snapshotDir, capturedAt, lookbackDays);
         List<String> notes = new ArrayList<>();
         notes.add("changes: " + changedOrgs.size() + " organizations, " + changedUsers.size() + " users, "
                 + changedTickets.size() + " tickets");
@@ -118,6 +107,31 @@ public final class ZendeskIncrementalPuller {
                 ticketExport.end().resumeAt(),
                 m.position());
         return window.stats(counts, true, next, notes);
+    }
+
+    /** Brings the memberships of changed, gone and deleted-org users up to date, with progress. */
+    private MembershipRefresher.Result refreshMemberships(
+            SortedMap<Long, JsonNode> memberships,
+            Collection<JsonNode> changedUsers,
+            Set<Long> goneUsers,
+            Set<Long> deletedOrgs,
+            ListPosition from) {
+        try (Progress.Task task = progress.start(MEMBERSHIPS)) {
+            int[] seen = {0};
+            PageSink observer = page -> {
+                seen[0] += page.size();
+                task.update(seen[0], http.stats().requests(), http.stats().rateLimitWaits());
+            };
+            return new MembershipRefresher(exporter, new ZendeskClient(http), observer)
+                    .refresh(memberships, changedUsers, goneUsers, deletedOrgs, from);
+        }
+    }
+
+    /** Writes one resource's records to its file in {@code dir} and counts them under {@code name}. */
+    private static void write(
+            Path dir, String file, String name, SortedMap<Long, JsonNode> records, Map<String, Integer> counts) {
+        SnapshotFiles.write(dir.resolve(file), records);
+        counts.put(name, records.size());
     }
 
     /** Runs the exports side by side once their lag has passed the pull's start. */

@@ -74,23 +74,7 @@ public final class ZendeskSnapshotPuller {
                 http,
                 progress,
                 OptionalLong.empty());
-        Listed<ListPosition> users;
-        Listed<ListPosition> memberships;
-        try (SideBySide pulls = new SideBySide(4)) {
-            pulls.start(orgs::run);
-            Future<Listed<ListPosition>> u = pulls.start(
-                    () -> resource(snapshotDir, SnapshotFiles.USERS, "users", userCount, exporter::endUsers));
-            Future<Listed<ListPosition>> m = pulls.start(() -> resource(
-                    snapshotDir,
-                    SnapshotFiles.MEMBERSHIPS,
-                    "organization_memberships",
-                    OptionalLong.empty(),
-                    exporter::memberships));
-            pulls.start(tickets::run);
-            pulls.awaitAll();
-            users = SideBySide.result(u);
-            memberships = SideBySide.result(m);
-        }
+        Lists lists = runSideBySide(snapshotDir, orgs, tickets, userCount);
         ExportLag lag = new ExportLag(capturedAt, window.started(), http.settings(), progress);
         lag.catchUp(List.of(orgs, tickets));
         ticketRecords.values().removeIf(t -> "deleted".equals(t.path("status").asText()));
@@ -99,18 +83,45 @@ public final class ZendeskSnapshotPuller {
         SnapshotFiles.writeManifest(snapshotDir, capturedAt, lookbackDays);
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("organizations", orgRecords.size());
-        counts.put("users", users.records());
-        counts.put("organization_memberships", memberships.records());
+        counts.put("users", lists.users().records());
+        counts.put("organization_memberships", lists.memberships().records());
         counts.put("tickets", ticketRecords.size());
         long usersFrom = window.started().minus(USER_EXPORT_OVERLAP).getEpochSecond();
         String ticketsCursor =
                 tickets.end().resumeAt() == null ? "" : tickets.end().resumeAt();
-        PullCursors cursors = new PullCursors(orgs.end().resumeAt(), null, usersFrom, ticketsCursor, memberships.end());
+        PullCursors cursors = new PullCursors(
+                orgs.end().resumeAt(),
+                null,
+                usersFrom,
+                ticketsCursor,
+                lists.memberships().end());
         return window.stats(counts, false, cursors, lag.note().stream().toList());
     }
 
     /** How many records a listing wrote, and where it stopped. */
     private record Listed<T>(int records, T end) {}
+
+    /** The two listings of a full pull: end-users and memberships. */
+    private record Lists(Listed<ListPosition> users, Listed<ListPosition> memberships) {}
+
+    /** Runs the two exports and the two listings side by side (sharing one pacer) until all four end. */
+    private Lists runSideBySide(
+            Path snapshotDir, ResumableExport<Long> orgs, ResumableExport<String> tickets, OptionalLong userCount) {
+        try (SideBySide pulls = new SideBySide(4)) {
+            pulls.start(orgs::run);
+            Future<Listed<ListPosition>> users = pulls.start(
+                    () -> resource(snapshotDir, SnapshotFiles.USERS, "users", userCount, exporter::endUsers));
+            Future<Listed<ListPosition>> memberships = pulls.start(() -> resource(
+                    snapshotDir,
+                    SnapshotFiles.MEMBERSHIPS,
+                    "organization_memberships",
+                    OptionalLong.empty(),
+                    exporter::memberships));
+            pulls.start(tickets::run);
+            pulls.awaitAll();
+            return new Lists(SideBySide.result(users), SideBySide.result(memberships));
+        }
+    }
 
     /** Lists one resource into its file; safe to run beside the others (each has its own records and file). */
     private <T> Listed<T> resource(
