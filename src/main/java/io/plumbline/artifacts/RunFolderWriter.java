@@ -4,6 +4,7 @@ import io.plumbline.audit.AuditResult;
 import io.plumbline.detect.Scope;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.PlumblineException;
+import io.plumbline.parallel.SideBySide;
 import io.plumbline.plan.PlanJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,18 +15,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -138,64 +132,25 @@ public final class RunFolderWriter {
     /**
      * Writes the artifacts two at a time, each streamed to its file as it is rendered: at millions of
      * records, holding their text in memory would add hundreds of megabytes to the audit's peak, and
-     * more writers at once would add the trees of more large artifacts.
+     * more writers at once would add the trees of more large artifacts. The first to fail stops the
+     * others, and they have ended when this returns or throws.
      */
     private static void writeAll(Path dir, List<Artifact> artifacts) throws IOException {
-        AtomicInteger started = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS, r -> {
-            Thread t = new Thread(r, "artifact-writer-" + started.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> written = new ArrayList<>();
-            for (Artifact a : artifacts) {
-                written.add(pool.submit(() -> writeOne(dir, a)));
-            }
-            for (Future<?> f : written) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw asIoException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing the run folder", e);
-        } finally {
-            stop(pool);
+        try (SideBySide writers = new SideBySide("artifact-writer", WRITERS)) {
+            artifacts.forEach(a -> writers.start(() -> writeOne(dir, a)));
+            writers.awaitAll();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
-    private static Void writeOne(Path dir, Artifact artifact) throws IOException {
+    /** Writes one artifact; I/O failures unchecked (CSV rows report theirs so too). */
+    private static Void writeOne(Path dir, Artifact artifact) {
         try (Writer out = Files.newBufferedWriter(dir.resolve(artifact.name()), StandardCharsets.UTF_8)) {
             artifact.body().to(out);
-        }
-        return null;
-    }
-
-    /** A failed artifact's I/O failure as an IOException (CSV rows report theirs unchecked); anything else as is. */
-    private static IOException asIoException(Throwable failure) {
-        if (failure instanceof IOException io) {
-            return io;
-        }
-        if (failure instanceof UncheckedIOException unchecked) {
-            return unchecked.getCause();
-        }
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        return new IOException(failure);
-    }
-
-    /** Stops the writers and waits for them, so that none is still writing when a failed run's folder is removed. */
-    private static void stop(ExecutorService pool) {
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

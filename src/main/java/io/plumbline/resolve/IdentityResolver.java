@@ -64,7 +64,6 @@ public final class IdentityResolver {
                 settings,
                 orgs,
                 resolved,
-                new HashMap<>(resolved),
                 UserIndex.of(userResolutions),
                 accountsByDomain,
                 MembershipIndex.of(snapshot.memberships()),

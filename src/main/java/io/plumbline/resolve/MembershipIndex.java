@@ -9,16 +9,14 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Memberships grouped by user: a table sorted by (user id, membership id) and a primitive column of
- * its user ids, so a user's memberships are a binary search and a slice, with no per-user list or map
- * entry; the records of a slice are built when asked for.
+ * Memberships grouped by user: a table sorted by (user id, membership id), so a user's memberships are
+ * a binary search over its user id column and a slice, with no per-user list or map entry; the
+ * records of a slice are built when asked for.
  */
 public final class MembershipIndex {
-    private final long[] userIds;
     private final MembershipTable sorted;
 
-    private MembershipIndex(long[] userIds, MembershipTable sorted) {
-        this.userIds = userIds;
+    private MembershipIndex(MembershipTable sorted) {
         this.sorted = sorted;
     }
 
@@ -28,18 +26,15 @@ public final class MembershipIndex {
         Arrays.setAll(order, i -> i);
         Arrays.parallelSort(
                 order, Comparator.<Integer>comparingLong(table::userId).thenComparingLong(table::id));
-        MembershipTable byUser =
-                table.select(Arrays.stream(order).mapToInt(Integer::intValue).toArray());
-        long[] userIds = new long[byUser.size()];
-        Arrays.setAll(userIds, byUser::userId);
-        return new MembershipIndex(userIds, byUser);
+        return new MembershipIndex(
+                table.select(Arrays.stream(order).mapToInt(Integer::intValue).toArray()));
     }
 
     /** The user's memberships in Zendesk id order; empty when there are none. */
     public List<Membership> of(ZendeskUserId user) {
         int from = first(user.value());
         int to = from;
-        while (to < userIds.length && userIds[to] == user.value()) {
+        while (to < sorted.size() && sorted.userId(to) == user.value()) {
             to++;
         }
         if (to - from <= 1) {
@@ -54,10 +49,10 @@ public final class MembershipIndex {
     /** The first position holding {@code user}, or where it would be. */
     private int first(long user) {
         int lo = 0;
-        int hi = userIds.length;
+        int hi = sorted.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (userIds[mid] < user) {
+            if (sorted.userId(mid) < user) {
                 lo = mid + 1;
             } else {
                 hi = mid;

@@ -9,6 +9,7 @@ import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,11 +31,41 @@ public record Resolution(
         Instant ticketWindowStart,
         List<String> warnings) {
     public Resolution {
-        if (accountsById.size() != accounts.size()) {
-            throw new IllegalArgumentException("accountsById must hold the same entries as accounts");
-        }
+        requireSameEntries(accounts, accountsById);
         accounts = Collections.unmodifiableSortedMap(accounts);
         accountsById = Collections.unmodifiableMap(accountsById);
+    }
+
+    private static void requireSameEntries(
+            Map<SalesforceAccountId, AccountResolution> accounts, Map<SalesforceAccountId, AccountResolution> byId) {
+        if (byId.size() != accounts.size()
+                || accounts.entrySet().stream().anyMatch(e -> byId.get(e.getKey()) != e.getValue())) {
+            throw new IllegalArgumentException("accountsById must hold the same entries as accounts");
+        }
+    }
+
+    /** A resolution whose {@code accountsById} is a hash map of {@code accounts}. */
+    public Resolution(
+            Snapshot snapshot,
+            ResolutionSettings settings,
+            OrgIndex orgs,
+            SortedMap<SalesforceAccountId, AccountResolution> accounts,
+            UserIndex users,
+            Map<Domain, Set<SalesforceAccountId>> accountsByDomain,
+            MembershipIndex membershipsByUser,
+            Instant ticketWindowStart,
+            List<String> warnings) {
+        this(
+                snapshot,
+                settings,
+                orgs,
+                accounts,
+                new HashMap<>(accounts),
+                users,
+                accountsByDomain,
+                membershipsByUser,
+                ticketWindowStart,
+                warnings);
     }
 
     /**

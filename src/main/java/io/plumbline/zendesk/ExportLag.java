@@ -2,6 +2,7 @@ package io.plumbline.zendesk;
 
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
+import io.plumbline.parallel.SideBySide;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +62,7 @@ final class ExportLag {
             return;
         }
         awaitLag();
-        try (SideBySide again = new SideBySide(behind.size())) {
+        try (SideBySide again = new SideBySide(ZendeskSnapshotPuller.PULL_THREADS, behind.size())) {
             behind.forEach(e -> again.start(e::run));
             again.awaitAll();
         }

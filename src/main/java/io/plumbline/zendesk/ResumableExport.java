@@ -71,9 +71,4 @@ final class ResumableExport<T> {
     ExportEnd<T> end() {
         return end;
     }
-
-    /** The records of every run so far, by id. */
-    Map<Long, JsonNode> records() {
-        return byId;
-    }
 }

@@ -1,6 +1,7 @@
 package io.plumbline.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.parallel.SideBySide;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -139,7 +140,7 @@ public final class ZendeskIncrementalPuller {
         // the exports of a pull of changes are short: waiting before them takes as long as asking each again
         // after it, without the requests
         lag.awaitLag();
-        try (SideBySide side = new SideBySide(exports.size())) {
+        try (SideBySide side = new SideBySide(ZendeskSnapshotPuller.PULL_THREADS, exports.size())) {
             exports.forEach(e -> side.start(e::run));
             side.awaitAll();
         }

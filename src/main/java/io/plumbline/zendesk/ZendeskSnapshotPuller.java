@@ -1,6 +1,7 @@
 package io.plumbline.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.parallel.SideBySide;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,8 @@ import java.util.function.Function;
 public final class ZendeskSnapshotPuller {
     /** How far before a full pull's start the next user export opens (covers clock skew between hosts). */
     static final Duration USER_EXPORT_OVERLAP = Duration.ofMinutes(10);
+    /** The name of the threads a pull lists and exports on. */
+    static final String PULL_THREADS = "zendesk-pull";
 
     private final ZendeskHttp http;
     private final ZendeskExporter exporter;
@@ -107,7 +110,7 @@ public final class ZendeskSnapshotPuller {
     /** Runs the two exports and the two listings side by side (sharing one pacer) until all four end. */
     private Lists runSideBySide(
             Path snapshotDir, ResumableExport<Long> orgs, ResumableExport<String> tickets, OptionalLong userCount) {
-        try (SideBySide pulls = new SideBySide(4)) {
+        try (SideBySide pulls = new SideBySide(PULL_THREADS, 4)) {
             pulls.start(orgs::run);
             Future<Listed<ListPosition>> users = pulls.start(
                     () -> resource(snapshotDir, SnapshotFiles.USERS, "users", userCount, exporter::endUsers));
@@ -119,7 +122,7 @@ public final class ZendeskSnapshotPuller {
                     exporter::memberships));
             pulls.start(tickets::run);
             pulls.awaitAll();
-            return new Lists(SideBySide.result(users), SideBySide.result(memberships));
+            return new Lists(pulls.result(users), pulls.result(memberships));
         }
     }
 

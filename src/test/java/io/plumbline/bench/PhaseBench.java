@@ -91,6 +91,7 @@ public final class PhaseBench {
                 line.append(String.format("live_after_%s_mb=%d ", phase, used >> 20));
                 w = System.nanoTime();
                 c = cpuNanos();
+                byKind = ThreadCpu.byKind(c / 1e9);
             }
             wall = w;
             cpu = c;

@@ -1,7 +1,5 @@
-package io.plumbline.zendesk;
+package io.plumbline.parallel;
 
-import io.plumbline.errors.ExitCodes;
-import io.plumbline.errors.PlumblineException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,22 +13,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the independent listings of one pull side by side, a thread each, and waits for all of them. The
- * first to fail stops the rest (their threads are interrupted, and it waits until they have ended) and
- * its exception is rethrown as it was thrown, so a failed pull reports what the same failure reports
- * when the listings run one after another.
+ * Runs independent tasks side by side (the listings of one pull, the artifacts of one run folder) and
+ * waits for all of them. The first to fail stops the rest (their threads are interrupted, and it waits
+ * until they have ended) and its exception is rethrown as it was thrown, so a failure reports what it
+ * reports when the tasks run one after another. Tasks throw unchecked exceptions only.
  */
-final class SideBySide implements AutoCloseable {
+public final class SideBySide implements AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();
     private final ExecutorService pool;
     private final CompletionService<Object> completion;
     private final List<Future<Object>> running = new ArrayList<>();
+    private final String name;
 
-    SideBySide(int threads) {
+    /** Up to {@code threads} tasks at once, on daemon threads named after {@code name} (e.g. {@code zendesk-pull}). */
+    public SideBySide(String name, int threads) {
+        this.name = name;
         int n = POOLS.incrementAndGet();
         AtomicInteger thread = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "zendesk-pull-" + n + "-" + thread.incrementAndGet());
+            Thread t = new Thread(r, name + "-" + n + "-" + thread.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -38,7 +39,7 @@ final class SideBySide implements AutoCloseable {
     }
 
     /** Starts {@code task}; its answer is {@link #result}'s once {@link #awaitAll()} has returned. */
-    <T> Future<T> start(Callable<T> task) {
+    public <T> Future<T> start(Callable<T> task) {
         @SuppressWarnings("unchecked")
         Future<T> f = (Future<T>) completion.submit((Callable<Object>) task::call);
         running.add((Future<Object>) f);
@@ -46,7 +47,7 @@ final class SideBySide implements AutoCloseable {
     }
 
     /** Waits until every task has finished; on the first failure, stops the others and rethrows it. */
-    void awaitAll() {
+    public void awaitAll() {
         for (int i = 0; i < running.size(); i++) {
             try {
                 completion.take().get();
@@ -56,21 +57,25 @@ final class SideBySide implements AutoCloseable {
             } catch (InterruptedException e) {
                 stop();
                 Thread.currentThread().interrupt();
-                throw new PlumblineException(ExitCodes.REMOTE, "interrupted while pulling from Zendesk", e);
+                throw interrupted(e);
             }
         }
     }
 
     /** The answer of a task that finished ({@link #awaitAll()} returned). */
-    static <T> T result(Future<T> task) {
+    public <T> T result(Future<T> task) {
         try {
             return task.get();
         } catch (ExecutionException e) {
             throw rethrown(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PlumblineException(ExitCodes.REMOTE, "interrupted while pulling from Zendesk", e);
+            throw interrupted(e);
         }
+    }
+
+    private IllegalStateException interrupted(InterruptedException e) {
+        return new IllegalStateException(name + ": interrupted while waiting for its tasks", e);
     }
 
     private void stop() {
