@@ -15,7 +15,6 @@ import io.plumbline.store.RunStore;
 import io.plumbline.zendesk.PullStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +110,7 @@ final class AuditCommand implements Callable<Integer> {
         ResolutionSettings settings = AuditInputs.settings(config, input.ticketLookbackDays);
         Instant asOf = AuditInputs.parseAsOf(input.asOf);
         Instant windowEnd = asOf != null && asOf.isBefore(started) ? asOf : started;
-        Instant ticketsSince = windowEnd.minus(Duration.ofDays(settings.ticketLookbackDays()));
+        Instant ticketsSince = settings.ticketWindowStart(windowEnd);
         String source = config.zendesk().baseUri().toString();
         PullBaselines.Decision decision;
         if (noHistory) {

@@ -14,7 +14,6 @@ import io.plumbline.snapshot.SnapshotReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -37,7 +36,7 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
         Instant asOf = parseAsOf(o.asOf);
         if (o.demo) {
             return new AuditInputs(
-                    SnapshotReader.read(ClasspathSource.DEMO, asOf, lookback(settings)),
+                    SnapshotReader.read(ClasspathSource.DEMO, asOf, settings.ticketLookback()),
                     config,
                     settings,
                     "demo",
@@ -56,16 +55,11 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
             throw new ConfigException(dir + ": snapshot folder not found");
         }
         return new AuditInputs(
-                SnapshotReader.read(new FolderSource(dir), asOf, lookback(settings)),
+                SnapshotReader.read(new FolderSource(dir), asOf, settings.ticketLookback()),
                 config,
                 settings,
                 kind,
                 dir.toString());
-    }
-
-    /** The audit holds only the tickets its lookback window looks at. */
-    private static Duration lookback(ResolutionSettings settings) {
-        return Duration.ofDays(settings.ticketLookbackDays());
     }
 
     static ResolutionSettings settings(PlumblineConfig config, Integer lookbackOverride) {
@@ -111,7 +105,7 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
         return switch (kind) {
             case "demo" ->
                 new AuditInputs(
-                        SnapshotReader.read(ClasspathSource.DEMO, asOf, lookback(settings)),
+                        SnapshotReader.read(ClasspathSource.DEMO, asOf, settings.ticketLookback()),
                         config,
                         settings,
                         kind,

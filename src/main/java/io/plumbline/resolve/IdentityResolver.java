@@ -7,7 +7,6 @@ import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.Snapshot;
 import io.plumbline.model.User;
 import io.plumbline.normalize.Emails;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,7 +66,7 @@ public final class IdentityResolver {
                 UserIndex.of(userResolutions),
                 accountsByDomain,
                 MembershipIndex.of(snapshot.memberships()),
-                snapshot.asOf().minus(Duration.ofDays(settings.ticketLookbackDays())),
+                settings.ticketWindowStart(snapshot.asOf()),
                 List.copyOf(warnings));
     }
 

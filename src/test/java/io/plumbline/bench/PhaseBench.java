@@ -15,7 +15,6 @@ import io.plumbline.resolve.ResolutionSettings;
 import io.plumbline.snapshot.FolderSource;
 import io.plumbline.snapshot.SnapshotReader;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ public final class PhaseBench {
         Snapshot snapshot = SnapshotReader.read(
                 new FolderSource(Path.of(args[0])),
                 null,
-                Duration.ofDays(ResolutionSettings.defaults().ticketLookbackDays()));
+                ResolutionSettings.defaults().ticketLookback());
         phases.end("read");
         Resolution resolution = new IdentityResolver(ResolutionSettings.defaults()).resolve(snapshot);
         phases.end("resolve");
