@@ -74,8 +74,9 @@ public final class JsonlStreamReader {
     /**
      * The tickets of the file active since {@code since} (every ticket when it is null), in a compact
      * table that also counts every ticket of the file ({@link TicketTable#read()}). Tickets outside the
-     * window are parsed and checked but not held. A file that repeats ticket ids is read again in full,
-     * so that only each ticket's last version decides whether it is in the window.
+     * window are parsed and checked but not held. A file whose ids do not strictly ascend (it may repeat
+     * a ticket) is read again in full, so that only each ticket's last version decides whether it is in
+     * the window.
      */
     public static TicketTable tickets(Opener open, String file, Instant since) {
         JsonlBlocks.Result<TicketColumns.Builder> read =
