@@ -9,6 +9,7 @@ import io.plumbline.resolve.CorruptedToken;
 import io.plumbline.resolve.Resolution;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -97,7 +98,7 @@ final class AccountIssueDetector implements Detector {
                     .build());
         }
         for (Domain d : r.expected().domains()) {
-            List<SalesforceAccountId> owners = resolution.accountsExpecting(d);
+            Set<SalesforceAccountId> owners = resolution.accountsExpecting(d);
             if (owners.size() > 1) {
                 String others = owners.stream()
                         .filter(id -> !id.equals(a.id()))

@@ -42,7 +42,7 @@ public final class IdentityResolver {
         for (int i = 0; i < inOrder.size(); i++) {
             expected.put(inOrder.get(i).id(), domains.get(i));
         }
-        Map<Domain, List<SalesforceAccountId>> accountsByDomain = accountsByDomain(expected);
+        Map<Domain, Set<SalesforceAccountId>> accountsByDomain = accountsByDomain(expected);
         Set<Domain> shared = new TreeSet<>();
         accountsByDomain.forEach((d, owners) -> {
             if (owners.size() > 1) {
@@ -70,20 +70,11 @@ public final class IdentityResolver {
                 List.copyOf(warnings));
     }
 
-    /**
-     * Each expected domain's accounts in id order ({@code expected} is in id order), as one unmodifiable
-     * list; most domains have one owner, held as a one-element list.
-     */
-    private static Map<Domain, List<SalesforceAccountId>> accountsByDomain(
+    private static Map<Domain, Set<SalesforceAccountId>> accountsByDomain(
             Map<SalesforceAccountId, ExpectedDomains> expected) {
-        Map<Domain, List<SalesforceAccountId>> out = new HashMap<>();
+        Map<Domain, Set<SalesforceAccountId>> out = new HashMap<>();
         expected.forEach((id, e) -> e.domains()
-                .forEach(d -> out.merge(d, List.of(id), (owners, one) -> {
-                    List<SalesforceAccountId> all = owners instanceof ArrayList ? owners : new ArrayList<>(owners);
-                    all.add(one.get(0));
-                    return all;
-                })));
-        out.replaceAll((d, owners) -> owners instanceof ArrayList ? List.copyOf(owners) : owners);
+                .forEach(d -> out.computeIfAbsent(d, k -> new TreeSet<>()).add(id)));
         return out;
     }
 

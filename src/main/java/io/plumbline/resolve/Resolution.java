@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -25,7 +26,7 @@ public record Resolution(
         SortedMap<SalesforceAccountId, AccountResolution> accounts,
         Map<SalesforceAccountId, AccountResolution> accountsById,
         UserIndex users,
-        Map<Domain, List<SalesforceAccountId>> accountsByDomain,
+        Map<Domain, Set<SalesforceAccountId>> accountsByDomain,
         MembershipIndex membershipsByUser,
         Instant ticketWindowStart,
         List<String> warnings) {
@@ -50,7 +51,7 @@ public record Resolution(
             OrgIndex orgs,
             SortedMap<SalesforceAccountId, AccountResolution> accounts,
             UserIndex users,
-            Map<Domain, List<SalesforceAccountId>> accountsByDomain,
+            Map<Domain, Set<SalesforceAccountId>> accountsByDomain,
             MembershipIndex membershipsByUser,
             Instant ticketWindowStart,
             List<String> warnings) {
@@ -76,9 +77,9 @@ public record Resolution(
         return accountsById.get(id);
     }
 
-    /** The accounts that expect {@code domain}, in id order. */
-    public List<SalesforceAccountId> accountsExpecting(Domain domain) {
-        return accountsByDomain.getOrDefault(domain, List.of());
+    /** The accounts that expect {@code domain}. */
+    public Set<SalesforceAccountId> accountsExpecting(Domain domain) {
+        return accountsByDomain.getOrDefault(domain, Set.of());
     }
 
     /** The user's memberships, in Zendesk id order. */

@@ -8,9 +8,11 @@ import io.plumbline.normalize.DomainNormalizer;
 import io.plumbline.normalize.DomainParse;
 import io.plumbline.normalize.Emails;
 import io.plumbline.normalize.PersonalDomains;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,10 +30,11 @@ final class UserResolver {
 
     UserResolver(
             Map<String, List<Contact>> contactsByEmail,
-            Map<Domain, List<SalesforceAccountId>> accountsByDomain,
+            Map<Domain, Set<SalesforceAccountId>> accountsByDomain,
             PersonalDomains personal) {
         this.contactsByEmail = contactsByEmail;
-        this.accountsByDomain = accountsByDomain;
+        this.accountsByDomain = new HashMap<>(accountsByDomain.size() * 4 / 3 + 1);
+        accountsByDomain.forEach((domain, owners) -> this.accountsByDomain.put(domain, List.copyOf(owners)));
         this.personal = personal;
     }
 

@@ -3,15 +3,12 @@ package io.plumbline.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.plumbline.model.Domain;
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.snapshot.ClasspathSource;
 import io.plumbline.snapshot.SnapshotReader;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** A resolution's two views of its accounts, by order and by id, always hold the same entries. */
@@ -23,23 +20,6 @@ class ResolutionTest {
     void account_everyAccount_foundById() {
         demo.accounts().forEach((id, r) -> assertThat(demo.account(id)).isSameAs(r));
         assertThat(demo.account(new SalesforceAccountId("001NOTANACCOUNT"))).isNull();
-    }
-
-    @Test
-    void accountsExpecting_everyExpectedDomain_itsAccountsInIdOrderOnce() {
-        Map<Domain, List<SalesforceAccountId>> expected = new TreeMap<>();
-        demo.accounts()
-                .forEach((id, r) -> r.expected()
-                        .domains()
-                        .forEach(d -> expected.computeIfAbsent(d, k -> new ArrayList<>())
-                                .add(id)));
-        assertThat(expected.values()).anyMatch(owners -> owners.size() > 1);
-        expected.forEach((d, owners) -> assertThat(demo.accountsExpecting(d))
-                .as(d.value())
-                .isSorted()
-                .doesNotHaveDuplicates()
-                .containsExactlyElementsOf(owners));
-        assertThat(demo.accountsByDomain()).hasSameSizeAs(expected);
     }
 
     @Test
