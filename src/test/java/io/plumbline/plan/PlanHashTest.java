@@ -2,8 +2,15 @@ package io.plumbline.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.plumbline.audit.Auditor;
 import io.plumbline.model.Snapshot;
 import io.plumbline.resolve.ResolutionSettings;
@@ -11,6 +18,7 @@ import io.plumbline.snapshot.ClasspathSource;
 import io.plumbline.snapshot.SnapshotReader;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The plan hash: deterministic across runs, blind to run id and time, sensitive to any content change. */
@@ -76,6 +84,56 @@ class PlanHashTest {
         String expected = "{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
                 + "\"string\":\"€$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}";
         assertThat(PlanHash.canonical(MAPPER.readTree(in))).isEqualTo(expected);
+    }
+
+    @Test
+    void hash_composedPartByPart_equalsHashOfWholeCanonicalText() {
+        Random random = new Random(8785);
+        for (int i = 0; i < 500; i++) {
+            ObjectNode plan = MAPPER.createObjectNode();
+            for (int m = random.nextInt(6); m >= 0; m--) {
+                plan.set(key(random), value(random, 3));
+            }
+            ArrayNode actions = plan.putArray(key(random));
+            for (int a = random.nextInt(40); a > 0; a--) {
+                actions.add(value(random, 3));
+            }
+            plan.put("plan_hash", "x").put("run_id", "r").put("generated_at", "t");
+            ObjectNode rest = plan.deepCopy();
+            rest.remove(PlanHash.EXCLUDED);
+            assertThat(PlanHash.of(plan)).as("plan %s", plan).isEqualTo(PlanHash.sha256Hex(PlanHash.canonical(rest)));
+        }
+        assertThat(PlanHash.of(MAPPER.createObjectNode())).isEqualTo(PlanHash.sha256Hex("{}"));
+    }
+
+    /** Names whose UTF-16 order differs from their code point order, escapes, and plain ones. */
+    private static String key(Random random) {
+        String[] parts = {"a", "b", "actions", "\uD83D\uDE00", "\uFFFD", "\u00E9", "\"", "\n", "\u0001", ""};
+        return parts[random.nextInt(parts.length)] + parts[random.nextInt(parts.length)];
+    }
+
+    private static JsonNode value(Random random, int depth) {
+        return switch (random.nextInt(depth > 0 ? 8 : 5)) {
+            case 0 -> NullNode.getInstance();
+            case 1 -> BooleanNode.valueOf(random.nextBoolean());
+            case 2 -> LongNode.valueOf(random.nextLong() >> random.nextInt(64));
+            case 3 -> DoubleNode.valueOf(random.nextBoolean() ? random.nextDouble() * 1e30 : random.nextInt(9) / 4.0);
+            case 4 -> TextNode.valueOf(key(random) + random.nextInt(100));
+            case 5, 6 -> {
+                ObjectNode o = MAPPER.createObjectNode();
+                for (int m = random.nextInt(5); m > 0; m--) {
+                    o.set(key(random), value(random, depth - 1));
+                }
+                yield o;
+            }
+            default -> {
+                ArrayNode a = MAPPER.createArrayNode();
+                for (int m = random.nextInt(5); m > 0; m--) {
+                    a.add(value(random, depth - 1));
+                }
+                yield a;
+            }
+        };
     }
 
     @Test
