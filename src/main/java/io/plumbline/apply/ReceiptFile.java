@@ -6,17 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.artifacts.Json;
 import io.plumbline.errors.PlumblineException;
+import io.plumbline.files.AtomicFiles;
 import io.plumbline.model.ActionCode;
 import io.plumbline.plan.PlanHash;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,34 +118,11 @@ public final class ReceiptFile implements ResultSink {
     }
 
     private void flush() {
-        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
         try {
             byte[] bytes = Json.pretty(root).getBytes(StandardCharsets.UTF_8);
-            try (FileChannel ch = FileChannel.open(
-                    tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-            forceDirectory(path.toAbsolutePath().getParent());
+            AtomicFiles.replaceDurably(path, file -> Files.write(file, bytes));
         } catch (IOException e) {
             throw new PlumblineException(2, path + ": cannot write the receipt: " + e.getMessage(), e);
-        }
-    }
-
-    /** Makes the rename itself durable; where a directory cannot be opened (Windows), the move must do. */
-    private static void forceDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // not supported on this platform: the file itself was forced before the rename
         }
     }
 

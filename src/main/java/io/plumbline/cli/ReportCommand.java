@@ -6,13 +6,12 @@ import io.plumbline.artifacts.SummaryFacts;
 import io.plumbline.artifacts.TrendPoint;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.audit.Auditor;
+import io.plumbline.files.AtomicFiles;
 import io.plumbline.store.RunStore;
-import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,14 +79,11 @@ final class ReportCommand implements Callable<Integer> {
         RunInfo info = new RunInfo(runId, started, started, inputs.kind(), inputs.path(), List.of());
         Path file = run.resolve("report.html");
         // written beside the old page and moved over it when complete: a failure leaves the old page
-        Path partial = run.resolve(".report.html.partial");
-        try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            ReportHtml.write(out, result, facts, info, trend);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.replace(file, partial -> {
+            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                ReportHtml.write(out, result, facts, info, trend);
+            }
+        });
         if (!common.quiet) {
             ctx.out().println("Wrote " + file + " (" + trend.size() + " runs in the trend)");
         }

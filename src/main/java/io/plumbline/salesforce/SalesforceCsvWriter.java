@@ -3,13 +3,12 @@ package io.plumbline.salesforce;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.plumbline.errors.InputException;
+import io.plumbline.files.AtomicFiles;
 import io.plumbline.model.Account;
 import io.plumbline.model.Contact;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,23 +60,17 @@ final class SalesforceCsvWriter {
     }
 
     private static <T> void write(Path file, List<String> header, List<T> rows, Function<T, List<String>> cells) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (CsvWriter csv =
-                    CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(tmp, StandardCharsets.UTF_8)) {
-                csv.writeRecord(header);
-                for (T row : rows) {
-                    csv.writeRecord(cells.apply(row));
+            AtomicFiles.replace(file, partial -> {
+                try (CsvWriter csv =
+                        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(partial, StandardCharsets.UTF_8)) {
+                    csv.writeRecord(header);
+                    for (T row : rows) {
+                        csv.writeRecord(cells.apply(row));
+                    }
                 }
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            });
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the original failure is the one worth reporting
-            }
             throw new InputException(file.toString(), 0, 0, "cannot write: " + e.getMessage(), e);
         }
     }

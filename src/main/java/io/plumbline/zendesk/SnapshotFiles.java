@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
+import io.plumbline.files.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -58,16 +58,15 @@ public final class SnapshotFiles {
     }
 
     static void write(Path file, SortedMap<Long, JsonNode> records) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
         try {
-            Files.createDirectories(file.getParent());
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                for (JsonNode record : records.values()) {
-                    w.write(JSON.writeValueAsString(record));
-                    w.write('\n');
+            AtomicFiles.replace(file, partial -> {
+                try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                    for (JsonNode record : records.values()) {
+                        w.write(JSON.writeValueAsString(record));
+                        w.write('\n');
+                    }
                 }
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            });
         } catch (IOException e) {
             throw new PlumblineException(ExitCodes.INPUT, file + ": cannot write the snapshot: " + e.getMessage(), e);
         }

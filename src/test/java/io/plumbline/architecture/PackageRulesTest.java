@@ -30,6 +30,7 @@ class PackageRulesTest {
             Map.entry("model", Set.of()),
             Map.entry("errors", Set.of()),
             Map.entry("parallel", Set.of()),
+            Map.entry("files", Set.of()),
             Map.entry("normalize", Set.of("model")),
             Map.entry("resolve", Set.of("model", "normalize")),
             Map.entry("detect", Set.of("model", "normalize", "resolve")),
@@ -38,10 +39,10 @@ class PackageRulesTest {
             Map.entry("artifacts", Set.of("model", "resolve", "detect", "plan", "audit", "errors", "parallel")),
             Map.entry("config", Set.of("model", "resolve", "errors")),
             Map.entry("snapshot", Set.of("model", "errors", "salesforce", "zendesk")),
-            Map.entry("zendesk", Set.of("model", "normalize", "config", "errors", "snapshot", "parallel")),
-            Map.entry("salesforce", Set.of("model", "normalize", "config", "errors", "snapshot")),
+            Map.entry("zendesk", Set.of("model", "normalize", "config", "errors", "snapshot", "parallel", "files")),
+            Map.entry("salesforce", Set.of("model", "normalize", "config", "errors", "snapshot", "files")),
             Map.entry("store", Set.of("model", "detect", "plan", "audit", "config", "errors", "snapshot")),
-            Map.entry("apply", Set.of("model", "plan", "zendesk", "config", "errors", "artifacts")),
+            Map.entry("apply", Set.of("model", "plan", "zendesk", "config", "errors", "artifacts", "files")),
             Map.entry("cli", Set.of("*")));
 
     private static final List<String> IMPURE = List.of(
