@@ -12,6 +12,8 @@ import java.util.Set;
 /** summary.md: the 30-second readout of one run, for a person. */
 public final class SummaryMarkdown {
     private static final int QUEUE_ROWS = 15;
+    /** Input warnings listed in the summary; receipt.json holds them all. */
+    static final int WARNINGS_SHOWN = 10;
 
     private SummaryMarkdown() {}
 
@@ -28,7 +30,7 @@ public final class SummaryMarkdown {
                 .append(result.resolution().settings().ticketLookbackDays())
                 .append(" days.\n\n");
         cards(md, Cards.of(f));
-        inputs(md, f);
+        inputs(md, f, result.resolution().warnings());
         orphans(md, result.issues());
         domains(md, result.issues());
         corrupted(md, result.issues());
@@ -58,7 +60,7 @@ public final class SummaryMarkdown {
                         c.blocked()));
     }
 
-    private static void inputs(StringBuilder md, SummaryFacts f) {
+    private static void inputs(StringBuilder md, SummaryFacts f, List<String> warnings) {
         var in = f.inputs();
         md.append("## Inputs and resolution\n\n");
         md.append(String.format(
@@ -83,6 +85,14 @@ public final class SummaryMarkdown {
                     capital(s.code()),
                     f.issuesByScope().get(s),
                     f.issuesByScope().get(s) == 0 ? "" : " (" + f.breakdown(s) + ")"));
+        }
+        if (!warnings.isEmpty()) {
+            md.append(String.format(
+                    "- Input warnings: %d (all in receipt.json)%s\n",
+                    warnings.size(), warnings.size() > WARNINGS_SHOWN ? ", the first " + WARNINGS_SHOWN + ":" : ":"));
+            warnings.stream()
+                    .limit(WARNINGS_SHOWN)
+                    .forEach(w -> md.append("  - ").append(escape(w)).append('\n'));
         }
         md.append('\n');
     }

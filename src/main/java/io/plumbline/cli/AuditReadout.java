@@ -6,15 +6,20 @@ import io.plumbline.artifacts.RunInfo;
 import io.plumbline.artifacts.SummaryFacts;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.detect.Scope;
+import io.plumbline.errors.InputException;
 import io.plumbline.resolve.AccountOutcome;
 import io.plumbline.resolve.AccountRule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** The terminal readout of an audit: what was read, resolved, found and planned, and what to run next. */
 final class AuditReadout {
+    /** Input warnings printed; receipt.json holds them all. */
+    private static final int WARNINGS_SHOWN = 3;
+
     private AuditReadout() {}
 
     static void print(PrintWriter out, AuditResult result, SummaryFacts f, RunInfo run, Path runDir, boolean quiet) {
@@ -63,6 +68,14 @@ final class AuditReadout {
                 in.get("tickets"),
                 result.resolution().settings().ticketLookbackDays(),
                 in.get("tickets_in_window"));
+        List<String> warnings = result.resolution().warnings();
+        if (!warnings.isEmpty()) {
+            out.printf(
+                    "  %s (all in receipt.json)%s%n",
+                    plural(warnings.size(), "input warning"),
+                    warnings.size() > WARNINGS_SHOWN ? ", the first " + WARNINGS_SHOWN + ":" : ":");
+            warnings.stream().limit(WARNINGS_SHOWN).forEach(w -> out.println("    " + InputException.printable(w)));
+        }
         out.println();
     }
 

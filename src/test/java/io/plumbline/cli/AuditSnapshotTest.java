@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,19 +45,42 @@ class AuditSnapshotTest {
     }
 
     private int audit(Path snapshot) throws IOException {
+        return audit(snapshot, "--quiet");
+    }
+
+    private int audit(Path snapshot, String... more) throws IOException {
         Path config = Files.writeString(dir.resolve("plumbline.yaml"), "");
-        return new Main(new PrintWriter(out), new PrintWriter(err), Map.of(), CLOCK)
-                .run(
-                        "audit",
-                        "--config",
-                        config.toString(),
-                        "--snapshot",
-                        snapshot.toString(),
-                        "--out",
-                        dir.resolve("out").toString(),
-                        "--run-id",
-                        "r1",
-                        "--quiet");
+        List<String> args = new ArrayList<>(List.of(
+                "audit",
+                "--config",
+                config.toString(),
+                "--snapshot",
+                snapshot.toString(),
+                "--out",
+                dir.resolve("out").toString(),
+                "--run-id",
+                "r1"));
+        args.addAll(List.of(more));
+        return new Main(new PrintWriter(out), new PrintWriter(err), Map.of(), CLOCK).run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void audit_contactsThatCannotBeUsed_areWarnedInTheReadoutAndTheSummary() throws IOException {
+        Path snapshot = snapshot(
+                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
+                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+        Files.writeString(
+                snapshot.resolve("salesforce_contacts.csv"),
+                "email,sf_account_id\nnot-an-email,001ACME001\nbob@acme.example,001NOPE0001\n");
+
+        assertThat(audit(snapshot, "--no-progress")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString())
+                .contains("  2 input warnings (all in receipt.json):\n"
+                        + "    contact on line 2: 'not-an-email' is not an email address; ignored\n"
+                        + "    contact on line 3: account 001NOPE0001 is not among the accounts; ignored\n");
+        assertThat(Files.readString(dir.resolve("out/r1/summary.md")))
+                .contains("- Input warnings: 2 (all in receipt.json):\n"
+                        + "  - contact on line 2: 'not-an-email' is not an email address; ignored\n");
     }
 
     @Test
