@@ -11,6 +11,7 @@ import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.resolve.ResolutionSettings;
 import io.plumbline.store.IssueKey;
+import io.plumbline.store.RunRecord;
 import io.plumbline.store.RunStore;
 import io.plumbline.zendesk.PullStats;
 import java.nio.file.Files;
@@ -66,7 +67,8 @@ final class AuditCommand implements Callable<Integer> {
             names = "--fail-on",
             paramLabel = "WHEN",
             description = "Exit 1 when the condition holds: any (any issue), "
-                    + "blocked (any blocked action), new (any issue the previous recorded run did not have).")
+                    + "blocked (any blocked action), new (any issue the previous recorded run did not have; demo runs"
+                    + " and runs on real inputs are never compared).")
     String failOn;
 
     @Option(names = "--json", description = "Print summary.json to stdout instead of the readout (for CI).")
@@ -161,11 +163,12 @@ final class AuditCommand implements Callable<Integer> {
             AuditInputs inputs, Path root, String id, Instant started, FailOn condition, PullBaselines.Pulled pull)
             throws java.io.IOException {
         Auditor auditor = new Auditor(inputs.settings(), inputs.config().audit().personalDomainsExtra());
-        AuditResult result = auditor.audit(inputs.snapshot(), "demo".equals(inputs.kind()), id, started);
+        boolean demo = RunRecord.DEMO.equals(inputs.kind());
+        AuditResult result = auditor.audit(inputs.snapshot(), demo, id, started);
         SummaryFacts facts = SummaryFacts.of(result);
         try (RunStore store = noHistory ? null : RunStore.open(inputs.config().storePath(root))) {
-            Map<String, IssueKey> previous = AuditHistory.previousIssues(store);
-            List<TrendPoint> trend = AuditHistory.trend(store, facts, id, started.toString());
+            Map<String, IssueKey> previous = AuditHistory.previousIssues(store, demo);
+            List<TrendPoint> trend = AuditHistory.trend(store, facts, id, started.toString(), demo);
             RunInfo run = new RunInfo(id, started, ctx.clock().instant(), inputs.kind(), inputs.path(), argv);
             Path runDir = RunFolderWriter.write(result, facts, run, root, trend);
             if (store != null) {

@@ -21,25 +21,29 @@ final class AuditHistory {
 
     private AuditHistory() {}
 
-    /** Earlier runs, oldest first, then this one. */
-    static List<TrendPoint> trend(RunStore store, SummaryFacts facts, String runId, String startedAt) {
-        List<TrendPoint> points = new ArrayList<>();
-        if (store != null) {
-            for (RunRecord r : store.runs(TREND_RUNS - 1)) {
-                points.add(new TrendPoint(r.runId(), r.startedAt(), r.totalIssues(), r.prepared(), r.blocked()));
-            }
-            Collections.reverse(points);
-        }
+    /** Earlier runs on the same kind of input (demo or real), oldest first, then this one. */
+    static List<TrendPoint> trend(RunStore store, SummaryFacts facts, String runId, String startedAt, boolean demo) {
+        List<TrendPoint> points = new ArrayList<>(store == null ? List.of() : earlier(store, TREND_RUNS - 1, demo));
         points.add(new TrendPoint(runId, startedAt, facts.totalIssues(), facts.prepared(), facts.blocked()));
         return points;
     }
 
-    /** The issue keys of the latest recorded run (empty when there is none). */
-    static Map<String, IssueKey> previousIssues(RunStore store) {
+    /** The latest {@code limit} recorded runs on the same kind of input (demo or real), oldest first. */
+    static List<TrendPoint> earlier(RunStore store, int limit, boolean demo) {
+        List<TrendPoint> points = new ArrayList<>();
+        for (RunRecord r : store.runs(limit, demo)) {
+            points.add(new TrendPoint(r.runId(), r.startedAt(), r.totalIssues(), r.prepared(), r.blocked()));
+        }
+        Collections.reverse(points);
+        return points;
+    }
+
+    /** The issue keys of the latest recorded run on the same kind of input (empty when there is none). */
+    static Map<String, IssueKey> previousIssues(RunStore store, boolean demo) {
         if (store == null) {
             return Map.of();
         }
-        return store.runs(1).stream()
+        return store.runs(1, demo).stream()
                 .findFirst()
                 .map(r -> store.issues(r.runId()))
                 .orElse(Map.of());

@@ -7,6 +7,7 @@ import io.plumbline.artifacts.TrendPoint;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.audit.Auditor;
 import io.plumbline.files.AtomicFiles;
+import io.plumbline.store.RunRecord;
 import io.plumbline.store.RunStore;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -59,17 +60,15 @@ final class ReportCommand implements Callable<Integer> {
                 receipt.path("started_at").asText(ctx.clock().instant().toString()));
         AuditResult result = new Auditor(
                         inputs.settings(), inputs.config().audit().personalDomainsExtra())
-                .audit(inputs.snapshot(), "demo".equals(inputs.kind()), runId, started);
+                .audit(inputs.snapshot(), RunRecord.DEMO.equals(inputs.kind()), runId, started);
         SummaryFacts facts = SummaryFacts.of(result);
         Path db =
                 storePath != null ? storePath : run.toAbsolutePath().getParent().resolve("plumbline.db");
         List<TrendPoint> trend = new ArrayList<>();
         if (Files.exists(db)) {
             try (RunStore store = RunStore.open(db)) {
-                store.runs(AuditHistory.TREND_RUNS)
-                        .forEach(r -> trend.add(
-                                0,
-                                new TrendPoint(r.runId(), r.startedAt(), r.totalIssues(), r.prepared(), r.blocked())));
+                trend.addAll(AuditHistory.earlier(
+                        store, AuditHistory.TREND_RUNS, result.plan().demo()));
             }
         }
         if (trend.stream().noneMatch(t -> t.runId().equals(runId))) {

@@ -18,8 +18,16 @@ public record RunRecord(
         long durationMs,
         long requestsUsed,
         Map<String, Integer> countsByCode) {
+    /** The input kind of a run on the bundled demo fixtures. */
+    public static final String DEMO = "demo";
+
     public RunRecord {
         Objects.requireNonNull(runId, "runId");
         countsByCode = Collections.unmodifiableMap(new TreeMap<>(countsByCode));
+    }
+
+    /** True for a run on the demo fixtures: history never compares one with a run on real inputs. */
+    public boolean demo() {
+        return DEMO.equals(inputKind);
     }
 }

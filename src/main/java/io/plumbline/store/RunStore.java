@@ -128,12 +128,23 @@ public final class RunStore implements AutoCloseable {
         return query("SELECT * FROM runs ORDER BY started_at DESC, run_id DESC LIMIT " + Math.max(0, limit), this::run);
     }
 
-    /** The run recorded just before {@code runId}, if any. */
+    /** The demo runs, or the runs on real inputs, newest first: history never mixes the two. */
+    public List<RunRecord> runs(int limit, boolean demo) {
+        return query(
+                "SELECT * FROM runs WHERE (input_kind = '" + RunRecord.DEMO + "') = " + (demo ? 1 : 0)
+                        + " ORDER BY started_at DESC, run_id DESC LIMIT " + Math.max(0, limit),
+                this::run);
+    }
+
+    /** The run recorded just before {@code runId} on the same kind of input (demo or real), if any. */
     public Optional<RunRecord> previous(String runId) {
         List<RunRecord> all = runs(Integer.MAX_VALUE);
-        for (int i = 0; i < all.size() - 1; i++) {
-            if (all.get(i).runId().equals(runId)) {
-                return Optional.of(all.get(i + 1));
+        for (int i = 0; i < all.size(); i++) {
+            RunRecord run = all.get(i);
+            if (run.runId().equals(runId)) {
+                return all.subList(i + 1, all.size()).stream()
+                        .filter(r -> r.demo() == run.demo())
+                        .findFirst();
             }
         }
         return Optional.empty();

@@ -69,6 +69,24 @@ class HistoryAndCiTest {
     }
 
     @Test
+    void demoRuns_areNeverComparedWithRunsOnRealInputs() throws Exception {
+        edit(
+                "zendesk/organizations.jsonl",
+                "\"domain_names\":[\"acmebiotech.example\"]",
+                "\"domain_names\":[\"acmebiotech.example\",\"acmeshop.example\"]");
+        assertThat(audit("real1").exitCode()).isZero();
+        Cli.Result demo = Cli.run("audit", "--demo", "--out", out.toString(), "--run-id", "demo1", "--quiet");
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+
+        Cli.Result real2 = audit("real2", "--fail-on", "new");
+        assertThat(real2.exitCode()).as(real2.err()).isZero();
+        assertThat(out.resolve("real2/report.html")).content().contains("real1").doesNotContain("demo1");
+        assertThat(out.resolve("demo1/report.html")).content().doesNotContain("real1");
+        Cli.Result h = Cli.run("history", "--out", out.toString());
+        assertThat(h.out()).contains("demo1").contains("Latest run real2 against real1");
+    }
+
+    @Test
     void history_noStore_exits2WithHint() {
         Cli.Result r = Cli.run("history", "--out", tmp.resolve("empty").toString());
         assertThat(r.exitCode()).isEqualTo(2);
