@@ -4,14 +4,10 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.plumbline.errors.InputException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,15 +62,7 @@ final class CsvTable {
 
     static void read(InputStream in, String file, List<String> required, Consumer<Row> rows) {
         CsvTable table = new CsvTable(file);
-        var decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder))) {
-            reader.mark(1);
-            if (reader.read() != '\uFEFF') {
-                reader.reset();
-            }
+        try (Reader reader = new StrictUtf8Reader(in)) {
             CsvReader<CsvRecord> csv = CsvReader.builder()
                     .skipEmptyLines(true)
                     .allowExtraFields(true)
@@ -95,8 +83,6 @@ final class CsvTable {
                 throw new InputException(
                         file, 1, 0, "empty file: expected a header row with " + String.join(", ", required));
             }
-        } catch (CharacterCodingException e) {
-            throw new InputException(file, 0, 0, "not valid UTF-8 text; save the file as UTF-8", e);
         } catch (CsvParseException e) {
             throw new InputException(
                     file, recordLine(e), 0, "malformed CSV (" + e.getMessage() + "); check quoting", e);
@@ -123,8 +109,17 @@ final class CsvTable {
     }
 
     private static InputException unwrap(String file, IOException e) {
-        if (e instanceof CharacterCodingException) {
-            return new InputException(file, 0, 0, "not valid UTF-8 text; save the file as UTF-8", e);
+        if (e instanceof StrictUtf8Reader.Malformed m) {
+            return new InputException(
+                    file,
+                    m.line(),
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "not valid UTF-8 text (byte 0x%02X at character %d of the line); save the file as UTF-8",
+                            m.firstByte(),
+                            m.character()),
+                    e);
         }
         return new InputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
     }

@@ -133,12 +133,13 @@ class ContactsCsvReaderTest {
     }
 
     @Test
-    void read_invalidUtf8_fails() {
+    void read_invalidUtf8_failsNamingLineAndCharacterOfTheByte() {
         byte[] csv = new byte[] {'e', 'm', 'a', 'i', 'l', (byte) 0xff, '\n'};
 
         assertThatThrownBy(() -> read(csv))
                 .isInstanceOf(InputException.class)
-                .hasMessage("contacts.csv: error: not valid UTF-8 text; save the file as UTF-8");
+                .hasMessage("contacts.csv:1: error: not valid UTF-8 text (byte 0xFF at character 6 of the line); "
+                        + "save the file as UTF-8");
     }
 
     @Test
