@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 /**
  * Reads a UTF-8 (optionally BOM-prefixed) RFC 4180 CSV with a header row, handing each record to a
  * consumer with its line number; every problem becomes an {@link InputException} naming the file and
- * line. Header names are matched trimmed and case-insensitively; unknown columns are ignored. A quoted
- * field left open at the end of the file is an error, not a field that silently swallows every row after
- * it.
+ * line. Header names are matched trimmed and case-insensitively; unknown columns are ignored. Every row
+ * has exactly one field per header column: a row cut short is an error, not a row whose last columns
+ * silently read as blank. Lines that are empty or hold only whitespace are skipped. A quoted field left
+ * open at the end of the file is an error, not a field that silently swallows every row after it.
  */
 final class CsvTable {
     private static final Pattern RECORD_LINE = Pattern.compile("record starting at line (\\d{1,18})");
@@ -71,6 +72,9 @@ final class CsvTable {
                     .ofCsvRecord(reader);
             boolean header = true;
             for (CsvRecord record : csv) {
+                if (blank(record)) {
+                    continue;
+                }
                 if (header) {
                     table.header(record, required);
                     header = false;
@@ -160,14 +164,28 @@ final class CsvTable {
         }
     }
 
+    /** A line holding nothing but whitespace: skipped like an empty line, not read as a row of one field. */
+    private static boolean blank(CsvRecord record) {
+        return record.getFieldCount() == 1 && record.getField(0).isBlank();
+    }
+
     private void checkWidth(CsvRecord record) {
-        if (record.getFieldCount() > headerSize) {
+        int fields = record.getFieldCount();
+        if (fields > headerSize) {
             throw new InputException(
                     file,
                     record.getStartingLineNumber(),
                     headerSize + 1,
-                    "row has " + record.getFieldCount() + " fields but the header has " + headerSize
+                    "row has " + fields + " fields but the header has " + headerSize
                             + "; quote values that contain commas");
+        }
+        if (fields < headerSize) {
+            throw new InputException(
+                    file,
+                    record.getStartingLineNumber(),
+                    fields + 1,
+                    "row has " + fields + (fields == 1 ? " field" : " fields") + " but the header has " + headerSize
+                            + "; keep the commas of empty values and quote values that contain line breaks");
         }
     }
 }

@@ -73,6 +73,24 @@ class MainTest {
     }
 
     @Test
+    void audit_accountsRowCutShort_exits3NamingLineAndFirstMissingColumn() throws IOException {
+        Path snap = demoSnapshot();
+        Path csv = snap.resolve("salesforce_accounts.csv");
+        Files.writeString(csv, Files.readString(csv) + "001ACME099,Acme Biotech\n");
+        Cli.Result r = Cli.run(
+                "audit",
+                "--snapshot",
+                snap.toString(),
+                "--out",
+                tmp.resolve("out").toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err())
+                .isEqualTo(csv + ":11:3: error: row has 2 fields but the header has 7; "
+                        + "keep the commas of empty values and quote values that contain line breaks\n");
+        assertThat(entries(tmp.resolve("out"))).isZero();
+    }
+
+    @Test
     void audit_accountsCsvNotUtf8_exits3NamingLineAndCharacter() throws IOException {
         Path snap = demoSnapshot();
         Path csv = snap.resolve("salesforce_accounts.csv");

@@ -272,10 +272,61 @@ class AccountsCsvReaderTest {
     }
 
     @Test
-    void read_fewerFieldsThanHeader_leavesTheRestBlank() {
-        assertThat(read(HEADER + "001A,Acme\n"))
-                .singleElement()
-                .satisfies(a -> assertThat(a.accountDomains()).isEmpty());
+    void read_fewerFieldsThanHeader_failsWithLineAndColumnOfTheFirstMissingField() {
+        assertFails(
+                HEADER + "001A,Acme,a.example\n001B,Beta\n",
+                "accounts.csv:3:3: error: row has 2 fields but the header has 3; "
+                        + "keep the commas of empty values and quote values that contain line breaks");
+    }
+
+    @Test
+    void read_rowCutShortInAFullHeader_failsInsteadOfLeavingTheAccountWithoutDomains() {
+        assertFails(
+                "sf_account_id,account_name,account_domains,website,zendesk_domain_override,zendesk_org_id,"
+                        + "parent_account_id\n001ACME003,Acme Biotech\n",
+                "accounts.csv:2:3: error: row has 2 fields but the header has 7; "
+                        + "keep the commas of empty values and quote values that contain line breaks");
+    }
+
+    @Test
+    void read_rowOfOneField_failsSayingOneField() {
+        assertFails(
+                HEADER + "001A\n",
+                "accounts.csv:2:2: error: row has 1 field but the header has 3; "
+                        + "keep the commas of empty values and quote values that contain line breaks");
+    }
+
+    @Test
+    void read_unquotedLineBreakInAValue_failsOnTheFirstHalf() {
+        assertFails(
+                HEADER + "001A,Acme\nLabs,a.example\n",
+                "accounts.csv:2:3: error: row has 2 fields but the header has 3; "
+                        + "keep the commas of empty values and quote values that contain line breaks");
+    }
+
+    @Test
+    void read_emptyFieldsWithTheirCommas_areAccepted() {
+        assertThat(read(HEADER + "001A,,\n")).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEmpty();
+            assertThat(a.accountDomains()).isEmpty();
+        });
+    }
+
+    @Test
+    void read_trailingBlankLines_areSkipped() {
+        assertThat(read(HEADER + "001A,Acme,a.example\n\n\n"))
+                .extracting(Account::sourceLine)
+                .containsExactly(2L);
+        assertThat(read(HEADER + "001A,Acme,a.example\r\n\r\n"))
+                .extracting(Account::sourceLine)
+                .containsExactly(2L);
+    }
+
+    @Test
+    void read_linesOfOnlyWhitespace_areSkippedLikeBlankLines() {
+        assertThat(read("  \n" + HEADER + "001A,Acme,a.example\n \t \r\n001B,Beta,\n   "))
+                .extracting(Account::sourceLine)
+                .containsExactly(3L, 5L);
     }
 
     @Test
