@@ -4,14 +4,10 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.plumbline.errors.InputException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +20,10 @@ import java.util.regex.Pattern;
 /**
  * Reads a UTF-8 (optionally BOM-prefixed) RFC 4180 CSV with a header row, handing each record to a
  * consumer with its line number; every problem becomes an {@link InputException} naming the file and
- * line. Header names are matched trimmed and case-insensitively; unknown columns are ignored. A quoted
- * field left open at the end of the file is an error, not a field that silently swallows every row after
- * it.
+ * line. Header names are matched trimmed and case-insensitively; unknown columns are ignored. Every row
+ * has exactly one field per header column: a row cut short is an error, not a row whose last columns
+ * silently read as blank. Lines that are empty or hold only whitespace are skipped. A quoted field left
+ * open at the end of the file is an error, not a field that silently swallows every row after it.
  */
 final class CsvTable {
     private static final Pattern RECORD_LINE = Pattern.compile("record starting at line (\\d{1,18})");
@@ -66,15 +63,7 @@ final class CsvTable {
 
     static void read(InputStream in, String file, List<String> required, Consumer<Row> rows) {
         CsvTable table = new CsvTable(file);
-        var decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder))) {
-            reader.mark(1);
-            if (reader.read() != '\uFEFF') {
-                reader.reset();
-            }
+        try (Reader reader = new StrictUtf8Reader(in)) {
             CsvReader<CsvRecord> csv = CsvReader.builder()
                     .skipEmptyLines(true)
                     .allowExtraFields(true)
@@ -83,6 +72,9 @@ final class CsvTable {
                     .ofCsvRecord(reader);
             boolean header = true;
             for (CsvRecord record : csv) {
+                if (blank(record)) {
+                    continue;
+                }
                 if (header) {
                     table.header(record, required);
                     header = false;
@@ -95,8 +87,6 @@ final class CsvTable {
                 throw new InputException(
                         file, 1, 0, "empty file: expected a header row with " + String.join(", ", required));
             }
-        } catch (CharacterCodingException e) {
-            throw new InputException(file, 0, 0, "not valid UTF-8 text; save the file as UTF-8", e);
         } catch (CsvParseException e) {
             throw new InputException(
                     file, recordLine(e), 0, "malformed CSV (" + e.getMessage() + "); check quoting", e);
@@ -123,8 +113,17 @@ final class CsvTable {
     }
 
     private static InputException unwrap(String file, IOException e) {
-        if (e instanceof CharacterCodingException) {
-            return new InputException(file, 0, 0, "not valid UTF-8 text; save the file as UTF-8", e);
+        if (e instanceof StrictUtf8Reader.Malformed m) {
+            return new InputException(
+                    file,
+                    m.line(),
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "not valid UTF-8 text (byte 0x%02X at character %d of the line); save the file as UTF-8",
+                            m.firstByte(),
+                            m.character()),
+                    e);
         }
         return new InputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
     }
@@ -165,14 +164,28 @@ final class CsvTable {
         }
     }
 
+    /** A line holding nothing but whitespace: skipped like an empty line, not read as a row of one field. */
+    private static boolean blank(CsvRecord record) {
+        return record.getFieldCount() == 1 && record.getField(0).isBlank();
+    }
+
     private void checkWidth(CsvRecord record) {
-        if (record.getFieldCount() > headerSize) {
+        int fields = record.getFieldCount();
+        if (fields > headerSize) {
             throw new InputException(
                     file,
                     record.getStartingLineNumber(),
                     headerSize + 1,
-                    "row has " + record.getFieldCount() + " fields but the header has " + headerSize
+                    "row has " + fields + " fields but the header has " + headerSize
                             + "; quote values that contain commas");
+        }
+        if (fields < headerSize) {
+            throw new InputException(
+                    file,
+                    record.getStartingLineNumber(),
+                    fields + 1,
+                    "row has " + fields + (fields == 1 ? " field" : " fields") + " but the header has " + headerSize
+                            + "; keep the commas of empty values and quote values that contain line breaks");
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.testing.Cli;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -68,6 +69,45 @@ class MainTest {
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err())
                 .isEqualTo(csv + ":11:1: error: duplicate sf_account_id 001acme002 (first seen on line 3)\n");
+        assertThat(entries(tmp.resolve("out"))).isZero();
+    }
+
+    @Test
+    void audit_accountsRowCutShort_exits3NamingLineAndFirstMissingColumn() throws IOException {
+        Path snap = demoSnapshot();
+        Path csv = snap.resolve("salesforce_accounts.csv");
+        Files.writeString(csv, Files.readString(csv) + "001ACME099,Acme Biotech\n");
+        Cli.Result r = Cli.run(
+                "audit",
+                "--snapshot",
+                snap.toString(),
+                "--out",
+                tmp.resolve("out").toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err())
+                .isEqualTo(csv + ":11:3: error: row has 2 fields but the header has 7; "
+                        + "keep the commas of empty values and quote values that contain line breaks\n");
+        assertThat(entries(tmp.resolve("out"))).isZero();
+    }
+
+    @Test
+    void audit_accountsCsvNotUtf8_exits3NamingLineAndCharacter() throws IOException {
+        Path snap = demoSnapshot();
+        Path csv = snap.resolve("salesforce_accounts.csv");
+        Files.write(
+                csv,
+                (Files.readString(csv) + "001ACME099,Caf\u00e9 Ltd,cafe.example,,,,\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        Cli.Result r = Cli.run(
+                "audit",
+                "--snapshot",
+                snap.toString(),
+                "--out",
+                tmp.resolve("out").toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err())
+                .isEqualTo(csv + ":11: error: not valid UTF-8 text (byte 0xE9 at character 15 of the line); "
+                        + "save the file as UTF-8\n");
         assertThat(entries(tmp.resolve("out"))).isZero();
     }
 

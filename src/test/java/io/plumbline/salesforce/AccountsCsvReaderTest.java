@@ -9,6 +9,7 @@ import io.plumbline.model.Account;
 import io.plumbline.normalize.SalesforceIds;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -271,19 +272,135 @@ class AccountsCsvReaderTest {
     }
 
     @Test
-    void read_fewerFieldsThanHeader_leavesTheRestBlank() {
-        assertThat(read(HEADER + "001A,Acme\n"))
-                .singleElement()
-                .satisfies(a -> assertThat(a.accountDomains()).isEmpty());
+    void read_fewerFieldsThanHeader_failsWithLineAndColumnOfTheFirstMissingField() {
+        assertFails(
+                HEADER + "001A,Acme,a.example\n001B,Beta\n",
+                "accounts.csv:3:3: error: row has 2 fields but the header has 3; "
+                        + "keep the commas of empty values and quote values that contain line breaks");
     }
 
     @Test
-    void read_invalidUtf8_fails() {
+    void read_rowCutShortInAFullHeader_failsInsteadOfLeavingTheAccountWithoutDomains() {
+        assertFails(
+                "sf_account_id,account_name,account_domains,website,zendesk_domain_override,zendesk_org_id,"
+                        + "parent_account_id\n001ACME003,Acme Biotech\n",
+                "accounts.csv:2:3: error: row has 2 fields but the header has 7; "
+                        + "keep the commas of empty values and quote values that contain line breaks");
+    }
+
+    @Test
+    void read_rowOfOneField_failsSayingOneField() {
+        assertFails(
+                HEADER + "001A\n",
+                "accounts.csv:2:2: error: row has 1 field but the header has 3; "
+                        + "keep the commas of empty values and quote values that contain line breaks");
+    }
+
+    @Test
+    void read_unquotedLineBreakInAValue_failsOnTheFirstHalf() {
+        assertFails(
+                HEADER + "001A,Acme\nLabs,a.example\n",
+                "accounts.csv:2:3: error: row has 2 fields but the header has 3; "
+                        + "keep the commas of empty values and quote values that contain line breaks");
+    }
+
+    @Test
+    void read_emptyFieldsWithTheirCommas_areAccepted() {
+        assertThat(read(HEADER + "001A,,\n")).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEmpty();
+            assertThat(a.accountDomains()).isEmpty();
+        });
+    }
+
+    @Test
+    void read_trailingBlankLines_areSkipped() {
+        assertThat(read(HEADER + "001A,Acme,a.example\n\n\n"))
+                .extracting(Account::sourceLine)
+                .containsExactly(2L);
+        assertThat(read(HEADER + "001A,Acme,a.example\r\n\r\n"))
+                .extracting(Account::sourceLine)
+                .containsExactly(2L);
+    }
+
+    @Test
+    void read_linesOfOnlyWhitespace_areSkippedLikeBlankLines() {
+        assertThat(read("  \n" + HEADER + "001A,Acme,a.example\n \t \r\n001B,Beta,\n   "))
+                .extracting(Account::sourceLine)
+                .containsExactly(3L, 5L);
+    }
+
+    @Test
+    void read_invalidUtf8_failsNamingLineAndCharacterOfTheByte() {
         byte[] csv = (HEADER + "001A,Acme,a.example\n001B,Caf\u00e9,b.example\n").getBytes(StandardCharsets.ISO_8859_1);
 
         assertThatThrownBy(() -> read(csv))
                 .isInstanceOf(InputException.class)
-                .hasMessage("accounts.csv: error: not valid UTF-8 text; save the file as UTF-8");
+                .hasMessage("accounts.csv:3: error: not valid UTF-8 text (byte 0xE9 at character 9 of the line); "
+                        + "save the file as UTF-8");
+    }
+
+    @Test
+    void read_invalidUtf8FarIntoTheFile_namesItsLine() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 2000; i++) {
+            csv.append("001A")
+                    .append(i)
+                    .append(",Acme ")
+                    .append(i)
+                    .append(",a")
+                    .append(i)
+                    .append(".example\r\n");
+        }
+        byte[] bytes =
+                (csv + "001B,Caf\u00e9,b.example\r\n001C,Later,c.example\n").getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> read(bytes))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("accounts.csv:2002: error: not valid UTF-8 text (byte 0xE9 at character 9 ");
+    }
+
+    @Test
+    void read_invalidUtf8InQuotedMultiLineField_namesThePhysicalLine() {
+        byte[] csv = (HEADER + "001A,\"Acme\nLabs \u00c9ast\",a.example\n").getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> read(csv))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("accounts.csv:3: error: not valid UTF-8 text (byte 0xC9 at character 6 ");
+    }
+
+    @Test
+    void read_truncatedUtf8AtEndOfFile_namesLineAndCharacter() {
+        byte[] csv = concat(HEADER + "001A,\ud83d\ude00 Caf", new byte[] {(byte) 0xC3});
+
+        assertThatThrownBy(() -> read(csv))
+                .isInstanceOf(InputException.class)
+                .hasMessage("accounts.csv:2: error: not valid UTF-8 text (byte 0xC3 at character 11 of the line); "
+                        + "save the file as UTF-8");
+    }
+
+    @Test
+    void read_invalidUtf8AfterBom_countsCharactersWithoutTheBom() {
+        byte[] csv = concat("\uFEFFsf_account_id,", new byte[] {(byte) 0x80});
+
+        assertThatThrownBy(() -> read(csv))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("accounts.csv:1: error: not valid UTF-8 text (byte 0x80 at character 15 ");
+    }
+
+    @Test
+    void read_errorOnALineBeforeTheInvalidByte_isReportedFirst() {
+        byte[] csv = concat(HEADER + "001A,Acme,a.example\n001A,Again,\n001B,Caf", new byte[] {(byte) 0xE9, '\n'});
+
+        assertThatThrownBy(() -> read(csv))
+                .isInstanceOf(InputException.class)
+                .hasMessage("accounts.csv:3:1: error: duplicate sf_account_id 001A (first seen on line 2)");
+    }
+
+    private static byte[] concat(String text, byte[] tail) {
+        byte[] head = text.getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
     }
 
     @Test

@@ -133,12 +133,28 @@ class ContactsCsvReaderTest {
     }
 
     @Test
-    void read_invalidUtf8_fails() {
+    void read_fewerFieldsThanHeader_failsWithLineAndColumnOfTheFirstMissingField() {
+        assertFails(
+                HEADER + "jane@acme.example,001A,true\njoe@beta.example,001B\n",
+                "contacts.csv:3:3: error: row has 2 fields but the header has 3; "
+                        + "keep the commas of empty values and quote values that contain line breaks");
+    }
+
+    @Test
+    void read_blankAndWhitespaceOnlyLines_areSkipped() {
+        assertThat(read(HEADER + "\njane@acme.example,001A,true\n  \r\n\r\n"))
+                .extracting(Contact::email, Contact::sourceLine)
+                .containsExactly(tuple("jane@acme.example", 3L));
+    }
+
+    @Test
+    void read_invalidUtf8_failsNamingLineAndCharacterOfTheByte() {
         byte[] csv = new byte[] {'e', 'm', 'a', 'i', 'l', (byte) 0xff, '\n'};
 
         assertThatThrownBy(() -> read(csv))
                 .isInstanceOf(InputException.class)
-                .hasMessage("contacts.csv: error: not valid UTF-8 text; save the file as UTF-8");
+                .hasMessage("contacts.csv:1: error: not valid UTF-8 text (byte 0xFF at character 6 of the line); "
+                        + "save the file as UTF-8");
     }
 
     @Test
