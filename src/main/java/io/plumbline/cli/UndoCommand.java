@@ -98,8 +98,15 @@ final class UndoCommand implements Callable<Integer> {
         ApplyReadout.print(ctx.out(), undoReceipt.json(), undoReceipt.results(), undoHash, target, null, common.quiet);
         if (!live && !common.quiet) {
             ctx.out().println();
-            ctx.out().println("Next, to write these inverses:");
-            ctx.out().println("  plumbline undo --receipt " + receipt + " --apply --confirm-receipt-hash " + hash);
+            if (undoReceipt.json().path("counts").path("would_apply").asInt() == 0) {
+                ctx.out()
+                        .println("Nothing to undo: " + receipt + " holds no applied action that can be reversed now"
+                                + (source.path("demo").asBoolean(false) ? " (a demo plan's receipt never does)" : "")
+                                + ".");
+            } else {
+                ctx.out().println("Next, to write these inverses (confirm with the hash of " + receipt + "):");
+                ctx.out().println("  plumbline undo --receipt " + receipt + " --apply --confirm-receipt-hash " + hash);
+            }
         }
         ctx.out().flush();
         return ApplyReadout.exitCode(undoReceipt.json(), ctx.err());

@@ -117,6 +117,11 @@ class ApplyCommandTest {
         Cli.Result r =
                 Cli.run("undo", "--receipt", tmp.resolve("r/apply_receipt.json").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Mode: undo_dry_run").contains("attempted 0");
+        assertThat(r.out())
+                .contains("Mode: undo_dry_run")
+                .contains("attempted 0")
+                .contains("Nothing to undo: " + tmp.resolve("r/apply_receipt.json")
+                        + " holds no applied action that can be reversed now")
+                .doesNotContain("--confirm-receipt-hash");
     }
 }
