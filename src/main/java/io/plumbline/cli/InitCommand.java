@@ -91,7 +91,11 @@ final class InitCommand implements Callable<Integer> {
         if (accountsCsv != null || demo) {
             validate(dir.resolve(csv).normalize());
         }
-        String text = template().replace("{{accounts_csv}}", csv).replace("{{subdomain}}", subdomain);
+        String contacts = demo ? "./plumbline-demo/" + SnapshotLayout.CONTACTS : "null";
+        String text = template()
+                .replace("{{accounts_csv}}", csv)
+                .replace("{{contacts_csv}}", contacts)
+                .replace("{{subdomain}}", subdomain);
         Files.createDirectories(dir);
         Files.writeString(config, text, StandardCharsets.UTF_8);
         PlumblineConfig loaded = ConfigLoader.load(config);
@@ -105,9 +109,18 @@ final class InitCommand implements Callable<Integer> {
                     .println("Wrote " + config + " (no secrets: set "
                             + loaded.zendesk().auth().oauthAccessTokenEnv() + " in the environment for live audits)");
             ctx.out().println("Output root: " + root);
-            ctx.out()
-                    .println("Next: plumbline audit "
-                            + (demo ? "--snapshot " + dir.resolve("plumbline-demo") : "--config " + config));
+            if (!demo && !Files.isRegularFile(dir.resolve(csv))) {
+                ctx.out()
+                        .println("Next: export your Salesforce accounts to "
+                                + dir.resolve(csv).normalize()
+                                + " (columns " + String.join(", ", AccountsCsvReader.REQUIRED)
+                                + "), or name your export in salesforce.accounts_csv; then:");
+                ctx.out().println("  plumbline audit --config " + config);
+            } else {
+                ctx.out()
+                        .println("Next: plumbline audit "
+                                + (demo ? "--snapshot " + dir.resolve("plumbline-demo") : "--config " + config));
+            }
         }
         ctx.out().flush();
         return 0;

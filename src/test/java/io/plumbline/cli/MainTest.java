@@ -295,7 +295,12 @@ class MainTest {
                 .content()
                 .contains("subdomain: acme")
                 .contains("oauth_access_token_env: ZENDESK_OAUTH_TOKEN")
-                .contains("# ");
+                .contains("# ")
+                .contains("contacts_csv: null");
+        assertThat(first.out())
+                .contains("Next: export your Salesforce accounts to " + tmp.resolve("salesforce_accounts.csv")
+                        + " (columns sf_account_id, account_name, account_domains), or name your export in "
+                        + "salesforce.accounts_csv; then:\n  plumbline audit --config " + config);
         assertThat(tmp.resolve("artifacts/plumbline")).isDirectory();
         Cli.Result second = Cli.run("init", "--config", config.toString());
         assertThat(second.exitCode()).isEqualTo(2);
@@ -318,8 +323,13 @@ class MainTest {
     @Test
     void init_thenAuditWithTheConfig_usesItsOutputRoot() throws IOException {
         Path config = tmp.resolve("plumbline.yaml");
-        assertThat(Cli.run("init", "--config", config.toString(), "--demo").exitCode())
-                .isZero();
+        Cli.Result init = Cli.run("init", "--config", config.toString(), "--demo");
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        assertThat(init.out()).contains("Next: plumbline audit --snapshot " + tmp.resolve("plumbline-demo"));
+        assertThat(config)
+                .content()
+                .contains("accounts_csv: ./plumbline-demo/salesforce_accounts.csv")
+                .contains("contacts_csv: ./plumbline-demo/salesforce_contacts.csv");
         Cli.Result r = Cli.run(
                 "audit",
                 "--config",
