@@ -30,6 +30,16 @@ class MainTest {
         return dir;
     }
 
+    /** {@code audit --snapshot SNAP --out TMP/out}. */
+    private Cli.Result auditSnapshot(Path snap) {
+        return Cli.run(
+                "audit",
+                "--snapshot",
+                snap.toString(),
+                "--out",
+                tmp.resolve("out").toString());
+    }
+
     private static long entries(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return 0;
@@ -60,12 +70,7 @@ class MainTest {
         Path snap = demoSnapshot();
         Path csv = snap.resolve("salesforce_accounts.csv");
         Files.writeString(csv, Files.readString(csv) + "001acme002,Copy,copy.example,,,,\n");
-        Cli.Result r = Cli.run(
-                "audit",
-                "--snapshot",
-                snap.toString(),
-                "--out",
-                tmp.resolve("out").toString());
+        Cli.Result r = auditSnapshot(snap);
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err())
                 .isEqualTo(csv + ":11:1: error: duplicate sf_account_id 001acme002 (first seen on line 3)\n");
@@ -77,12 +82,7 @@ class MainTest {
         Path snap = demoSnapshot();
         Path csv = snap.resolve("salesforce_accounts.csv");
         Files.writeString(csv, Files.readString(csv) + "001ACME099,Acme Biotech\n");
-        Cli.Result r = Cli.run(
-                "audit",
-                "--snapshot",
-                snap.toString(),
-                "--out",
-                tmp.resolve("out").toString());
+        Cli.Result r = auditSnapshot(snap);
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err())
                 .isEqualTo(csv + ":11:3: error: row has 2 fields but the header has 7; "
@@ -98,12 +98,7 @@ class MainTest {
                 csv,
                 (Files.readString(csv) + "001ACME099,Caf\u00e9 Ltd,cafe.example,,,,\n")
                         .getBytes(StandardCharsets.ISO_8859_1));
-        Cli.Result r = Cli.run(
-                "audit",
-                "--snapshot",
-                snap.toString(),
-                "--out",
-                tmp.resolve("out").toString());
+        Cli.Result r = auditSnapshot(snap);
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err())
                 .isEqualTo(csv + ":11: error: not valid UTF-8 text (byte 0xE9 at character 15 of the line); "
@@ -115,12 +110,7 @@ class MainTest {
     void audit_missingHeader_exits3ListingWhatIsMissing() throws IOException {
         Path snap = demoSnapshot();
         Files.writeString(snap.resolve("salesforce_accounts.csv"), "id,name\n001A,A\n");
-        Cli.Result r = Cli.run(
-                "audit",
-                "--snapshot",
-                snap.toString(),
-                "--out",
-                tmp.resolve("out").toString());
+        Cli.Result r = auditSnapshot(snap);
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err())
                 .contains(
@@ -132,12 +122,7 @@ class MainTest {
         Path snap = demoSnapshot();
         Path orgs = snap.resolve("zendesk/organizations.jsonl");
         Files.writeString(orgs, Files.readString(orgs) + "{\"id\": 99, \"name\": \n");
-        Cli.Result r = Cli.run(
-                "audit",
-                "--snapshot",
-                snap.toString(),
-                "--out",
-                tmp.resolve("out").toString());
+        Cli.Result r = auditSnapshot(snap);
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).startsWith(orgs + ":12:").contains("error: malformed JSON");
         assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
@@ -148,12 +133,7 @@ class MainTest {
         Path snap = demoSnapshot();
         Path users = snap.resolve("zendesk/users.jsonl");
         Files.writeString(users, "{\"id\":\"abc\",\"email\":\"x@y.example\"}\n");
-        Cli.Result r = Cli.run(
-                "audit",
-                "--snapshot",
-                snap.toString(),
-                "--out",
-                tmp.resolve("out").toString());
+        Cli.Result r = auditSnapshot(snap);
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).isEqualTo(users + ":1: error: 'id' must be a positive integer, found \"abc\"\n");
     }
