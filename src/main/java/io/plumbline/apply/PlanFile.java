@@ -1,8 +1,10 @@
 package io.plumbline.apply;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.errors.ApplyRefusedException;
 import io.plumbline.errors.InputException;
+import io.plumbline.errors.JsonErrors;
 import io.plumbline.plan.FixPlan;
 import io.plumbline.plan.PlanHash;
 import io.plumbline.plan.PlanJson;
@@ -42,9 +44,8 @@ public record PlanFile(Path path, FixPlan plan) {
                 throw new InputException(path.toString(), 0, 0, "not a JSON object");
             }
             return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputException(path.toString(), line, 0, "malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (JacksonException e) {
+            throw JsonErrors.malformed(path.toString(), e);
         } catch (IOException e) {
             throw new InputException(path.toString(), 0, 0, "cannot read: " + e.getMessage(), e);
         }

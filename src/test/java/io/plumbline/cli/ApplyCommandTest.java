@@ -111,6 +111,16 @@ class ApplyCommandTest {
     }
 
     @Test
+    void undo_unparseableReceipt_exits3WithFileLineAndColumnInPlainWords() throws Exception {
+        Path receipt = tmp.resolve("bad.json");
+        Files.writeString(receipt, "{\n  \"results\": [\n    {\"action_id\": \"A001\"\n");
+        Cli.Result r = Cli.run("undo", "--receipt", receipt.toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err())
+                .isEqualTo(receipt + ":4:1: error: malformed JSON: the text ends before the object is closed with }\n");
+    }
+
+    @Test
     void undo_dryRunOfDryRunReceipt_hasNothingToReverse() {
         assertThat(Cli.run("apply", "--plan", plan.toString(), "--quiet").exitCode())
                 .isZero();
