@@ -15,6 +15,7 @@ import io.plumbline.plan.Caps;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,6 +82,7 @@ final class ApplyCommand implements Callable<Integer> {
             names = "--only-action",
             paramLabel = "CODE",
             split = ",",
+            completionCandidates = ActionCodes.class,
             description = "Only these action codes (repeatable): ${COMPLETION-CANDIDATES}.")
     List<String> onlyActions = new ArrayList<>();
 
@@ -104,6 +106,14 @@ final class ApplyCommand implements Callable<Integer> {
 
     ApplyCommand(Context ctx) {
         this.ctx = ctx;
+    }
+
+    /** The action codes --only-action accepts, as its help lists them. */
+    static final class ActionCodes implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ActionCode.codes().iterator();
+        }
     }
 
     @Override

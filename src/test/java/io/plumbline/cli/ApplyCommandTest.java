@@ -82,10 +82,21 @@ class ApplyCommandTest {
     }
 
     @Test
-    void apply_unknownActionCode_exits2() {
+    void apply_unknownActionCode_exits2ListingTheValidOnes() {
         Cli.Result r = Cli.run("apply", "--plan", plan.toString(), "--only-action", "delete_org");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown action code 'delete_org'");
+        assertThat(r.err())
+                .isEqualTo("error: --only-action: unknown action code 'delete_org' (expected one of "
+                        + "set_org_external_id, add_org_domain, assign_user_to_org, move_user_to_org)\n");
+    }
+
+    @Test
+    void apply_help_listsEveryActionCode() {
+        Cli.Result r = Cli.run("apply", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().replaceAll("\\s+", " "))
+                .contains("Only these action codes (repeatable): set_org_external_id, add_org_domain, "
+                        + "assign_user_to_org, move_user_to_org.");
     }
 
     @Test
