@@ -100,6 +100,16 @@ class ApplyCommandTest {
     }
 
     @Test
+    void apply_jsonFileThatIsNotAPlan_exits3NamingTheMissingMembers() {
+        Path summary = tmp.resolve("r/summary.json");
+        Cli.Result r = Cli.run("apply", "--plan", summary.toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err())
+                .isEqualTo(summary + ": error: not a fix plan: missing members 'source', 'caps_default'; pass the "
+                        + "fix_plan.json of an audit run folder\n");
+    }
+
+    @Test
     void apply_missingPlan_exits3() {
         Cli.Result r = Cli.run("apply", "--plan", tmp.resolve("nope.json").toString());
         assertThat(r.exitCode()).isEqualTo(3);
