@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.apply.Applier;
 import io.plumbline.apply.ApplyOptions;
 import io.plumbline.apply.PlanFile;
+import io.plumbline.apply.PlanSelection;
 import io.plumbline.apply.ReceiptFile;
 import io.plumbline.apply.ZendeskWrites;
 import io.plumbline.config.ConfigLoader;
@@ -75,7 +76,8 @@ final class ApplyCommand implements Callable<Integer> {
             names = "--only-account",
             paramLabel = "ID",
             split = ",",
-            description = "Only actions of these accounts (repeatable).")
+            description = "Only actions of these accounts (repeatable); an id with no action in the plan is "
+                    + "refused before anything runs.")
     List<String> onlyAccounts = new ArrayList<>();
 
     @Option(
@@ -118,11 +120,12 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ApplyOptions options = new ApplyOptions(live, caps(), accounts(), actions(), bulkThreshold());
         PlanFile file = PlanFile.read(plan);
         if (live) {
             file.checkLive(confirmHash);
         }
-        ApplyOptions options = new ApplyOptions(live, caps(), accounts(), actions(), bulkThreshold());
+        PlanSelection.check(file.plan(), options);
         PlumblineConfig cfg =
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
         ZendeskWrites zendesk = ZendeskConnections.open(file.plan().demo(), cfg, ctx);

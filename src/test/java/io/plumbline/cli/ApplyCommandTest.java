@@ -100,6 +100,36 @@ class ApplyCommandTest {
     }
 
     @Test
+    void apply_onlyAccountNotInPlan_exits2WithoutRunningOrWritingAReceipt() throws Exception {
+        Path receipt = tmp.resolve("r/apply_receipt.json");
+        String before = Files.readString(receipt);
+        Cli.Result r = Cli.run("apply", "--plan", plan.toString(), "--only-account", "001NOPE");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo("error: --only-account 001NOPE: the plan has no action for this account; nothing was run "
+                        + "and no receipt was written\n");
+        assertThat(r.out()).isEmpty();
+        assertThat(receipt).hasContent(before);
+        assertThat(tmp.resolve("r/applies")).doesNotExist();
+    }
+
+    @Test
+    void apply_filtersThatSelectNothingTogether_exits2() {
+        Cli.Result r = Cli.run(
+                "apply",
+                "--plan",
+                plan.toString(),
+                "--only-account",
+                "001ACME004",
+                "--only-action",
+                "set_org_external_id");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo("error: --only-account 001ACME004 with --only-action set_org_external_id selects no action "
+                        + "of the plan; nothing was run and no receipt was written\n");
+    }
+
+    @Test
     void apply_jsonFileThatIsNotAPlan_exits3NamingTheMissingMembers() {
         Path summary = tmp.resolve("r/summary.json");
         Cli.Result r = Cli.run("apply", "--plan", summary.toString());
