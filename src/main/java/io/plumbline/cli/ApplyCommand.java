@@ -126,6 +126,11 @@ final class ApplyCommand implements Callable<Integer> {
             file.checkLive(confirmHash);
         }
         PlanSelection.check(file.plan(), options);
+        if (!live && confirmHash != null) {
+            ctx.err()
+                    .println("note: --confirm-plan-hash only takes effect with --apply; this is a dry run and "
+                            + "nothing is written to Zendesk");
+        }
         PlumblineConfig cfg =
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
         ZendeskWrites zendesk = ZendeskConnections.open(file.plan().demo(), cfg, ctx);

@@ -130,6 +130,16 @@ class ApplyCommandTest {
     }
 
     @Test
+    void apply_confirmHashWithoutApply_notesThatItIsStillADryRun() throws Exception {
+        Cli.Result r = Cli.run("apply", "--plan", plan.toString(), "--confirm-plan-hash", planHash(), "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err())
+                .isEqualTo("note: --confirm-plan-hash only takes effect with --apply; this is a dry run and nothing "
+                        + "is written to Zendesk\n");
+        assertThat(tmp.resolve("r/apply_receipt.json")).content().contains("\"mode\": \"dry_run\"");
+    }
+
+    @Test
     void apply_jsonFileThatIsNotAPlan_exits3NamingTheMissingMembers() {
         Path summary = tmp.resolve("r/summary.json");
         Cli.Result r = Cli.run("apply", "--plan", summary.toString());
