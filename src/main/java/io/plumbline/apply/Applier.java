@@ -73,7 +73,7 @@ public final class Applier {
         int taken = 0;
         List<Step> steps = new ArrayList<>();
         for (PlannedAction a : plan.actions()) {
-            if (!selected(a, options)) {
+            if (!PlanSelection.selects(a, options)) {
                 continue;
             }
             String account = account(a);
@@ -142,12 +142,7 @@ public final class Applier {
         return result(a, ResultStatus.FAILED, e.getMessage(), Map.of(), Map.of(), "");
     }
 
-    private static boolean selected(PlannedAction a, ApplyOptions o) {
-        return (o.onlyAccounts().isEmpty() || o.onlyAccounts().contains(account(a)))
-                && (o.onlyActions().isEmpty() || o.onlyActions().contains(a.code()));
-    }
-
-    private static String account(PlannedAction a) {
+    static String account(PlannedAction a) {
         return a.accountId() == null ? "" : a.accountId().value();
     }
 

@@ -1,22 +1,35 @@
 package io.plumbline.apply;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.errors.ApplyRefusedException;
 import io.plumbline.errors.InputException;
+import io.plumbline.errors.JsonErrors;
 import io.plumbline.plan.FixPlan;
 import io.plumbline.plan.PlanHash;
 import io.plumbline.plan.PlanJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Reads a fix_plan.json and proves it is the plan that was reviewed: its content must hash to its own
- * {@code plan_hash}, so an edited plan is refused before anything else happens.
+ * Reads a fix_plan.json and proves it is the plan that was reviewed: a file without the members of a
+ * plan is not one (an input error naming them); a plan's content must hash to its own {@code
+ * plan_hash}, so an edited plan is refused before anything else happens.
  */
 public record PlanFile(Path path, FixPlan plan) {
     public static PlanFile read(Path path) {
         JsonNode json = readJson(path);
+        List<String> missing = PlanJson.missingMembers(json);
+        if (!missing.isEmpty()) {
+            throw new InputException(
+                    path.toString(),
+                    0,
+                    0,
+                    "not a fix plan: missing member" + (missing.size() == 1 ? " '" : "s '")
+                            + String.join("', '", missing) + "'; pass the fix_plan.json of an audit run folder");
+        }
         String recorded = json.path("plan_hash").asText("");
         String actual = PlanHash.of(json);
         if (!actual.equals(recorded)) {
@@ -42,9 +55,8 @@ public record PlanFile(Path path, FixPlan plan) {
                 throw new InputException(path.toString(), 0, 0, "not a JSON object");
             }
             return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputException(path.toString(), line, 0, "malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (JacksonException e) {
+            throw JsonErrors.malformed(path.toString(), e);
         } catch (IOException e) {
             throw new InputException(path.toString(), 0, 0, "cannot read: " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.apply.Applier;
 import io.plumbline.apply.ApplyOptions;
 import io.plumbline.apply.PlanFile;
+import io.plumbline.apply.PlanSelection;
 import io.plumbline.apply.ReceiptFile;
 import io.plumbline.apply.ZendeskWrites;
 import io.plumbline.config.ConfigLoader;
@@ -15,6 +16,7 @@ import io.plumbline.plan.Caps;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -74,13 +76,15 @@ final class ApplyCommand implements Callable<Integer> {
             names = "--only-account",
             paramLabel = "ID",
             split = ",",
-            description = "Only actions of these accounts (repeatable).")
+            description = "Only actions of these accounts (repeatable); an id with no action in the plan is "
+                    + "refused before anything runs.")
     List<String> onlyAccounts = new ArrayList<>();
 
     @Option(
             names = "--only-action",
             paramLabel = "CODE",
             split = ",",
+            completionCandidates = ActionCodes.class,
             description = "Only these action codes (repeatable): ${COMPLETION-CANDIDATES}.")
     List<String> onlyActions = new ArrayList<>();
 
@@ -106,13 +110,27 @@ final class ApplyCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
+    /** The action codes --only-action accepts, as its help lists them. */
+    static final class ActionCodes implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ActionCode.codes().iterator();
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
+        ApplyOptions options = new ApplyOptions(live, caps(), accounts(), actions(), bulkThreshold());
         PlanFile file = PlanFile.read(plan);
         if (live) {
             file.checkLive(confirmHash);
         }
-        ApplyOptions options = new ApplyOptions(live, caps(), accounts(), actions(), bulkThreshold());
+        PlanSelection.check(file.plan(), options);
+        if (!live && confirmHash != null) {
+            ctx.err()
+                    .println("note: --confirm-plan-hash only takes effect with --apply; this is a dry run and "
+                            + "nothing is written to Zendesk");
+        }
         PlumblineConfig cfg =
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
         ZendeskWrites zendesk = ZendeskConnections.open(file.plan().demo(), cfg, ctx);

@@ -1,10 +1,12 @@
 package io.plumbline.cli;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ConfigException;
+import io.plumbline.errors.JsonErrors;
 import io.plumbline.model.Snapshot;
 import io.plumbline.normalize.PersonalDomains;
 import io.plumbline.resolve.ResolutionSettings;
@@ -118,6 +120,10 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
     static JsonNode readJson(Path file) {
         try {
             return MAPPER.readTree(Files.readString(file));
+        } catch (JacksonException e) {
+            throw new ConfigException(
+                    file + ":" + JsonErrors.line(e) + ":" + JsonErrors.column(e) + ": error: " + JsonErrors.describe(e),
+                    e);
         } catch (IOException e) {
             throw new ConfigException(
                     file + ": cannot read the run folder's " + file.getFileName() + " (" + e.getMessage() + ")", e);

@@ -1,5 +1,6 @@
 package io.plumbline.cli;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,7 @@ import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ApplyRefusedException;
 import io.plumbline.errors.InputException;
+import io.plumbline.errors.JsonErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,6 +166,8 @@ final class UndoCommand implements Callable<Integer> {
                 throw new InputException(file.toString(), 0, 0, "not an apply receipt (no results)");
             }
             return n;
+        } catch (JacksonException e) {
+            throw JsonErrors.malformed(file.toString(), e);
         } catch (IOException e) {
             throw new InputException(file.toString(), 0, 0, "cannot read the receipt: " + e.getMessage(), e);
         }

@@ -1,12 +1,13 @@
 package io.plumbline.config;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.plumbline.errors.ConfigException;
+import io.plumbline.errors.JsonErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private ConfigLoader() {}
 
@@ -45,8 +47,9 @@ public final class ConfigLoader {
                             + "' (known keys here: "
                             + e.getKnownPropertyIds() + ")",
                     e);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(where(file, e.getLocation()) + e.getOriginalMessage(), e);
+        } catch (JacksonException e) {
+            throw new ConfigException(
+                    where(file, JsonErrors.line(e), JsonErrors.column(e)) + JsonErrors.describe(e), e);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -78,9 +81,13 @@ public final class ConfigLoader {
     }
 
     private static String where(Path file, JsonLocation location) {
-        if (location == null || location.getLineNr() <= 0) {
+        return location == null ? where(file, 0, 0) : where(file, location.getLineNr(), location.getColumnNr());
+    }
+
+    private static String where(Path file, long line, int column) {
+        if (line <= 0) {
             return file + ": error: ";
         }
-        return file + ":" + location.getLineNr() + ":" + location.getColumnNr() + ": error: ";
+        return file + ":" + line + (column > 0 ? ":" + column : "") + ": error: ";
     }
 }

@@ -1,5 +1,8 @@
 package io.plumbline.model;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** The only four Zendesk writes Plumbline can prepare, in plan order. */
 public enum ActionCode {
     SET_ORG_EXTERNAL_ID("set_org_external_id"),
@@ -25,7 +28,12 @@ public enum ActionCode {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown action code '" + code + "' (expected one of set_org_external_id, "
-                + "add_org_domain, assign_user_to_org, move_user_to_org)");
+        throw new IllegalArgumentException(
+                "unknown action code '" + code + "' (expected one of " + String.join(", ", codes()) + ")");
+    }
+
+    /** Every wire name, in plan order. */
+    public static List<String> codes() {
+        return Arrays.stream(values()).map(ActionCode::code).toList();
     }
 }

@@ -21,6 +21,8 @@ import java.util.TreeMap;
  */
 public final class PlanJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final List<String> MEMBERS = List.of(
+            "schema_version", "plan_hash", "generated_at", "run_id", "source", "demo", "caps_default", "actions");
 
     private PlanJson() {}
 
@@ -90,6 +92,14 @@ public final class PlanJson {
         } else {
             n.put(name, v);
         }
+    }
+
+    /**
+     * The top-level members of a plan that {@code root} lacks, in contract order: empty for anything
+     * shaped like a plan (its members may still be wrong; {@link #fromJson} names those).
+     */
+    public static List<String> missingMembers(JsonNode root) {
+        return MEMBERS.stream().filter(name -> !root.has(name)).toList();
     }
 
     /** Reads a plan; throws {@link IllegalArgumentException} naming the member that is wrong. */

@@ -1,8 +1,10 @@
 package io.plumbline.snapshot;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.errors.InputException;
+import io.plumbline.errors.JsonErrors;
 import io.plumbline.model.Account;
 import io.plumbline.model.Contact;
 import io.plumbline.model.Membership;
@@ -197,9 +199,11 @@ public final class SnapshotReader {
         JsonNode manifest = optional(source, SnapshotLayout.MANIFEST, in -> {
             try {
                 return MAPPER.readTree(in);
+            } catch (JacksonException e) {
+                throw JsonErrors.malformed(source.displayName(SnapshotLayout.MANIFEST), e);
             } catch (IOException e) {
                 throw new InputException(
-                        source.displayName(SnapshotLayout.MANIFEST), 0, 0, "malformed JSON: " + e.getMessage(), e);
+                        source.displayName(SnapshotLayout.MANIFEST), 0, 0, "cannot read: " + e.getMessage(), e);
             }
         });
         if (manifest == null

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.errors.InputException;
+import io.plumbline.errors.JsonErrors;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -97,9 +98,8 @@ public final class JsonlReader {
             throw new InputException(
                     file,
                     lineNumber,
-                    (int) Math.max(
-                            0, e.getLocation() == null ? 0 : e.getLocation().getColumnNr()),
-                    "malformed JSON: " + e.getOriginalMessage() + "; each line must hold one JSON object",
+                    JsonErrors.column(e),
+                    JsonErrors.describe(e) + "; each line must hold one JSON object",
                     e);
         }
         try {

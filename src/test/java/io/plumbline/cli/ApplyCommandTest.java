@@ -82,10 +82,71 @@ class ApplyCommandTest {
     }
 
     @Test
-    void apply_unknownActionCode_exits2() {
+    void apply_unknownActionCode_exits2ListingTheValidOnes() {
         Cli.Result r = Cli.run("apply", "--plan", plan.toString(), "--only-action", "delete_org");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown action code 'delete_org'");
+        assertThat(r.err())
+                .isEqualTo("error: --only-action: unknown action code 'delete_org' (expected one of "
+                        + "set_org_external_id, add_org_domain, assign_user_to_org, move_user_to_org)\n");
+    }
+
+    @Test
+    void apply_help_listsEveryActionCode() {
+        Cli.Result r = Cli.run("apply", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().replaceAll("\\s+", " "))
+                .contains("Only these action codes (repeatable): set_org_external_id, add_org_domain, "
+                        + "assign_user_to_org, move_user_to_org.");
+    }
+
+    @Test
+    void apply_onlyAccountNotInPlan_exits2WithoutRunningOrWritingAReceipt() throws Exception {
+        Path receipt = tmp.resolve("r/apply_receipt.json");
+        String before = Files.readString(receipt);
+        Cli.Result r = Cli.run("apply", "--plan", plan.toString(), "--only-account", "001NOPE");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo("error: --only-account 001NOPE: the plan has no action for this account; nothing was run "
+                        + "and no receipt was written\n");
+        assertThat(r.out()).isEmpty();
+        assertThat(receipt).hasContent(before);
+        assertThat(tmp.resolve("r/applies")).doesNotExist();
+    }
+
+    @Test
+    void apply_filtersThatSelectNothingTogether_exits2() {
+        Cli.Result r = Cli.run(
+                "apply",
+                "--plan",
+                plan.toString(),
+                "--only-account",
+                "001ACME004",
+                "--only-action",
+                "set_org_external_id");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo("error: --only-account 001ACME004 with --only-action set_org_external_id selects no action "
+                        + "of the plan; nothing was run and no receipt was written\n");
+    }
+
+    @Test
+    void apply_confirmHashWithoutApply_notesThatItIsStillADryRun() throws Exception {
+        Cli.Result r = Cli.run("apply", "--plan", plan.toString(), "--confirm-plan-hash", planHash(), "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err())
+                .isEqualTo("note: --confirm-plan-hash only takes effect with --apply; this is a dry run and nothing "
+                        + "is written to Zendesk\n");
+        assertThat(tmp.resolve("r/apply_receipt.json")).content().contains("\"mode\": \"dry_run\"");
+    }
+
+    @Test
+    void apply_jsonFileThatIsNotAPlan_exits3NamingTheMissingMembers() {
+        Path summary = tmp.resolve("r/summary.json");
+        Cli.Result r = Cli.run("apply", "--plan", summary.toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err())
+                .isEqualTo(summary + ": error: not a fix plan: missing members 'source', 'caps_default'; pass the "
+                        + "fix_plan.json of an audit run folder\n");
     }
 
     @Test
@@ -108,6 +169,16 @@ class ApplyCommandTest {
                 "x");
         assertThat(r.exitCode()).isEqualTo(5);
         assertThat(r.err()).contains("--apply needs --confirm-receipt-hash");
+    }
+
+    @Test
+    void undo_unparseableReceipt_exits3WithFileLineAndColumnInPlainWords() throws Exception {
+        Path receipt = tmp.resolve("bad.json");
+        Files.writeString(receipt, "{\n  \"results\": [\n    {\"action_id\": \"A001\"\n");
+        Cli.Result r = Cli.run("undo", "--receipt", receipt.toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err())
+                .isEqualTo(receipt + ":4:1: error: malformed JSON: the text ends before the object is closed with }\n");
     }
 
     @Test

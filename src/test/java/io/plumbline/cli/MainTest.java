@@ -129,6 +129,24 @@ class MainTest {
     }
 
     @Test
+    void audit_malformedSnapshotManifest_exits3WithFileLineAndColumnInPlainWords() throws IOException {
+        Path snap = demoSnapshot();
+        Path manifest = snap.resolve("snapshot.json");
+        Files.writeString(manifest, "{\"captured_at\": \"2026-04-17T00:00:00Z\",\n  x}\n");
+        Cli.Result r = Cli.run(
+                "audit",
+                "--snapshot",
+                snap.toString(),
+                "--out",
+                tmp.resolve("out").toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err())
+                .isEqualTo(manifest
+                        + ":2:3: error: malformed JSON: unexpected character 'x' where a key in double quotes should "
+                        + "start\n");
+    }
+
+    @Test
     void audit_wrongTypeInJson_exits3NamingTheField() throws IOException {
         Path snap = demoSnapshot();
         Path users = snap.resolve("zendesk/users.jsonl");
@@ -187,6 +205,28 @@ class MainTest {
         Cli.Result r = Cli.run("audit", "--demo", "--config", config.toString(), "--out", tmp.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith(config + ":2:").contains("unknown key 'ticket_lookback_dayz'");
+    }
+
+    @Test
+    void audit_configWordForANumber_exits2NamingLineKeyAndValue() throws IOException {
+        Path config = tmp.resolve("bad.yaml");
+        Files.writeString(config, "output:\n  root: ./out\naudit:\n  ticket_lookback_days: thirty\n");
+        Cli.Result r = Cli.run("audit", "--demo", "--config", config.toString(), "--out", tmp.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo(config
+                        + ":4:25: error: audit.ticket_lookback_days must be a whole number of days, not \"thirty\"\n");
+    }
+
+    @Test
+    void audit_configSectionWrittenAsAList_exits2SayingWhatItMustBe() throws IOException {
+        Path config = tmp.resolve("bad.yaml");
+        Files.writeString(config, "salesforce: [\n");
+        Cli.Result r = Cli.run("audit", "--demo", "--config", config.toString(), "--out", tmp.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo(config + ":1:13: error: salesforce must be a mapping (indented key: value lines), not a "
+                        + "list\n");
     }
 
     @Test

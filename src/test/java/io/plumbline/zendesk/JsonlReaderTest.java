@@ -63,8 +63,20 @@ class JsonlReaderTest {
     void read_malformedJson_failsWithFileLineAndColumn() {
         assertThatThrownBy(() -> orgs("{\"id\":1}\n{\"id\":2,\n"))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith("organizations.jsonl:2:9: error: malformed JSON: ")
-                .hasMessageEndingWith("; each line must hold one JSON object");
+                .hasMessage("organizations.jsonl:2:9: error: malformed JSON: the text ends before the object is closed "
+                        + "with }; each line must hold one JSON object");
+    }
+
+    @Test
+    void read_malformedJson_saysWhatIsWrongInPlainWords() {
+        assertThatThrownBy(() -> orgs("{\"id\":1}\n{\"id\" 2}\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessage("organizations.jsonl:2:7: error: malformed JSON: unexpected character '2' where a colon "
+                        + "should follow the key; each line must hold one JSON object");
+        assertThatThrownBy(() -> orgs("{\"id\":1]\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessage("organizations.jsonl:1:8: error: malformed JSON: unexpected ']' where '}' should close the "
+                        + "object; each line must hold one JSON object");
     }
 
     @Test
@@ -78,7 +90,8 @@ class JsonlReaderTest {
     void read_twoObjectsOnOneLine_fails() {
         assertThatThrownBy(() -> orgs("{\"id\":1}{\"id\":2}\n"))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith("organizations.jsonl:1:9: error: malformed JSON: Trailing token");
+                .hasMessage("organizations.jsonl:1:9: error: malformed JSON: more text follows the end of the JSON "
+                        + "value; each line must hold one JSON object");
     }
 
     @Test

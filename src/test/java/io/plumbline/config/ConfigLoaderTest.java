@@ -1,0 +1,109 @@
+package io.plumbline.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.plumbline.errors.ConfigException;
+import io.plumbline.errors.ExitCodes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A config that cannot be used is refused with file, line, column and the key, in the product's words. */
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private String error(String yaml) throws IOException {
+        Path file = dir.resolve("plumbline.yaml");
+        Files.writeString(file, yaml);
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file));
+        assertThat(e).as("config should be refused:%n%s", yaml).isNotNull();
+        assertThat(e.exitCode()).isEqualTo(ExitCodes.USAGE);
+        return e.getMessage().replace(file.toString(), "plumbline.yaml");
+    }
+
+    @Test
+    void load_wordForANumber_namesKeyAndValue() throws IOException {
+        assertThat(error("salesforce:\n  source: csv\naudit:\n  ticket_lookback_days: thirty\n"))
+                .isEqualTo("plumbline.yaml:4:25: error: audit.ticket_lookback_days must be a whole number of days, "
+                        + "not \"thirty\"");
+    }
+
+    @Test
+    void load_fractionForAWholeNumber_isRefusedNotRounded() throws IOException {
+        assertThat(error("audit:\n  ticket_lookback_days: 3.5\n"))
+                .isEqualTo("plumbline.yaml:2:25: error: audit.ticket_lookback_days must be a whole number of days, "
+                        + "not 3.5");
+    }
+
+    @Test
+    void load_numberTooLarge_namesTheLargestAllowed() throws IOException {
+        assertThat(error("zendesk:\n  max_retries: 99999999999\n"))
+                .isEqualTo("plumbline.yaml:2:27: error: zendesk.max_retries must be a whole number no larger than "
+                        + "2147483647");
+    }
+
+    @Test
+    void load_listWhereASectionBelongs_saysSo() throws IOException {
+        assertThat(error("salesforce: [\n"))
+                .isEqualTo("plumbline.yaml:1:13: error: salesforce must be a mapping (indented key: value lines), "
+                        + "not a list");
+    }
+
+    @Test
+    void load_valueWhereASectionBelongs_neverEchoesTheValue() throws IOException {
+        String token = "0123456789abcdef0123456789abcdef";
+
+        assertThat(error("zendesk:\n  auth: " + token + "\n"))
+                .isEqualTo("plumbline.yaml:2:9: error: zendesk.auth must be a mapping (indented key: value lines), "
+                        + "not a single value");
+    }
+
+    @Test
+    void load_wrongKindInAList_namesTheItem() throws IOException {
+        assertThat(error("audit:\n  personal_domains_extra: [mail.example, [a]]\n"))
+                .isEqualTo("plumbline.yaml:2:42: error: audit.personal_domains_extra[1] must be one text value, "
+                        + "not a list");
+        assertThat(error("salesforce:\n  contacts: maybe\n"))
+                .isEqualTo("plumbline.yaml:2:13: error: salesforce.contacts must be true or false, not \"maybe\"");
+    }
+
+    @Test
+    void load_invalidValueFromASection_keepsItsOwnMessage() throws IOException {
+        assertThat(error("zendesk:\n  full_pull_every_days: -1\n"))
+                .endsWith(": error: zendesk.full_pull_every_days must be 0 or more (0: always pull in full), found -1");
+    }
+
+    @Test
+    void load_yamlSyntaxErrors_sayWhatAndWhereWithoutQuotingTheLine() throws IOException {
+        assertThat(error("audit:\n\tticket_lookback_days: 3\n"))
+                .isEqualTo("plumbline.yaml:2:1: error: not valid YAML: a tab character; indent with spaces only");
+        assertThat(error("zendesk:\n  auth:\n    api_token_env: \"ZENDESK_TOKEN\n"))
+                .isEqualTo("plumbline.yaml:3:20: error: not valid YAML: a quoted value is not closed");
+        assertThat(error("audit:\n  ticket_lookback_days: 3\n bad: 1\n"))
+                .isEqualTo("plumbline.yaml:3:2: error: not valid YAML: this line is not indented like the lines "
+                        + "above it");
+    }
+
+    @Test
+    void load_anyRefusal_namesNoneOfTheReadersInternals() throws IOException {
+        for (String yaml : new String[] {
+            "- a\n- b\n",
+            "just text\n",
+            "salesforce:\n  jwt: yes\n",
+            "zendesk: {auth: {a: b\n",
+            "a: b: c\n",
+            "audit: {personal_domains_extra: {a: 1}}\n",
+            "audit: {ticket_lookback_days: [1]}\n",
+            "audit: @x\n"
+        }) {
+            assertThat(error(yaml))
+                    .as(yaml)
+                    .matches("plumbline\\.yaml:\\d+:\\d+: error: .+")
+                    .doesNotContain("`", "JsonToken", "io.plumbline", "java.", "Creator", "reader", "^", "\n");
+        }
+    }
+}
