@@ -11,7 +11,10 @@ import io.plumbline.plan.PlanJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a fix_plan.json and proves it is the plan that was reviewed: a file without the members of a
@@ -77,5 +80,44 @@ public record PlanFile(Path path, FixPlan plan) {
                     "--confirm-plan-hash " + confirmedHash.strip() + " does not match the plan's " + "plan_hash "
                             + plan.planHash() + "; review this plan, then confirm its hash");
         }
+    }
+
+    /**
+     * When the Zendesk state the plan was made from ({@code source.as_of}) is older than {@code maxAge} at
+     * {@code now}: how old it is. Empty for a fresh plan, or one that does not say when its state was read.
+     */
+    public Optional<Duration> staleness(Instant now, Duration maxAge) {
+        Object asOf = plan.source().get("as_of");
+        if (!(asOf instanceof String text)) {
+            return Optional.empty();
+        }
+        try {
+            Duration age = Duration.between(Instant.parse(text), now);
+            return age.compareTo(maxAge) > 0 ? Optional.of(age) : Optional.empty();
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Refuses a live apply of a plan whose Zendesk state is older than {@code maxAge} at {@code now}. */
+    public void checkFresh(Instant now, Duration maxAge) {
+        staleness(now, maxAge).ifPresent(age -> {
+            throw new ApplyRefusedException(
+                    path + ": stale plan: " + describeAge(age, maxAge)
+                            + ". Re-run the audit and review the new plan, or pass --max-plan-age-days to accept an older one.");
+        });
+    }
+
+    /** Says how old the plan's Zendesk state is, against the limit. */
+    public String describeAge(Duration age, Duration maxAge) {
+        return "it was made from Zendesk as it was at " + plan.source().get("as_of") + ", " + days(age)
+                + " ago, over the limit of " + days(maxAge);
+    }
+
+    private static String days(Duration d) {
+        long days = d.toDays();
+        return days >= 1
+                ? days + (days == 1 ? " day" : " days")
+                : d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
     }
 }

@@ -14,6 +14,7 @@ import io.plumbline.model.ActionCode;
 import io.plumbline.normalize.SalesforceIds;
 import io.plumbline.plan.Caps;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Option;
         description = {
             "Re-read current Zendesk state, re-check every prepared action's preconditions, and write the receipt "
                     + "apply_receipt.json next to the plan. Dry run by default: nothing is written to Zendesk.",
-            "A live apply needs --apply and --confirm-plan-hash equal to the plan's plan_hash; demo plans are refused. "
+            "A live apply needs --apply and --confirm-plan-hash equal to the plan's plan_hash; demo plans and stale "
+                    + "plans (see --max-plan-age-days) are refused. "
                     + "Caps are decided in plan order before any write; each write re-checks its preconditions first.",
             "",
             "Examples:",
@@ -41,6 +43,8 @@ import picocli.CommandLine.Option;
             "  plumbline apply --plan fix_plan.json --only-action add_org_domain --only-account 001ACME004"
         })
 final class ApplyCommand implements Callable<Integer> {
+    static final int DEFAULT_MAX_PLAN_AGE_DAYS = 7;
+
     private final Context ctx;
 
     @Option(names = "--plan", required = true, paramLabel = "FILE", description = "The fix_plan.json of an audit run.")
@@ -98,6 +102,14 @@ final class ApplyCommand implements Callable<Integer> {
     int bulkThreshold;
 
     @Option(
+            names = "--max-plan-age-days",
+            paramLabel = "N",
+            defaultValue = "" + DEFAULT_MAX_PLAN_AGE_DAYS,
+            description = "Refuse a live apply of a stale plan: one made from Zendesk as it was more than N days ago "
+                    + "(its source.as_of; default: ${DEFAULT-VALUE}). A dry run only warns.")
+    int maxPlanAgeDays;
+
+    @Option(
             names = "--receipt",
             paramLabel = "FILE",
             description = "Where to write the receipt (default: apply_receipt.json beside the plan).")
@@ -121,9 +133,16 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ApplyOptions options = new ApplyOptions(live, caps(), accounts(), actions(), bulkThreshold());
+        Duration maxAge = maxPlanAge();
         PlanFile file = PlanFile.read(plan);
         if (live) {
             file.checkLive(confirmHash);
+            file.checkFresh(ctx.clock().instant(), maxAge);
+        } else {
+            file.staleness(ctx.clock().instant(), maxAge)
+                    .ifPresent(age -> ctx.err()
+                            .println("warning: stale plan: " + file.describeAge(age, maxAge)
+                                    + "; a live apply of it is refused"));
         }
         PlanSelection.check(file.plan(), options);
         if (!live && confirmHash != null) {
@@ -144,6 +163,13 @@ final class ApplyCommand implements Callable<Integer> {
         ReceiptArchive.archive(out, runId);
         ApplyReadout.print(ctx.out(), receiptFile.json(), receiptFile.results(), hash, out, file, common.quiet);
         return ApplyReadout.exitCode(receiptFile.json(), ctx.err());
+    }
+
+    private Duration maxPlanAge() {
+        if (maxPlanAgeDays < 1) {
+            throw new ConfigException("--max-plan-age-days must be at least 1: " + maxPlanAgeDays);
+        }
+        return Duration.ofDays(maxPlanAgeDays);
     }
 
     private Caps caps() {

@@ -133,10 +133,13 @@ final class LiveApplyFixture {
 
     /** The same on a clock {@code scale} times faster than real time. */
     ZendeskEmulator emulator(double scale) {
+        return emulator(Duration.ofMinutes(2), scale);
+    }
+
+    /** A fresh emulator whose clock starts {@code after} the capture and runs {@code scale} times fast. */
+    ZendeskEmulator emulator(Duration after, double scale) {
         return ZendeskEmulator.start(
-                fixture,
-                EmulatorConfig.withToken(TOKEN),
-                new EmulatorTime(capturedAt.plus(Duration.ofMinutes(2)), scale));
+                fixture, EmulatorConfig.withToken(TOKEN), new EmulatorTime(capturedAt.plus(after), scale));
     }
 
     /** A copy of the audited plan in its own folder, so that each run's receipt lands apart. */

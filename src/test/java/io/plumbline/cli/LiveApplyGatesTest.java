@@ -13,6 +13,7 @@ import io.plumbline.zendesk.emulator.ZendeskEmulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -72,6 +73,41 @@ class LiveApplyGatesTest {
             assertThat(missing.code()).isEqualTo(5);
             assertThat(missing.err()).contains("--apply needs --confirm-plan-hash " + fx.planHash);
             assertThat(z.log().all()).isEmpty();
+        }
+    }
+
+    @Test
+    void apply_stalePlan_liveRefusedWithExit5BeforeAnyWrite_dryRunWarns_olderLimitAccepts() {
+        try (ZendeskEmulator z = fx.emulator(Duration.ofDays(8), 1000)) {
+            Path plan = fx.plan("stale-plan");
+            LiveApplyFixture.Run live = fx.applyLive(z, plan);
+            assertThat(live.code()).as(live.err()).isEqualTo(5);
+            assertThat(live.err())
+                    .contains(plan + ": stale plan: it was made from Zendesk as it was at " + fx.capturedAt
+                            + ", 8 days ago, over the limit of 7 days. Re-run the audit and review the new plan,"
+                            + " or pass --max-plan-age-days to accept an older one.");
+            assertThat(z.log().all()).isEmpty();
+            assertThat(plan.resolveSibling("apply_receipt.json")).doesNotExist();
+
+            LiveApplyFixture.Run dry = fx.apply(z, plan);
+            assertThat(dry.code()).as(dry.err()).isZero();
+            assertThat(dry.err())
+                    .contains("warning: stale plan: it was made from Zendesk as it was at " + fx.capturedAt
+                            + ", 8 days ago, over the limit of 7 days; a live apply of it is refused");
+            assertThat(writes(z)).isEmpty();
+
+            LiveApplyFixture.Run accepted = fx.applyLive(z, plan, "--max-plan-age-days", "9");
+            assertThat(accepted.code()).as(accepted.err()).isZero();
+            assertThat(writes(z)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void apply_maxPlanAgeBelowOneDay_isAUsageError() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            LiveApplyFixture.Run r = fx.apply(z, fx.plan("age-zero"), "--max-plan-age-days", "0");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("--max-plan-age-days must be at least 1: 0");
         }
     }
 
