@@ -27,6 +27,11 @@ import java.util.List;
 record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings settings, String kind, String path) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** The input as a message names it: {@code the demo input} or {@code the snapshot DIR}. */
+    String description() {
+        return "demo".equals(kind) ? "the demo input" : "the snapshot " + path;
+    }
+
     static AuditInputs load(InputOptions o) {
         if (o.demo && o.snapshot != null) {
             throw new ConfigException("--demo and --snapshot cannot be used together; pick one input");

@@ -69,6 +69,11 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<String> ignored = run != null ? input.given() : List.of();
+        if (!ignored.isEmpty()) {
+            throw new ConfigException("--run cannot be combined with " + String.join(" or ", ignored)
+                    + ": a run folder is traced with the inputs and settings it recorded; drop one or the other");
+        }
         AuditInputs inputs = run != null ? AuditInputs.fromRun(run) : AuditInputs.load(input);
         AuditResult result = new Auditor(
                         inputs.settings(), inputs.config().audit().personalDomainsExtra())
@@ -82,8 +87,7 @@ final class TraceCommand implements Callable<Integer> {
         }
         Optional<List<String>> lines = trace(new Tracer(result));
         if (lines.isEmpty()) {
-            throw new ConfigException(
-                    describeTarget() + " is not in the input (" + inputs.kind() + " " + inputs.path() + ")");
+            throw new ConfigException(describeTarget() + " is not in " + inputs.description());
         }
         lines.get().forEach(ctx.out()::println);
         ctx.out().flush();

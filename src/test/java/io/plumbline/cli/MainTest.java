@@ -277,7 +277,36 @@ class MainTest {
     void trace_unknownAccount_exits2() {
         Cli.Result r = Cli.run("trace", "--demo", "--sf-account-id", "001NOPE");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("error: Salesforce account 001NOPE is not in the input (demo demo:)\n");
+        assertThat(r.err()).isEqualTo("error: Salesforce account 001NOPE is not in the demo input\n");
+    }
+
+    @Test
+    void trace_unknownOrgInASnapshot_exits2NamingTheSnapshot() {
+        Path snap = demoSnapshot();
+        Cli.Result r = Cli.run("trace", "--snapshot", snap.toString(), "--zendesk-org-id", "1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: Zendesk org 1 is not in the snapshot " + snap + "\n");
+    }
+
+    @Test
+    void trace_runFolderWithAnotherInput_exits2SayingTheRunBringsItsOwn() {
+        assertThat(Cli.run("audit", "--demo", "--out", tmp.toString(), "--run-id", "r")
+                        .exitCode())
+                .isZero();
+        Cli.Result r = Cli.run(
+                "trace",
+                "--run",
+                tmp.resolve("r").toString(),
+                "--demo",
+                "--ticket-lookback-days",
+                "5",
+                "--zendesk-org-id",
+                "9001");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err())
+                .isEqualTo("error: --run cannot be combined with --demo or --ticket-lookback-days: a run folder is "
+                        + "traced with the inputs and settings it recorded; drop one or the other\n");
     }
 
     @Test
@@ -292,8 +321,13 @@ class MainTest {
     }
 
     @Test
-    void trace_noTarget_exits2() {
-        assertThat(Cli.run("trace", "--demo").exitCode()).isEqualTo(2);
+    void trace_noTarget_exits2NamingTheChoices() {
+        Cli.Result r = Cli.run("trace", "--demo");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo("error: Missing required argument (specify one of these): (--sf-account-id=ID | "
+                        + "--user-email=EMAIL | --zendesk-user-id=N | --zendesk-org-id=N)\n"
+                        + "Try 'plumbline trace --help' for usage.\n");
     }
 
     @Test
