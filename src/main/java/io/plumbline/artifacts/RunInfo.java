@@ -9,7 +9,7 @@ import java.util.Objects;
  * that started it. Kept out of the plan hash.
  *
  * @param inputKind {@code demo}, {@code snapshot} or {@code live}
- * @param inputPath the snapshot folder (or {@code demo:}), as given by the user
+ * @param inputPath the snapshot folder, absolute and normalized (or {@code demo:})
  */
 public record RunInfo(
         String runId, Instant startedAt, Instant finishedAt, String inputKind, String inputPath, List<String> command) {

@@ -144,7 +144,7 @@ final class AuditCommand implements Callable<Integer> {
                             config,
                             settings,
                             "live",
-                            root.resolve(id).resolve("snapshot").toString()),
+                            AuditInputs.absolute(root.resolve(id).resolve("snapshot"))),
                     root,
                     id,
                     started,

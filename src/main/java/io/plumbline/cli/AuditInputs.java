@@ -23,6 +23,9 @@ import java.util.List;
 /**
  * Turns the input options into a snapshot and the settings to audit it with. Demo and snapshot audits
  * need no config file; when one is present (or named) its audit settings apply.
+ *
+ * @param path the snapshot folder, absolute and normalized, so that a run folder names it the same from
+ *     any working directory; {@code demo:} for the demo
  */
 record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings settings, String kind, String path) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -64,7 +67,12 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
                 config,
                 settings,
                 kind,
-                dir.toString());
+                absolute(dir));
+    }
+
+    /** {@code dir} as a run folder records it: absolute and normalized. */
+    static String absolute(Path dir) {
+        return dir.toAbsolutePath().normalize().toString();
     }
 
     static ResolutionSettings settings(PlumblineConfig config, Integer lookbackOverride) {
@@ -115,9 +123,22 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
                         settings,
                         kind,
                         "demo:");
-            case "snapshot" -> AuditInputs.fromFolder(Path.of(in.path("path").asText()), asOf, config, settings, kind);
-            default -> AuditInputs.fromFolder(dir.resolve("snapshot"), asOf, config, settings, kind);
+            case "snapshot" -> fromFolder(recordedFolder(dir, in.path("path").asText()), asOf, config, settings, kind);
+            default -> fromFolder(dir.resolve("snapshot"), asOf, config, settings, kind);
         };
+    }
+
+    /**
+     * The snapshot folder a run recorded. Runs record it absolute; a folder recorded relative (by an
+     * earlier version) only resolves from the folder that audit was started in, which the message says.
+     */
+    private static Path recordedFolder(Path run, String recorded) {
+        Path folder = Path.of(recorded);
+        if (!folder.isAbsolute() && !Files.isDirectory(folder)) {
+            throw new ConfigException(recorded + ": snapshot folder not found; run " + run
+                    + " recorded it relative to the folder its audit was started in: run this command from there");
+        }
+        return folder;
     }
 
     static JsonNode readJson(Path file) {
