@@ -10,6 +10,7 @@ import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.resolve.ResolutionSettings;
+import io.plumbline.snapshot.InputFingerprints;
 import io.plumbline.store.IssueKey;
 import io.plumbline.store.RunStore;
 import io.plumbline.zendesk.PullStats;
@@ -18,7 +19,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -144,7 +147,8 @@ final class AuditCommand implements Callable<Integer> {
                             config,
                             settings,
                             "live",
-                            AuditInputs.absolute(root.resolve(id).resolve("snapshot"))),
+                            AuditInputs.absolute(root.resolve(id).resolve("snapshot")),
+                            inputs.source()),
                     root,
                     id,
                     started,
@@ -160,13 +164,15 @@ final class AuditCommand implements Callable<Integer> {
     private Integer audit(
             AuditInputs inputs, Path root, String id, Instant started, FailOn condition, PullBaselines.Pulled pull)
             throws java.io.IOException {
+        Supplier<SortedMap<String, String>> fingerprints = InputFingerprints.inBackground(inputs.source());
         Auditor auditor = new Auditor(inputs.settings(), inputs.config().audit().personalDomainsExtra());
         AuditResult result = auditor.audit(inputs.snapshot(), "demo".equals(inputs.kind()), id, started);
         SummaryFacts facts = SummaryFacts.of(result);
         try (RunStore store = noHistory ? null : RunStore.open(inputs.config().storePath(root))) {
             Map<String, IssueKey> previous = AuditHistory.previousIssues(store);
             List<TrendPoint> trend = AuditHistory.trend(store, facts, id, started.toString());
-            RunInfo run = new RunInfo(id, started, ctx.clock().instant(), inputs.kind(), inputs.path(), argv);
+            RunInfo run = new RunInfo(
+                    id, started, ctx.clock().instant(), inputs.kind(), inputs.path(), argv, fingerprints.get());
             Path runDir = RunFolderWriter.write(result, facts, run, root, trend);
             if (store != null) {
                 long requests = pull == null ? 0 : pull.stats().requests();

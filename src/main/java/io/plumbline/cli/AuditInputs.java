@@ -10,6 +10,7 @@ import io.plumbline.normalize.PersonalDomains;
 import io.plumbline.resolve.ResolutionSettings;
 import io.plumbline.snapshot.ClasspathSource;
 import io.plumbline.snapshot.FolderSource;
+import io.plumbline.snapshot.InputSource;
 import io.plumbline.snapshot.SnapshotReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +27,15 @@ import java.util.List;
  *
  * @param path the snapshot folder, absolute and normalized, so that a run folder names it the same from
  *     any working directory; {@code demo:} for the demo
+ * @param source where the snapshot's files are read from (as given, so messages name them as typed)
  */
-record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings settings, String kind, String path) {
+record AuditInputs(
+        Snapshot snapshot,
+        PlumblineConfig config,
+        ResolutionSettings settings,
+        String kind,
+        String path,
+        InputSource source) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The input as a message names it: {@code the demo input} or {@code the snapshot DIR}. */
@@ -48,7 +56,8 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
                     config,
                     settings,
                     "demo",
-                    "demo:");
+                    "demo:",
+                    ClasspathSource.DEMO);
         }
         if (o.snapshot != null) {
             return fromFolder(o.snapshot, asOf, config, settings, "snapshot");
@@ -62,12 +71,14 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
         if (!Files.isDirectory(dir)) {
             throw new ConfigException(dir + ": snapshot folder not found");
         }
+        FolderSource source = new FolderSource(dir);
         return new AuditInputs(
-                SnapshotReader.read(new FolderSource(dir), asOf, settings.ticketLookback()),
+                SnapshotReader.read(source, asOf, settings.ticketLookback()),
                 config,
                 settings,
                 kind,
-                absolute(dir));
+                absolute(dir),
+                source);
     }
 
     /** {@code dir} as a run folder records it: absolute and normalized. */
@@ -122,7 +133,8 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
                         config,
                         settings,
                         kind,
-                        "demo:");
+                        "demo:",
+                        ClasspathSource.DEMO);
             case "snapshot" -> fromFolder(recordedFolder(dir, in.path("path").asText()), asOf, config, settings, kind);
             default -> fromFolder(dir.resolve("snapshot"), asOf, config, settings, kind);
         };

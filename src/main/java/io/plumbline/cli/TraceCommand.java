@@ -1,6 +1,5 @@
 package io.plumbline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.audit.Auditor;
 import io.plumbline.audit.Tracer;
@@ -31,7 +30,6 @@ import picocli.CommandLine.Option;
             "  plumbline trace --run ./artifacts/plumbline/20260417_221530Z_audit --zendesk-org-id 9001"
         })
 final class TraceCommand implements Callable<Integer> {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final Context ctx;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -83,7 +81,10 @@ final class TraceCommand implements Callable<Integer> {
                         "trace",
                         ctx.clock().instant());
         if (run != null) {
-            warnIfChanged(result);
+            RunInputCheck.change(run, inputs, result)
+                    .ifPresent(change -> ctx.err()
+                            .println("warning: " + change + "; this trace describes the inputs as they are now, "
+                                    + "which may not match the run's artifacts"));
         }
         Optional<List<String>> lines = trace(new Tracer(result));
         if (lines.isEmpty()) {
@@ -119,16 +120,5 @@ final class TraceCommand implements Callable<Integer> {
             return "user " + target.email;
         }
         return target.userId != null ? "Zendesk user " + target.userId : "Zendesk org " + target.orgId;
-    }
-
-    private void warnIfChanged(AuditResult result) {
-        String recorded = AuditInputs.readJson(run.resolve("fix_plan.json"))
-                .path("plan_hash")
-                .asText();
-        if (!recorded.equals(result.plan().planHash())) {
-            ctx.err()
-                    .println("warning: the run's inputs changed since it ran (plan_hash " + recorded + " then, "
-                            + result.plan().planHash() + " now); this trace describes the inputs as they are now");
-        }
     }
 }

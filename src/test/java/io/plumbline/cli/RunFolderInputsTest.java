@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code trace --run} and {@code report --run} re-read the snapshot a run recorded, from any working
- * directory.
+ * {@code trace --run} and {@code report --run} re-read the snapshot a run recorded: from any working
+ * directory, and saying when its files are no longer the ones the run read.
  */
 class RunFolderInputsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -109,6 +109,91 @@ class RunFolderInputsTest {
                         .path("path")
                         .asText())
                 .isEqualTo(snapshot.toAbsolutePath().normalize().toString());
+    }
+
+    @Test
+    void audit_recordsTheSha256OfEachInputFile() throws IOException {
+        Path run = audit("r");
+
+        assertThat(JSON.readTree(run.resolve("receipt.json").toFile())
+                        .path("input")
+                        .path("sha256")
+                        .path("zendesk/organizations.jsonl")
+                        .asText())
+                .isEqualTo(io.plumbline.files.Sha256.hex(
+                        Files.newInputStream(snapshot.resolve("zendesk/organizations.jsonl"))));
+    }
+
+    @Test
+    void trace_runWhoseSnapshotFileChanged_warnsNamingTheFile() throws IOException {
+        Path run = audit("r");
+        Path orgs = snapshot.resolve("zendesk/organizations.jsonl");
+        Files.writeString(orgs, Files.readString(orgs) + "{\"id\": 9999, \"name\": \"Added later\"}\n");
+
+        Cli.Result r = Cli.run("trace", "--run", run.toString(), "--zendesk-org-id", "9003");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Zendesk org 9003");
+        assertThat(r.err())
+                .isEqualTo("warning: the snapshot " + snapshot.toAbsolutePath().normalize()
+                        + " changed since the run: zendesk/organizations.jsonl differs from the SHA-256 recorded in "
+                        + "the run's receipt.json (the plan is the same); this trace describes the inputs as they are "
+                        + "now, which may not match the run's artifacts\n");
+    }
+
+    @Test
+    void trace_runWhosePlanNoLongerReproduces_warnsWithBothHashes() throws IOException {
+        Path run = audit("r");
+        Path accounts = snapshot.resolve("salesforce_accounts.csv");
+        Files.writeString(accounts, Files.readString(accounts) + "001ZZZ,Zed,zed.example,,,,\n");
+        String then = JSON.readTree(run.resolve("fix_plan.json").toFile())
+                .path("plan_hash")
+                .asText();
+
+        Cli.Result r = Cli.run("trace", "--run", run.toString(), "--sf-account-id", "001ZZZ");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err())
+                .startsWith("warning: the snapshot " + snapshot.toAbsolutePath().normalize()
+                        + " changed since the run: salesforce_accounts.csv differs from the SHA-256 recorded in "
+                        + "the run's receipt.json (plan_hash " + then + " then, ")
+                .endsWith(" now); this trace describes the inputs as they are now, which may not match the run's "
+                        + "artifacts\n");
+    }
+
+    @Test
+    void trace_runWithUnchangedFilesButAnotherPlanHash_warnsThePlanNoLongerFollows() throws IOException {
+        Path run = audit("r");
+        Path plan = run.resolve("fix_plan.json");
+        String now = JSON.readTree(plan.toFile()).path("plan_hash").asText();
+        String then = "0".repeat(64);
+        Files.writeString(plan, Files.readString(plan).replace(now, then));
+
+        Cli.Result r = Cli.run("trace", "--run", run.toString(), "--zendesk-org-id", "9003");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err())
+                .isEqualTo("warning: the run's plan no longer follows from its unchanged input files (plan_hash "
+                        + then + " then, " + now + " now), as when another version of plumbline audits them; this "
+                        + "trace describes the inputs as they are now, which may not match the run's artifacts\n");
+    }
+
+    @Test
+    void report_runWhoseSnapshotFileChanged_exits3AndKeepsTheReport() throws IOException {
+        Path run = audit("r");
+        String page = Files.readString(run.resolve("report.html"));
+        Path users = snapshot.resolve("zendesk/users.jsonl");
+        Files.writeString(users, Files.readString(users) + "\n");
+
+        Cli.Result r = Cli.run("report", "--run", run.toString());
+
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err())
+                .isEqualTo("error: the snapshot " + snapshot.toAbsolutePath().normalize()
+                        + " changed since the run: zendesk/users.jsonl differs from the SHA-256 recorded in the run's "
+                        + "receipt.json (the plan is the same); report.html would no longer describe the run: audit "
+                        + "the input again for a new run\n");
+        assertThat(run.resolve("report.html")).content().isEqualTo(page);
     }
 
     @Test
