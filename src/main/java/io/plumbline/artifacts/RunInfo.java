@@ -1,23 +1,45 @@
 package io.plumbline.artifacts;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Facts about one run that are not audit results: its id, when it ran, what it read, and the command
  * that started it. Kept out of the plan hash.
  *
  * @param inputKind {@code demo}, {@code snapshot} or {@code live}
- * @param inputPath the snapshot folder (or {@code demo:}), as given by the user
+ * @param inputPath the snapshot folder, absolute and normalized (or {@code demo:})
+ * @param inputSha256 the SHA-256 of each input file the run read, by its path in the snapshot
  */
 public record RunInfo(
-        String runId, Instant startedAt, Instant finishedAt, String inputKind, String inputPath, List<String> command) {
+        String runId,
+        Instant startedAt,
+        Instant finishedAt,
+        String inputKind,
+        String inputPath,
+        List<String> command,
+        Map<String, String> inputSha256) {
     public RunInfo {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
         command = List.copyOf(command);
+        inputSha256 = Collections.unmodifiableSortedMap(new TreeMap<>(inputSha256));
+    }
+
+    /** A run whose input files were not fingerprinted. */
+    public RunInfo(
+            String runId,
+            Instant startedAt,
+            Instant finishedAt,
+            String inputKind,
+            String inputPath,
+            List<String> command) {
+        this(runId, startedAt, finishedAt, inputKind, inputPath, command, Map.of());
     }
 
     public boolean demo() {

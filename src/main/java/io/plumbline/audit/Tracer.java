@@ -15,12 +15,16 @@ import io.plumbline.resolve.UserResolution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Explains one record of an audit step by step: its fields, each resolution step and the rule that
- * decided, and every issue and action that touches it. Returns lines of text; empty when the record
- * is not in the audit's input.
+ * decided, and every issue and action that touches it: each issue that names the record in any column
+ * (also as the other party, such as the second org carrying a duplicate external_id), and each action
+ * on the record or standing for one of those issues. Returns lines of text; empty when the record is
+ * not in the audit's input.
  */
 public final class Tracer {
     private final AuditResult result;
@@ -49,19 +53,35 @@ public final class Tracer {
         out.add("  Decided by: " + r.rule().label() + " -> "
                 + r.outcome().name().toLowerCase(java.util.Locale.ROOT)
                 + (r.org() != null ? " (org " + r.org().id() + " '" + r.org().name() + "')" : ""));
-        touching(out, i -> id.equals(i.accountId()), a2 -> id.equals(a2.accountId()));
+        touching(out, i -> i.names(id), a2 -> id.equals(a2.accountId()));
         return Optional.of(out);
     }
 
+    /**
+     * Every Zendesk user with this email address (compared normalized): one trace, or, when a snapshot
+     * holds several users with the address, a line naming them and then each one's trace.
+     */
     public Optional<List<String>> userByEmail(String email) {
-        Optional<String> wanted = Emails.normalize(email);
-        String key = wanted.orElse(email.strip().toLowerCase(java.util.Locale.ROOT));
-        return result.resolution().users().values().stream()
-                .filter(u -> Emails.normalize(u.user().email())
-                        .orElse(u.user().email().toLowerCase(java.util.Locale.ROOT))
-                        .equals(key))
-                .findFirst()
-                .flatMap(u -> user(u.user().id()));
+        String key = emailKey(email);
+        List<ZendeskUserId> ids = result.resolution().users().values().stream()
+                .filter(u -> emailKey(u.user().email()).equals(key))
+                .map(u -> u.user().id())
+                .toList();
+        if (ids.size() < 2) {
+            return ids.isEmpty() ? Optional.empty() : user(ids.get(0));
+        }
+        List<String> out = new ArrayList<>();
+        out.add(ids.size() + " Zendesk users have the email " + key + ": "
+                + String.join(", ", ids.stream().map(ZendeskUserId::toString).toList()));
+        for (ZendeskUserId id : ids) {
+            out.add("");
+            out.addAll(user(id).orElseThrow());
+        }
+        return Optional.of(out);
+    }
+
+    private static String emailKey(String email) {
+        return Emails.normalize(email).orElse(email.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     public Optional<List<String>> user(ZendeskUserId id) {
@@ -91,7 +111,7 @@ public final class Tracer {
                     + r.outcome().name().toLowerCase(java.util.Locale.ROOT) + " by "
                     + r.rule().label() + (r.org() != null ? ", org " + r.org().id() : ""));
         }
-        touching(out, i -> id.equals(i.userId()), a -> id.equals(a.userId()));
+        touching(out, i -> i.names(id), a -> id.equals(a.userId()));
         return Optional.of(out);
     }
 
@@ -117,7 +137,7 @@ public final class Tracer {
         if (mentions == 0) {
             out.add("  no account resolves to this org or names it as a candidate");
         }
-        touching(out, i -> id.equals(i.orgId()), a -> id.equals(a.orgId()));
+        touching(out, i -> i.names(id), a -> id.equals(a.orgId()));
         return Optional.of(out);
     }
 
@@ -142,8 +162,13 @@ public final class Tracer {
         }
     }
 
+    /**
+     * Lists the issues that name the record in any column, then the actions that write to it or that
+     * stand for one of those issues (a blocked action on another org, say, blocked because of it).
+     */
     private void touching(List<String> out, Predicate<Issue> issueFilter, Predicate<PlannedAction> actionFilter) {
         List<Issue> issues = result.issues().stream().filter(issueFilter).toList();
+        Set<String> issueIds = issues.stream().map(Issue::issueId).collect(Collectors.toSet());
         out.add("Issues (" + issues.size() + ")");
         for (Issue i : issues) {
             out.add("  " + i.issueId() + " " + i.code().code() + " ["
@@ -154,8 +179,9 @@ public final class Tracer {
             out.add("      why: " + i.evidence());
             out.add("      next: " + i.code().recommendedAction());
         }
-        List<PlannedAction> actions =
-                result.plan().actions().stream().filter(actionFilter).toList();
+        List<PlannedAction> actions = result.plan().actions().stream()
+                .filter(a -> actionFilter.test(a) || a.issueIds().stream().anyMatch(issueIds::contains))
+                .toList();
         out.add("Actions (" + actions.size() + ")");
         for (PlannedAction a : actions) {
             out.add("  " + a.actionId() + " " + a.code().code() + " "

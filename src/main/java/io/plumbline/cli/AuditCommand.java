@@ -10,6 +10,7 @@ import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.resolve.ResolutionSettings;
+import io.plumbline.snapshot.InputFingerprints;
 import io.plumbline.store.IssueKey;
 import io.plumbline.store.RunRecord;
 import io.plumbline.store.RunStore;
@@ -19,7 +20,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -146,7 +149,8 @@ final class AuditCommand implements Callable<Integer> {
                             config,
                             settings,
                             "live",
-                            root.resolve(id).resolve("snapshot").toString()),
+                            AuditInputs.absolute(root.resolve(id).resolve("snapshot")),
+                            inputs.source()),
                     root,
                     id,
                     started,
@@ -162,6 +166,7 @@ final class AuditCommand implements Callable<Integer> {
     private Integer audit(
             AuditInputs inputs, Path root, String id, Instant started, FailOn condition, PullBaselines.Pulled pull)
             throws java.io.IOException {
+        Supplier<SortedMap<String, String>> fingerprints = InputFingerprints.inBackground(inputs.source());
         Auditor auditor = new Auditor(inputs.settings(), inputs.config().audit().personalDomainsExtra());
         boolean demo = RunRecord.DEMO.equals(inputs.kind());
         AuditResult result = auditor.audit(inputs.snapshot(), demo, id, started);
@@ -169,7 +174,8 @@ final class AuditCommand implements Callable<Integer> {
         try (RunStore store = noHistory ? null : RunStore.open(inputs.config().storePath(root))) {
             Map<String, IssueKey> previous = AuditHistory.previousIssues(store, demo);
             List<TrendPoint> trend = AuditHistory.trend(store, facts, id, started.toString(), demo);
-            RunInfo run = new RunInfo(id, started, ctx.clock().instant(), inputs.kind(), inputs.path(), argv);
+            RunInfo run = new RunInfo(
+                    id, started, ctx.clock().instant(), inputs.kind(), inputs.path(), argv, fingerprints.get());
             Path runDir = RunFolderWriter.write(result, facts, run, root, trend);
             if (store != null) {
                 long requests = pull == null ? 0 : pull.stats().requests();

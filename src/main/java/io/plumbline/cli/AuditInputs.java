@@ -12,6 +12,7 @@ import io.plumbline.normalize.PersonalDomains;
 import io.plumbline.resolve.ResolutionSettings;
 import io.plumbline.snapshot.ClasspathSource;
 import io.plumbline.snapshot.FolderSource;
+import io.plumbline.snapshot.InputSource;
 import io.plumbline.snapshot.SnapshotReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,9 +26,24 @@ import java.util.List;
 /**
  * Turns the input options into a snapshot and the settings to audit it with. Demo and snapshot audits
  * need no config file; when one is present (or named) its audit settings apply.
+ *
+ * @param path the snapshot folder, absolute and normalized, so that a run folder names it the same from
+ *     any working directory; {@code demo:} for the demo
+ * @param source where the snapshot's files are read from (as given, so messages name them as typed)
  */
-record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings settings, String kind, String path) {
+record AuditInputs(
+        Snapshot snapshot,
+        PlumblineConfig config,
+        ResolutionSettings settings,
+        String kind,
+        String path,
+        InputSource source) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** The input as a message names it: {@code the demo input} or {@code the snapshot DIR}. */
+    String description() {
+        return "demo".equals(kind) ? "the demo input" : "the snapshot " + path;
+    }
 
     static AuditInputs load(InputOptions o) {
         if (o.demo && o.snapshot != null) {
@@ -42,7 +58,8 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
                     config,
                     settings,
                     "demo",
-                    "demo:");
+                    "demo:",
+                    ClasspathSource.DEMO);
         }
         if (o.snapshot != null) {
             return fromFolder(o.snapshot, asOf, config, settings, "snapshot");
@@ -56,12 +73,19 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
         if (!Files.isDirectory(dir)) {
             throw new ConfigException(dir + ": snapshot folder not found");
         }
+        FolderSource source = new FolderSource(dir);
         return new AuditInputs(
-                SnapshotReader.read(new FolderSource(dir), asOf, settings.ticketLookback()),
+                SnapshotReader.read(source, asOf, settings.ticketLookback()),
                 config,
                 settings,
                 kind,
-                dir.toString());
+                absolute(dir),
+                source);
+    }
+
+    /** {@code dir} as a run folder records it: absolute and normalized. */
+    static String absolute(Path dir) {
+        return dir.toAbsolutePath().normalize().toString();
     }
 
     static ResolutionSettings settings(PlumblineConfig config, Integer lookbackOverride) {
@@ -111,10 +135,24 @@ record AuditInputs(Snapshot snapshot, PlumblineConfig config, ResolutionSettings
                         config,
                         settings,
                         kind,
-                        "demo:");
-            case "snapshot" -> AuditInputs.fromFolder(Path.of(in.path("path").asText()), asOf, config, settings, kind);
-            default -> AuditInputs.fromFolder(dir.resolve("snapshot"), asOf, config, settings, kind);
+                        "demo:",
+                        ClasspathSource.DEMO);
+            case "snapshot" -> fromFolder(recordedFolder(dir, in.path("path").asText()), asOf, config, settings, kind);
+            default -> fromFolder(dir.resolve("snapshot"), asOf, config, settings, kind);
         };
+    }
+
+    /**
+     * The snapshot folder a run recorded. Runs record it absolute; a folder recorded relative (by an
+     * earlier version) only resolves from the folder that audit was started in, which the message says.
+     */
+    private static Path recordedFolder(Path run, String recorded) {
+        Path folder = Path.of(recorded);
+        if (!folder.isAbsolute() && !Files.isDirectory(folder)) {
+            throw new ConfigException(recorded + ": snapshot folder not found; run " + run
+                    + " recorded it relative to the folder its audit was started in: run this command from there");
+        }
+        return folder;
     }
 
     static JsonNode readJson(Path file) {

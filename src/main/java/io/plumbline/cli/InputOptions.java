@@ -1,6 +1,8 @@
 package io.plumbline.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Where an audit or a trace reads its input from: the demo, a snapshot folder, or the config. */
@@ -29,6 +31,27 @@ public final class InputOptions {
             description = "The instant the lookback window ends (ISO 8601). Default: the snapshot's captured_at, "
                     + "else its latest ticket activity.")
     String asOf;
+
+    /** The input options given on the command line, by name, in the order of this class. */
+    List<String> given() {
+        List<String> out = new ArrayList<>();
+        if (config != null) {
+            out.add("--config");
+        }
+        if (demo) {
+            out.add("--demo");
+        }
+        if (snapshot != null) {
+            out.add("--snapshot");
+        }
+        if (ticketLookbackDays != null) {
+            out.add("--ticket-lookback-days");
+        }
+        if (asOf != null) {
+            out.add("--as-of");
+        }
+        return out;
+    }
 
     /** Neither --demo nor --snapshot: read the live APIs. */
     boolean live() {

@@ -58,7 +58,10 @@ public final class Main {
     }
 
     private int onBadParameters(CommandLine.ParameterException e, String[] args) {
-        ctx.err().println("error: " + e.getMessage());
+        String message = e.getMessage();
+        // some picocli messages (a missing argument of a group) start with their own "Error: "
+        ctx.err()
+                .println("error: " + (message.startsWith("Error: ") ? message.substring("Error: ".length()) : message));
         ctx.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
         return ExitCodes.USAGE;
     }

@@ -6,6 +6,8 @@ import io.plumbline.artifacts.SummaryFacts;
 import io.plumbline.artifacts.TrendPoint;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.audit.Auditor;
+import io.plumbline.errors.ExitCodes;
+import io.plumbline.errors.PlumblineException;
 import io.plumbline.files.AtomicFiles;
 import io.plumbline.store.RunRecord;
 import io.plumbline.store.RunStore;
@@ -61,6 +63,12 @@ final class ReportCommand implements Callable<Integer> {
         AuditResult result = new Auditor(
                         inputs.settings(), inputs.config().audit().personalDomainsExtra())
                 .audit(inputs.snapshot(), RunRecord.DEMO.equals(inputs.kind()), runId, started);
+        // report.html must describe the run: rewriting it from other inputs would disagree with its artifacts
+        RunInputCheck.change(run, inputs, result).ifPresent(change -> {
+            throw new PlumblineException(
+                    ExitCodes.INPUT,
+                    change + "; report.html would no longer describe the run: audit the input again for a new run");
+        });
         SummaryFacts facts = SummaryFacts.of(result);
         Path db =
                 storePath != null ? storePath : run.toAbsolutePath().getParent().resolve("plumbline.db");

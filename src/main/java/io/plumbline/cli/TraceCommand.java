@@ -1,6 +1,5 @@
 package io.plumbline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.audit.Auditor;
 import io.plumbline.audit.Tracer;
@@ -31,7 +30,6 @@ import picocli.CommandLine.Option;
             "  plumbline trace --run ./artifacts/plumbline/20260417_221530Z_audit --zendesk-org-id 9001"
         })
 final class TraceCommand implements Callable<Integer> {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final Context ctx;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -69,6 +67,11 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<String> ignored = run != null ? input.given() : List.of();
+        if (!ignored.isEmpty()) {
+            throw new ConfigException("--run cannot be combined with " + String.join(" or ", ignored)
+                    + ": a run folder is traced with the inputs and settings it recorded; drop one or the other");
+        }
         AuditInputs inputs = run != null ? AuditInputs.fromRun(run) : AuditInputs.load(input);
         AuditResult result = new Auditor(
                         inputs.settings(), inputs.config().audit().personalDomainsExtra())
@@ -78,12 +81,14 @@ final class TraceCommand implements Callable<Integer> {
                         "trace",
                         ctx.clock().instant());
         if (run != null) {
-            warnIfChanged(result);
+            RunInputCheck.change(run, inputs, result)
+                    .ifPresent(change -> ctx.err()
+                            .println("warning: " + change + "; this trace describes the inputs as they are now, "
+                                    + "which may not match the run's artifacts"));
         }
         Optional<List<String>> lines = trace(new Tracer(result));
         if (lines.isEmpty()) {
-            throw new ConfigException(
-                    describeTarget() + " is not in the input (" + inputs.kind() + " " + inputs.path() + ")");
+            throw new ConfigException(describeTarget() + " is not in " + inputs.description());
         }
         lines.get().forEach(ctx.out()::println);
         ctx.out().flush();
@@ -115,16 +120,5 @@ final class TraceCommand implements Callable<Integer> {
             return "user " + target.email;
         }
         return target.userId != null ? "Zendesk user " + target.userId : "Zendesk org " + target.orgId;
-    }
-
-    private void warnIfChanged(AuditResult result) {
-        String recorded = AuditInputs.readJson(run.resolve("fix_plan.json"))
-                .path("plan_hash")
-                .asText();
-        if (!recorded.equals(result.plan().planHash())) {
-            ctx.err()
-                    .println("warning: the run's inputs changed since it ran (plan_hash " + recorded + " then, "
-                            + result.plan().planHash() + " now); this trace describes the inputs as they are now");
-        }
     }
 }

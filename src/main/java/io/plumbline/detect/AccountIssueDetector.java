@@ -4,6 +4,7 @@ import io.plumbline.model.Account;
 import io.plumbline.model.Domain;
 import io.plumbline.model.Organization;
 import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.resolve.AccountResolution;
 import io.plumbline.resolve.CorruptedToken;
 import io.plumbline.resolve.Resolution;
@@ -20,14 +21,15 @@ final class AccountIssueDetector implements Detector {
     @Override
     public List<Issue> detect(Resolution resolution) {
         List<Issue> out = new ArrayList<>();
+        Claimants claimants = new Claimants(resolution);
         for (AccountResolution r : resolution.accounts().values()) {
-            link(r, out);
+            link(r, claimants, out);
             fields(r, resolution, out);
         }
         return out;
     }
 
-    private static void link(AccountResolution r, List<Issue> out) {
+    private static void link(AccountResolution r, Claimants claimants, List<Issue> out) {
         Account a = r.account();
         switch (r.outcome()) {
             case BLOCKED_DUPLICATE ->
@@ -37,6 +39,7 @@ final class AccountIssueDetector implements Detector {
                                 .map(o -> o.id().toString())
                                 .collect(Collectors.joining(" ")))
                         .expected("exactly one org with external_id " + a.id())
+                        .relatedOrgs(ids(r.externalIdMatches()))
                         .evidence(
                                 "%d orgs carry external_id %s: %s",
                                 r.externalIdMatches().size(), a.id(), describe(r.externalIdMatches()))
@@ -46,12 +49,15 @@ final class AccountIssueDetector implements Detector {
                         .org(r.org().id())
                         .current(r.org().externalId())
                         .expected(a.id().value())
+                        .relatedOrgs(ids(r.externalIdMatches()))
+                        .relatedAccounts(claimants.of(r.org()))
                         .evidence(
                                 "%s; found by %s", r.conflictReason(), r.rule().label())
                         .build());
             case NO_ORG ->
                 out.add(IssueBuilder.of(IssueCode.ACCOUNT_MISSING_ZENDESK_ORG, a)
                         .expected("an org with external_id " + a.id())
+                        .relatedOrgs(ids(r.domainCandidates()))
                         .evidence("%s", noOrgEvidence(r))
                         .build());
             case RESOLVED -> resolved(r, out);
@@ -88,6 +94,7 @@ final class AccountIssueDetector implements Detector {
             out.add(IssueBuilder.of(IssueCode.ACCOUNT_STORED_ORG_ID_STALE, a)
                     .current(a.storedOrgId())
                     .expected(r.resolved() ? r.org().id().toString() : "")
+                    .relatedOrgs(staleOrgs(r))
                     .evidence("stored zendesk_org_id %s %s", a.storedOrgId(), r.storedOrgIdProblem())
                     .build());
         }
@@ -106,6 +113,7 @@ final class AccountIssueDetector implements Detector {
                         .collect(Collectors.joining(", "));
                 out.add(IssueBuilder.of(IssueCode.ACCOUNT_DOMAIN_SHARED, a)
                         .current(d.value())
+                        .relatedAccounts(List.copyOf(owners))
                         .evidence("%s is also an expected domain of %s; it never identifies one account", d, others)
                         .build());
             }
@@ -123,6 +131,23 @@ final class AccountIssueDetector implements Detector {
         }
         return "no stored org id, no org carries external_id " + r.account().id()
                 + ", and no org holds an expected domain";
+    }
+
+    /** The org the stale stored id names (when it is an org id at all) and the org the account resolved to. */
+    private static List<ZendeskOrgId> staleOrgs(AccountResolution r) {
+        List<ZendeskOrgId> out = new ArrayList<>(2);
+        Long stored = OrphanOrgDetector.parse(r.account().storedOrgId());
+        if (stored != null) {
+            out.add(new ZendeskOrgId(stored));
+        }
+        if (r.resolved()) {
+            out.add(r.org().id());
+        }
+        return out;
+    }
+
+    static List<ZendeskOrgId> ids(List<Organization> orgs) {
+        return orgs.stream().map(Organization::id).toList();
     }
 
     static String describe(List<Organization> orgs) {

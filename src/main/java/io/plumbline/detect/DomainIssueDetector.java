@@ -50,6 +50,7 @@ final class DomainIssueDetector implements Detector {
                         .org(org.id())
                         .current(current)
                         .expected(d.value())
+                        .relatedOrgs(AccountIssueDetector.ids(elsewhere))
                         .evidence(
                                 "%s is on org %s, not on org %s", d, AccountIssueDetector.describe(elsewhere), org.id())
                         .value(d.value())

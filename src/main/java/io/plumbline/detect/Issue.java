@@ -5,6 +5,7 @@ import io.plumbline.model.Texts;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskTicketId;
 import io.plumbline.model.ZendeskUserId;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,11 @@ import java.util.Objects;
  * the {@link IssueCode}; {@code issueId} is assigned once all issues are sorted.
  *
  * @param action the payload of the action this issue prepares or blocks, or null when detected only
+ * @param relatedOrgs the other orgs the row names in its values or evidence (the other holders of a
+ *     duplicate external_id or of a domain, a user's current orgs, a ticket's expected org), sorted,
+ *     without {@code orgId}
+ * @param relatedAccounts the other accounts the row names (the other accounts sharing a domain or an
+ *     email domain, the other claimants of an org), sorted, without {@code accountId}
  */
 public record Issue(
         String issueId,
@@ -24,7 +30,9 @@ public record Issue(
         String currentValue,
         String expectedValue,
         String evidence,
-        ActionDraft action) {
+        ActionDraft action,
+        List<ZendeskOrgId> relatedOrgs,
+        List<SalesforceAccountId> relatedAccounts) {
     public Issue {
         issueId = Texts.orEmpty(issueId);
         Objects.requireNonNull(code, "code");
@@ -36,6 +44,8 @@ public record Issue(
             throw new IllegalArgumentException(
                     "issue " + code.code() + " must carry an action draft exactly when it is not detection-only");
         }
+        relatedOrgs = others(relatedOrgs, orgId);
+        relatedAccounts = others(relatedAccounts, accountId);
     }
 
     public Issue withId(String id) {
@@ -50,12 +60,40 @@ public record Issue(
                 currentValue,
                 expectedValue,
                 evidence,
-                action);
+                action,
+                relatedOrgs,
+                relatedAccounts);
+    }
+
+    /** True when the row names the org: as its {@code zendesk_org_id}, or in its values or evidence. */
+    public boolean names(ZendeskOrgId org) {
+        return org.equals(orgId) || relatedOrgs.contains(org);
+    }
+
+    /** True when the row names the account: as its {@code sf_account_id}, or in its values or evidence. */
+    public boolean names(SalesforceAccountId account) {
+        return account.equals(accountId) || relatedAccounts.contains(account);
+    }
+
+    /** True when the row names the user (a row names at most one user, as its {@code zendesk_user_id}). */
+    public boolean names(ZendeskUserId user) {
+        return user.equals(userId);
     }
 
     /** A key that names the same issue across runs (no generated ids), for history and diffs. */
     public String stableKey() {
         return String.join("|", code.code(), str(accountId), str(orgId), str(userId), str(ticketId), expectedValue);
+    }
+
+    private static <T extends Comparable<T>> List<T> others(List<T> ids, T primary) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return ids.stream()
+                .filter(id -> !id.equals(primary))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private static String str(Object o) {

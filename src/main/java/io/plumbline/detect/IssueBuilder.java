@@ -2,9 +2,11 @@ package io.plumbline.detect;
 
 import io.plumbline.model.Account;
 import io.plumbline.model.MembershipId;
+import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskTicketId;
 import io.plumbline.model.ZendeskUserId;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,6 +23,8 @@ final class IssueBuilder {
     private MembershipId membership;
     private String value;
     private final Map<String, Object> preconditions = new TreeMap<>();
+    private List<ZendeskOrgId> relatedOrgs = List.of();
+    private List<SalesforceAccountId> relatedAccounts = List.of();
 
     private IssueBuilder(IssueCode code, Account account) {
         this.code = code;
@@ -71,6 +75,18 @@ final class IssueBuilder {
         return this;
     }
 
+    /** The other orgs the row names in its values or evidence. */
+    IssueBuilder relatedOrgs(List<ZendeskOrgId> ids) {
+        this.relatedOrgs = ids;
+        return this;
+    }
+
+    /** The other accounts the row names in its values or evidence. */
+    IssueBuilder relatedAccounts(List<SalesforceAccountId> ids) {
+        this.relatedAccounts = ids;
+        return this;
+    }
+
     IssueBuilder precondition(String name, Object v) {
         preconditions.put(name, v);
         return this;
@@ -90,6 +106,8 @@ final class IssueBuilder {
                 current,
                 expected,
                 evidence,
-                draft);
+                draft,
+                relatedOrgs,
+                relatedAccounts);
     }
 }

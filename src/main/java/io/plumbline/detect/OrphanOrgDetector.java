@@ -61,7 +61,8 @@ final class OrphanOrgDetector implements Detector {
         return out;
     }
 
-    private static Long parse(String raw) {
+    /** The positive org id {@code raw} spells, or null. */
+    static Long parse(String raw) {
         try {
             long v = Long.parseLong(raw);
             return v > 0 ? v : null;

@@ -73,15 +73,16 @@ final class TicketIssueDetector implements Detector {
             return null;
         }
         AccountResolution expected = decisive != null ? decisive : firstResolved(u, resolution);
-        String expectedValue = decisive != null
-                ? decisive.org().id().toString()
-                : expectedOrgs.stream().map(ZendeskOrgId::toString).collect(Collectors.joining(" "));
+        List<ZendeskOrgId> expectedIds =
+                decisive != null ? List.of(decisive.org().id()) : List.copyOf(expectedOrgs);
+        String expectedValue = expectedIds.stream().map(ZendeskOrgId::toString).collect(Collectors.joining(" "));
         return IssueBuilder.of(IssueCode.TICKET_ORG_MISMATCH, expected.account())
                 .org(t.organizationId())
                 .user(t.requesterId())
                 .ticket(t.id())
                 .current(t.organizationId() == null ? "" : t.organizationId().toString())
                 .expected(expectedValue)
+                .relatedOrgs(expectedIds)
                 .evidence(
                         "requester %s maps to %s; ticket is on %s",
                         u.user().email(),

@@ -45,7 +45,9 @@ final class UserIssueDetector implements Detector {
         return IssueBuilder.of(IssueCode.USER_DOMAIN_AMBIGUOUS, first.account())
                 .user(u.user().id())
                 .current(memberships(u.user(), resolution))
+                .relatedOrgs(memberOrgs(u.user(), resolution))
                 .expected(candidates)
+                .relatedAccounts(u.accounts())
                 .evidence(
                         "%s: domain %s is an expected domain of %d accounts (%s)",
                         u.user().email(), u.emailDomain(), u.accounts().size(), candidates)
@@ -58,6 +60,7 @@ final class UserIssueDetector implements Detector {
             out.add(IssueBuilder.of(IssueCode.USER_RESOLUTION_BLOCKED_DUPLICATE_EXTERNAL_ID, account.account())
                     .user(user.id())
                     .current(memberships(user, resolution))
+                    .relatedOrgs(memberOrgs(user, resolution))
                     .evidence(
                             "%s maps to %s by %s, whose org is ambiguous: %d orgs carry its external_id",
                             user.email(),
@@ -80,6 +83,7 @@ final class UserIssueDetector implements Detector {
                     .org(org)
                     .user(user.id())
                     .current(memberships(user, resolution))
+                    .relatedOrgs(memberOrgs(user, resolution))
                     .expected(org.toString())
                     .evidence(
                             "%s maps to %s by %s; not a member of its org %s",
@@ -98,6 +102,7 @@ final class UserIssueDetector implements Detector {
                     .org(org)
                     .user(user.id())
                     .current(currentDefault == null ? "" : currentDefault.toString())
+                    .relatedOrgs(currentDefault == null ? List.of() : List.of(currentDefault))
                     .expected(org.toString())
                     .evidence(
                             "%s is a member of org %s (membership %s) but the default org is %s",
@@ -108,6 +113,13 @@ final class UserIssueDetector implements Detector {
                     .precondition("membership_id", membership.id().value())
                     .build());
         }
+    }
+
+    /** The orgs the user is a member of, as {@link #memberships} names them. */
+    private static List<ZendeskOrgId> memberOrgs(User user, Resolution resolution) {
+        return resolution.membershipsOf(user.id()).stream()
+                .map(Membership::organizationId)
+                .toList();
     }
 
     static String memberships(User user, Resolution resolution) {

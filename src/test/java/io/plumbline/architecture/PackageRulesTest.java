@@ -38,7 +38,7 @@ class PackageRulesTest {
             Map.entry("audit", Set.of("model", "normalize", "resolve", "detect", "plan")),
             Map.entry("artifacts", Set.of("model", "resolve", "detect", "plan", "audit", "errors", "parallel")),
             Map.entry("config", Set.of("model", "resolve", "errors")),
-            Map.entry("snapshot", Set.of("model", "errors", "salesforce", "zendesk")),
+            Map.entry("snapshot", Set.of("model", "errors", "salesforce", "zendesk", "files")),
             Map.entry("zendesk", Set.of("model", "normalize", "config", "errors", "snapshot", "parallel", "files")),
             Map.entry("salesforce", Set.of("model", "normalize", "config", "errors", "snapshot", "files")),
             Map.entry("store", Set.of("model", "detect", "plan", "audit", "config", "errors", "snapshot")),

@@ -6,7 +6,6 @@ import io.plumbline.testing.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,11 +17,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Golden files: each case under {@code src/test/resources/golden/<case>/} has an input (a snapshot
  * folder {@code input/}, or a file {@code demo} meaning the bundled fixtures) and the exact expected
  * run folder {@code expected/}. Run with {@code -Dgolden.update=true} to rewrite expectations, then
- * review the diff.
+ * review the diff. A run records its snapshot folder as an absolute path, which differs from checkout
+ * to checkout: the expectations write the golden folder's absolute path as {@code ${golden}}.
  */
 class GoldenArtifactsTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+    private static final String GOLDEN_ABSOLUTE =
+            GOLDEN.toAbsolutePath().normalize().toString();
+
+    /** The artifact's text with this checkout's absolute path of the golden folder as {@code ${golden}}. */
+    private static String portable(Path file) throws IOException {
+        return Files.readString(file).replace(GOLDEN_ABSOLUTE, "${golden}");
+    }
 
     static List<String> cases() throws IOException {
         try (Stream<Path> dirs = Files.list(GOLDEN)) {
@@ -58,14 +65,14 @@ class GoldenArtifactsTest {
             RunFolderWriter.deleteQuietly(expected);
             Files.createDirectories(expected);
             for (String file : RunFolderWriter.ARTIFACTS) {
-                Files.copy(actual.resolve(file), expected.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                Files.writeString(expected.resolve(file), portable(actual.resolve(file)));
             }
         }
         assertThat(expected)
                 .as("case %s has no expected/ folder: run with -Dgolden.update=true and review", name)
                 .isDirectory();
         for (String file : RunFolderWriter.ARTIFACTS) {
-            assertThat(Files.readString(actual.resolve(file)))
+            assertThat(portable(actual.resolve(file)))
                     .as(name + "/" + file)
                     .isEqualTo(Files.readString(expected.resolve(file)));
         }

@@ -284,10 +284,89 @@ class MainTest {
     }
 
     @Test
+    void trace_demoOrgCarryingADuplicateExternalId_listsTheDuplicateIssueAndAction() {
+        Cli.Result r = Cli.run("trace", "--demo", "--zendesk-org-id", "9003");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                        Zendesk org 9003 'Acme Labs (legacy)'
+                          external_id: 001acme002 | domain_names: (none)
+                        Resolution
+                          account 001ACME002 'Acme Labs': carries its external_id (blocked_duplicate)
+                        Issues (1)
+                          I0002 org_duplicate_external_id [critical, blocked: duplicate_external_id] org 9002
+                              why: 2 orgs carry external_id 001ACME002: 9002 'Acme Labs', 9003 'Acme Labs (legacy)'
+                              next: Pick the surviving org in Zendesk, clear or correct external_id on the others, \
+                        then re-run the audit.
+                        Actions (1)
+                          A009 set_org_external_id blocked (duplicate_external_id) org 9002 for I0002
+                        """);
+    }
+
+    @Test
+    void trace_demoOrgHoldingAnotherAccountsDomain_listsTheBlockedDomainIssueAndAction() {
+        Cli.Result r = Cli.run("trace", "--demo", "--zendesk-org-id", "9007");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                        Zendesk org 9007 'Acme Bio Partners'
+                          external_id: (none) | domain_names: acmebio.example
+                        Resolution
+                          account 001ACME003 'Acme Biotech': holds one of its expected domains
+                        Issues (1)
+                          I0005 org_domain_attached_elsewhere [high, blocked: domain_belongs_to_other_org] org 9004
+                              why: acmebio.example is on org 9007 'Acme Bio Partners', not on org 9004
+                              next: Decide which org owns the domain: remove it from the other org in Zendesk, or fix \
+                        the account's domains in Salesforce.
+                        Actions (1)
+                          A012 add_org_domain blocked (domain_belongs_to_other_org) org 9004 value acmebio.example \
+                        for I0005
+                        """);
+    }
+
+    @Test
+    void trace_demoAccountSharingADomain_listsTheOtherAccountsIssuesNamingIt() {
+        Cli.Result r = Cli.run("trace", "--demo", "--sf-account-id", "001ACME006");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("Issues (6)")
+                .contains("  I0009 account_domain_shared [medium, detected]\n")
+                .contains("  I0010 user_domain_ambiguous [medium, blocked: user_domain_ambiguous] user 7012\n")
+                .contains("  A014 assign_user_to_org blocked (user_domain_ambiguous) user 7012 for I0010\n");
+    }
+
+    @Test
     void trace_unknownAccount_exits2() {
         Cli.Result r = Cli.run("trace", "--demo", "--sf-account-id", "001NOPE");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("error: Salesforce account 001NOPE is not in the input (demo demo:)\n");
+        assertThat(r.err()).isEqualTo("error: Salesforce account 001NOPE is not in the demo input\n");
+    }
+
+    @Test
+    void trace_unknownOrgInASnapshot_exits2NamingTheSnapshot() {
+        Path snap = demoSnapshot();
+        Cli.Result r = Cli.run("trace", "--snapshot", snap.toString(), "--zendesk-org-id", "1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: Zendesk org 1 is not in the snapshot " + snap + "\n");
+    }
+
+    @Test
+    void trace_runFolderWithAnotherInput_exits2SayingTheRunBringsItsOwn() {
+        assertThat(Cli.run("audit", "--demo", "--out", tmp.toString(), "--run-id", "r")
+                        .exitCode())
+                .isZero();
+        Cli.Result r = Cli.run(
+                "trace",
+                "--run",
+                tmp.resolve("r").toString(),
+                "--demo",
+                "--ticket-lookback-days",
+                "5",
+                "--zendesk-org-id",
+                "9001");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err())
+                .isEqualTo("error: --run cannot be combined with --demo or --ticket-lookback-days: a run folder is "
+                        + "traced with the inputs and settings it recorded; drop one or the other\n");
     }
 
     @Test
@@ -302,8 +381,13 @@ class MainTest {
     }
 
     @Test
-    void trace_noTarget_exits2() {
-        assertThat(Cli.run("trace", "--demo").exitCode()).isEqualTo(2);
+    void trace_noTarget_exits2NamingTheChoices() {
+        Cli.Result r = Cli.run("trace", "--demo");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo("error: Missing required argument (specify one of these): (--sf-account-id=ID | "
+                        + "--user-email=EMAIL | --zendesk-user-id=N | --zendesk-org-id=N)\n"
+                        + "Try 'plumbline trace --help' for usage.\n");
     }
 
     @Test

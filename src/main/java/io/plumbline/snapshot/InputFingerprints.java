@@ -1,0 +1,86 @@
+package io.plumbline.snapshot;
+
+import io.plumbline.errors.InputException;
+import io.plumbline.files.Sha256;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
+
+/**
+ * The SHA-256 of each file of a snapshot that an audit reads, by its path in the snapshot folder;
+ * files the snapshot does not have are left out. A run records them in its receipt so that a later
+ * trace or report of the run can tell when the files it re-reads are no longer the ones the run read.
+ */
+public final class InputFingerprints {
+    /** Every file of the layout an audit reads. */
+    static final List<String> FILES = List.of(
+            SnapshotLayout.ACCOUNTS,
+            SnapshotLayout.CONTACTS,
+            SnapshotLayout.MANIFEST,
+            SnapshotLayout.ORGANIZATIONS,
+            SnapshotLayout.USERS,
+            SnapshotLayout.MEMBERSHIPS,
+            SnapshotLayout.TICKETS);
+
+    private InputFingerprints() {}
+
+    /** The fingerprints of the files {@code source} holds now. */
+    public static SortedMap<String, String> of(InputSource source) {
+        SortedMap<String, String> out = new TreeMap<>();
+        for (String file : FILES) {
+            try (InputStream in = source.open(file)) {
+                if (in != null) {
+                    out.put(file, Sha256.hex(in));
+                }
+            } catch (IOException e) {
+                throw new InputException(source.displayName(file), 0, 0, "cannot read: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Starts {@link #of} on a thread of its own, beside what the caller does next (an audit rarely keeps
+     * both cores busy), and returns the way to wait for the result; an input error surfaces there.
+     */
+    public static Supplier<SortedMap<String, String>> inBackground(InputSource source) {
+        FutureTask<SortedMap<String, String>> task = new FutureTask<>(() -> of(source));
+        Thread thread = new Thread(task, "input-fingerprints");
+        thread.setDaemon(true);
+        thread.start();
+        return () -> {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while fingerprinting the input", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        };
+    }
+
+    /**
+     * The files whose fingerprint differs between {@code recorded} and {@code now}, sorted: changed,
+     * added or removed.
+     */
+    public static List<String> changed(Map<String, String> recorded, Map<String, String> now) {
+        SortedSet<String> files = new TreeSet<>(recorded.keySet());
+        files.addAll(now.keySet());
+        return files.stream()
+                .filter(f -> !Objects.equals(recorded.get(f), now.get(f)))
+                .toList();
+    }
+}

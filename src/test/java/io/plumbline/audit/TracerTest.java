@@ -1,0 +1,185 @@
+package io.plumbline.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.model.ZendeskUserId;
+import io.plumbline.normalize.SalesforceIds;
+import io.plumbline.testing.Snapshots;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A trace lists every issue and action that names the record, also where the record is the other
+ * party (the second holder of an external_id or a domain, a user's current org, an account sharing a
+ * domain), and nothing else.
+ */
+class TracerTest {
+    /** The issue and action ids a trace lists, in the order it lists them. */
+    private static List<String> listed(Optional<List<String>> trace) {
+        assertThat(trace).isPresent();
+        return trace.get().stream()
+                .filter(l -> l.matches("  [IA]\\d+ .*"))
+                .map(l -> l.strip().split(" ")[0])
+                .toList();
+    }
+
+    private static String issueOf(AuditResult r, String code) {
+        return r.issues().stream()
+                .filter(i -> i.code().code().equals(code))
+                .findFirst()
+                .orElseThrow()
+                .issueId();
+    }
+
+    private static String actionFor(AuditResult r, String issueId) {
+        return r.plan().actions().stream()
+                .filter(a -> a.issueIds().contains(issueId))
+                .findFirst()
+                .orElseThrow()
+                .actionId();
+    }
+
+    private static SalesforceAccountId account(String id) {
+        return SalesforceIds.canonical(id);
+    }
+
+    @Test
+    void org_secondHolderOfADuplicateExternalId_listsTheDuplicateAndItsBlockedAction() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "A (legacy)", "001a")
+                .audit();
+        String duplicate = issueOf(r, "org_duplicate_external_id");
+
+        assertThat(listed(new Tracer(r).org(new ZendeskOrgId(2)))).containsExactly(duplicate, actionFor(r, duplicate));
+    }
+
+    @Test
+    void org_holdingADomainAnotherOrgLacks_listsTheBlockedDomainIssue() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example b.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "B partners", null, "b.example")
+                .audit();
+        String elsewhere = issueOf(r, "org_domain_attached_elsewhere");
+
+        assertThat(listed(new Tracer(r).org(new ZendeskOrgId(2)))).containsExactly(elsewhere, actionFor(r, elsewhere));
+    }
+
+    @Test
+    void org_currentDefaultOfAUserExpectedElsewhere_listsTheMoveAndItsAction() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .org(9, "Other", "001Z")
+                .endUser(7, "ana@a.example", 9L)
+                .member(7, 1, false)
+                .audit();
+        String move = issueOf(r, "user_default_org_not_expected");
+        String orphan = issueOf(r, "org_orphaned");
+
+        assertThat(listed(new Tracer(r).org(new ZendeskOrgId(9)))).containsExactly(move, orphan, actionFor(r, move));
+    }
+
+    @Test
+    void org_expectedOrgOfAMisfiledTicket_listsTheTicketIssue() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .org(9, "Other", "001Z")
+                .endUser(7, "ana@a.example", 1L)
+                .ticket(100, 7, 9L, 1)
+                .audit();
+        String ticket = issueOf(r, "ticket_org_mismatch");
+
+        assertThat(listed(new Tracer(r).org(new ZendeskOrgId(1)))).containsExactly(ticket);
+    }
+
+    @Test
+    void org_deletedOrgAStaleStoredIdNames_listsTheStaleIdIssue() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example", "", "", "5")
+                .org(1, "A", "001A", "a.example")
+                .deletedOrg(5, "A (deleted)", null)
+                .audit();
+        String stale = issueOf(r, "account_stored_org_id_stale");
+
+        assertThat(listed(new Tracer(r).org(new ZendeskOrgId(5)))).containsExactly(stale);
+        assertThat(listed(new Tracer(r).org(new ZendeskOrgId(1)))).containsExactly(stale);
+    }
+
+    @Test
+    void org_unrelatedOrg_listsNothing() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example b.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "B partners", null, "b.example")
+                .org(3, "C", "001C", "c.example")
+                .account("001C", "C", "c.example")
+                .audit();
+
+        assertThat(listed(new Tracer(r).org(new ZendeskOrgId(3)))).isEmpty();
+    }
+
+    @Test
+    void account_sharingADomainAndAnAmbiguousUser_listsTheOtherAccountsRowsNamingIt() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example shared.example")
+                .account("001B", "B", "b.example shared.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "B", "001B", "b.example")
+                .endUser(7, "kim@shared.example", null)
+                .audit();
+        List<String> shared = r.issues().stream()
+                .filter(i -> i.code().code().equals("account_domain_shared"))
+                .map(i -> i.issueId())
+                .toList();
+        String ambiguous = issueOf(r, "user_domain_ambiguous");
+
+        assertThat(shared).hasSize(2);
+        assertThat(listed(new Tracer(r).account(account("001B"))))
+                .containsExactly(shared.get(0), ambiguous, shared.get(1), actionFor(r, ambiguous));
+    }
+
+    @Test
+    void account_ownerOfAnOrgAnotherAccountContests_listsTheConflict() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .account("001B", "B", "b.example")
+                .org(1, "A", "001A", "a.example", "b.example")
+                .audit();
+        String conflict = issueOf(r, "org_external_id_conflict");
+
+        assertThat(listed(new Tracer(r).account(account("001A")))).containsExactly(conflict, actionFor(r, conflict));
+    }
+
+    @Test
+    void userByEmail_twoUsersWithTheAddress_tracesBoth() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .endUser(7, "ana@a.example", null)
+                .endUser(8, "Ana@A.example", null)
+                .audit();
+
+        List<String> trace = new Tracer(r).userByEmail("ANA@a.example").orElseThrow();
+
+        assertThat(trace.get(0)).isEqualTo("2 Zendesk users have the email ana@a.example: 7, 8");
+        assertThat(trace)
+                .contains(
+                        "Zendesk user 7 ana@a.example 'ana@a.example'", "Zendesk user 8 Ana@A.example 'Ana@A.example'");
+        assertThat(listed(Optional.of(trace)))
+                .containsExactlyElementsOf(concat(
+                        listed(new Tracer(r).user(new ZendeskUserId(7))),
+                        listed(new Tracer(r).user(new ZendeskUserId(8)))));
+        assertThat(listed(Optional.of(trace))).hasSize(4);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}
