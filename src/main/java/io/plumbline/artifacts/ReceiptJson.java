@@ -26,8 +26,8 @@ public final class ReceiptJson {
         var domains = (java.util.List<Object>)
                 result.plan().source().getOrDefault("personal_domains_extra", java.util.List.of());
         domains.forEach(d -> extra.add(d.toString()));
-        ObjectNode sha256 = input.putObject("sha256");
-        run.inputSha256().forEach(sha256::put);
+        ObjectNode checksums = input.putObject("crc32c");
+        run.inputChecksums().forEach(checksums::put);
         root.put("plan_hash", result.plan().planHash());
         ObjectNode counts = root.putObject("counts");
         counts.put("issues", f.totalIssues());

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  *
  * @param inputKind {@code demo}, {@code snapshot} or {@code live}
  * @param inputPath the snapshot folder, absolute and normalized (or {@code demo:})
- * @param inputSha256 the SHA-256 of each input file the run read, by its path in the snapshot
+ * @param inputChecksums the CRC-32C checksum of each input file the run read, by its path in the snapshot
  */
 public record RunInfo(
         String runId,
@@ -22,13 +22,13 @@ public record RunInfo(
         String inputKind,
         String inputPath,
         List<String> command,
-        Map<String, String> inputSha256) {
+        Map<String, String> inputChecksums) {
     public RunInfo {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
         command = List.copyOf(command);
-        inputSha256 = Collections.unmodifiableSortedMap(new TreeMap<>(inputSha256));
+        inputChecksums = Collections.unmodifiableSortedMap(new TreeMap<>(inputChecksums));
     }
 
     /** A run whose input files were not fingerprinted. */

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Whether a run folder's inputs, re-read now, are still what the run read: the SHA-256 of each input
+ * Whether a run folder's inputs, re-read now, are still what the run read: the CRC-32C checksum of each input
  * file against the ones its receipt.json records (runs recorded before that have none), and the plan
  * hash of the re-audit against the run's. Says what changed, in words, or nothing.
  */
@@ -24,12 +24,12 @@ final class RunInputCheck {
                 .asText();
         String planHash = result.plan().planHash();
         String plan = "plan_hash " + recordedHash + " then, " + planHash + " now";
-        JsonNode recordedFiles = receipt.path("input").path("sha256");
+        JsonNode recordedFiles = receipt.path("input").path("crc32c");
         List<String> files = changedFiles(recordedFiles, inputs);
         if (!files.isEmpty()) {
             return Optional.of(inputs.description() + " changed since the run: " + String.join(", ", files)
                     + (files.size() == 1 ? " differs" : " differ")
-                    + " from the SHA-256 recorded in the run's receipt.json ("
+                    + " from the checksum recorded in the run's receipt.json ("
                     + (recordedHash.equals(planHash) ? "the plan is the same" : plan) + ")");
         }
         if (!recordedHash.equals(planHash)) {

@@ -112,16 +112,15 @@ class RunFolderInputsTest {
     }
 
     @Test
-    void audit_recordsTheSha256OfEachInputFile() throws IOException {
+    void audit_recordsTheChecksumOfEachInputFile() throws IOException {
         Path run = audit("r");
 
         assertThat(JSON.readTree(run.resolve("receipt.json").toFile())
                         .path("input")
-                        .path("sha256")
+                        .path("crc32c")
                         .path("zendesk/organizations.jsonl")
                         .asText())
-                .isEqualTo(io.plumbline.files.Sha256.hex(
-                        Files.newInputStream(snapshot.resolve("zendesk/organizations.jsonl"))));
+                .isEqualTo(crc32c(Files.readAllBytes(snapshot.resolve("zendesk/organizations.jsonl"))));
     }
 
     @Test
@@ -136,7 +135,7 @@ class RunFolderInputsTest {
         assertThat(r.out()).startsWith("Zendesk org 9003");
         assertThat(r.err())
                 .isEqualTo("warning: the snapshot " + snapshot.toAbsolutePath().normalize()
-                        + " changed since the run: zendesk/organizations.jsonl differs from the SHA-256 recorded in "
+                        + " changed since the run: zendesk/organizations.jsonl differs from the checksum recorded in "
                         + "the run's receipt.json (the plan is the same); this trace describes the inputs as they are "
                         + "now, which may not match the run's artifacts\n");
     }
@@ -155,7 +154,7 @@ class RunFolderInputsTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err())
                 .startsWith("warning: the snapshot " + snapshot.toAbsolutePath().normalize()
-                        + " changed since the run: salesforce_accounts.csv differs from the SHA-256 recorded in "
+                        + " changed since the run: salesforce_accounts.csv differs from the checksum recorded in "
                         + "the run's receipt.json (plan_hash " + then + " then, ")
                 .endsWith(" now); this trace describes the inputs as they are now, which may not match the run's "
                         + "artifacts\n");
@@ -190,7 +189,7 @@ class RunFolderInputsTest {
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err())
                 .isEqualTo("error: the snapshot " + snapshot.toAbsolutePath().normalize()
-                        + " changed since the run: zendesk/users.jsonl differs from the SHA-256 recorded in the run's "
+                        + " changed since the run: zendesk/users.jsonl differs from the checksum recorded in the run's "
                         + "receipt.json (the plan is the same); report.html would no longer describe the run: audit "
                         + "the input again for a new run\n");
         assertThat(run.resolve("report.html")).content().isEqualTo(page);
@@ -211,5 +210,11 @@ class RunFolderInputsTest {
                 .isEqualTo("error: no-such-base: snapshot folder not found; run " + run
                         + " recorded it relative to the folder its audit was started in: run this command from "
                         + "there\n");
+    }
+
+    private static String crc32c(byte[] bytes) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        return String.format("%08x", crc.getValue());
     }
 }
