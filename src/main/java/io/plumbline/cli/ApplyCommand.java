@@ -138,7 +138,8 @@ final class ApplyCommand implements Callable<Integer> {
         if (live) {
             file.checkLive(confirmHash);
             file.checkFresh(ctx.clock().instant(), maxAge);
-        } else {
+        } else if (!file.plan().demo()) {
+            // a demo plan describes the bundled fixtures, never applied: its age says nothing
             file.staleness(ctx.clock().instant(), maxAge)
                     .ifPresent(age -> ctx.err()
                             .println("warning: stale plan: " + file.describeAge(age, maxAge)

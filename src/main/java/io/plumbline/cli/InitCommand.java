@@ -91,7 +91,8 @@ final class InitCommand implements Callable<Integer> {
         if (accountsCsv != null || demo) {
             validate(dir.resolve(csv).normalize());
         }
-        String contacts = demo ? "./plumbline-demo/" + SnapshotLayout.CONTACTS : "null";
+        // the demo's contacts belong to the demo's accounts only
+        String contacts = demo && accountsCsv == null ? "./plumbline-demo/" + SnapshotLayout.CONTACTS : "null";
         String text = template()
                 .replace("{{accounts_csv}}", csv)
                 .replace("{{contacts_csv}}", contacts)

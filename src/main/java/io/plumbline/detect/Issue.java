@@ -86,8 +86,11 @@ public record Issue(
     }
 
     private static <T extends Comparable<T>> List<T> others(List<T> ids, T primary) {
-        if (ids.isEmpty()) {
+        if (ids.isEmpty() || ids.size() == 1 && ids.get(0).equals(primary)) {
             return List.of();
+        }
+        if (ids.size() == 1) {
+            return List.of(ids.get(0));
         }
         return ids.stream()
                 .filter(id -> !id.equals(primary))

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.StreamSupport;
+import java.util.stream.IntStream;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
@@ -35,7 +35,7 @@ public final class PlanHash {
      * canonical text is put together from the canonical forms of the plan's members, and of a long
      * array's elements (on every core), as RFC 8785 composes them: members sorted by their names' UTF-16
      * code units, no whitespace. It is the text {@link #canonical} gives for the whole plan, digested
-     * part by part without being held whole.
+     * part by part rather than as one string (the elements' texts are held until they are digested).
      */
     public static String of(JsonNode plan) {
         if (!(plan instanceof ObjectNode object)) {
@@ -49,8 +49,9 @@ public final class PlanHash {
         for (Map.Entry<String, JsonNode> m : members.entrySet()) {
             digest(sha256, separator + canonicalValue(TextNode.valueOf(m.getKey())) + ":");
             if (m.getValue() instanceof ArrayNode array && array.size() > 1) {
-                List<String> elements = StreamSupport.stream(array.spliterator(), true)
-                        .map(PlanHash::canonicalValue)
+                List<String> elements = IntStream.range(0, array.size())
+                        .parallel()
+                        .mapToObj(i -> canonicalValue(array.get(i)))
                         .toList();
                 digest(sha256, "[");
                 for (int i = 0; i < elements.size(); i++) {

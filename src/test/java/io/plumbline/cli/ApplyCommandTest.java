@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.plumbline.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +47,15 @@ class ApplyCommandTest {
         try (var s = Files.list(tmp.resolve("r/applies"))) {
             assertThat(s.count()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void apply_demoPlanDryRunMonthsLater_doesNotWarnThatItIsStale() {
+        Clock later = Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC);
+        LiveApplyFixture.Run r = LiveApplyFixture.run(later, Map.of(), "apply", "--plan", plan.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Mode: dry_run");
+        assertThat(r.err()).doesNotContain("stale");
     }
 
     @Test

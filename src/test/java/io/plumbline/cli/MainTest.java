@@ -414,6 +414,16 @@ class MainTest {
     }
 
     @Test
+    void init_demoWithOwnAccounts_leavesTheDemoContactsOut() throws IOException {
+        Path csv = Files.writeString(
+                tmp.resolve("accounts.csv"), "sf_account_id,account_name,account_domains\n001A,A,a.example\n");
+        Path config = tmp.resolve("plumbline.yaml");
+        Cli.Result r = Cli.run("init", "--config", config.toString(), "--demo", "--accounts-csv", csv.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(config).content().contains("accounts_csv: " + csv).contains("contacts_csv: null");
+    }
+
+    @Test
     void init_namedCsvWithBadHeader_exits3AndWritesNoConfig() throws IOException {
         Path csv = tmp.resolve("accounts.csv");
         Files.writeString(csv, "sf_account_id,name\n");
