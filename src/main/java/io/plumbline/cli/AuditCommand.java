@@ -20,9 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -166,7 +164,6 @@ final class AuditCommand implements Callable<Integer> {
     private Integer audit(
             AuditInputs inputs, Path root, String id, Instant started, FailOn condition, PullBaselines.Pulled pull)
             throws java.io.IOException {
-        Supplier<SortedMap<String, String>> fingerprints = InputFingerprints.inBackground(inputs.source());
         Auditor auditor = new Auditor(inputs.settings(), inputs.config().audit().personalDomainsExtra());
         boolean demo = RunRecord.DEMO.equals(inputs.kind());
         AuditResult result = auditor.audit(inputs.snapshot(), demo, id, started);
@@ -175,7 +172,13 @@ final class AuditCommand implements Callable<Integer> {
             Map<String, IssueKey> previous = AuditHistory.previousIssues(store, demo);
             List<TrendPoint> trend = AuditHistory.trend(store, facts, id, started.toString(), demo);
             RunInfo run = new RunInfo(
-                    id, started, ctx.clock().instant(), inputs.kind(), inputs.path(), argv, fingerprints.get());
+                    id,
+                    started,
+                    ctx.clock().instant(),
+                    inputs.kind(),
+                    inputs.path(),
+                    argv,
+                    InputFingerprints.of(inputs.source()));
             Path runDir = RunFolderWriter.write(result, facts, run, root, trend);
             if (store != null) {
                 long requests = pull == null ? 0 : pull.stats().requests();

@@ -10,6 +10,7 @@ import io.plumbline.errors.JsonErrors;
 import io.plumbline.model.Snapshot;
 import io.plumbline.normalize.PersonalDomains;
 import io.plumbline.resolve.ResolutionSettings;
+import io.plumbline.snapshot.ChecksummedSource;
 import io.plumbline.snapshot.ClasspathSource;
 import io.plumbline.snapshot.FolderSource;
 import io.plumbline.snapshot.InputSource;
@@ -73,7 +74,7 @@ record AuditInputs(
         if (!Files.isDirectory(dir)) {
             throw new ConfigException(dir + ": snapshot folder not found");
         }
-        FolderSource source = new FolderSource(dir);
+        ChecksummedSource source = new ChecksummedSource(new FolderSource(dir));
         return new AuditInputs(
                 SnapshotReader.read(source, asOf, settings.ticketLookback()),
                 config,

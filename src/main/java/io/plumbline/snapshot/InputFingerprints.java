@@ -11,9 +11,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 
 /**
@@ -37,10 +34,18 @@ public final class InputFingerprints {
 
     private InputFingerprints() {}
 
-    /** The fingerprints of the files {@code source} holds now. */
+    /**
+     * The fingerprints of the files {@code source} holds: for a {@link ChecksummedSource}, those taken
+     * as its files were read to their end, and for any other file, read now.
+     */
     public static SortedMap<String, String> of(InputSource source) {
+        Map<String, String> known = source instanceof ChecksummedSource c ? c.readToEnd() : Map.of();
         SortedMap<String, String> out = new TreeMap<>();
         for (String file : FILES) {
+            if (known.containsKey(file)) {
+                out.put(file, known.get(file));
+                continue;
+            }
             try (InputStream in = source.open(file)) {
                 if (in != null) {
                     out.put(file, crc32c(in));
@@ -50,30 +55,6 @@ public final class InputFingerprints {
             }
         }
         return out;
-    }
-
-    /**
-     * Starts {@link #of} on a thread of its own, beside what the caller does next (an audit rarely keeps
-     * both cores busy), and returns the way to wait for the result; an input error surfaces there.
-     */
-    public static Supplier<SortedMap<String, String>> inBackground(InputSource source) {
-        FutureTask<SortedMap<String, String>> task = new FutureTask<>(() -> of(source));
-        Thread thread = new Thread(task, "input-fingerprints");
-        thread.setDaemon(true);
-        thread.start();
-        return () -> {
-            try {
-                return task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while fingerprinting the input", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        };
     }
 
     /**
@@ -95,6 +76,10 @@ public final class InputFingerprints {
         for (int n; (n = in.read(buffer)) > 0; ) {
             crc.update(buffer, 0, n);
         }
+        return hex(crc);
+    }
+
+    static String hex(CRC32C crc) {
         return String.format(Locale.ROOT, "%08x", crc.getValue());
     }
 }
