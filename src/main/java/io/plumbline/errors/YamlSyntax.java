@@ -56,7 +56,8 @@ final class YamlSyntax {
         if (problem.contains("<stream end>") || problem.contains("end of stream")) {
             return "the file ends where a value should be";
         }
-        return problem;
+        // the parser's own wording can quote the input: it stays in the exception's cause
+        return "unexpected text here";
     }
 
     static long line(JacksonException e) {

@@ -26,6 +26,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_yamlProblemWithoutAPlainWording_saysSoWithoutTheParsersText() throws IOException {
+        String message = error("%YAML 2.0 secret\n---\noutput:\n  root: here\n");
+        assertThat(message)
+                .contains("not valid YAML: unexpected text here")
+                .doesNotContain("secret")
+                .doesNotContain("mapping values");
+    }
+
+    @Test
     void load_wordForANumber_namesKeyAndValue() throws IOException {
         assertThat(error("salesforce:\n  source: csv\naudit:\n  ticket_lookback_days: thirty\n"))
                 .isEqualTo("plumbline.yaml:4:25: error: audit.ticket_lookback_days must be a whole number of days, "
