@@ -12,7 +12,6 @@ import io.plumbline.errors.ExitCodes;
 import io.plumbline.resolve.ResolutionSettings;
 import io.plumbline.snapshot.InputFingerprints;
 import io.plumbline.store.IssueKey;
-import io.plumbline.store.RunRecord;
 import io.plumbline.store.RunStore;
 import io.plumbline.zendesk.PullStats;
 import java.nio.file.Files;
@@ -165,7 +164,7 @@ final class AuditCommand implements Callable<Integer> {
             AuditInputs inputs, Path root, String id, Instant started, FailOn condition, PullBaselines.Pulled pull)
             throws java.io.IOException {
         Auditor auditor = new Auditor(inputs.settings(), inputs.config().audit().personalDomainsExtra());
-        boolean demo = RunRecord.DEMO.equals(inputs.kind());
+        boolean demo = inputs.demo();
         AuditResult result = auditor.audit(inputs.snapshot(), demo, id, started);
         SummaryFacts facts = SummaryFacts.of(result);
         try (RunStore store = noHistory ? null : RunStore.open(inputs.config().storePath(root))) {

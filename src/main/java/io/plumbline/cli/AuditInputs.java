@@ -15,6 +15,7 @@ import io.plumbline.snapshot.ClasspathSource;
 import io.plumbline.snapshot.FolderSource;
 import io.plumbline.snapshot.InputSource;
 import io.plumbline.snapshot.SnapshotReader;
+import io.plumbline.store.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +42,14 @@ record AuditInputs(
         InputSource source) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** True for the bundled demo fixtures. */
+    boolean demo() {
+        return RunRecord.DEMO.equals(kind);
+    }
+
     /** The input as a message names it: {@code the demo input} or {@code the snapshot DIR}. */
     String description() {
-        return "demo".equals(kind) ? "the demo input" : "the snapshot " + path;
+        return demo() ? "the demo input" : "the snapshot " + path;
     }
 
     static AuditInputs load(InputOptions o) {
@@ -58,7 +64,7 @@ record AuditInputs(
                     SnapshotReader.read(ClasspathSource.DEMO, asOf, settings.ticketLookback()),
                     config,
                     settings,
-                    "demo",
+                    RunRecord.DEMO,
                     "demo:",
                     ClasspathSource.DEMO);
         }

@@ -9,7 +9,6 @@ import io.plumbline.audit.Auditor;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.files.AtomicFiles;
-import io.plumbline.store.RunRecord;
 import io.plumbline.store.RunStore;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +61,7 @@ final class ReportCommand implements Callable<Integer> {
                 receipt.path("started_at").asText(ctx.clock().instant().toString()));
         AuditResult result = new Auditor(
                         inputs.settings(), inputs.config().audit().personalDomainsExtra())
-                .audit(inputs.snapshot(), RunRecord.DEMO.equals(inputs.kind()), runId, started);
+                .audit(inputs.snapshot(), inputs.demo(), runId, started);
         // report.html must describe the run: rewriting it from other inputs would disagree with its artifacts
         RunInputCheck.change(run, inputs, result).ifPresent(change -> {
             throw new PlumblineException(

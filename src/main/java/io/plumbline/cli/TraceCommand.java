@@ -75,11 +75,7 @@ final class TraceCommand implements Callable<Integer> {
         AuditInputs inputs = run != null ? AuditInputs.fromRun(run) : AuditInputs.load(input);
         AuditResult result = new Auditor(
                         inputs.settings(), inputs.config().audit().personalDomainsExtra())
-                .audit(
-                        inputs.snapshot(),
-                        "demo".equals(inputs.kind()),
-                        "trace",
-                        ctx.clock().instant());
+                .audit(inputs.snapshot(), inputs.demo(), "trace", ctx.clock().instant());
         if (run != null) {
             RunInputCheck.change(run, inputs, result)
                     .ifPresent(change -> ctx.err()

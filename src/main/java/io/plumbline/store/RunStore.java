@@ -138,16 +138,17 @@ public final class RunStore implements AutoCloseable {
 
     /** The run recorded just before {@code runId} on the same kind of input (demo or real), if any. */
     public Optional<RunRecord> previous(String runId) {
-        List<RunRecord> all = runs(Integer.MAX_VALUE);
-        for (int i = 0; i < all.size(); i++) {
-            RunRecord run = all.get(i);
-            if (run.runId().equals(runId)) {
-                return all.subList(i + 1, all.size()).stream()
-                        .filter(r -> r.demo() == run.demo())
-                        .findFirst();
-            }
-        }
-        return Optional.empty();
+        // runs of the same kind ordered as runs() orders them, after runId's own place in that order
+        return query(
+                        "SELECT r.* FROM runs r JOIN runs t ON t.run_id = ?"
+                                + " WHERE (r.input_kind = '" + RunRecord.DEMO + "') = (t.input_kind = '"
+                                + RunRecord.DEMO + "') AND (r.started_at < t.started_at"
+                                + " OR r.started_at = t.started_at AND r.run_id < t.run_id)"
+                                + " ORDER BY r.started_at DESC, r.run_id DESC LIMIT 1",
+                        this::run,
+                        runId)
+                .stream()
+                .findFirst();
     }
 
     /** The issue keys of one run, by key. */
@@ -233,12 +234,16 @@ public final class RunStore implements AutoCloseable {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private <T> List<T> query(String sql, Row<T> row) {
+    private <T> List<T> query(String sql, Row<T> row, String... parameters) {
         List<T> out = new ArrayList<>();
-        try (Statement s = db.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(row.map(rs));
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
             }
         } catch (SQLException e) {
             throw new PlumblineException(2, file + ": cannot read the store: " + e.getMessage(), e);

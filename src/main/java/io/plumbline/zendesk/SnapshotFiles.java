@@ -77,7 +77,8 @@ public final class SnapshotFiles {
                 .put("ticket_lookback_days", lookbackDays);
         Path file = dir.resolve(MANIFEST);
         try {
-            Files.writeString(file, m.toPrettyString().replace("\r\n", "\n") + "\n", StandardCharsets.UTF_8);
+            String text = m.toPrettyString().replace("\r\n", "\n") + "\n";
+            AtomicFiles.replace(file, partial -> Files.writeString(partial, text, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new PlumblineException(ExitCodes.INPUT, file + ": cannot write: " + e.getMessage(), e);
         }
