@@ -165,6 +165,15 @@ final class UndoCommand implements Callable<Integer> {
             if (n == null || !n.isObject() || !n.has("results")) {
                 throw new InputException(file.toString(), 0, 0, "not an apply receipt (no results)");
             }
+            String mode = n.path("mode").asText();
+            if (mode.startsWith("undo")) {
+                throw new InputException(
+                        file.toString(),
+                        0,
+                        0,
+                        "an undo receipt, not an apply receipt: undo reverses an apply; to redo what an undo "
+                                + "reversed, audit again and apply the new plan");
+            }
             return n;
         } catch (JacksonException e) {
             throw JsonErrors.malformed(file.toString(), e);

@@ -5,6 +5,7 @@ import static io.plumbline.cli.LiveApplyFixture.writes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.apply.ReceiptFile;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
 import java.nio.file.Path;
 import java.util.List;
@@ -88,6 +89,38 @@ class LiveUndoTest {
             assertThat(writes(z)).hasSize(7).noneMatch(w -> w.startsWith("PUT /api/v2/organizations/9001 "));
             assertThat(z.organization(9001).orElseThrow().path("external_id").asText())
                     .isEqualTo("SOMEONE-ELSE");
+        }
+    }
+
+    @Test
+    void undo_ofAnUndoReceipt_isRefusedWithoutAnyWrite() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "undo-of-undo");
+            String hash = confirmHash(undo(z, receipt).out());
+            assertThat(undo(z, receipt, "--apply", "--confirm-receipt-hash", hash)
+                            .code())
+                    .isZero();
+            Path undoReceipt = receipt.resolveSibling("undo_receipt.json");
+            String undoHash = ReceiptFile.hash(json(undoReceipt));
+            z.log().clear();
+
+            LiveApplyFixture.Run again = LiveApplyFixture.run(
+                    z.time(),
+                    LiveApplyFixture.ENV,
+                    "undo",
+                    "--receipt",
+                    undoReceipt.toString(),
+                    "--out",
+                    dir.resolve("undo-of-undo.json").toString(),
+                    "--config",
+                    fx.config(z).toString(),
+                    "--apply",
+                    "--confirm-receipt-hash",
+                    undoHash);
+
+            assertThat(again.code()).as(again.out()).isEqualTo(3);
+            assertThat(again.err()).contains("an undo receipt, not an apply receipt");
+            assertThat(z.log().all()).isEmpty();
         }
     }
 
