@@ -63,7 +63,7 @@ final class ApiReadAhead {
             out.put(
                     id,
                     listed.isPresent()
-                            ? Optional.of(ZendeskApiWrites.userState(id, u, listed.get()))
+                            ? Optional.of(ZendeskApiWrites.userState(u, listed.get()))
                             : zendesk.withMemberships(id, u));
         }
         return out;

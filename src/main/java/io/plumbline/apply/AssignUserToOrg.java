@@ -19,8 +19,12 @@ final class AssignUserToOrg implements ActionHandler {
     @Override
     public Check check(ActionTarget t, ZendeskWrites z) {
         Optional<UserState> user = z.user(t.user());
-        if (user.isEmpty() || !user.get().active()) {
+        if (user.isEmpty()) {
             return Check.changed("user_missing", Map.of());
+        }
+        Optional<String> changed = user.get().changedFrom(t.preconditions());
+        if (changed.isPresent()) {
+            return Check.changed(changed.get(), Map.of());
         }
         if (z.org(t.org()).isEmpty()) {
             return Check.changed("org_missing", Map.of());

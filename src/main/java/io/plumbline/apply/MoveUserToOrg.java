@@ -11,10 +11,14 @@ final class MoveUserToOrg implements ActionHandler {
     @Override
     public Check check(ActionTarget t, ZendeskWrites z) {
         Optional<UserState> user = z.user(t.user());
-        if (user.isEmpty() || !user.get().active()) {
+        if (user.isEmpty()) {
             return Check.changed("user_missing", Map.of());
         }
         Map<String, Object> before = defaults(user.get());
+        Optional<String> changed = user.get().changedFrom(t.preconditions());
+        if (changed.isPresent()) {
+            return Check.changed(changed.get(), before);
+        }
         Optional<Membership> target = user.get().memberships().stream()
                 .filter(m -> m.id().equals(t.membership()))
                 .findFirst();

@@ -104,7 +104,7 @@ public final class SnapshotZendesk extends ZendeskWrites {
         }
         List<Membership> ms =
                 memberships.values().stream().filter(m -> m.userId().equals(id)).toList();
-        return Optional.of(new UserState(id, u.active(), ms));
+        return Optional.of(new UserState(u, ms));
     }
 
     @Override

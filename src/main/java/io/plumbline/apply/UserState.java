@@ -1,17 +1,30 @@
 package io.plumbline.apply;
 
 import io.plumbline.model.Membership;
+import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /** A Zendesk user and their memberships as apply reads them just before a write. */
-public record UserState(ZendeskUserId id, boolean active, List<Membership> memberships) {
+public record UserState(User user, List<Membership> memberships) {
+    /** The plan's precondition naming the email its user action was mapped from. */
+    static final String EMAIL = "user_email";
+
     public UserState {
-        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(user, "user");
         memberships = List.copyOf(memberships);
+    }
+
+    public ZendeskUserId id() {
+        return user.id();
+    }
+
+    public boolean active() {
+        return user.active();
     }
 
     public Optional<Membership> membershipIn(ZendeskOrgId org) {
@@ -20,5 +33,28 @@ public record UserState(ZendeskUserId id, boolean active, List<Membership> membe
 
     public Optional<Membership> defaultMembership() {
         return memberships.stream().filter(Membership::isDefault).findFirst();
+    }
+
+    /**
+     * What no longer holds of the user that a planned user action relies on, as the {@code <what>} of
+     * {@code precondition_changed_<what>}: still active, still an end-user, not suspended (only those
+     * take part in resolution), and still with the email the audit mapped, when the plan recorded it.
+     * Empty while all of it holds.
+     */
+    Optional<String> changedFrom(Map<String, Object> preconditions) {
+        if (!user.active()) {
+            return Optional.of("user_missing");
+        }
+        if (!User.END_USER.equals(user.role())) {
+            return Optional.of("user_role");
+        }
+        if (user.suspended()) {
+            return Optional.of("user_suspended");
+        }
+        Object email = preconditions.get(EMAIL);
+        if (email != null && !email.toString().equalsIgnoreCase(user.email())) {
+            return Optional.of("user_email");
+        }
+        return Optional.empty();
     }
 }

@@ -59,13 +59,13 @@ public final class ZendeskApiWrites extends ZendeskWrites {
 
     /** The user with all their memberships, read now; empty when the user is gone. */
     Optional<UserState> withMemberships(ZendeskUserId id, JsonNode user) {
-        return client.userMemberships(id).map(ms -> userState(id, user, ms));
+        return client.userMemberships(id).map(ms -> userState(user, ms));
     }
 
-    static UserState userState(ZendeskUserId id, JsonNode user, List<JsonNode> memberships) {
+    static UserState userState(JsonNode user, List<JsonNode> memberships) {
         List<Membership> ms = new ArrayList<>();
         memberships.forEach(m -> ms.add(parsed(() -> ZendeskRecords.membership(m))));
-        return new UserState(id, active(user), ms);
+        return new UserState(parsed(() -> ZendeskRecords.user(user)), ms);
     }
 
     @Override
@@ -159,9 +159,5 @@ public final class ZendeskApiWrites extends ZendeskWrites {
             throw new PlumblineException(
                     ExitCodes.REMOTE, "Zendesk answered with a record Plumbline cannot read: " + e.getMessage(), e);
         }
-    }
-
-    private static boolean active(JsonNode user) {
-        return user.path("active").asBoolean(true);
     }
 }

@@ -92,6 +92,7 @@ final class UserIssueDetector implements Detector {
                             u.rule().name().toLowerCase(java.util.Locale.ROOT),
                             org)
                     .value(org.toString())
+                    .precondition("user_email", user.email())
                     .precondition("user_is_member", false)
                     .build());
             return;
@@ -111,6 +112,7 @@ final class UserIssueDetector implements Detector {
                     .value(org.toString())
                     .precondition("default_org_id", currentDefault == null ? null : currentDefault.value())
                     .precondition("membership_id", membership.id().value())
+                    .precondition("user_email", user.email())
                     .build());
         }
     }

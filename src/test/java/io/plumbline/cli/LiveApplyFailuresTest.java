@@ -54,6 +54,32 @@ class LiveApplyFailuresTest {
     }
 
     @Test
+    void apply_userNoLongerAnActiveEndUserWithTheMappedEmail_skipsEachUserActionWithWhatChanged() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            z.change(e -> {
+                e.updateUser(7006, u -> u.put("suspended", true));
+                e.updateUser(7015, u -> u.put("role", "agent"));
+                e.updateUser(7010, u -> u.put("email", "riley@gmail.com"));
+            });
+            Path plan = fx.plan("user-changed");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+            assertThat(LiveUndoTest.result(receipt, "A006").path("reason").asText())
+                    .isEqualTo("precondition_changed_user_suspended");
+            assertThat(LiveUndoTest.result(receipt, "A007").path("reason").asText())
+                    .isEqualTo("precondition_changed_user_role");
+            JsonNode a008 = LiveUndoTest.result(receipt, "A008");
+            assertThat(a008.path("reason").asText()).isEqualTo("precondition_changed_user_email");
+            assertThat(a008.path("status").asText()).isEqualTo("skipped");
+            assertThat(receipt.path("counts").path("applied").asInt()).isEqualTo(5);
+            assertThat(writes(z)).containsExactlyElementsOf(EXPECTED_WRITES.subList(0, 5));
+        }
+    }
+
+    @Test
     void apply_5xxThatPersistsAfterRetries_failsThatActionAndTheBatchGoesOn() {
         try (ZendeskEmulator z = fx.emulator()) {
             z.failEvery("PUT", "/api/v2/organizations/9005", Fault.SERVER_ERROR);
