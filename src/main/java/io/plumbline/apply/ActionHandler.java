@@ -28,8 +28,8 @@ interface ActionHandler {
 
     /**
      * The state this action's write leaves, when that is what Zendesk holds now (read through
-     * {@code zendesk}): how an item of a bulk job whose answer left it open is confirmed. Empty when the
-     * effect is not there (or the kind has no bulk form).
+     * {@code zendesk}): how an item of a bulk job whose answer left it open, or a single write whose
+     * answer was lost, is confirmed. Empty when the effect is not there.
      */
     default Optional<Map<String, Object>> found(ActionTarget target, ZendeskWrites zendesk) {
         return Optional.empty();

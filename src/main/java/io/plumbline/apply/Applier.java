@@ -104,7 +104,15 @@ public final class Applier {
                 return result(a, ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
             }
             sink.writing(pending(a, check));
-            return finished(a, check, handler.write(target, zendesk, check));
+            ActionHandler.Written written;
+            try {
+                written = handler.write(target, zendesk, check);
+            } catch (PlumblineException e) {
+                return result(a, ResultStatus.FAILED, e.getMessage(), check.before(), check.before(), "");
+            }
+            return written.outcome().confirmed()
+                    ? finished(a, check, written)
+                    : JobConfirmation.settleWrite(zendesk, a, check, written);
         } catch (PlumblineException e) {
             return failed(a, e);
         }

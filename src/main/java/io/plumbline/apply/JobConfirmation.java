@@ -16,15 +16,43 @@ import java.util.Optional;
  * when its effect is there. An item not found fails: with reason {@value #UNCONFIRMED} when the job may
  * still be running (it may land later) or Zendesk could not be read to settle it, and the run then keeps
  * off its records; else saying that the job's outcome was unconfirmed and nothing of the item was found.
+ *
+ * <p>A single write whose answer was lost (see {@link #settleWrite}) is settled the same way, with reason
+ * {@value #WRITE_UNCONFIRMED} when Zendesk could not be read to settle it.
  */
 final class JobConfirmation {
     /** The reason of an item not found while its job may still land. */
     static final String UNCONFIRMED = "bulk_job_unconfirmed";
+    /** The reason of a single write whose answer was lost and which Zendesk could not be read to settle. */
+    static final String WRITE_UNCONFIRMED = "write_unconfirmed";
 
     private final ZendeskWrites zendesk;
+    private final boolean job;
 
     JobConfirmation(ZendeskWrites zendesk) {
+        this(zendesk, true);
+    }
+
+    private JobConfirmation(ZendeskWrites zendesk, boolean job) {
         this.zendesk = zendesk;
+        this.job = job;
+    }
+
+    /**
+     * The result of one single write whose outcome Zendesk's answer left open (an attempt lost, then the
+     * retries refused or given up), from the records: applied with the state found when its effect is
+     * there, so that a write that landed is never hidden and its undo has what it needs.
+     */
+    static ActionResult settleWrite(ZendeskWrites zendesk, PlannedAction a, Check check, ActionHandler.Written w) {
+        return new JobConfirmation(zendesk, false)
+                .settle(List.of(a), List.of(check), List.of(w))
+                .get(0);
+    }
+
+    /** Whether a result is a write that may have landed but was not found: the run keeps off its records. */
+    static boolean open(ActionResult r) {
+        return r.status() == ResultStatus.FAILED
+                && (r.reason().startsWith(UNCONFIRMED) || r.reason().startsWith(WRITE_UNCONFIRMED));
     }
 
     /** The result of each action written, in order, settling from Zendesk's records those left open. */
@@ -57,8 +85,7 @@ final class JobConfirmation {
         return out;
     }
 
-    private static ActionResult settled(
-            PlannedAction a, Check check, WriteOutcome out, ZendeskWrites now, String unread) {
+    private ActionResult settled(PlannedAction a, Check check, WriteOutcome out, ZendeskWrites now, String unread) {
         boolean mayStillLand = out.certainty() == WriteOutcome.Certainty.MAY_STILL_LAND;
         Optional<Map<String, Object>> found = Optional.empty();
         if (now != null) {
@@ -73,14 +100,14 @@ final class JobConfirmation {
         }
         String reason;
         if (!unread.isEmpty()) {
-            reason = UNCONFIRMED + ": " + out.error() + "; reading Zendesk to confirm it failed too (" + unread
-                    + "): a re-run re-checks this action";
+            reason = (job ? UNCONFIRMED : WRITE_UNCONFIRMED) + ": " + out.error()
+                    + "; reading Zendesk to confirm it failed too (" + unread + "): a re-run re-checks this action";
         } else if (mayStillLand) {
             reason = UNCONFIRMED + ": " + out.error() + "; nothing of this action was found in Zendesk yet and"
                     + " it may still land: a re-run re-checks it";
         } else {
-            reason = out.error() + "; the job's outcome was unconfirmed and nothing of this action was found in"
-                    + " Zendesk";
+            reason = out.error() + "; the " + (job ? "job's" : "write's")
+                    + " outcome was unconfirmed and nothing of this action was found in" + " Zendesk";
         }
         return Applier.result(a, ResultStatus.FAILED, reason, check.before(), check.before(), out.requestId());
     }

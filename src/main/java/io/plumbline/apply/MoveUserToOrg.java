@@ -47,6 +47,15 @@ final class MoveUserToOrg implements ActionHandler {
     }
 
     @Override
+    public Optional<Map<String, Object>> found(ActionTarget t, ZendeskWrites z) {
+        return z.user(t.user())
+                .filter(u -> u.defaultMembership()
+                        .map(m -> m.id().equals(t.membership()))
+                        .orElse(false))
+                .map(MoveUserToOrg::defaults);
+    }
+
+    @Override
     public Check checkUndo(ActionTarget t, Map<String, Object> before, Map<String, Object> after, ZendeskWrites z) {
         Optional<UserState> user = z.user(t.user());
         if (user.isEmpty()) {

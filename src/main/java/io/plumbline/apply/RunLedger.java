@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * What the results so far of one run mean for its later actions. A record that a bulk job may still be
- * writing ({@value JobConfirmation#UNCONFIRMED}: the org of an org update, the user of a membership) is
- * off limits for the rest of the run: a later action touching it is skipped as
+ * writing ({@value JobConfirmation#UNCONFIRMED}: the org of an org update, the user of a membership), or
+ * that a single write whose answer was lost may have written and Zendesk could not be read to settle
+ * ({@value JobConfirmation#WRITE_UNCONFIRMED}), is off limits for the rest of the run: a later action touching it is skipped as
  * {@value #PRIOR_UNCONFIRMED}, so that two writes never race on one record (an org's whole domain_names
  * list above all). And a domain or external_id this run has put (or may have put) on one org makes a
  * later action putting it on another org skip with the reason its own re-check would give, even before
@@ -28,7 +29,7 @@ final class RunLedger {
 
     /** Takes note of one result. */
     void record(ActionResult r) {
-        boolean open = r.status() == ResultStatus.FAILED && r.reason().startsWith(JobConfirmation.UNCONFIRMED);
+        boolean open = JobConfirmation.open(r);
         if (open && r.userId() != null) {
             openUsers.add(new ZendeskUserId(r.userId()));
         } else if (open && r.orgId() != null) {

@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * Reverses the applied results of a receipt, newest first, from their recorded before and after
  * values. Each inverse re-checks that the state is still what the write left and skips (with the
- * reason) when it changed since.
+ * reason) when it changed since. An inverse whose answer was lost and whose retry was refused or given
+ * up (a 404 for a membership the lost attempt already deleted) is re-checked once more: when the state
+ * is now what the inverse restores, it is applied.
  */
 public final class Undoer {
     private final ZendeskWrites zendesk;
@@ -50,11 +52,21 @@ public final class Undoer {
             }
             sink.writing(r.withOutcome(ResultStatus.APPLIED, "", check.before(), check.after(), ""));
             WriteOutcome out = handler.undo(target, zendesk, check).outcome();
-            return out.ok()
+            return out.ok() || (!out.confirmed() && landed(handler, target, r))
                     ? r.withOutcome(ResultStatus.APPLIED, "", check.before(), check.after(), out.requestId())
                     : r.withOutcome(ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
         } catch (PlumblineException e) {
             return r.withOutcome(ResultStatus.FAILED, e.getMessage(), Map.of(), Map.of(), "");
+        }
+    }
+
+    /** Whether Zendesk now holds what the inverse restores, read again. */
+    private boolean landed(ActionHandler handler, ActionTarget target, ActionResult r) {
+        try {
+            Check again = handler.checkUndo(target, r.before(), r.after(), zendesk);
+            return !again.ready() && again.reason().equals("already_in_effect");
+        } catch (PlumblineException e) {
+            return false;
         }
     }
 }

@@ -81,7 +81,7 @@ public final class ZendeskApiWrites extends ZendeskWrites {
     @Override
     public WriteOutcome createMembership(ZendeskUserId user, ZendeskOrgId org) {
         ZendeskWriteResult r = client.createMembership(user, org);
-        if (r.alreadyMember()) {
+        if (r.alreadyMember() && !r.resent()) {
             return WriteOutcome.existingMembership(r.requestId());
         }
         if (!r.applied()) {
@@ -134,9 +134,21 @@ public final class ZendeskApiWrites extends ZendeskWrites {
         return r.applied() ? WriteOutcome.success(r.requestId()) : failure(r);
     }
 
+    /**
+     * A write Zendesk refused, or, when an earlier attempt may have reached it, one whose fate its
+     * records must settle (the refusal may be of the retry, and the first attempt may have landed).
+     */
     private static WriteOutcome failure(ZendeskWriteResult r) {
+        if (r.status() == 0) {
+            return WriteOutcome.unconfirmed(r.requestId(), r.error(), false);
+        }
         String words = r.error().isEmpty() ? "" : ": " + r.error();
-        return WriteOutcome.failure(r.requestId(), "Zendesk answered " + r.status() + words);
+        String answer = "Zendesk answered " + r.status() + words;
+        if (r.resent()) {
+            return WriteOutcome.unconfirmed(
+                    r.requestId(), answer + " to a retry, after an attempt whose answer was lost", false);
+        }
+        return WriteOutcome.failure(r.requestId(), answer);
     }
 
     private static List<OrgState> live(List<JsonNode> orgs) {

@@ -192,14 +192,14 @@ public final class ZendeskClient {
     private ZendeskWriteResult updateOrganization(ZendeskOrgId org, ObjectNode fields) {
         ObjectNode body = ZendeskHttp.JSON.createObjectNode();
         body.set("organization", fields);
-        return write(http.send("PUT", "/api/v2/organizations/" + org.value(), body, DATA_ERRORS));
+        return write("PUT", "/api/v2/organizations/" + org.value(), body);
     }
 
     /** Adds the user to the org; a 422 with {@link ZendeskWriteResult#alreadyMember()} means it was. */
     public ZendeskWriteResult createMembership(ZendeskUserId user, ZendeskOrgId org) {
         ObjectNode body = ZendeskHttp.JSON.createObjectNode();
         body.putObject("organization_membership").put("user_id", user.value()).put("organization_id", org.value());
-        return write(http.send("POST", "/api/v2/organization_memberships", body, DATA_ERRORS));
+        return write("POST", "/api/v2/organization_memberships", body);
     }
 
     /**
@@ -238,16 +238,29 @@ public final class ZendeskClient {
     public ZendeskWriteResult makeDefaultMembership(ZendeskUserId user, MembershipId membership) {
         String path =
                 "/api/v2/users/" + user.value() + "/organization_memberships/" + membership.value() + "/make_default";
-        return write(http.send("PUT", path, null, DATA_ERRORS));
+        return write("PUT", path, null);
     }
 
     /** Removes a membership (only to undo one Plumbline created). */
     public ZendeskWriteResult deleteMembership(MembershipId membership) {
-        return write(http.send("DELETE", "/api/v2/organization_memberships/" + membership.value(), null, DATA_ERRORS));
+        return write("DELETE", "/api/v2/organization_memberships/" + membership.value(), null);
     }
 
-    private ZendeskWriteResult write(ZendeskResponse r) {
-        return ZendeskWriteResult.of(r, http.redactor());
+    /**
+     * Sends one write. Once an attempt may have reached Zendesk, giving up is not an exception but a
+     * result marked {@link ZendeskWriteResult#resent}, for the caller to settle from Zendesk's records.
+     */
+    private ZendeskWriteResult write(String method, String path, JsonNode body) {
+        boolean[] resent = {false};
+        try {
+            ZendeskResponse r = http.send(method, path, body, DATA_ERRORS, () -> resent[0] = true);
+            return ZendeskWriteResult.of(r, http.redactor(), resent[0]);
+        } catch (PlumblineException e) {
+            if (!resent[0]) {
+                throw e;
+            }
+            return ZendeskWriteResult.unanswered(e.getMessage());
+        }
     }
 
     public RequestStats stats() {

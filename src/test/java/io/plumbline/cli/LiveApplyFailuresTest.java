@@ -80,6 +80,65 @@ class LiveApplyFailuresTest {
     }
 
     @Test
+    void apply_membershipCreatedButItsAnswerLost_retry422IsAppliedWithTheCreatedIdAndUndoRemovesIt() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            z.failRequest("/api/v2/organization_memberships", 1, Fault.LOST_ANSWER);
+            Path plan = fx.plan("lost-create");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            Path receipt = plan.resolveSibling("apply_receipt.json");
+            JsonNode a006 = LiveUndoTest.result(json(receipt), "A006");
+            assertThat(a006.path("status").asText()).as(a006.toString()).isEqualTo("applied");
+            long created = a006.path("after").path("membership_id").asLong();
+            assertThat(z.membership(created).orElseThrow().path("user_id").asLong())
+                    .isEqualTo(7006);
+            assertThat(z.log().writes())
+                    .filteredOn(w -> w.path().equals("/api/v2/organization_memberships"))
+                    .extracting(w -> w.status())
+                    .as("the first POST landed but its answer was lost; the retry was refused")
+                    .startsWith(201, 422);
+
+            String hash = LiveApplyFixture.confirmHash(fx.undo(z, receipt).out());
+            LiveApplyFixture.Run undo = fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash);
+
+            assertThat(undo.code()).as(undo.err()).isZero();
+            assertThat(z.membership(created)).isEmpty();
+        }
+    }
+
+    @Test
+    void apply_orgUpdateLandedButItsAnswerLostThenRetries5xx_isAppliedWithItsBeforeStateAndUndone() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            // the re-check's read of org 9005 comes first; then the PUT lands unanswered, and both retries fail
+            z.failRequest("/api/v2/organizations/9005", 2, Fault.LOST_ANSWER);
+            z.failRequest("/api/v2/organizations/9005", 2, Fault.SERVER_ERROR);
+            z.failRequest("/api/v2/organizations/9005", 2, Fault.SERVER_ERROR);
+            Path plan = fx.plan("lost-update");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            Path receipt = plan.resolveSibling("apply_receipt.json");
+            JsonNode a003 = LiveUndoTest.result(json(receipt), "A003");
+            assertThat(a003.path("status").asText()).as(a003.toString()).isEqualTo("applied");
+            assertThat(a003.path("before").path("domain_names").toString()).isEqualTo("[\"acmeretail.example\"]");
+            assertThat(z.log().writes())
+                    .filteredOn(w -> w.path().equals("/api/v2/organizations/9005"))
+                    .extracting(w -> w.status())
+                    .containsExactly(200, 502, 502);
+
+            String hash = LiveApplyFixture.confirmHash(fx.undo(z, receipt).out());
+            LiveApplyFixture.Run undo = fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash);
+
+            assertThat(undo.code()).as(undo.err()).isZero();
+            assertThat(z.organization(9005).orElseThrow().path("domain_names").toString())
+                    .isEqualTo("[\"acmeretail.example\"]");
+        }
+    }
+
+    @Test
     void apply_5xxThatPersistsAfterRetries_failsThatActionAndTheBatchGoesOn() {
         try (ZendeskEmulator z = fx.emulator()) {
             z.failEvery("PUT", "/api/v2/organizations/9005", Fault.SERVER_ERROR);

@@ -42,6 +42,9 @@ final class LiveApplyFixture {
             "zendesk/tickets.jsonl");
 
     /** The eight prepared actions A001..A008 as the requests they must send, in plan order. */
+    private static final java.util.regex.Pattern CONFIRM_RECEIPT =
+            java.util.regex.Pattern.compile("--confirm-receipt-hash ([0-9a-f]{64})");
+
     static final List<String> EXPECTED_WRITES = List.of(
             "PUT /api/v2/organizations/9001 {\"organization\":{\"external_id\":\"001ACME001\"}}",
             "PUT /api/v2/organizations/9008 {\"organization\":{\"external_id\":\"001Dn00000NsMdQIAV\"}}",
@@ -183,6 +186,23 @@ final class LiveApplyFixture {
         List<String> args = new ArrayList<>(List.of("--apply", "--confirm-plan-hash", planHash));
         args.addAll(List.of(more));
         return apply(z, plan, args.toArray(String[]::new));
+    }
+
+    /** Runs {@code plumbline undo} of {@code receipt} against the emulator, with {@code more} arguments. */
+    Run undo(ZendeskEmulator z, Path receipt, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "undo", "--receipt", receipt.toString(), "--config", config(z).toString()));
+        args.addAll(List.of(more));
+        return run(z.time(), ENV, args.toArray(String[]::new));
+    }
+
+    /** The receipt hash an undo dry run's output tells to confirm. */
+    static String confirmHash(String out) {
+        java.util.regex.Matcher m = CONFIRM_RECEIPT.matcher(out);
+        if (!m.find()) {
+            throw new AssertionError("no --confirm-receipt-hash in: " + out);
+        }
+        return m.group(1);
     }
 
     static Run run(Clock clock, Map<String, String> env, String... args) {

@@ -6,18 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.apply.ReceiptFile;
+import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Undo of a live apply against the emulator: gated like apply, and exact down to the record. */
 class LiveUndoTest {
-    private static final Pattern CONFIRM = Pattern.compile("--confirm-receipt-hash ([0-9a-f]{64})");
 
     @TempDir
     static Path dir;
@@ -35,18 +32,18 @@ class LiveUndoTest {
             z.dumpSnapshot(dir.resolve("before"));
             Path receipt = applied(z, "exact");
 
-            LiveApplyFixture.Run dry = undo(z, receipt);
+            LiveApplyFixture.Run dry = fx.undo(z, receipt);
             assertThat(dry.code()).as(dry.err()).isZero();
             assertThat(dry.out()).contains("Mode: undo_dry_run").contains("would_apply 8");
             assertThat(z.log().writes()).isEmpty();
-            String hash = confirmHash(dry.out());
-            assertThat(undo(z, receipt, "--apply").code()).isEqualTo(5);
-            assertThat(undo(z, receipt, "--apply", "--confirm-receipt-hash", "0".repeat(64))
+            String hash = LiveApplyFixture.confirmHash(dry.out());
+            assertThat(fx.undo(z, receipt, "--apply").code()).isEqualTo(5);
+            assertThat(fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", "0".repeat(64))
                             .code())
                     .isEqualTo(5);
             assertThat(z.log().writes()).isEmpty();
 
-            LiveApplyFixture.Run live = undo(z, receipt, "--apply", "--confirm-receipt-hash", hash);
+            LiveApplyFixture.Run live = fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash);
             assertThat(live.code()).as(live.err()).isZero();
             assertThat(live.out()).contains("Mode: undo").contains("applied 8");
             assertThat(writes(z))
@@ -78,9 +75,9 @@ class LiveUndoTest {
         try (ZendeskEmulator z = fx.emulator()) {
             Path receipt = applied(z, "changed");
             z.edits().updateOrganization(9001, "{\"external_id\": \"SOMEONE-ELSE\"}");
-            String hash = confirmHash(undo(z, receipt).out());
+            String hash = LiveApplyFixture.confirmHash(fx.undo(z, receipt).out());
 
-            LiveApplyFixture.Run live = undo(z, receipt, "--apply", "--confirm-receipt-hash", hash);
+            LiveApplyFixture.Run live = fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash);
 
             assertThat(live.code()).as(live.err()).isZero();
             JsonNode a001 = result(json(receipt.resolveSibling("undo_receipt.json")), "A001");
@@ -93,11 +90,29 @@ class LiveUndoTest {
     }
 
     @Test
+    void undo_deleteLandedButItsAnswerLost_retry404IsApplied() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "lost-delete");
+            z.failRequest("/api/v2/organization_memberships/*", 1, Fault.LOST_ANSWER);
+            String hash = LiveApplyFixture.confirmHash(fx.undo(z, receipt).out());
+
+            LiveApplyFixture.Run live = fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash);
+
+            assertThat(live.code()).as(live.err()).isZero();
+            assertThat(live.out()).contains("applied 8");
+            assertThat(z.log().writes())
+                    .filteredOn(w -> w.method().equals("DELETE"))
+                    .extracting(w -> w.status())
+                    .containsExactly(204, 404, 204);
+        }
+    }
+
+    @Test
     void undo_ofAnUndoReceipt_isRefusedWithoutAnyWrite() {
         try (ZendeskEmulator z = fx.emulator()) {
             Path receipt = applied(z, "undo-of-undo");
-            String hash = confirmHash(undo(z, receipt).out());
-            assertThat(undo(z, receipt, "--apply", "--confirm-receipt-hash", hash)
+            String hash = LiveApplyFixture.confirmHash(fx.undo(z, receipt).out());
+            assertThat(fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash)
                             .code())
                     .isZero();
             Path undoReceipt = receipt.resolveSibling("undo_receipt.json");
@@ -131,23 +146,6 @@ class LiveUndoTest {
         assertThat(r.code()).as(r.err()).isZero();
         z.log().clear();
         return plan.resolveSibling("apply_receipt.json");
-    }
-
-    private static LiveApplyFixture.Run undo(ZendeskEmulator z, Path receipt, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of(
-                "undo",
-                "--receipt",
-                receipt.toString(),
-                "--config",
-                fx.config(z).toString()));
-        args.addAll(List.of(more));
-        return LiveApplyFixture.run(z.time(), LiveApplyFixture.ENV, args.toArray(String[]::new));
-    }
-
-    private static String confirmHash(String out) {
-        Matcher m = CONFIRM.matcher(out);
-        assertThat(m.find()).as(out).isTrue();
-        return m.group(1);
     }
 
     static JsonNode result(JsonNode receipt, String actionId) {

@@ -200,7 +200,8 @@ class ZendeskClientTest {
                 .put("description", "token " + EmulatorHarness.TOKEN + " rejected");
         ZendeskWriteResult r = ZendeskWriteResult.of(
                 new ZendeskResponse(422, body, body.toString(), "req-1"),
-                new SecretRedactor(List.of(EmulatorHarness.TOKEN)));
+                new SecretRedactor(List.of(EmulatorHarness.TOKEN)),
+                false);
 
         assertThat(r.error()).doesNotContain(EmulatorHarness.TOKEN).contains(SecretRedactor.MASK);
         assertThat(r.requestId()).isEqualTo("req-1");
