@@ -44,7 +44,7 @@ public record SummaryFacts(
         inputs.put("memberships", s.memberships().size());
         inputs.put("tickets", s.ticketsRead());
         inputs.put(
-                "tickets_in_window", inWindow(s.tickets(), result.resolution().ticketWindowStart()));
+                "tickets_in_window", inWindow(s.tickets(), result.resolution().ticketWindowStart(), s.asOf()));
         Map<AccountRule, Integer> byRule = new EnumMap<>(AccountRule.class);
         Map<AccountOutcome, Integer> outcomes = new EnumMap<>(AccountOutcome.class);
         for (AccountOutcome o : AccountOutcome.values()) {
@@ -89,12 +89,14 @@ public record SummaryFacts(
                 AccountRollup.of(result.issues(), result.plan()));
     }
 
-    private static int inWindow(List<Ticket> tickets, Instant start) {
+    private static int inWindow(List<Ticket> tickets, Instant start, Instant end) {
         if (tickets instanceof TicketTable table) {
-            return table.forEachActiveSince(start, i -> {});
+            return table.forEachActiveWithin(start, end, i -> {});
         }
         return (int) tickets.stream()
-                .filter(t -> t.activityAt() != null && !t.activityAt().isBefore(start))
+                .filter(t -> t.activityAt() != null
+                        && !t.activityAt().isBefore(start)
+                        && !t.activityAt().isAfter(end))
                 .count();
     }
 
