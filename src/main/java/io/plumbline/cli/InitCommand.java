@@ -3,6 +3,7 @@ package io.plumbline.cli;
 import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.OutputConfig;
 import io.plumbline.config.PlumblineConfig;
+import io.plumbline.config.ZendeskConfig;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.InputException;
 import io.plumbline.salesforce.AccountsCsvReader;
@@ -15,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,6 +46,12 @@ final class InitCommand implements Callable<Integer> {
             SnapshotLayout.MEMBERSHIPS,
             SnapshotLayout.TICKETS,
             SnapshotLayout.MANIFEST);
+
+    /** A value YAML reads back unchanged without quotes (no '#', ':', spaces or leading indicator). */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._/~][A-Za-z0-9._/~+@=-]*");
+    /** Plain words YAML reads as null or a boolean. */
+    private static final Pattern RESERVED =
+            Pattern.compile("~|null|true|false|yes|no|on|off|y|n", Pattern.CASE_INSENSITIVE);
 
     private final Context ctx;
 
@@ -81,30 +90,49 @@ final class InitCommand implements Callable<Integer> {
         if (Files.exists(config) && !force) {
             throw new ConfigException(config + ": already exists; pass --force to overwrite it");
         }
+        if (Files.isDirectory(config)) {
+            throw new ConfigException(config + ": is a directory; name the config file to write, e.g. "
+                    + config.resolve("plumbline.yaml"));
+        }
+        if (!ZendeskConfig.isSubdomain(subdomain)) {
+            throw new ConfigException("--subdomain '" + subdomain + "' is not a subdomain; give only the first label"
+                    + " (e.g. 'acme' for https://acme.zendesk.com)");
+        }
         Path dir = config.toAbsolutePath().getParent();
         String csv = accountsCsv != null
                 ? accountsCsv
                 : demo ? "./plumbline-demo/" + SnapshotLayout.ACCOUNTS : "./salesforce_accounts.csv";
         if (demo) {
-            writeDemo(dir.resolve("plumbline-demo"));
+            try {
+                writeDemo(dir.resolve("plumbline-demo"));
+            } catch (IOException e) {
+                throw cannotWrite(dir.resolve("plumbline-demo"), "the demo snapshot folder", e);
+            }
         }
         if (accountsCsv != null || demo) {
             validate(dir.resolve(csv).normalize());
         }
         // the demo's contacts belong to the demo's accounts only
-        String contacts = demo && accountsCsv == null ? "./plumbline-demo/" + SnapshotLayout.CONTACTS : "null";
+        String contacts =
+                demo && accountsCsv == null ? yamlScalar("./plumbline-demo/" + SnapshotLayout.CONTACTS) : "null";
         String text = template()
-                .replace("{{accounts_csv}}", csv)
+                .replace("{{accounts_csv}}", yamlScalar(csv))
                 .replace("{{contacts_csv}}", contacts)
-                .replace("{{subdomain}}", subdomain);
-        Files.createDirectories(dir);
-        Files.writeString(config, text, StandardCharsets.UTF_8);
-        PlumblineConfig loaded = ConfigLoader.load(config);
-        Path root = loaded.resolve(
-                loaded.output().root() == null
-                        ? OutputConfig.DEFAULT_ROOT
-                        : loaded.output().root());
-        Files.createDirectories(root);
+                .replace("{{subdomain}}", subdomain.trim().toLowerCase(Locale.ROOT));
+        PlumblineConfig loaded;
+        Path root;
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(config, text, StandardCharsets.UTF_8);
+            loaded = ConfigLoader.load(config);
+            root = loaded.resolve(
+                    loaded.output().root() == null
+                            ? OutputConfig.DEFAULT_ROOT
+                            : loaded.output().root());
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw cannotWrite(config, "the config or its output folder", e);
+        }
         if (!common.quiet) {
             ctx.out()
                     .println("Wrote " + config + " (no secrets: set "
@@ -125,6 +153,41 @@ final class InitCommand implements Callable<Integer> {
         }
         ctx.out().flush();
         return 0;
+    }
+
+    private static ConfigException cannotWrite(Path path, String what, IOException e) {
+        String why = e instanceof java.nio.file.FileAlreadyExistsException
+                ? "a file stands where a folder is needed: " + e.getMessage()
+                : e instanceof java.nio.file.AccessDeniedException
+                        ? "permission denied: " + e.getMessage()
+                        : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new ConfigException(path + ": cannot write " + what + " (" + why + ")", e);
+    }
+
+    /**
+     * {@code value} as a YAML scalar: as it is when that reads back the same (a path of letters, digits
+     * and {@code ./_-~+@=}), else double-quoted with its backslashes, quotes and control characters escaped.
+     */
+    static String yamlScalar(String value) {
+        if (PLAIN.matcher(value).matches() && !RESERVED.matcher(value).matches()) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '"' -> out.append("\\\"");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     private void validate(Path csvPath) throws IOException {

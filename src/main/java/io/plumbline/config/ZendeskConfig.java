@@ -59,11 +59,16 @@ public record ZendeskConfig(
                     + "acme.zendesk.com) in plumbline.yaml, or set zendesk.base_url");
         }
         String s = subdomain.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!SUBDOMAIN.matcher(s).matches()) {
+        if (!isSubdomain(s)) {
             throw new ConfigException("zendesk.subdomain '" + subdomain + "' is not a subdomain; give only the "
                     + "first label (e.g. 'acme' for https://acme.zendesk.com), or set zendesk.base_url");
         }
         return URI.create("https://" + s + ".zendesk.com");
+    }
+
+    /** Whether {@code name} is a Zendesk subdomain: one DNS label, the 'acme' of acme.zendesk.com. */
+    public static boolean isSubdomain(String name) {
+        return SUBDOMAIN.matcher(name.trim().toLowerCase(java.util.Locale.ROOT)).matches();
     }
 
     private static URI parseBaseUrl(String text) {

@@ -2,11 +2,13 @@ package io.plumbline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plumbline.config.ConfigLoader;
 import io.plumbline.testing.Cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -421,6 +423,44 @@ class MainTest {
         Cli.Result r = Cli.run("init", "--config", config.toString(), "--demo", "--accounts-csv", csv.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(config).content().contains("accounts_csv: " + csv).contains("contacts_csv: null");
+    }
+
+    @Test
+    void init_csvPathsYamlWouldMisread_areQuotedAndReadBackExactly() throws IOException {
+        for (String name : List.of("exports #1", "a: b", "say \"hi\" \\ there", "null")) {
+            Path folder = Files.createDirectories(tmp.resolve(name));
+            Path csv = Files.writeString(
+                    folder.resolve("accounts.csv"), "sf_account_id,account_name,account_domains\n001A,A,a.example\n");
+            Path config = tmp.resolve("plumbline.yaml");
+            Cli.Result r = Cli.run(
+                    "init", "--config", config.toString(), "--force", "--accounts-csv", "./" + name + "/accounts.csv");
+            assertThat(r.exitCode()).as(name + ": " + r.err()).isZero();
+            assertThat(ConfigLoader.load(config).salesforce().accountsCsv())
+                    .as(name)
+                    .isEqualTo("./" + name + "/accounts.csv");
+        }
+        assertThat(InitCommand.yamlScalar("null")).isEqualTo("\"null\"");
+        assertThat(InitCommand.yamlScalar("./exports/accounts.csv")).isEqualTo("./exports/accounts.csv");
+    }
+
+    @Test
+    void init_badSubdomainOrUnwritableConfig_exits2WithAPlainMessageAndWritesNothing() throws IOException {
+        Path config = tmp.resolve("plumbline.yaml");
+        Cli.Result url = Cli.run("init", "--config", config.toString(), "--subdomain", "https://acme.zendesk.com");
+        assertThat(url.exitCode()).isEqualTo(2);
+        assertThat(url.err()).contains("--subdomain 'https://acme.zendesk.com' is not a subdomain");
+        assertThat(config).doesNotExist();
+
+        Path folder = Files.createDirectories(tmp.resolve("a-folder"));
+        Cli.Result dir = Cli.run("init", "--config", folder.toString(), "--force");
+        assertThat(dir.exitCode()).isEqualTo(2);
+        assertThat(dir.err()).contains("is a directory").doesNotContain("defect");
+
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Cli.Result under =
+                Cli.run("init", "--config", file.resolve("plumbline.yaml").toString());
+        assertThat(under.exitCode()).isEqualTo(2);
+        assertThat(under.err()).contains("cannot write the config").doesNotContain("defect");
     }
 
     @Test
