@@ -34,7 +34,12 @@ public final class Tracer {
     }
 
     public Optional<List<String>> account(SalesforceAccountId id) {
-        AccountResolution r = result.resolution().account(id);
+        // the same account when equal ignoring case, as everywhere else
+        AccountResolution r = Optional.ofNullable(result.resolution().account(id))
+                .orElseGet(() -> result.resolution().accounts().values().stream()
+                        .filter(x -> x.account().id().matchKey().equals(id.matchKey()))
+                        .findFirst()
+                        .orElse(null));
         if (r == null) {
             return Optional.empty();
         }

@@ -81,16 +81,21 @@ public final class IdentityResolver {
     private static Map<String, List<Contact>> contactsByEmail(
             List<Contact> contacts, Map<SalesforceAccountId, Account> accounts, List<String> warnings) {
         Map<String, List<Contact>> out = new LinkedHashMap<>();
+        // ids are the same account when equal ignoring case, as the accounts CSV and Zendesk compare them
+        Map<String, SalesforceAccountId> byKey = new HashMap<>();
+        accounts.keySet().forEach(id -> byKey.put(id.matchKey(), id));
         for (Contact c : contacts) {
             var email = Emails.normalize(c.email());
+            SalesforceAccountId account = byKey.get(c.accountId().matchKey());
             if (email.isEmpty()) {
                 warnings.add(
                         "contact on line " + c.sourceLine() + ": '" + c.email() + "' is not an email address; ignored");
-            } else if (!accounts.containsKey(c.accountId())) {
+            } else if (account == null) {
                 warnings.add("contact on line " + c.sourceLine() + ": account " + c.accountId()
                         + " is not among the accounts; ignored");
             } else {
-                out.computeIfAbsent(email.get(), k -> new ArrayList<>()).add(c);
+                out.computeIfAbsent(email.get(), k -> new ArrayList<>())
+                        .add(new Contact(c.email(), account, c.primary(), c.sourceLine()));
             }
         }
         return out;

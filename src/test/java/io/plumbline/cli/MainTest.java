@@ -272,6 +272,13 @@ class MainTest {
     }
 
     @Test
+    void trace_accountIdInAnotherCase_findsTheAccount() {
+        Cli.Result r = Cli.run("trace", "--demo", "--sf-account-id", "001dn00000nsmdqiav");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("001Dn00000NsMdQIAV 'Northshore Medical Network'");
+    }
+
+    @Test
     void trace_userByEmailIdAndOrg_explainEach() {
         assertThat(Cli.run("trace", "--demo", "--user-email", "RILEY.JONES@acmestudios.example")
                         .out())

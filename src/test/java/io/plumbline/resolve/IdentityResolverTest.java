@@ -144,6 +144,17 @@ class IdentityResolverTest {
     }
 
     @Test
+    void resolveUser_contactNamingTheAccountInAnotherCase_mapsToThatAccount() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001Dn00000NsMdQIAV", "A", "a.example")
+                .contact("x@gmail.com", "001DN00000NSMDQIAV", true)
+                .endUser(10, "x@gmail.com", null));
+        assertThat(user(r, 10).rule()).isEqualTo(UserRule.CONTACT);
+        assertThat(user(r, 10).primary()).isEqualTo(new SalesforceAccountId("001Dn00000NsMdQIAV"));
+        assertThat(r.warnings()).isEmpty();
+    }
+
+    @Test
     void resolveUser_contactsOnTwoAccounts_primaryDecides() {
         Resolution r = resolve(Snapshots.with()
                 .account("001A", "A", "")
