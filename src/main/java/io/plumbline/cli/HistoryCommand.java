@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,13 +81,19 @@ final class HistoryCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * One row per run, oldest first. The change is against the previous run of the same kind, and the
+     * trend is over the runs of the latest one's kind: a demo run and a run on real inputs are never
+     * compared.
+     */
     private static void table(PrintWriter w, List<RunRecord> runs) {
         w.printf(
                 "%-28s %-20s %-9s %8s %7s %8s %7s %7s%n",
                 "run", "started", "input", "requests", "issues", "prepared", "blocked", "change");
-        Integer before = null;
+        Map<Boolean, Integer> before = new HashMap<>();
         for (RunRecord r : runs) {
-            String change = before == null ? "" : String.format("%+d", r.totalIssues() - before);
+            Integer previous = before.get(r.demo());
+            String change = previous == null ? "" : String.format("%+d", r.totalIssues() - previous);
             w.printf(
                     "%-28s %-20s %-9s %8d %7d %8d %7d %7s%n",
                     r.runId(),
@@ -96,14 +104,23 @@ final class HistoryCommand implements Callable<Integer> {
                     r.prepared(),
                     r.blocked(),
                     change);
-            before = r.totalIssues();
+            before.put(r.demo(), r.totalIssues());
         }
-        if (runs.size() >= 2) {
-            int first = runs.get(0).totalIssues();
-            int last = runs.get(runs.size() - 1).totalIssues();
+        if (runs.isEmpty()) {
+            return;
+        }
+        boolean demo = runs.get(runs.size() - 1).demo();
+        List<RunRecord> same = runs.stream().filter(r -> r.demo() == demo).toList();
+        if (same.size() >= 2) {
+            int first = same.get(0).totalIssues();
+            int last = same.get(same.size() - 1).totalIssues();
             w.printf(
-                    "Trend over %d runs: %d -> %d issues (%s)%n",
-                    runs.size(), first, last, last < first ? "shrinking" : last > first ? "growing" : "flat");
+                    "Trend over %d %sruns: %d -> %d issues (%s)%n",
+                    same.size(),
+                    same.size() < runs.size() ? (demo ? "demo " : "non-demo ") : "",
+                    first,
+                    last,
+                    last < first ? "shrinking" : last > first ? "growing" : "flat");
         }
     }
 

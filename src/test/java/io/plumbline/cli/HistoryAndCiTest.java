@@ -83,7 +83,12 @@ class HistoryAndCiTest {
         assertThat(out.resolve("real2/report.html")).content().contains("real1").doesNotContain("demo1");
         assertThat(out.resolve("demo1/report.html")).content().doesNotContain("real1");
         Cli.Result h = Cli.run("history", "--out", out.toString());
-        assertThat(h.out()).contains("demo1").contains("Latest run real2 against real1");
+        assertThat(h.out())
+                .contains("demo1")
+                .contains("Latest run real2 against real1")
+                .containsPattern("(?m)^demo1 .* \\d+ +\\d+ +\\d+ +$")
+                .containsPattern("(?m)^real2 .* \\+0$")
+                .containsPattern("Trend over 2 non-demo runs: (\\d+) -> \\1 issues \\(flat\\)");
     }
 
     @Test
