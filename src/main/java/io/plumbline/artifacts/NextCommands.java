@@ -3,24 +3,34 @@ package io.plumbline.artifacts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The exact commands an operator runs after an audit: a dry-run apply and a trace of the top account. */
 public final class NextCommands {
+    /** Characters a POSIX shell passes through unquoted. */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
+
     private NextCommands() {}
 
-    /** Pairs of (what, command). */
+    /**
+     * Pairs of (what, command). The trace reads the run folder ({@code --run}), so it sees the same
+     * inputs and settings (lookback, as-of, config) the audit used; a demo run traces the demo.
+     */
     public static List<String[]> of(Path runDir, RunInfo run, String topAccount) {
         List<String[]> out = new ArrayList<>();
-        out.add(new String[] {"Dry-run apply", "plumbline apply --plan " + runDir.resolve("fix_plan.json")});
+        out.add(new String[] {"Dry-run apply", "plumbline apply --plan " + word(runDir.resolve("fix_plan.json"))});
         if (topAccount != null) {
-            String input = switch (run.inputKind()) {
-                case "demo" -> "--demo";
-                case "snapshot" -> "--snapshot " + run.inputPath();
-                default -> "--run " + runDir;
-            };
-            out.add(new String[] {"Trace the top account", "plumbline trace --sf-account-id " + topAccount + " " + input
+            String input = run.inputKind().equals("demo") ? "--demo" : "--run " + word(runDir);
+            out.add(new String[] {
+                "Trace the top account", "plumbline trace --sf-account-id " + word(topAccount) + " " + input
             });
         }
         return out;
+    }
+
+    /** {@code value} as one word of a POSIX shell command line: as it is when that is safe, else single-quoted. */
+    public static String word(Object value) {
+        String s = String.valueOf(value);
+        return PLAIN.matcher(s).matches() ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 }

@@ -3,6 +3,7 @@ package io.plumbline.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.apply.ActionResult;
 import io.plumbline.apply.PlanFile;
+import io.plumbline.artifacts.NextCommands;
 import io.plumbline.errors.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -72,12 +73,13 @@ final class ApplyReadout {
             out.println("Demo plans are dry-run only. Audit your own Zendesk to get a plan you can apply.");
         } else if (mode.equals("dry_run")) {
             out.println("Next, to write these changes:");
-            out.println("  plumbline apply --plan " + plan.path() + " --apply --confirm-plan-hash "
+            out.println("  plumbline apply --plan " + NextCommands.word(plan.path()) + " --apply --confirm-plan-hash "
                     + plan.plan().planHash());
         } else if (mode.equals("apply")) {
             out.println("To reverse the applied actions (dry run first):");
-            out.println("  plumbline undo --receipt " + receiptPath);
-            out.println("  plumbline undo --receipt " + receiptPath + " --apply --confirm-receipt-hash " + receiptHash);
+            out.println("  plumbline undo --receipt " + NextCommands.word(receiptPath));
+            out.println("  plumbline undo --receipt " + NextCommands.word(receiptPath)
+                    + " --apply --confirm-receipt-hash " + receiptHash);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.plumbline.cli;
 
+import io.plumbline.artifacts.NextCommands;
 import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.OutputConfig;
 import io.plumbline.config.PlumblineConfig;
@@ -144,11 +145,13 @@ final class InitCommand implements Callable<Integer> {
                                 + dir.resolve(csv).normalize()
                                 + " (columns " + String.join(", ", AccountsCsvReader.REQUIRED)
                                 + "), or name your export in salesforce.accounts_csv; then:");
-                ctx.out().println("  plumbline audit --config " + config);
+                ctx.out().println("  plumbline audit --config " + NextCommands.word(config));
             } else {
                 ctx.out()
                         .println("Next: plumbline audit "
-                                + (demo ? "--snapshot " + dir.resolve("plumbline-demo") : "--config " + config));
+                                + (demo
+                                        ? "--snapshot " + NextCommands.word(dir.resolve("plumbline-demo"))
+                                        : "--config " + NextCommands.word(config)));
             }
         }
         ctx.out().flush();

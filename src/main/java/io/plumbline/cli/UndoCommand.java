@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.apply.ReceiptFile;
 import io.plumbline.apply.Undoer;
 import io.plumbline.apply.ZendeskWrites;
+import io.plumbline.artifacts.NextCommands;
 import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ApplyRefusedException;
@@ -107,7 +108,9 @@ final class UndoCommand implements Callable<Integer> {
                                 + ".");
             } else {
                 ctx.out().println("Next, to write these inverses (confirm with the hash of " + receipt + "):");
-                ctx.out().println("  plumbline undo --receipt " + receipt + " --apply --confirm-receipt-hash " + hash);
+                ctx.out()
+                        .println("  plumbline undo --receipt " + NextCommands.word(receipt)
+                                + " --apply --confirm-receipt-hash " + hash);
             }
         }
         ctx.out().flush();

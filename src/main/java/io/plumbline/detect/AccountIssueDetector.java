@@ -45,7 +45,11 @@ final class AccountIssueDetector implements Detector {
                                 r.externalIdMatches().size(), a.id(), describe(r.externalIdMatches()))
                         .build());
             case CONFLICT ->
-                out.add(IssueBuilder.of(IssueCode.ORG_EXTERNAL_ID_CONFLICT, a)
+                out.add(IssueBuilder.of(
+                                r.org().hasExternalId()
+                                        ? IssueCode.ORG_EXTERNAL_ID_CONFLICT
+                                        : IssueCode.ORG_CLAIM_CONTESTED,
+                                a)
                         .org(r.org().id())
                         .current(r.org().externalId())
                         .expected(a.id().value())

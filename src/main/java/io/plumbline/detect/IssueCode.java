@@ -37,6 +37,18 @@ public enum IssueCode {
             ActionCode.SET_ORG_EXTERNAL_ID,
             "external_id_conflict",
             "Decide which account owns the org; correct its external_id in Zendesk or the stored org id in Salesforce, then re-run."),
+    /**
+     * The org the account's rules lead to has a blank external_id, yet is contested: another account
+     * claims it too (by stored org id or domain), or the account's stored org id and another org's
+     * external_id disagree. Not {@link #ORG_EXTERNAL_ID_CONFLICT}, whose org carries another value.
+     */
+    ORG_CLAIM_CONTESTED(
+            Scope.ORG,
+            HIGH,
+            BLOCKED,
+            ActionCode.SET_ORG_EXTERNAL_ID,
+            "org_claim_contested",
+            "Decide which account owns the org; correct the stored org id or the domains in Salesforce so that one account claims it, then re-run."),
     ORG_MISSING_EXPECTED_DOMAIN(
             Scope.ORG,
             MEDIUM,

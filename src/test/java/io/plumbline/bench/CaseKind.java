@@ -10,6 +10,8 @@ enum CaseKind {
     DUPLICATE_EXTERNAL_ID(1, 2, 0.001, false),
     MISSING_EXTERNAL_ID(1, 1, 0.01, false),
     EXTERNAL_ID_CONFLICT(1, 1, 0.002, false),
+    /** Two accounts storing the id of one org whose external_id is blank. */
+    CLAIM_CONTESTED(2, 1, 0.001, false),
     MISSING_DOMAIN(1, 1, 0.01, false),
     DOMAIN_ELSEWHERE(1, 2, 0.003, false),
     SHARED_DOMAIN_PAIR(2, 2, 0.002, false),

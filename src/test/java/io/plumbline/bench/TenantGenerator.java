@@ -97,6 +97,7 @@ public final class TenantGenerator {
             case DUPLICATE_EXTERNAL_ID -> duplicate(n, id);
             case MISSING_EXTERNAL_ID -> missingExternalId(n, id);
             case EXTERNAL_ID_CONFLICT -> conflict(n, id);
+            case CLAIM_CONTESTED -> claimContested(n, id);
             case MISSING_DOMAIN -> missingDomain(n, id);
             case DOMAIN_ELSEWHERE -> domainElsewhere(n, id);
             case SHARED_DOMAIN_PAIR -> sharedPair(n, id);
@@ -154,6 +155,19 @@ public final class TenantGenerator {
         account(id, Names.company(n), domains[0], "", "", "");
         expected.add(IssueCode.ORG_EXTERNAL_ID_CONFLICT);
         people.company(id, domains, org, Standing.UNCHECKED, users());
+    }
+
+    private void claimContested(long n, String id) {
+        String other = Names.accountId(n + 1);
+        String[] mine = domains(n, 1);
+        String[] theirs = {Names.domain(n + 1, 0)};
+        long org = org(Names.company(n), "", new String[0], null);
+        account(id, Names.company(n), mine[0], "", "", Long.toString(org));
+        account(other, Names.company(n + 1), theirs[0], "", "", Long.toString(org));
+        expected.add(IssueCode.ORG_CLAIM_CONTESTED);
+        expected.add(IssueCode.ORG_CLAIM_CONTESTED);
+        people.company(id, mine, org, Standing.UNCHECKED, users());
+        people.company(other, theirs, org, Standing.UNCHECKED, users());
     }
 
     private void missingDomain(long n, String id) {

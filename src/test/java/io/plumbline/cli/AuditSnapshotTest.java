@@ -65,6 +65,77 @@ class AuditSnapshotTest {
     }
 
     @Test
+    void audit_nextCommands_runAsPrintedFromFoldersWithSpacesAndKeepTheRunsSettings() throws IOException {
+        Path snapshot = Files.move(
+                snapshot(
+                        "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
+                        "{\"id\":9001,\"name\":\"Acme\",\"domain_names\":[\"acme.example\"]}\n"),
+                dir.resolve("my snapshot"));
+        Path outRoot = dir.resolve("it's out");
+        int code = new Main(new PrintWriter(out), new PrintWriter(err), Map.of(), CLOCK)
+                .run(
+                        "audit",
+                        "--snapshot",
+                        snapshot.toString(),
+                        "--out",
+                        outRoot.toString(),
+                        "--run-id",
+                        "r1",
+                        "--ticket-lookback-days",
+                        "3",
+                        "--no-progress");
+        assertThat(code).as(err.toString()).isZero();
+
+        String trace = out.toString()
+                .lines()
+                .filter(l -> l.contains("plumbline trace "))
+                .findFirst()
+                .orElseThrow()
+                .strip();
+        assertThat(trace).endsWith("--run '" + outRoot.resolve("r1").toString().replace("'", "'\\''") + "'");
+        List<String> words = shellWords(trace.substring(trace.indexOf("plumbline trace ") + "plumbline ".length()));
+        StringWriter traced = new StringWriter();
+        int traceCode = new Main(new PrintWriter(traced), new PrintWriter(err), Map.of(), CLOCK)
+                .run(words.toArray(String[]::new));
+        assertThat(traceCode).as(err.toString()).isZero();
+        assertThat(traced.toString()).contains("Salesforce account 001ACME001 'Acme'");
+    }
+
+    /** Splits a command line as a POSIX shell does for plain, backslash-escaped and single-quoted words. */
+    private static List<String> shellWords(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean escaped = false;
+        boolean any = false;
+        for (char c : line.toCharArray()) {
+            if (escaped) {
+                word.append(c);
+                escaped = false;
+            } else if (c == '\'') {
+                quoted = !quoted;
+                any = true;
+            } else if (c == '\\' && !quoted) {
+                escaped = true;
+                any = true;
+            } else if (c == ' ' && !quoted) {
+                if (any) {
+                    words.add(word.toString());
+                }
+                word.setLength(0);
+                any = false;
+            } else {
+                word.append(c);
+                any = true;
+            }
+        }
+        if (any) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    @Test
     void audit_contactsThatCannotBeUsed_areWarnedInTheReadoutAndTheSummary() throws IOException {
         Path snapshot = snapshot(
                 "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",

@@ -69,6 +69,34 @@ class DriftDetectorTest {
     }
 
     @Test
+    void detect_blankOrgClaimedByTwoAccounts_blocksBothAsContestedNotAsExternalIdConflict() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example", "", "", "1")
+                .account("001B", "B", "b.example", "", "", "1")
+                .org(1, "AB", null)
+                .audit();
+        assertThat(issues(r, IssueCode.ORG_CLAIM_CONTESTED))
+                .extracting(i -> i.accountId().value())
+                .containsExactly("001A", "001B");
+        assertThat(issues(r, IssueCode.ORG_EXTERNAL_ID_CONFLICT)).isEmpty();
+        Issue i = issues(r, IssueCode.ORG_CLAIM_CONTESTED).get(0);
+        assertThat(actionFor(r, i).blockedReason()).isEqualTo("org_claim_contested");
+        assertThat(i.evidence()).contains("org 1 is claimed by several accounts (001A, 001B)");
+    }
+
+    @Test
+    void detect_storedBlankOrgWhileAnotherCarriesTheId_isContested() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example", "", "", "1")
+                .org(1, "A old", null)
+                .org(2, "A", "001A")
+                .audit();
+        Issue i = only(r, IssueCode.ORG_CLAIM_CONTESTED);
+        assertThat(i.orgId().value()).isEqualTo(1);
+        assertThat(i.evidence()).contains("stored org id names org 1 but org 2 carries external_id 001A");
+    }
+
+    @Test
     void detect_candidateCarriesOtherExternalId_blocksWithExternalIdConflict() {
         AuditResult r = Snapshots.with()
                 .account("001A", "A", "a.example")
