@@ -64,14 +64,14 @@ public final class SummaryMarkdown {
         var in = f.inputs();
         md.append("## Inputs and resolution\n\n");
         md.append(String.format(
-                "- Salesforce: %d accounts, %d contact%s\n",
-                in.get("accounts"), in.get("contacts"), in.get("contacts") == 1 ? "" : "s"));
+                "- Salesforce: %s, %s\n",
+                plural(in.get("accounts"), "account"), plural(in.get("contacts"), "contact")));
         md.append(String.format(
-                "- Zendesk: %d orgs, %d users, %d memberships, %d tickets (%d in the window)\n",
-                in.get("organizations"),
-                in.get("users"),
-                in.get("memberships"),
-                in.get("tickets"),
+                "- Zendesk: %s, %s, %s, %s (%d in the window)\n",
+                plural(in.get("organizations"), "org"),
+                plural(in.get("users"), "user"),
+                plural(in.get("memberships"), "membership"),
+                plural(in.get("tickets"), "ticket"),
                 in.get("tickets_in_window")));
         md.append(String.format(
                 "- Accounts: %d resolved, %d blocked by a duplicate external_id, %d contested, %d without a Zendesk org\n",
@@ -208,5 +208,9 @@ public final class SummaryMarkdown {
 
     private static String capital(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

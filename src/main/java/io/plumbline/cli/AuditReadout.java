@@ -59,13 +59,13 @@ final class AuditReadout {
         Map<String, Integer> in = f.inputs();
         out.println("Loading " + (result.plan().demo() ? "fixture data" : "input data") + "...");
         out.printf(
-                "  %d Salesforce accounts%s, %d Zendesk orgs, %d users, %d memberships, %d tickets (%dd lookback: %d in window)%n",
-                in.get("accounts"),
+                "  %s%s, %s, %s, %s, %s (%dd lookback: %d in window)%n",
+                plural(in.get("accounts"), "Salesforce account"),
                 in.get("contacts") > 0 ? " (" + plural(in.get("contacts"), "contact") + ")" : "",
-                in.get("organizations"),
-                in.get("users"),
-                in.get("memberships"),
-                in.get("tickets"),
+                plural(in.get("organizations"), "Zendesk org"),
+                plural(in.get("users"), "user"),
+                plural(in.get("memberships"), "membership"),
+                plural(in.get("tickets"), "ticket"),
                 result.resolution().settings().ticketLookbackDays(),
                 in.get("tickets_in_window"));
         List<String> warnings = result.resolution().warnings();
