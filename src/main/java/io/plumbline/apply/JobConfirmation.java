@@ -107,7 +107,7 @@ final class JobConfirmation {
                     + " it may still land: a re-run re-checks it";
         } else {
             reason = out.error() + "; the " + (job ? "job's" : "write's")
-                    + " outcome was unconfirmed and nothing of this action was found in" + " Zendesk";
+                    + " outcome was unconfirmed and nothing of this action was found in Zendesk";
         }
         return Applier.result(a, ResultStatus.FAILED, reason, check.before(), check.before(), out.requestId());
     }
