@@ -69,6 +69,13 @@ final class ExportLag {
         behind.forEach(e -> askedAgain.add(e.name()));
     }
 
+    /** Runs {@code export} once more, after waiting until the lag has passed the pull's start. */
+    void runAfterLag(ResumableExport<?> export) {
+        awaitLag();
+        export.run();
+        askedAgain.add(export.name());
+    }
+
     /** Waits until an export request sent then holds every change made before the pull's start. */
     void awaitLag() {
         Instant until = asOf.plus(ZendeskExporter.LAG);

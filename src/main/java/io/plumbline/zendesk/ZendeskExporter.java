@@ -100,6 +100,11 @@ public final class ZendeskExporter {
         return export(first, TICKETS, "&exclude_deleted=true", "tickets", null, sink);
     }
 
+    /** Tickets created or updated at or after {@code start}, deleted ones included (status {@code deleted}). */
+    public ExportEnd<String> ticketsChangedSince(Instant start, PageSink sink) {
+        return export(TICKETS + "?start_time=" + start.getEpochSecond(), TICKETS, "", "tickets", null, sink);
+    }
+
     /** Tickets changed after {@code cursor}, deleted ones included (status {@code deleted}). */
     public ExportEnd<String> ticketsAfter(String cursor, PageSink sink) {
         return export(TICKETS + "?cursor=" + encode(cursor), TICKETS, "", "tickets", cursor, sink);

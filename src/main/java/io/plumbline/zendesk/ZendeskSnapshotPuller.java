@@ -31,6 +31,11 @@ import java.util.function.Function;
 public final class ZendeskSnapshotPuller {
     /** How far before a full pull's start the next user export opens (covers clock skew between hosts). */
     static final Duration USER_EXPORT_OVERLAP = Duration.ofMinutes(10);
+    /**
+     * How far before a full pull's start its second ticket pass opens: past the export's one-minute lag,
+     * with room for clock skew between hosts.
+     */
+    static final Duration TICKETS_AGAIN_FROM = Duration.ofMinutes(10);
     /** The name of the threads a pull lists and exports on. */
     static final String PULL_THREADS = "zendesk-pull";
 
@@ -67,7 +72,8 @@ public final class ZendeskSnapshotPuller {
         SortedMap<Long, JsonNode> ticketRecords = new TreeMap<>();
         ResumableExport<Long> orgs = new ResumableExport<>(
                 "organizations", orgRecords, 0L, exporter::organizations, http, progress, orgCount);
-        // the first pass leaves deleted tickets out; a later one takes them in, to drop those deleted meanwhile
+        // the first pass leaves deleted tickets out, so a ticket deleted while it runs is neither listed
+        // again nor dropped, and the pass's cursor moves past that deletion
         ResumableExport<String> tickets = new ResumableExport<>(
                 "tickets",
                 ticketRecords,
@@ -79,7 +85,21 @@ public final class ZendeskSnapshotPuller {
                 OptionalLong.empty());
         Lists lists = runSideBySide(snapshotDir, orgs, tickets, userCount);
         ExportLag lag = new ExportLag(capturedAt, window.started(), http.settings(), progress);
-        lag.catchUp(List.of(orgs, tickets));
+        lag.catchUp(List.of(orgs));
+        // so a second pass takes every ticket changed since just before the pull began, deleted ones
+        // included, once the export's lag has passed the pull's start: it holds those deletions (and any
+        // change the first pass was too early to see), and the next pull resumes at its cursor
+        ResumableExport<String> changedTickets = new ResumableExport<>(
+                "tickets",
+                ticketRecords,
+                null,
+                (cursor, sink) -> cursor == null
+                        ? exporter.ticketsChangedSince(window.started().minus(TICKETS_AGAIN_FROM), sink)
+                        : exporter.ticketsAfter(cursor, sink),
+                http,
+                progress,
+                OptionalLong.empty());
+        lag.runAfterLag(changedTickets);
         ticketRecords.values().removeIf(t -> "deleted".equals(t.path("status").asText()));
         SnapshotFiles.write(snapshotDir.resolve(SnapshotFiles.ORGANIZATIONS), orgRecords);
         SnapshotFiles.write(snapshotDir.resolve(SnapshotFiles.TICKETS), ticketRecords);
@@ -90,8 +110,9 @@ public final class ZendeskSnapshotPuller {
         counts.put("organization_memberships", lists.memberships().records());
         counts.put("tickets", ticketRecords.size());
         long usersFrom = window.started().minus(USER_EXPORT_OVERLAP).getEpochSecond();
-        String ticketsCursor =
-                tickets.end().resumeAt() == null ? "" : tickets.end().resumeAt();
+        String ticketsCursor = changedTickets.end().resumeAt() == null
+                ? ""
+                : changedTickets.end().resumeAt();
         PullCursors cursors = new PullCursors(
                 orgs.end().resumeAt(),
                 null,

@@ -158,10 +158,12 @@ class ZendeskSnapshotPullerTest {
     void pull_shorterThanTheExportsLag_asksEachExportOnceMoreAfterIt(@TempDir Path out) {
         try (EmulatorHarness h =
                 new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN), EmulatorHarness.LAG_SCALE)) {
+            Instant start = h.time.instant();
             PullStats stats = pullNow(h, out);
             List<LoggedRequest> log = h.emulator.log().all();
 
-            // 1,150 orgs and 1,877 tickets in the window: 2 pages each, then each export once more
+            // 1,150 orgs and 1,877 tickets in the window: 2 pages each, then each export once more (tickets
+            // from just before the pull's start, deleted ones included)
             assertThat(log)
                     .filteredOn(r -> r.path().equals("/api/v2/incremental/organizations"))
                     .hasSize(3);
@@ -169,13 +171,58 @@ class ZendeskSnapshotPullerTest {
                     .filteredOn(r -> r.path().equals("/api/v2/incremental/tickets/cursor"))
                     .hasSize(3)
                     .last()
-                    .satisfies(r -> assertThat(r.query()).startsWith("cursor=").doesNotContain("exclude_deleted"));
-            Instant start = log.get(0).at();
+                    .satisfies(r -> assertThat(r.query())
+                            .isEqualTo("start_time="
+                                    + start.minus(ZendeskSnapshotPuller.TICKETS_AGAIN_FROM)
+                                            .getEpochSecond()));
             assertThat(log)
                     .filteredOn(r -> r.path().startsWith("/api/v2/incremental/"))
                     .last()
                     .satisfies(r -> assertThat(r.at()).isAfterOrEqualTo(start.plus(Duration.ofMinutes(1))));
             assertThat(stats.requests()).isEqualTo(log.size());
+        }
+    }
+
+    @Test
+    void pull_ticketDeletedWhileTheExportRuns_isDroppedAndTheNextIncrementalPullDoesNotBringItBack(@TempDir Path tmp)
+            throws IOException {
+        String tickets = "/api/v2/incremental/tickets/cursor";
+        Instant since = AS_OF.minus(Duration.ofDays(30));
+        List<JsonNode> inWindow = records(seed, "zendesk/tickets.jsonl")
+                .filter(t -> !OffsetDateTime.parse(t.path("updated_at").asText())
+                        .toInstant()
+                        .isBefore(since))
+                .filter(t -> !"deleted".equals(t.path("status").asText()))
+                .sorted(java.util.Comparator.comparing((JsonNode t) ->
+                                OffsetDateTime.parse(t.path("updated_at").asText()))
+                        .thenComparing(t -> t.path("id").asLong()))
+                .toList();
+        long doomed = inWindow.get(0).path("id").asLong();
+        long other = inWindow.get(1).path("id").asLong();
+        try (EmulatorHarness h = new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN))) {
+            // before the export's second page: a ticket its first page held is deleted, another one changes
+            // after that, and a long pull's minutes pass
+            h.emulator.interventions().beforeRequest("GET", tickets, 2, () -> {
+                h.emulator.change(e -> e.deleteTicket(doomed));
+                h.time.advance(Duration.ofSeconds(5));
+                h.emulator.change(e -> e.updateTicket(other, t -> t.put("status", "pending")));
+                h.time.advance(Duration.ofMinutes(2));
+            });
+            Path full = tmp.resolve("full");
+            PullStats first =
+                    new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(full, h.time.instant(), since, 30);
+            assertThat(ids(full, "zendesk/tickets.jsonl"))
+                    .doesNotContain(doomed)
+                    .contains(other);
+
+            h.time.advance(Duration.ofMinutes(5));
+            Path next = tmp.resolve("next");
+            new ZendeskIncrementalPuller(h.http(), Progress.SILENT)
+                    .pull(full, first.cursors(), next, h.time.instant(), since, 30);
+
+            assertThat(ids(next, "zendesk/tickets.jsonl"))
+                    .doesNotContain(doomed)
+                    .contains(other);
         }
     }
 

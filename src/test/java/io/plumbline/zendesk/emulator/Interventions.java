@@ -14,7 +14,19 @@ import java.util.concurrent.TimeUnit;
  * are answered.
  */
 public final class Interventions {
-    private record Change(String method, String path, Runnable change) {}
+    private static final class Change {
+        final String method;
+        final String path;
+        final Runnable change;
+        int remaining;
+
+        Change(String method, String path, int occurrence, Runnable change) {
+            this.method = method;
+            this.path = path;
+            this.remaining = occurrence;
+            this.change = change;
+        }
+    }
 
     private final List<Change> changes = new ArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
@@ -25,7 +37,12 @@ public final class Interventions {
 
     /** Runs {@code change} just before the next request with this method and path is handled. */
     public synchronized void beforeRequest(String method, String path, Runnable change) {
-        changes.add(new Change(method, path, change));
+        beforeRequest(method, path, 1, change);
+    }
+
+    /** Runs {@code change} just before the {@code occurrence}-th request from now with this method and path. */
+    public synchronized void beforeRequest(String method, String path, int occurrence, Runnable change) {
+        changes.add(new Change(method, path, occurrence, change));
     }
 
     /** Once {@code k} writes have been answered, the next request is held unanswered; the latch opens then. */
@@ -56,9 +73,9 @@ public final class Interventions {
     synchronized void runChanges(Call call) {
         for (Iterator<Change> it = changes.iterator(); it.hasNext(); ) {
             Change c = it.next();
-            if (c.method().equals(call.method()) && c.path().equals(call.path())) {
+            if (c.method.equals(call.method()) && c.path.equals(call.path()) && --c.remaining == 0) {
                 it.remove();
-                c.change().run();
+                c.change.run();
             }
         }
     }
