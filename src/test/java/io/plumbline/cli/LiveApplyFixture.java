@@ -196,6 +196,16 @@ final class LiveApplyFixture {
         return run(z.time(), ENV, args.toArray(String[]::new));
     }
 
+    /** Undoes {@code receipt} live, confirmed with the hash its dry run prints. */
+    Run undoLive(ZendeskEmulator z, Path receipt) {
+        return undo(
+                z,
+                receipt,
+                "--apply",
+                "--confirm-receipt-hash",
+                confirmHash(undo(z, receipt).out()));
+    }
+
     /** The receipt hash an undo dry run's output tells to confirm. */
     static String confirmHash(String out) {
         java.util.regex.Matcher m = CONFIRM_RECEIPT.matcher(out);
