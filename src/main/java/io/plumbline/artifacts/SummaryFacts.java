@@ -44,7 +44,7 @@ public record SummaryFacts(
         inputs.put("memberships", s.memberships().size());
         inputs.put("tickets", s.ticketsRead());
         inputs.put(
-                "tickets_in_window", inWindow(s.tickets(), result.resolution().ticketWindowStart(), s.asOf()));
+                "tickets_in_window", inWindow(s.tickets(), result.resolution().ticketWindowStart()));
         Map<AccountRule, Integer> byRule = new EnumMap<>(AccountRule.class);
         Map<AccountOutcome, Integer> outcomes = new EnumMap<>(AccountOutcome.class);
         for (AccountOutcome o : AccountOutcome.values()) {
@@ -89,14 +89,12 @@ public record SummaryFacts(
                 AccountRollup.of(result.issues(), result.plan()));
     }
 
-    private static int inWindow(List<Ticket> tickets, Instant start, Instant end) {
+    private static int inWindow(List<Ticket> tickets, Instant start) {
         if (tickets instanceof TicketTable table) {
-            return table.forEachActiveWithin(start, end, i -> {});
+            return table.forEachActiveSince(start, i -> {});
         }
         return (int) tickets.stream()
-                .filter(t -> t.activityAt() != null
-                        && !t.activityAt().isBefore(start)
-                        && !t.activityAt().isAfter(end))
+                .filter(t -> t.activityAt() != null && !t.activityAt().isBefore(start))
                 .count();
     }
 

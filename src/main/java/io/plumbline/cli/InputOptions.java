@@ -22,15 +22,16 @@ public final class InputOptions {
     @Option(
             names = "--ticket-lookback-days",
             paramLabel = "N",
-            description =
-                    "Check tickets updated (else created) in the N days up to --as-of (default: config, " + "else 30).")
+            description = "Check tickets updated (else created) in the N days before --as-of, or since "
+                    + "(default: config, else 30).")
     Integer ticketLookbackDays;
 
     @Option(
             names = "--as-of",
             paramLabel = "INSTANT",
-            description = "The instant the lookback window ends (ISO 8601); tickets active after it are not "
-                    + "checked. Default: the snapshot's captured_at, else its latest ticket activity.")
+            description = "The instant the lookback window is counted back from (ISO 8601); a ticket active "
+                    + "after it is checked too, in the state the snapshot holds. Default: the snapshot's "
+                    + "captured_at, else its latest ticket activity.")
     String asOf;
 
     /** The input options given on the command line, by name, in the order of this class. */

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Tickets in the lookback window (active from as_of minus the lookback days up to as_of) whose organization disagrees with the requester's expected org, or
+ * Tickets in the lookback window whose organization disagrees with the requester's expected org, or
  * whose requester's account is blocked upstream. Detection only: tickets are never written.
  */
 final class TicketIssueDetector implements Detector {
@@ -28,8 +28,7 @@ final class TicketIssueDetector implements Detector {
         if (tickets instanceof TicketTable table) {
             // a compact table answers the window question without building the tickets outside it
             IntStream.Builder inWindow = IntStream.builder();
-            table.forEachActiveWithin(
-                    resolution.ticketWindowStart(), resolution.snapshot().asOf(), inWindow::add);
+            table.forEachActiveSince(resolution.ticketWindowStart(), inWindow::add);
             candidates = inWindow.build();
         } else {
             candidates = IntStream.range(0, tickets.size());
@@ -46,7 +45,6 @@ final class TicketIssueDetector implements Detector {
     static Issue check(Ticket t, Resolution resolution) {
         if (t.activityAt() == null
                 || t.activityAt().isBefore(resolution.ticketWindowStart())
-                || t.activityAt().isAfter(resolution.snapshot().asOf())
                 || t.requesterId() == null) {
             return null;
         }

@@ -52,16 +52,14 @@ public final class TicketColumns {
                 statuses[statusCodes[i]]);
     }
 
-    /** Whether ticket {@code i}'s activity instant is set and within [{@code start}, {@code end}]. */
-    boolean activeWithin(int i, Instant start, Instant end) {
+    boolean activeSince(int i, Instant start) {
         boolean updated = updatedSeconds[i] != NONE;
         long s = updated ? updatedSeconds[i] : createdSeconds[i];
         if (s == NONE) {
             return false;
         }
         int n = updated ? nano(updatedNanos, i) : nano(createdNanos, i);
-        return (s > start.getEpochSecond() || s == start.getEpochSecond() && n >= start.getNano())
-                && (s < end.getEpochSecond() || s == end.getEpochSecond() && n <= end.getNano());
+        return s > start.getEpochSecond() || s == start.getEpochSecond() && n >= start.getNano();
     }
 
     private static int nano(int[] nanos, int i) {

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * An immutable list of tickets stored column by column in primitive arrays (about 50 bytes a ticket
  * instead of several objects), so that a snapshot of millions of tickets fits in a small heap. Each
- * {@link #get} builds an equal {@link Ticket}; {@link #forEachActiveWithin} checks the lookback window
+ * {@link #get} builds an equal {@link Ticket}; {@link #forEachActiveSince} checks the lookback window
  * without building them. A table may be {@linkplain #deferred deferred}: its columns are fetched on first use,
  * so work that needs no tickets can go ahead while they are still being read.
  */
@@ -135,17 +135,17 @@ public final class TicketTable extends AbstractList<Ticket> implements RandomAcc
     }
 
     /**
-     * The number of tickets whose activity instant (updated_at, else created_at) is set, not before
-     * {@code start} and not after {@code end}; {@code visit} receives the index of each.
+     * The number of tickets whose activity instant (updated_at, else created_at) is set and not before
+     * {@code start}; {@code visit} receives the index of each.
      */
-    public int forEachActiveWithin(Instant start, Instant end, IntConsumer visit) {
+    public int forEachActiveSince(Instant start, IntConsumer visit) {
         requireHolds(start);
         Segments c = columns();
         int n = 0;
         for (int k = 0; k < c.parts.length; k++) {
             TicketColumns part = c.parts[k];
             for (int i = 0; i < part.size(); i++) {
-                if (part.activeWithin(i, start, end)) {
+                if (part.activeSince(i, start)) {
                     visit.accept(c.starts[k] + i);
                     n++;
                 }

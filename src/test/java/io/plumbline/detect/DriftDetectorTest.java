@@ -285,7 +285,6 @@ class DriftDetectorTest {
                 .ticket(100, 10, 2L, 3)
                 .ticket(101, 10, 2L, 45)
                 .ticket(102, 10, 1L, 2)
-                .ticket(103, 10, 2L, -1) // active after as_of: past the window's end
                 .audit();
         Issue i = only(r, IssueCode.TICKET_ORG_MISMATCH);
         assertThat(i.ticketId().value()).isEqualTo(100);
