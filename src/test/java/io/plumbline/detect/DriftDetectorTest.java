@@ -293,6 +293,19 @@ class DriftDetectorTest {
     }
 
     @Test
+    void detect_ticketActiveAfterAsOf_isCheckedToo() {
+        // as a ticket updated while a live pull ran: the window is counted back from as_of, with no end
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "B", "001Z")
+                .endUser(10, "ann@a.example", 1L)
+                .ticket(103, 10, 2L, -1)
+                .audit();
+        assertThat(only(r, IssueCode.TICKET_ORG_MISMATCH).ticketId().value()).isEqualTo(103);
+    }
+
+    @Test
     void detect_ticketOfRequesterUnderDuplicateAccount_reportsBlockedResolution() {
         AuditResult r = Snapshots.with()
                 .account("001A", "A", "a.example")
