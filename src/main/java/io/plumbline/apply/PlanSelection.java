@@ -4,6 +4,7 @@ import io.plumbline.errors.ConfigException;
 import io.plumbline.model.ActionCode;
 import io.plumbline.plan.FixPlan;
 import io.plumbline.plan.PlannedAction;
+import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,14 +19,19 @@ public final class PlanSelection {
 
     /** Whether the filters of {@code options} select {@code action}. */
     public static boolean selects(PlannedAction action, ApplyOptions options) {
-        return (options.onlyAccounts().isEmpty() || options.onlyAccounts().contains(Applier.account(action)))
+        return (options.onlyAccounts().isEmpty() || names(options.onlyAccounts(), Applier.account(action)))
                 && (options.onlyActions().isEmpty() || options.onlyActions().contains(action.code()));
+    }
+
+    /** Whether {@code values} name {@code account}: ids equal ignoring case are one account. */
+    private static boolean names(Collection<String> values, String account) {
+        return values.stream().anyMatch(v -> v.equalsIgnoreCase(account));
     }
 
     /** Refuses filters that select nothing in {@code plan}, naming the values that match no action. */
     public static void check(FixPlan plan, ApplyOptions options) {
         Set<String> accounts = new TreeSet<>(options.onlyAccounts());
-        plan.actions().forEach(a -> accounts.remove(Applier.account(a)));
+        plan.actions().forEach(a -> accounts.removeIf(v -> v.equalsIgnoreCase(Applier.account(a))));
         if (!accounts.isEmpty()) {
             throw refused("--only-account " + String.join(", ", accounts) + ": the plan has no action for "
                     + (accounts.size() == 1 ? "this account" : "these accounts"));

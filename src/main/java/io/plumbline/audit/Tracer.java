@@ -58,7 +58,7 @@ public final class Tracer {
         out.add("  Decided by: " + r.rule().label() + " -> "
                 + r.outcome().name().toLowerCase(java.util.Locale.ROOT)
                 + (r.org() != null ? " (org " + r.org().id() + " '" + r.org().name() + "')" : ""));
-        touching(out, i -> i.names(id), a2 -> id.equals(a2.accountId()));
+        touching(out, i -> i.names(a.id()), a2 -> a.id().equals(a2.accountId()));
         return Optional.of(out);
     }
 

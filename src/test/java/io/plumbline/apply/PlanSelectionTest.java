@@ -54,6 +54,15 @@ class PlanSelectionTest {
     }
 
     @Test
+    void onlyAccount_inAnotherCase_selectsThatAccountsActions() {
+        ApplyOptions lower = only(Set.of("001acme004"), Set.of());
+        assertThatCode(() -> PlanSelection.check(DEMO, lower)).doesNotThrowAnyException();
+        assertThat(DEMO.actions().stream().filter(a -> PlanSelection.selects(a, lower)))
+                .isNotEmpty()
+                .allMatch(a -> a.accountId().value().equals("001ACME004"));
+    }
+
+    @Test
     void check_filtersThatMatch_pass() {
         assertThatCode(() -> PlanSelection.check(
                         DEMO, only(Set.of("001ACME004", "001ACME003"), Set.of(ActionCode.ADD_ORG_DOMAIN))))

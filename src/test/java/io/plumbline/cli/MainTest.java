@@ -275,7 +275,10 @@ class MainTest {
     void trace_accountIdInAnotherCase_findsTheAccount() {
         Cli.Result r = Cli.run("trace", "--demo", "--sf-account-id", "001dn00000nsmdqiav");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("001Dn00000NsMdQIAV 'Northshore Medical Network'");
+        assertThat(r.out())
+                .isEqualTo(Cli.run("trace", "--demo", "--sf-account-id", "001Dn00000NsMdQIAV")
+                        .out())
+                .contains("001Dn00000NsMdQIAV 'Northshore Medical Network'");
     }
 
     @Test
