@@ -19,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,12 +46,6 @@ final class InitCommand implements Callable<Integer> {
             SnapshotLayout.MEMBERSHIPS,
             SnapshotLayout.TICKETS,
             SnapshotLayout.MANIFEST);
-
-    /** A value YAML reads back unchanged without quotes (no '#', ':', spaces or leading indicator). */
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._/~][A-Za-z0-9._/~+@=-]*");
-    /** Plain words YAML reads as null or a boolean. */
-    private static final Pattern RESERVED =
-            Pattern.compile("~|null|true|false|yes|no|on|off|y|n", Pattern.CASE_INSENSITIVE);
 
     private final Context ctx;
 
@@ -88,12 +81,12 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (Files.exists(config) && !force) {
-            throw new ConfigException(config + ": already exists; pass --force to overwrite it");
-        }
         if (Files.isDirectory(config)) {
             throw new ConfigException(config + ": is a directory; name the config file to write, e.g. "
                     + config.resolve("plumbline.yaml"));
+        }
+        if (Files.exists(config) && !force) {
+            throw new ConfigException(config + ": already exists; pass --force to overwrite it");
         }
         if (!ZendeskConfig.isSubdomain(subdomain)) {
             throw new ConfigException("--subdomain '" + subdomain + "' is not a subdomain; give only the first label"
@@ -119,7 +112,7 @@ final class InitCommand implements Callable<Integer> {
         String text = template()
                 .replace("{{accounts_csv}}", yamlScalar(csv))
                 .replace("{{contacts_csv}}", contacts)
-                .replace("{{subdomain}}", subdomain.trim().toLowerCase(Locale.ROOT));
+                .replace("{{subdomain}}", yamlScalar(subdomain.trim().toLowerCase(Locale.ROOT)));
         PlumblineConfig loaded;
         Path root;
         try {
@@ -168,13 +161,11 @@ final class InitCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code value} as a YAML scalar: as it is when that reads back the same (a path of letters, digits
-     * and {@code ./_-~+@=}), else double-quoted with its backslashes, quotes and control characters escaped.
+     * {@code value} as a double-quoted YAML scalar, its backslashes, quotes and control characters
+     * escaped: it reads back as the same string whatever it holds ('#', ': ', or a word such as null,
+     * no or .inf that YAML would read as something else).
      */
     static String yamlScalar(String value) {
-        if (PLAIN.matcher(value).matches() && !RESERVED.matcher(value).matches()) {
-            return value;
-        }
         StringBuilder out = new StringBuilder("\"");
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -409,7 +409,7 @@ class MainTest {
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(config)
                 .content()
-                .contains("subdomain: acme")
+                .contains("subdomain: \"acme\"")
                 .contains("oauth_access_token_env: ZENDESK_OAUTH_TOKEN")
                 .contains("# ")
                 .contains("contacts_csv: null");
@@ -432,7 +432,7 @@ class MainTest {
         Path config = tmp.resolve("plumbline.yaml");
         Cli.Result r = Cli.run("init", "--config", config.toString(), "--demo", "--accounts-csv", csv.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(config).content().contains("accounts_csv: " + csv).contains("contacts_csv: null");
+        assertThat(config).content().contains("accounts_csv: \"" + csv + "\"").contains("contacts_csv: null");
     }
 
     @Test
@@ -449,8 +449,14 @@ class MainTest {
                     .as(name)
                     .isEqualTo("./" + name + "/accounts.csv");
         }
-        assertThat(InitCommand.yamlScalar("null")).isEqualTo("\"null\"");
-        assertThat(InitCommand.yamlScalar("./exports/accounts.csv")).isEqualTo("./exports/accounts.csv");
+        // values YAML reads as a number or as null unless quoted
+        Files.writeString(tmp.resolve(".inf"), "sf_account_id,account_name,account_domains\n001A,A,a.example\n");
+        Path config = tmp.resolve("plumbline.yaml");
+        Cli.Result r = Cli.run(
+                "init", "--config", config.toString(), "--force", "--accounts-csv", ".inf", "--subdomain", "null");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(ConfigLoader.load(config).salesforce().accountsCsv()).isEqualTo(".inf");
+        assertThat(ConfigLoader.load(config).zendesk().baseUri()).hasToString("https://null.zendesk.com");
     }
 
     @Test
@@ -462,7 +468,7 @@ class MainTest {
         assertThat(config).doesNotExist();
 
         Path folder = Files.createDirectories(tmp.resolve("a-folder"));
-        Cli.Result dir = Cli.run("init", "--config", folder.toString(), "--force");
+        Cli.Result dir = Cli.run("init", "--config", folder.toString());
         assertThat(dir.exitCode()).isEqualTo(2);
         assertThat(dir.err()).contains("is a directory").doesNotContain("defect");
 
@@ -492,8 +498,8 @@ class MainTest {
         assertThat(init.out()).contains("Next: plumbline audit --snapshot " + tmp.resolve("plumbline-demo"));
         assertThat(config)
                 .content()
-                .contains("accounts_csv: ./plumbline-demo/salesforce_accounts.csv")
-                .contains("contacts_csv: ./plumbline-demo/salesforce_contacts.csv");
+                .contains("accounts_csv: \"./plumbline-demo/salesforce_accounts.csv\"")
+                .contains("contacts_csv: \"./plumbline-demo/salesforce_contacts.csv\"");
         Cli.Result r = Cli.run(
                 "audit",
                 "--config",
