@@ -23,10 +23,6 @@ public record UserState(User user, List<Membership> memberships) {
         return user.id();
     }
 
-    public boolean active() {
-        return user.active();
-    }
-
     public Optional<Membership> membershipIn(ZendeskOrgId org) {
         return memberships.stream().filter(m -> m.organizationId().equals(org)).findFirst();
     }

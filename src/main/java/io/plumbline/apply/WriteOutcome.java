@@ -50,7 +50,10 @@ public record WriteOutcome(
         return new WriteOutcome(false, requestId, "user is already a member", null, true, Certainty.KNOWN);
     }
 
-    /** A job's item whose fate its answer leaves open, with why; {@code mayStillLand} when the job may run on. */
+    /**
+     * A write whose fate Zendesk's answer leaves open (a job's item, or a single write whose answer was
+     * lost), with why; {@code mayStillLand} when a job may run on.
+     */
     public static WriteOutcome unconfirmed(String requestId, String why, boolean mayStillLand) {
         return new WriteOutcome(
                 false, requestId, why, null, false, mayStillLand ? Certainty.MAY_STILL_LAND : Certainty.UNCONFIRMED);

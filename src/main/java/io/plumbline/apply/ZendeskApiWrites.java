@@ -25,9 +25,11 @@ import java.util.Optional;
  * Bulk writes go as Zendesk's bulk jobs ({@code create_many}, {@code update_many}, 100 records a job,
  * each job awaited before the next; an item the job's answer leaves open is
  * {@link WriteOutcome#unconfirmed}), and a batch's re-checks read its orgs and users with
- * {@code show_many} (see {@link ApiReadAhead} for its memberships). Zendesk's 422 for an existing membership becomes {@link WriteOutcome#existingMembership}; other
- * refusals (404, 409, 422) become failures carrying Zendesk's words with secrets masked and the request
- * id. Organizations holding a domain are found through the search API and filtered to exact matches
+ * {@code show_many} (see {@link ApiReadAhead} for its memberships). Zendesk's 422 for an existing
+ * membership becomes {@link WriteOutcome#existingMembership}; other refusals (404, 409, 422) become
+ * failures carrying Zendesk's words with secrets masked and the request id. Once an attempt of a single
+ * write may have reached Zendesk unanswered, a refusal of its retry, or giving up, is
+ * {@link WriteOutcome#unconfirmed} instead, for the applier to settle from Zendesk's records. Organizations holding a domain are found through the search API and filtered to exact matches
  * (see {@link ZendeskClient#organizationsWithDomain}).
  */
 public final class ZendeskApiWrites extends ZendeskWrites {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** The exact commands an operator runs after an audit: a dry-run apply and a trace of the top account. */
 public final class NextCommands {
     /** Characters a POSIX shell passes through unquoted. */
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:@%+,-][A-Za-z0-9_./:=@%+,-]*");
 
     private NextCommands() {}
 
@@ -20,7 +20,7 @@ public final class NextCommands {
         List<String[]> out = new ArrayList<>();
         out.add(new String[] {"Dry-run apply", "plumbline apply --plan " + word(runDir.resolve("fix_plan.json"))});
         if (topAccount != null) {
-            String input = run.inputKind().equals("demo") ? "--demo" : "--run " + word(runDir);
+            String input = run.demo() ? "--demo" : "--run " + word(runDir);
             out.add(new String[] {
                 "Trace the top account", "plumbline trace --sf-account-id " + word(topAccount) + " " + input
             });

@@ -177,6 +177,13 @@ final class UndoCommand implements Callable<Integer> {
                         "an undo receipt, not an apply receipt: undo reverses an apply; to redo what an undo "
                                 + "reversed, audit again and apply the new plan");
             }
+            if (!mode.equals("apply") && !mode.equals("dry_run")) {
+                throw new InputException(
+                        file.toString(),
+                        0,
+                        0,
+                        "not an apply receipt (mode '" + mode + "'; an apply writes apply or dry_run)");
+            }
             return n;
         } catch (JacksonException e) {
             throw JsonErrors.malformed(file.toString(), e);

@@ -480,6 +480,14 @@ class MainTest {
     }
 
     @Test
+    void undo_receiptOfNoApply_exits3BeforeReadingAnyConfig() throws IOException {
+        Path receipt = Files.writeString(tmp.resolve("receipt.json"), "{\"results\": []}");
+        Cli.Result r = Cli.run("undo", "--receipt", receipt.toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("not an apply receipt (mode ''");
+    }
+
+    @Test
     void init_namedCsvWithBadHeader_exits3AndWritesNoConfig() throws IOException {
         Path csv = tmp.resolve("accounts.csv");
         Files.writeString(csv, "sf_account_id,name\n");
