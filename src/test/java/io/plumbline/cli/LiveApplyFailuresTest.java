@@ -151,7 +151,10 @@ class LiveApplyFailuresTest {
             assertThat(a003.path("status").asText()).isEqualTo("failed");
             assertThat(a003.path("reason").asText())
                     .contains("did not answer PUT /api/v2/organizations/9005 after 3 attempts")
+                    .as("a 5xx may have landed: Zendesk was read again before the action was failed")
+                    .contains("the write's outcome was unconfirmed and nothing of this action was found in Zendesk")
                     .doesNotContain(LiveApplyFixture.TOKEN);
+            assertThat(a003.path("before").path("domain_names").toString()).isEqualTo("[\"acmeretail.example\"]");
             assertThat(receipt.path("counts").path("applied").asInt()).isEqualTo(7);
             assertThat(receipt.path("complete").asBoolean()).isTrue();
             List<String> expected = new ArrayList<>(EXPECTED_WRITES);

@@ -41,10 +41,10 @@ final class LiveApplyFixture {
             "zendesk/organization_memberships.jsonl",
             "zendesk/tickets.jsonl");
 
-    /** The eight prepared actions A001..A008 as the requests they must send, in plan order. */
     private static final java.util.regex.Pattern CONFIRM_RECEIPT =
             java.util.regex.Pattern.compile("--confirm-receipt-hash ([0-9a-f]{64})");
 
+    /** The eight prepared actions A001..A008 as the requests they must send, in plan order. */
     static final List<String> EXPECTED_WRITES = List.of(
             "PUT /api/v2/organizations/9001 {\"organization\":{\"external_id\":\"001ACME001\"}}",
             "PUT /api/v2/organizations/9008 {\"organization\":{\"external_id\":\"001Dn00000NsMdQIAV\"}}",
