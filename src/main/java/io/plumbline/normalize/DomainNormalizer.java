@@ -28,7 +28,7 @@ public final class DomainNormalizer {
         if (field == null) {
             return out;
         }
-        String s = field.strip();
+        String s = trim(field);
         int start = -1;
         for (int i = 0; i <= s.length(); i++) {
             boolean separator = i == s.length() || isSeparator(s.charAt(i));
@@ -42,17 +42,38 @@ public final class DomainNormalizer {
         return out;
     }
 
-    /** A character that separates domains in a list: comma, semicolon, or whitespace as a regex's {@code \\s}. */
+    /** A character that separates domains in a list: comma, semicolon, or any space ({@link #isSpace}). */
     private static boolean isSeparator(char c) {
-        return c == ' ' || c == ',' || c == ';' || c >= '\t' && c <= '\r';
+        return c == ',' || c == ';' || isSpace(c);
+    }
+
+    /**
+     * Whitespace as a person pasting into a Salesforce field means it: ASCII and Unicode whitespace,
+     * and the no-break spaces ({@code U+00A0}, {@code U+2007}, {@code U+202F}) that {@link String#strip}
+     * keeps.
+     */
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    private static String trim(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && isSpace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && isSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
     }
 
     /** Normalizes one token that should name a host (a bare domain or a URL). */
     public static DomainParse parse(String raw) {
-        if (raw == null || raw.isBlank()) {
+        String s = raw == null ? "" : trim(raw).toLowerCase(Locale.ROOT);
+        if (s.isEmpty()) {
             return DomainParse.invalid(raw == null ? "" : raw, "blank");
         }
-        String s = raw.strip().toLowerCase(Locale.ROOT);
         boolean hadScheme = false;
         var scheme = s.contains("://") ? SCHEME.matcher(s) : null;
         if (scheme != null && scheme.find()) {

@@ -135,6 +135,21 @@ class DomainNormalizerTest {
     }
 
     @Test
+    void parseList_noBreakAndIdeographicSpaces_separateAndTrim() {
+        assertThat(DomainNormalizer.parseList("a.example\u00a0b.example\u3000c.example\u202f"))
+                .extracting(p -> p.domain().value())
+                .containsExactly("a.example", "b.example", "c.example");
+    }
+
+    @Test
+    void parse_noBreakSpaceAround_isTrimmed() {
+        assertThat(DomainNormalizer.parse("\u00a0https://acme.example/\u00a0")
+                        .domain()
+                        .value())
+                .isEqualTo("acme.example");
+    }
+
+    @Test
     void parseList_mixedTokens_keepsEachTokenWithItsOutcome() {
         List<DomainParse> parses = DomainNormalizer.parseList("acme.example; /accounts/northshore-medical-network");
 

@@ -22,9 +22,13 @@ class HostnameRulesTest {
 
     @Test
     void parseList_randomFields_splitAsTheRegularExpressionSplits() {
-        Pattern separators = Pattern.compile("[\\s,;]+");
+        // spaces: a regex's \s, the other ASCII separators, and every Unicode space (no-break ones too)
+        Pattern separators = Pattern.compile("[\\s\\x1C-\\x1F\\p{Z},;]+");
         Random random = new Random(20261123);
-        String[] pieces = {"a.com", "b.io", " ", ",", ";", "\t", "\n", "\u000B", "\f", "\r", "\u00A0", "\u2003", "x"};
+        String[] pieces = {
+            "a.com", "b.io", " ", ",", ";", "\t", "\n", "\u000B", "\f", "\r", "\u00A0", "\u2003", "\u202F", "\u3000",
+            "\u001F", "x"
+        };
         for (int n = 0; n < 100_000; n++) {
             StringBuilder sb = new StringBuilder();
             int parts = random.nextInt(8);
@@ -33,7 +37,7 @@ class HostnameRulesTest {
             }
             String field = sb.toString();
             List<DomainParse> expected = new ArrayList<>();
-            for (String token : separators.split(field.strip())) {
+            for (String token : separators.split(field)) {
                 if (!token.isEmpty()) {
                     expected.add(DomainNormalizer.parse(token));
                 }
