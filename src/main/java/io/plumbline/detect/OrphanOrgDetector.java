@@ -3,6 +3,7 @@ package io.plumbline.detect;
 import io.plumbline.model.Organization;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.resolve.AccountResolution;
+import io.plumbline.resolve.AccountRule;
 import io.plumbline.resolve.ExternalIdKey;
 import io.plumbline.resolve.Resolution;
 import java.util.ArrayList;
@@ -52,7 +53,10 @@ final class OrphanOrgDetector implements Detector {
                 out.add(r.org().id());
             }
             r.externalIdMatches().forEach(o -> out.add(o.id()));
-            r.domainCandidates().forEach(o -> out.add(o.id()));
+            // an org is a candidate only where the domain rule was consulted (no stored org, no external_id match)
+            if (r.rule() == AccountRule.DOMAIN || r.rule() == AccountRule.NONE) {
+                r.domainCandidates().forEach(o -> out.add(o.id()));
+            }
             Long stored = parse(r.account().storedOrgId());
             if (stored != null) {
                 out.add(new ZendeskOrgId(stored));

@@ -159,6 +159,27 @@ class DriftDetectorTest {
     }
 
     @Test
+    void detect_blankOrgHoldingTheDomainOfAnAccountResolvedByExternalId_isOrphaned() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "A old duplicate", null, "a.example")
+                .audit();
+        assertThat(only(r, IssueCode.ORG_ORPHANED).orgId().value()).isEqualTo(2);
+    }
+
+    @Test
+    void detect_blankOrgsHoldingTheDomainsOfAnAccountWithoutOrg_areNotOrphaned() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", null, "a.example")
+                .org(2, "A too", null, "a.example")
+                .audit();
+        assertThat(issues(r, IssueCode.ORG_ORPHANED)).isEmpty();
+        assertThat(only(r, IssueCode.ACCOUNT_MISSING_ZENDESK_ORG).evidence()).contains("several orgs");
+    }
+
+    @Test
     void detect_orgWhoseExternalIdNamesNoAccount_isOrphaned() {
         AuditResult r = Snapshots.with()
                 .account("001A", "A", "a.example")
