@@ -1,7 +1,10 @@
 package io.plumbline.apply;
 
+import io.plumbline.normalize.SalesforceIds;
+import io.plumbline.resolve.ExternalIdKey;
 import io.plumbline.zendesk.OrganizationUpdate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,10 +23,29 @@ final class SetOrgExternalId implements ActionHandler {
         if (!org.get().externalId().isEmpty()) {
             return Check.changed("org_external_id", before);
         }
-        if (!z.orgsWithExternalId(t.value()).isEmpty()) {
+        if (inUse(t.value(), z)) {
             return Check.changed("external_id_in_use", before);
         }
         return Check.ready(before, Map.of("external_id", t.value()));
+    }
+
+    /**
+     * Whether an org already carries {@code value}: in any case, or, for an 18-character Account Id, in
+     * its 15-character form (case-sensitive), which the audit counts as the same id. Either would make
+     * this write a duplicate external_id.
+     */
+    private static boolean inUse(String value, ZendeskWrites z) {
+        if (!z.orgsWithExternalId(value).isEmpty()) {
+            return true;
+        }
+        String fifteen = SalesforceIds.fifteenOf(value);
+        if (fifteen.isEmpty()) {
+            return false;
+        }
+        String key = value.toLowerCase(Locale.ROOT);
+        return z.orgsWithExternalId(fifteen).stream()
+                .anyMatch(
+                        o -> ExternalIdKey.ofOrgExternalId(o.externalId()).key().equals(key));
     }
 
     @Override
