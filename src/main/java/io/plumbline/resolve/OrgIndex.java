@@ -22,7 +22,11 @@ public final class OrgIndex {
 
     public OrgIndex(Collection<Organization> organizations) {
         // normalizing domains is the costly part and each org's is independent: on every core, in order
-        List<Organization> orgs = List.copyOf(organizations);
+        // in id order, whatever the order of the input: every list of orgs below, and so every issue and
+        // action built from one, is the same for the same records
+        List<Organization> orgs = organizations.stream()
+                .sorted(java.util.Comparator.comparing(Organization::id))
+                .toList();
         List<List<Domain>> parsed = orgs.parallelStream()
                 .map(org -> org.deleted() ? List.<Domain>of() : domainsOf(org))
                 .toList();
