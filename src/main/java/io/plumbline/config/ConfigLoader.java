@@ -21,9 +21,14 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            // a key given twice is a mistake to show, not a value to drop silently
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    /** Jackson's words for a key that appears twice in one mapping. */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
 
     private ConfigLoader() {}
 
@@ -48,8 +53,11 @@ public final class ConfigLoader {
                             + e.getKnownPropertyIds() + ")",
                     e);
         } catch (JacksonException e) {
-            throw new ConfigException(
-                    where(file, JsonErrors.line(e), JsonErrors.column(e)) + JsonErrors.describe(e), e);
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            String what = duplicate.matches()
+                    ? "key '" + duplicate.group(1) + "' is given twice in the same section; keep one"
+                    : JsonErrors.describe(e);
+            throw new ConfigException(where(file, JsonErrors.line(e), JsonErrors.column(e)) + what, e);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }

@@ -40,6 +40,10 @@ public record SalesforceConfig(
     public static final int DEFAULT_BULK_THRESHOLD = 10_000;
 
     public SalesforceConfig {
+        instanceUrlEnv = EnvNames.check("salesforce.instance_url_env", instanceUrlEnv);
+        accessTokenEnv = EnvNames.check("salesforce.access_token_env", accessTokenEnv);
+        clientIdEnv = EnvNames.check("salesforce.client_id_env", clientIdEnv);
+        clientSecretEnv = EnvNames.check("salesforce.client_secret_env", clientSecretEnv);
         source = source == null ? CSV : source;
         accountsCsv = accountsCsv == null ? "./salesforce_accounts.csv" : accountsCsv;
         fields = fields == null ? SalesforceFieldsConfig.defaults() : fields;

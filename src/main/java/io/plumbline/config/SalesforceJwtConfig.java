@@ -15,6 +15,7 @@ public record SalesforceJwtConfig(
     public static final String DEFAULT_LOGIN_URL = "https://login.salesforce.com";
 
     public SalesforceJwtConfig {
+        clientIdEnv = EnvNames.check("salesforce.jwt.client_id_env", clientIdEnv);
         loginUrl = loginUrl == null ? DEFAULT_LOGIN_URL : loginUrl;
     }
 }

@@ -19,6 +19,10 @@ public record ZendeskAuthConfig(
     public static final String DEFAULT_SCOPES = "read write";
 
     public ZendeskAuthConfig {
+        oauthAccessTokenEnv = EnvNames.check("zendesk.auth.oauth_access_token_env", oauthAccessTokenEnv);
+        clientIdEnv = EnvNames.check("zendesk.auth.client_id_env", clientIdEnv);
+        clientSecretEnv = EnvNames.check("zendesk.auth.client_secret_env", clientSecretEnv);
+        apiTokenEnv = EnvNames.check("zendesk.auth.api_token_env", apiTokenEnv);
         oauthScopes = Texts.isBlank(oauthScopes) ? DEFAULT_SCOPES : oauthScopes.trim();
     }
 

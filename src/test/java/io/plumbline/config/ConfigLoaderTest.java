@@ -35,6 +35,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_secretPastedAsAVariableName_isRefusedWithoutShowingIt() throws IOException {
+        String message =
+                error("zendesk:\n  subdomain: acme\n  auth:\n    oauth_access_token_env: \"zd/tok+9f8e7d6c\"\n");
+        assertThat(message)
+                .startsWith("plumbline.yaml:")
+                .contains("zendesk.auth.oauth_access_token_env must be the name of an environment variable")
+                .doesNotContain("9f8e7d6c");
+        assertThat(error("salesforce:\n  access_token_env: 00Dxx!AQ4AQJ.secret\n"))
+                .contains("salesforce.access_token_env must be the name")
+                .doesNotContain("AQ4AQJ");
+    }
+
+    @Test
+    void load_keyGivenTwice_isAnErrorNamingIt() throws IOException {
+        assertThat(error("audit:\n  ticket_lookback_days: 10\naudit:\n  ticket_lookback_days: 20\n"))
+                .startsWith("plumbline.yaml:3:")
+                .contains("key 'audit' is given twice");
+    }
+
+    @Test
     void load_wordForANumber_namesKeyAndValue() throws IOException {
         assertThat(error("salesforce:\n  source: csv\naudit:\n  ticket_lookback_days: thirty\n"))
                 .isEqualTo("plumbline.yaml:4:25: error: audit.ticket_lookback_days must be a whole number of days, "

@@ -1,0 +1,29 @@
+package io.plumbline.config;
+
+import io.plumbline.errors.ConfigException;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the {@code *_env} settings, which name the environment variable that holds a secret. A value
+ * that is not a variable name is most likely the secret itself, pasted in by mistake: it is refused
+ * without being repeated, so it never reaches a terminal, a log or a CI transcript.
+ */
+final class EnvNames {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private EnvNames() {}
+
+    /** {@code value} stripped when it names a variable; null or blank as given; otherwise an error. */
+    static String check(String key, String value) {
+        if (value == null || value.isBlank()) {
+            return value;
+        }
+        String name = value.strip();
+        if (!NAME.matcher(name).matches()) {
+            throw new ConfigException(key + " must be the name of an environment variable (letters, digits and '_', "
+                    + "not starting with a digit), not a secret itself; the value found there is not shown. Put the "
+                    + "secret in an environment variable and name that variable here");
+        }
+        return name;
+    }
+}
