@@ -1,5 +1,6 @@
 package io.plumbline.detect;
 
+import io.plumbline.model.Domain;
 import io.plumbline.model.Organization;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.resolve.AccountResolution;
@@ -53,9 +54,10 @@ final class OrphanOrgDetector implements Detector {
                 out.add(r.org().id());
             }
             r.externalIdMatches().forEach(o -> out.add(o.id()));
-            // an org is a candidate only where the domain rule was consulted (no stored org, no external_id match)
-            if (r.rule() == AccountRule.DOMAIN || r.rule() == AccountRule.NONE) {
-                r.domainCandidates().forEach(o -> out.add(o.id()));
+            for (Organization candidate : r.domainCandidates()) {
+                if (named(resolution, r, candidate)) {
+                    out.add(candidate.id());
+                }
             }
             Long stored = parse(r.account().storedOrgId());
             if (stored != null) {
@@ -63,6 +65,21 @@ final class OrphanOrgDetector implements Detector {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether an org holding one of the account's expected domains is named by the account: as its
+     * domain candidate (where the domain rule was consulted), or as the org holding a domain the
+     * account's own org lacks (reported as attached elsewhere). A blank org that only repeats domains
+     * the account's org already holds is a duplicate nobody names.
+     */
+    private static boolean named(Resolution resolution, AccountResolution r, Organization candidate) {
+        if (r.rule() == AccountRule.DOMAIN || r.rule() == AccountRule.NONE || r.org() == null) {
+            return true;
+        }
+        List<Domain> own = resolution.orgs().domains(r.org());
+        return resolution.orgs().domains(candidate).stream()
+                .anyMatch(d -> r.expected().domains().contains(d) && !own.contains(d));
     }
 
     /** The positive org id {@code raw} spells, or null. */
