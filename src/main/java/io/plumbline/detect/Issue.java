@@ -80,9 +80,15 @@ public record Issue(
         return user.equals(userId);
     }
 
-    /** A key that names the same issue across runs (no generated ids), for history and diffs. */
+    /**
+     * A key that names the same issue across runs (no generated ids), for history and diffs. An
+     * account's rows of one code differ only in their current value (each corrupted token, each shared
+     * domain), so for those it is part of the key.
+     */
     public String stableKey() {
-        return String.join("|", code.code(), str(accountId), str(orgId), str(userId), str(ticketId), expectedValue);
+        String key =
+                String.join("|", code.code(), str(accountId), str(orgId), str(userId), str(ticketId), expectedValue);
+        return code.scope() == Scope.ACCOUNT ? key + "|" + currentValue : key;
     }
 
     private static <T extends Comparable<T>> List<T> others(List<T> ids, T primary) {

@@ -99,6 +99,18 @@ class HistoryAndCiTest {
     }
 
     @Test
+    void failOn_new_secondCorruptedTokenOfAnAccountAlreadyReported_isNew() throws Exception {
+        assertThat(audit("a").exitCode()).isZero();
+        edit(
+                "salesforce_accounts.csv",
+                "northshoremed.example /accounts/northshore-medical-network",
+                "northshoremed.example /accounts/northshore-medical-network bad-word");
+        Cli.Result b = audit("b", "--fail-on", "new");
+        assertThat(b.exitCode()).as(b.err()).isEqualTo(1);
+        assertThat(Cli.run("history", "--out", out.toString()).out()).contains("1 new");
+    }
+
+    @Test
     void failOn_any_blocked_new_setExitCode1OnlyWhenTheConditionHolds() throws Exception {
         assertThat(audit("a", "--fail-on", "any").exitCode()).isEqualTo(1);
         assertThat(audit("b", "--fail-on", "blocked").exitCode()).isEqualTo(1);
