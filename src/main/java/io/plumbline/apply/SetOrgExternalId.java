@@ -1,10 +1,8 @@
 package io.plumbline.apply;
 
 import io.plumbline.normalize.SalesforceIds;
-import io.plumbline.resolve.ExternalIdKey;
 import io.plumbline.zendesk.OrganizationUpdate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,10 +40,9 @@ final class SetOrgExternalId implements ActionHandler {
         if (fifteen.isEmpty()) {
             return false;
         }
-        String key = value.toLowerCase(Locale.ROOT);
+        // Zendesk's lookup ignores case; the 15-character form is the same id only in its own case
         return z.orgsWithExternalId(fifteen).stream()
-                .anyMatch(
-                        o -> ExternalIdKey.ofOrgExternalId(o.externalId()).key().equals(key));
+                .anyMatch(o -> o.externalId().equals(fifteen));
     }
 
     @Override

@@ -42,7 +42,8 @@ class PackageRulesTest {
             Map.entry("zendesk", Set.of("model", "normalize", "config", "errors", "snapshot", "parallel", "files")),
             Map.entry("salesforce", Set.of("model", "normalize", "config", "errors", "snapshot", "files")),
             Map.entry("store", Set.of("model", "detect", "plan", "audit", "config", "errors", "snapshot")),
-            Map.entry("apply", Set.of("model", "plan", "zendesk", "config", "errors", "artifacts", "files")),
+            Map.entry(
+                    "apply", Set.of("model", "normalize", "plan", "zendesk", "config", "errors", "artifacts", "files")),
             Map.entry("cli", Set.of("*")));
 
     private static final List<String> IMPURE = List.of(

@@ -125,8 +125,8 @@ class LiveApplyFailuresTest {
             assertThat(a003.path("before").path("domain_names").toString()).isEqualTo("[\"acmeretail.example\"]");
             assertThat(z.log().writes())
                     .filteredOn(w -> w.path().equals("/api/v2/organizations/9005"))
-                    .extracting(w -> w.status())
-                    .containsExactly(200, 502, 502);
+                    .extracting(w -> w.status() >= 500 ? "5xx" : String.valueOf(w.status()))
+                    .containsExactly("200", "5xx", "5xx");
 
             LiveApplyFixture.Run undo = fx.undoLive(z, receipt);
 
