@@ -17,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param fields which Account fields hold domains, website, stored org id and parent
  * @param accountFilter a SOQL WHERE clause that selects the accounts to audit
  * @param contacts also read Contact emails (and AccountContactRelation when enabled)
- * @param bulkThreshold above this many rows a read uses a Bulk API 2.0 query job
+ * @param bulkThreshold above this many rows a read uses a Bulk API 2.0 query job (opt-in; by default never)
  */
 public record SalesforceConfig(
         @JsonProperty("source") String source,
@@ -37,7 +37,12 @@ public record SalesforceConfig(
         @JsonProperty("bulk_threshold") Integer bulkThreshold) {
     public static final String CSV = "csv";
     public static final String API = "api";
-    public static final int DEFAULT_BULK_THRESHOLD = 10_000;
+    /**
+     * Never, unless the config asks: a Bulk API 2.0 query job is created with a POST, and by default
+     * Plumbline sends Salesforce's data API nothing but GETs (REST query pages of up to 2,000 rows
+     * read any number of accounts).
+     */
+    public static final int DEFAULT_BULK_THRESHOLD = Integer.MAX_VALUE;
 
     public SalesforceConfig {
         instanceUrlEnv = EnvNames.check("salesforce.instance_url_env", instanceUrlEnv);

@@ -145,6 +145,21 @@ class LiveSalesforceAuditTest {
     }
 
     @Test
+    void liveAudit_defaultConfig_sendsSalesforceOnlyGets() throws IOException {
+        Path config = config("");
+        Files.writeString(config, Files.readString(config).replace("  bulk_threshold: 5\n", ""));
+
+        Result live = audit(config, "live");
+
+        assertThat(live.code()).as(live.err()).isZero();
+        assertThat(live.err()).contains("(rest, API v67.0");
+        assertThat(sf.requests())
+                .isNotEmpty()
+                .extracting(RecordedRequest::method)
+                .containsOnly("GET");
+    }
+
+    @Test
     void liveAudit_salesforceRejectsTheFilter_exits2BeforeZendeskIsPulled() throws IOException {
         config("");
         Result r = audit(rewrite("Type = 'Customer'", "Type = Customer"), "r1");
