@@ -1,5 +1,6 @@
 package io.plumbline.apply;
 
+import io.plumbline.normalize.DomainNormalizer;
 import io.plumbline.zendesk.OrganizationUpdate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ final class AddOrgDomain implements ActionHandler {
         }
         List<String> current = org.get().domainNames();
         Map<String, Object> before = Map.of("domain_names", current);
-        if (current.stream().anyMatch(d -> d.equalsIgnoreCase(t.value()))) {
+        if (current.stream().anyMatch(d -> DomainNormalizer.sameDomain(d, t.value()))) {
             return Check.skip("already_in_effect", before);
         }
         if (z.orgsWithDomain(t.value()).stream().anyMatch(o -> !o.id().equals(t.org()))) {
@@ -55,7 +56,7 @@ final class AddOrgDomain implements ActionHandler {
     @Override
     public Optional<Map<String, Object>> found(ActionTarget t, ZendeskWrites z) {
         return z.org(t.org())
-                .filter(o -> o.domainNames().stream().anyMatch(d -> d.equalsIgnoreCase(t.value())))
+                .filter(o -> o.domainNames().stream().anyMatch(d -> DomainNormalizer.sameDomain(d, t.value())))
                 .map(o -> Map.<String, Object>of("domain_names", o.domainNames()));
     }
 
@@ -67,11 +68,11 @@ final class AddOrgDomain implements ActionHandler {
         }
         List<String> current = org.get().domainNames();
         Map<String, Object> now = Map.of("domain_names", current);
-        if (current.stream().noneMatch(d -> d.equalsIgnoreCase(t.value()))) {
+        if (current.stream().noneMatch(d -> DomainNormalizer.sameDomain(d, t.value()))) {
             return Check.skip("already_in_effect", now);
         }
         List<String> next = new ArrayList<>(current);
-        next.removeIf(d -> d.equalsIgnoreCase(t.value()));
+        next.removeIf(d -> DomainNormalizer.sameDomain(d, t.value()));
         return Check.ready(now, Map.of("domain_names", next));
     }
 

@@ -7,6 +7,7 @@ import io.plumbline.model.Snapshot;
 import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
+import io.plumbline.normalize.DomainNormalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +93,7 @@ public final class SnapshotZendesk extends ZendeskWrites {
     @Override
     public List<OrgState> orgsWithDomain(String domain) {
         return orgs.values().stream()
-                .filter(o -> o.domainNames().stream().anyMatch(d -> d.equalsIgnoreCase(domain)))
+                .filter(o -> o.domainNames().stream().anyMatch(d -> DomainNormalizer.sameDomain(d, domain)))
                 .toList();
     }
 

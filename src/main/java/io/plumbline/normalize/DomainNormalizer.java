@@ -68,6 +68,18 @@ public final class DomainNormalizer {
         return s.substring(from, to);
     }
 
+    /**
+     * Whether a raw entry of an org's {@code domain_names} is {@code domain} (a normalized domain) as
+     * the audit compares them: after normalization, or, for an entry that is no domain, as text ignoring
+     * case and surrounding spaces.
+     */
+    public static boolean sameDomain(String raw, String domain) {
+        DomainParse parse = parse(raw);
+        return parse.valid()
+                ? parse.domain().value().equalsIgnoreCase(domain)
+                : trim(raw == null ? "" : raw).equalsIgnoreCase(domain);
+    }
+
     /** Normalizes one token that should name a host (a bare domain or a URL). */
     public static DomainParse parse(String raw) {
         String s = raw == null ? "" : trim(raw).toLowerCase(Locale.ROOT);

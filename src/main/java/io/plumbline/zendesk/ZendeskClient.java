@@ -8,9 +8,9 @@ import io.plumbline.errors.PlumblineException;
 import io.plumbline.model.MembershipId;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
+import io.plumbline.normalize.DomainNormalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -155,9 +155,8 @@ public final class ZendeskClient {
         if (!"organization".equals(org.path("result_type").asText("organization")) || deleted(org)) {
             return false;
         }
-        String wanted = domain.toLowerCase(Locale.ROOT);
         for (JsonNode d : org.path("domain_names")) {
-            if (d.asText().trim().toLowerCase(Locale.ROOT).equals(wanted)) {
+            if (DomainNormalizer.sameDomain(d.asText(), domain)) {
                 return true;
             }
         }
