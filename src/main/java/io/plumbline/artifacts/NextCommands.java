@@ -14,13 +14,13 @@ public final class NextCommands {
 
     /**
      * Pairs of (what, command). The trace reads the run folder ({@code --run}), so it sees the same
-     * inputs and settings (lookback, as-of, config) the audit used; a demo run traces the demo.
+     * inputs and settings (lookback, as-of, config) the audit used, a demo run included.
      */
     public static List<String[]> of(Path runDir, RunInfo run, String topAccount) {
         List<String[]> out = new ArrayList<>();
         out.add(new String[] {"Dry-run apply", "plumbline apply --plan " + word(runDir.resolve("fix_plan.json"))});
         if (topAccount != null) {
-            String input = run.demo() ? "--demo" : "--run " + word(runDir);
+            String input = "--run " + word(runDir);
             out.add(new String[] {
                 "Trace the top account", "plumbline trace --sf-account-id " + word(topAccount) + " " + input
             });

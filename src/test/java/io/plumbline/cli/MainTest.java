@@ -52,6 +52,32 @@ class MainTest {
     }
 
     @Test
+    void audit_demoWithAWiderLookback_printedTraceKeepsTheRunsLookback() {
+        Cli.Result audit = Cli.run(
+                "audit", "--demo", "--out", tmp.toString(), "--run-id", "wide", "--ticket-lookback-days", "365");
+        assertThat(audit.exitCode()).as(audit.err()).isZero();
+        String printed = audit.out()
+                .lines()
+                .filter(l -> l.contains("plumbline trace "))
+                .findFirst()
+                .orElseThrow();
+        String[] args = printed.substring(printed.indexOf("plumbline trace ") + "plumbline ".length())
+                .strip()
+                .split(" ");
+
+        Cli.Result viaRun = Cli.run(args);
+        Cli.Result viaDemo = Cli.run("trace", "--sf-account-id", "001ACME002", "--demo");
+
+        assertThat(viaRun.exitCode()).as(viaRun.err()).isZero();
+        assertThat(issuesLine(viaRun.out())).isNotEqualTo(issuesLine(viaDemo.out()));
+        assertThat(viaRun.out()).contains("Issues (12)");
+    }
+
+    private static String issuesLine(String trace) {
+        return trace.lines().filter(l -> l.startsWith("Issues (")).findFirst().orElse("");
+    }
+
+    @Test
     void audit_demo_printsReadoutWithPlanHashAndNextCommands() {
         Cli.Result r = Cli.run("audit", "--demo", "--out", tmp.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -61,7 +87,7 @@ class MainTest {
                 .containsPattern("plan_hash: [0-9a-f]{64}")
                 .contains("plumbline apply --plan "
                         + tmp.resolve("20260417_221530Z_audit").resolve("fix_plan.json"))
-                .contains("plumbline trace --sf-account-id 001ACME002 --demo");
+                .contains("plumbline trace --sf-account-id 001ACME002 --run " + tmp.resolve("20260417_221530Z_audit"));
         assertThat(tmp.resolve("20260417_221530Z_audit/apply_receipt.json"))
                 .content()
                 .contains("\"mode\": \"not_run\"");
