@@ -8,6 +8,7 @@ import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
+import io.plumbline.normalize.DomainNormalizer;
 import io.plumbline.normalize.Emails;
 import io.plumbline.plan.PlannedAction;
 import io.plumbline.resolve.AccountResolution;
@@ -47,7 +48,8 @@ public final class Tracer {
         List<String> out = new ArrayList<>();
         out.add("Salesforce account " + a.id() + " '" + a.name() + "'"
                 + (a.sourceLine() > 0 ? " (accounts CSV line " + a.sourceLine() + ")" : ""));
-        out.add("  account_domains: " + orNone(a.accountDomains()) + " | website: " + orNone(a.website()));
+        out.add("  account_domains: " + orNone(DomainNormalizer.withoutPassword(a.accountDomains())) + " | website: "
+                + orNone(DomainNormalizer.withoutPassword(a.website())));
         out.add("  zendesk_domain_override: " + orNone(a.domainOverride()) + " | zendesk_org_id: "
                 + orNone(a.storedOrgId()));
         r.expected()

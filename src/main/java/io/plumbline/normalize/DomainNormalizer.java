@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  */
 public final class DomainNormalizer {
     private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
+    /** The user-info of a URL (after {@code scheme://} or a leading {@code //}) up to its password. */
+    private static final Pattern PASSWORD =
+            Pattern.compile("((?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#@:\\s]*:)[^/?#@\\s]*@");
+
     private static final int MAX_LENGTH = 253;
     private static final int MAX_LABEL_LENGTH = 63;
 
@@ -78,6 +82,14 @@ public final class DomainNormalizer {
         return parse.valid()
                 ? parse.domain().value().equalsIgnoreCase(domain)
                 : trim(raw == null ? "" : raw).equalsIgnoreCase(domain);
+    }
+
+    /**
+     * {@code raw} with the password of any URL in it masked ({@code https://user:***@host}): a website
+     * field may carry one, and it is shown in issue rows and traces.
+     */
+    public static String withoutPassword(String raw) {
+        return raw == null ? "" : PASSWORD.matcher(raw).replaceAll("$1***@");
     }
 
     /** Normalizes one token that should name a host (a bare domain or a URL). */

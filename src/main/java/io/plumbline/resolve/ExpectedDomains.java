@@ -43,7 +43,8 @@ public record ExpectedDomains(List<Domain> domains, List<CorruptedToken> corrupt
         TreeSet<Domain> out = new TreeSet<>();
         for (DomainParse parse : parses) {
             if (!parse.valid()) {
-                corrupted.add(new CorruptedToken(field, parse.raw(), parse.problem()));
+                corrupted.add(
+                        new CorruptedToken(field, DomainNormalizer.withoutPassword(parse.raw()), parse.problem()));
             } else if (personal.contains(parse.domain())) {
                 corrupted.add(new CorruptedToken(
                         field, parse.raw(), "a personal email domain, which never identifies an account"));

@@ -190,6 +190,17 @@ class DriftDetectorTest {
     }
 
     @Test
+    void detect_websiteWithAPasswordThatIsNoDomain_reportsItWithThePasswordMasked() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example", "https://admin:hunter2@bad_host/", "", "")
+                .org(1, "A", "001A", "a.example")
+                .audit();
+        Issue i = only(r, IssueCode.ACCOUNT_DOMAIN_FIELD_CORRUPTED);
+        assertThat(i.currentValue()).isEqualTo("https://admin:***@bad_host/");
+        assertThat(i.evidence()).doesNotContain("hunter2");
+    }
+
+    @Test
     void detect_urlSlugInDomainField_reportsCorruptedFieldAndNeverMatchesIt() {
         AuditResult r = Snapshots.with()
                 .account("001A", "A", "a.example /accounts/a-corp")

@@ -142,6 +142,19 @@ class DomainNormalizerTest {
     }
 
     @Test
+    void withoutPassword_urlsWithUserInfo_maskOnlyThePassword() {
+        assertThat(DomainNormalizer.withoutPassword("https://admin:hunter2@bad_host/x"))
+                .isEqualTo("https://admin:***@bad_host/x");
+        assertThat(DomainNormalizer.withoutPassword("//u:p@acme.example")).isEqualTo("//u:***@acme.example");
+        assertThat(DomainNormalizer.withoutPassword("see http://a:b@x.example and ftp://c:d@y.example"))
+                .isEqualTo("see http://a:***@x.example and ftp://c:***@y.example");
+        assertThat(DomainNormalizer.withoutPassword("https://user@acme.example"))
+                .isEqualTo("https://user@acme.example");
+        assertThat(DomainNormalizer.withoutPassword("sales@acme.example")).isEqualTo("sales@acme.example");
+        assertThat(DomainNormalizer.withoutPassword(null)).isEmpty();
+    }
+
+    @Test
     void parse_noBreakSpaceAround_isTrimmed() {
         assertThat(DomainNormalizer.parse("\u00a0https://acme.example/\u00a0")
                         .domain()
