@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ConfigException;
+import io.plumbline.errors.InputException;
 import io.plumbline.errors.JsonErrors;
 import io.plumbline.model.Snapshot;
 import io.plumbline.normalize.PersonalDomains;
@@ -134,7 +135,15 @@ record AuditInputs(
                 null,
                 dir);
         var settings = AuditInputs.settings(config, null);
-        Instant asOf = AuditInputs.parseAsOf(in.path("as_of").asText());
+        String recordedAsOf = in.path("as_of").asText("");
+        if (recordedAsOf.isBlank()) {
+            throw new InputException(
+                    dir.resolve("receipt.json").toString(),
+                    0,
+                    0,
+                    "input.as_of is missing; this is not the receipt.json of a finished audit");
+        }
+        Instant asOf = AuditInputs.parseAsOf(recordedAsOf);
         return switch (kind) {
             case "demo" ->
                 new AuditInputs(
@@ -166,9 +175,9 @@ record AuditInputs(
         try {
             return MAPPER.readTree(Files.readString(file));
         } catch (JacksonException e) {
-            throw new ConfigException(
-                    file + ":" + JsonErrors.line(e) + ":" + JsonErrors.column(e) + ": error: " + JsonErrors.describe(e),
-                    e);
+            // the folder was found, but a file in it is damaged: bad input data, not a usage error
+            throw new InputException(
+                    file.toString(), JsonErrors.line(e), JsonErrors.column(e), JsonErrors.describe(e), e);
         } catch (IOException e) {
             throw new ConfigException(
                     file + ": cannot read the run folder's " + file.getFileName() + " (" + e.getMessage() + ")", e);

@@ -124,6 +124,30 @@ class RunFolderInputsTest {
     }
 
     @Test
+    void traceAndReport_damagedRunFolderFile_exit3NamingFileAndLine() throws IOException {
+        Path run = audit("r");
+        Files.writeString(run.resolve("receipt.json"), "{\"input\": {\n");
+
+        Cli.Result trace = Cli.run("trace", "--run", run.toString(), "--zendesk-org-id", "9003");
+        Cli.Result report = Cli.run("report", "--run", run.toString(), "--quiet");
+
+        assertThat(trace.exitCode()).as(trace.err()).isEqualTo(3);
+        assertThat(trace.err()).contains(run.resolve("receipt.json") + ":2:");
+        assertThat(report.exitCode()).as(report.err()).isEqualTo(3);
+    }
+
+    @Test
+    void trace_receiptWithoutAsOf_saysSoRatherThanBlamingTheOption() throws IOException {
+        Path run = audit("r");
+        Files.writeString(run.resolve("receipt.json"), "{\"input\": {\"kind\": \"snapshot\"}}\n");
+
+        Cli.Result trace = Cli.run("trace", "--run", run.toString(), "--zendesk-org-id", "9003");
+
+        assertThat(trace.exitCode()).isEqualTo(3);
+        assertThat(trace.err()).contains("input.as_of is missing").doesNotContain("--as-of");
+    }
+
+    @Test
     void trace_runWhoseSnapshotFileChanged_warnsNamingTheFile() throws IOException {
         Path run = audit("r");
         Path orgs = snapshot.resolve("zendesk/organizations.jsonl");
