@@ -6,6 +6,7 @@ import io.plumbline.artifacts.SummaryFacts;
 import io.plumbline.artifacts.TrendPoint;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.audit.Auditor;
+import io.plumbline.config.ConfigLoader;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.files.AtomicFiles;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
                     + "recorded so far (the audit writes one already; use this after later runs to refresh the trend).",
             "",
             "Examples:",
-            "  plumbline report --run ./artifacts/plumbline/20260417_221530Z_audit"
+            "  plumbline report --run ./artifacts/plumbline/20260417_221530Z_audit",
+            "  plumbline report --run ./artifacts/plumbline/20260417_221530Z_audit --config ./plumbline.yaml"
         })
 final class ReportCommand implements Callable<Integer> {
     private final Context ctx;
@@ -42,8 +44,15 @@ final class ReportCommand implements Callable<Integer> {
     @Option(
             names = "--store",
             paramLabel = "FILE",
-            description = "History store (default: plumbline.db in the run's output root).")
+            description = "History store (default: the config's store.path, else plumbline.db in the run's "
+                    + "output root).")
     Path storePath;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Config file whose store.path names the history store (default: ./plumbline.yaml).")
+    Path config;
 
     @Mixin
     CommonOptions common = new CommonOptions();
@@ -69,8 +78,10 @@ final class ReportCommand implements Callable<Integer> {
                     change + "; report.html would no longer describe the run: audit the input again for a new run");
         });
         SummaryFacts facts = SummaryFacts.of(result);
-        Path db =
-                storePath != null ? storePath : run.toAbsolutePath().getParent().resolve("plumbline.db");
+        Path db = storePath != null
+                ? storePath
+                : ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null)
+                        .storePath(run.toAbsolutePath().getParent());
         List<TrendPoint> trend = new ArrayList<>();
         if (Files.exists(db)) {
             try (RunStore store = RunStore.open(db)) {

@@ -153,4 +153,17 @@ class HistoryAndCiTest {
                 .doesNotContain("http://")
                 .doesNotContain("https://");
     }
+
+    @Test
+    void report_configNamingTheStore_readsTheTrendFromIt() throws Exception {
+        Path config = Files.writeString(tmp.resolve("store.yaml"), "store:\n  path: ./elsewhere/hist.db\n");
+        assertThat(audit("r1", "--config", config.toString()).exitCode()).isZero();
+        assertThat(audit("r2", "--config", config.toString()).exitCode()).isZero();
+        assertThat(out.resolve("plumbline.db")).doesNotExist();
+
+        Cli.Result r = Cli.run("report", "--run", out.resolve("r1").toString(), "--config", config.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2 runs in the trend");
+    }
 }
