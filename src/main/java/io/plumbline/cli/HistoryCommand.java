@@ -69,10 +69,12 @@ final class HistoryCommand implements Callable<Integer> {
             throw new ConfigException(db + ": no history yet; every audit records itself here (unless --no-history)");
         }
         try (RunStore store = RunStore.open(db)) {
-            List<RunRecord> runs = new ArrayList<>(store.runs(limit));
-            Collections.reverse(runs);
+            // every run is read, so the first run shown has its change against the run before it too
+            List<RunRecord> all = new ArrayList<>(store.runs(Integer.MAX_VALUE));
+            Collections.reverse(all);
+            List<RunRecord> runs = all.subList(Math.max(0, all.size() - Math.max(0, limit)), all.size());
             PrintWriter w = ctx.out();
-            table(w, runs);
+            table(w, all, all.size() - runs.size());
             if (!runs.isEmpty()) {
                 latest(w, store, runs.get(runs.size() - 1));
             }
@@ -82,15 +84,18 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     /**
-     * One row per run, oldest first. The change is against the previous run of the same kind, and the
+     * One row per run shown ({@code all} from {@code firstShown}), oldest first. The change is against
+     * the previous run of the same kind, shown or not, and the
      * trend is over the runs of the latest one's kind: a demo run and a run on real inputs are never
      * compared.
      */
-    private static void table(PrintWriter w, List<RunRecord> runs) {
+    private static void table(PrintWriter w, List<RunRecord> all, int firstShown) {
+        List<RunRecord> runs = all.subList(firstShown, all.size());
         w.printf(
                 "%-28s %-20s %-9s %8s %7s %8s %7s %7s%n",
                 "run", "started", "input", "requests", "issues", "prepared", "blocked", "change");
         Map<Boolean, Integer> before = new HashMap<>();
+        all.subList(0, firstShown).forEach(r -> before.put(r.demo(), r.totalIssues()));
         for (RunRecord r : runs) {
             Integer previous = before.get(r.demo());
             String change = previous == null ? "" : String.format("%+d", r.totalIssues() - previous);

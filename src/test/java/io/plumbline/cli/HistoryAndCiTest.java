@@ -62,6 +62,14 @@ class HistoryAndCiTest {
         assertThat(h.out()).contains("New:").contains("org_domain_attached_elsewhere  001ACME004");
         Cli.Result h2 = Cli.run("history", "--out", out.toString(), "--limit", "2");
         assertThat(h2.out()).doesNotContain("run1 ");
+        String run2Full =
+                h.out().lines().filter(l -> l.startsWith("run2 ")).findFirst().orElseThrow();
+        String run2Limited =
+                h2.out().lines().filter(l -> l.startsWith("run2 ")).findFirst().orElseThrow();
+        assertThat(run2Limited)
+                .as("run2's change against run1, which is not shown")
+                .isEqualTo(run2Full);
+        assertThat(run2Full).containsPattern("[+-]\\d+$");
         assertThat(out.resolve("run3/report.html"))
                 .content()
                 .contains("<svg id=\"trend\"")
