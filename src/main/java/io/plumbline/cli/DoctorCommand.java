@@ -37,7 +37,11 @@ import picocli.CommandLine.Option;
                     + "token's scopes, rate-limit headroom, and the Salesforce input (the CSVs, or with source: api a "
                     + "sign-in and an account count). Each failed check prints its fix.",
             "Exit code: 0 when nothing failed, else that of the first failure (2 config, 3 input, 4 Zendesk or"
-                    + " Salesforce)."
+                    + " Salesforce).",
+            "",
+            "Examples:",
+            "  plumbline doctor",
+            "  plumbline doctor --config ./plumbline.yaml"
         })
 final class DoctorCommand implements Callable<Integer> {
     private final Context ctx;

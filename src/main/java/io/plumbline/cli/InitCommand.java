@@ -93,6 +93,11 @@ final class InitCommand implements Callable<Integer> {
                     + " (e.g. 'acme' for https://acme.zendesk.com)");
         }
         Path dir = config.toAbsolutePath().getParent();
+        Path demoDir = dir.resolve("plumbline-demo");
+        if (demo && Files.exists(demoDir) && !force) {
+            // the folder may hold a user's edits of the fixtures (a scenario being tried out)
+            throw new ConfigException(demoDir + ": already exists; pass --force to write the demo fixtures over it");
+        }
         String csv = accountsCsv != null
                 ? accountsCsv
                 : demo ? "./plumbline-demo/" + SnapshotLayout.ACCOUNTS : "./salesforce_accounts.csv";

@@ -452,6 +452,24 @@ class MainTest {
     }
 
     @Test
+    void init_demoFolderAlreadyThere_isKeptUnlessForced() throws IOException {
+        Path edited = Files.createDirectories(tmp.resolve("plumbline-demo")).resolve("salesforce_accounts.csv");
+        Files.writeString(edited, "sf_account_id,account_name,account_domains\nMINE,Mine,mine.example\n");
+        Path config = tmp.resolve("fresh.yaml");
+
+        Cli.Result r = Cli.run("init", "--config", config.toString(), "--demo");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("plumbline-demo: already exists; pass --force");
+        assertThat(edited).content().contains("MINE");
+        assertThat(config).doesNotExist();
+        assertThat(Cli.run("init", "--config", config.toString(), "--demo", "--force")
+                        .exitCode())
+                .isZero();
+        assertThat(edited).content().doesNotContain("MINE");
+    }
+
+    @Test
     void init_demoWithOwnAccounts_leavesTheDemoContactsOut() throws IOException {
         Path csv = Files.writeString(
                 tmp.resolve("accounts.csv"), "sf_account_id,account_name,account_domains\n001A,A,a.example\n");
@@ -548,7 +566,7 @@ class MainTest {
 
     @Test
     void help_everyCommand_exits0AndTeaches() {
-        for (String cmd : new String[] {"init", "audit", "trace", "apply", "undo"}) {
+        for (String cmd : new String[] {"init", "audit", "trace", "apply", "undo", "doctor", "report", "history"}) {
             Cli.Result r = Cli.run(cmd, "--help");
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).contains("Usage: plumbline " + cmd).contains("Examples:");
