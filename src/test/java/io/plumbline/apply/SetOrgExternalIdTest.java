@@ -4,18 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.model.ActionCode;
 import io.plumbline.model.Organization;
-import io.plumbline.model.SalesforceAccountId;
-import io.plumbline.model.Snapshot;
 import io.plumbline.model.ZendeskOrgId;
-import io.plumbline.plan.ActionStatus;
-import io.plumbline.plan.Caps;
-import io.plumbline.plan.FixPlan;
-import io.plumbline.plan.PlannedAction;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,30 +46,17 @@ class SetOrgExternalIdTest {
 
     /** Org 1 blank (the action's target), org 2 carrying {@code otherExternalId}. */
     private static SnapshotZendesk zendesk(String otherExternalId) {
-        List<Organization> orgs = List.of(
+        return OneAction.zendesk(
                 new Organization(new ZendeskOrgId(1), "Target", "", List.of("a.example"), ""),
                 new Organization(new ZendeskOrgId(2), "Other", otherExternalId, List.of(), ""));
-        return new SnapshotZendesk(
-                new Snapshot(List.of(), List.of(), orgs, List.of(), List.of(), List.of(), Instant.EPOCH));
     }
 
     private static ActionResult applyLive(SnapshotZendesk z) {
-        PlannedAction action = new PlannedAction(
-                "A001",
+        return OneAction.applyLive(
+                z,
                 ActionCode.SET_ORG_EXTERNAL_ID,
-                ActionStatus.PREPARED,
-                new SalesforceAccountId(ID18),
-                new ZendeskOrgId(1),
-                null,
-                null,
                 ID18,
-                Map.of("org_external_id", "", "no_org_with_external_id", ID18),
-                "",
-                List.of());
-        FixPlan plan = new FixPlan(
-                FixPlan.SCHEMA_VERSION, "", Instant.EPOCH, "t", Map.of(), false, Caps.DEFAULT, List.of(action));
-        List<ActionResult> results = new ArrayList<>();
-        new Applier(z).run(plan, new ApplyOptions(true, Caps.DEFAULT, Set.of(), Set.of(), 0), results::add);
-        return results.get(0);
+                ID18,
+                Map.of("org_external_id", "", "no_org_with_external_id", ID18));
     }
 }

@@ -127,7 +127,9 @@ class LiveAuditTest {
     @Test
     void liveAudit_tenPercentFaults_samePlanHash() {
         EmulatorConfig faulty = EmulatorConfig.withToken(TOKEN).withFaults(0.04, 0.03, 0.03, 0, Duration.ZERO, 11);
-        try (ZendeskEmulator z = emulator(faulty)) {
+        // a clock slow enough that a Retry-After window (seconds of Zendesk time) lasts tens of milliseconds:
+        // at full speed a thread delayed a millisecond on a busy machine looks like one ignoring the window
+        try (ZendeskEmulator z = emulator(faulty, 100)) {
             // the demo tenant needs few requests, so some faults are scripted on top of the random ones
             z.failRequest("/api/v2/organization_memberships", 2, Fault.TOO_MANY);
             z.failRequest("/api/v2/incremental/tickets/cursor", 1, Fault.RESET);
