@@ -82,10 +82,15 @@ final class AssignUserToOrg implements ActionHandler {
             return Check.skip("no_membership_id_recorded", Map.of());
         }
         Optional<UserState> user = z.user(t.user());
-        boolean present = user.isPresent()
-                && user.get().memberships().stream().anyMatch(m -> m.id().value() == number.longValue());
-        if (!present) {
+        Optional<Membership> created = user.flatMap(u -> u.memberships().stream()
+                .filter(m -> m.id().value() == number.longValue())
+                .findFirst());
+        if (created.isEmpty()) {
             return Check.skip("already_in_effect", Map.of("member", false));
+        }
+        if (created.get().isDefault() && user.get().memberships().size() > 1) {
+            // made the default since (the repair never does that): deleting it would move the user's default org
+            return Check.changed("default_org", Map.of("member", true, "default", true));
         }
         return Check.ready(Map.of("member", true, "membership_id", number.longValue()), Map.of("member", false));
     }

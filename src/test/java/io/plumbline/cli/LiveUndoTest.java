@@ -9,6 +9,7 @@ import io.plumbline.apply.ReceiptFile;
 import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
 import java.nio.file.Path;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +68,33 @@ class LiveUndoTest {
                             .path("complete")
                             .asBoolean())
                     .isTrue();
+        }
+    }
+
+    @Test
+    void undo_createdMembershipMadeTheDefaultSince_isSkippedAndKept() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            z.edits().addMembership(7015, 9001); // Morgan's default org before the repair
+            Path receipt = applied(z, "made-default");
+            JsonNode assign = StreamSupport.stream(json(receipt).path("results").spliterator(), false)
+                    .filter(n -> n.path("action_code").asText().equals("assign_user_to_org"))
+                    .filter(n -> n.path("after").path("membership_id").isNumber())
+                    .filter(n -> n.path("status").asText().equals("applied"))
+                    .filter(n -> n.path("sf_account_id").asText().equals("001Dn00000BvHsAIAV"))
+                    .findFirst()
+                    .orElseThrow();
+            long created = assign.path("after").path("membership_id").asLong();
+            z.edits().makeDefault(7015, 9009); // an admin makes the new membership the default
+
+            LiveApplyFixture.Run live = fx.undoLive(z, receipt);
+
+            assertThat(live.code()).as(live.err()).isZero();
+            JsonNode undone = result(
+                    json(receipt.resolveSibling("undo_receipt.json")),
+                    assign.path("action_id").asText());
+            assertThat(undone.path("status").asText()).isEqualTo("skipped");
+            assertThat(undone.path("reason").asText()).isEqualTo("precondition_changed_default_org");
+            assertThat(z.membership(created)).isPresent();
         }
     }
 
