@@ -50,8 +50,8 @@ public final class Tracer {
                 + (a.sourceLine() > 0 ? " (accounts CSV line " + a.sourceLine() + ")" : ""));
         out.add("  account_domains: " + orNone(DomainNormalizer.withoutPassword(a.accountDomains())) + " | website: "
                 + orNone(DomainNormalizer.withoutPassword(a.website())));
-        out.add("  zendesk_domain_override: " + orNone(a.domainOverride()) + " | zendesk_org_id: "
-                + orNone(a.storedOrgId()));
+        out.add("  zendesk_domain_override: " + orNone(DomainNormalizer.withoutPassword(a.domainOverride()))
+                + " | zendesk_org_id: " + orNone(a.storedOrgId()));
         r.expected()
                 .corrupted()
                 .forEach(t -> out.add(

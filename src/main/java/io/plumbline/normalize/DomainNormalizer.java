@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  */
 public final class DomainNormalizer {
     private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
-    /** The user-info of a URL (after {@code scheme://} or a leading {@code //}) up to its password. */
+    /**
+     * The user-info of a URL (after {@code scheme://} or a leading {@code //}) up to its password, and
+     * the password up to the last {@code @} before the path (where {@link #parse} takes the host).
+     */
     private static final Pattern PASSWORD =
-            Pattern.compile("((?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#@:\\s]*:)[^/?#@\\s]*@");
+            Pattern.compile("((?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#@:\\s]*:)[^/?#\\s]*@");
 
     private static final int MAX_LENGTH = 253;
     private static final int MAX_LABEL_LENGTH = 63;
@@ -72,16 +75,18 @@ public final class DomainNormalizer {
         return s.substring(from, to);
     }
 
+    /** Whether a field holds nothing but spaces ({@link #isSpace}, no-break ones included). */
+    public static boolean blank(String field) {
+        return field == null || trim(field).isEmpty();
+    }
+
     /**
      * Whether a raw entry of an org's {@code domain_names} is {@code domain} (a normalized domain) as
-     * the audit compares them: after normalization, or, for an entry that is no domain, as text ignoring
-     * case and surrounding spaces.
+     * the audit compares them: after normalization.
      */
     public static boolean sameDomain(String raw, String domain) {
         DomainParse parse = parse(raw);
-        return parse.valid()
-                ? parse.domain().value().equalsIgnoreCase(domain)
-                : trim(raw == null ? "" : raw).equalsIgnoreCase(domain);
+        return parse.valid() && parse.domain().value().equalsIgnoreCase(domain);
     }
 
     /**

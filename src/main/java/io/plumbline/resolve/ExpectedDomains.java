@@ -25,12 +25,13 @@ public record ExpectedDomains(List<Domain> domains, List<CorruptedToken> corrupt
         List<CorruptedToken> corrupted = new ArrayList<>();
         TreeSet<Domain> fromDomains =
                 collect("account_domains", DomainNormalizer.parseList(account.accountDomains()), personal, corrupted);
-        List<DomainParse> site =
-                account.website().isBlank() ? List.of() : List.of(DomainNormalizer.parse(account.website()));
+        List<DomainParse> site = DomainNormalizer.blank(account.website())
+                ? List.of()
+                : List.of(DomainNormalizer.parse(account.website()));
         TreeSet<Domain> fromWebsite = collect("website", site, personal, corrupted);
         TreeSet<Domain> fromOverride = collect(
                 "zendesk_domain_override", DomainNormalizer.parseList(account.domainOverride()), personal, corrupted);
-        boolean override = !account.domainOverride().isBlank();
+        boolean override = !DomainNormalizer.blank(account.domainOverride());
         TreeSet<Domain> expected = new TreeSet<>(override ? fromOverride : fromDomains);
         if (!override) {
             expected.addAll(fromWebsite);
@@ -47,7 +48,9 @@ public record ExpectedDomains(List<Domain> domains, List<CorruptedToken> corrupt
                         new CorruptedToken(field, DomainNormalizer.withoutPassword(parse.raw()), parse.problem()));
             } else if (personal.contains(parse.domain())) {
                 corrupted.add(new CorruptedToken(
-                        field, parse.raw(), "a personal email domain, which never identifies an account"));
+                        field,
+                        DomainNormalizer.withoutPassword(parse.raw()),
+                        "a personal email domain, which never identifies an account"));
             } else {
                 out.add(parse.domain());
             }

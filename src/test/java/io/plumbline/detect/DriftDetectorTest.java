@@ -201,6 +201,26 @@ class DriftDetectorTest {
     }
 
     @Test
+    void detect_personalDomainWebsiteWithAPassword_reportsItWithThePasswordMasked() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example", "https://jdoe:Hunter2@gmail.com", "", "")
+                .org(1, "A", "001A", "a.example")
+                .audit();
+        assertThat(only(r, IssueCode.ACCOUNT_DOMAIN_FIELD_CORRUPTED).currentValue())
+                .isEqualTo("https://jdoe:***@gmail.com");
+    }
+
+    @Test
+    void detect_overrideOfNoBreakSpacesOnly_isNoOverride() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example", "", "\u00a0", "")
+                .org(1, "A", "001A")
+                .audit();
+        assertThat(only(r, IssueCode.ORG_MISSING_EXPECTED_DOMAIN).expectedValue())
+                .isEqualTo("a.example");
+    }
+
+    @Test
     void detect_urlSlugInDomainField_reportsCorruptedFieldAndNeverMatchesIt() {
         AuditResult r = Snapshots.with()
                 .account("001A", "A", "a.example /accounts/a-corp")

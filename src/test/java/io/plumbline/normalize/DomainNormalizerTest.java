@@ -152,6 +152,14 @@ class DomainNormalizerTest {
                 .isEqualTo("https://user@acme.example");
         assertThat(DomainNormalizer.withoutPassword("sales@acme.example")).isEqualTo("sales@acme.example");
         assertThat(DomainNormalizer.withoutPassword(null)).isEmpty();
+        assertThat(DomainNormalizer.withoutPassword("https://u:p@ss@bad_host/")).isEqualTo("https://u:***@bad_host/");
+    }
+
+    @Test
+    void blank_noBreakSpacesOnly_isBlank() {
+        assertThat(DomainNormalizer.blank("\u00a0 \u202f")).isTrue();
+        assertThat(DomainNormalizer.blank(null)).isTrue();
+        assertThat(DomainNormalizer.blank("\u00a0a.example")).isFalse();
     }
 
     @Test
