@@ -8,8 +8,10 @@ import java.util.regex.Pattern;
  * that is not a variable name is most likely the secret itself, pasted in by mistake: it is refused
  * without being repeated, so it never reaches a terminal, a log or a CI transcript.
  */
-final class EnvNames {
+public final class EnvNames {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** How variables are conventionally named; a mixed-case run of letters and digits may be a token. */
+    private static final Pattern CONVENTIONAL = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
 
     private EnvNames() {}
 
@@ -25,5 +27,16 @@ final class EnvNames {
                     + "secret in an environment variable and name that variable here");
         }
         return name;
+    }
+
+    /**
+     * The variable {@code name} for a message: as it is when it looks like a variable name
+     * ({@code ZENDESK_TOKEN}), else worded through the setting that holds it, since an API token
+     * pasted there has the shape of a valid name too.
+     */
+    public static String shown(String key, String name) {
+        return name != null && CONVENTIONAL.matcher(name.strip()).matches()
+                ? name.strip()
+                : "(the one " + key + " names; not shown, in case it is a secret)";
     }
 }

@@ -1,5 +1,6 @@
 package io.plumbline.salesforce;
 
+import io.plumbline.config.EnvNames;
 import io.plumbline.config.SalesforceConfig;
 import io.plumbline.config.SalesforceJwtConfig;
 import io.plumbline.errors.ConfigException;
@@ -104,8 +105,9 @@ final class SalesforceLogin {
     private String env(String name, String key) {
         String value = runtime.env().get(name.strip());
         if (value == null || value.isBlank()) {
-            throw new ConfigException("salesforce." + key + ": environment variable " + name.strip()
-                    + " is not set or empty; export it before running Plumbline");
+            throw new ConfigException("salesforce." + key + ": environment variable "
+                    + EnvNames.shown("salesforce." + key, name) + " is not set or empty; export it before running "
+                    + "Plumbline");
         }
         return value.strip();
     }

@@ -1,5 +1,6 @@
 package io.plumbline.zendesk;
 
+import io.plumbline.config.EnvNames;
 import io.plumbline.config.ZendeskAuthConfig;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.model.Texts;
@@ -36,9 +37,10 @@ public final class ZendeskAuths {
             return new ApiTokenAuth(config.email().trim(), config.apiTokenEnv(), token);
         }
         if (!Texts.isBlank(tokenEnv)) {
-            throw new ConfigException("environment variable " + tokenEnv + " is not set "
+            String shown = EnvNames.shown("zendesk.auth.oauth_access_token_env", tokenEnv);
+            throw new ConfigException("environment variable " + shown + " is not set "
                     + "(zendesk.auth.oauth_access_token_env): export an OAuth access token for your Zendesk in "
-                    + tokenEnv + ", or configure zendesk.auth.client_id_env + client_secret_env");
+                    + shown + ", or configure zendesk.auth.client_id_env + client_secret_env");
         }
         throw new ConfigException("no Zendesk credentials configured: set zendesk.auth.oauth_access_token_env, "
                 + "or client_id_env + client_secret_env, or (legacy) email + api_token_env");
@@ -47,7 +49,8 @@ public final class ZendeskAuths {
     private static String required(Map<String, String> env, String name, String key) {
         String value = env.get(name);
         if (Texts.isBlank(value)) {
-            throw new ConfigException("environment variable " + name + " is not set (zendesk.auth." + key + ")");
+            throw new ConfigException("environment variable " + EnvNames.shown("zendesk.auth." + key, name)
+                    + " is not set (zendesk.auth." + key + ")");
         }
         return value.trim();
     }
