@@ -82,13 +82,15 @@ public record Issue(
 
     /**
      * A key that names the same issue across runs (no generated ids), for history and diffs. An
-     * account's rows of one code differ only in their current value (each corrupted token, each shared
-     * domain), so for those it is part of the key.
+     * account's corrupted-field and shared-domain rows differ only in their current value (the token,
+     * the domain), so for those two codes it is part of the key.
      */
     public String stableKey() {
         String key =
                 String.join("|", code.code(), str(accountId), str(orgId), str(userId), str(ticketId), expectedValue);
-        return code.scope() == Scope.ACCOUNT ? key + "|" + currentValue : key;
+        return code == IssueCode.ACCOUNT_DOMAIN_FIELD_CORRUPTED || code == IssueCode.ACCOUNT_DOMAIN_SHARED
+                ? key + "|" + currentValue
+                : key;
     }
 
     private static <T extends Comparable<T>> List<T> others(List<T> ids, T primary) {
