@@ -36,13 +36,14 @@ final class SetOrgExternalId implements ActionHandler {
         if (!z.orgsWithExternalId(value).isEmpty()) {
             return true;
         }
-        String fifteen = SalesforceIds.fifteenOf(value);
-        if (fifteen.isEmpty()) {
+        if (value.length() != 18 || !SalesforceIds.isAccountId15(value.substring(0, 15))) {
             return false;
         }
-        // Zendesk's lookup ignores case; the 15-character form is the same id only in its own case
-        return z.orgsWithExternalId(fifteen).stream()
-                .anyMatch(o -> o.externalId().equals(fifteen));
+        // Zendesk's lookup ignores case; a 15-character form is this id only in the case its checksum says
+        return z.orgsWithExternalId(value.substring(0, 15)).stream()
+                .map(OrgState::externalId)
+                .anyMatch(ext -> SalesforceIds.isAccountId15(ext)
+                        && SalesforceIds.to18(ext).equalsIgnoreCase(value));
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class NextCommands {
      * Pairs of (what, command). The trace reads the run folder ({@code --run}), so it sees the same
      * inputs and settings (lookback, as-of, config) the audit used, a demo run included.
      */
-    public static List<String[]> of(Path runDir, RunInfo run, String topAccount) {
+    public static List<String[]> of(Path runDir, String topAccount) {
         List<String[]> out = new ArrayList<>();
         out.add(new String[] {"Dry-run apply", "plumbline apply --plan " + word(runDir.resolve("fix_plan.json"))});
         if (topAccount != null) {

@@ -39,7 +39,6 @@ public final class SummaryMarkdown {
         md.append("## plan_hash\n\n`").append(result.plan().planHash()).append("`\n\n## Next\n\n");
         for (String[] next : NextCommands.of(
                 runDir,
-                run,
                 f.rollups().isEmpty() ? null : f.rollups().get(0).accountId().value())) {
             md.append("- ").append(next[0]).append(": `").append(next[1]).append("`\n");
         }

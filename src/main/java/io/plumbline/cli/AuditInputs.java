@@ -143,7 +143,16 @@ record AuditInputs(
                     0,
                     "input.as_of is missing; this is not the receipt.json of a finished audit");
         }
-        Instant asOf = AuditInputs.parseAsOf(recordedAsOf);
+        Instant asOf;
+        try {
+            asOf = OffsetDateTime.parse(recordedAsOf.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InputException(
+                    dir.resolve("receipt.json").toString(),
+                    0,
+                    0,
+                    "input.as_of '" + recordedAsOf + "' is not an ISO 8601 instant; this receipt.json is damaged");
+        }
         return switch (kind) {
             case "demo" ->
                 new AuditInputs(

@@ -43,7 +43,7 @@ final class AuditReadout {
             String top = f.rollups().isEmpty()
                     ? null
                     : f.rollups().get(0).accountId().value();
-            for (String[] next : NextCommands.of(runDir, run, top)) {
+            for (String[] next : NextCommands.of(runDir, top)) {
                 out.println("  " + next[0] + ":");
                 out.println("    " + next[1]);
             }

@@ -69,7 +69,9 @@ final class InitCommand implements Callable<Integer> {
             description = "Also write the demo fixtures as a snapshot folder ./plumbline-demo/ beside the config.")
     boolean demo;
 
-    @Option(names = "--force", description = "Overwrite an existing config file.")
+    @Option(
+            names = "--force",
+            description = "Overwrite an existing config file (and, with --demo, an existing ./plumbline-demo/ folder).")
     boolean force;
 
     @Mixin
@@ -103,9 +105,9 @@ final class InitCommand implements Callable<Integer> {
                 : demo ? "./plumbline-demo/" + SnapshotLayout.ACCOUNTS : "./salesforce_accounts.csv";
         if (demo) {
             try {
-                writeDemo(dir.resolve("plumbline-demo"));
+                writeDemo(demoDir);
             } catch (IOException e) {
-                throw cannotWrite(dir.resolve("plumbline-demo"), "the demo snapshot folder", e);
+                throw cannotWrite(demoDir, "the demo snapshot folder", e);
             }
         }
         if (accountsCsv != null || demo) {

@@ -48,27 +48,4 @@ public final class SalesforceIds {
         }
         return out.toString();
     }
-
-    /**
-     * The case-sensitive 15-character form of an 18-character Account Id given in any case (its case
-     * restored from the checksum), or empty when {@code id18} is not one.
-     */
-    public static String fifteenOf(String id18) {
-        if (id18 == null || id18.length() != 18) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(15);
-        for (int chunk = 0; chunk < 3; chunk++) {
-            int bits = CHECKSUM_ALPHABET.indexOf(Character.toUpperCase(id18.charAt(15 + chunk)));
-            if (bits < 0) {
-                return "";
-            }
-            for (int k = 0; k < 5; k++) {
-                char c = id18.charAt(chunk * 5 + k);
-                out.append((bits & 1 << k) != 0 ? Character.toUpperCase(c) : Character.toLowerCase(c));
-            }
-        }
-        String fifteen = out.toString();
-        return isAccountId15(fifteen) && to18(fifteen).equalsIgnoreCase(id18) ? fifteen : "";
-    }
 }

@@ -48,16 +48,15 @@ class InputOrderTest {
 
     @Test
     void audit_demoRecordsInShuffledLineOrder_sameHashAndSameArtifacts() throws IOException {
-        Path asShipped = copyDemo(dir.resolve("as-shipped"), null);
+        audit(copyDemo(dir.resolve("as-shipped"), null), "a");
         for (long seed = 1; seed <= 3; seed++) {
             Path shuffled = copyDemo(dir.resolve("shuffled-" + seed), new Random(seed));
-            audit(asShipped, "a" + seed);
             audit(shuffled, "b" + seed);
             assertThat(dir.resolve("b" + seed + "/r/fix_plan.json")).exists();
             for (String artifact : ARTIFACTS) {
                 assertThat(dir.resolve("b" + seed + "/r/" + artifact))
                         .as("%s with seed %d", artifact, seed)
-                        .hasSameTextualContentAs(dir.resolve("a" + seed + "/r/" + artifact));
+                        .hasSameTextualContentAs(dir.resolve("a/r/" + artifact));
             }
         }
     }

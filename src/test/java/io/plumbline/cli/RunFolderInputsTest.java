@@ -145,6 +145,12 @@ class RunFolderInputsTest {
 
         assertThat(trace.exitCode()).isEqualTo(3);
         assertThat(trace.err()).contains("input.as_of is missing").doesNotContain("--as-of");
+
+        Files.writeString(
+                run.resolve("receipt.json"), "{\"input\": {\"kind\": \"snapshot\", \"as_of\": \"garbage\"}}\n");
+        Cli.Result damaged = Cli.run("trace", "--run", run.toString(), "--zendesk-org-id", "9003");
+        assertThat(damaged.exitCode()).isEqualTo(3);
+        assertThat(damaged.err()).contains("input.as_of 'garbage'").doesNotContain("--as-of");
     }
 
     @Test

@@ -38,20 +38,6 @@ class SalesforceIdsTest {
     }
 
     @Test
-    void fifteenOf_eighteenInAnyCase_restoresTheCaseFromTheChecksum() {
-        assertThat(SalesforceIds.fifteenOf("001M000000qfPySIAU")).isEqualTo("001M000000qfPyS");
-        assertThat(SalesforceIds.fifteenOf("001m000000QFPYSiau")).isEqualTo("001M000000qfPyS");
-    }
-
-    @Test
-    void fifteenOf_notAnEighteenCharacterAccountId_isEmpty() {
-        assertThat(SalesforceIds.fifteenOf("001M000000qfPyS")).isEmpty();
-        assertThat(SalesforceIds.fifteenOf("003M000000qfPySIAU")).isEmpty();
-        assertThat(SalesforceIds.fifteenOf("001M000000qfPyS-AU")).isEmpty();
-        assertThat(SalesforceIds.fifteenOf(null)).isEmpty();
-    }
-
-    @Test
     void canonical_fifteenCharacterAccountId_becomesEighteen() {
         assertThat(SalesforceIds.canonical("001M000000qfPyS").value()).isEqualTo("001M000000qfPySIAU");
     }
