@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,16 +36,6 @@ import picocli.CommandLine.Option;
             "  plumbline init --demo      # also writes the demo fixtures to ./plumbline-demo/ as a snapshot folder"
         })
 final class InitCommand implements Callable<Integer> {
-    /** The files of the demo snapshot folder. */
-    static final List<String> DEMO_FILES = List.of(
-            SnapshotLayout.ACCOUNTS,
-            SnapshotLayout.CONTACTS,
-            SnapshotLayout.ORGANIZATIONS,
-            SnapshotLayout.USERS,
-            SnapshotLayout.MEMBERSHIPS,
-            SnapshotLayout.TICKETS,
-            SnapshotLayout.MANIFEST);
-
     private final Context ctx;
 
     @Option(
@@ -209,7 +198,7 @@ final class InitCommand implements Callable<Integer> {
     }
 
     private void writeDemo(Path target) throws IOException {
-        for (String file : DEMO_FILES) {
+        for (String file : SnapshotLayout.FILES) {
             try (InputStream in = ClasspathSource.DEMO.open(file)) {
                 if (in != null) {
                     Path out = target.resolve(file);

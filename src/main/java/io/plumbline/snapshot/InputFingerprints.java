@@ -22,16 +22,6 @@ import java.util.zip.CRC32C;
  * trace or report of the run can tell when the files it re-reads are no longer the ones the run read.
  */
 public final class InputFingerprints {
-    /** Every file of the layout an audit reads. */
-    static final List<String> FILES = List.of(
-            SnapshotLayout.ACCOUNTS,
-            SnapshotLayout.CONTACTS,
-            SnapshotLayout.MANIFEST,
-            SnapshotLayout.ORGANIZATIONS,
-            SnapshotLayout.USERS,
-            SnapshotLayout.MEMBERSHIPS,
-            SnapshotLayout.TICKETS);
-
     private InputFingerprints() {}
 
     /**
@@ -41,7 +31,7 @@ public final class InputFingerprints {
     public static SortedMap<String, String> of(InputSource source) {
         Map<String, String> known = source instanceof ChecksummedSource c ? c.readToEnd() : Map.of();
         SortedMap<String, String> out = new TreeMap<>();
-        for (String file : FILES) {
+        for (String file : SnapshotLayout.FILES) {
             if (known.containsKey(file)) {
                 out.put(file, known.get(file));
                 continue;

@@ -1,5 +1,7 @@
 package io.plumbline.snapshot;
 
+import java.util.List;
+
 /** The file names of a snapshot folder, as the contract lays them out. */
 public final class SnapshotLayout {
     public static final String ACCOUNTS = "salesforce_accounts.csv";
@@ -10,6 +12,10 @@ public final class SnapshotLayout {
     public static final String TICKETS = "zendesk/tickets.jsonl";
     /** Optional: {@code {"captured_at": "..."}}, the instant the snapshot was pulled. */
     public static final String MANIFEST = "snapshot.json";
+
+    /** Every file of the layout, the optional ones included. */
+    public static final List<String> FILES =
+            List.of(ACCOUNTS, CONTACTS, MANIFEST, ORGANIZATIONS, USERS, MEMBERSHIPS, TICKETS);
 
     private SnapshotLayout() {}
 }

@@ -2,12 +2,11 @@ package io.plumbline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plumbline.artifacts.RunFolderWriter;
+import io.plumbline.testing.DemoFolder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,31 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InputOrderTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-18T09:30:00Z"), ZoneOffset.UTC);
-    private static final List<String> FILES = List.of(
-            "salesforce_accounts.csv",
-            "salesforce_contacts.csv",
-            "snapshot.json",
-            "zendesk/organizations.jsonl",
-            "zendesk/users.jsonl",
-            "zendesk/organization_memberships.jsonl",
-            "zendesk/tickets.jsonl");
-    private static final List<String> ARTIFACTS = List.of(
-            "org_issues.csv",
-            "user_issues.csv",
-            "ticket_issues.csv",
-            "all_exceptions.csv",
-            "exceptions_by_account.csv",
-            "fix_plan.csv",
-            "fix_plan.json");
+    /** The run's CSVs and its plan: the artifacts that hold no run id, path or timestamp outside the plan's. */
+    private static final List<String> ARTIFACTS = RunFolderWriter.ARTIFACTS.stream()
+            .filter(a -> a.endsWith(".csv") || a.equals("fix_plan.json"))
+            .toList();
 
     @TempDir
     Path dir;
 
     @Test
     void audit_demoRecordsInShuffledLineOrder_sameHashAndSameArtifacts() throws IOException {
-        audit(copyDemo(dir.resolve("as-shipped"), null), "a");
+        audit(DemoFolder.copy(dir.resolve("as-shipped")), "a");
         for (long seed = 1; seed <= 3; seed++) {
-            Path shuffled = copyDemo(dir.resolve("shuffled-" + seed), new Random(seed));
+            Path shuffled = shuffledDemo(dir.resolve("shuffled-" + seed), new Random(seed));
             audit(shuffled, "b" + seed);
             assertThat(dir.resolve("b" + seed + "/r/fix_plan.json")).exists();
             for (String artifact : ARTIFACTS) {
@@ -61,23 +48,16 @@ class InputOrderTest {
         }
     }
 
-    /** The demo's files; with {@code random}, the JSONL lines and CSV data rows shuffled. */
-    private static Path copyDemo(Path to, Random random) throws IOException {
-        for (String name : FILES) {
-            String text;
-            try (InputStream in = InputOrderTest.class.getResourceAsStream("/io/plumbline/demo/" + name)) {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** The demo's files with their JSONL lines and CSV data rows shuffled. */
+    private static Path shuffledDemo(Path to, Random random) throws IOException {
+        return DemoFolder.copy(to, (name, text) -> {
+            if (name.endsWith(".json")) {
+                return text;
             }
-            if (random != null && !name.endsWith(".json")) {
-                List<String> lines = new ArrayList<>(text.lines().toList());
-                int from = name.endsWith(".csv") ? 1 : 0;
-                Collections.shuffle(lines.subList(from, lines.size()), random);
-                text = String.join("\n", lines) + "\n";
-            }
-            Files.createDirectories(to.resolve(name).getParent());
-            Files.writeString(to.resolve(name), text);
-        }
-        return to;
+            List<String> lines = new ArrayList<>(text.lines().toList());
+            Collections.shuffle(lines.subList(name.endsWith(".csv") ? 1 : 0, lines.size()), random);
+            return String.join("\n", lines) + "\n";
+        });
     }
 
     /** Audits into {@code OUT/r}, the same run id every time. */

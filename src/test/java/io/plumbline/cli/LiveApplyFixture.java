@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.testing.DemoFolder;
 import io.plumbline.zendesk.emulator.EmulatorConfig;
 import io.plumbline.zendesk.emulator.EmulatorTime;
 import io.plumbline.zendesk.emulator.LoggedRequest;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -32,14 +32,6 @@ final class LiveApplyFixture {
     static final String TOKEN = "apply-live-token-7731";
     static final Map<String, String> ENV = Map.of("ZD_TOKEN", TOKEN);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> FILES = List.of(
-            "salesforce_accounts.csv",
-            "salesforce_contacts.csv",
-            "snapshot.json",
-            "zendesk/organizations.jsonl",
-            "zendesk/users.jsonl",
-            "zendesk/organization_memberships.jsonl",
-            "zendesk/tickets.jsonl");
 
     private static final java.util.regex.Pattern CONFIRM_RECEIPT =
             java.util.regex.Pattern.compile("--confirm-receipt-hash ([0-9a-f]{64})");
@@ -72,12 +64,7 @@ final class LiveApplyFixture {
     private LiveApplyFixture(Path dir) throws IOException {
         this.dir = dir;
         this.fixture = dir.resolve("fixture");
-        for (String f : FILES) {
-            try (InputStream in = LiveApplyFixture.class.getResourceAsStream("/io/plumbline/demo/" + f)) {
-                Files.createDirectories(fixture.resolve(f).getParent());
-                Files.copy(in, fixture.resolve(f));
-            }
-        }
+        DemoFolder.copy(fixture);
         this.capturedAt = Instant.parse(
                 json(fixture.resolve("snapshot.json")).path("captured_at").asText());
         Clock later = Clock.fixed(capturedAt.plus(Duration.ofDays(2)), ZoneOffset.UTC);

@@ -3,13 +3,13 @@ package io.plumbline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.testing.DemoFolder;
 import io.plumbline.zendesk.RequestLogChecks;
 import io.plumbline.zendesk.emulator.EmulatorConfig;
 import io.plumbline.zendesk.emulator.EmulatorTime;
 import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -29,14 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveAuditTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "live-audit-token-4242";
-    private static final List<String> FIXTURE = List.of(
-            "salesforce_accounts.csv",
-            "salesforce_contacts.csv",
-            "snapshot.json",
-            "zendesk/organizations.jsonl",
-            "zendesk/users.jsonl",
-            "zendesk/organization_memberships.jsonl",
-            "zendesk/tickets.jsonl");
     private static final List<String> SAME_ARTIFACTS = List.of(
             "org_issues.csv",
             "user_issues.csv",
@@ -55,12 +47,7 @@ class LiveAuditTest {
     @BeforeAll
     static void auditTheFixtureFolder() throws IOException {
         fixture = dir.resolve("fixture");
-        for (String f : FIXTURE) {
-            try (InputStream in = LiveAuditTest.class.getResourceAsStream("/io/plumbline/demo/" + f)) {
-                Files.createDirectories(fixture.resolve(f).getParent());
-                Files.copy(in, fixture.resolve(f));
-            }
-        }
+        DemoFolder.copy(fixture);
         capturedAt =
                 Instant.parse(JSON.readTree(fixture.resolve("snapshot.json").toFile())
                         .path("captured_at")

@@ -9,11 +9,11 @@ import io.plumbline.normalize.SalesforceIds;
 import io.plumbline.salesforce.emulator.RecordedRequest;
 import io.plumbline.salesforce.emulator.SalesforceEmulator;
 import io.plumbline.snapshot.SnapshotLayout;
+import io.plumbline.testing.DemoFolder;
 import io.plumbline.zendesk.emulator.EmulatorConfig;
 import io.plumbline.zendesk.emulator.EmulatorTime;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -53,13 +53,7 @@ class LiveSalesforceAuditTest {
 
     @BeforeEach
     void seed() throws IOException {
-        Path fixture = tmp.resolve("fixture");
-        for (String f : InitCommand.DEMO_FILES) {
-            try (InputStream in = getClass().getResourceAsStream("/io/plumbline/demo/" + f)) {
-                Files.createDirectories(fixture.resolve(f).getParent());
-                Files.copy(in, fixture.resolve(f));
-            }
-        }
+        Path fixture = DemoFolder.copy(tmp.resolve("fixture"));
         capturedAt = Instant.parse(
                 JSON.readTree(fixture.resolve(SnapshotLayout.MANIFEST).toFile())
                         .path("captured_at")
