@@ -28,6 +28,9 @@ import java.util.TreeMap;
  */
 public final class ReceiptFile implements ResultSink {
     static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The member of a finished receipt that holds its own {@link #hash}. */
+    public static final String HASH_FIELD = "receipt_hash";
+
     private static final String[] COUNTS = {"attempted", "applied", "would_apply", "blocked", "skipped", "failed"};
 
     private final Path path;
@@ -100,21 +103,38 @@ public final class ReceiptFile implements ResultSink {
         }
     }
 
-    /** Marks the receipt complete and returns its hash. */
+    /** Marks the receipt complete, records its hash in it as {@code receipt_hash}, and returns the hash. */
     public String finish(String finishedAt) {
         root.put("finished_at", finishedAt);
         root.put("complete", true);
+        String hash = hash(root);
+        root.put(HASH_FIELD, hash);
         flush();
-        return hash(root);
+        return hash;
     }
 
     public ObjectNode json() {
         return root.deepCopy();
     }
 
-    /** SHA-256 of the canonical JSON of a whole receipt. */
+    /** SHA-256 of the canonical JSON (RFC 8785) of a receipt without its {@code receipt_hash}. */
     public static String hash(JsonNode receipt) {
-        return PlanHash.sha256Hex(PlanHash.canonical(receipt));
+        JsonNode content = receipt;
+        if (receipt.has(HASH_FIELD) && receipt instanceof ObjectNode o) {
+            ObjectNode copy = o.deepCopy();
+            copy.remove(HASH_FIELD);
+            content = copy;
+        }
+        return PlanHash.sha256Hex(PlanHash.canonical(content));
+    }
+
+    /**
+     * The {@code receipt_hash} a finished receipt records, or empty for a receipt that has none (an apply
+     * cut off before it finished, or a receipt from before receipts carried their hash).
+     */
+    public static String recordedHash(JsonNode receipt) {
+        JsonNode h = receipt.path(HASH_FIELD);
+        return h.isTextual() ? h.asText() : "";
     }
 
     private void flush() {

@@ -80,6 +80,12 @@ final class UndoCommand implements Callable<Integer> {
     public Integer call() {
         JsonNode source = read(receipt);
         String hash = ReceiptFile.hash(source);
+        String recorded = ReceiptFile.recordedHash(source);
+        if (!recorded.isEmpty() && !recorded.equalsIgnoreCase(hash)) {
+            throw new ApplyRefusedException(receipt + ": the receipt's content does not match its receipt_hash "
+                    + "(recorded " + recorded + ", content hashes to " + hash + "); it was edited after the apply "
+                    + "wrote it. Undo reverses only a receipt as apply wrote it.");
+        }
         if (live && (confirmHash == null || !confirmHash.strip().equalsIgnoreCase(hash))) {
             throw new ApplyRefusedException("--apply needs --confirm-receipt-hash " + hash + " (the hash of " + receipt
                     + "); " + (confirmHash == null ? "none was given" : confirmHash.strip() + " does not match"));

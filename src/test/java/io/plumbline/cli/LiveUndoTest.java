@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.apply.ReceiptFile;
 import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +113,30 @@ class LiveUndoTest {
             assertThat(writes(z)).hasSize(7).noneMatch(w -> w.startsWith("PUT /api/v2/organizations/9001 "));
             assertThat(z.organization(9001).orElseThrow().path("external_id").asText())
                     .isEqualTo("SOMEONE-ELSE");
+        }
+    }
+
+    @Test
+    void undo_receiptEditedAfterApply_isRefusedEvenWithItsNewHash() throws Exception {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "edited");
+            JsonNode written = json(receipt);
+            assertThat(written.path("receipt_hash").asText()).isEqualTo(ReceiptFile.hash(written));
+            String edited = Files.readString(receipt).replace("\"northshoremed.health.example\"", "\"other.example\"");
+            assertThat(edited).isNotEqualTo(Files.readString(receipt));
+            Files.writeString(receipt, edited);
+            String newHash = ReceiptFile.hash(json(receipt));
+
+            LiveApplyFixture.Run dry = fx.undo(z, receipt);
+            LiveApplyFixture.Run live = fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", newHash);
+
+            assertThat(dry.code()).isEqualTo(5);
+            assertThat(live.code()).isEqualTo(5);
+            assertThat(live.err())
+                    .contains("does not match its receipt_hash")
+                    .contains(written.path("receipt_hash").asText())
+                    .contains(newHash);
+            assertThat(z.log().all()).isEmpty();
         }
     }
 
