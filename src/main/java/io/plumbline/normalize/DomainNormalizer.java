@@ -1,7 +1,6 @@
 package io.plumbline.normalize;
 
 import io.plumbline.model.Domain;
-import java.net.IDN;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Turns raw domain, URL and website text into normalized {@link Domain}s: trims, lowercases, strips
  * scheme, credentials, port, path, query, fragment, a leading {@code www.} and a trailing dot, and
- * converts IDN to punycode. Anything that is not a valid hostname afterwards (a URL slug, a bare word,
+ * converts an internationalized name to punycode by UTS #46, nontransitional ({@link Uts46}). Anything that is not a valid hostname afterwards (a URL slug, a bare word,
  * an email address, an IP address) is rejected with a reason. Never throws on any input, and a domain
  * it returns normalizes to itself. A leading {@code www.} is stripped only while a dotted name remains,
  * so {@code www.com} stays a domain.
@@ -127,12 +126,8 @@ public final class DomainNormalizer {
     }
 
     private static DomainParse hostname(String raw, String host) {
-        String ascii;
-        try {
-            ascii = isAscii(host)
-                    ? host
-                    : IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
+        String ascii = isAscii(host) ? host : Uts46.toAscii(host);
+        if (ascii == null) {
             return DomainParse.invalid(raw, "not a valid internationalized domain name");
         }
         // Stripped only now: IDN mapping can itself produce "www." or a trailing dot (from full-width or

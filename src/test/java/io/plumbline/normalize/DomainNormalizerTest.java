@@ -99,7 +99,29 @@ class DomainNormalizerTest {
     @Test
     void parse_unicodeLabelTooLongForPunycode_isRejected() {
         assertThat(DomainNormalizer.parse("ü".repeat(70) + ".example").problem())
-                .isEqualTo("not a valid internationalized domain name");
+                .isEqualTo("not a valid hostname (label longer than 63 characters)");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            straße.example                   | xn--strae-oqa.example
+            FAß.de                           | xn--fa-hia.de
+            https://www.straße.example/a     | xn--strae-oqa.example
+            ςοφία.example                    | xn--kxae4blv.example
+            ｗｗｗ．bücher．example             | xn--bcher-kva.example
+            """)
+    void parse_deviationCharacters_keepTheirOwnNameAsUts46Nontransitional(String raw, String expected) {
+        DomainParse p = DomainNormalizer.parse(raw);
+
+        assertThat(p.valid()).as(p.problem()).isTrue();
+        assertThat(p.domain().value()).isEqualTo(expected);
+        assertThat(DomainNormalizer.parse(expected).domain().value()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u200db.example", "\u05e9\u05dc\u05d5\u05dd1a.example", "\u0301abc.example"})
+    void parse_nameUts46Refuses_isRejectedAsInternationalized(String raw) {
+        assertThat(DomainNormalizer.parse(raw).problem()).isEqualTo("not a valid internationalized domain name");
     }
 
     @Test
