@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class RateLimitHeaders {
     public static final String ACCOUNT = "account";
+    private static final Pattern DELTA_SECONDS = Pattern.compile("(\\d+)(?:\\.\\d+)?");
     private static final Pattern LEADING_INT = Pattern.compile("^\\s*(-?\\d+)");
     private static final Pattern PAIR = Pattern.compile("(total|remaining|resets)\\s*=\\s*(\\d+)");
 
@@ -84,24 +85,30 @@ public final class RateLimitHeaders {
         return -1;
     }
 
-    /** {@code Retry-After} as delta-seconds or an HTTP date; empty when absent or unparseable. */
+    /**
+     * {@code Retry-After} as delta-seconds (digits, a fraction taken too) or an HTTP date; empty when
+     * absent or neither (so {@code Infinity}, hex or {@code 10d} fall back to the default wait).
+     */
     public static Optional<Duration> retryAfter(HttpHeaders headers, Instant now) {
         Optional<String> v = headers.firstValue("retry-after");
         if (v.isEmpty()) {
             return Optional.empty();
         }
         String s = v.get().trim();
+        Matcher seconds = DELTA_SECONDS.matcher(s);
+        if (seconds.matches()) {
+            return Optional.of(
+                    seconds.group(1).length() > 9
+                            ? Duration.ofSeconds(999_999_999)
+                            : Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000)));
+        }
         try {
-            return Optional.of(Duration.ofMillis(Math.max(0, Math.round(Double.parseDouble(s) * 1000))));
-        } catch (NumberFormatException e) {
-            try {
-                Instant at = ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
-                Duration d = Duration.between(now, at);
-                return Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (DateTimeParseException e2) {
-                return Optional.empty();
-            }
+            Instant at =
+                    ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration d = Duration.between(now, at);
+            return Optional.of(d.isNegative() ? Duration.ZERO : d);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 }

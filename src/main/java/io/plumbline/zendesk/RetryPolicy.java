@@ -7,14 +7,27 @@ import java.util.Random;
  * How often and how long to retry: 5xx answers, connection resets and timeouts are retried up to
  * {@code maxRetries} times with capped exponential backoff and full jitter ({@code random(0, min(cap,
  * base * 2^n))}); 429 answers wait their {@code Retry-After} (or {@code defaultRetryAfter}) and are
- * retried up to {@code max429} times.
+ * retried up to {@code max429} times. A {@code Retry-After} longer than {@code maxRetryAfter} is not waited
+ * out: the call gives up at once (exit 4) instead of sleeping silently for as long as a server asks.
  */
 public record RetryPolicy(
-        int maxRetries, Duration baseDelay, Duration maxDelay, int max429, Duration defaultRetryAfter) {
+        int maxRetries,
+        Duration baseDelay,
+        Duration maxDelay,
+        int max429,
+        Duration defaultRetryAfter,
+        Duration maxRetryAfter) {
+    /** The longest {@code Retry-After} waited out by default; Zendesk's windows are a minute long. */
+    public static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
+
     public RetryPolicy {
         if (maxRetries < 0 || max429 < 0) {
             throw new IllegalArgumentException("retry counts must not be negative: " + maxRetries + ", " + max429);
         }
+    }
+
+    public RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay, int max429, Duration defaultRetryAfter) {
+        this(maxRetries, baseDelay, maxDelay, max429, defaultRetryAfter, MAX_RETRY_AFTER);
     }
 
     public static RetryPolicy defaults(int maxRetries) {

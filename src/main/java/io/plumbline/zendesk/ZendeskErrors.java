@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -39,6 +40,15 @@ final class ZendeskErrors {
                 ExitCodes.REMOTE,
                 "Zendesk at " + base + " did not answer " + call + " after " + attempts + " attempts (last: " + last
                         + "); check the network and https://status.zendesk.com, then run again");
+    }
+
+    static PlumblineException waitTooLong(String call, URI base, int status, Duration wait, RetryPolicy policy) {
+        return new PlumblineException(
+                ExitCodes.REMOTE,
+                "Zendesk at " + base + " answered " + status + " to " + call + " asking to wait " + wait.toSeconds()
+                        + " s (Retry-After), longer than the "
+                        + policy.maxRetryAfter().toSeconds()
+                        + " s Plumbline waits out; check https://status.zendesk.com, then run again");
     }
 
     private static String fixFor403(String detail) {

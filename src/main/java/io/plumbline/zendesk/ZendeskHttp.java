@@ -78,10 +78,21 @@ public final class ZendeskHttp {
             Optional<Duration> retryAfter =
                     RateLimitHeaders.retryAfter(r.headers(), settings.clock().instant());
             if (r.status() == 429 || (r.status() == 503 && retryAfter.isPresent())) {
-                if (++limited > settings.retryPolicy().max429()) {
-                    throw ZendeskErrors.gaveUp(call, settings.baseUri(), limited, "429 Too Many Requests");
+                if (r.status() == 503) {
+                    mayHaveLanded.run(); // unlike a 429, a 503 may come from a proxy after the write went through
                 }
-                pacer.holdFor(retryAfter.orElse(settings.retryPolicy().defaultRetryAfter()));
+                if (++limited > settings.retryPolicy().max429()) {
+                    throw ZendeskErrors.gaveUp(
+                            call,
+                            settings.baseUri(),
+                            limited,
+                            r.status() == 429 ? "429 Too Many Requests" : "503 with Retry-After");
+                }
+                Duration wait = retryAfter.orElse(settings.retryPolicy().defaultRetryAfter());
+                if (wait.compareTo(settings.retryPolicy().maxRetryAfter()) > 0) {
+                    throw ZendeskErrors.waitTooLong(call, settings.baseUri(), r.status(), wait, settings.retryPolicy());
+                }
+                pacer.holdFor(wait);
                 stats.retry();
             } else if (r.status() >= 500) {
                 mayHaveLanded.run();

@@ -108,6 +108,34 @@ class LiveApplyFailuresTest {
     }
 
     @Test
+    void apply_membershipCreatedButAnswered503WithRetryAfter_isAppliedWithTheCreatedIdAndUndoRemovesIt() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            z.failRequest("/api/v2/organization_memberships", 1, Fault.LANDED_THEN_503);
+            Path plan = fx.plan("landed-503");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            Path receipt = plan.resolveSibling("apply_receipt.json");
+            JsonNode a006 = LiveUndoTest.result(json(receipt), "A006");
+            assertThat(a006.path("status").asText()).as(a006.toString()).isEqualTo("applied");
+            long created = a006.path("after").path("membership_id").asLong();
+            assertThat(z.membership(created).orElseThrow().path("user_id").asLong())
+                    .isEqualTo(7006);
+            assertThat(z.log().writes())
+                    .filteredOn(w -> w.path().equals("/api/v2/organization_memberships"))
+                    .extracting(w -> w.status())
+                    .as("the first POST landed behind a 503 with Retry-After; the retry was refused")
+                    .startsWith(503, 422);
+
+            LiveApplyFixture.Run undo = fx.undoLive(z, receipt);
+
+            assertThat(undo.code()).as(undo.err()).isZero();
+            assertThat(z.membership(created)).isEmpty();
+        }
+    }
+
+    @Test
     void apply_orgUpdateLandedButItsAnswerLostThenRetries5xx_isAppliedWithItsBeforeStateAndUndone() {
         try (ZendeskEmulator z = fx.emulator()) {
             // the re-check's read of org 9005 comes first; then the PUT lands unanswered, and both retries fail

@@ -53,6 +53,20 @@ class RateLimitHeadersTest {
     }
 
     @Test
+    void retryAfter_onlyDigitsCountAsSeconds_otherNumberFormsAreUnreadable() {
+        Instant now = Instant.parse("2026-03-02T12:00:00Z");
+        assertThat(RateLimitHeaders.retryAfter(headers(Map.of("Retry-After", " 1.5 ")), now))
+                .contains(Duration.ofMillis(1500));
+        assertThat(RateLimitHeaders.retryAfter(headers(Map.of("Retry-After", "99999999999999999999")), now))
+                .contains(Duration.ofSeconds(999_999_999));
+        for (String odd : List.of("Infinity", "NaN", "0x10p0", "10d", "-5", "1e3", "")) {
+            assertThat(RateLimitHeaders.retryAfter(headers(Map.of("Retry-After", odd)), now))
+                    .as(odd)
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void pacer_windowNearlyUsed_waitsForItsReset_otherFamiliesOnlyForTheAccount() {
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC);
         RequestPacer pacer = new RequestPacer(clock, new Random(1));

@@ -150,4 +150,20 @@ class ZendeskPullResilienceTest {
             assertThat(out.resolve(FILES.get(0))).doesNotExist();
         }
     }
+
+    @Test
+    void pull_retryAfterLongerThanTheCap_givesUpWithExit4InsteadOfSleeping(@TempDir Path out) {
+        EmulatorConfig config =
+                EmulatorConfig.withToken(EmulatorHarness.TOKEN).withFault429RetryAfter(Duration.ofHours(24));
+        try (EmulatorHarness h = new EmulatorHarness(seed, config)) {
+            h.emulator.failRequest("/api/v2/users", 1, Fault.TOO_MANY);
+
+            assertThatThrownBy(() -> new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(out, AS_OF, 30))
+                    .isInstanceOf(PlumblineException.class)
+                    .hasMessageContaining("answered 429 to GET /api/v2/users asking to wait 86400 s (Retry-After)")
+                    .hasMessageContaining("longer than the 300 s Plumbline waits out")
+                    .extracting(e -> ((PlumblineException) e).exitCode())
+                    .isEqualTo(ExitCodes.REMOTE);
+        }
+    }
 }

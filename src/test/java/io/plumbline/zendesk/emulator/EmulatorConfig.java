@@ -168,4 +168,23 @@ public record EmulatorConfig(
                 methods,
                 seed);
     }
+
+    /** The {@code Retry-After} of an injected 429. */
+    public EmulatorConfig withFault429RetryAfter(Duration retryAfter) {
+        return new EmulatorConfig(
+                bearerTokens,
+                apiTokens,
+                oauthClients,
+                oauthTokenLifetime,
+                accountLimitPerMinute,
+                incrementalLimitPerMinute,
+                fault429Rate,
+                retryAfter,
+                fault5xxRate,
+                resetRate,
+                slowRate,
+                slowDelay,
+                faultMethods,
+                seed);
+    }
 }

@@ -12,5 +12,10 @@ public enum Fault {
     /** The answer comes after the configured real-time delay. */
     SLOW,
     /** The request is handled (a write takes effect) but the connection is closed without the answer. */
-    LOST_ANSWER
+    LOST_ANSWER,
+    /**
+     * The request is handled (a write takes effect) but the answer is a 503 with {@code Retry-After: 1}, as
+     * a proxy in front of Zendesk may give when the request timed out behind it.
+     */
+    LANDED_THEN_503
 }
