@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.model.Texts;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +29,13 @@ public record ZendeskConfig(
         requestTimeoutSeconds = requestTimeoutSeconds == null ? DEFAULT_TIMEOUT_SECONDS : requestTimeoutSeconds;
         maxRetries = maxRetries == null ? DEFAULT_MAX_RETRIES : maxRetries;
         fullPullEveryDays = fullPullEveryDays == null ? DEFAULT_FULL_PULL_EVERY_DAYS : fullPullEveryDays;
+        if (requestTimeoutSeconds < 1) {
+            throw new ConfigException(
+                    "zendesk.request_timeout_seconds must be 1 or more, found " + requestTimeoutSeconds);
+        }
+        if (maxRetries < 0) {
+            throw new ConfigException("zendesk.max_retries must be 0 or more (0: never retry), found " + maxRetries);
+        }
         if (fullPullEveryDays < 0) {
             throw new ConfigException("zendesk.full_pull_every_days must be 0 or more (0: always pull in full), found "
                     + fullPullEveryDays);
@@ -72,15 +78,10 @@ public record ZendeskConfig(
     }
 
     private static URI parseBaseUrl(String text) {
-        try {
-            URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-            String scheme = uri.getScheme();
-            if (uri.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
-                throw new URISyntaxException(text, "needs http(s)://host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new ConfigException("zendesk.base_url '" + text + "' is not a URL like https://acme.zendesk.com", e);
+        String problem = TokenUrls.problem(text, "https://acme.zendesk.com");
+        if (problem != null) {
+            throw new ConfigException("zendesk.base_url is not usable: " + problem);
         }
+        return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
     }
 }

@@ -4,6 +4,7 @@ import io.plumbline.config.EnvNames;
 import io.plumbline.config.SalesforceConfig;
 import io.plumbline.config.SalesforceJwtConfig;
 import io.plumbline.errors.ConfigException;
+import io.plumbline.normalize.DomainNormalizer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -96,8 +97,8 @@ final class SalesforceLogin {
     private static URI url(String raw, String key) {
         URI uri = InstanceUrls.parse(raw);
         if (uri == null) {
-            throw new ConfigException(
-                    "salesforce." + key + ": '" + raw + "' cannot be used because " + InstanceUrls.problem(raw));
+            throw new ConfigException("salesforce." + key + ": '" + DomainNormalizer.withoutPassword(raw)
+                    + "' cannot be used because " + InstanceUrls.problem(raw));
         }
         return uri;
     }

@@ -8,6 +8,7 @@ import io.plumbline.errors.ExitCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +74,34 @@ class ConfigLoaderTest {
         assertThat(error("zendesk:\n  max_retries: 99999999999\n"))
                 .isEqualTo("plumbline.yaml:2:27: error: zendesk.max_retries must be a whole number no larger than "
                         + "2147483647");
+    }
+
+    @Test
+    void load_zeroTimeoutOrNegativeRetries_isAConfigErrorWithItsLine() throws IOException {
+        assertThat(error("zendesk:\n  subdomain: acme\n  request_timeout_seconds: 0\n"))
+                .startsWith("plumbline.yaml:")
+                .endsWith("zendesk.request_timeout_seconds must be 1 or more, found 0");
+        assertThat(error("zendesk:\n  max_retries: -1\n"))
+                .endsWith("zendesk.max_retries must be 0 or more (0: never retry), found -1");
+    }
+
+    @Test
+    void baseUrl_credentialsPlainHttpOrQuery_isRefusedWithoutEchoingThem() {
+        for (String url : List.of(
+                "https://admin:s3cret@acme.zendesk.com",
+                "http://proxy.corp.example",
+                "https://acme.zendesk.com/?token=s3cret",
+                "ftp://acme.zendesk.com")) {
+            ZendeskConfig zd = new ZendeskConfig(null, url, null, null, null);
+            ConfigException e = catchThrowableOfType(ConfigException.class, zd::baseUri);
+            assertThat(e).as(url).isNotNull();
+            assertThat(e.getMessage()).as(url).startsWith("zendesk.base_url is not usable: it must");
+            assertThat(e.getMessage()).doesNotContain("s3cret");
+        }
+        assertThat(new ZendeskConfig(null, "http://127.0.0.1:8089/", null, null, null).baseUri())
+                .hasToString("http://127.0.0.1:8089");
+        assertThat(new ZendeskConfig(null, "https://zd.proxy.example/zendesk", null, null, null).baseUri())
+                .hasToString("https://zd.proxy.example/zendesk");
     }
 
     @Test
