@@ -1,10 +1,12 @@
 package io.plumbline.salesforce;
 
+import io.plumbline.config.SalesforceConfig;
 import java.util.function.Consumer;
 
 /**
- * Reads a query's rows the cheapest adequate way: counts them first with {@code COUNT()}, then uses
- * the REST query endpoint up to the bulk threshold and a Bulk API 2.0 query job above it.
+ * Reads a query's rows the cheapest adequate way: the REST query endpoint up to the bulk threshold and a
+ * Bulk API 2.0 query job above it, counting the rows first with {@code COUNT()} only when a bulk query
+ * is possible at all (it is off unless {@code salesforce.bulk_threshold} is set).
  */
 final class QueryRunner {
     private final SalesforceApi api;
@@ -18,7 +20,7 @@ final class QueryRunner {
     }
 
     QueryMode run(SoqlQuery query, Consumer<SfRow> rows) {
-        if (RestQuery.count(api, query) > bulkThreshold) {
+        if (bulkThreshold < SalesforceConfig.DEFAULT_BULK_THRESHOLD && RestQuery.count(api, query) > bulkThreshold) {
             bulk.run(query, rows);
             return QueryMode.BULK;
         }

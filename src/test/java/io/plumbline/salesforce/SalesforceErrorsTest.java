@@ -45,7 +45,7 @@ class SalesforceErrorsTest {
         assertThat(e.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(e.getMessage())
                 .contains("malformed (MALFORMED_QUERY) at 'Customer'")
-                .contains("SOQL: SELECT COUNT() FROM Account WHERE (Type = Customer)")
+                .contains("SOQL: SELECT Id, Name, Domain__c, Website, ParentId FROM Account WHERE (Type = Customer)")
                 .contains("'Customer' is in salesforce.account_filter");
         assertThat(dir.resolve(SnapshotLayout.ACCOUNTS)).doesNotExist();
     }

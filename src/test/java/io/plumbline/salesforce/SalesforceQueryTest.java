@@ -54,12 +54,12 @@ class SalesforceQueryTest {
 
         assertThat(stats.accounts()).isEqualTo(5);
         assertThat(stats.accountsMode()).isEqualTo(QueryMode.REST);
-        assertThat(sf.requests(RequestKind.QUERY)).hasSize(2); // COUNT(), then the first batch
+        assertThat(sf.requests(RequestKind.QUERY)).hasSize(1); // the first batch; no COUNT() while bulk is off
         assertThat(sf.requests(RequestKind.QUERY_MORE))
                 .extracting(RecordedRequest::path)
                 .allMatch(p -> p.startsWith("/services/data/v67.0/query/01gEMU"))
                 .hasSize(2);
-        assertThat(stats.requests()).isEqualTo(5); // versions + count + 3 batches
+        assertThat(stats.requests()).isEqualTo(4); // versions + 3 batches
     }
 
     @Test
@@ -148,7 +148,7 @@ class SalesforceQueryTest {
                 SalesforceConfigBuilder.api().accountFilter("Type = 'Customer'").contacts(true), dir);
 
         assertThat(stats.accounts()).isEqualTo(3);
-        assertThat(sf.requests(RequestKind.QUERY).get(1).query())
+        assertThat(sf.requests(RequestKind.QUERY).get(0).query())
                 .isEqualTo("q=SELECT Id, Name, Domain__c, Website, ParentId FROM Account WHERE (Type = 'Customer')");
         assertThat(Files.readString(dir.resolve(SnapshotLayout.ACCOUNTS)))
                 .contains(StandardOrg.ACME, StandardOrg.GLOBEX, StandardOrg.UMBRELLA)
@@ -195,7 +195,7 @@ class SalesforceQueryTest {
         SalesforcePullStats stats = pull(SalesforceConfigBuilder.api(), dir);
 
         assertThat(stats.accounts()).isEqualTo(5);
-        assertThat(stats.requests()).isEqualTo(5); // versions + 2 failed + count + query
+        assertThat(stats.requests()).isEqualTo(4); // versions + 2 failed + query
     }
 
     @Test
