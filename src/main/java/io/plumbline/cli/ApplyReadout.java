@@ -44,7 +44,9 @@ final class ApplyReadout {
                 c.path("skipped").asInt(),
                 c.path("failed").asInt());
         out.println("Receipt: " + receiptPath);
-        out.println("receipt_hash: " + receiptHash);
+        // an undo receipt's own hash gates nothing (undo never reverses an undo), so it is named apart from
+        // the receipt_hash that --confirm-receipt-hash takes
+        out.println((mode.startsWith("undo") ? "undo_receipt_hash: " : "receipt_hash: ") + receiptHash);
         if (!quiet && plan != null) {
             next(out, mode, plan, receiptPath, receiptHash);
         }

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code applies/} folder beside a receipt, where every finished apply receipt is archived as
+ * The {@code applies/} folder beside a receipt, where every finished apply and undo receipt is archived as
  * {@code RUN_ID.json} under a run id no earlier receipt there has, and where the receipt of a run that
  * did not finish (a crash, a kill) is kept before a new run writes over it, so that the writes it
  * records can still be reviewed and undone.

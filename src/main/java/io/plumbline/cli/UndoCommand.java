@@ -101,9 +101,11 @@ final class UndoCommand implements Callable<Integer> {
         Instant started = ctx.clock().instant();
         Path target = out != null ? out : receipt.toAbsolutePath().getParent().resolve("undo_receipt.json");
         keepUnfinished(target);
-        ReceiptFile undoReceipt = new ReceiptFile(target, header(source, hash, started));
+        String runId = ReceiptArchive.freshRunId(target, started, live ? "undo" : "undo_dry_run");
+        ReceiptFile undoReceipt = new ReceiptFile(target, header(source, hash, runId, started));
         new Undoer(zendesk).run(ReceiptFile.results(source), live, undoReceipt);
         String undoHash = undoReceipt.finish(ctx.clock().instant().toString());
+        archive(target, runId);
         ApplyReadout.print(ctx.out(), undoReceipt.json(), undoReceipt.results(), undoHash, target, null, common.quiet);
         if (!live && !common.quiet) {
             ctx.out().println();
@@ -112,6 +114,11 @@ final class UndoCommand implements Callable<Integer> {
                         .println("Nothing to undo: " + receipt + " holds no applied action that can be reversed now"
                                 + (source.path("demo").asBoolean(false) ? " (a demo plan's receipt never does)" : "")
                                 + ".");
+                if (source.path("mode").asText().equals("dry_run")) {
+                    ctx.out()
+                            .println("It is the receipt of a dry run, which wrote nothing. The receipt of every live "
+                                    + "apply is kept in " + ReceiptArchive.dir(receipt) + "; undo one from there.");
+                }
             } else {
                 ctx.out().println("Next, to write these inverses (confirm with the hash of " + receipt + "):");
                 ctx.out()
@@ -142,6 +149,15 @@ final class UndoCommand implements Callable<Integer> {
         }
     }
 
+    /** Every finished undo receipt is kept in {@code applies/}, as apply receipts are, before the next overwrites it. */
+    private static void archive(Path target, String runId) {
+        try {
+            ReceiptArchive.archive(target, runId);
+        } catch (IOException e) {
+            throw new InputException(target.toString(), 0, 0, "cannot archive the undo receipt: " + e.getMessage(), e);
+        }
+    }
+
     private void keepUnfinished(Path target) {
         try {
             ReceiptArchive.keepUnfinished(target, ctx.err());
@@ -151,9 +167,9 @@ final class UndoCommand implements Callable<Integer> {
         }
     }
 
-    private ObjectNode header(JsonNode source, String hash, Instant started) {
+    private ObjectNode header(JsonNode source, String hash, String runId, Instant started) {
         ObjectNode h = MAPPER.createObjectNode();
-        h.put("run_id", RunIds.choose(null, started, live ? "undo" : "undo_dry_run", Path.of("/nonexistent")));
+        h.put("run_id", runId);
         h.put("source_receipt_path", receipt.toString());
         h.put("source_receipt_hash", hash);
         h.put("source_plan_hash", source.path("source_plan_hash").asText());

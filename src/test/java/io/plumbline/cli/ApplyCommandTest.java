@@ -206,6 +206,8 @@ class ApplyCommandTest {
                 .contains("attempted 0")
                 .contains("Nothing to undo: " + tmp.resolve("r/apply_receipt.json")
                         + " holds no applied action that can be reversed now")
+                .contains("It is the receipt of a dry run, which wrote nothing. The receipt of every live apply is "
+                        + "kept in " + tmp.resolve("r/applies").toAbsolutePath())
                 .doesNotContain("--confirm-receipt-hash");
     }
 }

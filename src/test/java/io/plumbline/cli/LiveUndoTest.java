@@ -69,6 +69,23 @@ class LiveUndoTest {
                             .path("complete")
                             .asBoolean())
                     .isTrue();
+            assertThat(dry.out())
+                    .doesNotContain("\nreceipt_hash: ")
+                    .contains("undo_receipt_hash: ")
+                    .contains("--confirm-receipt-hash " + hash);
+
+            // a later dry run replaces undo_receipt.json, but the live undo's receipt stays in applies/
+            String liveRunId = json(receipt.resolveSibling("undo_receipt.json"))
+                    .path("run_id")
+                    .asText();
+            assertThat(fx.undo(z, receipt).code()).isZero();
+            Path kept = receipt.resolveSibling("applies").resolve(liveRunId + ".json");
+            assertThat(json(kept).path("mode").asText()).isEqualTo("undo");
+            assertThat(json(kept).path("counts").path("applied").asInt()).isEqualTo(8);
+            assertThat(json(receipt.resolveSibling("undo_receipt.json"))
+                            .path("mode")
+                            .asText())
+                    .isEqualTo("undo_dry_run");
         }
     }
 
