@@ -13,6 +13,7 @@ import io.plumbline.errors.ConfigException;
 import io.plumbline.model.ActionCode;
 import io.plumbline.normalize.SalesforceIds;
 import io.plumbline.plan.Caps;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,11 @@ final class ApplyCommand implements Callable<Integer> {
 
     private final Context ctx;
 
-    @Option(names = "--plan", required = true, paramLabel = "FILE", description = "The fix_plan.json of an audit run.")
+    @Option(
+            names = "--plan",
+            required = true,
+            paramLabel = "FILE",
+            description = "The fix_plan.json of an audit run (or the run folder that holds it).")
     Path plan;
 
     @Option(
@@ -80,16 +85,19 @@ final class ApplyCommand implements Callable<Integer> {
             names = "--only-account",
             paramLabel = "ID",
             split = ",",
-            description = "Only actions of these accounts (repeatable); an id with no action in the plan is "
-                    + "refused before anything runs.")
+            arity = "1..*",
+            description =
+                    "Only actions of these accounts (space- or comma-separated, or repeated); an id with no action in the plan is "
+                            + "refused before anything runs.")
     List<String> onlyAccounts = new ArrayList<>();
 
     @Option(
             names = "--only-action",
             paramLabel = "CODE",
             split = ",",
+            arity = "1..*",
             completionCandidates = ActionCodes.class,
-            description = "Only these action codes (repeatable): ${COMPLETION-CANDIDATES}.")
+            description = "Only these action codes (space- or comma-separated, or repeated): ${COMPLETION-CANDIDATES}.")
     List<String> onlyActions = new ArrayList<>();
 
     @Option(
@@ -132,6 +140,9 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Files.isDirectory(plan)) {
+            plan = plan.resolve("fix_plan.json");
+        }
         ApplyOptions options = new ApplyOptions(live, caps(), accounts(), actions(), bulkThreshold());
         Duration maxAge = maxPlanAge();
         PlanFile file = PlanFile.read(plan);

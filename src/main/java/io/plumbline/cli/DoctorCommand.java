@@ -100,9 +100,9 @@ final class DoctorCommand implements Callable<Integer> {
                     ExitCodes.USAGE));
         }
         List<HealthCheck> out = new ArrayList<>();
-        out.add(csv(cfg.resolve(sf.accountsCsv()), "accounts", AccountsCsvReader::read));
+        out.add(csv(cfg.resolve(sf.accountsCsv()), "account", AccountsCsvReader::read));
         if (!Texts.isBlank(sf.contactsCsv())) {
-            out.add(csv(cfg.resolve(sf.contactsCsv()), "contacts", ContactsCsvReader::read));
+            out.add(csv(cfg.resolve(sf.contactsCsv()), "contact", ContactsCsvReader::read));
         }
         return out;
     }
@@ -126,16 +126,18 @@ final class DoctorCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             return HealthCheck.fail(
                     "salesforce",
-                    file + ": " + what + " CSV not found",
-                    "export it from Salesforce, or fix salesforce." + what + "_csv in the config",
+                    file + ": " + what + "s CSV not found",
+                    "export it from Salesforce, or fix salesforce." + what + "s_csv in the config",
                     ExitCodes.INPUT);
         }
         try (InputStream in = Files.newInputStream(file)) {
             return HealthCheck.ok(
                     "salesforce",
-                    file + ": " + reader.apply(in, file.toString()).size() + " " + what);
+                    file + ": "
+                            + AuditReadout.plural(
+                                    reader.apply(in, file.toString()).size(), what));
         } catch (PlumblineException e) {
-            return HealthCheck.fail("salesforce", "the " + what + " CSV is not usable", e.getMessage(), e.exitCode());
+            return HealthCheck.fail("salesforce", "the " + what + "s CSV is not usable", e.getMessage(), e.exitCode());
         } catch (IOException e) {
             return HealthCheck.fail("salesforce", file + ": cannot read: " + e.getMessage(), "", ExitCodes.INPUT);
         }

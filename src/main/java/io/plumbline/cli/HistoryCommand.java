@@ -61,6 +61,9 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (limit < 1) {
+            throw new ConfigException("--limit must be 1 or more: " + limit);
+        }
         PlumblineConfig cfg =
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
         Path root = out != null ? out : cfg.resolve(cfg.output().root());
@@ -72,7 +75,7 @@ final class HistoryCommand implements Callable<Integer> {
             // every run is read, so the first run shown has its change against the run before it too
             List<RunRecord> all = new ArrayList<>(store.runs(Integer.MAX_VALUE));
             Collections.reverse(all);
-            List<RunRecord> runs = all.subList(Math.max(0, all.size() - Math.max(0, limit)), all.size());
+            List<RunRecord> runs = all.subList(Math.max(0, all.size() - limit), all.size());
             PrintWriter w = ctx.out();
             table(w, all, all.size() - runs.size());
             if (!runs.isEmpty()) {

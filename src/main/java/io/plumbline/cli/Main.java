@@ -33,6 +33,8 @@ public final class Main {
 
     public int run(String... args) {
         CommandLine cli = new CommandLine(new TopCommand(), new Factory(ctx, List.of(args)));
+        // every command's -V/--version prints the same version as the top level's
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
         cli.setOut(ctx.out());
         cli.setErr(ctx.err());
         cli.setExecutionExceptionHandler(this::onException);

@@ -102,7 +102,7 @@ final class ReportCommand implements Callable<Integer> {
             }
         });
         if (!common.quiet) {
-            ctx.out().println("Wrote " + file + " (" + trend.size() + " runs in the trend)");
+            ctx.out().println("Wrote " + file + " (" + AuditReadout.plural(trend.size(), "run") + " in the trend)");
         }
         ctx.out().flush();
         return 0;

@@ -45,7 +45,7 @@ final class UndoCommand implements Callable<Integer> {
             names = "--receipt",
             required = true,
             paramLabel = "FILE",
-            description = "An apply_receipt.json from a live apply.")
+            description = "An apply_receipt.json from a live apply (or the folder that holds it).")
     Path receipt;
 
     @Option(
@@ -78,6 +78,9 @@ final class UndoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (Files.isDirectory(receipt)) {
+            receipt = receipt.resolve("apply_receipt.json");
+        }
         JsonNode source = read(receipt);
         String hash = ReceiptFile.hash(source);
         String recorded = ReceiptFile.recordedHash(source);

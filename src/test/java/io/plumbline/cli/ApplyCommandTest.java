@@ -50,6 +50,24 @@ class ApplyCommandTest {
     }
 
     @Test
+    void apply_runFolderAndSpaceSeparatedAccounts_areTakenAsTheSpecWritesThem() {
+        Cli.Result r = Cli.run(
+                "apply",
+                "--plan",
+                tmp.resolve("r").toString(),
+                "--only-account",
+                "001ACME004",
+                "001ACME006",
+                "--quiet");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Mode: dry_run");
+        Cli.Result undo = Cli.run("undo", "--receipt", tmp.resolve("r").toString());
+        assertThat(undo.exitCode()).as(undo.err()).isZero();
+        assertThat(undo.out()).contains("Mode: undo_dry_run");
+    }
+
+    @Test
     void apply_demoPlanDryRunMonthsLater_doesNotWarnThatItIsStale() {
         Clock later = Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC);
         LiveApplyFixture.Run r = LiveApplyFixture.run(later, Map.of(), "apply", "--plan", plan.toString());
@@ -108,8 +126,9 @@ class ApplyCommandTest {
         Cli.Result r = Cli.run("apply", "--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out().replaceAll("\\s+", " "))
-                .contains("Only these action codes (repeatable): set_org_external_id, add_org_domain, "
-                        + "assign_user_to_org, move_user_to_org.");
+                .contains(
+                        "Only these action codes (space- or comma-separated, or repeated): set_org_external_id, add_org_domain, "
+                                + "assign_user_to_org, move_user_to_org.");
     }
 
     @Test

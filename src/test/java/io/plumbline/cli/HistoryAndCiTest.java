@@ -107,6 +107,15 @@ class HistoryAndCiTest {
     }
 
     @Test
+    void history_limitBelowOne_isAUsageError() {
+        for (String n : new String[] {"0", "-3"}) {
+            Cli.Result r = Cli.run("history", "--out", tmp.resolve("empty").toString(), "--limit", n);
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).contains("--limit must be 1 or more: " + n);
+        }
+    }
+
+    @Test
     void failOn_new_secondCorruptedTokenOfAnAccountAlreadyReported_isNew() throws Exception {
         assertThat(audit("a").exitCode()).isZero();
         edit(

@@ -570,6 +570,9 @@ class MainTest {
             Cli.Result r = Cli.run(cmd, "--help");
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).contains("Usage: plumbline " + cmd).contains("Examples:");
+            Cli.Result v = Cli.run(cmd, "-V");
+            assertThat(v.exitCode()).isZero();
+            assertThat(v.out()).as(cmd + " -V").startsWith("plumbline ");
         }
         assertThat(Cli.run("--help").out()).contains("plumbline audit --demo").contains("Exit codes");
     }
