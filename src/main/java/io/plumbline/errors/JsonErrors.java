@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * quoted only where it cannot be a secret, and then short.
  */
 public final class JsonErrors {
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '([^']*)'");
     private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile(
             "Unexpected character \\((?:'(.)' \\(code [^)]*\\)|\\(CTRL-CHAR, code (\\d+)\\))\\)( in numeric value)?: (.*)",
             Pattern.DOTALL);
@@ -110,6 +111,10 @@ public final class JsonErrors {
     }
 
     private static String otherSyntax(String message) {
+        Matcher twice = DUPLICATE_KEY.matcher(message);
+        if (twice.lookingAt()) {
+            return "the key '" + twice.group(1) + "' is given twice in one object";
+        }
         if (message.startsWith("Trailing token")) {
             return "more text follows the end of the JSON value";
         }

@@ -35,7 +35,8 @@ import java.util.concurrent.ThreadFactory;
  * manifest's {@code captured_at}, the latest ticket activity, or the epoch when there are no tickets.
  */
 public final class SnapshotReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private SnapshotReader() {}
 

@@ -26,8 +26,10 @@ import java.util.function.Function;
  * its last version. Any bad line stops the read with file and line.
  */
 public final class JsonlReader {
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Strict: trailing text and a key given twice in one record are errors, not silently resolved. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private JsonlReader() {}
 

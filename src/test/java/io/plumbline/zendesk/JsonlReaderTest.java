@@ -87,6 +87,21 @@ class JsonlReaderTest {
     }
 
     @Test
+    void read_keyGivenTwiceInARecord_failsNamingIt() {
+        String text = "{\"id\":1,\"external_id\":null}\n{\"id\":2,\"external_id\":null,\"external_id\":\"001A\"}\n";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> orgs(text))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("organizations.jsonl:2:")
+                .hasMessageContaining("malformed JSON: the key 'external_id' is given twice in one object");
+        assertThatThrownBy(() ->
+                        JsonlStreamReader.organizations(() -> new ByteArrayInputStream(bytes), "organizations.jsonl"))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("the key 'external_id' is given twice in one object");
+    }
+
+    @Test
     void read_twoObjectsOnOneLine_fails() {
         assertThatThrownBy(() -> orgs("{\"id\":1}{\"id\":2}\n"))
                 .isInstanceOf(InputException.class)
