@@ -207,8 +207,15 @@ public final class SnapshotReader {
                         source.displayName(SnapshotLayout.MANIFEST), 0, 0, "cannot read: " + e.getMessage(), e);
             }
         });
-        if (manifest == null
-                || manifest.path("captured_at").isMissingNode()
+        if (manifest == null) {
+            return null;
+        }
+        String file = source.displayName(SnapshotLayout.MANIFEST);
+        if (manifest.isMissingNode() || !manifest.isObject()) {
+            throw new InputException(
+                    file, 0, 0, "must hold one JSON object, like {\"captured_at\": \"2026-04-17T22:15:30Z\"}");
+        }
+        if (manifest.path("captured_at").isMissingNode()
                 || manifest.path("captured_at").isNull()) {
             return null;
         }
@@ -217,10 +224,11 @@ public final class SnapshotReader {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new InputException(
-                    source.displayName(SnapshotLayout.MANIFEST),
+                    file,
                     0,
                     0,
-                    "captured_at must be an ISO 8601 timestamp, found \"" + text + "\"",
+                    "captured_at must be an ISO 8601 timestamp with its UTC offset (2026-04-17T22:15:30Z or "
+                            + "2026-04-17T22:15:30+02:00), found \"" + text + "\"",
                     e);
         }
     }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SnapshotReaderTest {
     @TempDir
@@ -99,6 +101,28 @@ class SnapshotReaderTest {
         assertThatThrownBy(() -> SnapshotReader.read(new FolderSource(dir), null, Duration.ofDays(30)))
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(dir.resolve(SnapshotLayout.TICKETS) + ":2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  \n", "[\"2026-04-17T00:00:00Z\"]", "\"2026-04-17T00:00:00Z\""})
+    void read_manifestThatIsNotAnObject_failsNamingIt(String manifest) throws IOException {
+        writeRequired();
+        Files.writeString(dir.resolve(SnapshotLayout.MANIFEST), manifest);
+
+        assertThatThrownBy(() -> SnapshotReader.read(new FolderSource(dir), null))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(dir.resolve(SnapshotLayout.MANIFEST).toString())
+                .hasMessageContaining("must hold one JSON object");
+    }
+
+    @Test
+    void read_capturedAtWithoutOffset_saysTheOffsetIsMissing() throws IOException {
+        writeRequired();
+        Files.writeString(dir.resolve(SnapshotLayout.MANIFEST), "{\"captured_at\":\"2026-04-17T22:15:30\"}");
+
+        assertThatThrownBy(() -> SnapshotReader.read(new FolderSource(dir), null))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("captured_at must be an ISO 8601 timestamp with its UTC offset");
     }
 
     @Test
