@@ -21,6 +21,8 @@ import java.util.stream.IntStream;
  * whose requester's account is blocked upstream. Detection only: tickets are never written.
  */
 final class TicketIssueDetector implements Detector {
+    private static final String DELETED = "deleted";
+
     @Override
     public List<Issue> detect(Resolution resolution) {
         List<Ticket> tickets = resolution.snapshot().tickets();
@@ -41,9 +43,13 @@ final class TicketIssueDetector implements Detector {
                 .toList();
     }
 
-    /** The issue for one ticket, or null when it is fine, outside the window, or has no expectation. */
+    /**
+     * The issue for one ticket, or null when it is fine, outside the window, deleted (an export lists a
+     * deleted ticket with status {@code deleted}; a live pull leaves it out), or has no expectation.
+     */
     static Issue check(Ticket t, Resolution resolution) {
-        if (t.activityAt() == null
+        if (DELETED.equals(t.status())
+                || t.activityAt() == null
                 || t.activityAt().isBefore(resolution.ticketWindowStart())
                 || t.requesterId() == null) {
             return null;

@@ -345,6 +345,21 @@ class DriftDetectorTest {
     }
 
     @Test
+    void detect_deletedTicketOnOtherOrg_isNotReported() {
+        // an incremental export lists a deleted ticket with status "deleted"; a live pull leaves it out
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "B", "001Z")
+                .endUser(10, "ann@a.example", 1L)
+                .ticket(100, 10, 2L, 3, "deleted")
+                .ticket(101, 10, 2L, 3, "closed")
+                .audit();
+
+        assertThat(only(r, IssueCode.TICKET_ORG_MISMATCH).ticketId().value()).isEqualTo(101);
+    }
+
+    @Test
     void detect_ticketActiveAfterAsOf_isCheckedToo() {
         // as a ticket updated while a live pull ran: the window is counted back from as_of, with no end
         AuditResult r = Snapshots.with()

@@ -92,8 +92,13 @@ public final class Snapshots {
         return this;
     }
 
-    /** A ticket updated {@code daysAgo} days before {@link #AS_OF}. */
+    /** An open ticket updated {@code daysAgo} days before {@link #AS_OF}. */
     public Snapshots ticket(long id, long requester, Long org, int daysAgo) {
+        return ticket(id, requester, org, daysAgo, "open");
+    }
+
+    /** A ticket with this status, updated {@code daysAgo} days before {@link #AS_OF}. */
+    public Snapshots ticket(long id, long requester, Long org, int daysAgo, String status) {
         Instant at = AS_OF.minusSeconds(daysAgo * 86_400L);
         tickets.add(new Ticket(
                 new ZendeskTicketId(id),
@@ -101,7 +106,7 @@ public final class Snapshots {
                 org == null ? null : new ZendeskOrgId(org),
                 at,
                 at,
-                "open"));
+                status));
         return this;
     }
 
