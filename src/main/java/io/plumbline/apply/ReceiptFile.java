@@ -119,13 +119,10 @@ public final class ReceiptFile implements ResultSink {
 
     /** SHA-256 of the canonical JSON (RFC 8785) of a receipt without its {@code receipt_hash}. */
     public static String hash(JsonNode receipt) {
-        JsonNode content = receipt;
-        if (receipt.has(HASH_FIELD) && receipt instanceof ObjectNode o) {
-            ObjectNode copy = o.deepCopy();
-            copy.remove(HASH_FIELD);
-            content = copy;
+        if (receipt instanceof ObjectNode o && o.has(HASH_FIELD)) {
+            receipt = o.deepCopy().without(HASH_FIELD);
         }
-        return PlanHash.sha256Hex(PlanHash.canonical(content));
+        return PlanHash.sha256Hex(PlanHash.canonical(receipt));
     }
 
     /**
