@@ -97,6 +97,10 @@ record AuditInputs(
     }
 
     static ResolutionSettings settings(PlumblineConfig config, Integer lookbackOverride) {
+        if (lookbackOverride != null && !ResolutionSettings.lookbackInRange(lookbackOverride)) {
+            throw new ConfigException("--ticket-lookback-days must be between 1 and "
+                    + ResolutionSettings.MAX_LOOKBACK_DAYS + ", found " + lookbackOverride);
+        }
         int lookback =
                 lookbackOverride != null ? lookbackOverride : config.audit().ticketLookbackDays();
         try {

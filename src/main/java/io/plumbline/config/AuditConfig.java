@@ -1,6 +1,7 @@
 package io.plumbline.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.plumbline.errors.ConfigException;
 import io.plumbline.resolve.ResolutionSettings;
 import java.util.List;
 
@@ -10,6 +11,12 @@ public record AuditConfig(
         @JsonProperty("personal_domains_extra") List<String> personalDomainsExtra) {
     public AuditConfig {
         ticketLookbackDays = ticketLookbackDays == null ? ResolutionSettings.DEFAULT_LOOKBACK_DAYS : ticketLookbackDays;
+        if (!ResolutionSettings.lookbackInRange(ticketLookbackDays)) {
+            throw ConfigException.atKey(
+                    "audit.ticket_lookback_days",
+                    "audit.ticket_lookback_days must be between 1 and " + ResolutionSettings.MAX_LOOKBACK_DAYS
+                            + " days, found " + ticketLookbackDays);
+        }
         personalDomainsExtra = personalDomainsExtra == null ? List.of() : List.copyOf(personalDomainsExtra);
     }
 

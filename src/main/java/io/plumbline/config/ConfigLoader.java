@@ -3,17 +3,26 @@ package io.plumbline.config;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.JsonErrors;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Loads {@code plumbline.yaml}. Unknown keys and wrong types are errors that name the file, line and
@@ -38,7 +47,7 @@ public final class ConfigLoader {
                     file + ": config file not found; create one with `plumbline init` or pass --config FILE");
         }
         try {
-            String text = Files.readString(file);
+            String text = utf8(file);
             PlumblineConfig config =
                     text.isBlank() ? PlumblineConfig.defaults() : YAML.readValue(text, PlumblineConfig.class);
             if (config == null) {
@@ -48,10 +57,16 @@ public final class ConfigLoader {
             return config.withBaseDir(dir == null ? Path.of(".") : dir);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(
-                    whereKey(file, e.getPropertyName(), e.getLocation()) + "unknown key '" + e.getPropertyName()
+                    whereKey(file, keyPath(e), e.getLocation()) + "unknown key '" + e.getPropertyName()
                             + "' (known keys here: "
                             + e.getKnownPropertyIds() + ")",
                     e);
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof ConfigException c && c.key() != null) {
+                throw new ConfigException(whereKey(file, c.key(), e.getLocation()) + c.getMessage(), e);
+            }
+            throw new ConfigException(
+                    where(file, JsonErrors.line(e), JsonErrors.column(e)) + JsonErrors.describe(e), e);
         } catch (JacksonException e) {
             Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
             String what = duplicate.matches()
@@ -71,16 +86,51 @@ public final class ConfigLoader {
         return load(file);
     }
 
-    /** Where a key is written: YAML parsers report the token after it, so the file is searched first. */
+    /** The dotted path of the key a binding error is about ({@code zendesk.auth.api_tokn_env}). */
+    private static String keyPath(UnrecognizedPropertyException e) {
+        return e.getPath().stream()
+                .map(JsonMappingException.Reference::getFieldName)
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining("."));
+    }
+
+    /** The file's text; bytes that are not UTF-8 are an error naming the line they are on. */
+    private static String utf8(Path file) throws IOException {
+        ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
+        CharBuffer out = CharBuffer.allocate(in.remaining());
+        CoderResult result = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            long line = 1;
+            for (int i = 0; i < at; i++) {
+                if (in.get(i) == '\n') {
+                    line++;
+                }
+            }
+            throw new ConfigException(String.format(
+                    Locale.ROOT,
+                    "%s:%d: error: not valid UTF-8 text (byte 0x%02X); save the file as UTF-8",
+                    file,
+                    line,
+                    in.get(at) & 0xFF));
+        }
+        return out.flip().toString();
+    }
+
+    /**
+     * Where a key is written: YAML parsers report the token after it, so the file is searched first.
+     * {@code key} is a key's name or its dotted path from the top ({@code zendesk.auth.api_token_env});
+     * a path found only in part (its last keys written in a {@code {flow: mapping}}) points at the part.
+     */
     private static String whereKey(Path file, String key, JsonLocation fallback) {
         try {
-            List<String> lines = Files.readAllLines(file);
-            Pattern p = Pattern.compile("^(\\s*)(- )?" + Pattern.quote(key) + "\\s*:");
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher m = p.matcher(lines.get(i));
-                if (m.find()) {
-                    return file + ":" + (i + 1) + ":" + (m.end(1) + 1) + ": error: ";
-                }
+            int[] at = KeyLines.find(Files.readAllLines(file, StandardCharsets.UTF_8), key);
+            if (at != null) {
+                return file + ":" + at[0] + ":" + at[1] + ": error: ";
             }
         } catch (IOException e) {
             // fall back to the parser's location

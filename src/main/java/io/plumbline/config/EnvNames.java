@@ -22,9 +22,11 @@ public final class EnvNames {
         }
         String name = value.strip();
         if (!NAME.matcher(name).matches()) {
-            throw new ConfigException(key + " must be the name of an environment variable (letters, digits and '_', "
-                    + "not starting with a digit), not a secret itself; the value found there is not shown. Put the "
-                    + "secret in an environment variable and name that variable here");
+            throw ConfigException.atKey(
+                    key,
+                    key + " must be the name of an environment variable (letters, digits and '_', "
+                            + "not starting with a digit), not a secret itself; the value found there is not shown. Put the "
+                            + "secret in an environment variable and name that variable here");
         }
         return name;
     }

@@ -30,15 +30,20 @@ public record ZendeskConfig(
         maxRetries = maxRetries == null ? DEFAULT_MAX_RETRIES : maxRetries;
         fullPullEveryDays = fullPullEveryDays == null ? DEFAULT_FULL_PULL_EVERY_DAYS : fullPullEveryDays;
         if (requestTimeoutSeconds < 1) {
-            throw new ConfigException(
+            throw ConfigException.atKey(
+                    "zendesk.request_timeout_seconds",
                     "zendesk.request_timeout_seconds must be 1 or more, found " + requestTimeoutSeconds);
         }
         if (maxRetries < 0) {
-            throw new ConfigException("zendesk.max_retries must be 0 or more (0: never retry), found " + maxRetries);
+            throw ConfigException.atKey(
+                    "zendesk.max_retries",
+                    "zendesk.max_retries must be 0 or more (0: never retry), found " + maxRetries);
         }
         if (fullPullEveryDays < 0) {
-            throw new ConfigException("zendesk.full_pull_every_days must be 0 or more (0: always pull in full), found "
-                    + fullPullEveryDays);
+            throw ConfigException.atKey(
+                    "zendesk.full_pull_every_days",
+                    "zendesk.full_pull_every_days must be 0 or more (0: always pull in full), found "
+                            + fullPullEveryDays);
         }
     }
 

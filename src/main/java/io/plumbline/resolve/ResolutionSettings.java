@@ -8,13 +8,20 @@ import java.util.Objects;
 /** The knobs of resolution and detection: the personal-domain list and the ticket lookback. */
 public record ResolutionSettings(PersonalDomains personalDomains, int ticketLookbackDays) {
     public static final int DEFAULT_LOOKBACK_DAYS = 30;
+    /** The longest ticket lookback: ten years. */
+    public static final int MAX_LOOKBACK_DAYS = 3650;
 
     public ResolutionSettings {
         Objects.requireNonNull(personalDomains, "personalDomains");
-        if (ticketLookbackDays < 1 || ticketLookbackDays > 3650) {
+        if (!lookbackInRange(ticketLookbackDays)) {
             throw new IllegalArgumentException(
                     "ticket lookback must be between 1 and 3650 days: " + ticketLookbackDays);
         }
+    }
+
+    /** Whether a lookback of {@code days} can be used: 1 to {@link #MAX_LOOKBACK_DAYS}. */
+    public static boolean lookbackInRange(int days) {
+        return days >= 1 && days <= MAX_LOOKBACK_DAYS;
     }
 
     public static ResolutionSettings defaults() {

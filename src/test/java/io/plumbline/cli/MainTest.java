@@ -52,6 +52,13 @@ class MainTest {
     }
 
     @Test
+    void audit_lookbackOutOfRange_isAUsageErrorNamingTheOption() {
+        Cli.Result r = Cli.run("audit", "--demo", "--out", tmp.toString(), "--ticket-lookback-days", "0");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: --ticket-lookback-days must be between 1 and 3650, found 0\n");
+    }
+
+    @Test
     void audit_demoWithAWiderLookback_printedTraceKeepsTheRunsLookback() {
         Cli.Result audit = Cli.run(
                 "audit", "--demo", "--out", tmp.toString(), "--run-id", "wide", "--ticket-lookback-days", "365");

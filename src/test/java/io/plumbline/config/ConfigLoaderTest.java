@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.ExitCodes;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,6 +84,45 @@ class ConfigLoaderTest {
                 .endsWith("zendesk.request_timeout_seconds must be 1 or more, found 0");
         assertThat(error("zendesk:\n  max_retries: -1\n"))
                 .endsWith("zendesk.max_retries must be 0 or more (0: never retry), found -1");
+    }
+
+    @Test
+    void load_invalidValueInANestedSection_pointsAtItsOwnLine() throws IOException {
+        String yaml = "salesforce:\n"
+                + "  client_id_env: SF_CLIENT_ID\n"
+                + "zendesk:\n"
+                + "  subdomain: acme\n"
+                + "  auth:\n"
+                + "    client_id_env: \"not a name\"\n"
+                + "    client_secret_env: ZENDESK_SECRET\n"
+                + "  max_retries: 3\n"
+                + "audit:\n"
+                + "  ticket_lookback_days: 30\n";
+        assertThat(error(yaml)).startsWith("plumbline.yaml:6:5: error: zendesk.auth.client_id_env must be the name");
+        assertThat(error("audit:\n  personal_domains_extra: []\n  ticket_lookback_days: -4\noutput:\n  root: x\n"))
+                .isEqualTo("plumbline.yaml:3:3: error: audit.ticket_lookback_days must be between 1 and 3650 days, "
+                        + "found -4");
+        assertThat(error("zendesk:\n  subdomain: acme\n  max_retries: -2\n  full_pull_every_days: 7\n"))
+                .startsWith("plumbline.yaml:3:3: error: zendesk.max_retries must be 0 or more");
+        // inside a flow mapping the line of the key that holds it is the nearest the file can say
+        assertThat(error("audit: {}\nzendesk: {auth: {api_token_env: \"a b\"}}\n"))
+                .startsWith("plumbline.yaml:2:1: error: zendesk.auth.api_token_env must be the name");
+    }
+
+    @Test
+    void load_unknownKeyNamedInTwoSections_pointsAtTheOneThatIsUnknown() throws IOException {
+        assertThat(error("salesforce:\n  source: csv\nzendesk:\n  subdomain: acme\n  source: csv\n"))
+                .startsWith("plumbline.yaml:5:3: error: unknown key 'source'");
+    }
+
+    @Test
+    void load_notUtf8_namesTheLineAndTheByte() throws IOException {
+        Path file = dir.resolve("plumbline.yaml");
+        Files.write(file, "audit:\n  ticket_lookback_days: 3\n  # caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file));
+        assertThat(e.getMessage().replace(file.toString(), "plumbline.yaml"))
+                .isEqualTo("plumbline.yaml:3: error: not valid UTF-8 text (byte 0xE9); save the file as UTF-8");
+        assertThat(e.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
