@@ -24,7 +24,7 @@ public final class AccountsCsvReader {
     public static List<Account> read(InputStream in, String file) {
         List<Account> out = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
-        CsvTable.read(in, file, REQUIRED, row -> {
+        CsvTable.read(in, file, REQUIRED, OPTIONAL, row -> {
             SalesforceAccountId id = accountId(row, "sf_account_id");
             Long first = seen.putIfAbsent(id.matchKey(), row.line());
             if (first != null) {

@@ -13,6 +13,7 @@ import java.util.Set;
  */
 public final class ContactsCsvReader {
     public static final List<String> REQUIRED = List.of("email", "sf_account_id");
+    public static final List<String> OPTIONAL = List.of("is_primary");
     private static final Set<String> TRUE = Set.of("true", "1", "yes", "y");
     private static final Set<String> FALSE = Set.of("false", "0", "no", "n", "");
 
@@ -20,7 +21,7 @@ public final class ContactsCsvReader {
 
     public static List<Contact> read(InputStream in, String file) {
         List<Contact> out = new ArrayList<>();
-        CsvTable.read(in, file, REQUIRED, row -> {
+        CsvTable.read(in, file, REQUIRED, OPTIONAL, row -> {
             String email = row.get("email");
             if (email.isEmpty()) {
                 return;

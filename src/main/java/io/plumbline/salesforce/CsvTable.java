@@ -61,7 +61,12 @@ final class CsvTable {
         }
     }
 
-    static void read(InputStream in, String file, List<String> required, Consumer<Row> rows) {
+    /**
+     * Reads {@code in}; {@code required} columns must be in the header, {@code optional} ones may be.
+     * A header column that is one of these spelled another way ({@code Zendesk Org Id}) is an error,
+     * since read as an unknown column it would silently leave the known one blank on every row.
+     */
+    static void read(InputStream in, String file, List<String> required, List<String> optional, Consumer<Row> rows) {
         CsvTable table = new CsvTable(file);
         try (Reader reader = new StrictUtf8Reader(in)) {
             CsvReader<CsvRecord> csv = CsvReader.builder()
@@ -76,7 +81,7 @@ final class CsvTable {
                     continue;
                 }
                 if (header) {
-                    table.header(record, required);
+                    table.header(record, required, optional);
                     header = false;
                 } else {
                     table.checkWidth(record);
@@ -128,7 +133,7 @@ final class CsvTable {
         return new InputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
     }
 
-    private void header(CsvRecord record, List<String> required) {
+    private void header(CsvRecord record, List<String> required, List<String> optional) {
         for (int i = 0; i < record.getFieldCount(); i++) {
             String name = record.getField(i).strip().toLowerCase(Locale.ROOT);
             if (name.isEmpty()) {
@@ -143,6 +148,7 @@ final class CsvTable {
             }
         }
         headerSize = record.getFieldCount();
+        nearMisses(record, required, optional);
         List<String> missing = new ArrayList<>();
         for (String r : required) {
             if (!columns.containsKey(r)) {
@@ -162,6 +168,39 @@ final class CsvTable {
                                             .map(CsvTable::shown)
                                             .toList()) + ")");
         }
+    }
+
+    /** Refuses a header column that names a known, absent column in other words, case or separators. */
+    private void nearMisses(CsvRecord record, List<String> required, List<String> optional) {
+        List<String> known = new ArrayList<>(required);
+        known.addAll(optional);
+        for (Map.Entry<String, Integer> c : columns.entrySet()) {
+            if (known.contains(c.getKey())) {
+                continue;
+            }
+            for (String k : known) {
+                if (!columns.containsKey(k) && squashed(k).equals(squashed(c.getKey()))) {
+                    int at = c.getValue();
+                    throw new InputException(
+                            file,
+                            record.getStartingLineNumber(),
+                            at + 1,
+                            "column '" + shown(record.getField(at).strip()) + "' looks like '" + k
+                                    + "' but is not spelled so, and would be ignored; rename it to " + k
+                                    + " (the columns read are: " + String.join(", ", known) + ")");
+                }
+            }
+        }
+    }
+
+    /** A column name with case and everything but letters and digits set aside. */
+    private static String squashed(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        name.codePoints()
+                .filter(Character::isLetterOrDigit)
+                .map(Character::toLowerCase)
+                .forEach(b::appendCodePoint);
+        return b.toString();
     }
 
     /** A line holding nothing but whitespace: skipped like an empty line, not read as a row of one field. */

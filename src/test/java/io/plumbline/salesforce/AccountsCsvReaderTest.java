@@ -85,6 +85,30 @@ class AccountsCsvReaderTest {
     }
 
     @Test
+    void read_knownColumnSpelledAnotherWay_isAnErrorNotASilentlyBlankColumn() {
+        assertFails(
+                "sf_account_id,account_name,account_domains,Zendesk Org Id\n001A,Acme,acme.com,9001\n",
+                "accounts.csv:1:4: error: column 'Zendesk Org Id' looks like 'zendesk_org_id' but is not spelled so, "
+                        + "and would be ignored; rename it to zendesk_org_id (the columns read are: sf_account_id, "
+                        + "account_name, account_domains, website, zendesk_domain_override, zendesk_org_id, "
+                        + "parent_account_id)");
+        assertFails(
+                "SF-Account-ID,account_name,account_domains\n001A,Acme,acme.com\n",
+                "accounts.csv:1:1: error: column 'SF-Account-ID' looks like 'sf_account_id' but is not spelled so, "
+                        + "and would be ignored; rename it to sf_account_id (the columns read are: sf_account_id, "
+                        + "account_name, account_domains, website, zendesk_domain_override, zendesk_org_id, "
+                        + "parent_account_id)");
+    }
+
+    @Test
+    void read_unrelatedExtraColumns_areStillIgnored() {
+        assertThat(read("sf_account_id,account_name,account_domains,Owner,zendesk_org_id,Zendesk Org Name\n"
+                        + "001A,Acme,acme.com,Ann,9001,Acme Inc\n"))
+                .extracting(Account::storedOrgId)
+                .containsExactly("9001");
+    }
+
+    @Test
     void read_severalMissingHeaderColumns_listsThemAll() {
         assertFails(
                 "id,name\n",
@@ -429,9 +453,16 @@ class AccountsCsvReaderTest {
     @Test
     void read_headerWithControlCharacter_listsItEscaped() {
         assertFails(
-                "sf_account_id,acc\u001bount_name\n",
+                "sf_account_id,no\u001btes\n",
                 "accounts.csv:1: error: missing required columns account_name, account_domains "
-                        + "(the header has: sf_account_id, acc\\u001Bount_name)");
+                        + "(the header has: sf_account_id, no\\u001Btes)");
+        // a known column with a control character inside is named as the column it looks like
+        assertFails(
+                "sf_account_id,acc\u001bount_name,account_domains\n",
+                "accounts.csv:1:2: error: column 'acc\\u001Bount_name' looks like 'account_name' but is not spelled "
+                        + "so, and would be ignored; rename it to account_name (the columns read are: sf_account_id, "
+                        + "account_name, account_domains, website, zendesk_domain_override, zendesk_org_id, "
+                        + "parent_account_id)");
     }
 
     @Test

@@ -38,6 +38,14 @@ class ContactsCsvReaderTest {
     }
 
     @Test
+    void read_isPrimarySpelledAnotherWay_isAnErrorNotEveryContactNonPrimary() {
+        assertFails(
+                "email,sf_account_id,IsPrimary\njane@acme.example,001A,true\n",
+                "contacts.csv:1:3: error: column 'IsPrimary' looks like 'is_primary' but is not spelled so, and would "
+                        + "be ignored; rename it to is_primary (the columns read are: email, sf_account_id, is_primary)");
+    }
+
+    @Test
     void read_samePersonOnSeveralAccounts_keepsOneRowPerAccount() {
         assertThat(read(HEADER + "jane@acme.example,001A,true\njane@acme.example,001B,false\n"))
                 .extracting(c -> c.accountId().value())
