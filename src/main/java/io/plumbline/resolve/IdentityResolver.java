@@ -30,7 +30,7 @@ public final class IdentityResolver {
     }
 
     public Resolution resolve(Snapshot snapshot) {
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(emptyInputs(snapshot));
         Map<SalesforceAccountId, Account> accounts = new TreeMap<>();
         snapshot.accounts().forEach(a -> accounts.put(a.id(), a));
         // each account's domains normalize independently: on every core, then in account order
@@ -68,6 +68,28 @@ public final class IdentityResolver {
                 MembershipIndex.of(snapshot.memberships()),
                 settings.ticketWindowStart(snapshot.asOf()),
                 List.copyOf(warnings));
+    }
+
+    /**
+     * A side that holds none of its main records is far more often a failed or cut export than a true
+     * state of the tenant, and it turns into a flood of issues that look like drift: said first.
+     */
+    private static List<String> emptyInputs(Snapshot snapshot) {
+        List<String> out = new ArrayList<>();
+        if (snapshot.accounts().isEmpty()) {
+            out.add(
+                    "no Salesforce accounts were read, so every Zendesk org is reported as org_orphaned; check that the "
+                            + "accounts export is complete");
+        }
+        if (snapshot.organizations().isEmpty()) {
+            out.add("no Zendesk organizations were read, so every account is reported as account_missing_zendesk_org; "
+                    + "check that the organizations export is complete");
+        }
+        if (snapshot.users().isEmpty()) {
+            out.add("no Zendesk users were read, so no user or ticket is checked; check that the users export is "
+                    + "complete");
+        }
+        return out;
     }
 
     private static Map<Domain, Set<SalesforceAccountId>> accountsByDomain(
