@@ -35,6 +35,9 @@ final class AuditReadout {
             out.println(
                     "    " + String.join(", ", RunFolderWriter.ARTIFACTS.subList(8, RunFolderWriter.ARTIFACTS.size())));
             out.println();
+        } else {
+            // what a script needs to go on: where the run is, and the hash that apply will ask for
+            out.println("run_folder: " + runDir);
         }
         out.println("plan_hash: " + result.plan().planHash());
         if (!quiet) {

@@ -2,6 +2,7 @@ package io.plumbline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.config.ConfigLoader;
 import io.plumbline.testing.Cli;
 import java.io.IOException;
@@ -49,6 +50,17 @@ class MainTest {
         try (Stream<Path> s = Files.list(dir)) {
             return s.count();
         }
+    }
+
+    @Test
+    void audit_quiet_printsTheRunFolderAndThePlanHashOnly() throws IOException {
+        Cli.Result r = Cli.run("audit", "--demo", "--out", tmp.toString(), "--run-id", "q", "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String hash = new ObjectMapper()
+                .readTree(tmp.resolve("q/fix_plan.json").toFile())
+                .get("plan_hash")
+                .asText();
+        assertThat(r.out()).isEqualTo("run_folder: " + tmp.resolve("q") + "\nplan_hash: " + hash + "\n");
     }
 
     @Test
