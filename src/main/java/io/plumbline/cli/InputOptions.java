@@ -16,7 +16,8 @@ public final class InputOptions {
     @Option(
             names = "--snapshot",
             paramLabel = "DIR",
-            description = "Audit a snapshot folder (salesforce_accounts.csv, zendesk/*.jsonl) instead of live APIs.")
+            description = "Read a snapshot folder (salesforce_accounts.csv, zendesk/*.jsonl); an audit without it "
+                    + "reads the live APIs.")
     Path snapshot;
 
     @Option(
