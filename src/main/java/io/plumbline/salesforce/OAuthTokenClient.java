@@ -20,8 +20,16 @@ import java.util.stream.Collectors;
 final class OAuthTokenClient {
     static final String TOKEN_PATH = "/services/oauth2/token";
 
-    /** What to send and how to describe it: the grant's form fields and the values never to show. */
-    record Grant(AuthMethod method, String subject, Map<String, String> form, List<String> secrets) {}
+    /**
+     * What to send and how to describe it: the grant's form fields and the values never to show.
+     * {@link #toString()} names the form's fields but none of their values.
+     */
+    record Grant(AuthMethod method, String subject, Map<String, String> form, List<String> secrets) {
+        @Override
+        public String toString() {
+            return "Grant[" + method + ", subject=" + subject + ", fields=" + form.keySet() + "]";
+        }
+    }
 
     private OAuthTokenClient() {}
 
