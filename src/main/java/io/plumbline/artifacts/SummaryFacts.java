@@ -91,11 +91,9 @@ public record SummaryFacts(
 
     private static int inWindow(List<Ticket> tickets, Instant start) {
         if (tickets instanceof TicketTable table) {
-            return table.forEachActiveSince(start, i -> {});
+            return table.forEachInWindow(start, i -> {});
         }
-        return (int) tickets.stream()
-                .filter(t -> t.activityAt() != null && !t.activityAt().isBefore(start))
-                .count();
+        return (int) tickets.stream().filter(t -> t.inWindow(start)).count();
     }
 
     public int totalIssues() {

@@ -21,7 +21,6 @@ import java.util.stream.IntStream;
  * whose requester's account is blocked upstream. Detection only: tickets are never written.
  */
 final class TicketIssueDetector implements Detector {
-    private static final String DELETED = "deleted";
 
     @Override
     public List<Issue> detect(Resolution resolution) {
@@ -30,7 +29,7 @@ final class TicketIssueDetector implements Detector {
         if (tickets instanceof TicketTable table) {
             // a compact table answers the window question without building the tickets outside it
             IntStream.Builder inWindow = IntStream.builder();
-            table.forEachActiveSince(resolution.ticketWindowStart(), inWindow::add);
+            table.forEachInWindow(resolution.ticketWindowStart(), inWindow::add);
             candidates = inWindow.build();
         } else {
             candidates = IntStream.range(0, tickets.size());
@@ -48,10 +47,7 @@ final class TicketIssueDetector implements Detector {
      * deleted ticket with status {@code deleted}; a live pull leaves it out), or has no expectation.
      */
     static Issue check(Ticket t, Resolution resolution) {
-        if (DELETED.equals(t.status())
-                || t.activityAt() == null
-                || t.activityAt().isBefore(resolution.ticketWindowStart())
-                || t.requesterId() == null) {
+        if (!t.inWindow(resolution.ticketWindowStart()) || t.requesterId() == null) {
             return null;
         }
         UserResolution u = resolution.users().get(t.requesterId());

@@ -16,8 +16,20 @@ public record Ticket(
         status = Texts.orEmpty(status);
     }
 
+    /** The status an export gives a deleted ticket (a live pull leaves deleted tickets out). */
+    public static final String DELETED = "deleted";
+
     /** The instant the lookback window is checked against: updated_at, else created_at. */
     public Instant activityAt() {
         return updatedAt != null ? updatedAt : createdAt;
+    }
+
+    /**
+     * Whether a lookback window starting at {@code start} holds this ticket: it is not deleted, and its
+     * activity instant is set and not before {@code start}.
+     */
+    public boolean inWindow(Instant start) {
+        Instant at = activityAt();
+        return !DELETED.equals(status) && at != null && !at.isBefore(start);
     }
 }

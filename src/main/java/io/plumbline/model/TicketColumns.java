@@ -52,6 +52,10 @@ public final class TicketColumns {
                 statuses[statusCodes[i]]);
     }
 
+    boolean deleted(int i) {
+        return Ticket.DELETED.equals(statuses[statusCodes[i]]);
+    }
+
     boolean activeSince(int i, Instant start) {
         boolean updated = updatedSeconds[i] != NONE;
         long s = updated ? updatedSeconds[i] : createdSeconds[i];

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * An immutable list of tickets stored column by column in primitive arrays (about 50 bytes a ticket
  * instead of several objects), so that a snapshot of millions of tickets fits in a small heap. Each
- * {@link #get} builds an equal {@link Ticket}; {@link #forEachActiveSince} checks the lookback window
+ * {@link #get} builds an equal {@link Ticket}; {@link #forEachInWindow} checks the lookback window
  * without building them. A table may be {@linkplain #deferred deferred}: its columns are fetched on first use,
  * so work that needs no tickets can go ahead while they are still being read.
  */
@@ -135,17 +135,18 @@ public final class TicketTable extends AbstractList<Ticket> implements RandomAcc
     }
 
     /**
-     * The number of tickets whose activity instant (updated_at, else created_at) is set and not before
-     * {@code start}; {@code visit} receives the index of each.
+     * The number of tickets a lookback window from {@code start} holds, as {@link Ticket#inWindow} says
+     * (not deleted, and the activity instant set and not before {@code start}); {@code visit} receives
+     * the index of each.
      */
-    public int forEachActiveSince(Instant start, IntConsumer visit) {
+    public int forEachInWindow(Instant start, IntConsumer visit) {
         requireHolds(start);
         Segments c = columns();
         int n = 0;
         for (int k = 0; k < c.parts.length; k++) {
             TicketColumns part = c.parts[k];
             for (int i = 0; i < part.size(); i++) {
-                if (part.activeSince(i, start)) {
+                if (part.activeSince(i, start) && !part.deleted(i)) {
                     visit.accept(c.starts[k] + i);
                     n++;
                 }

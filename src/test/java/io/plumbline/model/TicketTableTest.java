@@ -37,13 +37,26 @@ class TicketTableTest {
     }
 
     @Test
-    void forEachActiveSince_countsTicketsInTheWindow() {
+    void forEachInWindow_countsTicketsInTheWindow() {
         List<Integer> seen = new ArrayList<>();
-        int n = TicketTable.of(tickets()).forEachActiveSince(T.minusSeconds(60), seen::add);
+        int n = TicketTable.of(tickets()).forEachInWindow(T.minusSeconds(60), seen::add);
         assertThat(n).isEqualTo(2);
         assertThat(seen).containsExactly(0, 2);
-        assertThat(TicketTable.of(tickets()).forEachActiveSince(T.plusNanos(5), i -> {}))
+        assertThat(TicketTable.of(tickets()).forEachInWindow(T.plusNanos(5), i -> {}))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void forEachInWindow_deletedTicket_isNotInTheWindow() {
+        List<Ticket> withDeleted = new ArrayList<>(tickets());
+        withDeleted.add(new Ticket(new ZendeskTicketId(4), new ZendeskUserId(2), null, T, T, Ticket.DELETED));
+        List<Integer> seen = new ArrayList<>();
+        assertThat(TicketTable.of(withDeleted).forEachInWindow(T.minusSeconds(60), seen::add))
+                .isEqualTo(2);
+        assertThat(seen).containsExactly(0, 2);
+        assertThat(withDeleted)
+                .extracting(t -> t.inWindow(T.minusSeconds(60)))
+                .containsExactly(true, false, true, false);
     }
 
     @Test
@@ -53,13 +66,13 @@ class TicketTableTest {
         assertThat(window.read()).isEqualTo(3);
         assertThat(new Snapshot(List.of(), List.of(), List.of(), List.of(), List.of(), window, T).ticketsRead())
                 .isEqualTo(3);
-        assertThat(window.forEachActiveSince(T, i -> {})).isEqualTo(1);
+        assertThat(window.forEachInWindow(T, i -> {})).isEqualTo(1);
     }
 
     @Test
-    void forEachActiveSince_windowStartingBeforeTheTablesOwn_fails() {
+    void forEachInWindow_windowStartingBeforeTheTablesOwn_fails() {
         TicketTable window = TicketTable.of(tickets(), T);
-        assertThatThrownBy(() -> window.forEachActiveSince(T.minusSeconds(1), i -> {}))
+        assertThatThrownBy(() -> window.forEachInWindow(T.minusSeconds(1), i -> {}))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("kept from " + T);
     }
