@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,9 @@ import java.util.regex.Pattern;
  * quoted only where it cannot be a secret, and then short.
  */
 public final class JsonErrors {
+    private static final Pattern LIMIT = Pattern.compile(
+            "(String value length|Number value length|Document nesting depth) \\(\\d+\\) exceeds the maximum allowed "
+                    + "\\((\\d{1,18})");
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '([^']*)'");
     private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile(
             "Unexpected character \\((?:'(.)' \\(code [^)]*\\)|\\(CTRL-CHAR, code (\\d+)\\))\\)( in numeric value)?: (.*)",
@@ -126,6 +130,16 @@ public final class JsonErrors {
         }
         if (message.startsWith("Invalid UTF-8") || message.contains("Invalid UTF-")) {
             return "bytes that are not UTF-8 text";
+        }
+        // the reader's limits (StreamReadConstraints): far beyond any record Zendesk or Salesforce returns
+        Matcher limit = LIMIT.matcher(message);
+        if (limit.lookingAt()) {
+            String most = String.format(Locale.ROOT, "%,d", Long.parseLong(limit.group(2)));
+            return switch (limit.group(1)) {
+                case "String value length" -> "a text value longer than " + most + " characters, the most read";
+                case "Number value length" -> "a number longer than " + most + " digits, the most read";
+                default -> "objects or arrays nested deeper than " + most + " levels, the most read";
+            };
         }
         return "the text is not JSON here";
     }

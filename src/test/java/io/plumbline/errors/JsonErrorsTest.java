@@ -72,6 +72,16 @@ class JsonErrorsTest {
     }
 
     @Test
+    void malformed_beyondTheReadersLimits_saysWhichLimit() {
+        assertThat(malformed("{\"a\": \"" + "x".repeat(20_000_001) + "\"}").getMessage())
+                .endsWith("malformed JSON: a text value longer than 20,000,000 characters, the most read");
+        assertThat(malformed("{\"a\": " + "1".repeat(1_001) + "}").getMessage())
+                .endsWith("malformed JSON: a number longer than 1,000 digits, the most read");
+        assertThat(malformed("[".repeat(1_001) + "]".repeat(1_001)).getMessage())
+                .endsWith("malformed JSON: objects or arrays nested deeper than 1,000 levels, the most read");
+    }
+
+    @Test
     void malformed_quotedInput_isPrintableAndShort() {
         assertThat(malformed("{\"a\": x\u001b[2J}").getMessage()).doesNotContain("\u001b");
         assertThat(malformed("{\"a\": " + "y".repeat(300) + "}").getMessage())
