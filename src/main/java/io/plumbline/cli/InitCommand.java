@@ -134,10 +134,10 @@ final class InitCommand implements Callable<Integer> {
                                 + dir.resolve(csv).normalize()
                                 + " (columns " + String.join(", ", AccountsCsvReader.REQUIRED)
                                 + "), or name your export in salesforce.accounts_csv; then:");
-                ctx.out().println("  plumbline audit --config " + NextCommands.word(config));
+                ctx.out().println("  " + NextCommands.program() + " audit --config " + NextCommands.word(config));
             } else {
                 ctx.out()
-                        .println("Next: plumbline audit "
+                        .println("Next: " + NextCommands.program() + " audit "
                                 + (demo
                                         ? "--snapshot " + NextCommands.word(dir.resolve("plumbline-demo"))
                                         : "--config " + NextCommands.word(config)));
