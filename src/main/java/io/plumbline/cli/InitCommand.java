@@ -47,7 +47,8 @@ final class InitCommand implements Callable<Integer> {
     @Option(
             names = "--accounts-csv",
             paramLabel = "FILE",
-            description = "The Salesforce accounts CSV to name in the config and validate.")
+            description = "The Salesforce accounts CSV to name in the config and validate. A relative path is "
+                    + "read from the config's folder, as the config reads it.")
     String accountsCsv;
 
     @Option(names = "--subdomain", paramLabel = "NAME", description = "Your Zendesk subdomain (NAME.zendesk.com).")
@@ -92,6 +93,9 @@ final class InitCommand implements Callable<Integer> {
         String csv = accountsCsv != null
                 ? accountsCsv
                 : demo ? "./plumbline-demo/" + SnapshotLayout.ACCOUNTS : "./salesforce_accounts.csv";
+        if (accountsCsv != null) {
+            notOnlyFromHere(dir);
+        }
         if (demo) {
             try {
                 writeDemo(demoDir);
@@ -178,6 +182,21 @@ final class InitCommand implements Callable<Integer> {
             }
         }
         return out.append('"').toString();
+    }
+
+    /**
+     * Refuses a relative {@code --accounts-csv} that names a file only from the working folder: the config
+     * would read it from its own folder and not find it. The message gives the path that works.
+     */
+    private void notOnlyFromHere(Path dir) {
+        Path asConfigReadsIt = dir.resolve(accountsCsv).normalize();
+        Path fromHere = Path.of(accountsCsv).toAbsolutePath().normalize();
+        if (!Files.exists(asConfigReadsIt) && Files.isRegularFile(fromHere)) {
+            throw new ConfigException("--accounts-csv " + NextCommands.word(accountsCsv)
+                    + ": the config reads a relative path from its own folder (" + dir + "), where there is no such "
+                    + "file; to name " + fromHere + ", pass --accounts-csv "
+                    + NextCommands.word(dir.relativize(fromHere)));
+        }
     }
 
     private void validate(Path csvPath) throws IOException {

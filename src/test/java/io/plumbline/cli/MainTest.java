@@ -551,6 +551,28 @@ class MainTest {
     }
 
     @Test
+    void init_csvPathThatOnlyWorksFromTheWorkingFolder_isRefusedWithThePathThatWorks() throws IOException {
+        Path csv = Files.writeString(
+                Files.createDirectories(tmp.resolve("data")).resolve("accounts.csv"),
+                "sf_account_id,account_name,account_domains\n001A,A,a.example\n");
+        Path config = Files.createDirectories(tmp.resolve("conf")).resolve("plumbline.yaml");
+        String fromHere = Path.of("").toAbsolutePath().relativize(csv).toString();
+
+        Cli.Result r = Cli.run("init", "--config", config.toString(), "--accounts-csv", fromHere);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("the config reads a relative path from its own folder (" + tmp.resolve("conf") + ")")
+                .endsWith("pass --accounts-csv ../data/accounts.csv\n");
+        assertThat(config).doesNotExist();
+
+        Cli.Result fixed = Cli.run("init", "--config", config.toString(), "--accounts-csv", "../data/accounts.csv");
+        assertThat(fixed.exitCode()).as(fixed.err()).isZero();
+        assertThat(ConfigLoader.load(config)
+                        .resolve(ConfigLoader.load(config).salesforce().accountsCsv()))
+                .isEqualTo(csv);
+    }
+
+    @Test
     void init_namedCsvWithBadHeader_exits3AndWritesNoConfig() throws IOException {
         Path csv = tmp.resolve("accounts.csv");
         Files.writeString(csv, "sf_account_id,name\n");
