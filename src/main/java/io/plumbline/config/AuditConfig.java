@@ -17,7 +17,15 @@ public record AuditConfig(
                     "audit.ticket_lookback_days must be between 1 and " + ResolutionSettings.MAX_LOOKBACK_DAYS
                             + " days, found " + ticketLookbackDays);
         }
+        if (personalDomainsExtra != null && personalDomainsExtra.contains(null)) {
+            throw ConfigException.atKey(
+                    "audit.personal_domains_extra", "audit.personal_domains_extra has an empty entry; remove it");
+        }
         personalDomainsExtra = personalDomainsExtra == null ? List.of() : List.copyOf(personalDomainsExtra);
+        String problem = ResolutionSettings.personalDomainsProblem(personalDomainsExtra);
+        if (problem != null) {
+            throw ConfigException.atKey("audit.personal_domains_extra", "audit." + problem);
+        }
     }
 
     public static AuditConfig defaults() {

@@ -3,6 +3,7 @@ package io.plumbline.resolve;
 import io.plumbline.normalize.PersonalDomains;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /** The knobs of resolution and detection: the personal-domain list and the ticket lookback. */
@@ -22,6 +23,16 @@ public record ResolutionSettings(PersonalDomains personalDomains, int ticketLook
     /** Whether a lookback of {@code days} can be used: 1 to {@link #MAX_LOOKBACK_DAYS}. */
     public static boolean lookbackInRange(int days) {
         return days >= 1 && days <= MAX_LOOKBACK_DAYS;
+    }
+
+    /** What is wrong with a list of extra personal domains, or null when every entry is a domain. */
+    public static String personalDomainsProblem(List<String> extra) {
+        try {
+            PersonalDomains.withExtra(extra);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     public static ResolutionSettings defaults() {

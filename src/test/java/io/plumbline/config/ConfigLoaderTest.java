@@ -102,6 +102,12 @@ class ConfigLoaderTest {
         assertThat(error("audit:\n  personal_domains_extra: []\n  ticket_lookback_days: -4\noutput:\n  root: x\n"))
                 .isEqualTo("plumbline.yaml:3:3: error: audit.ticket_lookback_days must be between 1 and 3650 days, "
                         + "found -4");
+        assertThat(error(
+                        "audit:\n  personal_domains_extra:\n    - gmail.com\n    - not a domain\noutput:\n  root: x\n"))
+                .isEqualTo("plumbline.yaml:2:3: error: audit.personal_domains_extra: 'not a domain' is a bare word, "
+                        + "not a domain (no dot)");
+        assertThat(error("audit:\n  personal_domains_extra: [null, x.example]\n"))
+                .isEqualTo("plumbline.yaml:2:3: error: audit.personal_domains_extra has an empty entry; remove it");
         assertThat(error("zendesk:\n  subdomain: acme\n  max_retries: -2\n  full_pull_every_days: 7\n"))
                 .startsWith("plumbline.yaml:3:3: error: zendesk.max_retries must be 0 or more");
         // inside a flow mapping the line of the key that holds it is the nearest the file can say
