@@ -92,13 +92,6 @@ final class DoctorCommand implements Callable<Integer> {
         if (sf.isApi()) {
             return List.of(salesforceApi(cfg));
         }
-        if (!SalesforceConfig.CSV.equals(sf.source())) {
-            return List.of(HealthCheck.fail(
-                    "salesforce",
-                    "source '" + sf.source() + "' is not csv or api",
-                    "set salesforce.source to csv (with accounts_csv) or api",
-                    ExitCodes.USAGE));
-        }
         List<HealthCheck> out = new ArrayList<>();
         out.add(csv(cfg.resolve(sf.accountsCsv()), "account", AccountsCsvReader::read));
         if (!Texts.isBlank(sf.contactsCsv())) {

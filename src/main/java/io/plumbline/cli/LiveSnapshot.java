@@ -2,7 +2,6 @@ package io.plumbline.cli;
 
 import io.plumbline.config.PlumblineConfig;
 import io.plumbline.config.SalesforceConfig;
-import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.InputException;
 import io.plumbline.model.Texts;
 import io.plumbline.salesforce.SalesforcePullStats;
@@ -74,11 +73,8 @@ final class LiveSnapshot {
     /** With {@code source: api}, the puller, its settings checked; with {@code source: csv}, null. */
     private static SalesforcePuller salesforceApi(PlumblineConfig config, Context ctx) {
         SalesforceConfig sf = config.salesforce();
-        if (SalesforceConfig.CSV.equals(sf.source())) {
-            return null;
-        }
         if (!sf.isApi()) {
-            throw new ConfigException("salesforce.source '" + sf.source() + "' is not csv or api");
+            return null;
         }
         SalesforcePuller puller =
                 new SalesforcePuller(sf, config.baseDir(), SalesforceRuntime.of(ctx.env(), ctx.clock()));

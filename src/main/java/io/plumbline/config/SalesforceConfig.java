@@ -1,6 +1,7 @@
 package io.plumbline.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.plumbline.errors.ConfigException;
 
 /**
  * The {@code salesforce:} section: where accounts (and optionally contacts) come from. With {@code
@@ -50,10 +51,21 @@ public record SalesforceConfig(
         clientIdEnv = EnvNames.check("salesforce.client_id_env", clientIdEnv);
         clientSecretEnv = EnvNames.check("salesforce.client_secret_env", clientSecretEnv);
         source = source == null ? CSV : source;
+        if (!CSV.equals(source) && !API.equals(source)) {
+            throw ConfigException.atKey(
+                    "salesforce.source",
+                    "salesforce.source must be csv (an accounts CSV) or api (read live), found '" + source + "'");
+        }
         accountsCsv = accountsCsv == null ? "./salesforce_accounts.csv" : accountsCsv;
         fields = fields == null ? SalesforceFieldsConfig.defaults() : fields;
         contacts = contacts != null && contacts;
         bulkThreshold = bulkThreshold == null ? DEFAULT_BULK_THRESHOLD : bulkThreshold;
+        if (bulkThreshold < 0) {
+            throw ConfigException.atKey(
+                    "salesforce.bulk_threshold",
+                    "salesforce.bulk_threshold must be 0 or more (leave it out to never use the Bulk API), found "
+                            + bulkThreshold);
+        }
     }
 
     /** A CSV-sourced section (the shape before live reads existed). */
