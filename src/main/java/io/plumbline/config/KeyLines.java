@@ -29,7 +29,8 @@ final class KeyLines {
         int[] best = null;
         int bestDepth = 0;
         for (int i = 0; i < lines.size(); i++) {
-            Matcher m = KEY.matcher(lines.get(i));
+            // a byte order mark before the first key is not part of it
+            Matcher m = KEY.matcher(i == 0 ? lines.get(i).replaceFirst("^\uFEFF", "") : lines.get(i));
             if (!m.find()) {
                 continue;
             }
@@ -46,6 +47,7 @@ final class KeyLines {
             }
             if (!anyDepth
                     && path.size() > bestDepth
+                    && path.size() < want.size()
                     && want.subList(0, path.size()).equals(path)) {
                 best = here;
                 bestDepth = path.size();
