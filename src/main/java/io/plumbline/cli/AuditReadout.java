@@ -97,7 +97,7 @@ final class AuditReadout {
                 "  %d accounts uniquely resolved to Zendesk orgs%s%n",
                 f.outcomes().get(AccountOutcome.RESOLVED), rules.length() == 0 ? "" : " (" + rules + ")");
         line(out, f.outcomes().get(AccountOutcome.BLOCKED_DUPLICATE), "blocked: duplicate external_id");
-        line(out, f.outcomes().get(AccountOutcome.CONFLICT), "contested: candidate org linked elsewhere");
+        line(out, f.outcomes().get(AccountOutcome.CONFLICT), "blocked: its only candidate org is linked elsewhere");
         line(out, f.outcomes().get(AccountOutcome.NO_ORG), "missing a Zendesk org entirely");
         out.println();
     }
