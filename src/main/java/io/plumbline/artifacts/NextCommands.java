@@ -10,31 +10,24 @@ public final class NextCommands {
     /** Characters a POSIX shell passes through unquoted. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:@%+,-][A-Za-z0-9_./:=@%+,-]*");
 
-    /** Set by the launcher script to how it was run when {@code plumbline} is not a command on PATH. */
-    public static final String PROGRAM_PROPERTY = "plumbline.command";
-
     private NextCommands() {}
-
-    /**
-     * How printed commands start, so they can be pasted as they are: {@code plumbline}, or the launcher
-     * as it was run ({@code ./plumbline}) when {@code plumbline} is not on PATH.
-     */
-    public static String program() {
-        String p = System.getProperty(PROGRAM_PROPERTY, "");
-        return p.isBlank() ? "plumbline" : word(p.strip());
-    }
 
     /**
      * Pairs of (what, command). The trace reads the run folder ({@code --run}), so it sees the same
      * inputs and settings (lookback, as-of, config) the audit used, a demo run included.
      */
     public static List<String[]> of(Path runDir, String topAccount) {
+        return of("plumbline", runDir, topAccount);
+    }
+
+    /** As {@link #of(Path, String)}, each command starting with {@code program} (a shell word). */
+    public static List<String[]> of(String program, Path runDir, String topAccount) {
         List<String[]> out = new ArrayList<>();
-        out.add(new String[] {"Dry-run apply", program() + " apply --plan " + word(runDir.resolve("fix_plan.json"))});
+        out.add(new String[] {"Dry-run apply", program + " apply --plan " + word(runDir.resolve("fix_plan.json"))});
         if (topAccount != null) {
             String input = "--run " + word(runDir);
             out.add(new String[] {
-                "Trace the top account", program() + " trace --sf-account-id " + word(topAccount) + " " + input
+                "Trace the top account", program + " trace --sf-account-id " + word(topAccount) + " " + input
             });
         }
         return out;

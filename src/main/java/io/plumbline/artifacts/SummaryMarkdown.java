@@ -73,8 +73,7 @@ public final class SummaryMarkdown {
                 plural(in.get("tickets"), "ticket"),
                 in.get("tickets_in_window")));
         md.append(String.format(
-                "- Accounts: %d resolved, %d blocked by a duplicate external_id, %d blocked because their only candidate "
-                        + "org is linked elsewhere, %d without a Zendesk org\n",
+                "- Accounts: %d resolved, %d blocked by a duplicate external_id, %d blocked by conflicting org links, %d without a Zendesk org\n",
                 f.outcomes().get(AccountOutcome.RESOLVED),
                 f.outcomes().get(AccountOutcome.BLOCKED_DUPLICATE),
                 f.outcomes().get(AccountOutcome.CONFLICT),

@@ -75,12 +75,12 @@ final class ApplyReadout {
             out.println("Demo plans are dry-run only. Audit your own Zendesk to get a plan you can apply.");
         } else if (mode.equals("dry_run")) {
             out.println("Next, to write these changes:");
-            out.println("  " + NextCommands.program() + " apply --plan " + NextCommands.word(plan.path())
+            out.println("  " + ProgramName.get() + " apply --plan " + NextCommands.word(plan.path())
                     + " --apply --confirm-plan-hash " + plan.plan().planHash());
         } else if (mode.equals("apply")) {
             out.println("To reverse the applied actions (dry run first):");
-            out.println("  " + NextCommands.program() + " undo --receipt " + NextCommands.word(receiptPath));
-            out.println("  " + NextCommands.program() + " undo --receipt " + NextCommands.word(receiptPath)
+            out.println("  " + ProgramName.get() + " undo --receipt " + NextCommands.word(receiptPath));
+            out.println("  " + ProgramName.get() + " undo --receipt " + NextCommands.word(receiptPath)
                     + " --apply --confirm-receipt-hash " + receiptHash);
         }
     }

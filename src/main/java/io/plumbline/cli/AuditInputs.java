@@ -103,12 +103,8 @@ record AuditInputs(
         }
         int lookback =
                 lookbackOverride != null ? lookbackOverride : config.audit().ticketLookbackDays();
-        try {
-            return new ResolutionSettings(
-                    PersonalDomains.withExtra(config.audit().personalDomainsExtra()), lookback);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
+        // the config's own values were checked when it was loaded
+        return new ResolutionSettings(PersonalDomains.withExtra(config.audit().personalDomainsExtra()), lookback);
     }
 
     static Instant parseAsOf(String raw) {
@@ -130,14 +126,19 @@ record AuditInputs(
         String kind = in.path("kind").asText();
         List<String> extra = new ArrayList<>();
         in.path("personal_domains_extra").forEach(n -> extra.add(n.asText()));
-        PlumblineConfig config = new PlumblineConfig(
-                null,
-                null,
-                new io.plumbline.config.AuditConfig(
-                        in.path("ticket_lookback_days").asInt(30), extra),
-                null,
-                null,
-                dir);
+        io.plumbline.config.AuditConfig recorded;
+        try {
+            recorded = new io.plumbline.config.AuditConfig(
+                    in.path("ticket_lookback_days").asInt(30), extra);
+        } catch (ConfigException e) {
+            throw new InputException(
+                    dir.resolve("receipt.json").toString(),
+                    0,
+                    0,
+                    "the settings the run recorded under input cannot be used (" + e.getMessage() + ")",
+                    e);
+        }
+        PlumblineConfig config = new PlumblineConfig(null, null, recorded, null, null, dir);
         var settings = AuditInputs.settings(config, null);
         String recordedAsOf = in.path("as_of").asText("");
         if (recordedAsOf.isBlank()) {

@@ -46,7 +46,7 @@ final class AuditReadout {
             String top = f.rollups().isEmpty()
                     ? null
                     : f.rollups().get(0).accountId().value();
-            for (String[] next : NextCommands.of(runDir, top)) {
+            for (String[] next : NextCommands.of(ProgramName.get(), runDir, top)) {
                 out.println("  " + next[0] + ":");
                 out.println("    " + next[1]);
             }
@@ -97,7 +97,11 @@ final class AuditReadout {
                 "  %d accounts uniquely resolved to Zendesk orgs%s%n",
                 f.outcomes().get(AccountOutcome.RESOLVED), rules.length() == 0 ? "" : " (" + rules + ")");
         line(out, f.outcomes().get(AccountOutcome.BLOCKED_DUPLICATE), "blocked: duplicate external_id");
-        line(out, f.outcomes().get(AccountOutcome.CONFLICT), "blocked: its only candidate org is linked elsewhere");
+        line(
+                out,
+                f.outcomes().get(AccountOutcome.CONFLICT),
+                "blocked: conflicting org links (its org carries another external_id, or its stored org id "
+                        + "and external_id name different orgs)");
         line(out, f.outcomes().get(AccountOutcome.NO_ORG), "missing a Zendesk org entirely");
         out.println();
     }

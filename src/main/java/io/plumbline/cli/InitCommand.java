@@ -138,10 +138,10 @@ final class InitCommand implements Callable<Integer> {
                                 + dir.resolve(csv).normalize()
                                 + " (columns " + String.join(", ", AccountsCsvReader.REQUIRED)
                                 + "), or name your export in salesforce.accounts_csv; then:");
-                ctx.out().println("  " + NextCommands.program() + " audit --config " + NextCommands.word(config));
+                ctx.out().println("  " + ProgramName.get() + " audit --config " + NextCommands.word(config));
             } else {
                 ctx.out()
-                        .println("Next: " + NextCommands.program() + " audit "
+                        .println("Next: " + ProgramName.get() + " audit "
                                 + (demo
                                         ? "--snapshot " + NextCommands.word(dir.resolve("plumbline-demo"))
                                         : "--config " + NextCommands.word(config)));
@@ -193,7 +193,8 @@ final class InitCommand implements Callable<Integer> {
         Path fromHere = Path.of(accountsCsv).toAbsolutePath().normalize();
         if (!Files.exists(asConfigReadsIt) && Files.isRegularFile(fromHere)) {
             throw new ConfigException("--accounts-csv " + NextCommands.word(accountsCsv)
-                    + ": the config reads a relative path from its own folder (" + dir + "), where there is no such "
+                    + ": the config reads a relative path from its own folder (" + dir.normalize()
+                    + "), where there is no such "
                     + "file; to name " + fromHere + ", pass --accounts-csv "
                     + NextCommands.word(dir.relativize(fromHere)));
         }

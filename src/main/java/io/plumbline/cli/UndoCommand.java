@@ -125,7 +125,7 @@ final class UndoCommand implements Callable<Integer> {
             } else {
                 ctx.out().println("Next, to write these inverses (confirm with the hash of " + receipt + "):");
                 ctx.out()
-                        .println("  " + NextCommands.program() + " undo --receipt " + NextCommands.word(receipt)
+                        .println("  " + ProgramName.get() + " undo --receipt " + NextCommands.word(receipt)
                                 + " --apply --confirm-receipt-hash " + hash);
             }
         }

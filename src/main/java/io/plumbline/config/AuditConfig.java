@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.resolve.ResolutionSettings;
 import java.util.List;
+import java.util.Objects;
 
 /** The {@code audit:} section. */
 public record AuditConfig(
@@ -17,7 +18,7 @@ public record AuditConfig(
                     "audit.ticket_lookback_days must be between 1 and " + ResolutionSettings.MAX_LOOKBACK_DAYS
                             + " days, found " + ticketLookbackDays);
         }
-        if (personalDomainsExtra != null && personalDomainsExtra.contains(null)) {
+        if (personalDomainsExtra != null && personalDomainsExtra.stream().anyMatch(Objects::isNull)) {
             throw ConfigException.atKey(
                     "audit.personal_domains_extra", "audit.personal_domains_extra has an empty entry; remove it");
         }

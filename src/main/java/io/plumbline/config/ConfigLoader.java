@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.plumbline.errors.ConfigException;
@@ -18,6 +18,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -33,6 +34,8 @@ public final class ConfigLoader {
             // a key given twice is a mistake to show, not a value to drop silently
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // baseDir is the loader's, not the file's: a file that sets it is refused like any unknown key
+            .enable(DeserializationFeature.FAIL_ON_IGNORED_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
@@ -55,11 +58,11 @@ public final class ConfigLoader {
             }
             Path dir = file.toAbsolutePath().getParent();
             return config.withBaseDir(dir == null ? Path.of(".") : dir);
-        } catch (UnrecognizedPropertyException e) {
+        } catch (PropertyBindingException e) {
             throw new ConfigException(
                     whereKey(file, keyPath(e), e.getLocation()) + "unknown key '" + e.getPropertyName()
                             + "' (known keys here: "
-                            + e.getKnownPropertyIds() + ")",
+                            + knownKeys(e) + ")",
                     e);
         } catch (ValueInstantiationException e) {
             if (e.getCause() instanceof ConfigException c && c.key() != null) {
@@ -87,11 +90,18 @@ public final class ConfigLoader {
     }
 
     /** The dotted path of the key a binding error is about ({@code zendesk.auth.api_tokn_env}). */
-    private static String keyPath(UnrecognizedPropertyException e) {
+    private static String keyPath(PropertyBindingException e) {
         return e.getPath().stream()
                 .map(JsonMappingException.Reference::getFieldName)
                 .filter(Objects::nonNull)
                 .collect(Collectors.joining("."));
+    }
+
+    /** The keys a file may set where {@code e} happened, in the reader's order. */
+    private static List<Object> knownKeys(PropertyBindingException e) {
+        return e.getKnownPropertyIds().stream()
+                .filter(k -> !PlumblineConfig.BASE_DIR.equals(k))
+                .toList();
     }
 
     /** The file's text; bytes that are not UTF-8 are an error naming the line they are on. */

@@ -12,18 +12,18 @@ import java.util.regex.Pattern;
  * holds the mapping.
  */
 final class KeyLines {
-    private static final Pattern KEY = Pattern.compile("^( *)(- +)?([A-Za-z0-9_]+) *:(?:\\s|$)");
+    /** A block mapping's key, bare or quoted, and where it starts. */
+    private static final Pattern KEY = Pattern.compile("^( *)(- +)?([\"']?)([A-Za-z0-9_]+)\\3 *:(?:\\s|$)");
 
     private KeyLines() {}
 
     /**
-     * The 1-based line and column of {@code key}: a dotted path from the top
-     * ({@code zendesk.auth.api_token_env}), or a single name found at any depth. Null when the file
-     * sets no part of it.
+     * The 1-based line and column of {@code key}, a dotted path from the top
+     * ({@code zendesk.auth.api_token_env}; {@code audit} for a top-level key). Null when the file sets
+     * no part of it.
      */
     static int[] find(List<String> lines, String key) {
         List<String> want = List.of(key.split("\\."));
-        boolean anyDepth = want.size() == 1;
         List<Integer> indents = new ArrayList<>();
         List<String> path = new ArrayList<>();
         int[] best = null;
@@ -40,13 +40,12 @@ final class KeyLines {
                 path.remove(path.size() - 1);
             }
             indents.add(indent);
-            path.add(m.group(3));
+            path.add(m.group(4));
             int[] here = {i + 1, indent + 1};
-            if (anyDepth ? m.group(3).equals(key) : path.equals(want)) {
+            if (path.equals(want)) {
                 return here;
             }
-            if (!anyDepth
-                    && path.size() > bestDepth
+            if (path.size() > bestDepth
                     && path.size() < want.size()
                     && want.subList(0, path.size()).equals(path)) {
                 best = here;

@@ -1,5 +1,6 @@
 package io.plumbline.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 
@@ -13,7 +14,10 @@ public record PlumblineConfig(
         @JsonProperty("audit") AuditConfig audit,
         @JsonProperty("output") OutputConfig output,
         @JsonProperty("store") StoreConfig store,
-        Path baseDir) {
+        @JsonIgnore Path baseDir) {
+    /** The one component the loader sets, never the file. */
+    static final String BASE_DIR = "baseDir";
+
     public PlumblineConfig {
         salesforce = salesforce == null ? SalesforceConfig.defaults() : salesforce;
         zendesk = zendesk == null ? ZendeskConfig.defaults() : zendesk;

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class JsonErrors {
     private static final Pattern LIMIT = Pattern.compile(
-            "(String value length|Number value length|Document nesting depth) \\(\\d+\\) exceeds the maximum allowed "
+            "(String value length|Number value length|Name length|Document nesting depth) \\(\\d+\\) exceeds the maximum allowed "
                     + "\\((\\d{1,18})");
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '([^']*)'");
     private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile(
@@ -137,7 +137,8 @@ public final class JsonErrors {
             String most = String.format(Locale.ROOT, "%,d", Long.parseLong(limit.group(2)));
             return switch (limit.group(1)) {
                 case "String value length" -> "a text value longer than " + most + " characters, the most read";
-                case "Number value length" -> "a number longer than " + most + " digits, the most read";
+                case "Number value length" -> "a number longer than " + most + " characters, the most read";
+                case "Name length" -> "a key longer than " + most + " characters, the most read";
                 default -> "objects or arrays nested deeper than " + most + " levels, the most read";
             };
         }

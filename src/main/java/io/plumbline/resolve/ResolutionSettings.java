@@ -16,7 +16,7 @@ public record ResolutionSettings(PersonalDomains personalDomains, int ticketLook
         Objects.requireNonNull(personalDomains, "personalDomains");
         if (!lookbackInRange(ticketLookbackDays)) {
             throw new IllegalArgumentException(
-                    "ticket lookback must be between 1 and 3650 days: " + ticketLookbackDays);
+                    "ticket lookback must be between 1 and " + MAX_LOOKBACK_DAYS + " days: " + ticketLookbackDays);
         }
     }
 

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a UTF-8 (optionally BOM-prefixed) RFC 4180 CSV with a header row, handing each record to a
  * consumer with its line number; every problem becomes an {@link InputException} naming the file and
- * line. Header names are matched trimmed and case-insensitively; unknown columns are ignored. Every row
+ * line. Header names are matched trimmed and case-insensitively; unknown columns are ignored, but one
+ * that is a known column spelled another way is refused. Every row
  * has exactly one field per header column: a row cut short is an error, not a row whose last columns
  * silently read as blank. Lines that are empty or hold only whitespace are skipped. A quoted field left
  * open at the end of the file is an error, not a field that silently swallows every row after it.

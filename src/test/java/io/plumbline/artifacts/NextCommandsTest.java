@@ -3,17 +3,11 @@ package io.plumbline.artifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class NextCommandsTest {
-    @AfterEach
-    void clear() {
-        System.clearProperty(NextCommands.PROGRAM_PROPERTY);
-    }
-
     @Test
-    void of_withoutALauncherName_startsWithPlumbline() {
+    void of_runFolder_startsWithPlumblineAndQuotesWhatTheShellWouldSplit() {
         assertThat(NextCommands.of(Path.of("/runs/r 1"), "001A"))
                 .extracting(c -> c[1])
                 .containsExactly(
@@ -22,12 +16,9 @@ class NextCommandsTest {
     }
 
     @Test
-    void of_launcherNotOnPath_startsAsTheLauncherWasRun() {
-        System.setProperty(NextCommands.PROGRAM_PROPERTY, "./plumbline");
-        assertThat(NextCommands.of(Path.of("/runs/r"), null))
+    void of_program_startsEachCommandWithIt() {
+        assertThat(NextCommands.of("./plumbline", Path.of("/runs/r"), null))
                 .extracting(c -> c[1])
                 .containsExactly("./plumbline apply --plan /runs/r/fix_plan.json");
-        System.setProperty(NextCommands.PROGRAM_PROPERTY, "/opt/my tools/plumbline");
-        assertThat(NextCommands.program()).isEqualTo("'/opt/my tools/plumbline'");
     }
 }

@@ -427,6 +427,23 @@ class MainTest {
     }
 
     @Test
+    void trace_runWhoseReceiptRecordsAnUnusableLookback_isAnInputErrorNamingTheReceipt() throws IOException {
+        assertThat(Cli.run("audit", "--demo", "--out", tmp.toString(), "--run-id", "r")
+                        .exitCode())
+                .isZero();
+        Path receipt = tmp.resolve("r/receipt.json");
+        Files.writeString(
+                receipt,
+                Files.readString(receipt)
+                        .replaceFirst("\"ticket_lookback_days\" ?: ?30", "\"ticket_lookback_days\": 0"));
+        Cli.Result r = Cli.run("trace", "--run", tmp.resolve("r").toString(), "--zendesk-user-id", "7003");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err())
+                .startsWith(receipt + ": error: the settings the run recorded under input cannot be used "
+                        + "(audit.ticket_lookback_days must be between 1 and 3650 days, found 0)");
+    }
+
+    @Test
     void trace_finishedRunFolder_usesItsRecordedInputs() {
         assertThat(Cli.run("audit", "--demo", "--out", tmp.toString(), "--run-id", "r", "--ticket-lookback-days", "400")
                         .exitCode())

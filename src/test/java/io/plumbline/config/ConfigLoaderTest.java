@@ -121,6 +121,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_unknownTopLevelKeyAlsoKnownInASection_pointsAtTheTopLevelOne() throws IOException {
+        assertThat(error("zendesk:\n  subdomain: acme\n  max_retries: 3\nmax_retries: 5\n"))
+                .startsWith("plumbline.yaml:4:1: error: unknown key 'max_retries' (known keys here: ")
+                .doesNotContain("baseDir");
+        assertThat(error("baseDir: /etc\n")).startsWith("plumbline.yaml:1:1: error: unknown key 'baseDir'");
+    }
+
+    @Test
     void load_unknownKeyNamedInTwoSections_pointsAtTheOneThatIsUnknown() throws IOException {
         assertThat(error("salesforce:\n  source: csv\nzendesk:\n  subdomain: acme\n  source: csv\n"))
                 .startsWith("plumbline.yaml:5:3: error: unknown key 'source'");

@@ -27,9 +27,17 @@ class KeyLinesTest {
     }
 
     @Test
-    void find_singleName_isItsFirstLineAtAnyDepth() {
-        assertThat(KeyLines.find(YAML, "client_id_env")).containsExactly(3, 3);
+    void find_singleName_isATopLevelKeyOnly() {
         assertThat(KeyLines.find(YAML, "salesforce")).containsExactly(1, 1);
+        assertThat(KeyLines.find(YAML, "client_id_env")).isNull();
+        assertThat(KeyLines.find(List.of("zendesk:", "  max_retries: 3", "max_retries: 5"), "max_retries"))
+                .containsExactly(3, 1);
+    }
+
+    @Test
+    void find_quotedKeys_areKeysToo() {
+        assertThat(KeyLines.find(List.of("\"audit\":", "  'ticket_lookback_days': 0"), "audit.ticket_lookback_days"))
+                .containsExactly(2, 3);
     }
 
     @Test

@@ -76,7 +76,9 @@ class JsonErrorsTest {
         assertThat(malformed("{\"a\": \"" + "x".repeat(20_000_001) + "\"}").getMessage())
                 .endsWith("malformed JSON: a text value longer than 20,000,000 characters, the most read");
         assertThat(malformed("{\"a\": " + "1".repeat(1_001) + "}").getMessage())
-                .endsWith("malformed JSON: a number longer than 1,000 digits, the most read");
+                .endsWith("malformed JSON: a number longer than 1,000 characters, the most read");
+        assertThat(malformed("{\"" + "k".repeat(50_001) + "\": 1}").getMessage())
+                .endsWith("malformed JSON: a key longer than 50,000 characters, the most read");
         assertThat(malformed("[".repeat(1_001) + "]".repeat(1_001)).getMessage())
                 .endsWith("malformed JSON: objects or arrays nested deeper than 1,000 levels, the most read");
     }
