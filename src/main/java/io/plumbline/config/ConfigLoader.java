@@ -133,8 +133,8 @@ public final class ConfigLoader {
 
     /**
      * Where a key is written: YAML parsers report the token after it, so the file is searched first.
-     * {@code key} is a key's name or its dotted path from the top ({@code zendesk.auth.api_token_env});
-     * a path found only in part (its last keys written in a {@code {flow: mapping}}) points at the part.
+     * {@code key} is a dotted path from the top ({@code zendesk.auth.api_token_env}); a path found only
+     * in part (its last keys written in a {@code {flow: mapping}}) points at the part.
      */
     private static String whereKey(Path file, String key, JsonLocation fallback) {
         try {

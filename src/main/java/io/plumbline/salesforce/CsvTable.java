@@ -171,7 +171,7 @@ final class CsvTable {
         }
     }
 
-    /** Refuses a header column that names a known, absent column in other words, case or separators. */
+    /** Refuses a header column that names a known, absent column with other case or separators. */
     private void nearMisses(CsvRecord record, List<String> required, List<String> optional) {
         List<String> known = new ArrayList<>(required);
         known.addAll(optional);
