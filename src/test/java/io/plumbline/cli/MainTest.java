@@ -572,17 +572,25 @@ class MainTest {
         Path csv = Files.writeString(
                 Files.createDirectories(tmp.resolve("data")).resolve("accounts.csv"),
                 "sf_account_id,account_name,account_domains\n001A,A,a.example\n");
-        Path config = Files.createDirectories(tmp.resolve("conf")).resolve("plumbline.yaml");
-        String fromHere = Path.of("").toAbsolutePath().relativize(csv).toString();
+        // The config folder sits deeper than the working folder, so the leading ../ of the path that works
+        // from here cannot climb to the file system root from there and land on the same file.
+        Path here = Path.of("").toAbsolutePath();
+        Path confDir = tmp.resolve("conf");
+        for (int i = 0; i < here.getNameCount(); i++) {
+            confDir = confDir.resolve("d" + i);
+        }
+        Path config = Files.createDirectories(confDir).resolve("plumbline.yaml");
+        String fromHere = here.relativize(csv).toString();
+        String thatWorks = confDir.relativize(csv).toString();
 
         Cli.Result r = Cli.run("init", "--config", config.toString(), "--accounts-csv", fromHere);
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err())
-                .contains("the config reads a relative path from its own folder (" + tmp.resolve("conf") + ")")
-                .endsWith("pass --accounts-csv ../data/accounts.csv\n");
+                .contains("the config reads a relative path from its own folder (" + confDir + ")")
+                .endsWith("pass --accounts-csv " + thatWorks + "\n");
         assertThat(config).doesNotExist();
 
-        Cli.Result fixed = Cli.run("init", "--config", config.toString(), "--accounts-csv", "../data/accounts.csv");
+        Cli.Result fixed = Cli.run("init", "--config", config.toString(), "--accounts-csv", thatWorks);
         assertThat(fixed.exitCode()).as(fixed.err()).isZero();
         assertThat(ConfigLoader.load(config)
                         .resolve(ConfigLoader.load(config).salesforce().accountsCsv()))
