@@ -45,6 +45,16 @@ public record ZendeskConfig(
                     "zendesk.full_pull_every_days must be 0 or more (0: always pull in full), found "
                             + fullPullEveryDays);
         }
+        // a value that is set must be usable, even for an offline audit that never calls Zendesk: said at
+        // load, on the key's own line, rather than on the first live run; a missing one is said at use
+        if (!Texts.isBlank(baseUrl)) {
+            String problem = TokenUrls.problem(baseUrl.trim(), "https://acme.zendesk.com");
+            if (problem != null) {
+                throw ConfigException.atKey("zendesk.base_url", "zendesk.base_url is not usable: " + problem);
+            }
+        } else if (!Texts.isBlank(subdomain) && !isSubdomain(subdomain)) {
+            throw ConfigException.atKey("zendesk.subdomain", notASubdomain(subdomain));
+        }
     }
 
     public ZendeskConfig(
@@ -71,10 +81,14 @@ public record ZendeskConfig(
         }
         String s = subdomain.trim().toLowerCase(java.util.Locale.ROOT);
         if (!isSubdomain(s)) {
-            throw new ConfigException("zendesk.subdomain '" + subdomain + "' is not a subdomain; give only the "
-                    + "first label (e.g. 'acme' for https://acme.zendesk.com), or set zendesk.base_url");
+            throw new ConfigException(notASubdomain(subdomain));
         }
         return URI.create("https://" + s + ".zendesk.com");
+    }
+
+    private static String notASubdomain(String subdomain) {
+        return "zendesk.subdomain '" + subdomain + "' is not a subdomain; give only the first label (e.g. 'acme' "
+                + "for https://acme.zendesk.com), or set zendesk.base_url";
     }
 
     /** Whether {@code name} is a Zendesk subdomain: one DNS label, the 'acme' of acme.zendesk.com. */

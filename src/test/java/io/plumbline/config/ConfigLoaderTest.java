@@ -151,8 +151,8 @@ class ConfigLoaderTest {
                 "http://proxy.corp.example",
                 "https://acme.zendesk.com/?token=s3cret",
                 "ftp://acme.zendesk.com")) {
-            ZendeskConfig zd = new ZendeskConfig(null, url, null, null, null);
-            ConfigException e = catchThrowableOfType(ConfigException.class, zd::baseUri);
+            ConfigException e =
+                    catchThrowableOfType(ConfigException.class, () -> new ZendeskConfig(null, url, null, null, null));
             assertThat(e).as(url).isNotNull();
             assertThat(e.getMessage()).as(url).startsWith("zendesk.base_url is not usable: it must");
             assertThat(e.getMessage()).doesNotContain("s3cret");
@@ -161,6 +161,25 @@ class ConfigLoaderTest {
                 .hasToString("http://127.0.0.1:8089");
         assertThat(new ZendeskConfig(null, "https://zd.proxy.example/zendesk", null, null, null).baseUri())
                 .hasToString("https://zd.proxy.example/zendesk");
+    }
+
+    @Test
+    void load_unusableSubdomainOrBaseUrl_isRefusedAtLoadOnTheKeysLine() throws IOException {
+        assertThat(error("zendesk:\n  request_timeout_seconds: 30\n  subdomain: https://acme.zendesk.com\n"))
+                .isEqualTo("plumbline.yaml:3:3: error: zendesk.subdomain 'https://acme.zendesk.com' is not a "
+                        + "subdomain; give only the first label (e.g. 'acme' for https://acme.zendesk.com), or set "
+                        + "zendesk.base_url");
+        assertThat(error("zendesk:\n  subdomain: acme\n  base_url: \"https://admin:s3cret@acme.zendesk.com\"\n"))
+                .startsWith("plumbline.yaml:3:3: error: zendesk.base_url is not usable: it must")
+                .doesNotContain("s3cret");
+        // unset, either is fine until a live command needs Zendesk; a good base_url wins over the subdomain
+        Path file = dir.resolve("plumbline.yaml");
+        Files.writeString(file, "zendesk:\n  subdomain: \"\"\n");
+        ZendeskConfig unset = ConfigLoader.load(file).zendesk();
+        assertThat(catchThrowableOfType(ConfigException.class, unset::baseUri).getMessage())
+                .startsWith("zendesk.subdomain is not set");
+        Files.writeString(file, "zendesk:\n  subdomain: \"not one\"\n  base_url: http://127.0.0.1:8089\n");
+        assertThat(ConfigLoader.load(file).zendesk().baseUri()).hasToString("http://127.0.0.1:8089");
     }
 
     @Test
