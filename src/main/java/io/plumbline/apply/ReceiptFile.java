@@ -173,21 +173,40 @@ public final class ReceiptFile implements ResultSink {
     public static List<ActionResult> results(JsonNode receipt) {
         List<ActionResult> out = new ArrayList<>();
         for (JsonNode n : receipt.path("results")) {
-            out.add(new ActionResult(
-                    n.path("action_id").asText(),
-                    ActionCode.fromCode(n.path("action_code").asText()),
-                    ResultStatus.valueOf(n.path("status").asText().toUpperCase(java.util.Locale.ROOT)),
-                    n.path("reason").asText(),
-                    n.path("sf_account_id").asText(),
-                    longOrNull(n, "zendesk_org_id"),
-                    longOrNull(n, "zendesk_user_id"),
-                    longOrNull(n, "membership_id"),
-                    n.path("value").asText(),
-                    MAPPER.convertValue(n.path("before"), TreeMap.class),
-                    MAPPER.convertValue(n.path("after"), TreeMap.class),
-                    n.path("zendesk_request_id").asText()));
+            out.add(result(n, ResultStatus.valueOf(n.path("status").asText().toUpperCase(java.util.Locale.ROOT))));
         }
         return out;
+    }
+
+    /**
+     * The actions a receipt names as being written when its run stopped ({@code in_flight}, then each of
+     * {@code in_flight_batch}), in the order they were sent, as {@link ResultStatus#APPLIED} results with the
+     * state recorded just before the write: whether each reached Zendesk is for the caller to read.
+     */
+    public static List<ActionResult> inFlight(JsonNode receipt) {
+        List<ActionResult> out = new ArrayList<>();
+        JsonNode single = receipt.path("in_flight");
+        if (single.isObject()) {
+            out.add(result(single, ResultStatus.APPLIED));
+        }
+        receipt.path("in_flight_batch").forEach(n -> out.add(result(n, ResultStatus.APPLIED)));
+        return out;
+    }
+
+    private static ActionResult result(JsonNode n, ResultStatus status) {
+        return new ActionResult(
+                n.path("action_id").asText(),
+                ActionCode.fromCode(n.path("action_code").asText()),
+                status,
+                n.path("reason").asText(),
+                n.path("sf_account_id").asText(),
+                longOrNull(n, "zendesk_org_id"),
+                longOrNull(n, "zendesk_user_id"),
+                longOrNull(n, "membership_id"),
+                n.path("value").asText(),
+                MAPPER.convertValue(n.path("before"), TreeMap.class),
+                MAPPER.convertValue(n.path("after"), TreeMap.class),
+                n.path("zendesk_request_id").asText());
     }
 
     private static Long longOrNull(JsonNode n, String name) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reverses the applied results of a receipt, newest first, from their recorded before and after
@@ -17,6 +19,9 @@ import java.util.Map;
  * is now what the inverse restores, it is applied.
  */
 public final class Undoer {
+    /** An undo's reason for a write its apply had in flight when it stopped and that Zendesk does not hold. */
+    public static final String IN_FLIGHT_NOT_WRITTEN = "in_flight_not_written";
+
     private final ZendeskWrites zendesk;
 
     public Undoer(ZendeskWrites zendesk) {
@@ -24,6 +29,21 @@ public final class Undoer {
     }
 
     public void run(List<ActionResult> receiptResults, boolean live, ResultSink sink) {
+        run(receiptResults, List.of(), live, sink);
+    }
+
+    /**
+     * As {@link #run(List, boolean, ResultSink)}, first settling the writes an unfinished apply had in
+     * flight when it stopped (newest of all): each one Zendesk holds is reversed as an applied result, with
+     * the state recorded just before its write and the state read now (a created membership's id); one it
+     * does not hold is listed as skipped, {@code in_flight_not_written}.
+     */
+    public void run(List<ActionResult> receiptResults, List<ActionResult> inFlight, boolean live, ResultSink sink) {
+        List<ActionResult> newestFirst = new ArrayList<>(inFlight);
+        Collections.reverse(newestFirst);
+        for (ActionResult r : newestFirst) {
+            sink.accept(settle(r, live, sink));
+        }
         List<ActionResult> applied = new ArrayList<>(receiptResults.stream()
                 .filter(r -> r.status() == ResultStatus.APPLIED)
                 .toList());
@@ -33,15 +53,33 @@ public final class Undoer {
         }
     }
 
-    private ActionResult reverse(ActionResult r, boolean live, ResultSink sink) {
-        ActionHandler handler = ActionHandler.of(r.code());
-        ActionTarget target = new ActionTarget(
+    private ActionResult settle(ActionResult r, boolean live, ResultSink sink) {
+        try {
+            Optional<Map<String, Object>> found = ActionHandler.of(r.code()).found(target(r), zendesk);
+            if (found.isEmpty()) {
+                return r.withOutcome(ResultStatus.SKIPPED, IN_FLIGHT_NOT_WRITTEN, Map.of(), Map.of(), "");
+            }
+            Map<String, Object> after = new TreeMap<>(r.after());
+            after.putAll(found.get());
+            return reverse(r.withOutcome(ResultStatus.APPLIED, "", r.before(), after, ""), live, sink);
+        } catch (PlumblineException e) {
+            return r.withOutcome(ResultStatus.FAILED, e.getMessage(), Map.of(), Map.of(), "");
+        }
+    }
+
+    private static ActionTarget target(ActionResult r) {
+        return new ActionTarget(
                 r.code(),
                 r.orgId() == null ? null : new ZendeskOrgId(r.orgId()),
                 r.userId() == null ? null : new ZendeskUserId(r.userId()),
                 r.membershipId() == null ? null : new MembershipId(r.membershipId()),
                 r.value(),
                 Map.of());
+    }
+
+    private ActionResult reverse(ActionResult r, boolean live, ResultSink sink) {
+        ActionHandler handler = ActionHandler.of(r.code());
+        ActionTarget target = target(r);
         try {
             Check check = handler.checkUndo(target, r.before(), r.after(), zendesk);
             if (!check.ready()) {

@@ -106,7 +106,7 @@ final class UndoCommand implements Callable<Integer> {
         keepUnfinished(target);
         String runId = ReceiptArchive.freshRunId(target, started, live ? "undo" : "undo_dry_run");
         ReceiptFile undoReceipt = new ReceiptFile(target, header(source, hash, runId, started));
-        new Undoer(zendesk).run(ReceiptFile.results(source), live, undoReceipt);
+        new Undoer(zendesk).run(ReceiptFile.results(source), ReceiptFile.inFlight(source), live, undoReceipt);
         String undoHash = undoReceipt.finish(ctx.clock().instant().toString());
         archive(target, runId);
         ApplyReadout.print(ctx.out(), undoReceipt.json(), undoReceipt.results(), undoHash, target, null, common.quiet);
@@ -133,7 +133,10 @@ final class UndoCommand implements Callable<Integer> {
         return ApplyReadout.exitCode(undoReceipt.json(), ctx.err());
     }
 
-    /** An unfinished apply's receipt is undone as far as it goes; a write cut off mid-flight is not in it. */
+    /**
+     * An unfinished apply's receipt is undone as far as it goes, and a write it had in flight is undone
+     * too when Zendesk holds it (read first, as an applied result's state is).
+     */
     private void warnIfUnfinished(JsonNode source) {
         if (!source.path("complete").asBoolean(true)) {
             ctx.err()
@@ -145,10 +148,9 @@ final class UndoCommand implements Callable<Integer> {
             boolean many = inFlight.contains(",");
             ctx.err()
                     .println("warning: " + inFlight + (many ? " were" : " was")
-                            + " being written when that apply stopped and may have reached Zendesk; "
-                            + (many ? "they are" : "it is") + " not in the results, so this undo leaves "
-                            + (many ? "them" : "it") + " alone (a dry-run apply of the plan shows "
-                            + (many ? "their" : "its") + " state)");
+                            + " being written when that apply stopped and may have reached Zendesk; this undo "
+                            + "reads Zendesk and reverses " + (many ? "each one that did" : "it if it did")
+                            + " (" + Undoer.IN_FLIGHT_NOT_WRITTEN + " otherwise)");
         }
     }
 

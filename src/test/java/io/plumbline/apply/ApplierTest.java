@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -222,5 +223,41 @@ class ApplierTest {
         new Undoer(z).run(applied, false, undone::add);
         assertThat(undone).allMatch(r -> r.status() == ResultStatus.WOULD_APPLY);
         assertThat(z.writes()).hasSize(writes);
+    }
+
+    @Test
+    void undo_writesInFlightWhenApplyStopped_reversesThoseZendeskHoldsAndListsTheOthers() {
+        SnapshotZendesk z = new SnapshotZendesk(DEMO);
+        Snapshot original = z.toSnapshot(DEMO);
+        AuditResult audit = audit(DEMO);
+        // the first assign reached Zendesk before the apply stopped; the first external id set did not
+        List<ActionResult> applied = run(
+                z, audit.plan(), new ApplyOptions(true, Caps.DEFAULT, Set.of(), Set.of(ActionCode.ASSIGN_USER_TO_ORG)));
+        ActionResult landed = applied.stream()
+                .filter(r -> r.status() == ResultStatus.APPLIED)
+                .findFirst()
+                .orElseThrow();
+        ActionResult notSent = run(
+                        new SnapshotZendesk(DEMO),
+                        audit.plan(),
+                        new ApplyOptions(true, Caps.DEFAULT, Set.of(), Set.of(ActionCode.SET_ORG_EXTERNAL_ID)))
+                .stream()
+                .filter(r -> r.status() == ResultStatus.APPLIED)
+                .findFirst()
+                .orElseThrow();
+        Map<String, Object> recordedAfter = Map.of("member", true); // no membership id: its answer was lost
+        List<ActionResult> inFlight =
+                List.of(landed.withOutcome(ResultStatus.APPLIED, "", landed.before(), recordedAfter, ""), notSent);
+
+        List<ActionResult> undone = new ArrayList<>();
+        new Undoer(z).run(applied.stream().filter(r -> r != landed).toList(), inFlight, true, undone::add);
+
+        assertThat(undone.get(0).actionId()).isEqualTo(notSent.actionId());
+        assertThat(undone.get(0).status()).isEqualTo(ResultStatus.SKIPPED);
+        assertThat(undone.get(0).reason()).isEqualTo(Undoer.IN_FLIGHT_NOT_WRITTEN);
+        assertThat(undone.get(1).actionId()).isEqualTo(landed.actionId());
+        assertThat(undone.get(1).status()).isEqualTo(ResultStatus.APPLIED);
+        assertThat(undone.get(1).before()).containsKey("membership_id");
+        assertThat(z.toSnapshot(DEMO).memberships()).isEqualTo(original.memberships());
     }
 }

@@ -69,6 +69,28 @@ class ApplyKillTest {
                     .containsExactlyElementsOf(EXPECTED_WRITES.subList(0, k));
 
             rerunCompletes(z, plan, receipt, k - 1);
+
+            // the kept receipt's undo reads Zendesk for the write in flight and reverses it with the rest
+            Path kept = plan.resolveSibling("applies")
+                    .resolve(receipt.path("run_id").asText() + ".json");
+            LiveApplyFixture.Run dry = fx.undo(z, kept);
+            assertThat(dry.code()).as(dry.err()).isZero();
+            assertThat(dry.err()).contains("A006 was being written").contains("reverses it if it did");
+            JsonNode undoDry = json(kept.resolveSibling("undo_receipt.json"));
+            JsonNode a006 = byId(undoDry.path("results"), "A006");
+            assertThat(a006.path("status").asText()).isEqualTo("would_apply");
+            long membership = a006.path("before").path("membership_id").asLong();
+            assertThat(membership).isPositive();
+            assertThat(undoDry.path("results").get(0).path("action_id").asText())
+                    .as("the write in flight is the newest")
+                    .isEqualTo("A006");
+            assertThat(undoDry.path("counts").path("would_apply").asInt()).isEqualTo(k);
+
+            LiveApplyFixture.Run live = fx.undoLive(z, kept);
+            assertThat(live.code()).as(live.err()).isZero();
+            assertThat(z.log().writes())
+                    .anyMatch(w -> w.method().equals("DELETE")
+                            && w.path().equals("/api/v2/organization_memberships/" + membership));
         }
     }
 
