@@ -1,6 +1,9 @@
 package io.plumbline.zendesk;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.errors.InputException;
@@ -15,9 +18,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -31,11 +36,28 @@ public final class JsonlReader {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+    /** As {@link #MAPPER}, but a key may repeat: {@link #read(InputStream, String, Function, Function, Set)} says which may not. */
+    private static final ObjectMapper REPEATS_ALLOWED =
+            new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private static final JsonFactory JSON = new JsonFactory();
+
     private JsonlReader() {}
 
     /** Reads every line with {@code mapper}; {@code idOf} dedupes records by id, last one wins. */
     public static <T> List<T> read(
             InputStream in, String file, Function<JsonNode, T> mapper, Function<T, Object> idOf) {
+        return read(in, file, mapper, idOf, null);
+    }
+
+    /**
+     * As {@link #read(InputStream, String, Function, Function)}, where only the record's own {@code fields}
+     * (those {@code mapper} reads) must not be given twice in a line's object; any other key may repeat, as
+     * {@link JsonlStreamReader} reads it, which never looks at another key. With {@code fields} null, no key
+     * may repeat anywhere in the line.
+     */
+    public static <T> List<T> read(
+            InputStream in, String file, Function<JsonNode, T> mapper, Function<T, Object> idOf, Set<String> fields) {
         Map<Object, T> byId = new LinkedHashMap<>();
         var decoder = StandardCharsets.UTF_8
                 .newDecoder()
@@ -54,7 +76,7 @@ public final class JsonlReader {
                 if (line.isBlank()) {
                     continue;
                 }
-                T record = parse(line, file, lineNumber, mapper);
+                T record = parse(line, file, lineNumber, mapper, fields);
                 Object id = idOf.apply(record);
                 byId.remove(id);
                 byId.put(id, record);
@@ -92,10 +114,14 @@ public final class JsonlReader {
         return true;
     }
 
-    private static <T> T parse(String line, String file, long lineNumber, Function<JsonNode, T> mapper) {
+    private static <T> T parse(
+            String line, String file, long lineNumber, Function<JsonNode, T> mapper, Set<String> fields) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(line);
+            node = (fields == null ? MAPPER : REPEATS_ALLOWED).readTree(line);
+            if (fields != null && node != null && node.isObject()) {
+                onceEach(line, fields, file, lineNumber);
+            }
         } catch (JsonProcessingException e) {
             throw new InputException(
                     file,
@@ -108,6 +134,32 @@ public final class JsonlReader {
             return mapper.apply(node);
         } catch (IllegalArgumentException e) {
             throw new InputException(file, lineNumber, 0, e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a line whose object gives one of {@code fields} twice (at its top level, where they are read). */
+    private static void onceEach(String line, Set<String> fields, String file, long lineNumber)
+            throws JsonProcessingException {
+        Set<String> seen = new HashSet<>();
+        try (JsonParser p = JSON.createParser(line)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                if (fields.contains(name) && !seen.add(name)) {
+                    throw new InputException(
+                            file,
+                            lineNumber,
+                            p.currentTokenLocation().getColumnNr(),
+                            "malformed JSON: the key '" + name + "' is given twice in one object; each line must "
+                                    + "hold one JSON object");
+                }
+                p.nextToken();
+                p.skipChildren();
+            }
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new InputException(file, lineNumber, 0, "cannot read: " + e.getMessage(), e);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
@@ -48,11 +49,23 @@ public final class JsonlStreamReader {
     private JsonlStreamReader() {}
 
     public static List<Organization> organizations(Opener open, String file) {
-        return list(open, file, StreamedRecords::organization, o -> o.id().value(), ZendeskRecords::organization);
+        return list(
+                open,
+                file,
+                StreamedRecords::organization,
+                o -> o.id().value(),
+                ZendeskRecords::organization,
+                StreamedRecords.ORGANIZATION_FIELDS);
     }
 
     public static List<User> users(Opener open, String file) {
-        return list(open, file, StreamedRecords::user, u -> u.id().value(), ZendeskRecords::user);
+        return list(
+                open,
+                file,
+                StreamedRecords::user,
+                u -> u.id().value(),
+                ZendeskRecords::user,
+                StreamedRecords.USER_FIELDS);
     }
 
     /** Every membership of the file, in a compact table. */
@@ -60,7 +73,8 @@ public final class JsonlStreamReader {
         JsonlBlocks.Result<MembershipTable.Builder> read =
                 JsonlBlocks.read(open, MembershipTable.Builder::new, StreamedRecords::membership);
         if (read == null) {
-            return MembershipTable.of(exact(open, file, ZendeskRecords::membership, Membership::id));
+            return MembershipTable.of(
+                    exact(open, file, ZendeskRecords::membership, Membership::id, StreamedRecords.MEMBERSHIP_FIELDS));
         }
         MembershipTable table = MembershipTable.concat(read.sinks());
         return read.ascending() ? table : MembershipTable.of(lastOfEachId(table, m -> m.id().value()));
@@ -82,7 +96,8 @@ public final class JsonlStreamReader {
         JsonlBlocks.Result<TicketColumns.Builder> read =
                 JsonlBlocks.read(open, capacity -> new TicketColumns.Builder(capacity, since), StreamedRecords::ticket);
         if (read == null) {
-            return TicketTable.of(exact(open, file, ZendeskRecords::ticket, Ticket::id), since);
+            return TicketTable.of(
+                    exact(open, file, ZendeskRecords::ticket, Ticket::id, StreamedRecords.TICKET_FIELDS), since);
         }
         if (read.ascending()) {
             return TicketTable.concat(read.sinks());
@@ -100,7 +115,8 @@ public final class JsonlStreamReader {
             String file,
             StreamMapper<T> mapper,
             ToLongFunction<T> idOf,
-            Function<JsonNode, T> exactMapper) {
+            Function<JsonNode, T> exactMapper,
+            Set<String> fields) {
         IntFunction<List<T>> newSink = ArrayList::new;
         JsonlBlocks.Result<List<T>> read = JsonlBlocks.read(open, newSink, (p, sink) -> {
             T record = mapper.map(p);
@@ -108,7 +124,7 @@ public final class JsonlStreamReader {
             return idOf.applyAsLong(record);
         });
         if (read == null) {
-            return exact(open, file, exactMapper, r -> idOf.applyAsLong(r));
+            return exact(open, file, exactMapper, r -> idOf.applyAsLong(r), fields);
         }
         List<T> all = new ArrayList<>(read.sinks().stream().mapToInt(List::size).sum());
         read.sinks().forEach(all::addAll);
@@ -126,9 +142,10 @@ public final class JsonlStreamReader {
         return new ArrayList<>(byId.values());
     }
 
-    private static <T> List<T> exact(Opener open, String file, Function<JsonNode, T> mapper, Function<T, Object> idOf) {
+    private static <T> List<T> exact(
+            Opener open, String file, Function<JsonNode, T> mapper, Function<T, Object> idOf, Set<String> fields) {
         try (InputStream in = open.open()) {
-            return JsonlReader.read(in, file, mapper, idOf);
+            return JsonlReader.read(in, file, mapper, idOf, fields);
         } catch (IOException e) {
             throw new InputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
         }

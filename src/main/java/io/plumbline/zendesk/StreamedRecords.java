@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The same mapping as {@link ZendeskRecords}, read straight from a streaming parser positioned on a
@@ -23,6 +24,15 @@ import java.util.Map;
  * missing id) throws {@link JsonlStreamReader.Fallback} so the caller re-reads the file the exact way.
  */
 final class StreamedRecords {
+    /** The keys each record's mapping reads, each of which a line may give only once; any other key is skipped. */
+    static final Set<String> ORGANIZATION_FIELDS = Set.of("id", "name", "external_id", "domain_names", "deleted_at");
+
+    static final Set<String> USER_FIELDS =
+            Set.of("id", "email", "name", "role", "organization_id", "active", "suspended");
+    static final Set<String> MEMBERSHIP_FIELDS = Set.of("id", "user_id", "organization_id", "default");
+    static final Set<String> TICKET_FIELDS =
+            Set.of("id", "requester_id", "organization_id", "created_at", "updated_at", "status");
+
     private static final String END_USER = "end-user";
     private static final ThreadLocal<Map<Long, ZendeskOrgId>> ORG_IDS = ThreadLocal.withInitial(HashMap::new);
     private static final String[] STATUSES = {"new", "open", "pending", "hold", "solved", "closed"};
@@ -69,8 +79,8 @@ final class StreamedRecords {
                 case "name" -> name = seen.once(2, text(p, t));
                 case "role" -> role = seen.once(3, text(p, t));
                 case "organization_id" -> org = seen.once(4, id(p, t));
-                case "active" -> active = seen.once(5, bool(t));
-                case "suspended" -> suspended = seen.once(6, bool(t));
+                case "active" -> active = seen.once(5, bool(t, true));
+                case "suspended" -> suspended = seen.once(6, bool(t, false));
                 default -> p.skipChildren();
             }
         }
@@ -98,7 +108,7 @@ final class StreamedRecords {
                 case "id" -> id = seen.once(0, id(p, t));
                 case "user_id" -> user = seen.once(1, id(p, t));
                 case "organization_id" -> org = seen.once(2, id(p, t));
-                case "default" -> isDefault = seen.once(3, bool(t));
+                case "default" -> isDefault = seen.once(3, bool(t, false));
                 default -> p.skipChildren();
             }
         }
@@ -201,11 +211,12 @@ final class StreamedRecords {
         return out;
     }
 
-    /** True or false; JSON null reads as false, as ZendeskRecords reads it. */
-    private static boolean bool(JsonToken t) {
+    /** True or false; JSON null reads as the field's value when absent, as ZendeskRecords reads it. */
+    private static boolean bool(JsonToken t, boolean ifNull) {
         return switch (t) {
             case VALUE_TRUE -> true;
-            case VALUE_FALSE, VALUE_NULL -> false;
+            case VALUE_FALSE -> false;
+            case VALUE_NULL -> ifNull;
             default -> throw JsonlStreamReader.FALLBACK;
         };
     }

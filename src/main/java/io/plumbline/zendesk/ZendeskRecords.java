@@ -129,7 +129,7 @@ public final class ZendeskRecords {
     private static boolean bool(JsonNode n, String field, boolean absent) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
-            return absent && v == null;
+            return absent; // nulls are tolerated as absent: "active": null is no more inactive than no "active"
         }
         if (!v.isBoolean()) {
             throw wrongType(field, "true, false or null", v);

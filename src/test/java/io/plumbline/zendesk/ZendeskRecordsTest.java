@@ -112,6 +112,16 @@ class ZendeskRecordsTest {
     }
 
     @Test
+    void user_activeAndSuspendedNull_readAsAbsent() {
+        User user = ZendeskRecords.user(
+                json("{\"id\":1,\"email\":\"a@b.example\",\"role\":\"end-user\",\"active\":null,\"suspended\":null}"));
+
+        assertThat(user.active()).isTrue();
+        assertThat(user.suspended()).isFalse();
+        assertThat(user.eligible()).isTrue();
+    }
+
+    @Test
     void user_nullOrganizationAndEmail_areTolerated() {
         User user = ZendeskRecords.user(json("{\"id\":1,\"email\":null,\"organization_id\":null}"));
 
