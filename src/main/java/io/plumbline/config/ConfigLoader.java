@@ -52,7 +52,7 @@ public final class ConfigLoader {
         try {
             String text = utf8(file);
             PlumblineConfig config =
-                    text.isBlank() ? PlumblineConfig.defaults() : YAML.readValue(text, PlumblineConfig.class);
+                    onlyComments(text) ? PlumblineConfig.defaults() : YAML.readValue(text, PlumblineConfig.class);
             if (config == null) {
                 config = PlumblineConfig.defaults();
             }
@@ -82,6 +82,11 @@ public final class ConfigLoader {
     }
 
     /** Loads {@code file} when it exists, else the defaults (for commands that can run without one). */
+    /** An empty file, or one of comments only (e.g. an init-written config with every line commented out). */
+    private static boolean onlyComments(String text) {
+        return text.lines().map(l -> l.replace("\uFEFF", "").strip()).allMatch(l -> l.isEmpty() || l.startsWith("#"));
+    }
+
     public static PlumblineConfig loadOrDefaults(Path file, boolean explicit) {
         if (!explicit && !Files.exists(file)) {
             return PlumblineConfig.defaults();

@@ -35,8 +35,9 @@ import java.util.concurrent.ThreadFactory;
  * manifest's {@code captured_at}, the latest ticket activity, or the epoch when there are no tickets.
  */
 public final class SnapshotReader {
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private SnapshotReader() {}
 

@@ -183,6 +183,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_commentsOnly_isTheDefaults() throws IOException {
+        Path file = dir.resolve("plumbline.yaml");
+        Files.writeString(file, "\uFEFF# every line commented out\n\n  # output:\n  #   root: x\n");
+        assertThat(ConfigLoader.load(file).output().root()).isEqualTo(OutputConfig.DEFAULT_ROOT);
+    }
+
+    @Test
+    void load_blankOutputRoot_isRefusedOnItsLine() throws IOException {
+        assertThat(error("audit:\n  ticket_lookback_days: 30\noutput:\n  root: \"  \"\n"))
+                .startsWith("plumbline.yaml:4:3: error: output.root is blank; give the folder run folders go in");
+    }
+
+    @Test
     void load_listWhereASectionBelongs_saysSo() throws IOException {
         assertThat(error("salesforce: [\n"))
                 .isEqualTo("plumbline.yaml:1:13: error: salesforce must be a mapping (indented key: value lines), "

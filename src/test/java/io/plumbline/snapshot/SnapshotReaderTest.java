@@ -116,6 +116,38 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void read_manifestWithTextAfterItsObject_failsRatherThanTakingTheFirst() throws IOException {
+        writeRequired();
+        Files.writeString(
+                dir.resolve(SnapshotLayout.MANIFEST),
+                "{\"captured_at\":\"2025-06-01T00:00:00Z\"}\n{\"captured_at\":\"2026-04-17T00:00:00Z\"}\n");
+
+        assertThatThrownBy(() -> SnapshotReader.read(new FolderSource(dir), null))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(dir.resolve(SnapshotLayout.MANIFEST) + ":2")
+                .hasMessageContaining("more text follows the end of the JSON value");
+    }
+
+    @Test
+    void read_optionalFileThatIsThereButNotAFile_failsRatherThanReadingAsAbsent() throws IOException {
+        writeRequired();
+        Files.createDirectories(dir.resolve(SnapshotLayout.CONTACTS));
+        assertThatThrownBy(() -> SnapshotReader.read(new FolderSource(dir), null))
+                .isInstanceOf(InputException.class)
+                .hasMessage(dir.resolve(SnapshotLayout.CONTACTS) + ": error: cannot read: a folder, not a file");
+        Files.delete(dir.resolve(SnapshotLayout.CONTACTS));
+
+        Path gone = dir.resolve("unmounted").resolve("contacts.csv");
+        Files.createSymbolicLink(dir.resolve(SnapshotLayout.CONTACTS), gone);
+        assertThatThrownBy(() -> SnapshotReader.read(new FolderSource(dir), null))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("cannot read: a symbolic link to " + gone + ", which is not a file");
+        Files.delete(dir.resolve(SnapshotLayout.CONTACTS));
+
+        assertThat(SnapshotReader.read(new FolderSource(dir), null).contacts()).isEmpty();
+    }
+
+    @Test
     void read_capturedAtWithoutOffset_saysTheOffsetIsMissing() throws IOException {
         writeRequired();
         Files.writeString(dir.resolve(SnapshotLayout.MANIFEST), "{\"captured_at\":\"2026-04-17T22:15:30\"}");
