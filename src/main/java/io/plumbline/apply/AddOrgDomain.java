@@ -1,6 +1,7 @@
 package io.plumbline.apply;
 
 import io.plumbline.normalize.DomainNormalizer;
+import io.plumbline.normalize.DomainParse;
 import io.plumbline.zendesk.OrganizationUpdate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +24,30 @@ final class AddOrgDomain implements ActionHandler {
         if (current.stream().anyMatch(d -> DomainNormalizer.sameDomain(d, t.value()))) {
             return Check.skip("already_in_effect", before);
         }
+        if (t.preconditions().get("org_domain_names") instanceof List<?> seen
+                && seen.stream().anyMatch(d -> !holds(current, String.valueOf(d)))) {
+            // a domain the plan saw on the org was taken off since (one added since, also by this run's own
+            // add_org_domain actions, is kept: the write sends the current list plus one)
+            return Check.changed("org_domain_names", before);
+        }
         if (z.orgsWithDomain(t.value()).stream().anyMatch(o -> !o.id().equals(t.org()))) {
             return Check.changed("domain_attached_elsewhere", before);
         }
         List<String> next = new ArrayList<>(current);
         next.add(t.value());
         return Check.ready(before, Map.of("domain_names", next));
+    }
+
+    /** Whether {@code current} still holds {@code raw}, as written or as the same domain. */
+    private static boolean holds(List<String> current, String raw) {
+        if (current.contains(raw)) {
+            return true;
+        }
+        DomainParse parse = DomainNormalizer.parse(raw);
+        return parse.valid()
+                && current.stream()
+                        .anyMatch(c ->
+                                DomainNormalizer.sameDomain(c, parse.domain().value()));
     }
 
     @Override

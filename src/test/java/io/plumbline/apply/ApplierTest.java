@@ -150,6 +150,20 @@ class ApplierTest {
     }
 
     @Test
+    void apply_domainTheOrgHeldTakenOffSinceAudit_skips() {
+        FixPlan plan = audit(DEMO).plan();
+        SnapshotZendesk z = new SnapshotZendesk(DEMO);
+        z.setOrgDomains(new ZendeskOrgId(9005), List.of());
+        List<ActionResult> results =
+                run(z, plan, new ApplyOptions(true, Caps.DEFAULT, Set.of(), Set.of(ActionCode.ADD_ORG_DOMAIN)));
+        assertThat(results)
+                .filteredOn(r -> r.orgId() == 9005)
+                .extracting(ActionResult::reason)
+                .containsOnly("precondition_changed_org_domain_names");
+        assertThat(z.org(new ZendeskOrgId(9005)).orElseThrow().domainNames()).isEmpty();
+    }
+
+    @Test
     void apply_addOrgDomain_sendsTheWholeCurrentListPlusOne() {
         FixPlan plan = audit(DEMO).plan();
         SnapshotZendesk z = new SnapshotZendesk(DEMO);
