@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -19,8 +20,14 @@ import java.util.TreeMap;
  * is now what the inverse restores, it is applied.
  */
 public final class Undoer {
-    /** An undo's reason for a write its apply had in flight when it stopped and that Zendesk does not hold. */
-    public static final String IN_FLIGHT_NOT_WRITTEN = "in_flight_not_written";
+    /**
+     * An undo's reason for a write its apply had in flight when it stopped and that Zendesk does not hold now:
+     * it never landed, or it was reversed already.
+     */
+    public static final String IN_FLIGHT_NOT_IN_EFFECT = "in_flight_not_in_effect";
+
+    /** An undo's reason for a write its apply had in flight that a later apply of the plan lists as applied. */
+    public static final String IN_FLIGHT_APPLIED_BY_LATER_RUN = "in_flight_applied_by_later_run";
 
     private final ZendeskWrites zendesk;
 
@@ -29,20 +36,31 @@ public final class Undoer {
     }
 
     public void run(List<ActionResult> receiptResults, boolean live, ResultSink sink) {
-        run(receiptResults, List.of(), live, sink);
+        run(receiptResults, List.of(), Set.of(), live, sink);
     }
 
     /**
      * As {@link #run(List, boolean, ResultSink)}, first settling the writes an unfinished apply had in
      * flight when it stopped (newest of all): each one Zendesk holds is reversed as an applied result, with
      * the state recorded just before its write and the state read now (a created membership's id); one it
-     * does not hold is listed as skipped, {@code in_flight_not_written}.
+     * does not hold is skipped, {@code in_flight_not_in_effect}. One that a later apply of the same plan
+     * lists as applied ({@code appliedLater}, by action id) is that run's write, left to its own receipt:
+     * skipped, {@code in_flight_applied_by_later_run}.
      */
-    public void run(List<ActionResult> receiptResults, List<ActionResult> inFlight, boolean live, ResultSink sink) {
+    public void run(
+            List<ActionResult> receiptResults,
+            List<ActionResult> inFlight,
+            Set<String> appliedLater,
+            boolean live,
+            ResultSink sink) {
         List<ActionResult> newestFirst = new ArrayList<>(inFlight);
         Collections.reverse(newestFirst);
         for (ActionResult r : newestFirst) {
-            sink.accept(settle(r, live, sink));
+            sink.accept(
+                    appliedLater.contains(r.actionId())
+                            ? r.withOutcome(
+                                    ResultStatus.SKIPPED, IN_FLIGHT_APPLIED_BY_LATER_RUN, Map.of(), Map.of(), "")
+                            : settle(r, live, sink));
         }
         List<ActionResult> applied = new ArrayList<>(receiptResults.stream()
                 .filter(r -> r.status() == ResultStatus.APPLIED)
@@ -57,7 +75,7 @@ public final class Undoer {
         try {
             Optional<Map<String, Object>> found = ActionHandler.of(r.code()).found(target(r), zendesk);
             if (found.isEmpty()) {
-                return r.withOutcome(ResultStatus.SKIPPED, IN_FLIGHT_NOT_WRITTEN, Map.of(), Map.of(), "");
+                return r.withOutcome(ResultStatus.SKIPPED, IN_FLIGHT_NOT_IN_EFFECT, Map.of(), Map.of(), "");
             }
             Map<String, Object> after = new TreeMap<>(r.after());
             after.putAll(found.get());

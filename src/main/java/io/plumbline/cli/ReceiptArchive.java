@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The {@code applies/} folder beside a receipt, where every finished apply and undo receipt is archived as
@@ -74,6 +76,74 @@ final class ReceiptArchive {
         }
         receipt.path("in_flight_batch").forEach(n -> ids.add(n.path("action_id").asText()));
         return String.join(", ", ids);
+    }
+
+    /**
+     * The actions that a live apply of the same plan, started after the one {@code source} records, lists as
+     * applied, each with that apply's run id: its receipt beside {@code receipt} ({@code apply_receipt.json})
+     * or in the {@code applies/} folder. A write such a run made is never taken for one {@code source} had in
+     * flight.
+     */
+    static Map<String, String> appliedByLaterRuns(Path receipt, JsonNode source) {
+        Instant started = instant(source.path("started_at").asText());
+        String plan = source.path("source_plan_hash").asText();
+        Map<String, String> out = new TreeMap<>();
+        for (Path p : receiptsNear(receipt.toAbsolutePath())) {
+            JsonNode other = readQuietly(p);
+            if (other == null
+                    || !other.path("mode").asText().equals("apply")
+                    || !other.path("source_plan_hash").asText().equals(plan)) {
+                continue;
+            }
+            Instant otherStarted = instant(other.path("started_at").asText());
+            if (started != null && (otherStarted == null || !otherStarted.isAfter(started))) {
+                continue;
+            }
+            for (JsonNode r : other.path("results")) {
+                if (r.path("status").asText().equals("applied")) {
+                    out.putIfAbsent(
+                            r.path("action_id").asText(), other.path("run_id").asText());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code apply_receipt.json} of the run folder and every receipt archived in its {@code applies/}. */
+    private static List<Path> receiptsNear(Path receipt) {
+        Path folder = receipt.getParent();
+        boolean inArchive = folder.getFileName() != null
+                && folder.getFileName().toString().equals("applies")
+                && folder.getParent() != null;
+        Path runFolder = inArchive ? folder.getParent() : folder;
+        List<Path> out = new ArrayList<>();
+        out.add(runFolder.resolve("apply_receipt.json"));
+        try (var archived = Files.list(runFolder.resolve("applies"))) {
+            archived.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .forEach(out::add);
+        } catch (IOException e) {
+            // no applies/ folder: only the receipt beside it
+        }
+        out.removeIf(p -> p.equals(receipt) || !Files.isRegularFile(p));
+        return out;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static JsonNode readQuietly(Path p) {
+        try {
+            JsonNode n = JSON.readTree(Files.readString(p));
+            return n != null && n.isObject() ? n : null;
+        } catch (IOException e) {
+            return null; // not a receipt this tool can read: it names no later write
+        }
     }
 
     private static JsonNode unfinished(Path receipt) {

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +31,8 @@ import picocli.CommandLine.Option;
             "Reverse every applied action of an apply receipt from its recorded before value (clear a set "
                     + "external_id, remove an added domain, delete a created membership, restore the previous default "
                     + "org), newest first. Each inverse re-checks that nothing changed since; a changed value is skipped.",
+            "The receipt of an apply that did not finish also names the writes it had in flight: undo reads Zendesk "
+                    + "and reverses each one that landed, unless a later apply of the plan lists it as its own.",
             "Dry run by default; live only with --apply and --confirm-receipt-hash equal to the receipt's hash "
                     + "(printed by apply and by an undo dry run).",
             "",
@@ -97,7 +100,9 @@ final class UndoCommand implements Callable<Integer> {
             throw new ApplyRefusedException(receipt + ": this receipt is from a demo plan, which is dry-run only; "
                     + "there is nothing in Zendesk to undo");
         }
-        warnIfUnfinished(source);
+        Map<String, String> appliedLater =
+                ReceiptFile.inFlight(source).isEmpty() ? Map.of() : ReceiptArchive.appliedByLaterRuns(receipt, source);
+        warnIfUnfinished(source, appliedLater);
         PlumblineConfig cfg =
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
         ZendeskWrites zendesk = ZendeskConnections.open(source.path("demo").asBoolean(false), cfg, ctx);
@@ -106,7 +111,13 @@ final class UndoCommand implements Callable<Integer> {
         keepUnfinished(target);
         String runId = ReceiptArchive.freshRunId(target, started, live ? "undo" : "undo_dry_run");
         ReceiptFile undoReceipt = new ReceiptFile(target, header(source, hash, runId, started));
-        new Undoer(zendesk).run(ReceiptFile.results(source), ReceiptFile.inFlight(source), live, undoReceipt);
+        new Undoer(zendesk)
+                .run(
+                        ReceiptFile.results(source),
+                        ReceiptFile.inFlight(source),
+                        appliedLater.keySet(),
+                        live,
+                        undoReceipt);
         String undoHash = undoReceipt.finish(ctx.clock().instant().toString());
         archive(target, runId);
         ApplyReadout.print(ctx.out(), undoReceipt.json(), undoReceipt.results(), undoHash, target, null, common.quiet);
@@ -137,7 +148,7 @@ final class UndoCommand implements Callable<Integer> {
      * An unfinished apply's receipt is undone as far as it goes, and a write it had in flight is undone
      * too when Zendesk holds it (read first, as an applied result's state is).
      */
-    private void warnIfUnfinished(JsonNode source) {
+    private void warnIfUnfinished(JsonNode source, Map<String, String> appliedLater) {
         if (!source.path("complete").asBoolean(true)) {
             ctx.err()
                     .println("warning: " + receipt
@@ -150,8 +161,12 @@ final class UndoCommand implements Callable<Integer> {
                     .println("warning: " + inFlight + (many ? " were" : " was")
                             + " being written when that apply stopped and may have reached Zendesk; this undo "
                             + "reads Zendesk and reverses " + (many ? "each one that did" : "it if it did")
-                            + " (" + Undoer.IN_FLIGHT_NOT_WRITTEN + " otherwise)");
+                            + " (" + Undoer.IN_FLIGHT_NOT_IN_EFFECT + " otherwise)");
         }
+        appliedLater.forEach((action, run) -> ctx.err()
+                .println("note: " + action + " is listed as applied by the later run " + run
+                        + "; this undo leaves it to that run's receipt (" + Undoer.IN_FLIGHT_APPLIED_BY_LATER_RUN
+                        + ")"));
     }
 
     /** Every finished undo receipt is kept in {@code applies/}, as apply receipts are, before the next overwrites it. */

@@ -82,16 +82,16 @@ public final class ConfigLoader {
     }
 
     /** Loads {@code file} when it exists, else the defaults (for commands that can run without one). */
-    /** An empty file, or one of comments only (e.g. an init-written config with every line commented out). */
-    private static boolean onlyComments(String text) {
-        return text.lines().map(l -> l.replace("\uFEFF", "").strip()).allMatch(l -> l.isEmpty() || l.startsWith("#"));
-    }
-
     public static PlumblineConfig loadOrDefaults(Path file, boolean explicit) {
         if (!explicit && !Files.exists(file)) {
             return PlumblineConfig.defaults();
         }
         return load(file);
+    }
+
+    /** An empty file, or one of comments only (e.g. an init-written config with every line commented out). */
+    private static boolean onlyComments(String text) {
+        return text.lines().map(l -> l.replace("\uFEFF", "").strip()).allMatch(l -> l.isEmpty() || l.startsWith("#"));
     }
 
     /** The dotted path of the key a binding error is about ({@code zendesk.auth.api_tokn_env}). */

@@ -87,7 +87,10 @@ public record ZendeskConfig(
     }
 
     private static String notASubdomain(String subdomain) {
-        return "zendesk.subdomain '" + subdomain + "' is not a subdomain; give only the first label (e.g. 'acme' "
+        // a URL pasted whole may carry a user name and password or token: never quoted then
+        String quoted =
+                subdomain.contains("@") ? "(a value with a user name or password in it)" : "'" + subdomain + "'";
+        return "zendesk.subdomain " + quoted + " is not a subdomain; give only the first label (e.g. 'acme' "
                 + "for https://acme.zendesk.com), or set zendesk.base_url";
     }
 

@@ -36,7 +36,7 @@ public final class JsonlReader {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    /** As {@link #MAPPER}, but a key may repeat: {@link #read(InputStream, String, Function, Function, Set)} says which may not. */
+    /** As {@link #MAPPER}, but a key may repeat: the five-argument {@code read} says which keys may not. */
     private static final ObjectMapper REPEATS_ALLOWED =
             new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 

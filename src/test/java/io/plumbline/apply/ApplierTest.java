@@ -264,14 +264,25 @@ class ApplierTest {
                 List.of(landed.withOutcome(ResultStatus.APPLIED, "", landed.before(), recordedAfter, ""), notSent);
 
         List<ActionResult> undone = new ArrayList<>();
-        new Undoer(z).run(applied.stream().filter(r -> r != landed).toList(), inFlight, true, undone::add);
+        new Undoer(z).run(applied.stream().filter(r -> r != landed).toList(), inFlight, Set.of(), true, undone::add);
 
         assertThat(undone.get(0).actionId()).isEqualTo(notSent.actionId());
         assertThat(undone.get(0).status()).isEqualTo(ResultStatus.SKIPPED);
-        assertThat(undone.get(0).reason()).isEqualTo(Undoer.IN_FLIGHT_NOT_WRITTEN);
+        assertThat(undone.get(0).reason()).isEqualTo(Undoer.IN_FLIGHT_NOT_IN_EFFECT);
         assertThat(undone.get(1).actionId()).isEqualTo(landed.actionId());
         assertThat(undone.get(1).status()).isEqualTo(ResultStatus.APPLIED);
         assertThat(undone.get(1).before()).containsKey("membership_id");
         assertThat(z.toSnapshot(DEMO).memberships()).isEqualTo(original.memberships());
+
+        // once reversed, the same write is no longer in effect: a second undo says so and writes nothing
+        List<ActionResult> again = new ArrayList<>();
+        int writes = z.writes().size();
+        new Undoer(z).run(List.of(), List.of(inFlight.get(0)), Set.of(), true, again::add);
+        assertThat(again).extracting(ActionResult::reason).containsExactly(Undoer.IN_FLIGHT_NOT_IN_EFFECT);
+        // and one a later apply of the plan lists as applied is left to that apply's receipt
+        List<ActionResult> later = new ArrayList<>();
+        new Undoer(z).run(List.of(), List.of(inFlight.get(0)), Set.of(landed.actionId()), true, later::add);
+        assertThat(later).extracting(ActionResult::reason).containsExactly(Undoer.IN_FLIGHT_APPLIED_BY_LATER_RUN);
+        assertThat(z.writes()).hasSize(writes);
     }
 }

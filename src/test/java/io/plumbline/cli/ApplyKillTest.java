@@ -10,6 +10,7 @@ import io.plumbline.zendesk.emulator.ZendeskEmulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -73,6 +74,22 @@ class ApplyKillTest {
             // the kept receipt's undo reads Zendesk for the write in flight and reverses it with the rest
             Path kept = plan.resolveSibling("applies")
                     .resolve(receipt.path("run_id").asText() + ".json");
+            // unless a later apply of the plan lists that action as its own write: left to its receipt then
+            Path later = kept.resolveSibling("zz_later.json");
+            Files.writeString(
+                    later,
+                    "{\"run_id\":\"later_apply\",\"mode\":\"apply\",\"source_plan_hash\":\""
+                            + receipt.path("source_plan_hash").asText() + "\",\"started_at\":\""
+                            + Instant.parse(receipt.path("started_at").asText()).plusSeconds(60)
+                            + "\",\"results\":[{\"action_id\":\"A006\",\"status\":\"applied\"}]}");
+            LiveApplyFixture.Run leftAlone = fx.undo(z, kept);
+            assertThat(leftAlone.err()).contains("A006 is listed as applied by the later run later_apply");
+            assertThat(byId(json(kept.resolveSibling("undo_receipt.json")).path("results"), "A006")
+                            .path("reason")
+                            .asText())
+                    .isEqualTo("in_flight_applied_by_later_run");
+            Files.delete(later);
+
             LiveApplyFixture.Run dry = fx.undo(z, kept);
             assertThat(dry.code()).as(dry.err()).isZero();
             assertThat(dry.err()).contains("A006 was being written").contains("reverses it if it did");

@@ -169,6 +169,10 @@ class ConfigLoaderTest {
                 .isEqualTo("plumbline.yaml:3:3: error: zendesk.subdomain 'https://acme.zendesk.com' is not a "
                         + "subdomain; give only the first label (e.g. 'acme' for https://acme.zendesk.com), or set "
                         + "zendesk.base_url");
+        assertThat(error("zendesk:\n  subdomain: \"https://me:T0KEN@acme.zendesk.com\"\n"))
+                .startsWith("plumbline.yaml:2:3: error: zendesk.subdomain (a value with a user name or password in it) "
+                        + "is not a subdomain")
+                .doesNotContain("T0KEN");
         assertThat(error("zendesk:\n  subdomain: acme\n  base_url: \"https://admin:s3cret@acme.zendesk.com\"\n"))
                 .startsWith("plumbline.yaml:3:3: error: zendesk.base_url is not usable: it must")
                 .doesNotContain("s3cret");
