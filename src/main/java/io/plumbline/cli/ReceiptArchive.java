@@ -142,19 +142,12 @@ final class ReceiptArchive {
             JsonNode n = JSON.readTree(Files.readString(p));
             return n != null && n.isObject() ? n : null;
         } catch (IOException e) {
-            return null; // not a receipt this tool can read: it names no later write
+            return null; // not a receipt this tool wrote: nothing to keep, and no later write named
         }
     }
 
     private static JsonNode unfinished(Path receipt) {
-        if (!Files.isRegularFile(receipt)) {
-            return null;
-        }
-        try {
-            JsonNode old = JSON.readTree(Files.readString(receipt));
-            return old != null && old.isObject() && !old.path("complete").asBoolean(true) ? old : null;
-        } catch (IOException e) {
-            return null; // not a receipt this tool wrote: nothing to keep
-        }
+        JsonNode old = Files.isRegularFile(receipt) ? readQuietly(receipt) : null;
+        return old != null && !old.path("complete").asBoolean(true) ? old : null;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbline.apply.ActionResult;
 import io.plumbline.apply.ReceiptFile;
 import io.plumbline.apply.Undoer;
 import io.plumbline.apply.ZendeskWrites;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -100,8 +102,9 @@ final class UndoCommand implements Callable<Integer> {
             throw new ApplyRefusedException(receipt + ": this receipt is from a demo plan, which is dry-run only; "
                     + "there is nothing in Zendesk to undo");
         }
+        List<ActionResult> inFlight = ReceiptFile.inFlight(source);
         Map<String, String> appliedLater =
-                ReceiptFile.inFlight(source).isEmpty() ? Map.of() : ReceiptArchive.appliedByLaterRuns(receipt, source);
+                inFlight.isEmpty() ? Map.of() : ReceiptArchive.appliedByLaterRuns(receipt, source);
         warnIfUnfinished(source, appliedLater);
         PlumblineConfig cfg =
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
@@ -111,13 +114,7 @@ final class UndoCommand implements Callable<Integer> {
         keepUnfinished(target);
         String runId = ReceiptArchive.freshRunId(target, started, live ? "undo" : "undo_dry_run");
         ReceiptFile undoReceipt = new ReceiptFile(target, header(source, hash, runId, started));
-        new Undoer(zendesk)
-                .run(
-                        ReceiptFile.results(source),
-                        ReceiptFile.inFlight(source),
-                        appliedLater.keySet(),
-                        live,
-                        undoReceipt);
+        new Undoer(zendesk).run(ReceiptFile.results(source), inFlight, appliedLater.keySet(), live, undoReceipt);
         String undoHash = undoReceipt.finish(ctx.clock().instant().toString());
         archive(target, runId);
         ApplyReadout.print(ctx.out(), undoReceipt.json(), undoReceipt.results(), undoHash, target, null, common.quiet);

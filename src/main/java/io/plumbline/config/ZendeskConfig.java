@@ -70,20 +70,20 @@ public record ZendeskConfig(
         return new ZendeskConfig(null, null, null, null, null, null);
     }
 
-    /** The API root every request is made against; a config error when neither key is usable. */
+    /**
+     * The API root every request is made against (a key that is set was checked when this record was made);
+     * a config error when neither key is set.
+     */
     public URI baseUri() {
         if (!Texts.isBlank(baseUrl)) {
-            return parseBaseUrl(baseUrl.trim());
+            String text = baseUrl.trim();
+            return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         }
         if (Texts.isBlank(subdomain)) {
             throw new ConfigException("zendesk.subdomain is not set; put your Zendesk subdomain (the 'acme' of "
                     + "acme.zendesk.com) in plumbline.yaml, or set zendesk.base_url");
         }
-        String s = subdomain.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!isSubdomain(s)) {
-            throw new ConfigException(notASubdomain(subdomain));
-        }
-        return URI.create("https://" + s + ".zendesk.com");
+        return URI.create("https://" + subdomain.trim().toLowerCase(java.util.Locale.ROOT) + ".zendesk.com");
     }
 
     private static String notASubdomain(String subdomain) {
@@ -97,13 +97,5 @@ public record ZendeskConfig(
     /** Whether {@code name} is a Zendesk subdomain: one DNS label, the 'acme' of acme.zendesk.com. */
     public static boolean isSubdomain(String name) {
         return SUBDOMAIN.matcher(name.trim().toLowerCase(java.util.Locale.ROOT)).matches();
-    }
-
-    private static URI parseBaseUrl(String text) {
-        String problem = TokenUrls.problem(text, "https://acme.zendesk.com");
-        if (problem != null) {
-            throw new ConfigException("zendesk.base_url is not usable: " + problem);
-        }
-        return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
     }
 }

@@ -1,6 +1,7 @@
 package io.plumbline.zendesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.model.Ticket;
@@ -71,6 +72,24 @@ class JsonlStreamReaderTest {
             })
     void users_sameAsExactReader(String text) {
         assertSame(text, JsonlStreamReader::users, ZendeskRecords::user, StreamedRecords.USER_FIELDS);
+    }
+
+    @Test
+    void users_keyTheMappingNeverReadsGivenTwice_isReadByBothReaders() {
+        String line = "{\"id\":5,\"tags\":[],\"tags\":[\"x\"],\"role\":\"end-user\"}\n";
+        String forcesExact = "\u000C\n"; // a blank line by the exact reader's rule only: the file is read by it
+        for (String text : List.of(line, line + forcesExact)) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            assertThat(JsonlStreamReader.users(() -> new ByteArrayInputStream(bytes), "u.jsonl"))
+                    .as(text)
+                    .first()
+                    .extracting(u -> u.role())
+                    .isEqualTo("end-user");
+        }
+        byte[] known = "{\"id\":5,\"role\":\"end-user\",\"role\":\"agent\"}\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> JsonlStreamReader.users(() -> new ByteArrayInputStream(known), "u.jsonl"))
+                .hasMessageContaining("u.jsonl:1:")
+                .hasMessageContaining("the key 'role' is given twice in one object");
     }
 
     @ParameterizedTest
