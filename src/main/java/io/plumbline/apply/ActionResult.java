@@ -1,7 +1,9 @@
 package io.plumbline.apply;
 
+import io.plumbline.errors.PlumblineException;
 import io.plumbline.model.ActionCode;
 import io.plumbline.model.Texts;
+import io.plumbline.zendesk.RateLimitedException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +33,40 @@ public record ActionResult(
         before = Collections.unmodifiableMap(new TreeMap<>(before));
         after = Collections.unmodifiableMap(new TreeMap<>(after));
         requestId = Texts.orEmpty(requestId);
+    }
+
+    /**
+     * The reason (before its {@code ": "} and detail) of an action not written because Zendesk's rate limit
+     * stopped the run: the one that met it, and each one after it, not sent.
+     */
+    public static final String RATE_LIMITED = "rate_limited";
+
+    /** Whether this action was left unwritten because Zendesk's rate limit stopped the run. */
+    public boolean rateLimited() {
+        return status == ResultStatus.SKIPPED && reason.startsWith(RATE_LIMITED + ":");
+    }
+
+    /**
+     * The result of an action an error stopped: skipped, {@value #RATE_LIMITED}, when it was Zendesk's rate
+     * limit (a 429 is a refusal: nothing was written), else failed.
+     */
+    public ActionResult stoppedBy(PlumblineException e, Map<String, Object> before) {
+        return withOutcome(
+                e instanceof RateLimitedException ? ResultStatus.SKIPPED : ResultStatus.FAILED,
+                e instanceof RateLimitedException ? RATE_LIMITED + ": " + e.getMessage() : e.getMessage(),
+                before,
+                before,
+                "");
+    }
+
+    /** This action, not sent because Zendesk's rate limit stopped the run at action {@code at}. */
+    public ActionResult notSentAfterRateLimit(String at) {
+        return withOutcome(
+                ResultStatus.SKIPPED,
+                RATE_LIMITED + ": not sent; Zendesk's rate limit stopped the run at " + at,
+                Map.of(),
+                Map.of(),
+                "");
     }
 
     /** This action with another outcome: same action, new status, reason, states and request id. */

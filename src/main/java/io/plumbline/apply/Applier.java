@@ -14,7 +14,10 @@ import java.util.Map;
  * Runs a verified plan against Zendesk in plan order. Caps are decided before any write; every
  * prepared action re-checks its preconditions immediately before its own write; blocked rows are
  * reported, never written. The sink hears of each write just before it is sent and of each result
- * before the next write starts, and a failed write is a result, not an exception: the batch goes on.
+ * before the next write starts, and a failed write is a result, not an exception: the batch goes on. A
+ * rate limit Zendesk keeps past the retries ({@link io.plumbline.zendesk.RateLimitedException}) is the
+ * one stop: the action that met it and every prepared one after it are skipped,
+ * {@value ActionResult#RATE_LIMITED}, and nothing more is sent.
  *
  * <p>On a live apply, a kind of action with a bulk form and at least {@link ApplyOptions#bulkThreshold}
  * actions to write in the run goes in {@link BulkBatch batches}: each batch re-checks all its actions
@@ -42,6 +45,7 @@ public final class Applier {
                 .forEach(s -> toWrite.merge(s.action().code(), 1, Integer::sum));
         RunLedger ledger = new RunLedger();
         boolean[] done = new boolean[steps.size()];
+        String limitedAt = null;
         for (int i = 0; i < steps.size(); i++) {
             if (done[i]) {
                 continue;
@@ -52,19 +56,40 @@ public final class Applier {
             if (s.decided() != null) {
                 sink.accept(s.decided());
                 done[i] = true;
+                continue;
+            }
+            List<ActionResult> results;
+            if (limitedAt != null) {
+                results = List.of(result(s.action(), ResultStatus.SKIPPED, "", Map.of(), Map.of(), "")
+                        .notSentAfterRateLimit(limitedAt));
+                sink.accept(results.get(0));
+                done[i] = true;
             } else if (ActionHandler.of(code).bulk() && options.bulk(toWrite.get(code))) {
                 List<Integer> batch = BulkBatch.select(steps, i, done, ledger::screen);
                 batch.forEach(j -> done[j] = true);
-                new BulkBatch(zendesk)
-                        .run(batch.stream().map(steps::get).toList(), sink)
-                        .forEach(ledger::record);
+                results = new BulkBatch(zendesk)
+                        .run(batch.stream().map(steps::get).toList(), sink);
             } else {
-                ActionResult r = execute(s.action(), options.live(), sink);
-                ledger.record(r);
-                sink.accept(r);
+                results = List.of(execute(s.action(), options.live(), sink));
+                sink.accept(results.get(0));
                 done[i] = true;
             }
+            results.forEach(ledger::record);
+            limitedAt = limitedAt != null ? limitedAt : firstRateLimited(results);
         }
+    }
+
+    /**
+     * The action id of the first result left unwritten by Zendesk's rate limit, or null: a limit that
+     * outlasts the retries holds for every request after it, so the run sends nothing more, and each
+     * action left is skipped, {@value ActionResult#RATE_LIMITED}, for a re-run to take up.
+     */
+    static String firstRateLimited(List<ActionResult> results) {
+        return results.stream()
+                .filter(ActionResult::rateLimited)
+                .map(ActionResult::actionId)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Filters, blocked rows and caps, decided in plan order before anything is read or written. */
@@ -108,13 +133,13 @@ public final class Applier {
             try {
                 written = handler.write(target, zendesk, check);
             } catch (PlumblineException e) {
-                return result(a, ResultStatus.FAILED, e.getMessage(), check.before(), check.before(), "");
+                return errored(a, e, check.before());
             }
             return written.outcome().confirmed()
                     ? finished(a, check, written)
                     : JobConfirmation.settleWrite(zendesk, a, check, written);
         } catch (PlumblineException e) {
-            return failed(a, e);
+            return errored(a, e, Map.of());
         }
     }
 
@@ -146,8 +171,9 @@ public final class Applier {
         return result(a, ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
     }
 
-    static ActionResult failed(PlannedAction a, PlumblineException e) {
-        return result(a, ResultStatus.FAILED, e.getMessage(), Map.of(), Map.of(), "");
+    /** An action an error stopped: failed, or skipped when it was Zendesk's rate limit ({@link ActionResult#stoppedBy}). */
+    static ActionResult errored(PlannedAction a, PlumblineException e, Map<String, Object> before) {
+        return result(a, ResultStatus.FAILED, "", Map.of(), Map.of(), "").stoppedBy(e, before);
     }
 
     static String account(PlannedAction a) {

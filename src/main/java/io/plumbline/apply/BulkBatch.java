@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -101,7 +102,7 @@ final class BulkBatch {
             if (s.decided() != null) {
                 out[i] = s.decided();
             } else if (unread != null) {
-                out[i] = Applier.failed(s.action(), unread);
+                out[i] = Applier.errored(s.action(), unread, Map.of());
             } else {
                 check(s.action(), view, i, out, ready, checks);
             }
@@ -167,7 +168,7 @@ final class BulkBatch {
                 out[i] = Applier.notReady(a, check);
             }
         } catch (PlumblineException e) {
-            out[i] = Applier.failed(a, e);
+            out[i] = Applier.errored(a, e, Map.of());
         }
     }
 
@@ -186,7 +187,8 @@ final class BulkBatch {
             written = handler.writeAll(actions.stream().map(ActionTarget::of).toList(), zendesk, checks);
         } catch (PlumblineException e) {
             for (int k = 0; k < actions.size(); k++) {
-                out[ready.get(k)] = Applier.failed(actions.get(k), e);
+                out[ready.get(k)] =
+                        Applier.errored(actions.get(k), e, checks.get(k).before());
             }
             return;
         }

@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * values. Each inverse re-checks that the state is still what the write left and skips (with the
  * reason) when it changed since. An inverse whose answer was lost and whose retry was refused or given
  * up (a 404 for a membership the lost attempt already deleted) is re-checked once more: when the state
- * is now what the inverse restores, it is applied.
+ * is now what the inverse restores, it is applied. As in apply, a rate limit Zendesk keeps past the
+ * retries skips the inverse that met it and every one after it, {@value ActionResult#RATE_LIMITED}, unsent.
  */
 public final class Undoer {
     /**
@@ -55,20 +56,31 @@ public final class Undoer {
             ResultSink sink) {
         List<ActionResult> newestFirst = new ArrayList<>(inFlight);
         Collections.reverse(newestFirst);
+        String limitedAt = null;
         for (ActionResult r : newestFirst) {
-            sink.accept(
-                    appliedLater.contains(r.actionId())
+            ActionResult done = limitedAt != null
+                    ? r.notSentAfterRateLimit(limitedAt)
+                    : appliedLater.contains(r.actionId())
                             ? r.withOutcome(
                                     ResultStatus.SKIPPED, IN_FLIGHT_APPLIED_BY_LATER_RUN, Map.of(), Map.of(), "")
-                            : settle(r, live, sink));
+                            : settle(r, live, sink);
+            limitedAt = rateLimitedAt(done, limitedAt);
+            sink.accept(done);
         }
         List<ActionResult> applied = new ArrayList<>(receiptResults.stream()
                 .filter(r -> r.status() == ResultStatus.APPLIED)
                 .toList());
         Collections.reverse(applied);
         for (ActionResult r : applied) {
-            sink.accept(reverse(r, live, sink));
+            ActionResult done = limitedAt != null ? r.notSentAfterRateLimit(limitedAt) : reverse(r, live, sink);
+            limitedAt = rateLimitedAt(done, limitedAt);
+            sink.accept(done);
         }
+    }
+
+    /** Where Zendesk's rate limit stopped the undo: as before, else this result's action when it met it. */
+    private static String rateLimitedAt(ActionResult done, String before) {
+        return before != null ? before : done.rateLimited() ? done.actionId() : null;
     }
 
     private ActionResult settle(ActionResult r, boolean live, ResultSink sink) {
@@ -81,7 +93,7 @@ public final class Undoer {
             after.putAll(found.get());
             return reverse(r.withOutcome(ResultStatus.APPLIED, "", r.before(), after, ""), live, sink);
         } catch (PlumblineException e) {
-            return r.withOutcome(ResultStatus.FAILED, e.getMessage(), Map.of(), Map.of(), "");
+            return r.stoppedBy(e, Map.of());
         }
     }
 
@@ -112,7 +124,7 @@ public final class Undoer {
                     ? r.withOutcome(ResultStatus.APPLIED, "", check.before(), check.after(), out.requestId())
                     : r.withOutcome(ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
         } catch (PlumblineException e) {
-            return r.withOutcome(ResultStatus.FAILED, e.getMessage(), Map.of(), Map.of(), "");
+            return r.stoppedBy(e, Map.of());
         }
     }
 

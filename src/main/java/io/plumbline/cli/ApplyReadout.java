@@ -8,6 +8,7 @@ import io.plumbline.errors.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 /** The terminal readout of an apply or undo: mode, counts, one line per action, the receipt and what next. */
 final class ApplyReadout {
@@ -54,17 +55,31 @@ final class ApplyReadout {
     }
 
     /**
-     * 0, or 4 when any action failed (Zendesk refused it, or did not answer after retries): the run went
-     * on and its receipt is complete, but a script must not take it for a clean run.
+     * 0, or 4 when any action failed (Zendesk refused it, or did not answer after retries) or Zendesk's rate
+     * limit stopped the run (the actions left are skipped, {@value ActionResult#RATE_LIMITED}): the receipt
+     * is complete, but a script must not take it for a clean run.
      */
     static int exitCode(JsonNode receipt, PrintWriter err) {
         int failed = receipt.path("counts").path("failed").asInt();
-        if (failed == 0) {
+        long limited = StreamSupport.stream(receipt.path("results").spliterator(), false)
+                .filter(r -> r.path("status").asText().equals("skipped")
+                        && r.path("reason").asText().startsWith(ActionResult.RATE_LIMITED + ":"))
+                .count();
+        if (failed == 0 && limited == 0) {
             return ExitCodes.OK;
         }
-        err.println("error: " + failed + (failed == 1 ? " action" : " actions")
-                + " failed (the reasons are in the receipt); the others went ahead. Fix the cause, then run the "
-                + "same command again: what is already in effect is skipped.");
+        if (failed > 0) {
+            err.println("error: " + failed + (failed == 1 ? " action" : " actions")
+                    + " failed (the reasons are in the receipt)"
+                    + (limited == 0 ? "; the others went ahead" : "")
+                    + ". Fix the cause, then run the same command again: what is already in effect is skipped.");
+        }
+        if (limited > 0) {
+            err.println("error: Zendesk's rate limit stopped the run: " + limited
+                    + (limited == 1 ? " action was" : " actions were") + " not written (skipped, "
+                    + ActionResult.RATE_LIMITED + "; the first one's reason says what Zendesk answered). Wait for "
+                    + "the limit to lift, then run the same command again: what is already in effect is skipped.");
+        }
         err.flush();
         return ExitCodes.REMOTE;
     }

@@ -42,9 +42,13 @@ final class ZendeskErrors {
                         + "); check the network and https://status.zendesk.com, then run again");
     }
 
-    static PlumblineException waitTooLong(String call, URI base, int status, Duration wait, RetryPolicy policy) {
-        return new PlumblineException(
-                ExitCodes.REMOTE,
+    /** Zendesk answered 429 (or 503 with Retry-After) to every one of {@code attempts}. */
+    static RateLimitedException rateLimited(String call, URI base, int attempts, String last) {
+        return new RateLimitedException(gaveUp(call, base, attempts, last).getMessage());
+    }
+
+    static RateLimitedException waitTooLong(String call, URI base, int status, Duration wait, RetryPolicy policy) {
+        return new RateLimitedException(
                 "Zendesk at " + base + " answered " + status + " to " + call + " asking to wait " + wait.toSeconds()
                         + " s (Retry-After), longer than the "
                         + policy.maxRetryAfter().toSeconds()

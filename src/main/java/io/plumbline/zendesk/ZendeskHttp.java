@@ -82,7 +82,7 @@ public final class ZendeskHttp {
                     mayHaveLanded.run(); // unlike a 429, a 503 may come from a proxy after the write went through
                 }
                 if (++limited > settings.retryPolicy().max429()) {
-                    throw ZendeskErrors.gaveUp(
+                    throw ZendeskErrors.rateLimited(
                             call,
                             settings.baseUri(),
                             limited,

@@ -35,6 +35,9 @@ final class ZendeskJobs {
         try {
             submitted = http.send(method, path, body, DATA_ERRORS, () -> resent[0] = true);
         } catch (PlumblineException e) {
+            if (e instanceof RateLimitedException && !resent[0]) {
+                throw e; // refused for the rate limit, never queued: the applier stops sending
+            }
             String problem = "the bulk request was not accepted: " + e.getMessage();
             return resent[0]
                     ? JobResult.lost("", problem + "; an attempt may have reached Zendesk and queued a job")

@@ -3,10 +3,12 @@ package io.plumbline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.zendesk.emulator.EmulatorConfig;
 import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.LoggedRequest;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -83,6 +85,40 @@ class BulkApplyTest {
             assertThat(results.subList(100, 150))
                     .allMatch(n -> n.path("status").asText().equals("applied"));
             assertThat(t.reaudit(z, "after")).hasSize(100).containsOnly("assign_user_to_org");
+        }
+    }
+
+    @Test
+    void apply_rateLimitLongerThanPlumblineWaitsOnAJob_skipsItsBatchAndSendsNoOtherJob() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 3, 80, false);
+        EmulatorConfig tenMinutes =
+                EmulatorConfig.withToken(LiveApplyFixture.TOKEN).withFault429RetryAfter(Duration.ofMinutes(10));
+        try (ZendeskEmulator z = t.emulator(tenMinutes)) {
+            z.failRequest(CREATE_MANY, 2, Fault.TOO_MANY);
+            Path plan = t.planCopy("rate-limited-job");
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).isEqualTo(4);
+            assertThat(r.err()).contains("Zendesk's rate limit stopped the run: 140 actions were not written");
+            List<JsonNode> results = BulkTenant.results(plan);
+            assertThat(results).hasSize(240);
+            assertThat(results.subList(0, 100))
+                    .allMatch(n -> n.path("status").asText().equals("applied"));
+            assertThat(results.subList(100, 200))
+                    .allMatch(n -> n.path("status").asText().equals("skipped"))
+                    .allMatch(n -> n.path("reason").asText().startsWith("rate_limited: Zendesk at "))
+                    .allMatch(n -> n.path("reason").asText().contains("asking to wait 600 s"));
+            String first = results.get(100).path("action_id").asText();
+            assertThat(results.subList(200, 240))
+                    .allMatch(n -> n.path("reason")
+                            .asText()
+                            .equals("rate_limited: not sent; Zendesk's rate limit stopped the run at " + first));
+            List<LoggedRequest> log = z.log().all();
+            assertThat(log.get(log.size() - 1).status())
+                    .as("nothing is sent after the 429")
+                    .isEqualTo(429);
+            assertThat(z.log().writes()).hasSize(2);
+            assertThat(t.reaudit(z, "after")).hasSize(140).containsOnly("assign_user_to_org");
         }
     }
 

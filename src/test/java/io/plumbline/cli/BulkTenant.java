@@ -78,10 +78,12 @@ final class BulkTenant {
 
     /** An emulator seeded with the tenant, on a clock 1,000 times faster than real time. */
     ZendeskEmulator emulator() {
-        return ZendeskEmulator.start(
-                snapshot,
-                EmulatorConfig.withToken(LiveApplyFixture.TOKEN),
-                new EmulatorTime(CAPTURED.plus(Duration.ofMinutes(2)), 1000));
+        return emulator(EmulatorConfig.withToken(LiveApplyFixture.TOKEN));
+    }
+
+    /** The same with its own settings (which must take the fixture's token). */
+    ZendeskEmulator emulator(EmulatorConfig config) {
+        return ZendeskEmulator.start(snapshot, config, new EmulatorTime(CAPTURED.plus(Duration.ofMinutes(2)), 1000));
     }
 
     Path config(ZendeskEmulator z) {

@@ -6,9 +6,12 @@ import static io.plumbline.cli.LiveApplyFixture.writes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.zendesk.emulator.EmulatorConfig;
 import io.plumbline.zendesk.emulator.Fault;
+import io.plumbline.zendesk.emulator.LoggedRequest;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Zendesk refusing or failing single writes during a live apply: data in the receipt, never a stop. */
+/**
+ * Zendesk refusing or failing single writes during a live apply: data in the receipt, never a stop, except
+ * a rate limit that outlasts what Plumbline waits out, after which nothing more is sent.
+ */
 class LiveApplyFailuresTest {
     static LiveApplyFixture fx;
 
@@ -167,6 +173,59 @@ class LiveApplyFailuresTest {
             assertThat(writes(z)).as("three attempts at A003, then the rest").containsExactlyElementsOf(expected);
             assertThat(z.organization(9005).orElseThrow().path("domain_names").toString())
                     .isEqualTo("[\"acmeretail.example\"]");
+        }
+    }
+
+    @Test
+    void apply_rateLimitLongerThanPlumblineWaits_sendsNothingMoreAndTheRerunTakesUpTheRest() {
+        EmulatorConfig tenMinutes =
+                EmulatorConfig.withToken(LiveApplyFixture.TOKEN).withFault429RetryAfter(Duration.ofMinutes(10));
+        try (ZendeskEmulator z = fx.emulator(tenMinutes, Duration.ofMinutes(2), 1000)) {
+            z.failEvery("PUT", "/api/v2/organizations/9005", Fault.TOO_MANY);
+            Path plan = fx.plan("rate-limited");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).isEqualTo(4);
+            assertThat(r.err())
+                    .contains("Zendesk's rate limit stopped the run: 6 actions were not written")
+                    .doesNotContain("failed");
+            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+            JsonNode a003 = LiveUndoTest.result(receipt, "A003");
+            assertThat(a003.path("status").asText()).isEqualTo("skipped");
+            assertThat(a003.path("reason").asText())
+                    .startsWith("rate_limited: ")
+                    .contains("asking to wait 600 s (Retry-After)")
+                    .doesNotContain(LiveApplyFixture.TOKEN);
+            for (String id : List.of("A004", "A005", "A006", "A007", "A008")) {
+                JsonNode later = LiveUndoTest.result(receipt, id);
+                assertThat(later.path("status").asText()).as(id).isEqualTo("skipped");
+                assertThat(later.path("reason").asText())
+                        .as(id)
+                        .isEqualTo("rate_limited: not sent; Zendesk's rate limit stopped the run at A003");
+            }
+            assertThat(receipt.path("counts").path("applied").asInt()).isEqualTo(2);
+            assertThat(receipt.path("counts").path("failed").asInt()).isZero();
+            assertThat(receipt.path("complete").asBoolean()).isTrue();
+            List<LoggedRequest> log = z.log().all();
+            assertThat(log.get(log.size() - 1).status())
+                    .as("nothing at all is sent after the 429 that asked for a longer wait")
+                    .isEqualTo(429);
+            assertThat(writes(z)).containsExactlyElementsOf(EXPECTED_WRITES.subList(0, 3));
+
+            z.stopFailingEvery("PUT", "/api/v2/organizations/9005");
+            LiveApplyFixture.Run rerun = fx.applyLive(z, plan);
+
+            assertThat(rerun.code()).as(rerun.err()).isZero();
+            JsonNode second = json(plan.resolveSibling("apply_receipt.json"));
+            assertThat(second.path("counts").path("applied").asInt()).isEqualTo(6);
+            assertThat(LiveUndoTest.result(second, "A001").path("reason").asText())
+                    .isEqualTo("already_in_effect");
+            List<String> expected = new ArrayList<>(EXPECTED_WRITES);
+            expected.add(2, EXPECTED_WRITES.get(2));
+            assertThat(writes(z))
+                    .as("the refused PUT, then every write left, each once")
+                    .containsExactlyElementsOf(expected);
         }
     }
 }

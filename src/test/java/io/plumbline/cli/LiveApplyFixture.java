@@ -128,8 +128,12 @@ final class LiveApplyFixture {
 
     /** A fresh emulator whose clock starts {@code after} the capture and runs {@code scale} times fast. */
     ZendeskEmulator emulator(Duration after, double scale) {
-        return ZendeskEmulator.start(
-                fixture, EmulatorConfig.withToken(TOKEN), new EmulatorTime(capturedAt.plus(after), scale));
+        return emulator(EmulatorConfig.withToken(TOKEN), after, scale);
+    }
+
+    /** The same with its own settings (which must take {@link #TOKEN}). */
+    ZendeskEmulator emulator(EmulatorConfig config, Duration after, double scale) {
+        return ZendeskEmulator.start(fixture, config, new EmulatorTime(capturedAt.plus(after), scale));
     }
 
     /** A copy of the audited plan in its own folder, so that each run's receipt lands apart. */

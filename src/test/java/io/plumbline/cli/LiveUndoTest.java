@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.apply.ReceiptFile;
+import io.plumbline.zendesk.emulator.EmulatorConfig;
 import io.plumbline.zendesk.emulator.Fault;
+import io.plumbline.zendesk.emulator.LoggedRequest;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -170,6 +174,42 @@ class LiveUndoTest {
                     .filteredOn(w -> w.method().equals("DELETE"))
                     .extracting(w -> w.status())
                     .containsExactly(204, 404, 204);
+        }
+    }
+
+    @Test
+    void undo_rateLimitLongerThanPlumblineWaits_sendsNothingMoreAndTheRerunTakesUpTheRest() {
+        EmulatorConfig tenMinutes =
+                EmulatorConfig.withToken(LiveApplyFixture.TOKEN).withFault429RetryAfter(Duration.ofMinutes(10));
+        try (ZendeskEmulator z = fx.emulator(tenMinutes, Duration.ofMinutes(2), 1000)) {
+            z.dumpSnapshot(dir.resolve("before-limited"));
+            Path receipt = applied(z, "undo-rate-limited");
+            z.failEvery("PUT", "/api/v2/organizations/9009", Fault.TOO_MANY);
+
+            LiveApplyFixture.Run live = fx.undoLive(z, receipt);
+
+            assertThat(live.code()).isEqualTo(4);
+            assertThat(live.err()).contains("Zendesk's rate limit stopped the run: 4 actions were not written");
+            JsonNode undone = json(receipt.resolveSibling("undo_receipt.json"));
+            assertThat(result(undone, "A004").path("reason").asText()).startsWith("rate_limited: Zendesk at ");
+            for (String id : new String[] {"A003", "A002", "A001"}) {
+                assertThat(result(undone, id).path("reason").asText())
+                        .as(id)
+                        .isEqualTo("rate_limited: not sent; Zendesk's rate limit stopped the run at A004");
+            }
+            List<LoggedRequest> log = z.log().all();
+            assertThat(log.get(log.size() - 1).status())
+                    .as("nothing is sent after the 429")
+                    .isEqualTo(429);
+            assertThat(z.log().writes()).hasSize(5);
+
+            z.stopFailingEvery("PUT", "/api/v2/organizations/9009");
+            LiveApplyFixture.Run rerun = fx.undoLive(z, receipt);
+
+            assertThat(rerun.code()).as(rerun.err()).isZero();
+            z.dumpSnapshot(dir.resolve("restored-limited"));
+            assertThat(SnapshotDiff.between(dir.resolve("before-limited"), dir.resolve("restored-limited")))
+                    .isEmpty();
         }
     }
 

@@ -159,11 +159,28 @@ class ZendeskPullResilienceTest {
             h.emulator.failRequest("/api/v2/users", 1, Fault.TOO_MANY);
 
             assertThatThrownBy(() -> new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(out, AS_OF, 30))
-                    .isInstanceOf(PlumblineException.class)
+                    .isInstanceOf(RateLimitedException.class)
                     .hasMessageContaining("answered 429 to GET /api/v2/users asking to wait 86400 s (Retry-After)")
                     .hasMessageContaining("longer than the 300 s Plumbline waits out")
                     .extracting(e -> ((PlumblineException) e).exitCode())
                     .isEqualTo(ExitCodes.REMOTE);
+        }
+    }
+
+    @Test
+    void pull_429ToEveryRetry_givesUpAfterTheRetryPolicysCountAsRateLimited(@TempDir Path out) {
+        EmulatorConfig config =
+                EmulatorConfig.withToken(EmulatorHarness.TOKEN).withFault429RetryAfter(Duration.ofSeconds(1));
+        try (EmulatorHarness h = new EmulatorHarness(seed, config)) {
+            h.emulator.failEvery("GET", "/api/v2/organizations/count", Fault.TOO_MANY);
+
+            assertThatThrownBy(() -> new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(out, AS_OF, 30))
+                    .isInstanceOf(RateLimitedException.class)
+                    .hasMessageContaining(
+                            "did not answer GET /api/v2/organizations/count after 31 attempts (last: 429 Too Many Requests)")
+                    .extracting(e -> ((PlumblineException) e).exitCode())
+                    .isEqualTo(ExitCodes.REMOTE);
+            assertThat(h.emulator.log().all()).hasSize(31).allMatch(r -> r.status() == 429);
         }
     }
 }

@@ -43,6 +43,11 @@ final class Faults {
         always.add(new String[] {method, path, fault.name()});
     }
 
+    /** Requests with this method and exact path no longer meet the fault {@link #scriptAlways} gave them. */
+    synchronized void stopAlways(String method, String path) {
+        always.removeIf(a -> a[0].equals(method) && a[1].equals(path));
+    }
+
     synchronized Fault next(String method, String path) {
         for (String[] a : always) {
             if (a[0].equals(method) && a[1].equals(path)) {

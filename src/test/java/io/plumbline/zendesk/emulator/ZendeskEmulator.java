@@ -98,6 +98,11 @@ public final class ZendeskEmulator implements AutoCloseable {
         faults.scriptAlways(method, path, fault);
     }
 
+    /** Ends what {@link #failEvery} began for this method and path: later requests are served. */
+    public void stopFailingEvery(String method, String path) {
+        faults.stopAlways(method, path);
+    }
+
     /** State changes a test schedules at a request, and holds that stop answering at a chosen write. */
     public Interventions interventions() {
         return interventions;
