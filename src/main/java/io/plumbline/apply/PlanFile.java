@@ -82,6 +82,25 @@ public record PlanFile(Path path, FixPlan plan) {
         }
     }
 
+    /** The Zendesk the plan was audited against ({@code source.zendesk}), or "" when its snapshot did not say. */
+    public String zendesk() {
+        return plan.source().get("zendesk") instanceof String name ? name : "";
+    }
+
+    /**
+     * Refuses to apply the plan, live or dry, to another Zendesk than {@code target} when it names the one it
+     * was audited against: its org, user and membership ids are that Zendesk's, and on another one they name
+     * other records or none.
+     */
+    public void checkZendesk(String target) {
+        if (!zendesk().isEmpty() && !zendesk().equalsIgnoreCase(target)) {
+            throw new ApplyRefusedException(path + ": this plan was audited against the Zendesk at " + zendesk()
+                    + ", but the config points at " + target + "; its org, user and membership ids are those of "
+                    + zendesk() + ". Apply it with the config of that Zendesk, or audit " + target
+                    + " for a plan of its own.");
+        }
+    }
+
     /**
      * When the Zendesk state the plan was made from ({@code source.as_of}) is older than {@code maxAge} at
      * {@code now}: how old it is. Empty for a fresh plan, or one that does not say when its state was read.

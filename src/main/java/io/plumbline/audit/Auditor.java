@@ -38,7 +38,10 @@ public final class Auditor {
         return new AuditResult(resolution, issues, plan);
     }
 
-    /** What the plan was computed from, limited to what decides its content (no paths, no clocks). */
+    /**
+     * What the plan was computed from, limited to what decides its content (no paths, no clocks), with the
+     * Zendesk the snapshot was pulled from when it says.
+     */
     private Map<String, Object> source(Resolution resolution) {
         Map<String, Object> source = new TreeMap<>();
         source.put("as_of", resolution.snapshot().asOf().toString());
@@ -46,6 +49,9 @@ public final class Auditor {
         source.put("ticket_window_start", resolution.ticketWindowStart().toString());
         source.put(
                 "personal_domains_extra", personalDomainsExtra.stream().sorted().toList());
+        if (!resolution.snapshot().zendesk().isEmpty()) {
+            source.put("zendesk", resolution.snapshot().zendesk()); // its ids are that Zendesk's: apply checks it
+        }
         return source;
     }
 }

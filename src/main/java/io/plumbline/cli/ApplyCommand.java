@@ -167,12 +167,21 @@ final class ApplyCommand implements Callable<Integer> {
         }
         PlumblineConfig cfg =
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
+        String target = file.plan().demo() ? "" : cfg.zendesk().instance();
+        if (!file.plan().demo()) {
+            file.checkZendesk(target);
+            if (live && file.zendesk().isEmpty()) {
+                ctx.err()
+                        .println("note: " + plan + " does not say which Zendesk it was audited against (its snapshot "
+                                + "was not pulled by Plumbline); it is applied to " + target);
+            }
+        }
         ZendeskWrites zendesk = ZendeskConnections.open(file.plan().demo(), cfg, ctx);
         Instant started = ctx.clock().instant();
         Path out = receipt != null ? receipt : plan.toAbsolutePath().getParent().resolve("apply_receipt.json");
         ReceiptArchive.keepUnfinished(out, ctx.err());
         String runId = ReceiptArchive.freshRunId(out, started, live ? "apply" : "dry_run");
-        ReceiptFile receiptFile = new ReceiptFile(out, header(file, runId, options, started));
+        ReceiptFile receiptFile = new ReceiptFile(out, header(file, runId, options, started, target));
         new Applier(zendesk).run(file.plan(), options, receiptFile);
         String hash = receiptFile.finish(ctx.clock().instant().toString());
         ReceiptArchive.archive(out, runId);
@@ -226,13 +235,17 @@ final class ApplyCommand implements Callable<Integer> {
         return out;
     }
 
-    private ObjectNode header(PlanFile file, String runId, ApplyOptions options, Instant started) {
+    /** The receipt's fields before its results; {@code target} names the Zendesk it reads and writes ("" for a demo plan). */
+    private ObjectNode header(PlanFile file, String runId, ApplyOptions options, Instant started, String target) {
         ObjectNode h = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
         h.put("run_id", runId);
         h.put("source_plan_path", file.path().toString());
         h.put("source_plan_hash", file.plan().planHash());
         h.put("mode", options.live() ? "apply" : "dry_run");
         h.put("demo", file.plan().demo());
+        if (!target.isEmpty()) {
+            h.put("zendesk", target); // undo checks it: the inverses go to the Zendesk the writes went to
+        }
         h.put("started_at", started.toString());
         ObjectNode caps = h.putObject("caps_used");
         caps.put("max_actions", options.caps().maxActions());

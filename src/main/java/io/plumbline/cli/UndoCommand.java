@@ -108,12 +108,19 @@ final class UndoCommand implements Callable<Integer> {
         warnIfUnfinished(source, appliedLater);
         PlumblineConfig cfg =
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
-        ZendeskWrites zendesk = ZendeskConnections.open(source.path("demo").asBoolean(false), cfg, ctx);
+        boolean demo = source.path("demo").asBoolean(false);
+        String instance = demo ? "" : cfg.zendesk().instance();
+        String wrote = source.path("zendesk").asText("");
+        if (!demo && !wrote.isEmpty() && !wrote.equalsIgnoreCase(instance)) {
+            throw new ApplyRefusedException(receipt + ": this apply wrote to the Zendesk at " + wrote
+                    + ", but the config points at " + instance + ". Undo it with the config of " + wrote + ".");
+        }
+        ZendeskWrites zendesk = ZendeskConnections.open(demo, cfg, ctx);
         Instant started = ctx.clock().instant();
         Path target = out != null ? out : receipt.toAbsolutePath().getParent().resolve("undo_receipt.json");
         keepUnfinished(target);
         String runId = ReceiptArchive.freshRunId(target, started, live ? "undo" : "undo_dry_run");
-        ReceiptFile undoReceipt = new ReceiptFile(target, header(source, hash, runId, started));
+        ReceiptFile undoReceipt = new ReceiptFile(target, header(source, hash, runId, started, instance));
         new Undoer(zendesk).run(ReceiptFile.results(source), inFlight, appliedLater.keySet(), live, undoReceipt);
         String undoHash = undoReceipt.finish(ctx.clock().instant().toString());
         archive(target, runId);
@@ -184,7 +191,7 @@ final class UndoCommand implements Callable<Integer> {
         }
     }
 
-    private ObjectNode header(JsonNode source, String hash, String runId, Instant started) {
+    private ObjectNode header(JsonNode source, String hash, String runId, Instant started, String instance) {
         ObjectNode h = MAPPER.createObjectNode();
         h.put("run_id", runId);
         h.put("source_receipt_path", receipt.toString());
@@ -192,6 +199,9 @@ final class UndoCommand implements Callable<Integer> {
         h.put("source_plan_hash", source.path("source_plan_hash").asText());
         h.put("mode", live ? "undo" : "undo_dry_run");
         h.put("demo", source.path("demo").asBoolean(false));
+        if (!instance.isEmpty()) {
+            h.put("zendesk", instance);
+        }
         h.put("started_at", started.toString());
         h.put("complete", false);
         return h;

@@ -86,6 +86,22 @@ public record ZendeskConfig(
         return URI.create("https://" + subdomain.trim().toLowerCase(java.util.Locale.ROOT) + ".zendesk.com");
     }
 
+    /** The Zendesk this config names, as {@link #instanceName} gives it; a config error when none is set. */
+    public String instance() {
+        return instanceName(baseUri());
+    }
+
+    /**
+     * How plans, snapshots and receipts name the Zendesk they were made from or written to: the API root's
+     * host, lowercased, with its port when one is given and its path when it has one ({@code
+     * acme.zendesk.com}, {@code localhost:8080/zendesk}). Never its scheme or user information.
+     */
+    public static String instanceName(URI base) {
+        String host = base.getHost() == null ? "" : base.getHost().toLowerCase(java.util.Locale.ROOT);
+        String path = base.getPath() == null ? "" : base.getPath().replaceAll("/+$", "");
+        return host + (base.getPort() < 0 ? "" : ":" + base.getPort()) + path;
+    }
+
     private static String notASubdomain(String subdomain) {
         // a URL pasted whole may carry a user name and password or token: never quoted then
         String quoted =

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Everything one audit reads, from both systems, as of one instant. {@code asOf} anchors the ticket
- * lookback window, so re-auditing the same snapshot later gives the same result. Tickets may come as
+ * lookback window, so re-auditing the same snapshot later gives the same result. {@code zendesk} names
+ * the Zendesk it was pulled from ({@code acme.zendesk.com}), or is empty when its files do not say. Tickets may come as
  * a compact, immutable {@link TicketTable} and memberships as a {@link MembershipTable}, which are kept
  * as they are; a ticket table may hold only the tickets of the audit's lookback window.
  */
@@ -17,7 +18,8 @@ public record Snapshot(
         List<User> users,
         List<Membership> memberships,
         List<Ticket> tickets,
-        Instant asOf) {
+        Instant asOf,
+        String zendesk) {
     public Snapshot {
         accounts = List.copyOf(accounts);
         contacts = List.copyOf(contacts);
@@ -26,6 +28,19 @@ public record Snapshot(
         memberships = memberships instanceof MembershipTable ? memberships : List.copyOf(memberships);
         tickets = tickets instanceof TicketTable ? tickets : List.copyOf(tickets);
         Objects.requireNonNull(asOf, "asOf");
+        zendesk = Texts.orEmpty(zendesk);
+    }
+
+    /** A snapshot that does not say which Zendesk it was pulled from. */
+    public Snapshot(
+            List<Account> accounts,
+            List<Contact> contacts,
+            List<Organization> organizations,
+            List<User> users,
+            List<Membership> memberships,
+            List<Ticket> tickets,
+            Instant asOf) {
+        this(accounts, contacts, organizations, users, memberships, tickets, asOf, "");
     }
 
     /**

@@ -115,18 +115,19 @@ public final class SnapshotReader {
         required(source, SnapshotLayout.TICKETS, in -> Boolean.TRUE);
         TicketTable tickets = TicketTable.deferred(() -> get(ticketsRead));
         Instant asOf = asOfOverride;
-        if (asOf == null) {
-            try {
-                asOf = manifestAsOf(source);
-            } catch (RuntimeException e) {
-                tickets.size(); // a ticket file error comes first, as in a file-by-file read
-                throw e;
-            }
+        String zendesk;
+        try {
+            asOf = asOf != null ? asOf : manifestAsOf(source);
+            zendesk = manifestZendesk(source);
+        } catch (RuntimeException e) {
+            tickets.size(); // a ticket file error comes first, as in a file-by-file read
+            throw e;
         }
         if (asOf == null) {
             asOf = latestActivity(tickets);
         }
-        return new Snapshot(accounts, contacts == null ? List.of() : contacts, orgs, users, memberships, tickets, asOf);
+        return new Snapshot(
+                accounts, contacts == null ? List.of() : contacts, orgs, users, memberships, tickets, asOf, zendesk);
     }
 
     private static Instant latestActivity(List<Ticket> tickets) {
@@ -198,6 +199,46 @@ public final class SnapshotReader {
     }
 
     private static Instant manifestAsOf(InputSource source) {
+        JsonNode manifest = manifest(source);
+        if (manifest == null
+                || manifest.path("captured_at").isMissingNode()
+                || manifest.path("captured_at").isNull()) {
+            return null;
+        }
+        String text = manifest.path("captured_at").asText();
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InputException(
+                    source.displayName(SnapshotLayout.MANIFEST),
+                    0,
+                    0,
+                    "captured_at must be an ISO 8601 timestamp with its UTC offset (2026-04-17T22:15:30Z or "
+                            + "2026-04-17T22:15:30+02:00), found \"" + text + "\"",
+                    e);
+        }
+    }
+
+    /** The Zendesk the manifest says the snapshot was pulled from, or "" when it does not say. */
+    private static String manifestZendesk(InputSource source) {
+        JsonNode manifest = manifest(source);
+        JsonNode zendesk = manifest == null ? null : manifest.get("zendesk");
+        if (zendesk == null || zendesk.isNull()) {
+            return "";
+        }
+        if (!zendesk.isTextual() || zendesk.asText().isBlank()) {
+            throw new InputException(
+                    source.displayName(SnapshotLayout.MANIFEST),
+                    0,
+                    0,
+                    "zendesk must name the Zendesk the snapshot was pulled from, like \"acme.zendesk.com\", found "
+                            + zendesk);
+        }
+        return zendesk.asText().strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The manifest's one JSON object, or null when the snapshot has none. */
+    private static JsonNode manifest(InputSource source) {
         JsonNode manifest = optional(source, SnapshotLayout.MANIFEST, in -> {
             try {
                 return MAPPER.readTree(in);
@@ -208,29 +249,13 @@ public final class SnapshotReader {
                         source.displayName(SnapshotLayout.MANIFEST), 0, 0, "cannot read: " + e.getMessage(), e);
             }
         });
-        if (manifest == null) {
-            return null;
-        }
-        String file = source.displayName(SnapshotLayout.MANIFEST);
-        if (manifest.isMissingNode() || !manifest.isObject()) {
+        if (manifest != null && (manifest.isMissingNode() || !manifest.isObject())) {
             throw new InputException(
-                    file, 0, 0, "must hold one JSON object, like {\"captured_at\": \"2026-04-17T22:15:30Z\"}");
-        }
-        if (manifest.path("captured_at").isMissingNode()
-                || manifest.path("captured_at").isNull()) {
-            return null;
-        }
-        String text = manifest.path("captured_at").asText();
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InputException(
-                    file,
+                    source.displayName(SnapshotLayout.MANIFEST),
                     0,
                     0,
-                    "captured_at must be an ISO 8601 timestamp with its UTC offset (2026-04-17T22:15:30Z or "
-                            + "2026-04-17T22:15:30+02:00), found \"" + text + "\"",
-                    e);
+                    "must hold one JSON object, like {\"captured_at\": \"2026-04-17T22:15:30Z\"}");
         }
+        return manifest;
     }
 }

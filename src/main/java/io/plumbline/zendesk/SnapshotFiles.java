@@ -3,6 +3,7 @@ package io.plumbline.zendesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbline.config.ZendeskConfig;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.files.AtomicFiles;
@@ -70,10 +71,12 @@ public final class SnapshotFiles {
         }
     }
 
-    static void writeManifest(Path dir, Instant asOf, int lookbackDays) {
+    /** Writes {@code snapshot.json}: when, from which Zendesk ({@code base}), and the tickets' lookback. */
+    static void writeManifest(Path dir, Instant asOf, int lookbackDays, java.net.URI base) {
         ObjectNode m = JSON.createObjectNode()
                 .put("captured_at", asOf.toString())
                 .put("source", "zendesk")
+                .put("zendesk", ZendeskConfig.instanceName(base))
                 .put("ticket_lookback_days", lookbackDays);
         Path file = dir.resolve(MANIFEST);
         try {

@@ -95,7 +95,8 @@ public final class ZendeskIncrementalPuller {
         write(snapshotDir, SnapshotFiles.USERS, "users", users, counts);
         write(snapshotDir, SnapshotFiles.MEMBERSHIPS, MEMBERSHIPS, memberships, counts);
         write(snapshotDir, SnapshotFiles.TICKETS, "tickets", tickets, counts);
-        SnapshotFiles.writeManifest(snapshotDir, capturedAt, lookbackDays);
+        SnapshotFiles.writeManifest(
+                snapshotDir, capturedAt, lookbackDays, http.settings().baseUri());
         List<String> notes = new ArrayList<>();
         notes.add("changes: " + changedOrgs.size() + " organizations, " + changedUsers.size() + " users, "
                 + changedTickets.size() + " tickets");

@@ -103,7 +103,8 @@ public final class ZendeskSnapshotPuller {
         ticketRecords.values().removeIf(t -> "deleted".equals(t.path("status").asText()));
         SnapshotFiles.write(snapshotDir.resolve(SnapshotFiles.ORGANIZATIONS), orgRecords);
         SnapshotFiles.write(snapshotDir.resolve(SnapshotFiles.TICKETS), ticketRecords);
-        SnapshotFiles.writeManifest(snapshotDir, capturedAt, lookbackDays);
+        SnapshotFiles.writeManifest(
+                snapshotDir, capturedAt, lookbackDays, http.settings().baseUri());
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("organizations", orgRecords.size());
         counts.put("users", lists.users().records());

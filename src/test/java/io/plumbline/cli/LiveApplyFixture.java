@@ -67,25 +67,43 @@ final class LiveApplyFixture {
         DemoFolder.copy(fixture);
         this.capturedAt = Instant.parse(
                 json(fixture.resolve("snapshot.json")).path("captured_at").asText());
+        this.auditRun = audit(fixture, "audit");
+        this.planHash =
+                json(auditRun.resolve("fix_plan.json")).path("plan_hash").asText();
+    }
+
+    /** Audits {@code snapshot} offline as of the fixture's capture; returns the run folder. */
+    private Path audit(Path snapshot, String runId) {
         Clock later = Clock.fixed(capturedAt.plus(Duration.ofDays(2)), ZoneOffset.UTC);
         Run r = run(
                 later,
                 Map.of(),
                 "audit",
                 "--snapshot",
-                fixture.toString(),
+                snapshot.toString(),
                 "--as-of",
                 capturedAt.toString(),
                 "--run-id",
-                "audit",
+                runId,
                 "--out",
                 dir.resolve("out").toString(),
                 "--no-history",
                 "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
-        this.auditRun = dir.resolve("out/audit");
-        this.planHash =
-                json(auditRun.resolve("fix_plan.json")).path("plan_hash").asText();
+        return dir.resolve("out").resolve(runId);
+    }
+
+    /**
+     * The plan of the fixture's data pulled from the Zendesk named {@code zendesk} (its snapshot.json says
+     * so), audited in a run of its own named {@code runId}; returns its fix_plan.json.
+     */
+    Path planAuditedAgainst(String zendesk, String runId) throws IOException {
+        Path copy = dir.resolve("snapshots").resolve(runId);
+        DemoFolder.copy(copy);
+        Files.writeString(
+                copy.resolve("snapshot.json"),
+                "{\"captured_at\": \"" + capturedAt + "\", \"zendesk\": \"" + zendesk + "\"}\n");
+        return audit(copy, runId).resolve("fix_plan.json");
     }
 
     private static LiveApplyFixture shared;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.apply.PlanFile;
+import io.plumbline.config.ZendeskConfig;
 import io.plumbline.errors.ApplyRefusedException;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
 import java.io.IOException;
@@ -58,6 +59,71 @@ class LiveApplyGatesTest {
             }
             assertThat(z.log().all()).isEmpty();
             assertThat(plan.resolveSibling("apply_receipt.json")).doesNotExist();
+        }
+    }
+
+    @Test
+    void apply_planAuditedAgainstAnotherZendesk_refusedLiveAndDryBeforeAnyRequest() throws IOException {
+        Path plan = fx.planAuditedAgainst("acme-sandbox.zendesk.com", "sandbox-plan");
+        JsonNode source = json(plan).path("source");
+        assertThat(source.path("zendesk").asText()).isEqualTo("acme-sandbox.zendesk.com");
+        try (ZendeskEmulator z = fx.emulator()) {
+            String here = ZendeskConfig.instanceName(z.baseUri());
+            LiveApplyFixture.Run dry = fx.apply(z, plan);
+            LiveApplyFixture.Run live = fx.apply(
+                    z,
+                    plan,
+                    "--apply",
+                    "--confirm-plan-hash",
+                    json(plan).path("plan_hash").asText());
+
+            for (LiveApplyFixture.Run r : List.of(dry, live)) {
+                assertThat(r.code()).isEqualTo(5);
+                assertThat(r.err())
+                        .contains("this plan was audited against the Zendesk at acme-sandbox.zendesk.com, but the "
+                                + "config points at " + here);
+            }
+            assertThat(z.log().all()).isEmpty();
+            assertThat(json(plan.resolveSibling("apply_receipt.json"))
+                            .path("mode")
+                            .asText())
+                    .as("the audit's receipt, untouched")
+                    .isEqualTo("not_run");
+        }
+    }
+
+    @Test
+    void apply_planAuditedAgainstThisZendesk_isAppliedAndItsReceiptNamesIt() throws IOException {
+        try (ZendeskEmulator z = fx.emulator()) {
+            String here = ZendeskConfig.instanceName(z.baseUri());
+            Path plan =
+                    fx.planAuditedAgainst(here, "same-zendesk-" + z.baseUri().getPort());
+            String hash = json(plan).path("plan_hash").asText();
+            assertThat(hash).as("the Zendesk is part of the plan's content").isNotEqualTo(fx.planHash);
+
+            LiveApplyFixture.Run r = fx.apply(z, plan, "--apply", "--confirm-plan-hash", hash);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err()).doesNotContain("does not say which Zendesk");
+            assertThat(json(plan.resolveSibling("apply_receipt.json"))
+                            .path("zendesk")
+                            .asText())
+                    .isEqualTo(here);
+            assertThat(writes(z)).containsExactlyElementsOf(EXPECTED_WRITES);
+        }
+    }
+
+    @Test
+    void apply_planThatDoesNotNameItsZendesk_isAppliedWithANote() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path plan = fx.plan("unnamed-zendesk");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err())
+                    .contains("does not say which Zendesk it was audited against")
+                    .contains("it is applied to " + ZendeskConfig.instanceName(z.baseUri()));
         }
     }
 

@@ -66,7 +66,7 @@ class LiveAuditTest {
                 "--out",
                 dir.resolve("out").toString());
         assertThat(r.code).as(r.err).isZero();
-        snapshotHash = planHash(dir.resolve("out/from-snapshot"));
+        snapshotHash = RunPlans.hash(dir.resolve("out/from-snapshot"));
     }
 
     @Test
@@ -76,7 +76,7 @@ class LiveAuditTest {
 
             assertThat(r.code).as(r.err).isZero();
             Path live = dir.resolve("out/live");
-            assertThat(planHash(live)).isEqualTo(snapshotHash);
+            assertThat(RunPlans.hashApartFromZendesk(live, z.baseUri())).isEqualTo(snapshotHash);
             for (String a : SAME_ARTIFACTS) {
                 assertThat(Files.readString(live.resolve(a)))
                         .as(a)
@@ -86,7 +86,7 @@ class LiveAuditTest {
             assertThat(live.resolve("snapshot/zendesk/tickets.jsonl")).exists();
             assertThat(live.resolve("snapshot/salesforce_accounts.csv"))
                     .hasSameTextualContentAs(fixture.resolve("salesforce_accounts.csv"));
-            assertThat(r.out + r.err).doesNotContain(TOKEN).contains(snapshotHash);
+            assertThat(r.out + r.err).doesNotContain(TOKEN).contains(RunPlans.hash(live));
             assertThat(z.log().writes()).isEmpty();
         }
     }
@@ -104,7 +104,7 @@ class LiveAuditTest {
             Path live = dir.resolve("out/live-just-edited");
             assertThat(Files.readString(live.resolve("all_exceptions.csv")))
                     .isEqualTo(Files.readString(dir.resolve("out/from-snapshot/all_exceptions.csv")));
-            assertThat(planHash(live)).isEqualTo(snapshotHash);
+            assertThat(RunPlans.hashApartFromZendesk(live, z.baseUri())).isEqualTo(snapshotHash);
             assertThat(Files.readString(live.resolve("snapshot/zendesk/organizations.jsonl")))
                     .contains("edited just before the audit");
             assertThat(r.err).contains("waiting").contains("for Zendesk's exports to include changes up to");
@@ -124,7 +124,8 @@ class LiveAuditTest {
             Run r = liveAuditAsOfSnapshot(z, "live-faulty", "--quiet");
 
             assertThat(r.code).as(r.err).isZero();
-            assertThat(planHash(dir.resolve("out/live-faulty"))).isEqualTo(snapshotHash);
+            assertThat(RunPlans.hashApartFromZendesk(dir.resolve("out/live-faulty"), z.baseUri()))
+                    .isEqualTo(snapshotHash);
             assertThat(z.log().all()).filteredOn(q -> !q.fault().isEmpty()).hasSizeGreaterThanOrEqualTo(3);
             RequestLogChecks.noPageFetchedTwiceAfterSuccess(z.log().all());
             RequestLogChecks.nothingSentWhileRetryAfterPending(z.log().all(), 4);
@@ -156,7 +157,7 @@ class LiveAuditTest {
                     dir.resolve("out").toString());
 
             assertThat(again.code).as(again.err).isZero();
-            assertThat(planHash(dir.resolve("out/offline"))).isEqualTo(planHash(dir.resolve("out/live-now")));
+            assertThat(RunPlans.hash(dir.resolve("out/offline"))).isEqualTo(RunPlans.hash(dir.resolve("out/live-now")));
         }
     }
 
@@ -216,15 +217,5 @@ class LiveAuditTest {
         StringWriter err = new StringWriter();
         int code = new Main(new PrintWriter(out), new PrintWriter(err), env, clock).run(args);
         return new Run(code, out.toString(), err.toString());
-    }
-
-    private static String planHash(Path runDir) {
-        try {
-            return JSON.readTree(runDir.resolve("fix_plan.json").toFile())
-                    .path("plan_hash")
-                    .asText();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

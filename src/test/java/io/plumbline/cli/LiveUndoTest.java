@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.apply.ReceiptFile;
+import io.plumbline.config.ZendeskConfig;
 import io.plumbline.zendesk.emulator.EmulatorConfig;
 import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.LoggedRequest;
@@ -210,6 +211,25 @@ class LiveUndoTest {
             z.dumpSnapshot(dir.resolve("restored-limited"));
             assertThat(SnapshotDiff.between(dir.resolve("before-limited"), dir.resolve("restored-limited")))
                     .isEmpty();
+        }
+    }
+
+    @Test
+    void undo_withAConfigPointingAtAnotherZendesk_isRefusedBeforeAnyRequest() {
+        try (ZendeskEmulator z = fx.emulator();
+                ZendeskEmulator other = fx.emulator()) {
+            Path receipt = applied(z, "undo-other-zendesk");
+            String wrote = ZendeskConfig.instanceName(z.baseUri());
+            assertThat(json(receipt).path("zendesk").asText()).isEqualTo(wrote);
+
+            LiveApplyFixture.Run dry = fx.undo(other, receipt);
+
+            assertThat(dry.code()).isEqualTo(5);
+            assertThat(dry.err())
+                    .contains("this apply wrote to the Zendesk at " + wrote + ", but the config points at "
+                            + ZendeskConfig.instanceName(other.baseUri()));
+            assertThat(other.log().all()).isEmpty();
+            assertThat(z.log().all()).isEmpty();
         }
     }
 

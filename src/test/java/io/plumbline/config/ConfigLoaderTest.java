@@ -164,6 +164,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void instance_namesTheZendeskByHostPortAndPath_neverItsScheme() {
+        assertThat(new ZendeskConfig("Acme", null, null, null, null).instance()).isEqualTo("acme.zendesk.com");
+        assertThat(new ZendeskConfig(null, "https://ACME.zendesk.com/", null, null, null).instance())
+                .isEqualTo("acme.zendesk.com");
+        assertThat(new ZendeskConfig(null, "http://127.0.0.1:8089/", null, null, null).instance())
+                .isEqualTo("127.0.0.1:8089");
+        assertThat(new ZendeskConfig(null, "https://zd.proxy.example/zendesk/", null, null, null).instance())
+                .isEqualTo("zd.proxy.example/zendesk");
+    }
+
+    @Test
     void load_unusableSubdomainOrBaseUrl_isRefusedAtLoadOnTheKeysLine() throws IOException {
         assertThat(error("zendesk:\n  request_timeout_seconds: 30\n  subdomain: https://acme.zendesk.com\n"))
                 .isEqualTo("plumbline.yaml:3:3: error: zendesk.subdomain 'https://acme.zendesk.com' is not a "

@@ -148,6 +148,35 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void read_manifestNamingItsZendesk_saysWhichOneAndOneWithoutSaysNone() throws IOException {
+        writeRequired();
+        assertThat(SnapshotReader.read(new FolderSource(dir), null).zendesk()).isEmpty();
+
+        Files.writeString(
+                dir.resolve(SnapshotLayout.MANIFEST),
+                "{\"captured_at\":\"2026-04-17T00:00:00Z\",\"zendesk\":\" Acme.Zendesk.com \"}");
+        assertThat(SnapshotReader.read(new FolderSource(dir), Instant.parse("2026-05-01T00:00:00Z"))
+                        .zendesk())
+                .as("read with --as-of too")
+                .isEqualTo("acme.zendesk.com");
+
+        Files.writeString(dir.resolve(SnapshotLayout.MANIFEST), "{\"captured_at\":null,\"zendesk\":null}");
+        assertThat(SnapshotReader.read(new FolderSource(dir), null).zendesk()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"42", "\"  \"", "{\"host\":\"acme.zendesk.com\"}"})
+    void read_manifestZendeskThatNamesNone_failsNamingTheFile(String zendesk) throws IOException {
+        writeRequired();
+        Files.writeString(dir.resolve(SnapshotLayout.MANIFEST), "{\"zendesk\":" + zendesk + "}");
+
+        assertThatThrownBy(() -> SnapshotReader.read(new FolderSource(dir), null))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(dir.resolve(SnapshotLayout.MANIFEST).toString())
+                .hasMessageContaining("zendesk must name the Zendesk the snapshot was pulled from");
+    }
+
+    @Test
     void read_capturedAtWithoutOffset_saysTheOffsetIsMissing() throws IOException {
         writeRequired();
         Files.writeString(dir.resolve(SnapshotLayout.MANIFEST), "{\"captured_at\":\"2026-04-17T22:15:30\"}");

@@ -3,6 +3,7 @@ package io.plumbline.zendesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plumbline.config.ZendeskConfig;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.zendesk.emulator.EmulatorConfig;
@@ -34,6 +35,7 @@ class ZendeskPullResilienceTest {
     static Path shared;
 
     static Path seed;
+    static String cleanZendesk;
     static Path clean;
 
     @BeforeAll
@@ -42,7 +44,14 @@ class ZendeskPullResilienceTest {
         clean = shared.resolve("clean");
         try (EmulatorHarness h = new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN))) {
             new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(clean, AS_OF, 30);
+            cleanZendesk = instance(h);
         }
+        assertThat(clean.resolve("snapshot.json")).content().contains(cleanZendesk);
+    }
+
+    /** How a snapshot pulled from the harness's emulator names it. */
+    private static String instance(EmulatorHarness h) {
+        return "\"zendesk\" : \"" + ZendeskConfig.instanceName(h.emulator.baseUri()) + "\"";
     }
 
     @ParameterizedTest
@@ -55,7 +64,10 @@ class ZendeskPullResilienceTest {
             List<LoggedRequest> log = h.emulator.log().all();
 
             for (String f : FILES) {
-                assertThat(Files.readString(out.resolve(f))).as(f).isEqualTo(Files.readString(clean.resolve(f)));
+                // snapshot.json names the Zendesk pulled from: this emulator's port, not the clean pull's
+                assertThat(Files.readString(out.resolve(f)).replace(instance(h), "ZENDESK"))
+                        .as(f)
+                        .isEqualTo(Files.readString(clean.resolve(f)).replace(cleanZendesk, "ZENDESK"));
             }
             assertThat(log).filteredOn(r -> !r.fault().isEmpty()).isNotEmpty();
             // the JDK client may itself resend a GET after a reset, so the two counts can differ slightly
