@@ -13,7 +13,10 @@ public enum ResultStatus {
     /** Zendesk refused or failed the write; the batch went on. */
     FAILED;
 
+    /** The name as artifacts and receipts write it (lowercase), made once. */
+    private final String code = name().toLowerCase(java.util.Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return code;
     }
 }

@@ -154,6 +154,8 @@ public enum IssueCode {
     private final ActionCode action;
     private final String blockedReason;
     private final String recommendedAction;
+    /** The name as artifacts and receipts write it (lowercase), made once. */
+    private final String code = name().toLowerCase(Locale.ROOT);
 
     IssueCode(
             Scope scope,
@@ -171,7 +173,7 @@ public enum IssueCode {
     }
 
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public Scope scope() {

@@ -6,7 +6,10 @@ public enum IssueStatus {
     BLOCKED,
     DETECTED;
 
+    /** The name as artifacts and receipts write it (lowercase), made once. */
+    private final String code = name().toLowerCase(java.util.Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return code;
     }
 }

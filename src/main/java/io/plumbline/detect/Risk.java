@@ -7,7 +7,10 @@ public enum Risk {
     MEDIUM,
     LOW;
 
+    /** The name as artifacts and receipts write it (lowercase), made once. */
+    private final String code = name().toLowerCase(java.util.Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return code;
     }
 }

@@ -5,8 +5,11 @@ public enum ActionStatus {
     PREPARED,
     BLOCKED;
 
+    /** The name as artifacts and receipts write it (lowercase), made once. */
+    private final String code = name().toLowerCase(java.util.Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return code;
     }
 
     public static ActionStatus fromCode(String code) {
