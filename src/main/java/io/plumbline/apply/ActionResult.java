@@ -59,11 +59,11 @@ public record ActionResult(
                 "");
     }
 
-    /** This action, not sent because Zendesk's rate limit stopped the run at action {@code at}. */
-    public ActionResult notSentAfterRateLimit(String at) {
+    /** This action, not tried (nothing read or sent for it) because Zendesk's rate limit stopped the run at {@code at}. */
+    public ActionResult notTriedAfterRateLimit(String at) {
         return withOutcome(
                 ResultStatus.SKIPPED,
-                RATE_LIMITED + ": not sent; Zendesk's rate limit stopped the run at " + at,
+                RATE_LIMITED + ": not tried; Zendesk's rate limit stopped the run at " + at,
                 Map.of(),
                 Map.of(),
                 "");

@@ -61,7 +61,7 @@ public final class Applier {
             List<ActionResult> results;
             if (limitedAt != null) {
                 results = List.of(result(s.action(), ResultStatus.SKIPPED, "", Map.of(), Map.of(), "")
-                        .notSentAfterRateLimit(limitedAt));
+                        .notTriedAfterRateLimit(limitedAt));
                 sink.accept(results.get(0));
                 done[i] = true;
             } else if (ActionHandler.of(code).bulk() && options.bulk(toWrite.get(code))) {
@@ -75,21 +75,25 @@ public final class Applier {
                 done[i] = true;
             }
             results.forEach(ledger::record);
-            limitedAt = limitedAt != null ? limitedAt : firstRateLimited(results);
+            limitedAt = limitedAt != null ? limitedAt : rateLimitedAt(results, zendesk);
         }
     }
 
     /**
-     * The action id of the first result left unwritten by Zendesk's rate limit, or null: a limit that
-     * outlasts the retries holds for every request after it, so the run sends nothing more, and each
-     * action left is skipped, {@value ActionResult#RATE_LIMITED}, for a re-run to take up.
+     * Where Zendesk's rate limit stopped the run, or null: the first of {@code results} it left unwritten,
+     * else, when it was met while settling one of them ({@link ZendeskWrites#rateLimited}), the last. A
+     * limit that outlasts the retries holds for every request after it, so the run sends nothing more, and
+     * each action left is skipped, {@value ActionResult#RATE_LIMITED}, for a re-run to take up.
      */
-    static String firstRateLimited(List<ActionResult> results) {
+    static String rateLimitedAt(List<ActionResult> results, ZendeskWrites zendesk) {
         return results.stream()
                 .filter(ActionResult::rateLimited)
                 .map(ActionResult::actionId)
                 .findFirst()
-                .orElse(null);
+                .orElse(
+                        zendesk.rateLimited() && !results.isEmpty()
+                                ? results.get(results.size() - 1).actionId()
+                                : null);
     }
 
     /** Filters, blocked rows and caps, decided in plan order before anything is read or written. */

@@ -5,6 +5,7 @@ import io.plumbline.model.ActionCode;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.plan.PlannedAction;
 import io.plumbline.zendesk.MembershipRequest;
+import io.plumbline.zendesk.RateLimitedException;
 import io.plumbline.zendesk.ZendeskClient;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,15 +98,28 @@ final class BulkBatch {
         } catch (PlumblineException e) {
             unread = e;
         }
+        String limitedAt = null;
         for (int i = 0; i < batch.size(); i++) {
             Applier.Step s = batch.get(i);
             if (s.decided() != null) {
                 out[i] = s.decided();
             } else if (unread != null) {
                 out[i] = Applier.errored(s.action(), unread, Map.of());
+            } else if (limitedAt != null) {
+                out[i] = Applier.result(s.action(), ResultStatus.SKIPPED, "", Map.of(), Map.of(), "")
+                        .notTriedAfterRateLimit(limitedAt);
             } else {
                 check(s.action(), view, i, out, ready, checks);
+                limitedAt = out[i] != null && out[i].rateLimited() ? s.action().actionId() : null;
             }
+        }
+        if (limitedAt != null) {
+            // a re-check met the rate limit: the job is not sent, and the actions ready for it are not tried
+            for (int k : ready) {
+                out[k] = Applier.result(batch.get(k).action(), ResultStatus.SKIPPED, "", Map.of(), Map.of(), "")
+                        .notTriedAfterRateLimit(limitedAt);
+            }
+            ready.clear();
         }
         if (!ready.isEmpty()) {
             write(batch, ready, checks, out, sink);
@@ -131,6 +145,8 @@ final class BulkBatch {
             for (PlannedAction a : actions) {
                 try {
                     ActionHandler.of(a.code()).check(ActionTarget.of(a), first);
+                } catch (RateLimitedException e) {
+                    throw e; // it holds for every search after it: the batch stops here
                 } catch (PlumblineException e) {
                     // the re-check proper, after the second read, meets it again and reports it
                 }

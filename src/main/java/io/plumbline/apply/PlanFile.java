@@ -96,8 +96,8 @@ public record PlanFile(Path path, FixPlan plan) {
         if (!zendesk().isEmpty() && !zendesk().equalsIgnoreCase(target)) {
             throw new ApplyRefusedException(path + ": this plan was audited against the Zendesk at " + zendesk()
                     + ", but the config points at " + target + "; its org, user and membership ids are those of "
-                    + zendesk() + ". Apply it with the config of that Zendesk, or audit " + target
-                    + " for a plan of its own.");
+                    + zendesk() + " (Zendesks are compared by host, port and path). Apply it with the config of "
+                    + "that Zendesk, or audit " + target + " for a plan of its own.");
         }
     }
 

@@ -39,6 +39,11 @@ final class ReadAhead extends ZendeskWrites {
         this.searches = searches;
     }
 
+    @Override
+    public boolean rateLimited() {
+        return zendesk.rateLimited();
+    }
+
     /** {@code view} with its searches answered from (and kept in) {@code searches}. */
     static ZendeskWrites searchingOnce(ZendeskWrites view, Searches searches) {
         return new ReadAhead(view, Map.of(), Map.of(), searches);

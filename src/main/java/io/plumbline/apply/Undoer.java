@@ -59,12 +59,12 @@ public final class Undoer {
         String limitedAt = null;
         for (ActionResult r : newestFirst) {
             ActionResult done = limitedAt != null
-                    ? r.notSentAfterRateLimit(limitedAt)
+                    ? r.notTriedAfterRateLimit(limitedAt)
                     : appliedLater.contains(r.actionId())
                             ? r.withOutcome(
                                     ResultStatus.SKIPPED, IN_FLIGHT_APPLIED_BY_LATER_RUN, Map.of(), Map.of(), "")
                             : settle(r, live, sink);
-            limitedAt = rateLimitedAt(done, limitedAt);
+            limitedAt = limitedAt != null ? limitedAt : Applier.rateLimitedAt(List.of(done), zendesk);
             sink.accept(done);
         }
         List<ActionResult> applied = new ArrayList<>(receiptResults.stream()
@@ -72,15 +72,10 @@ public final class Undoer {
                 .toList());
         Collections.reverse(applied);
         for (ActionResult r : applied) {
-            ActionResult done = limitedAt != null ? r.notSentAfterRateLimit(limitedAt) : reverse(r, live, sink);
-            limitedAt = rateLimitedAt(done, limitedAt);
+            ActionResult done = limitedAt != null ? r.notTriedAfterRateLimit(limitedAt) : reverse(r, live, sink);
+            limitedAt = limitedAt != null ? limitedAt : Applier.rateLimitedAt(List.of(done), zendesk);
             sink.accept(done);
         }
-    }
-
-    /** Where Zendesk's rate limit stopped the undo: as before, else this result's action when it met it. */
-    private static String rateLimitedAt(ActionResult done, String before) {
-        return before != null ? before : done.rateLimited() ? done.actionId() : null;
     }
 
     private ActionResult settle(ActionResult r, boolean live, ResultSink sink) {

@@ -104,6 +104,11 @@ public final class ZendeskApiWrites extends ZendeskWrites {
     }
 
     @Override
+    public boolean rateLimited() {
+        return client.stats().rateLimited();
+    }
+
+    @Override
     public ZendeskWrites readAhead(Collection<ZendeskOrgId> orgs, Collection<MembershipRequest> memberships) {
         return new ApiReadAhead(client).read(this, orgs, memberships);
     }

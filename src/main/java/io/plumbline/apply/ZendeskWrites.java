@@ -55,6 +55,15 @@ public abstract class ZendeskWrites {
         return this;
     }
 
+    /**
+     * Whether Zendesk's rate limit has outlasted the retries of a call made through this port, wherever that
+     * call's error was caught (a re-check, a write, or the read that settles one): apply and undo then send
+     * nothing more. Never, by default.
+     */
+    public boolean rateLimited() {
+        return false;
+    }
+
     /** Creates these memberships; one outcome per item, in order. */
     public List<WriteOutcome> createMemberships(List<MembershipRequest> items) {
         List<WriteOutcome> out = new ArrayList<>();

@@ -37,9 +37,9 @@ import picocli.CommandLine.Option;
             "A live apply needs --apply and --confirm-plan-hash equal to the plan's plan_hash; demo plans and stale "
                     + "plans (see --max-plan-age-days) are refused. "
                     + "Caps are decided in plan order before any write; each write re-checks its preconditions first.",
-            "Exit 4 when an action failed, or when a Zendesk rate limit outlasted the 5 minutes Plumbline waits: "
-                    + "the rest is then skipped (rate_limited) unsent. Run the same command again: what is in "
-                    + "effect is skipped.",
+            "Exit 4 when an action failed, or when Zendesk's rate limit outlasted what Plumbline waits out (a "
+                    + "Retry-After over 5 minutes, or 30 in a row): the rest is then skipped (rate_limited) unsent. "
+                    + "Run the same command again: what is in effect is skipped.",
             "",
             "Examples:",
             "  plumbline apply --plan artifacts/plumbline/RUN/fix_plan.json",

@@ -75,10 +75,12 @@ final class ApplyReadout {
                     + ". Fix the cause, then run the same command again: what is already in effect is skipped.");
         }
         if (limited > 0) {
+            boolean dry = receipt.path("mode").asText().contains("dry_run");
             err.println("error: Zendesk's rate limit stopped the run: " + limited
-                    + (limited == 1 ? " action was" : " actions were") + " not written (skipped, "
-                    + ActionResult.RATE_LIMITED + "; the first one's reason says what Zendesk answered). Wait for "
-                    + "the limit to lift, then run the same command again: what is already in effect is skipped.");
+                    + (limited == 1 ? " action was" : " actions were") + (dry ? " not checked" : " not written")
+                    + " (skipped, " + ActionResult.RATE_LIMITED + "; the first one's reason says what Zendesk "
+                    + "answered). Wait for the limit to lift, then run the same command again"
+                    + (dry ? "." : ": what is already in effect is skipped."));
         }
         err.flush();
         return ExitCodes.REMOTE;

@@ -115,6 +115,11 @@ final class UndoCommand implements Callable<Integer> {
             throw new ApplyRefusedException(receipt + ": this apply wrote to the Zendesk at " + wrote
                     + ", but the config points at " + instance + ". Undo it with the config of " + wrote + ".");
         }
+        if (!demo && wrote.isEmpty() && live) {
+            ctx.err()
+                    .println("note: " + receipt + " does not say which Zendesk its apply wrote to (an older receipt); "
+                            + "the inverses go to " + instance);
+        }
         ZendeskWrites zendesk = ZendeskConnections.open(demo, cfg, ctx);
         Instant started = ctx.clock().instant();
         Path target = out != null ? out : receipt.toAbsolutePath().getParent().resolve("undo_receipt.json");

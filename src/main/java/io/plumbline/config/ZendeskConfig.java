@@ -3,6 +3,7 @@ package io.plumbline.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.model.Texts;
+import io.plumbline.model.ZendeskInstance;
 import java.net.URI;
 import java.util.regex.Pattern;
 
@@ -86,20 +87,9 @@ public record ZendeskConfig(
         return URI.create("https://" + subdomain.trim().toLowerCase(java.util.Locale.ROOT) + ".zendesk.com");
     }
 
-    /** The Zendesk this config names, as {@link #instanceName} gives it; a config error when none is set. */
+    /** The Zendesk this config names, as {@link ZendeskInstance#name} gives it; a config error when none is set. */
     public String instance() {
-        return instanceName(baseUri());
-    }
-
-    /**
-     * How plans, snapshots and receipts name the Zendesk they were made from or written to: the API root's
-     * host, lowercased, with its port when one is given and its path when it has one ({@code
-     * acme.zendesk.com}, {@code localhost:8080/zendesk}). Never its scheme or user information.
-     */
-    public static String instanceName(URI base) {
-        String host = base.getHost() == null ? "" : base.getHost().toLowerCase(java.util.Locale.ROOT);
-        String path = base.getPath() == null ? "" : base.getPath().replaceAll("/+$", "");
-        return host + (base.getPort() < 0 ? "" : ":" + base.getPort()) + path;
+        return ZendeskInstance.name(baseUri());
     }
 
     private static String notASubdomain(String subdomain) {

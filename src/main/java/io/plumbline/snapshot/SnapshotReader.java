@@ -13,6 +13,7 @@ import io.plumbline.model.Snapshot;
 import io.plumbline.model.Ticket;
 import io.plumbline.model.TicketTable;
 import io.plumbline.model.User;
+import io.plumbline.model.ZendeskInstance;
 import io.plumbline.salesforce.AccountsCsvReader;
 import io.plumbline.salesforce.ContactsCsvReader;
 import io.plumbline.zendesk.JsonlStreamReader;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -219,14 +221,18 @@ public final class SnapshotReader {
         }
     }
 
-    /** The Zendesk the manifest says the snapshot was pulled from, or "" when it does not say. */
+    /**
+     * The Zendesk the manifest says the snapshot was pulled from, named as {@link ZendeskInstance#name} names
+     * it (it may be written as a URL), or "" when it does not say.
+     */
     private static String manifestZendesk(InputSource source) {
         JsonNode manifest = manifest(source);
         JsonNode zendesk = manifest == null ? null : manifest.get("zendesk");
         if (zendesk == null || zendesk.isNull()) {
             return "";
         }
-        if (!zendesk.isTextual() || zendesk.asText().isBlank()) {
+        Optional<String> name = zendesk.isTextual() ? ZendeskInstance.parse(zendesk.asText()) : Optional.empty();
+        if (name.isEmpty()) {
             throw new InputException(
                     source.displayName(SnapshotLayout.MANIFEST),
                     0,
@@ -234,7 +240,7 @@ public final class SnapshotReader {
                     "zendesk must name the Zendesk the snapshot was pulled from, like \"acme.zendesk.com\", found "
                             + zendesk);
         }
-        return zendesk.asText().strip().toLowerCase(java.util.Locale.ROOT);
+        return name.get();
     }
 
     /** The manifest's one JSON object, or null when the snapshot has none. */

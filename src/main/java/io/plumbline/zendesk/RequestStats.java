@@ -3,9 +3,13 @@ package io.plumbline.zendesk;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts what the client did: requests sent, retries, rate-limit waits and the time spent waiting. */
+/**
+ * Counts what the client did: requests sent, retries, rate-limit waits and the time spent waiting, and
+ * whether it has given up on a call for Zendesk's rate limit.
+ */
 public final class RequestStats {
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong rateLimitedOut = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong rateLimitWaits = new AtomicLong();
     private final AtomicLong waitedMillis = new AtomicLong();
@@ -21,6 +25,18 @@ public final class RequestStats {
     void rateLimitWait(Duration d) {
         rateLimitWaits.incrementAndGet();
         waitedMillis.addAndGet(d.toMillis());
+    }
+
+    void rateLimitedOut() {
+        rateLimitedOut.incrementAndGet();
+    }
+
+    /**
+     * Whether a call was given up for Zendesk's rate limit ({@link RateLimitedException}), wherever it was
+     * caught since: a limit that outlasts the retries holds for the calls after it too.
+     */
+    public boolean rateLimited() {
+        return rateLimitedOut.get() > 0;
     }
 
     public long requests() {

@@ -3,11 +3,11 @@ package io.plumbline.zendesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.plumbline.config.ZendeskConfig;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.files.AtomicFiles;
 import io.plumbline.files.Sha256;
+import io.plumbline.model.ZendeskInstance;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +76,7 @@ public final class SnapshotFiles {
         ObjectNode m = JSON.createObjectNode()
                 .put("captured_at", asOf.toString())
                 .put("source", "zendesk")
-                .put("zendesk", ZendeskConfig.instanceName(base))
+                .put("zendesk", ZendeskInstance.name(base))
                 .put("ticket_lookback_days", lookbackDays);
         Path file = dir.resolve(MANIFEST);
         try {

@@ -82,6 +82,7 @@ public final class ZendeskHttp {
                     mayHaveLanded.run(); // unlike a 429, a 503 may come from a proxy after the write went through
                 }
                 if (++limited > settings.retryPolicy().max429()) {
+                    stats.rateLimitedOut();
                     throw ZendeskErrors.rateLimited(
                             call,
                             settings.baseUri(),
@@ -90,6 +91,7 @@ public final class ZendeskHttp {
                 }
                 Duration wait = retryAfter.orElse(settings.retryPolicy().defaultRetryAfter());
                 if (wait.compareTo(settings.retryPolicy().maxRetryAfter()) > 0) {
+                    stats.rateLimitedOut();
                     throw ZendeskErrors.waitTooLong(call, settings.baseUri(), r.status(), wait, settings.retryPolicy());
                 }
                 pacer.holdFor(wait);

@@ -112,13 +112,63 @@ class BulkApplyTest {
             assertThat(results.subList(200, 240))
                     .allMatch(n -> n.path("reason")
                             .asText()
-                            .equals("rate_limited: not sent; Zendesk's rate limit stopped the run at " + first));
+                            .equals("rate_limited: not tried; Zendesk's rate limit stopped the run at " + first));
             List<LoggedRequest> log = z.log().all();
             assertThat(log.get(log.size() - 1).status())
                     .as("nothing is sent after the 429")
                     .isEqualTo(429);
             assertThat(z.log().writes()).hasSize(2);
             assertThat(t.reaudit(z, "after")).hasSize(140).containsOnly("assign_user_to_org");
+        }
+    }
+
+    @Test
+    void apply_rateLimitMetByAnOrgBatchsSearch_sendsNoJobAndStopsTheRun() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 12, 0, true);
+        EmulatorConfig tenMinutes =
+                EmulatorConfig.withToken(LiveApplyFixture.TOKEN).withFault429RetryAfter(Duration.ofMinutes(10));
+        try (ZendeskEmulator z = t.emulator(tenMinutes)) {
+            z.failRequest("/api/v2/organizations/search", 3, Fault.TOO_MANY);
+            Path plan = t.planCopy("rate-limited-search");
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).isEqualTo(4);
+            assertThat(r.err()).contains("Zendesk's rate limit stopped the run: 24 actions were not written");
+            assertThat(z.log().writes()).as("no job is sent after the limit").isEmpty();
+            List<LoggedRequest> log = z.log().all();
+            assertThat(log.get(log.size() - 1).status())
+                    .as("nothing is sent after the 429")
+                    .isEqualTo(429);
+            List<JsonNode> results = BulkTenant.results(plan);
+            assertThat(results.subList(0, 12))
+                    .allMatch(n -> n.path("action_code").asText().equals("set_org_external_id"))
+                    .allMatch(n -> n.path("status").asText().equals("skipped"))
+                    .allMatch(n -> n.path("reason").asText().startsWith("rate_limited: Zendesk at "));
+            assertThat(results.subList(12, 24))
+                    .allMatch(n -> n.path("reason").asText().startsWith("rate_limited: not tried; "));
+        }
+    }
+
+    @Test
+    void apply_jobThatMayHaveLandedThenRateLimited_isSettledFromZendeskNotSkipped() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 3, 80, false);
+        EmulatorConfig tenMinutes =
+                EmulatorConfig.withToken(LiveApplyFixture.TOKEN).withFault429RetryAfter(Duration.ofMinutes(10));
+        try (ZendeskEmulator z = t.emulator(tenMinutes)) {
+            // the first job is queued but answered 503; its resend is refused for the rate limit
+            z.failRequest(CREATE_MANY, 1, Fault.LANDED_THEN_503);
+            z.failRequest(CREATE_MANY, 1, Fault.TOO_MANY);
+            Path plan = t.planCopy("landed-then-limited");
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).isEqualTo(4);
+            List<JsonNode> results = BulkTenant.results(plan);
+            assertThat(results.subList(0, 100))
+                    .as("the first job landed: its items are read back from Zendesk, never taken as not sent")
+                    .allMatch(n -> n.path("status").asText().equals("applied"));
+            assertThat(results.subList(100, 240))
+                    .allMatch(n -> n.path("reason").asText().startsWith("rate_limited: not tried; "));
+            assertThat(z.log().writes()).extracting(LoggedRequest::status).containsExactly(503, 429);
         }
     }
 

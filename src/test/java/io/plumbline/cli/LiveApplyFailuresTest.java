@@ -176,13 +176,19 @@ class LiveApplyFailuresTest {
         }
     }
 
-    @Test
-    void apply_rateLimitLongerThanPlumblineWaits_sendsNothingMoreAndTheRerunTakesUpTheRest() {
-        EmulatorConfig tenMinutes =
-                EmulatorConfig.withToken(LiveApplyFixture.TOKEN).withFault429RetryAfter(Duration.ofMinutes(10));
-        try (ZendeskEmulator z = fx.emulator(tenMinutes, Duration.ofMinutes(2), 1000)) {
+    /** A 429 asking to wait 10 minutes, longer than Plumbline waits; or a 429 to every one of 31 attempts. */
+    @ParameterizedTest
+    @CsvSource({
+        "600, 1, 'asking to wait 600 s (Retry-After)'",
+        "1, 31, 'after 31 attempts (last: 429 Too Many Requests)'"
+    })
+    void apply_rateLimitLongerThanPlumblineWaits_sendsNothingMoreAndTheRerunTakesUpTheRest(
+            long retryAfterSeconds, int attempts, String answered) {
+        EmulatorConfig limited = EmulatorConfig.withToken(LiveApplyFixture.TOKEN)
+                .withFault429RetryAfter(Duration.ofSeconds(retryAfterSeconds));
+        try (ZendeskEmulator z = fx.emulator(limited, Duration.ofMinutes(2), 1000)) {
             z.failEvery("PUT", "/api/v2/organizations/9005", Fault.TOO_MANY);
-            Path plan = fx.plan("rate-limited");
+            Path plan = fx.plan("rate-limited-" + retryAfterSeconds);
 
             LiveApplyFixture.Run r = fx.applyLive(z, plan);
 
@@ -195,14 +201,14 @@ class LiveApplyFailuresTest {
             assertThat(a003.path("status").asText()).isEqualTo("skipped");
             assertThat(a003.path("reason").asText())
                     .startsWith("rate_limited: ")
-                    .contains("asking to wait 600 s (Retry-After)")
+                    .contains(answered)
                     .doesNotContain(LiveApplyFixture.TOKEN);
             for (String id : List.of("A004", "A005", "A006", "A007", "A008")) {
                 JsonNode later = LiveUndoTest.result(receipt, id);
                 assertThat(later.path("status").asText()).as(id).isEqualTo("skipped");
                 assertThat(later.path("reason").asText())
                         .as(id)
-                        .isEqualTo("rate_limited: not sent; Zendesk's rate limit stopped the run at A003");
+                        .isEqualTo("rate_limited: not tried; Zendesk's rate limit stopped the run at A003");
             }
             assertThat(receipt.path("counts").path("applied").asInt()).isEqualTo(2);
             assertThat(receipt.path("counts").path("failed").asInt()).isZero();
@@ -211,7 +217,9 @@ class LiveApplyFailuresTest {
             assertThat(log.get(log.size() - 1).status())
                     .as("nothing at all is sent after the 429 that asked for a longer wait")
                     .isEqualTo(429);
-            assertThat(writes(z)).containsExactlyElementsOf(EXPECTED_WRITES.subList(0, 3));
+            List<String> sent = new ArrayList<>(EXPECTED_WRITES.subList(0, 2));
+            sent.addAll(Collections.nCopies(attempts, EXPECTED_WRITES.get(2)));
+            assertThat(writes(z)).containsExactlyElementsOf(sent);
 
             z.stopFailingEvery("PUT", "/api/v2/organizations/9005");
             LiveApplyFixture.Run rerun = fx.applyLive(z, plan);
@@ -222,10 +230,41 @@ class LiveApplyFailuresTest {
             assertThat(LiveUndoTest.result(second, "A001").path("reason").asText())
                     .isEqualTo("already_in_effect");
             List<String> expected = new ArrayList<>(EXPECTED_WRITES);
-            expected.add(2, EXPECTED_WRITES.get(2));
+            expected.addAll(2, Collections.nCopies(attempts, EXPECTED_WRITES.get(2)));
             assertThat(writes(z))
-                    .as("the refused PUT, then every write left, each once")
+                    .as("the refused PUTs, then every write left, each once")
                     .containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void apply_rateLimitMetWhileSettlingAWriteWhoseAnswerWasLost_keepsItUnconfirmedAndStopsTheRun() {
+        EmulatorConfig tenMinutes =
+                EmulatorConfig.withToken(LiveApplyFixture.TOKEN).withFault429RetryAfter(Duration.ofMinutes(10));
+        try (ZendeskEmulator z = fx.emulator(tenMinutes, Duration.ofMinutes(2), 1000)) {
+            // the re-check's read comes first; the PUT lands unanswered, both retries fail, and the read that
+            // would settle it meets the limit
+            z.failRequest("/api/v2/organizations/9005", 2, Fault.LOST_ANSWER);
+            z.failRequest("/api/v2/organizations/9005", 2, Fault.SERVER_ERROR);
+            z.failRequest("/api/v2/organizations/9005", 2, Fault.SERVER_ERROR);
+            z.failRequest("/api/v2/organizations/show_many", 1, Fault.TOO_MANY);
+            Path plan = fx.plan("rate-limited-settle");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).isEqualTo(4);
+            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+            JsonNode a003 = LiveUndoTest.result(receipt, "A003");
+            assertThat(a003.path("status").asText()).isEqualTo("failed");
+            assertThat(a003.path("reason").asText())
+                    .startsWith("write_unconfirmed: ")
+                    .contains("asking to wait 600 s");
+            assertThat(LiveUndoTest.result(receipt, "A004").path("reason").asText())
+                    .isEqualTo("rate_limited: not tried; Zendesk's rate limit stopped the run at A003");
+            List<LoggedRequest> log = z.log().all();
+            assertThat(log.get(log.size() - 1).status())
+                    .as("nothing is sent after the 429")
+                    .isEqualTo(429);
         }
     }
 }

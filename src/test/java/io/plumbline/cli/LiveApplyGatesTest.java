@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.apply.PlanFile;
-import io.plumbline.config.ZendeskConfig;
 import io.plumbline.errors.ApplyRefusedException;
+import io.plumbline.model.ZendeskInstance;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,7 +68,7 @@ class LiveApplyGatesTest {
         JsonNode source = json(plan).path("source");
         assertThat(source.path("zendesk").asText()).isEqualTo("acme-sandbox.zendesk.com");
         try (ZendeskEmulator z = fx.emulator()) {
-            String here = ZendeskConfig.instanceName(z.baseUri());
+            String here = ZendeskInstance.name(z.baseUri());
             LiveApplyFixture.Run dry = fx.apply(z, plan);
             LiveApplyFixture.Run live = fx.apply(
                     z,
@@ -95,7 +95,7 @@ class LiveApplyGatesTest {
     @Test
     void apply_planAuditedAgainstThisZendesk_isAppliedAndItsReceiptNamesIt() throws IOException {
         try (ZendeskEmulator z = fx.emulator()) {
-            String here = ZendeskConfig.instanceName(z.baseUri());
+            String here = ZendeskInstance.name(z.baseUri());
             Path plan =
                     fx.planAuditedAgainst(here, "same-zendesk-" + z.baseUri().getPort());
             String hash = json(plan).path("plan_hash").asText();
@@ -123,7 +123,7 @@ class LiveApplyGatesTest {
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.err())
                     .contains("does not say which Zendesk it was audited against")
-                    .contains("it is applied to " + ZendeskConfig.instanceName(z.baseUri()));
+                    .contains("it is applied to " + ZendeskInstance.name(z.baseUri()));
         }
     }
 

@@ -5,8 +5,9 @@ import static io.plumbline.cli.LiveApplyFixture.writes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.apply.ReceiptFile;
-import io.plumbline.config.ZendeskConfig;
+import io.plumbline.model.ZendeskInstance;
 import io.plumbline.zendesk.emulator.EmulatorConfig;
 import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.LoggedRequest;
@@ -196,7 +197,7 @@ class LiveUndoTest {
             for (String id : new String[] {"A003", "A002", "A001"}) {
                 assertThat(result(undone, id).path("reason").asText())
                         .as(id)
-                        .isEqualTo("rate_limited: not sent; Zendesk's rate limit stopped the run at A004");
+                        .isEqualTo("rate_limited: not tried; Zendesk's rate limit stopped the run at A004");
             }
             List<LoggedRequest> log = z.log().all();
             assertThat(log.get(log.size() - 1).status())
@@ -219,7 +220,7 @@ class LiveUndoTest {
         try (ZendeskEmulator z = fx.emulator();
                 ZendeskEmulator other = fx.emulator()) {
             Path receipt = applied(z, "undo-other-zendesk");
-            String wrote = ZendeskConfig.instanceName(z.baseUri());
+            String wrote = ZendeskInstance.name(z.baseUri());
             assertThat(json(receipt).path("zendesk").asText()).isEqualTo(wrote);
 
             LiveApplyFixture.Run dry = fx.undo(other, receipt);
@@ -227,9 +228,30 @@ class LiveUndoTest {
             assertThat(dry.code()).isEqualTo(5);
             assertThat(dry.err())
                     .contains("this apply wrote to the Zendesk at " + wrote + ", but the config points at "
-                            + ZendeskConfig.instanceName(other.baseUri()));
+                            + ZendeskInstance.name(other.baseUri()));
             assertThat(other.log().all()).isEmpty();
             assertThat(z.log().all()).isEmpty();
+        }
+    }
+
+    @Test
+    void undo_olderReceiptThatDoesNotNameItsZendesk_goesAheadWithANoteNamingWhereTheInversesGo() throws Exception {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "undo-unnamed-zendesk");
+            // as an older version wrote it: no zendesk, and the receipt_hash of that content
+            ObjectNode older = (ObjectNode) json(receipt);
+            older.remove("zendesk");
+            older.remove("receipt_hash");
+            older.put("receipt_hash", ReceiptFile.hash(older));
+            Files.writeString(receipt, older.toPrettyString());
+
+            LiveApplyFixture.Run live = fx.undoLive(z, receipt);
+
+            assertThat(live.code()).as(live.err()).isZero();
+            assertThat(live.out()).contains("applied 8");
+            assertThat(live.err())
+                    .contains("does not say which Zendesk its apply wrote to (an older receipt); the inverses go to "
+                            + ZendeskInstance.name(z.baseUri()));
         }
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.plumbline.config.ZendeskConfig;
+import io.plumbline.model.ZendeskInstance;
 import io.plumbline.plan.PlanHash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +30,7 @@ final class RunPlans {
      */
     static String hashApartFromZendesk(Path runDir, URI base) {
         JsonNode plan = plan(runDir);
-        assertThat(plan.path("source").path("zendesk").asText()).isEqualTo(ZendeskConfig.instanceName(base));
+        assertThat(plan.path("source").path("zendesk").asText()).isEqualTo(ZendeskInstance.name(base));
         ((ObjectNode) plan.path("source")).remove("zendesk");
         return PlanHash.of(plan);
     }

@@ -168,6 +168,9 @@ class ConfigLoaderTest {
         assertThat(new ZendeskConfig("Acme", null, null, null, null).instance()).isEqualTo("acme.zendesk.com");
         assertThat(new ZendeskConfig(null, "https://ACME.zendesk.com/", null, null, null).instance())
                 .isEqualTo("acme.zendesk.com");
+        assertThat(new ZendeskConfig(null, "https://acme.zendesk.com:443", null, null, null).instance())
+                .as("the scheme's own port is the same Zendesk")
+                .isEqualTo("acme.zendesk.com");
         assertThat(new ZendeskConfig(null, "http://127.0.0.1:8089/", null, null, null).instance())
                 .isEqualTo("127.0.0.1:8089");
         assertThat(new ZendeskConfig(null, "https://zd.proxy.example/zendesk/", null, null, null).instance())

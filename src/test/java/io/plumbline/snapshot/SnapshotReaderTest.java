@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -152,20 +153,24 @@ class SnapshotReaderTest {
         writeRequired();
         assertThat(SnapshotReader.read(new FolderSource(dir), null).zendesk()).isEmpty();
 
-        Files.writeString(
-                dir.resolve(SnapshotLayout.MANIFEST),
-                "{\"captured_at\":\"2026-04-17T00:00:00Z\",\"zendesk\":\" Acme.Zendesk.com \"}");
-        assertThat(SnapshotReader.read(new FolderSource(dir), Instant.parse("2026-05-01T00:00:00Z"))
-                        .zendesk())
-                .as("read with --as-of too")
-                .isEqualTo("acme.zendesk.com");
+        for (String written : List.of(" Acme.Zendesk.com ", "acme.zendesk.com/", "https://ACME.zendesk.com:443/")) {
+            Files.writeString(
+                    dir.resolve(SnapshotLayout.MANIFEST),
+                    "{\"captured_at\":\"2026-04-17T00:00:00Z\",\"zendesk\":\"" + written + "\"}");
+            assertThat(SnapshotReader.read(new FolderSource(dir), Instant.parse("2026-05-01T00:00:00Z"))
+                            .zendesk())
+                    .as("%s, read with --as-of too", written)
+                    .isEqualTo("acme.zendesk.com");
+        }
+        Files.writeString(dir.resolve(SnapshotLayout.MANIFEST), "{\"zendesk\":\"http://127.0.0.1:8089/zd/\"}");
+        assertThat(SnapshotReader.read(new FolderSource(dir), null).zendesk()).isEqualTo("127.0.0.1:8089/zd");
 
         Files.writeString(dir.resolve(SnapshotLayout.MANIFEST), "{\"captured_at\":null,\"zendesk\":null}");
         assertThat(SnapshotReader.read(new FolderSource(dir), null).zendesk()).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"42", "\"  \"", "{\"host\":\"acme.zendesk.com\"}"})
+    @ValueSource(strings = {"42", "\"  \"", "{\"host\":\"acme.zendesk.com\"}", "\"acme zendesk\"", "\"https://?x\""})
     void read_manifestZendeskThatNamesNone_failsNamingTheFile(String zendesk) throws IOException {
         writeRequired();
         Files.writeString(dir.resolve(SnapshotLayout.MANIFEST), "{\"zendesk\":" + zendesk + "}");

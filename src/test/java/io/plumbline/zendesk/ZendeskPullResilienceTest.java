@@ -3,9 +3,9 @@ package io.plumbline.zendesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.plumbline.config.ZendeskConfig;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
+import io.plumbline.model.ZendeskInstance;
 import io.plumbline.zendesk.emulator.EmulatorConfig;
 import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.LoggedRequest;
@@ -51,7 +51,7 @@ class ZendeskPullResilienceTest {
 
     /** How a snapshot pulled from the harness's emulator names it. */
     private static String instance(EmulatorHarness h) {
-        return "\"zendesk\" : \"" + ZendeskConfig.instanceName(h.emulator.baseUri()) + "\"";
+        return "\"zendesk\" : \"" + ZendeskInstance.name(h.emulator.baseUri()) + "\"";
     }
 
     @ParameterizedTest
