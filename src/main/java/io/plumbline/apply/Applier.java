@@ -60,8 +60,7 @@ public final class Applier {
             }
             List<ActionResult> results;
             if (limitedAt != null) {
-                results = List.of(result(s.action(), ResultStatus.SKIPPED, "", Map.of(), Map.of(), "")
-                        .notTriedAfterRateLimit(limitedAt));
+                results = List.of(notTried(s.action(), limitedAt));
                 sink.accept(results.get(0));
                 done[i] = true;
             } else if (ActionHandler.of(code).bulk() && options.bulk(toWrite.get(code))) {
@@ -145,6 +144,11 @@ public final class Applier {
         } catch (PlumblineException e) {
             return errored(a, e, Map.of());
         }
+    }
+
+    /** An action not tried because Zendesk's rate limit stopped the run at action {@code at}. */
+    static ActionResult notTried(PlannedAction a, String at) {
+        return result(a, ResultStatus.SKIPPED, "", Map.of(), Map.of(), "").notTriedAfterRateLimit(at);
     }
 
     /** A re-check that found the action not ready: skipped with its reason. */

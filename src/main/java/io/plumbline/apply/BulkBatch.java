@@ -106,8 +106,7 @@ final class BulkBatch {
             } else if (unread != null) {
                 out[i] = Applier.errored(s.action(), unread, Map.of());
             } else if (limitedAt != null) {
-                out[i] = Applier.result(s.action(), ResultStatus.SKIPPED, "", Map.of(), Map.of(), "")
-                        .notTriedAfterRateLimit(limitedAt);
+                out[i] = Applier.notTried(s.action(), limitedAt);
             } else {
                 check(s.action(), view, i, out, ready, checks);
                 limitedAt = out[i] != null && out[i].rateLimited() ? s.action().actionId() : null;
@@ -116,8 +115,7 @@ final class BulkBatch {
         if (limitedAt != null) {
             // a re-check met the rate limit: the job is not sent, and the actions ready for it are not tried
             for (int k : ready) {
-                out[k] = Applier.result(batch.get(k).action(), ResultStatus.SKIPPED, "", Map.of(), Map.of(), "")
-                        .notTriedAfterRateLimit(limitedAt);
+                out[k] = Applier.notTried(batch.get(k).action(), limitedAt);
             }
             ready.clear();
         }

@@ -3,12 +3,10 @@ package io.plumbline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.plumbline.zendesk.emulator.EmulatorConfig;
 import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.LoggedRequest;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -91,9 +89,7 @@ class BulkApplyTest {
     @Test
     void apply_rateLimitLongerThanPlumblineWaitsOnAJob_skipsItsBatchAndSendsNoOtherJob() throws Exception {
         BulkTenant t = new BulkTenant(dir, 3, 80, false);
-        EmulatorConfig tenMinutes =
-                EmulatorConfig.withToken(LiveApplyFixture.TOKEN).withFault429RetryAfter(Duration.ofMinutes(10));
-        try (ZendeskEmulator z = t.emulator(tenMinutes)) {
+        try (ZendeskEmulator z = t.emulator(LiveApplyFixture.tenMinuteRateLimit())) {
             z.failRequest(CREATE_MANY, 2, Fault.TOO_MANY);
             Path plan = t.planCopy("rate-limited-job");
             LiveApplyFixture.Run r = t.applyLive(z, plan);
@@ -125,9 +121,7 @@ class BulkApplyTest {
     @Test
     void apply_rateLimitMetByAnOrgBatchsSearch_sendsNoJobAndStopsTheRun() throws Exception {
         BulkTenant t = new BulkTenant(dir, 12, 0, true);
-        EmulatorConfig tenMinutes =
-                EmulatorConfig.withToken(LiveApplyFixture.TOKEN).withFault429RetryAfter(Duration.ofMinutes(10));
-        try (ZendeskEmulator z = t.emulator(tenMinutes)) {
+        try (ZendeskEmulator z = t.emulator(LiveApplyFixture.tenMinuteRateLimit())) {
             z.failRequest("/api/v2/organizations/search", 3, Fault.TOO_MANY);
             Path plan = t.planCopy("rate-limited-search");
             LiveApplyFixture.Run r = t.applyLive(z, plan);
@@ -152,9 +146,7 @@ class BulkApplyTest {
     @Test
     void apply_jobThatMayHaveLandedThenRateLimited_isSettledFromZendeskNotSkipped() throws Exception {
         BulkTenant t = new BulkTenant(dir, 3, 80, false);
-        EmulatorConfig tenMinutes =
-                EmulatorConfig.withToken(LiveApplyFixture.TOKEN).withFault429RetryAfter(Duration.ofMinutes(10));
-        try (ZendeskEmulator z = t.emulator(tenMinutes)) {
+        try (ZendeskEmulator z = t.emulator(LiveApplyFixture.tenMinuteRateLimit())) {
             // the first job is queued but answered 503; its resend is refused for the rate limit
             z.failRequest(CREATE_MANY, 1, Fault.LANDED_THEN_503);
             z.failRequest(CREATE_MANY, 1, Fault.TOO_MANY);

@@ -239,9 +239,7 @@ class LiveApplyFailuresTest {
 
     @Test
     void apply_rateLimitMetWhileSettlingAWriteWhoseAnswerWasLost_keepsItUnconfirmedAndStopsTheRun() {
-        EmulatorConfig tenMinutes =
-                EmulatorConfig.withToken(LiveApplyFixture.TOKEN).withFault429RetryAfter(Duration.ofMinutes(10));
-        try (ZendeskEmulator z = fx.emulator(tenMinutes, Duration.ofMinutes(2), 1000)) {
+        try (ZendeskEmulator z = fx.emulator(LiveApplyFixture.tenMinuteRateLimit(), Duration.ofMinutes(2), 1000)) {
             // the re-check's read comes first; the PUT lands unanswered, both retries fail, and the read that
             // would settle it meets the limit
             z.failRequest("/api/v2/organizations/9005", 2, Fault.LOST_ANSWER);

@@ -149,6 +149,11 @@ final class LiveApplyFixture {
         return emulator(EmulatorConfig.withToken(TOKEN), after, scale);
     }
 
+    /** Emulator settings taking {@link #TOKEN} whose injected 429s ask to wait 10 minutes, longer than apply waits. */
+    static EmulatorConfig tenMinuteRateLimit() {
+        return EmulatorConfig.withToken(TOKEN).withFault429RetryAfter(Duration.ofMinutes(10));
+    }
+
     /** The same with its own settings (which must take {@link #TOKEN}). */
     ZendeskEmulator emulator(EmulatorConfig config, Duration after, double scale) {
         return ZendeskEmulator.start(fixture, config, new EmulatorTime(capturedAt.plus(after), scale));

@@ -238,10 +238,8 @@ class LiveSalesforceAuditTest {
         return tmp.resolve("out").resolve(relative);
     }
 
-    private String planHash(String runId) throws IOException {
-        return JSON.readTree(run(runId).resolve("fix_plan.json").toFile())
-                .path("plan_hash")
-                .asText();
+    private String planHash(String runId) {
+        return RunPlans.hash(run(runId));
     }
 
     private void contact(String id, String email, String account) {

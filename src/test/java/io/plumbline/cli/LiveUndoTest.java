@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.apply.ReceiptFile;
 import io.plumbline.model.ZendeskInstance;
-import io.plumbline.zendesk.emulator.EmulatorConfig;
 import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.LoggedRequest;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
@@ -181,9 +180,7 @@ class LiveUndoTest {
 
     @Test
     void undo_rateLimitLongerThanPlumblineWaits_sendsNothingMoreAndTheRerunTakesUpTheRest() {
-        EmulatorConfig tenMinutes =
-                EmulatorConfig.withToken(LiveApplyFixture.TOKEN).withFault429RetryAfter(Duration.ofMinutes(10));
-        try (ZendeskEmulator z = fx.emulator(tenMinutes, Duration.ofMinutes(2), 1000)) {
+        try (ZendeskEmulator z = fx.emulator(LiveApplyFixture.tenMinuteRateLimit(), Duration.ofMinutes(2), 1000)) {
             z.dumpSnapshot(dir.resolve("before-limited"));
             Path receipt = applied(z, "undo-rate-limited");
             z.failEvery("PUT", "/api/v2/organizations/9009", Fault.TOO_MANY);
