@@ -24,6 +24,9 @@ final class AddOrgDomain implements ActionHandler {
         if (current.stream().anyMatch(d -> DomainNormalizer.sameDomain(d, t.value()))) {
             return Check.skip("already_in_effect", before);
         }
+        if (org.get().relinkedSince(t)) {
+            return Check.changed(OrgState.EXTERNAL_ID, before);
+        }
         if (t.preconditions().get("org_domain_names") instanceof List<?> seen
                 && seen.stream().anyMatch(d -> !holds(current, String.valueOf(d)))) {
             // a domain the plan saw on the org was taken off since (one added since, also by this run's own

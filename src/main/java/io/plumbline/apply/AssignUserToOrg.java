@@ -26,8 +26,13 @@ final class AssignUserToOrg implements ActionHandler {
         if (changed.isPresent()) {
             return Check.changed(changed.get(), Map.of());
         }
-        if (z.org(t.org()).isEmpty()) {
+        Optional<OrgState> org = z.org(t.org());
+        if (org.isEmpty()) {
             return Check.changed("org_missing", Map.of());
+        }
+        if (org.get().relinkedSince(t)) {
+            return Check.changed(
+                    OrgState.EXTERNAL_ID, Map.of(OrgState.EXTERNAL_ID, org.get().externalId()));
         }
         Optional<Membership> existing = user.get().membershipIn(t.org());
         if (existing.isPresent()) {

@@ -28,6 +28,13 @@ final class MoveUserToOrg implements ActionHandler {
         if (target.get().isDefault()) {
             return Check.skip("already_in_effect", before);
         }
+        Optional<OrgState> org = z.org(t.org());
+        if (org.isEmpty()) {
+            return Check.changed("org_missing", before);
+        }
+        if (org.get().relinkedSince(t)) {
+            return Check.changed(OrgState.EXTERNAL_ID, before);
+        }
         Object planned = t.preconditions().get("default_org_id");
         if (!String.valueOf(planned).equals(String.valueOf(before.get("default_org_id")))) {
             return Check.changed("default_org", before);

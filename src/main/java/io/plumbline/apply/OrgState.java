@@ -2,15 +2,33 @@ package io.plumbline.apply;
 
 import io.plumbline.model.Texts;
 import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.normalize.SalesforceIds;
 import java.util.List;
 import java.util.Objects;
 
 /** A Zendesk org as apply reads it just before a write: only what the preconditions look at. */
 public record OrgState(ZendeskOrgId id, String name, String externalId, List<String> domainNames) {
+    /** The plan's precondition holding the external_id the audit saw on the org a user or domain action targets. */
+    static final String EXTERNAL_ID = "org_external_id";
+
     public OrgState {
         Objects.requireNonNull(id, "id");
         name = Texts.orEmpty(name);
         externalId = Texts.isBlank(externalId) ? "" : externalId;
         domainNames = List.copyOf(domainNames);
+    }
+
+    /**
+     * Whether the org was linked to another account since the audit, which a user or domain action for
+     * {@code t}'s account must not follow: the plan recorded the external_id the audit saw on the org
+     * ({@value #EXTERNAL_ID}; blank recorded as empty), and the org now carries neither that value nor
+     * the action's own account id (which this run's {@code set_org_external_id} may just have written).
+     * A plan without that precondition is not checked.
+     */
+    boolean relinkedSince(ActionTarget t) {
+        Object seen = t.preconditions().get(EXTERNAL_ID);
+        return seen != null
+                && !externalId.equals(seen.toString())
+                && (t.account() == null || !SalesforceIds.names(externalId, t.account()));
     }
 }

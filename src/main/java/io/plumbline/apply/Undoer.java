@@ -95,6 +95,7 @@ public final class Undoer {
     private static ActionTarget target(ActionResult r) {
         return new ActionTarget(
                 r.code(),
+                r.accountId(),
                 r.orgId() == null ? null : new ZendeskOrgId(r.orgId()),
                 r.userId() == null ? null : new ZendeskUserId(r.userId()),
                 r.membershipId() == null ? null : new MembershipId(r.membershipId()),

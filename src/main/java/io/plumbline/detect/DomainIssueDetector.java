@@ -43,6 +43,7 @@ final class DomainIssueDetector implements Detector {
                         .evidence("org %s has %s; missing %s, which no other org holds", org.id(), current, d)
                         .value(d.value())
                         .precondition("org_domain_names", haveRaw)
+                        .precondition("org_external_id", org.externalId())
                         .precondition("no_org_with_domain", d.value())
                         .build());
             } else {

@@ -94,6 +94,7 @@ final class UserIssueDetector implements Detector {
                     .value(org.toString())
                     .precondition("user_email", user.email())
                     .precondition("user_is_member", false)
+                    .precondition("org_external_id", account.org().externalId())
                     .build());
             return;
         }
@@ -112,6 +113,7 @@ final class UserIssueDetector implements Detector {
                     .value(org.toString())
                     .precondition("default_org_id", currentDefault == null ? null : currentDefault.value())
                     .precondition("membership_id", membership.id().value())
+                    .precondition("org_external_id", account.org().externalId())
                     .precondition("user_email", user.email())
                     .build());
         }

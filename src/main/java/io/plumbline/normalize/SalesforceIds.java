@@ -30,6 +30,15 @@ public final class SalesforceIds {
         return true;
     }
 
+    /**
+     * Whether an org's {@code externalId} names the account {@code accountId} as the audit matches them:
+     * in any case, or as the account's 15-character form (case-sensitive, so its checksum agrees).
+     */
+    public static boolean names(String externalId, String accountId) {
+        String key = isAccountId15(externalId) ? to18(externalId) : externalId;
+        return key.equalsIgnoreCase(accountId);
+    }
+
     /** Appends the three checksum characters to a 15-character Salesforce id. */
     public static String to18(String id15) {
         if (id15.length() != 15) {

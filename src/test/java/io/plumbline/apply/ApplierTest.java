@@ -11,6 +11,7 @@ import io.plumbline.detect.IssueCode;
 import io.plumbline.model.ActionCode;
 import io.plumbline.model.Snapshot;
 import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.model.ZendeskUserId;
 import io.plumbline.plan.Caps;
 import io.plumbline.plan.FixPlan;
 import io.plumbline.resolve.ResolutionSettings;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,6 +137,47 @@ class ApplierTest {
         assertThat(r.get(0).status()).isEqualTo(ResultStatus.SKIPPED);
         assertThat(r.get(0).reason()).isEqualTo("precondition_changed_org_external_id");
         assertThat(r.get(0).before()).containsEntry("external_id", "SOMEONE-ELSE");
+    }
+
+    @Test
+    void apply_orgRelinkedSinceAudit_itsAccountsUsersAndDomainsDoNotFollow() {
+        FixPlan plan = audit(DEMO).plan();
+        SnapshotZendesk z = new SnapshotZendesk(DEMO);
+        // Acme Retail's org now names another account; Acme Studios' org was unlinked
+        z.setOrgExternalId(new ZendeskOrgId(9005), "001OTHER000000000A");
+        z.setOrgExternalId(new ZendeskOrgId(9006), null);
+        // Northshore's org, blank at audit time, was linked to another account before A002 could link it
+        z.setOrgExternalId(new ZendeskOrgId(9008), "001OTHER000000000B");
+        // Bay Valley's org went from the 15-character form to the account's own 18-character id: still linked
+        z.setOrgExternalId(new ZendeskOrgId(9009), "001Dn00000BvHsAIAV");
+        Map<String, String> reasons = new TreeMap<>();
+        run(z, plan, LIVE_NO_CAPS)
+                .forEach(r -> reasons.put(r.actionId(), r.status().code() + " " + r.reason()));
+
+        assertThat(reasons)
+                .containsEntry("A002", "skipped precondition_changed_org_external_id")
+                .containsEntry("A003", "skipped precondition_changed_org_external_id")
+                .containsEntry("A005", "skipped precondition_changed_org_external_id")
+                .containsEntry("A006", "skipped precondition_changed_org_external_id")
+                .containsEntry("A008", "skipped precondition_changed_org_external_id")
+                .containsEntry("A001", "applied ")
+                .containsEntry("A004", "applied ")
+                .containsEntry("A007", "applied ");
+        assertThat(z.org(new ZendeskOrgId(9005)).orElseThrow().domainNames()).containsExactly("acmeretail.example");
+        assertThat(z.user(new ZendeskUserId(7006)).orElseThrow().membershipIn(new ZendeskOrgId(9005)))
+                .isEmpty();
+    }
+
+    @Test
+    void apply_orgLinkedByThisRun_takesItsAccountsUsersAndDomains() {
+        FixPlan plan = audit(DEMO).plan();
+        SnapshotZendesk z = new SnapshotZendesk(DEMO);
+        // Northshore's org was blank at audit time; A002 links it, then A005 adds its domain
+        List<ActionResult> r = run(z, plan, LIVE_NO_CAPS);
+        assertThat(r)
+                .filteredOn(x -> Long.valueOf(9008).equals(x.orgId()))
+                .extracting(x -> x.actionId() + " " + x.status().code())
+                .containsExactly("A002 applied", "A005 applied");
     }
 
     @Test
