@@ -10,23 +10,50 @@ import java.util.TreeSet;
  * domains from the configuration.
  */
 public final class PersonalDomains {
-    /** The built-in personal email providers. */
+    /**
+     * The built-in personal email providers: the big webmail brands with their country domains, and the
+     * consumer mailboxes of large internet providers.
+     */
     public static final Set<String> BUILT_IN = Set.of(
             "gmail.com",
             "googlemail.com",
             "outlook.com",
+            "outlook.fr",
+            "outlook.de",
+            "outlook.es",
+            "outlook.it",
             "hotmail.com",
             "hotmail.co.uk",
+            "hotmail.fr",
+            "hotmail.de",
+            "hotmail.es",
+            "hotmail.it",
             "live.com",
+            "live.co.uk",
+            "live.fr",
+            "live.de",
+            "live.nl",
+            "live.ca",
             "msn.com",
+            "passport.com",
             "yahoo.com",
             "yahoo.co.uk",
+            "yahoo.fr",
+            "yahoo.de",
+            "yahoo.es",
+            "yahoo.it",
+            "yahoo.ca",
+            "yahoo.co.in",
+            "yahoo.co.jp",
+            "yahoo.com.au",
+            "yahoo.com.br",
             "ymail.com",
             "rocketmail.com",
             "icloud.com",
             "me.com",
             "mac.com",
             "aol.com",
+            "aim.com",
             "protonmail.com",
             "protonmail.ch",
             "proton.me",
@@ -34,50 +61,154 @@ public final class PersonalDomains {
             "gmx.com",
             "gmx.de",
             "gmx.net",
+            "gmx.at",
+            "gmx.ch",
             "web.de",
+            "t-online.de",
+            "freenet.de",
             "mail.com",
+            "email.com",
             "zoho.com",
+            "zohomail.com",
             "yandex.com",
             "yandex.ru",
+            "mail.ru",
+            "rambler.ru",
             "qq.com",
             "163.com",
             "126.com",
+            "sina.com",
+            "naver.com",
+            "daum.net",
+            "hanmail.net",
             "fastmail.com",
             "hey.com",
             "tutanota.com",
-            "mail.ru");
+            "tuta.io",
+            "comcast.net",
+            "verizon.net",
+            "att.net",
+            "sbcglobal.net",
+            "bellsouth.net",
+            "charter.net",
+            "cox.net",
+            "earthlink.net",
+            "optonline.net",
+            "btinternet.com",
+            "sky.com",
+            "virginmedia.com",
+            "orange.fr",
+            "wanadoo.fr",
+            "free.fr",
+            "sfr.fr",
+            "laposte.net",
+            "libero.it",
+            "virgilio.it",
+            "shaw.ca",
+            "rogers.com",
+            "sympatico.ca",
+            "bigpond.com",
+            "optusnet.com.au",
+            "uol.com.br",
+            "bol.com.br",
+            "rediffmail.com");
 
-    private final Set<Domain> domains;
+    /**
+     * The built-in shared platforms: social networks, site builders and hosts, code hosts and link
+     * services. An account's website there (a company page at linkedin.com/company/acme) names the
+     * platform, not the customer, so it never identifies an account either.
+     */
+    public static final Set<String> PLATFORMS = Set.of(
+            "linkedin.com",
+            "facebook.com",
+            "fb.com",
+            "instagram.com",
+            "twitter.com",
+            "x.com",
+            "youtube.com",
+            "youtu.be",
+            "tiktok.com",
+            "pinterest.com",
+            "threads.net",
+            "medium.com",
+            "substack.com",
+            "github.com",
+            "github.io",
+            "gitlab.com",
+            "gitlab.io",
+            "bitbucket.org",
+            "google.com",
+            "sites.google.com",
+            "blogspot.com",
+            "wordpress.com",
+            "wixsite.com",
+            "wix.com",
+            "squarespace.com",
+            "weebly.com",
+            "webflow.io",
+            "godaddysites.com",
+            "myshopify.com",
+            "netlify.app",
+            "vercel.app",
+            "herokuapp.com",
+            "crunchbase.com",
+            "wikipedia.org",
+            "yelp.com",
+            "glassdoor.com",
+            "angel.co",
+            "wellfound.com",
+            "linktr.ee",
+            "bit.ly");
 
-    private PersonalDomains(Set<Domain> domains) {
-        this.domains = Set.copyOf(domains);
+    private final Set<String> personal;
+    private final Set<String> platforms;
+
+    private PersonalDomains(Set<String> personal, Set<String> platforms) {
+        this.personal = Set.copyOf(personal);
+        this.platforms = Set.copyOf(platforms);
     }
 
-    /** The built-in list plus {@code extra} (raw text, normalized; invalid entries are rejected). */
+    /** The built-in lists plus {@code extra} (raw text, normalized; invalid entries are rejected). */
     public static PersonalDomains withExtra(Collection<String> extra) {
-        Set<Domain> all = new TreeSet<>();
-        for (String d : BUILT_IN) {
-            all.add(new Domain(d));
-        }
+        Set<String> all = new TreeSet<>(BUILT_IN);
         for (String raw : extra) {
             DomainParse parse = DomainNormalizer.parse(raw);
             if (!parse.valid()) {
                 throw new IllegalArgumentException("personal_domains_extra: '" + raw + "' is " + parse.problem());
             }
-            all.add(parse.domain());
+            all.add(parse.domain().value());
         }
-        return new PersonalDomains(all);
+        return new PersonalDomains(all, PLATFORMS);
     }
 
     public static PersonalDomains builtIn() {
         return withExtra(Set.of());
     }
 
+    /** Whether {@code domain} never identifies an account: it is, or is under, a listed domain. */
     public boolean contains(Domain domain) {
-        return domains.contains(domain);
+        return kind(domain) != null;
     }
 
-    public Set<Domain> all() {
-        return new TreeSet<>(domains);
+    /**
+     * Why {@code domain} never identifies an account, as words for evidence ("a personal email domain",
+     * "a shared platform's domain"), or null when it may. A subdomain counts as its listed parent
+     * ({@code mail.yahoo.com}, {@code uk.linkedin.com}).
+     */
+    public String kind(Domain domain) {
+        String d = domain.value();
+        while (true) {
+            if (personal.contains(d)) {
+                return "a personal email domain";
+            }
+            if (platforms.contains(d)) {
+                return "a shared platform's domain (a social network, site builder or code host)";
+            }
+            int dot = d.indexOf('.');
+            if (dot < 0 || d.indexOf('.', dot + 1) < 0) {
+                return null;
+            }
+            d = d.substring(dot + 1);
+        }
     }
 }

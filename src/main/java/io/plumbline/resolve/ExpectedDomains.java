@@ -50,7 +50,7 @@ public record ExpectedDomains(List<Domain> domains, List<CorruptedToken> corrupt
                 corrupted.add(new CorruptedToken(
                         field,
                         DomainNormalizer.withoutPassword(parse.raw()),
-                        "a personal email domain, which never identifies an account"));
+                        personal.kind(parse.domain()) + ", which never identifies an account"));
             } else {
                 out.add(parse.domain());
             }

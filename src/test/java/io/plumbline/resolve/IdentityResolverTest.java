@@ -1,6 +1,7 @@
 package io.plumbline.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.User;
@@ -115,6 +116,43 @@ class IdentityResolverTest {
     }
 
     @Test
+    void resolve_countryWebmailAndProviderMailboxesInAccountField_areSetAsideNotExpected() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "a.example outlook.fr hotmail.fr live.co.uk comcast.net mail.yahoo.com"));
+        assertThat(account(r, "001A").expected().domains())
+                .extracting(d -> d.value())
+                .containsExactly("a.example");
+        assertThat(account(r, "001A").expected().corrupted())
+                .extracting(CorruptedToken::problem)
+                .containsOnly("a personal email domain, which never identifies an account")
+                .hasSize(5);
+    }
+
+    @Test
+    void resolve_websiteOnASharedPlatform_isSetAsideNotExpected() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "a.example", "https://www.linkedin.com/company/a", "", "")
+                .account("001B", "B", "b.example", "https://b-team.github.io/", "", "")
+                .account("001C", "C", "c.example", "https://www.linkedinsider.example/", "", ""));
+        assertThat(account(r, "001A").expected().domains())
+                .extracting(d -> d.value())
+                .containsExactly("a.example");
+        assertThat(account(r, "001A").expected().corrupted())
+                .extracting(CorruptedToken::field, CorruptedToken::problem)
+                .containsExactly(tuple(
+                        "website",
+                        "a shared platform's domain (a social network, site builder or code host), which never"
+                                + " identifies an account"));
+        assertThat(account(r, "001B").expected().domains())
+                .extracting(d -> d.value())
+                .containsExactly("b.example");
+        // a name that merely starts like a platform's is the customer's own
+        assertThat(account(r, "001C").expected().domains())
+                .extracting(d -> d.value())
+                .containsExactly("c.example", "linkedinsider.example");
+    }
+
+    @Test
     void resolve_storedOrgAndExternalIdNameDifferentOrgs_isContested() {
         Resolution r = resolve(Snapshots.with()
                 .account("001A", "A", "", "", "", "5")
@@ -191,6 +229,16 @@ class IdentityResolverTest {
         Resolution r =
                 resolve(Snapshots.with().account("001A", "A", "a.example").endUser(10, "someone@yahoo.com", null));
         assertThat(user(r, 10).rule()).isEqualTo(UserRule.PERSONAL);
+    }
+
+    @Test
+    void resolveUser_subdomainOfAPersonalProvider_hasNoExpectation() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "a.example")
+                .endUser(10, "someone@mail.yahoo.com", null)
+                .endUser(11, "someone@acme.me.com.example", null));
+        assertThat(user(r, 10).rule()).isEqualTo(UserRule.PERSONAL);
+        assertThat(user(r, 11).rule()).isNotEqualTo(UserRule.PERSONAL);
     }
 
     @Test
