@@ -111,7 +111,8 @@ public final class DomainNormalizer {
             s = s.substring(2);
             hadScheme = true;
         }
-        s = cutAt(s, "/?#");
+        // a backslash ends the host as a slash does: browsers read http://a.example\@b.example as a.example
+        s = cutAt(s, "/?#\\");
         if (s.isEmpty()) {
             return DomainParse.invalid(raw, "no host (looks like a path or URL slug)");
         }

@@ -24,6 +24,8 @@ class DomainNormalizerTest {
             https://acme.example:8443                  | acme.example
             acme.example:8080                          | acme.example
             https://acme.example/path?q=1#frag         | acme.example
+            http://acme.example\\@evil.example          | acme.example
+            'https://acme.example\\path'                | acme.example
             acme.example?ref=crm                       | acme.example
             acme.example#top                           | acme.example
             www.acme.example                           | acme.example
