@@ -30,6 +30,12 @@ public final class Undoer {
     /** An undo's reason for a write its apply had in flight that a later apply of the plan lists as applied. */
     public static final String IN_FLIGHT_APPLIED_BY_LATER_RUN = "in_flight_applied_by_later_run";
 
+    /**
+     * An undo's reason for an applied result that a later apply of the same plan lists as applied too: this
+     * receipt's write was undone before, and the value in Zendesk is now that later run's, left to its receipt.
+     */
+    public static final String APPLIED_BY_LATER_RUN = "applied_by_later_run";
+
     private final ZendeskWrites zendesk;
 
     public Undoer(ZendeskWrites zendesk) {
@@ -46,7 +52,8 @@ public final class Undoer {
      * the state recorded just before its write and the state read now (a created membership's id); one it
      * does not hold is skipped, {@code in_flight_not_in_effect}. One that a later apply of the same plan
      * lists as applied ({@code appliedLater}, by action id) is that run's write, left to its own receipt:
-     * skipped, {@code in_flight_applied_by_later_run}.
+     * skipped, {@code in_flight_applied_by_later_run}; so is an applied result such a later apply made
+     * again after this receipt was undone once ({@value #APPLIED_BY_LATER_RUN}).
      */
     public void run(
             List<ActionResult> receiptResults,
@@ -72,7 +79,11 @@ public final class Undoer {
                 .toList());
         Collections.reverse(applied);
         for (ActionResult r : applied) {
-            ActionResult done = limitedAt != null ? r.notTriedAfterRateLimit(limitedAt) : reverse(r, live, sink);
+            ActionResult done = limitedAt != null
+                    ? r.notTriedAfterRateLimit(limitedAt)
+                    : appliedLater.contains(r.actionId())
+                            ? r.withOutcome(ResultStatus.SKIPPED, APPLIED_BY_LATER_RUN, Map.of(), Map.of(), "")
+                            : reverse(r, live, sink);
             limitedAt = limitedAt != null ? limitedAt : Applier.rateLimitedAt(List.of(done), zendesk);
             sink.accept(done);
         }

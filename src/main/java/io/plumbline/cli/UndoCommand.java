@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.apply.ActionResult;
 import io.plumbline.apply.ReceiptFile;
+import io.plumbline.apply.ResultStatus;
 import io.plumbline.apply.Undoer;
 import io.plumbline.apply.ZendeskWrites;
 import io.plumbline.artifacts.NextCommands;
@@ -18,8 +19,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,8 +107,13 @@ final class UndoCommand implements Callable<Integer> {
                     + "there is nothing in Zendesk to undo");
         }
         List<ActionResult> inFlight = ReceiptFile.inFlight(source);
-        Map<String, String> appliedLater =
-                inFlight.isEmpty() ? Map.of() : ReceiptArchive.appliedByLaterRuns(receipt, source);
+        List<ActionResult> results = ReceiptFile.results(source);
+        // a write of this receipt that a later apply of the plan made again (after an undo) is that run's now
+        Set<String> ours = new HashSet<>();
+        results.stream().filter(r -> r.status() == ResultStatus.APPLIED).forEach(r -> ours.add(r.actionId()));
+        inFlight.forEach(r -> ours.add(r.actionId()));
+        Map<String, String> appliedLater = new TreeMap<>(ReceiptArchive.appliedByLaterRuns(receipt, source));
+        appliedLater.keySet().retainAll(ours);
         warnIfUnfinished(source, appliedLater);
         PlumblineConfig cfg =
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
@@ -126,7 +135,7 @@ final class UndoCommand implements Callable<Integer> {
         keepUnfinished(target);
         String runId = ReceiptArchive.freshRunId(target, started, live ? "undo" : "undo_dry_run");
         ReceiptFile undoReceipt = new ReceiptFile(target, header(source, hash, runId, started, instance));
-        new Undoer(zendesk).run(ReceiptFile.results(source), inFlight, appliedLater.keySet(), live, undoReceipt);
+        new Undoer(zendesk).run(results, inFlight, appliedLater.keySet(), live, undoReceipt);
         String undoHash = undoReceipt.finish(ctx.clock().instant().toString());
         archive(target, runId);
         ApplyReadout.print(ctx.out(), undoReceipt.json(), undoReceipt.results(), undoHash, target, null, common.quiet);
@@ -174,8 +183,8 @@ final class UndoCommand implements Callable<Integer> {
         }
         appliedLater.forEach((action, run) -> ctx.err()
                 .println("note: " + action + " is listed as applied by the later run " + run
-                        + "; this undo leaves it to that run's receipt (" + Undoer.IN_FLIGHT_APPLIED_BY_LATER_RUN
-                        + ")"));
+                        + "; this undo leaves it to that run's receipt (skipped, "
+                        + Undoer.APPLIED_BY_LATER_RUN + ")"));
     }
 
     /** Every finished undo receipt is kept in {@code applies/}, as apply receipts are, before the next overwrites it. */

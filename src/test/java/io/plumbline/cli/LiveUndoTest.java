@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.apply.ReceiptFile;
+import io.plumbline.apply.Undoer;
 import io.plumbline.model.ZendeskInstance;
 import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.LoggedRequest;
@@ -91,6 +92,35 @@ class LiveUndoTest {
                             .path("mode")
                             .asText())
                     .isEqualTo("undo_dry_run");
+        }
+    }
+
+    @Test
+    void undo_ofAReceiptUndoneBeforeAndAppliedAgainSince_leavesTheLaterRunsWritesAlone() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            z.dumpSnapshot(dir.resolve("before-again"));
+            Path receipt = applied(z, "again");
+            Path first = receipt.resolveSibling("applies")
+                    .resolve(json(receipt).path("run_id").asText() + ".json");
+            assertThat(fx.undoLive(z, first).code()).isZero();
+            LiveApplyFixture.Run reapplied = fx.applyLive(z, receipt.resolveSibling("fix_plan.json"));
+            assertThat(reapplied.out()).as(reapplied.err()).contains("applied 8");
+            z.log().clear();
+
+            LiveApplyFixture.Run again = fx.undo(z, first);
+            assertThat(again.code()).as(again.err()).isZero();
+            assertThat(again.out()).contains("Nothing to undo");
+            assertThat(z.log().writes()).isEmpty();
+            assertThat(again.err()).contains("A001 is listed as applied by the later run");
+            assertThat(json(first.resolveSibling("undo_receipt.json")).path("results"))
+                    .hasSize(8)
+                    .allMatch(r -> r.path("reason").asText().equals(Undoer.APPLIED_BY_LATER_RUN));
+
+            // the later run's own receipt still undoes its writes, back to the start
+            assertThat(fx.undoLive(z, receipt).code()).isZero();
+            z.dumpSnapshot(dir.resolve("restored-again"));
+            assertThat(SnapshotDiff.between(dir.resolve("before-again"), dir.resolve("restored-again")))
+                    .isEmpty();
         }
     }
 
