@@ -11,6 +11,13 @@ import java.util.Optional;
  * inverse for undo (re-checked the same way). One implementation per {@link ActionCode}.
  */
 interface ActionHandler {
+    /**
+     * An undo's reason for a receipt result that is not what its repair writes (a set external_id whose
+     * before was not blank, a domain the org already held): the receipt was not written by apply as it
+     * stands, so no inverse is derived from it.
+     */
+    String NOT_AS_APPLIED = "receipt_not_as_applied";
+
     Check check(ActionTarget target, ZendeskWrites zendesk);
 
     /** Writes; returns the outcome and, on success, the final after-state (e.g. a created membership id). */

@@ -90,6 +90,13 @@ final class AddOrgDomain implements ActionHandler {
         }
         List<String> current = org.get().domainNames();
         Map<String, Object> now = Map.of("domain_names", current);
+        if (!(before.get("domain_names") instanceof List<?> had)
+                || had.stream().anyMatch(d -> DomainNormalizer.sameDomain(String.valueOf(d), t.value()))
+                || !(after.get("domain_names") instanceof List<?> made)
+                || made.stream().noneMatch(d -> DomainNormalizer.sameDomain(String.valueOf(d), t.value()))) {
+            // the repair only adds a domain the org did not hold: anything else is not its record
+            return Check.skip(ActionHandler.NOT_AS_APPLIED, now);
+        }
         if (current.stream().noneMatch(d -> DomainNormalizer.sameDomain(d, t.value()))) {
             return Check.skip("already_in_effect", now);
         }

@@ -88,7 +88,8 @@ final class AssignUserToOrg implements ActionHandler {
         }
         Optional<UserState> user = z.user(t.user());
         Optional<Membership> created = user.flatMap(u -> u.memberships().stream()
-                .filter(m -> m.id().value() == number.longValue())
+                .filter(m -> m.id().value() == number.longValue()
+                        && m.organizationId().equals(t.org()))
                 .findFirst());
         if (created.isEmpty()) {
             return Check.skip("already_in_effect", Map.of("member", false));

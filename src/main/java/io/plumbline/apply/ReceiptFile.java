@@ -1,7 +1,9 @@
 package io.plumbline.apply;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.artifacts.Json;
@@ -27,7 +29,13 @@ import java.util.TreeMap;
  * {@link #hash} of a finished receipt gates undo.
  */
 public final class ReceiptFile implements ResultSink {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Reads and writes plans and receipts. A key given twice in one object is refused, not read as its
+     * last value: a reviewer reading the first would be approving something else than what runs.
+     */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     /** The member of a finished receipt that holds its own {@link #hash}. */
     public static final String HASH_FIELD = "receipt_hash";
 

@@ -78,18 +78,24 @@ final class SetOrgExternalId implements ActionHandler {
             return Check.changed("org_missing", Map.of());
         }
         Map<String, Object> now = Map.of("external_id", org.get().externalId());
-        if (org.get().externalId().equals(String.valueOf(before.get("external_id")))) {
+        if (!"".equals(before.get("external_id"))
+                || !(after.get("external_id") instanceof String made)
+                || !made.equalsIgnoreCase(t.value())) {
+            // the repair only links a blank org to its account: anything else is not its record
+            return Check.skip(ActionHandler.NOT_AS_APPLIED, now);
+        }
+        if (org.get().externalId().isEmpty()) {
             return Check.skip("already_in_effect", now);
         }
-        if (!org.get().externalId().equals(String.valueOf(after.get("external_id")))) {
+        if (!org.get().externalId().equals(made)) {
             return Check.changed("org_external_id", now);
         }
-        return Check.ready(now, Map.of("external_id", String.valueOf(before.get("external_id"))));
+        return Check.ready(now, Map.of("external_id", ""));
     }
 
+    /** Clears the external_id: the inverse of linking a blank org, whatever else a receipt says. */
     @Override
     public Written undo(ActionTarget t, ZendeskWrites z, Check c) {
-        String previous = String.valueOf(c.after().get("external_id"));
-        return new Written(z.setOrgExternalId(t.org(), previous.isEmpty() ? null : previous), c.after());
+        return new Written(z.setOrgExternalId(t.org(), null), c.after());
     }
 }

@@ -2,7 +2,6 @@ package io.plumbline.cli;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.apply.ActionResult;
 import io.plumbline.apply.ReceiptFile;
@@ -47,7 +46,6 @@ import picocli.CommandLine.Option;
             "  plumbline undo --receipt artifacts/plumbline/RUN/apply_receipt.json --apply --confirm-receipt-hash <hash>"
         })
 final class UndoCommand implements Callable<Integer> {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final Context ctx;
 
     @Option(
@@ -206,7 +204,7 @@ final class UndoCommand implements Callable<Integer> {
     }
 
     private ObjectNode header(JsonNode source, String hash, String runId, Instant started, String instance) {
-        ObjectNode h = MAPPER.createObjectNode();
+        ObjectNode h = ReceiptFile.MAPPER.createObjectNode();
         h.put("run_id", runId);
         h.put("source_receipt_path", receipt.toString());
         h.put("source_receipt_hash", hash);
@@ -227,7 +225,7 @@ final class UndoCommand implements Callable<Integer> {
                     file.toString(), 0, 0, "file not found; pass the apply_receipt.json of a live apply");
         }
         try {
-            JsonNode n = MAPPER.readTree(Files.readString(file));
+            JsonNode n = ReceiptFile.MAPPER.readTree(Files.readString(file));
             if (n == null || !n.isObject() || !n.has("results")) {
                 throw new InputException(file.toString(), 0, 0, "not an apply receipt (no results)");
             }

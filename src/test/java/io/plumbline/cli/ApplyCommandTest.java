@@ -93,6 +93,22 @@ class ApplyCommandTest {
     }
 
     @Test
+    void apply_planWithAKeyGivenTwice_isRefusedNamingItsLine() throws Exception {
+        // the hash still matches (the last value is the one a lenient reader keeps), but a reader of the
+        // first would be approving another value than the one applied
+        Files.writeString(
+                plan,
+                Files.readString(plan)
+                        .replace(
+                                "\"value\": \"acmeshop.example\"",
+                                "\"value\": \"gmail.com\",\n\"value\": \"acmeshop.example\""));
+        Cli.Result r = Cli.run("apply", "--plan", plan.toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).startsWith(plan + ":").contains("value");
+        assertThat(Files.readString(plan.resolveSibling("apply_receipt.json"))).contains("\"not_run\"");
+    }
+
+    @Test
     void apply_liveWithWrongOrMissingHash_refusedWithExit5() throws Exception {
         Path snap = tmp.resolve("snap");
         assertThat(Cli.run("init", "--config", tmp.resolve("c.yaml").toString(), "--demo", "--quiet")

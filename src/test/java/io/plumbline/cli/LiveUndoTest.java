@@ -262,6 +262,42 @@ class LiveUndoTest {
     }
 
     @Test
+    void undo_receiptEditedAndReHashed_derivesNoInverseFromWhatApplyNeverWrites() throws Exception {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "edited-rehashed");
+            ObjectNode edited = (ObjectNode) json(receipt);
+            for (JsonNode r : edited.path("results")) {
+                ObjectNode n = (ObjectNode) r;
+                switch (n.path("action_id").asText()) {
+                    // a linked org's "previous" external_id, and a domain the org held before the apply
+                    case "A001" -> ((ObjectNode) n.path("before")).put("external_id", "HIJACKED");
+                    case "A003" -> n.put("value", "acmeretail.example");
+                    // a membership of another org than the action's
+                    case "A006" -> ((ObjectNode) n.path("after")).put("membership_id", 5051);
+                    default -> {}
+                }
+            }
+            edited.remove("receipt_hash");
+            edited.put("receipt_hash", ReceiptFile.hash(edited));
+            Files.writeString(receipt, edited.toPrettyString());
+
+            LiveApplyFixture.Run live = fx.undoLive(z, receipt);
+
+            assertThat(live.code()).as(live.err()).isZero();
+            JsonNode undone = json(receipt.resolveSibling("undo_receipt.json"));
+            assertThat(result(undone, "A001").path("reason").asText()).isEqualTo("receipt_not_as_applied");
+            assertThat(result(undone, "A003").path("reason").asText()).isEqualTo("receipt_not_as_applied");
+            assertThat(result(undone, "A006").path("reason").asText()).isEqualTo("already_in_effect");
+            assertThat(writes(z))
+                    .noneMatch(w -> w.contains("HIJACKED"))
+                    .noneMatch(w -> w.startsWith("PUT /api/v2/organizations/9005 "))
+                    .noneMatch(w -> w.contains("organization_memberships/5051"))
+                    .contains("PUT /api/v2/organizations/9008 {\"organization\":{\"external_id\":null}}")
+                    .hasSize(5);
+        }
+    }
+
+    @Test
     void undo_olderReceiptThatDoesNotNameItsZendesk_goesAheadWithANoteNamingWhereTheInversesGo() throws Exception {
         try (ZendeskEmulator z = fx.emulator()) {
             Path receipt = applied(z, "undo-unnamed-zendesk");
