@@ -79,7 +79,10 @@ record AuditInputs(
     static AuditInputs fromFolder(
             Path dir, Instant asOf, PlumblineConfig config, ResolutionSettings settings, String kind) {
         if (!Files.isDirectory(dir)) {
-            throw new ConfigException(dir + ": snapshot folder not found");
+            throw new ConfigException(dir
+                    + (Files.exists(dir)
+                            ? ": not a folder; --snapshot takes the snapshot folder that holds salesforce_accounts.csv and zendesk/"
+                            : ": snapshot folder not found"));
         }
         ChecksummedSource source = new ChecksummedSource(new FolderSource(dir));
         return new AuditInputs(

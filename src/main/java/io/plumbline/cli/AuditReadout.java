@@ -94,8 +94,10 @@ final class AuditReadout {
                                         ? "stored org id"
                                         : rule.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         out.printf(
-                "  %d accounts uniquely resolved to Zendesk orgs%s%n",
-                f.outcomes().get(AccountOutcome.RESOLVED), rules.length() == 0 ? "" : " (" + rules + ")");
+                "  %d %s uniquely resolved to Zendesk orgs%s%n",
+                f.outcomes().get(AccountOutcome.RESOLVED),
+                f.outcomes().get(AccountOutcome.RESOLVED) == 1 ? "account" : "accounts",
+                rules.length() == 0 ? "" : " (" + rules + ")");
         line(out, f.outcomes().get(AccountOutcome.BLOCKED_DUPLICATE), "blocked: duplicate external_id");
         line(
                 out,

@@ -100,6 +100,11 @@ final class UndoCommand implements Callable<Integer> {
             throw new ApplyRefusedException("--apply needs --confirm-receipt-hash " + hash + " (the hash of " + receipt
                     + "); " + (confirmHash == null ? "none was given" : confirmHash.strip() + " does not match"));
         }
+        if (!live && confirmHash != null) {
+            ctx.err()
+                    .println("note: --confirm-receipt-hash only takes effect with --apply; this is a dry run and "
+                            + "nothing is written to Zendesk");
+        }
         if (live && source.path("demo").asBoolean(false)) {
             throw new ApplyRefusedException(receipt + ": this receipt is from a demo plan, which is dry-run only; "
                     + "there is nothing in Zendesk to undo");

@@ -133,8 +133,10 @@ final class AccountIssueDetector implements Detector {
             return "no org carries external_id " + r.account().id() + "; the only domain candidate, org "
                     + r.domainCandidates().get(0).id() + ", is claimed by several accounts";
         }
-        return "no stored org id, no org carries external_id " + r.account().id()
-                + ", and no org holds an expected domain";
+        String stored = r.storedOrgIdStale()
+                ? "the stored org id " + r.account().storedOrgId() + " " + r.storedOrgIdProblem()
+                : "no stored org id";
+        return stored + ", no org carries external_id " + r.account().id() + ", and no org holds an expected domain";
     }
 
     /** The org the stale stored id names (when it is an org id at all) and the org the account resolved to. */

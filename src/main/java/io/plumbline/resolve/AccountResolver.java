@@ -133,7 +133,7 @@ final class AccountResolver {
         }
         b.storedStale = true;
         b.storedProblem = id == null
-                ? "not a Zendesk org id"
+                ? "is not a Zendesk org id"
                 : orgs.any(new ZendeskOrgId(id)) != null ? "names a deleted org" : "names no org";
         b.step(
                 "%s: the stored org id %s %s: stale, falling through",

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * line. Header names are matched trimmed and case-insensitively; unknown columns are ignored, but one
  * that is a known column spelled another way is refused. Every row
  * has exactly one field per header column: a row cut short is an error, not a row whose last columns
- * silently read as blank. Lines that are empty or hold only whitespace are skipped. A quoted field left
+ * silently read as blank. Lines that are empty, hold only whitespace or only empty fields are skipped. A quoted field left
  * open at the end of the file is an error, not a field that silently swallows every row after it.
  */
 final class CsvTable {
@@ -204,9 +204,17 @@ final class CsvTable {
         return b.toString();
     }
 
-    /** A line holding nothing but whitespace: skipped like an empty line, not read as a row of one field. */
+    /**
+     * A line holding nothing but whitespace, or only empty fields ({@code ,,,}, as spreadsheets export an
+     * empty row): skipped like an empty line, not read as a row.
+     */
     private static boolean blank(CsvRecord record) {
-        return record.getFieldCount() == 1 && record.getField(0).isBlank();
+        for (String field : record.getFields()) {
+            if (!field.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkWidth(CsvRecord record) {

@@ -145,7 +145,9 @@ public final class ZendeskRecords {
         try {
             return OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + field + "' must be an ISO 8601 timestamp, found \"" + s + "\"");
+            throw new IllegalArgumentException("'" + field
+                    + "' must be an ISO 8601 timestamp with its UTC offset (2026-04-17T22:15:30Z or "
+                    + "2026-04-17T18:15:30-04:00), found \"" + s + "\"");
         }
     }
 

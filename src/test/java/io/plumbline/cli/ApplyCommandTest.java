@@ -230,6 +230,15 @@ class ApplyCommandTest {
     }
 
     @Test
+    void undo_confirmHashWithoutApply_notesThatItIsStillADryRun() {
+        Path receipt = plan.resolveSibling("apply_receipt.json");
+        assertThat(Cli.run("apply", "--plan", plan.toString()).exitCode()).isZero();
+        Cli.Result r = Cli.run("undo", "--receipt", receipt.toString(), "--confirm-receipt-hash", "0".repeat(64));
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).contains("note: --confirm-receipt-hash only takes effect with --apply");
+    }
+
+    @Test
     void undo_dryRunOfDryRunReceipt_hasNothingToReverse() {
         assertThat(Cli.run("apply", "--plan", plan.toString(), "--quiet").exitCode())
                 .isZero();

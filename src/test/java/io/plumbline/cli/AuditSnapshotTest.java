@@ -185,4 +185,12 @@ class AuditSnapshotTest {
                 .startsWith(snapshot.resolve("zendesk/organizations.jsonl") + ":1:")
                 .contains(": error: malformed JSON: ");
     }
+
+    @Test
+    void audit_snapshotThatIsAFile_saysItIsNotAFolder() throws IOException {
+        Path file = Files.writeString(dir.resolve("accounts.csv"), "sf_account_id,account_name,account_domains\n");
+
+        assertThat(audit(file)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains(file + ": not a folder; --snapshot takes the snapshot folder");
+    }
 }

@@ -146,6 +146,22 @@ class DriftDetectorTest {
     }
 
     @Test
+    void detect_noOrgAfterAStaleStoredId_evidenceNamesTheStaleId() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example", "", "", "900")
+                .deletedOrg(900, "Old", "001A")
+                .account("001B", "B", "b.example", "", "", "abc")
+                .audit();
+        assertThat(issues(r, IssueCode.ACCOUNT_MISSING_ZENDESK_ORG))
+                .extracting(Issue::evidence)
+                .containsExactly(
+                        "the stored org id 900 names a deleted org, no org carries external_id 001A, and no org "
+                                + "holds an expected domain",
+                        "the stored org id abc is not a Zendesk org id, no org carries external_id 001B, and no "
+                                + "org holds an expected domain");
+    }
+
+    @Test
     void detect_orgNobodyResolvesWithBlankExternalId_isOrphaned() {
         AuditResult r = Snapshots.with()
                 .account("001A", "A", "a.example")

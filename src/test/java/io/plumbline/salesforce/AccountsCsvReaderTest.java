@@ -347,6 +347,13 @@ class AccountsCsvReaderTest {
     }
 
     @Test
+    void read_rowsOfOnlyEmptyFields_areSkippedAsSpreadsheetsWriteEmptyRows() {
+        assertThat(read(HEADER + "001A,Acme,a.example\n,,\n\"\",,\n,,\n"))
+                .extracting(Account::sourceLine)
+                .containsExactly(2L);
+    }
+
+    @Test
     void read_linesOfOnlyWhitespace_areSkippedLikeBlankLines() {
         assertThat(read("  \n" + HEADER + "001A,Acme,a.example\n \t \r\n001B,Beta,\n   "))
                 .extracting(Account::sourceLine)

@@ -197,7 +197,8 @@ class ZendeskRecordsTest {
     void ticket_timestampWithoutOffset_failsNamingTheField() {
         assertThatThrownBy(() -> ZendeskRecords.ticket(json("{\"id\":1,\"created_at\":\"2026-03-13 01:45:57\"}")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("'created_at' must be an ISO 8601 timestamp, found \"2026-03-13 01:45:57\"");
+                .hasMessage("'created_at' must be an ISO 8601 timestamp with its UTC offset (2026-04-17T22:15:30Z or "
+                        + "2026-04-17T18:15:30-04:00), found \"2026-03-13 01:45:57\"");
     }
 
     @Test
