@@ -7,6 +7,7 @@ import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.resolve.AccountResolution;
 import io.plumbline.resolve.CorruptedToken;
+import io.plumbline.resolve.ExternalIdKey;
 import io.plumbline.resolve.Resolution;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,10 @@ final class AccountIssueDetector implements Detector {
                     .org(org.id())
                     .current(org.externalId())
                     .expected(r.account().id().value())
-                    .evidence("org %s carries the 15-character form of the Account Id", org.id())
+                    .evidence(
+                            "org %s carries %s",
+                            org.id(),
+                            ExternalIdKey.ofOrgExternalId(org.externalId()).howNotCanonical())
                     .build());
         }
     }

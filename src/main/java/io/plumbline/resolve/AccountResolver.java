@@ -66,14 +66,15 @@ final class AccountResolver {
         }
         if (b.externalIdMatches.size() == 1) {
             Organization org = b.externalIdMatches.get(0);
-            b.notCanonical = ExternalIdKey.ofOrgExternalId(org.externalId()).fifteenCharacterForm();
+            ExternalIdKey key = ExternalIdKey.ofOrgExternalId(org.externalId());
+            b.notCanonical = key.notCanonical();
             b.step(
                     "%s: exactly one org carries external_id %s: org %s '%s'%s",
                     AccountRule.EXTERNAL_ID.label(),
                     account.id(),
                     org.id(),
                     org.name(),
-                    b.notCanonical ? " (in the 15-character form)" : "");
+                    b.notCanonical ? " (as " + key.howNotCanonical() + ")" : "");
             return b.build(AccountOutcome.RESOLVED, AccountRule.EXTERNAL_ID, org);
         }
         b.step("%s: no org carries external_id %s", AccountRule.EXTERNAL_ID.label(), account.id());
@@ -106,7 +107,7 @@ final class AccountResolver {
         }
         ExternalIdKey key = ExternalIdKey.ofOrgExternalId(org.externalId());
         if (key.key().equals(ExternalIdKey.ofAccount(b.account.id()))) {
-            b.notCanonical = key.fifteenCharacterForm();
+            b.notCanonical = key.notCanonical();
             b.step("org %s already carries external_id %s", org.id(), org.externalId());
             return b.build(AccountOutcome.RESOLVED, rule, org);
         }

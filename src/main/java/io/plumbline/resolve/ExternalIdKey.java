@@ -6,19 +6,33 @@ import java.util.Locale;
 
 /**
  * How an org's external_id is compared with account ids: case-insensitively, as Zendesk does, with a
- * 15-character Account Id on the org first converted to its 18-character form (and flagged).
+ * 15-character Account Id on the org first converted to its 18-character form, and spaces around the
+ * value ignored; either is flagged, since the org does not carry the id as Salesforce writes it.
  */
-public record ExternalIdKey(String key, boolean fifteenCharacterForm) {
+public record ExternalIdKey(String key, boolean fifteenCharacterForm, boolean padded) {
     /** The comparison key of an org's raw external_id. */
     public static ExternalIdKey ofOrgExternalId(String externalId) {
-        if (SalesforceIds.isAccountId15(externalId)) {
-            return new ExternalIdKey(SalesforceIds.to18(externalId).toLowerCase(Locale.ROOT), true);
+        String id = externalId.strip();
+        boolean padded = id.length() != externalId.length();
+        if (SalesforceIds.isAccountId15(id)) {
+            return new ExternalIdKey(SalesforceIds.to18(id).toLowerCase(Locale.ROOT), true, padded);
         }
-        return new ExternalIdKey(externalId.toLowerCase(Locale.ROOT), false);
+        return new ExternalIdKey(id.toLowerCase(Locale.ROOT), false, padded);
     }
 
     /** The comparison key of an account. */
     public static String ofAccount(SalesforceAccountId id) {
         return id.matchKey();
+    }
+
+    /** Whether the org carries the id otherwise than as Salesforce writes it. */
+    public boolean notCanonical() {
+        return fifteenCharacterForm || padded;
+    }
+
+    /** How the org carries the id otherwise than as Salesforce writes it, in words for evidence. */
+    public String howNotCanonical() {
+        String form = fifteenCharacterForm ? "the 15-character form of the Account Id" : "the Account Id";
+        return padded ? form + " with spaces around it" : form;
     }
 }

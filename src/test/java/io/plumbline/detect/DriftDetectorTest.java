@@ -3,6 +3,8 @@ package io.plumbline.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.audit.AuditResult;
+import io.plumbline.model.ActionCode;
+import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.plan.ActionStatus;
 import io.plumbline.plan.PlannedAction;
 import io.plumbline.testing.Snapshots;
@@ -284,6 +286,23 @@ class DriftDetectorTest {
         Issue i = only(r, IssueCode.ORG_EXTERNAL_ID_NOT_CANONICAL);
         assertThat(i.currentValue()).isEqualTo("001M000000qfPyS");
         assertThat(i.expectedValue()).isEqualTo("001M000000qfPySIAU");
+    }
+
+    @Test
+    void detect_orgCarryingTheIdWithSpacesAround_matchesItAndReportsNotCanonicalInsteadOfLinkingAnother() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(901, "Blank", null, "a.example")
+                .org(903, "Padded", " 001A ")
+                .audit();
+        assertThat(r.resolution().resolvedOrgOf(new SalesforceAccountId("001A")).value())
+                .isEqualTo(903);
+        assertThat(only(r, IssueCode.ORG_EXTERNAL_ID_NOT_CANONICAL).evidence())
+                .isEqualTo("org 903 carries the Account Id with spaces around it");
+        assertThat(r.plan().actions()).noneMatch(a -> a.code() == ActionCode.SET_ORG_EXTERNAL_ID);
+        assertThat(issues(r, IssueCode.ORG_ORPHANED))
+                .extracting(i -> i.orgId().value())
+                .doesNotContain(903L);
     }
 
     @Test
