@@ -28,6 +28,12 @@ import java.util.Map;
  * records a job may still be writing. A dry run never batches.
  */
 public final class Applier {
+    /** The reason of an action left unwritten by {@code --max-actions}. */
+    public static final String CAP_MAX_ACTIONS = "cap_max_actions";
+
+    /** The reason of an action left unwritten by {@code --max-per-account}. */
+    public static final String CAP_MAX_PER_ACCOUNT = "cap_max_per_account";
+
     private final ZendeskWrites zendesk;
 
     public Applier(ZendeskWrites zendesk) {
@@ -108,9 +114,9 @@ public final class Applier {
             if (!a.prepared()) {
                 steps.add(new Step(a, result(a, ResultStatus.BLOCKED, a.blockedReason(), Map.of(), Map.of(), "")));
             } else if (taken >= options.caps().maxActions()) {
-                steps.add(new Step(a, result(a, ResultStatus.SKIPPED, "cap_max_actions", Map.of(), Map.of(), "")));
+                steps.add(new Step(a, result(a, ResultStatus.SKIPPED, CAP_MAX_ACTIONS, Map.of(), Map.of(), "")));
             } else if (perAccount.getOrDefault(account, 0) >= options.caps().maxPerAccount()) {
-                steps.add(new Step(a, result(a, ResultStatus.SKIPPED, "cap_max_per_account", Map.of(), Map.of(), "")));
+                steps.add(new Step(a, result(a, ResultStatus.SKIPPED, CAP_MAX_PER_ACCOUNT, Map.of(), Map.of(), "")));
             } else {
                 taken++;
                 perAccount.merge(account, 1, Integer::sum);

@@ -2,6 +2,7 @@ package io.plumbline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.apply.ActionResult;
+import io.plumbline.apply.Applier;
 import io.plumbline.apply.PlanFile;
 import io.plumbline.artifacts.NextCommands;
 import io.plumbline.errors.ExitCodes;
@@ -49,7 +50,7 @@ final class ApplyReadout {
         // the receipt_hash that --confirm-receipt-hash takes
         out.println((mode.startsWith("undo") ? "undo_receipt_hash: " : "receipt_hash: ") + receiptHash);
         if (!quiet && plan != null) {
-            next(out, mode, plan, receiptPath, receiptHash);
+            next(out, mode, plan, receiptPath, receiptHash, results);
         }
         out.flush();
     }
@@ -86,7 +87,13 @@ final class ApplyReadout {
         return ExitCodes.REMOTE;
     }
 
-    private static void next(PrintWriter out, String mode, PlanFile plan, Path receiptPath, String receiptHash) {
+    private static void next(
+            PrintWriter out,
+            String mode,
+            PlanFile plan,
+            Path receiptPath,
+            String receiptHash,
+            List<ActionResult> results) {
         out.println();
         if (mode.equals("dry_run") && plan.plan().demo()) {
             out.println("Demo plans are dry-run only. Audit your own Zendesk to get a plan you can apply.");
@@ -95,10 +102,31 @@ final class ApplyReadout {
             out.println("  " + ProgramName.get() + " apply --plan " + NextCommands.word(plan.path())
                     + " --apply --confirm-plan-hash " + plan.plan().planHash());
         } else if (mode.equals("apply")) {
+            capped(out, plan, results);
             out.println("To reverse the applied actions (dry run first):");
             out.println("  " + ProgramName.get() + " undo --receipt " + NextCommands.word(receiptPath));
             out.println("  " + ProgramName.get() + " undo --receipt " + NextCommands.word(receiptPath)
                     + " --apply --confirm-receipt-hash " + receiptHash);
         }
+    }
+
+    /**
+     * The way on when caps left actions unwritten: a re-run of this plan counts its first actions against
+     * the caps again (those written now are then skipped as already in effect), so it never gets further;
+     * a new audit's plan holds only what is still to do.
+     */
+    private static void capped(PrintWriter out, PlanFile plan, List<ActionResult> results) {
+        long left = results.stream()
+                .filter(r ->
+                        r.reason().equals(Applier.CAP_MAX_ACTIONS) || r.reason().equals(Applier.CAP_MAX_PER_ACCOUNT))
+                .count();
+        if (left == 0) {
+            return;
+        }
+        out.println(left + (left == 1 ? " action was" : " actions were") + " left by the caps (--max-actions, "
+                + "--max-per-account). To go on, audit again and apply the new plan, which holds only what is "
+                + "still to do, or re-run this plan with higher caps: a re-run with the same caps takes the same "
+                + "first actions again (now already in effect) and gets no further.");
+        out.println();
     }
 }

@@ -200,7 +200,11 @@ class LiveApplyGatesTest {
     void apply_overTheCaps_skipsInPlanOrderWithTheCapAndNeverWritesThose() {
         try (ZendeskEmulator z = fx.emulator()) {
             Path plan = fx.plan("cap-actions");
-            assertThat(fx.applyLive(z, plan, "--max-actions", "3").code()).isZero();
+            LiveApplyFixture.Run run = fx.applyLive(z, plan, "--max-actions", "3");
+            assertThat(run.code()).isZero();
+            assertThat(run.out())
+                    .contains("5 actions were left by the caps")
+                    .contains("audit again and apply the new plan");
             JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
             for (String id : List.of("A004", "A005", "A006", "A007", "A008")) {
                 assertThat(reason(receipt, id)).isEqualTo("skipped cap_max_actions");
