@@ -30,15 +30,14 @@ final class AssignUserToOrg implements ActionHandler {
         if (org.isEmpty()) {
             return Check.changed("org_missing", Map.of());
         }
-        if (org.get().relinkedSince(t)) {
-            return Check.changed(
-                    OrgState.EXTERNAL_ID, Map.of(OrgState.EXTERNAL_ID, org.get().externalId()));
-        }
         Optional<Membership> existing = user.get().membershipIn(t.org());
         if (existing.isPresent()) {
             return Check.skip(
                     ALREADY_MEMBER,
                     Map.of("member", true, "membership_id", existing.get().id().value()));
+        }
+        if (org.get().relinkedSince(t)) {
+            return Check.changed(OrgState.EXTERNAL_ID, Map.of("member", false));
         }
         return Check.ready(Map.of("member", false), Map.of("member", true));
     }
@@ -88,11 +87,14 @@ final class AssignUserToOrg implements ActionHandler {
         }
         Optional<UserState> user = z.user(t.user());
         Optional<Membership> created = user.flatMap(u -> u.memberships().stream()
-                .filter(m -> m.id().value() == number.longValue()
-                        && m.organizationId().equals(t.org()))
+                .filter(m -> m.id().value() == number.longValue())
                 .findFirst());
         if (created.isEmpty()) {
             return Check.skip("already_in_effect", Map.of("member", false));
+        }
+        if (!created.get().organizationId().equals(t.org())) {
+            // the repair creates a membership in the action's org: one in another org is not its record
+            return Check.skip(NOT_AS_APPLIED, Map.of("member", true, "membership_id", number.longValue()));
         }
         if (created.get().isDefault() && user.get().memberships().size() > 1) {
             // made the default since (the repair never does that): deleting it would move the user's default org

@@ -72,6 +72,12 @@ final class MoveUserToOrg implements ActionHandler {
         if (!(before.get("default_membership_id") instanceof Number previous)) {
             return Check.skip("no_previous_default_recorded", now);
         }
+        if (!(after.get("default_membership_id") instanceof Number made)
+                || made.longValue() != t.membership().value()
+                || previous.longValue() == made.longValue()) {
+            // the repair makes the action's membership the default in place of another: nothing else is its record
+            return Check.skip(NOT_AS_APPLIED, now);
+        }
         if (String.valueOf(now.get("default_membership_id")).equals(String.valueOf(previous.longValue()))) {
             return Check.skip("already_in_effect", now);
         }

@@ -115,9 +115,10 @@ final class UndoCommand implements Callable<Integer> {
         Set<String> ours = new HashSet<>();
         results.stream().filter(r -> r.status() == ResultStatus.APPLIED).forEach(r -> ours.add(r.actionId()));
         inFlight.forEach(r -> ours.add(r.actionId()));
-        Map<String, String> appliedLater = new TreeMap<>(ReceiptArchive.appliedByLaterRuns(receipt, source));
+        Map<String, String> appliedLater =
+                ours.isEmpty() ? new TreeMap<>() : new TreeMap<>(ReceiptArchive.appliedByLaterRuns(receipt, source));
         appliedLater.keySet().retainAll(ours);
-        warnIfUnfinished(source, appliedLater);
+        warnIfUnfinished(source, appliedLater, inFlight);
         PlumblineConfig cfg =
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
         boolean demo = source.path("demo").asBoolean(false);
@@ -169,25 +170,30 @@ final class UndoCommand implements Callable<Integer> {
      * An unfinished apply's receipt is undone as far as it goes, and a write it had in flight is undone
      * too when Zendesk holds it (read first, as an applied result's state is).
      */
-    private void warnIfUnfinished(JsonNode source, Map<String, String> appliedLater) {
+    private void warnIfUnfinished(JsonNode source, Map<String, String> appliedLater, List<ActionResult> inFlight) {
         if (!source.path("complete").asBoolean(true)) {
             ctx.err()
                     .println("warning: " + receipt
                             + " is from an apply that did not finish; its applied results are undone");
         }
-        String inFlight = ReceiptArchive.inFlight(source);
-        if (!inFlight.isEmpty()) {
-            boolean many = inFlight.contains(",");
+        String writing = ReceiptArchive.inFlight(source);
+        if (!writing.isEmpty()) {
+            boolean many = writing.contains(",");
             ctx.err()
-                    .println("warning: " + inFlight + (many ? " were" : " was")
+                    .println("warning: " + writing + (many ? " were" : " was")
                             + " being written when that apply stopped and may have reached Zendesk; this undo "
                             + "reads Zendesk and reverses " + (many ? "each one that did" : "it if it did")
                             + " (" + Undoer.IN_FLIGHT_NOT_IN_EFFECT + " otherwise)");
         }
+        Set<String> inFlightIds = new HashSet<>();
+        inFlight.forEach(r -> inFlightIds.add(r.actionId()));
         appliedLater.forEach((action, run) -> ctx.err()
                 .println("note: " + action + " is listed as applied by the later run " + run
                         + "; this undo leaves it to that run's receipt (skipped, "
-                        + Undoer.APPLIED_BY_LATER_RUN + ")"));
+                        + (inFlightIds.contains(action)
+                                ? Undoer.IN_FLIGHT_APPLIED_BY_LATER_RUN
+                                : Undoer.APPLIED_BY_LATER_RUN)
+                        + ")"));
     }
 
     /** Every finished undo receipt is kept in {@code applies/}, as apply receipts are, before the next overwrites it. */

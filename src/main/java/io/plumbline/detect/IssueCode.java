@@ -104,7 +104,7 @@ public enum IssueCode {
             DETECTED,
             null,
             "",
-            "Replace the 15-character external_id with the 18-character Account Id in Zendesk."),
+            "Replace the external_id with the 18-character Account Id, exactly as Salesforce writes it, in Zendesk."),
     USER_MISSING_EXPECTED_MEMBERSHIP(
             Scope.USER,
             MEDIUM,

@@ -116,7 +116,7 @@ public final class PersonalDomains {
     /**
      * The built-in shared platforms: social networks, site builders and hosts, code hosts and link
      * services. An account's website there (a company page at linkedin.com/company/acme) names the
-     * platform, not the customer, so it never identifies an account either.
+     * platform, not the customer, so as a website it never identifies an account either.
      */
     public static final Set<String> PLATFORMS = Set.of(
             "linkedin.com",
@@ -138,7 +138,6 @@ public final class PersonalDomains {
             "gitlab.io",
             "bitbucket.org",
             "google.com",
-            "sites.google.com",
             "blogspot.com",
             "wordpress.com",
             "wixsite.com",
@@ -185,23 +184,25 @@ public final class PersonalDomains {
         return withExtra(Set.of());
     }
 
-    /** Whether {@code domain} never identifies an account: it is, or is under, a listed domain. */
+    /** Whether {@code domain} never identifies an account: it is, or is under, a personal email domain. */
     public boolean contains(Domain domain) {
-        return kind(domain) != null;
+        return kind(domain, false) != null;
     }
 
     /**
      * Why {@code domain} never identifies an account, as words for evidence ("a personal email domain",
-     * "a shared platform's domain"), or null when it may. A subdomain counts as its listed parent
+     * "a shared platform's domain"), or null when it may. Shared platforms count only for an account's
+     * {@code website} (a company page at linkedin.com/company/acme): their own staff's email and an
+     * account's explicit domains may well be theirs. A subdomain counts as its listed parent
      * ({@code mail.yahoo.com}, {@code uk.linkedin.com}).
      */
-    public String kind(Domain domain) {
+    public String kind(Domain domain, boolean website) {
         String d = domain.value();
         while (true) {
             if (personal.contains(d)) {
                 return "a personal email domain";
             }
-            if (platforms.contains(d)) {
+            if (website && platforms.contains(d)) {
                 return "a shared platform's domain (a social network, site builder or code host)";
             }
             int dot = d.indexOf('.');

@@ -32,11 +32,12 @@ public final class SalesforceIds {
 
     /**
      * Whether an org's {@code externalId} names the account {@code accountId} as the audit matches them:
-     * in any case, or as the account's 15-character form (case-sensitive, so its checksum agrees).
+     * in any case, or as the account's 15-character form (case-sensitive, so its checksum agrees), spaces
+     * around it ignored.
      */
     public static boolean names(String externalId, String accountId) {
-        String key = isAccountId15(externalId) ? to18(externalId) : externalId;
-        return key.equalsIgnoreCase(accountId);
+        String id = externalId.strip();
+        return (isAccountId15(id) ? to18(id) : id).equalsIgnoreCase(accountId);
     }
 
     /** Appends the three checksum characters to a 15-character Salesforce id. */

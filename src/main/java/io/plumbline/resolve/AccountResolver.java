@@ -74,7 +74,7 @@ final class AccountResolver {
                     account.id(),
                     org.id(),
                     org.name(),
-                    b.notCanonical ? " (as " + key.howNotCanonical() + ")" : "");
+                    b.notCanonical ? " (carrying " + key.howNotCanonical() + ")" : "");
             return b.build(AccountOutcome.RESOLVED, AccountRule.EXTERNAL_ID, org);
         }
         b.step("%s: no org carries external_id %s", AccountRule.EXTERNAL_ID.label(), account.id());

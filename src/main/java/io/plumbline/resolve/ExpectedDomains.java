@@ -20,6 +20,8 @@ public record ExpectedDomains(List<Domain> domains, List<CorruptedToken> corrupt
         corrupted = List.copyOf(corrupted);
     }
 
+    private static final String WEBSITE = "website";
+
     /** Computes the expected domains of {@code account}. */
     public static ExpectedDomains of(Account account, PersonalDomains personal) {
         List<CorruptedToken> corrupted = new ArrayList<>();
@@ -28,7 +30,7 @@ public record ExpectedDomains(List<Domain> domains, List<CorruptedToken> corrupt
         List<DomainParse> site = DomainNormalizer.blank(account.website())
                 ? List.of()
                 : List.of(DomainNormalizer.parse(account.website()));
-        TreeSet<Domain> fromWebsite = collect("website", site, personal, corrupted);
+        TreeSet<Domain> fromWebsite = collect(WEBSITE, site, personal, corrupted);
         TreeSet<Domain> fromOverride = collect(
                 "zendesk_domain_override", DomainNormalizer.parseList(account.domainOverride()), personal, corrupted);
         boolean override = !DomainNormalizer.blank(account.domainOverride());
@@ -46,11 +48,14 @@ public record ExpectedDomains(List<Domain> domains, List<CorruptedToken> corrupt
             if (!parse.valid()) {
                 corrupted.add(
                         new CorruptedToken(field, DomainNormalizer.withoutPassword(parse.raw()), parse.problem()));
-            } else if (personal.contains(parse.domain())) {
+                continue;
+            }
+            String never = personal.kind(parse.domain(), field.equals(WEBSITE));
+            if (never != null) {
                 corrupted.add(new CorruptedToken(
                         field,
                         DomainNormalizer.withoutPassword(parse.raw()),
-                        personal.kind(parse.domain()) + ", which never identifies an account"));
+                        never + ", which never identifies an account"));
             } else {
                 out.add(parse.domain());
             }

@@ -30,9 +30,9 @@ public record ExternalIdKey(String key, boolean fifteenCharacterForm, boolean pa
         return fifteenCharacterForm || padded;
     }
 
-    /** How the org carries the id otherwise than as Salesforce writes it, in words for evidence. */
+    /** How the org carries the id otherwise than as Salesforce writes it, for evidence: "the 15-character form ...". */
     public String howNotCanonical() {
         String form = fifteenCharacterForm ? "the 15-character form of the Account Id" : "the Account Id";
-        return padded ? form + " with spaces around it" : form;
+        return padded ? form + (fifteenCharacterForm ? ", with spaces around it" : " with spaces around it") : form;
     }
 }

@@ -38,8 +38,7 @@ final class UserSteps {
         steps.add(
                 switch (r.rule()) {
                     case PERSONAL ->
-                        "email domain " + domain
-                                + " is a personal email or shared platform domain: never identifies an account";
+                        "email domain " + domain + " is a personal email domain: never identifies an account";
                     case NO_MATCH -> "email domain " + domain + " is an expected domain of no account: no expectation";
                     case AMBIGUOUS ->
                         "email domain " + domain + " is an expected domain of "

@@ -272,6 +272,29 @@ class ApplierTest {
     }
 
     @Test
+    void undo_membershipRecordedInAnotherOrgThanTheActions_isNotDeleted() {
+        SnapshotZendesk z = new SnapshotZendesk(DEMO);
+        List<ActionResult> applied = run(
+                z,
+                audit(DEMO).plan(),
+                new ApplyOptions(true, Caps.DEFAULT, Set.of(), Set.of(ActionCode.ASSIGN_USER_TO_ORG)));
+        ActionResult a006 = applied.stream()
+                .filter(r -> r.actionId().equals("A006"))
+                .findFirst()
+                .orElseThrow();
+        // the same user's membership in another org than the action's 9005, as an edited receipt might name it
+        long other = z.createMembership(new ZendeskUserId(7006), new ZendeskOrgId(9001))
+                .createdMembership()
+                .value();
+        ActionResult edited = a006.withOutcome(
+                ResultStatus.APPLIED, "", a006.before(), Map.of("member", true, "membership_id", other), "");
+        List<ActionResult> undone = new ArrayList<>();
+        new Undoer(z).run(List.of(edited), true, undone::add);
+        assertThat(undone).extracting(ActionResult::reason).containsExactly("receipt_not_as_applied");
+        assertThat(z.user(new ZendeskUserId(7006)).orElseThrow().memberships()).hasSize(2);
+    }
+
+    @Test
     void undo_dryRun_writesNothing() {
         SnapshotZendesk z = new SnapshotZendesk(DEMO);
         List<ActionResult> applied = run(z, audit(DEMO).plan(), LIVE_NO_CAPS);

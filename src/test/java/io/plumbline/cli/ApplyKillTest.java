@@ -83,7 +83,9 @@ class ApplyKillTest {
                             + Instant.parse(receipt.path("started_at").asText()).plusSeconds(60)
                             + "\",\"results\":[{\"action_id\":\"A006\",\"status\":\"applied\"}]}");
             LiveApplyFixture.Run leftAlone = fx.undo(z, kept);
-            assertThat(leftAlone.err()).contains("A006 is listed as applied by the later run later_apply");
+            assertThat(leftAlone.err())
+                    .contains("A006 is listed as applied by the later run later_apply; this undo leaves it to that "
+                            + "run's receipt (skipped, in_flight_applied_by_later_run)");
             assertThat(byId(json(kept.resolveSibling("undo_receipt.json")).path("results"), "A006")
                             .path("reason")
                             .asText())

@@ -111,7 +111,9 @@ class LiveUndoTest {
             assertThat(again.code()).as(again.err()).isZero();
             assertThat(again.out()).contains("Nothing to undo");
             assertThat(z.log().writes()).isEmpty();
-            assertThat(again.err()).contains("A001 is listed as applied by the later run");
+            assertThat(again.err())
+                    .contains("A001 is listed as applied by the later run")
+                    .contains("(skipped, applied_by_later_run)");
             assertThat(json(first.resolveSibling("undo_receipt.json")).path("results"))
                     .hasSize(8)
                     .allMatch(r -> r.path("reason").asText().equals(Undoer.APPLIED_BY_LATER_RUN));
@@ -272,8 +274,10 @@ class LiveUndoTest {
                     // a linked org's "previous" external_id, and a domain the org held before the apply
                     case "A001" -> ((ObjectNode) n.path("before")).put("external_id", "HIJACKED");
                     case "A003" -> n.put("value", "acmeretail.example");
-                    // a membership of another org than the action's
+                    // a membership that is not the user's
                     case "A006" -> ((ObjectNode) n.path("after")).put("membership_id", 5051);
+                    // a "move" to the default the user already had
+                    case "A008" -> ((ObjectNode) n.path("after")).put("default_membership_id", 5050);
                     default -> {}
                 }
             }
@@ -288,12 +292,14 @@ class LiveUndoTest {
             assertThat(result(undone, "A001").path("reason").asText()).isEqualTo("receipt_not_as_applied");
             assertThat(result(undone, "A003").path("reason").asText()).isEqualTo("receipt_not_as_applied");
             assertThat(result(undone, "A006").path("reason").asText()).isEqualTo("already_in_effect");
+            assertThat(result(undone, "A008").path("reason").asText()).isEqualTo("receipt_not_as_applied");
             assertThat(writes(z))
                     .noneMatch(w -> w.contains("HIJACKED"))
                     .noneMatch(w -> w.startsWith("PUT /api/v2/organizations/9005 "))
                     .noneMatch(w -> w.contains("organization_memberships/5051"))
+                    .noneMatch(w -> w.contains("make_default"))
                     .contains("PUT /api/v2/organizations/9008 {\"organization\":{\"external_id\":null}}")
-                    .hasSize(5);
+                    .hasSize(4);
         }
     }
 

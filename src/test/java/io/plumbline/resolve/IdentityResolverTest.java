@@ -153,6 +153,21 @@ class IdentityResolverTest {
     }
 
     @Test
+    void resolve_platformCompanyAsACustomer_keepsItsOwnDomainForItsAccountAndStaff() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001G", "GitHub", "github.com", "https://github.com/about", "", "")
+                .endUser(10, "octo@github.com", null));
+        // its domain field is its own; only the website, a page on a shared platform, is set aside
+        assertThat(account(r, "001G").expected().domains())
+                .extracting(d -> d.value())
+                .containsExactly("github.com");
+        assertThat(account(r, "001G").expected().corrupted())
+                .extracting(CorruptedToken::field)
+                .containsExactly("website");
+        assertThat(user(r, 10).primary()).isEqualTo(SalesforceIds.canonical("001G"));
+    }
+
+    @Test
     void resolve_storedOrgAndExternalIdNameDifferentOrgs_isContested() {
         Resolution r = resolve(Snapshots.with()
                 .account("001A", "A", "", "", "", "5")
