@@ -42,7 +42,7 @@ final class SetOrgExternalId implements ActionHandler {
         // Zendesk's lookup ignores case; a 15-character form is this id only in the case its checksum says
         return z.orgsWithExternalId(value.substring(0, 15)).stream()
                 .map(OrgState::externalId)
-                .anyMatch(ext -> SalesforceIds.isAccountId15(ext) && SalesforceIds.names(ext, value));
+                .anyMatch(ext -> SalesforceIds.names(ext, value));
     }
 
     @Override

@@ -112,13 +112,14 @@ final class UndoCommand implements Callable<Integer> {
         List<ActionResult> inFlight = ReceiptFile.inFlight(source);
         List<ActionResult> results = ReceiptFile.results(source);
         // a write of this receipt that a later apply of the plan made again (after an undo) is that run's now
-        Set<String> ours = new HashSet<>();
+        Set<String> inFlightIds = new HashSet<>();
+        inFlight.forEach(r -> inFlightIds.add(r.actionId()));
+        Set<String> ours = new HashSet<>(inFlightIds);
         results.stream().filter(r -> r.status() == ResultStatus.APPLIED).forEach(r -> ours.add(r.actionId()));
-        inFlight.forEach(r -> ours.add(r.actionId()));
         Map<String, String> appliedLater =
                 ours.isEmpty() ? new TreeMap<>() : new TreeMap<>(ReceiptArchive.appliedByLaterRuns(receipt, source));
         appliedLater.keySet().retainAll(ours);
-        warnIfUnfinished(source, appliedLater, inFlight);
+        warnIfUnfinished(source, appliedLater, inFlightIds);
         PlumblineConfig cfg =
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
         boolean demo = source.path("demo").asBoolean(false);
@@ -170,7 +171,7 @@ final class UndoCommand implements Callable<Integer> {
      * An unfinished apply's receipt is undone as far as it goes, and a write it had in flight is undone
      * too when Zendesk holds it (read first, as an applied result's state is).
      */
-    private void warnIfUnfinished(JsonNode source, Map<String, String> appliedLater, List<ActionResult> inFlight) {
+    private void warnIfUnfinished(JsonNode source, Map<String, String> appliedLater, Set<String> inFlightIds) {
         if (!source.path("complete").asBoolean(true)) {
             ctx.err()
                     .println("warning: " + receipt
@@ -185,8 +186,6 @@ final class UndoCommand implements Callable<Integer> {
                             + "reads Zendesk and reverses " + (many ? "each one that did" : "it if it did")
                             + " (" + Undoer.IN_FLIGHT_NOT_IN_EFFECT + " otherwise)");
         }
-        Set<String> inFlightIds = new HashSet<>();
-        inFlight.forEach(r -> inFlightIds.add(r.actionId()));
         appliedLater.forEach((action, run) -> ctx.err()
                 .println("note: " + action + " is listed as applied by the later run " + run
                         + "; this undo leaves it to that run's receipt (skipped, "

@@ -36,8 +36,16 @@ public final class SalesforceIds {
      * around it ignored.
      */
     public static boolean names(String externalId, String accountId) {
+        return asAccountId(externalId).equalsIgnoreCase(accountId);
+    }
+
+    /**
+     * An org's {@code externalId} as the account id it names: spaces around it dropped, and a 15-character
+     * Account Id given its 18-character form; any other value as it is.
+     */
+    public static String asAccountId(String externalId) {
         String id = externalId.strip();
-        return (isAccountId15(id) ? to18(id) : id).equalsIgnoreCase(accountId);
+        return isAccountId15(id) ? to18(id) : id;
     }
 
     /** Appends the three checksum characters to a 15-character Salesforce id. */

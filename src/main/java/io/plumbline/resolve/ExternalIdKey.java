@@ -13,11 +13,10 @@ public record ExternalIdKey(String key, boolean fifteenCharacterForm, boolean pa
     /** The comparison key of an org's raw external_id. */
     public static ExternalIdKey ofOrgExternalId(String externalId) {
         String id = externalId.strip();
-        boolean padded = id.length() != externalId.length();
-        if (SalesforceIds.isAccountId15(id)) {
-            return new ExternalIdKey(SalesforceIds.to18(id).toLowerCase(Locale.ROOT), true, padded);
-        }
-        return new ExternalIdKey(id.toLowerCase(Locale.ROOT), false, padded);
+        return new ExternalIdKey(
+                SalesforceIds.asAccountId(id).toLowerCase(Locale.ROOT),
+                SalesforceIds.isAccountId15(id),
+                id.length() != externalId.length());
     }
 
     /** The comparison key of an account. */
@@ -33,6 +32,6 @@ public record ExternalIdKey(String key, boolean fifteenCharacterForm, boolean pa
     /** How the org carries the id otherwise than as Salesforce writes it, for evidence: "the 15-character form ...". */
     public String howNotCanonical() {
         String form = fifteenCharacterForm ? "the 15-character form of the Account Id" : "the Account Id";
-        return padded ? form + (fifteenCharacterForm ? ", with spaces around it" : " with spaces around it") : form;
+        return padded ? form + " with spaces around it" : form;
     }
 }
