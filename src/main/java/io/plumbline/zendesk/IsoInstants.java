@@ -1,5 +1,6 @@
 package io.plumbline.zendesk;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -26,18 +27,52 @@ final class IsoInstants {
                 : OffsetDateTime.parse(new String(chars, off, len)).toInstant();
     }
 
-    /** A window on a char array, read by index. */
-    private record Chars(char[] a, int off, int n) {
-        char charAt(int i) {
+    /**
+     * As {@link #parse(String)}, on the {@code len} UTF-8 bytes of {@code bytes} from {@code off}
+     * (well-formed, without escapes: the text itself).
+     */
+    static Instant parse(byte[] bytes, int off, int len) {
+        Instant fast = fast(new Bytes(bytes, off, len));
+        return fast != null
+                ? fast
+                : OffsetDateTime.parse(new String(bytes, off, len, StandardCharsets.UTF_8))
+                        .toInstant();
+    }
+
+    /** Text read by index; only its ASCII characters matter to the fast path. */
+    private interface Text {
+        char charAt(int i);
+
+        int length();
+    }
+
+    /** A window on a char array. */
+    private record Chars(char[] a, int off, int n) implements Text {
+        @Override
+        public char charAt(int i) {
             return a[off + i];
         }
 
-        int length() {
+        @Override
+        public int length() {
             return n;
         }
     }
 
-    private static Instant fast(Chars s) {
+    /** A window on UTF-8 bytes; a byte of a multi-byte character reads as a non-ASCII char. */
+    private record Bytes(byte[] a, int off, int n) implements Text {
+        @Override
+        public char charAt(int i) {
+            return (char) (a[off + i] & 0xFF);
+        }
+
+        @Override
+        public int length() {
+            return n;
+        }
+    }
+
+    private static Instant fast(Text s) {
         int n = s.length();
         if (n < 20
                 || n > 30
@@ -72,7 +107,7 @@ final class IsoInstants {
     }
 
     /** The nanoseconds of {@code .ddd} between {@code from} and {@code to}, 0 when empty, -1 when malformed. */
-    private static int fraction(Chars s, int from, int to) {
+    private static int fraction(Text s, int from, int to) {
         if (from == to) {
             return 0;
         }
@@ -87,7 +122,7 @@ final class IsoInstants {
         return v;
     }
 
-    private static int digits(Chars s, int from, int count) {
+    private static int digits(Text s, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
             char c = s.charAt(i);

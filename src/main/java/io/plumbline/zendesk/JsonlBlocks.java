@@ -22,7 +22,9 @@ import java.util.function.IntFunction;
  * Cuts a JSONL stream into blocks of whole lines and maps the blocks on every core, each into its own
  * sink, keeping block order. A block is accepted only when it is valid UTF-8 without NUL bytes and
  * every line holds at most one JSON object that the mapper accepts; otherwise the whole read is
- * refused (null) so the caller can use the exact reader.
+ * refused (null) so the caller can use the exact reader. Each block is read by {@link
+ * JsonLineScanner}, and by Jackson's parser when the scanner leaves it (its shape is not the common
+ * one), so a block's records are what Jackson's parser gives either way.
  */
 final class JsonlBlocks {
     private static final int BLOCK = 4 << 20;
@@ -32,12 +34,15 @@ final class JsonlBlocks {
     /** The sinks of every block in order, and whether ids ascended strictly across the whole file. */
     record Result<S>(List<S> sinks, boolean ascending) {}
 
-    private record Block<S>(S sink, long firstId, long lastId, boolean ascending, boolean ok) {}
+    record Block<S>(S sink, long firstId, long lastId, boolean ascending, boolean ok) {}
 
     private JsonlBlocks() {}
 
     static <S> Result<S> read(
-            JsonlStreamReader.Opener open, IntFunction<S> newSink, JsonlStreamReader.RecordMapper<S> mapper) {
+            JsonlStreamReader.Opener open,
+            String[] keys,
+            IntFunction<S> newSink,
+            JsonlStreamReader.RecordMapper<S> mapper) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "jsonl-block");
@@ -77,7 +82,7 @@ final class JsonlBlocks {
                 carried = carry.length;
                 pending.add(pool.submit(() -> {
                     try {
-                        return block(buf, start, end, newSink, mapper);
+                        return block(buf, start, end, keys, newSink, mapper);
                     } finally {
                         free.add(taken);
                     }
@@ -117,16 +122,54 @@ final class JsonlBlocks {
         return new Result<>(sinks, ascending);
     }
 
-    private static <S> Block<S> block(
-            byte[] buf, int start, int end, IntFunction<S> newSink, JsonlStreamReader.RecordMapper<S> mapper) {
-        S sink = newSink.apply((end - start) / 160 + 16);
+    static <S> Block<S> block(
+            byte[] buf,
+            int start,
+            int end,
+            String[] keys,
+            IntFunction<S> newSink,
+            JsonlStreamReader.RecordMapper<S> mapper) {
+        int capacity = (end - start) / 160 + 16;
         if (!Utf8.valid(buf, start, end)) {
-            return new Block<>(sink, 0, 0, false, false);
+            return new Block<>(newSink.apply(0), 0, 0, false, false);
         }
+        Block<S> scanned = scanned(buf, start, end, keys, newSink.apply(capacity), mapper);
+        return scanned != null ? scanned : parsed(buf, start, end, keys, newSink.apply(capacity), mapper);
+    }
+
+    /** The block as the scanner reads it, or null when it leaves the block to the parser. */
+    static <S> Block<S> scanned(
+            byte[] buf, int start, int end, String[] keys, S sink, JsonlStreamReader.RecordMapper<S> mapper) {
+        JsonLineScanner scanner = new JsonLineScanner(buf, start, end, keys);
+        long firstId = 0;
+        long lastId = 0;
+        boolean ascending = true;
+        try {
+            while (scanner.nextRecord()) {
+                long id = mapper.map(scanner, sink);
+                ascending &= id > lastId;
+                firstId = firstId == 0 ? id : firstId;
+                lastId = id;
+            }
+            return new Block<>(sink, firstId, lastId, ascending, true);
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        } catch (RuntimeException e) {
+            if (e == JsonlStreamReader.FALLBACK) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** The block as Jackson's streaming parser reads it. */
+    static <S> Block<S> parsed(
+            byte[] buf, int start, int end, String[] keys, S sink, JsonlStreamReader.RecordMapper<S> mapper) {
         long firstId = 0;
         long lastId = 0;
         boolean ascending = true;
         try (JsonParser p = JsonlStreamReader.parser(buf, start, end)) {
+            ParserFields fields = new ParserFields(p, keys);
             int lastLine = 0;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -134,7 +177,7 @@ final class JsonlBlocks {
                 if (t != JsonToken.START_OBJECT || line <= lastLine) {
                     return new Block<>(sink, 0, 0, false, false);
                 }
-                long id = mapper.map(p, sink);
+                long id = mapper.map(fields, sink);
                 lastLine = lineOf(p);
                 if (lastLine != line) {
                     return new Block<>(sink, 0, 0, false, false);

@@ -24,8 +24,9 @@ import java.util.function.ToLongFunction;
 
 /**
  * A fast way to read large Zendesk JSONL files with the same result as {@link JsonlReader}: bytes are
- * read in blocks of whole lines, checked as UTF-8, and mapped by Jackson's streaming parser without a
- * tree per line, the blocks spread over the machine's cores ({@link JsonlBlocks}). It handles the shape
+ * read in blocks of whole lines, checked as UTF-8, and mapped without a tree per line (by the byte
+ * scanner, else by Jackson's streaming parser), the blocks spread over the machine's cores ({@link
+ * JsonlBlocks}). It handles the shape
  * exports have (one object per line, nothing the exact mapping would refuse); on anything else it
  * starts over with {@link JsonlReader}, which gives the exact records or the exact error.
  */
@@ -41,9 +42,9 @@ public final class JsonlStreamReader {
         InputStream open() throws IOException;
     }
 
-    /** Maps one record (the parser is on its opening brace) into a per-block sink; returns its id. */
+    /** Maps one record (its fields from a reader past the opening brace) into a per-block sink; returns its id. */
     interface RecordMapper<S> {
-        long map(JsonParser p, S sink) throws IOException;
+        long map(FieldReader r, S sink) throws IOException;
     }
 
     private JsonlStreamReader() {}
@@ -52,26 +53,26 @@ public final class JsonlStreamReader {
         return list(
                 open,
                 file,
+                StreamedRecords.ORGANIZATION_KEYS,
                 StreamedRecords::organization,
                 o -> o.id().value(),
-                ZendeskRecords::organization,
-                StreamedRecords.ORGANIZATION_FIELDS);
+                ZendeskRecords::organization);
     }
 
     public static List<User> users(Opener open, String file) {
         return list(
                 open,
                 file,
+                StreamedRecords.USER_KEYS,
                 StreamedRecords::user,
                 u -> u.id().value(),
-                ZendeskRecords::user,
-                StreamedRecords.USER_FIELDS);
+                ZendeskRecords::user);
     }
 
     /** Every membership of the file, in a compact table. */
     public static MembershipTable memberships(Opener open, String file) {
-        JsonlBlocks.Result<MembershipTable.Builder> read =
-                JsonlBlocks.read(open, MembershipTable.Builder::new, StreamedRecords::membership);
+        JsonlBlocks.Result<MembershipTable.Builder> read = JsonlBlocks.read(
+                open, StreamedRecords.MEMBERSHIP_KEYS, MembershipTable.Builder::new, StreamedRecords::membership);
         if (read == null) {
             return MembershipTable.of(
                     exact(open, file, ZendeskRecords::membership, Membership::id, StreamedRecords.MEMBERSHIP_FIELDS));
@@ -93,8 +94,11 @@ public final class JsonlStreamReader {
      * the window.
      */
     public static TicketTable tickets(Opener open, String file, Instant since) {
-        JsonlBlocks.Result<TicketColumns.Builder> read =
-                JsonlBlocks.read(open, capacity -> new TicketColumns.Builder(capacity, since), StreamedRecords::ticket);
+        JsonlBlocks.Result<TicketColumns.Builder> read = JsonlBlocks.read(
+                open,
+                StreamedRecords.TICKET_KEYS,
+                capacity -> new TicketColumns.Builder(capacity, since),
+                StreamedRecords::ticket);
         if (read == null) {
             return TicketTable.of(
                     exact(open, file, ZendeskRecords::ticket, Ticket::id, StreamedRecords.TICKET_FIELDS), since);
@@ -107,24 +111,24 @@ public final class JsonlStreamReader {
     }
 
     private interface StreamMapper<T> {
-        T map(JsonParser p) throws IOException;
+        T map(FieldReader r) throws IOException;
     }
 
     private static <T> List<T> list(
             Opener open,
             String file,
+            String[] keys,
             StreamMapper<T> mapper,
             ToLongFunction<T> idOf,
-            Function<JsonNode, T> exactMapper,
-            Set<String> fields) {
+            Function<JsonNode, T> exactMapper) {
         IntFunction<List<T>> newSink = ArrayList::new;
-        JsonlBlocks.Result<List<T>> read = JsonlBlocks.read(open, newSink, (p, sink) -> {
-            T record = mapper.map(p);
+        JsonlBlocks.Result<List<T>> read = JsonlBlocks.read(open, keys, newSink, (r, sink) -> {
+            T record = mapper.map(r);
             sink.add(record);
             return idOf.applyAsLong(record);
         });
         if (read == null) {
-            return exact(open, file, exactMapper, r -> idOf.applyAsLong(r), fields);
+            return exact(open, file, exactMapper, r -> idOf.applyAsLong(r), Set.of(keys));
         }
         List<T> all = new ArrayList<>(read.sinks().stream().mapToInt(List::size).sum());
         read.sinks().forEach(all::addAll);
