@@ -145,7 +145,7 @@ public final class Applier {
                 return errored(a, e, check.before());
             }
             return written.outcome().confirmed()
-                    ? finished(a, check, written)
+                    ? finished(zendesk, a, check, written)
                     : JobConfirmation.settleWrite(zendesk, a, check, written);
         } catch (PlumblineException e) {
             return errored(a, e, Map.of());
@@ -167,8 +167,31 @@ public final class Applier {
         return result(a, ResultStatus.APPLIED, "", check.before(), check.after(), "");
     }
 
-    /** What a sent write came to: applied, skipped as an existing membership, or failed. */
-    static ActionResult finished(PlannedAction a, Check check, ActionHandler.Written written) {
+    /**
+     * What a sent write came to: applied, skipped as an existing membership, or failed. A write Zendesk
+     * refused may have met a change made in the moment between its re-check and the write (the org
+     * deleted, the external_id or domain taken by another org, the membership gone): the action is then
+     * re-checked once more, read from {@code zendesk}, and skipped with the re-check's reason when its
+     * precondition no longer holds; when it still holds, the refusal is the action's failure. Nothing is
+     * read when {@code zendesk} is null (it could not be read) or Zendesk's rate limit has stopped the run.
+     */
+    static ActionResult finished(ZendeskWrites zendesk, PlannedAction a, Check check, ActionHandler.Written written) {
+        ActionResult result = finished(a, check, written);
+        if (result.status() != ResultStatus.FAILED || zendesk == null || zendesk.rateLimited()) {
+            return result;
+        }
+        Check again;
+        try {
+            again = ActionHandler.of(a.code()).check(ActionTarget.of(a), zendesk);
+        } catch (PlumblineException e) {
+            return result; // the refusal stands; what the failed re-read met is not this action's outcome
+        }
+        return again.ready()
+                ? result
+                : result(a, ResultStatus.SKIPPED, again.reason(), again.before(), again.before(), result.requestId());
+    }
+
+    private static ActionResult finished(PlannedAction a, Check check, ActionHandler.Written written) {
         WriteOutcome out = written.outcome();
         if (out.ok()) {
             return result(a, ResultStatus.APPLIED, "", check.before(), written.after(), out.requestId());

@@ -73,16 +73,39 @@ final class JobConfirmation {
                 unread = e.getMessage();
             }
         }
+        ZendeskWrites recheck = refusedView(actions, written);
         List<ActionResult> out = new ArrayList<>();
         for (int k = 0; k < actions.size(); k++) {
             PlannedAction a = actions.get(k);
             ActionHandler.Written w = written.get(k);
             out.add(
                     w.outcome().confirmed()
-                            ? Applier.finished(a, checks.get(k), w)
+                            ? Applier.finished(recheck, a, checks.get(k), w)
                             : settled(a, checks.get(k), w.outcome(), now, unread));
         }
         return out;
+    }
+
+    /**
+     * Zendesk as read again, in one read ahead, for the items Zendesk refused, which {@link
+     * Applier#finished} re-checks; null when there are none or the read failed (the refusals stand).
+     */
+    private ZendeskWrites refusedView(List<PlannedAction> actions, List<ActionHandler.Written> written) {
+        List<PlannedAction> refused = new ArrayList<>();
+        for (int k = 0; k < actions.size(); k++) {
+            WriteOutcome o = written.get(k).outcome();
+            if (o.confirmed() && !o.ok() && !o.alreadyMember()) {
+                refused.add(actions.get(k));
+            }
+        }
+        if (refused.isEmpty() || zendesk.rateLimited()) {
+            return null;
+        }
+        try {
+            return BulkBatch.readAhead(zendesk, refused);
+        } catch (PlumblineException e) {
+            return null;
+        }
     }
 
     private ActionResult settled(PlannedAction a, Check check, WriteOutcome out, ZendeskWrites now, String unread) {

@@ -19,7 +19,8 @@ import java.util.List;
  * <p>It accepts a strict subset of what Jackson's parser accepts and reads the same values from it.
  * Anything outside that subset throws {@link JsonlStreamReader#FALLBACK}: an escape in a key or in a
  * value the mapping reads, an integer of more than 18 digits, nesting deeper than {@value #MAX_DEPTH},
- * a line break inside an object, anything but spaces and tabs between tokens, and every JSON error.
+ * a key longer than {@value #MAX_KEY} bytes or a read string longer than {@value #MAX_TEXT}, a line
+ * break inside an object, anything but spaces and tabs between tokens, and every JSON error.
  * The block is then read again with Jackson's parser, so the scanner never decides what Jackson would
  * decide otherwise; it only spares the common shape the cost of tokenizing it.
  */
@@ -27,6 +28,10 @@ final class JsonLineScanner implements FieldReader {
     static final int MAX_DEPTH = 64;
     private static final int MAX_DIGITS = 18;
     private static final int MAX_NUMBER = 100;
+    /** Far below Jackson's own limits (50,000 for a key, 20 million for a string it reads), as the other limits are. */
+    static final int MAX_KEY = 1_000;
+
+    static final int MAX_TEXT = 1_000_000;
     private static final int SLOTS = 256;
     private static final byte[] TRUE = bytes("true");
     private static final byte[] FALSE = bytes("false");
@@ -96,6 +101,9 @@ final class JsonLineScanner implements FieldReader {
             expect(c, '"');
             int keyStart = pos;
             int keyEnd = plainStringEnd();
+            if (keyEnd - keyStart > MAX_KEY) {
+                throw JsonlStreamReader.FALLBACK;
+            }
             skipSpaces();
             expect(at(pos), ':');
             skipSpaces();
@@ -130,6 +138,9 @@ final class JsonLineScanner implements FieldReader {
         expect(c, '"');
         int start = pos;
         int stop = plainStringEnd();
+        if (stop - start > MAX_TEXT) {
+            throw JsonlStreamReader.FALLBACK;
+        }
         return new String(b, start, stop - start, StandardCharsets.UTF_8);
     }
 
@@ -219,6 +230,9 @@ final class JsonLineScanner implements FieldReader {
         int len = plainStringEnd() - start;
         if (len == 0) {
             return null;
+        }
+        if (len > MAX_TEXT) {
+            throw JsonlStreamReader.FALLBACK;
         }
         try {
             return IsoInstants.parse(b, start, len);
@@ -346,7 +360,11 @@ final class JsonLineScanner implements FieldReader {
         }
         while (true) {
             expect(at(pos), '"');
+            int keyStart = pos;
             skipString();
+            if (pos - keyStart > MAX_KEY) {
+                throw JsonlStreamReader.FALLBACK;
+            }
             skipSpaces();
             expect(at(pos), ':');
             skipSpaces();
@@ -479,9 +497,18 @@ final class JsonLineScanner implements FieldReader {
         return -1;
     }
 
+    /** Keys are short: a plain loop costs less than the bulk comparison's setup. */
     private boolean isKey(int i, int start, int stop) {
         byte[] k = keys[i];
-        return k.length == stop - start && Arrays.equals(b, start, stop, k, 0, k.length);
+        if (k.length != stop - start) {
+            return false;
+        }
+        for (int j = 0; j < k.length; j++) {
+            if (b[start + j] != k[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -499,7 +526,7 @@ final class JsonLineScanner implements FieldReader {
         return slots;
     }
 
-    private static int slot(int len, byte first, byte last) {
+    static int slot(int len, byte first, byte last) {
         return (len * 31 + first * 7 + last) & (SLOTS - 1);
     }
 

@@ -62,6 +62,52 @@ class LiveApplyFailuresTest {
     }
 
     @Test
+    void apply_externalIdTakenBetweenCheckAndWrite_422IsSkippedWithTheRechecksReasonNotFailed() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            // another admin gives Northshore's account id to another org between the re-check and the PUT
+            z.interventions()
+                    .beforeRequest(
+                            "PUT",
+                            "/api/v2/organizations/9008",
+                            () -> z.edits().updateOrganization(9011, "{\"external_id\": \"001Dn00000NsMdQIAV\"}"));
+            Path plan = fx.plan("race-external-id");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+            JsonNode a002 = LiveUndoTest.result(receipt, "A002");
+            assertThat(a002.path("status").asText()).isEqualTo("skipped");
+            assertThat(a002.path("reason").asText()).isEqualTo("precondition_changed_external_id_in_use");
+            assertThat(a002.path("zendesk_request_id").asText()).startsWith("emu-");
+            assertThat(receipt.path("counts").path("failed").asInt()).isZero();
+            assertThat(z.log().writes())
+                    .filteredOn(w -> w.path().equals("/api/v2/organizations/9008"))
+                    .extracting(w -> w.status())
+                    .first()
+                    .isEqualTo(422);
+            assertThat(z.organization(9008).orElseThrow().path("external_id").isNull())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void apply_refusedWhileItsPreconditionStillHolds_isAFailureWithZendesksWords() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            // Zendesk refuses the PUT for a reason of its own: nothing changed, so the re-check is ready again
+            z.failEvery("PUT", "/api/v2/organizations/9008", Fault.UNPROCESSABLE);
+            Path plan = fx.plan("refused");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isEqualTo(4);
+            JsonNode a002 = LiveUndoTest.result(json(plan.resolveSibling("apply_receipt.json")), "A002");
+            assertThat(a002.path("status").asText()).isEqualTo("failed");
+            assertThat(a002.path("reason").asText()).startsWith("Zendesk answered 422");
+        }
+    }
+
+    @Test
     void apply_userNoLongerAnActiveEndUserWithTheMappedEmail_skipsEachUserActionWithWhatChanged() {
         try (ZendeskEmulator z = fx.emulator()) {
             z.change(e -> {

@@ -238,6 +238,49 @@ class JsonLineScannerTest {
     }
 
     @Test
+    void longKeysAndLongReadStrings_areLeftToTheParser() {
+        String key = "k".repeat(JsonLineScanner.MAX_KEY + 1);
+        String text = "t".repeat(JsonLineScanner.MAX_TEXT + 1);
+
+        assertThat(agreed(Kind.USERS, utf8("{\"id\":1,\"" + key.substring(1) + "\":0}")))
+                .isNotNull();
+        assertThat(scanned(Kind.USERS, utf8("{\"id\":1,\"" + key + "\":0}"))).isNull();
+        assertThat(scanned(Kind.USERS, utf8("{\"id\":1,\"x\":{\"" + key + "\":0}}")))
+                .isNull();
+        assertThat(agreed(Kind.USERS, utf8("{\"id\":1,\"x\":\"" + text + "\"}")))
+                .isNotNull();
+        assertThat(scanned(Kind.USERS, utf8("{\"id\":1,\"name\":\"" + text + "\"}")))
+                .isNull();
+    }
+
+    @Test
+    void keysSharingASlot_areToldApartByTheirBytes() {
+        String[] keys = {"ab", "b[", "id"};
+        assertThat(JsonLineScanner.slot(2, (byte) 'a', (byte) 'b'))
+                .as("the two keys share a slot")
+                .isEqualTo(JsonLineScanner.slot(2, (byte) 'b', (byte) '['));
+        JsonlStreamReader.RecordMapper<List<String>> seen = (r, sink) -> {
+            long id = 0;
+            int k;
+            while ((k = r.nextField()) != FieldReader.END) {
+                if (k == 2) {
+                    id = r.id();
+                } else {
+                    sink.add(keys[k] + "=" + r.text());
+                }
+            }
+            return id;
+        };
+        byte[] b = utf8("{\"b[\":\"2\",\"ac\":\"x\",\"ab\":\"1\",\"a[\":\"y\",\"id\":3}\n");
+
+        JsonlBlocks.Block<List<String>> scanned = JsonlBlocks.scanned(b, 0, b.length, keys, new ArrayList<>(), seen);
+        JsonlBlocks.Block<List<String>> parsed = JsonlBlocks.parsed(b, 0, b.length, keys, new ArrayList<>(), seen);
+
+        assertThat(scanned).isNotNull().isEqualTo(parsed);
+        assertThat(scanned.sink()).containsExactly("b[=2", "ab=1");
+    }
+
+    @Test
     void stringsOfEveryLength_endWhereTheirQuoteIs() {
         // the scanner reads strings eight bytes at a time: every place of the quote in a word
         StringBuilder lines = new StringBuilder();

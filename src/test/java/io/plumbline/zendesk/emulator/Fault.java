@@ -17,5 +17,7 @@ public enum Fault {
      * The request is handled (a write takes effect) but the answer is a 503 with {@code Retry-After: 1}, as
      * a proxy in front of Zendesk may give when the request timed out behind it.
      */
-    LANDED_THEN_503
+    LANDED_THEN_503,
+    /** The request is refused, 422 RecordInvalid, without being handled, as Zendesk refuses a value it does not take. */
+    UNPROCESSABLE
 }

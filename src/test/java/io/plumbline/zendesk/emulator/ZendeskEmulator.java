@@ -235,6 +235,8 @@ public final class ZendeskEmulator implements AutoCloseable {
                             Long.toString(config.fault429RetryAfter().toSeconds()));
         } else if (fault == Fault.SERVER_ERROR) {
             r = Reply.error(faults.serverStatus(), "ServiceUnavailable", "Internal server error");
+        } else if (fault == Fault.UNPROCESSABLE) {
+            r = Reply.error(422, "RecordInvalid", "Record validation errors");
         } else if (fault == Fault.LANDED_THEN_503) {
             route(call, p);
             r = Reply.error(503, "ServiceUnavailable", "Service temporarily unavailable")
