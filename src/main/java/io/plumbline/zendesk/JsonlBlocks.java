@@ -122,7 +122,7 @@ final class JsonlBlocks {
         return new Result<>(sinks, ascending);
     }
 
-    static <S> Block<S> block(
+    private static <S> Block<S> block(
             byte[] buf,
             int start,
             int end,
@@ -141,17 +141,12 @@ final class JsonlBlocks {
     static <S> Block<S> scanned(
             byte[] buf, int start, int end, String[] keys, S sink, JsonlStreamReader.RecordMapper<S> mapper) {
         JsonLineScanner scanner = new JsonLineScanner(buf, start, end, keys);
-        long firstId = 0;
-        long lastId = 0;
-        boolean ascending = true;
+        Ids ids = new Ids();
         try {
             while (scanner.nextRecord()) {
-                long id = mapper.map(scanner, sink);
-                ascending &= id > lastId;
-                firstId = firstId == 0 ? id : firstId;
-                lastId = id;
+                ids.add(mapper.map(scanner, sink));
             }
-            return new Block<>(sink, firstId, lastId, ascending, true);
+            return ids.block(sink);
         } catch (IOException | IllegalArgumentException e) {
             return null;
         } catch (RuntimeException e) {
@@ -165,9 +160,7 @@ final class JsonlBlocks {
     /** The block as Jackson's streaming parser reads it. */
     static <S> Block<S> parsed(
             byte[] buf, int start, int end, String[] keys, S sink, JsonlStreamReader.RecordMapper<S> mapper) {
-        long firstId = 0;
-        long lastId = 0;
-        boolean ascending = true;
+        Ids ids = new Ids();
         try (JsonParser p = JsonlStreamReader.parser(buf, start, end)) {
             ParserFields fields = new ParserFields(p, keys);
             int lastLine = 0;
@@ -182,11 +175,9 @@ final class JsonlBlocks {
                 if (lastLine != line) {
                     return new Block<>(sink, 0, 0, false, false);
                 }
-                ascending &= id > lastId;
-                firstId = firstId == 0 ? id : firstId;
-                lastId = id;
+                ids.add(id);
             }
-            return new Block<>(sink, firstId, lastId, ascending, true);
+            return ids.block(sink);
         } catch (IOException | IllegalArgumentException e) {
             return new Block<>(sink, 0, 0, false, false);
         } catch (RuntimeException e) {
@@ -194,6 +185,23 @@ final class JsonlBlocks {
                 return new Block<>(sink, 0, 0, false, false);
             }
             throw e;
+        }
+    }
+
+    /** A block's first and last ids, and whether they ascend strictly, as its records are read. */
+    private static final class Ids {
+        private long first;
+        private long last;
+        private boolean ascending = true;
+
+        void add(long id) {
+            ascending &= id > last;
+            first = first == 0 ? id : first;
+            last = id;
+        }
+
+        <S> Block<S> block(S sink) {
+            return new Block<>(sink, first, last, ascending, true);
         }
     }
 
