@@ -4,6 +4,7 @@ import io.plumbline.audit.AuditResult;
 import io.plumbline.detect.Issue;
 import io.plumbline.detect.IssueCode;
 import io.plumbline.detect.Scope;
+import io.plumbline.model.Texts;
 import io.plumbline.resolve.AccountOutcome;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class SummaryMarkdown {
         md.append(
                 run.demo()
                         ? "Demo run on the bundled fixtures: the plan is dry-run only.\n"
-                        : "Input: " + run.inputKind() + " " + run.inputPath() + "\n");
+                        : "Input: " + run.inputKind() + " " + code(run.inputPath()) + "\n");
         md.append("As of ")
                 .append(result.resolution().snapshot().asOf())
                 .append(", ticket lookback ")
@@ -40,7 +41,7 @@ public final class SummaryMarkdown {
         for (String[] next : NextCommands.of(
                 runDir,
                 f.rollups().isEmpty() ? null : f.rollups().get(0).accountId().value())) {
-            md.append("- ").append(next[0]).append(": `").append(next[1]).append("`\n");
+            md.append("- ").append(next[0]).append(": ").append(code(next[1])).append('\n');
         }
         return md.toString();
     }
@@ -197,12 +198,30 @@ public final class SummaryMarkdown {
     }
 
     static String escape(String s) {
-        return s.replace("\\", "\\\\")
+        // a line break keeps the table row whole as a space; any other control character is shown as an
+        // escape, so reading the file in a terminal cannot drive it
+        return Texts.shown(s.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' '))
+                .replace("\\", "\\\\")
                 .replace("|", "\\|")
-                .replace("\r", " ")
-                .replace("\n", " ")
                 .replace("<", "&lt;")
                 .replace("`", "\\`");
+    }
+
+    /**
+     * {@code s} as a Markdown code span, which shows every character but a backtick as it is: fenced by
+     * one backtick more than its longest run of them, with its control characters shown as escapes.
+     */
+    static String code(String s) {
+        String text = Texts.shown(s);
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        String pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+        return fence + pad + text + pad + fence;
     }
 
     private static String capital(String s) {

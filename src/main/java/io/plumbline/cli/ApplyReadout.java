@@ -6,6 +6,7 @@ import io.plumbline.apply.Applier;
 import io.plumbline.apply.PlanFile;
 import io.plumbline.artifacts.NextCommands;
 import io.plumbline.errors.ExitCodes;
+import io.plumbline.model.Texts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +34,7 @@ final class ApplyReadout {
                         r.code().code(),
                         r.status().code(),
                         r.accountId(),
-                        r.reason().isEmpty() ? "" : "  (" + r.reason() + ")");
+                        r.reason().isEmpty() ? "" : "  (" + Texts.shown(r.reason()) + ")");
             }
         }
         JsonNode c = receipt.path("counts");

@@ -6,7 +6,7 @@ import io.plumbline.artifacts.RunInfo;
 import io.plumbline.artifacts.SummaryFacts;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.detect.Scope;
-import io.plumbline.errors.InputException;
+import io.plumbline.model.Texts;
 import io.plumbline.resolve.AccountOutcome;
 import io.plumbline.resolve.AccountRule;
 import java.io.PrintWriter;
@@ -77,7 +77,7 @@ final class AuditReadout {
                     "  %s (all in receipt.json)%s%n",
                     plural(warnings.size(), "input warning"),
                     warnings.size() > WARNINGS_SHOWN ? ", the first " + WARNINGS_SHOWN + ":" : ":");
-            warnings.stream().limit(WARNINGS_SHOWN).forEach(w -> out.println("    " + InputException.printable(w)));
+            warnings.stream().limit(WARNINGS_SHOWN).forEach(w -> out.println("    " + Texts.shown(w)));
         }
         out.println();
     }

@@ -2,12 +2,14 @@ package io.plumbline.cli;
 
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
+import io.plumbline.model.Texts;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /**
@@ -47,16 +49,26 @@ public final class Main {
 
     private int onException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         if (e instanceof PlumblineException p) {
-            ctx.err().println(p.getMessage().contains(": error: ") ? p.getMessage() : "error: " + p.getMessage());
+            String message = shownLines(p.getMessage());
+            ctx.err().println(message.contains(": error: ") ? message : "error: " + message);
             return p.exitCode();
         }
         ctx.err()
-                .println("error: unexpected failure (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                        + "); this is a defect in plumbline, please report it with the command you ran");
+                .println(
+                        "error: unexpected failure (" + e.getClass().getSimpleName() + ": " + shownLines(e.getMessage())
+                                + "); this is a defect in plumbline, please report it with the command you ran");
         if (ctx.env().containsKey("PLUMBLINE_DEBUG")) {
             e.printStackTrace(ctx.err());
         }
         return INTERNAL_ERROR;
+    }
+
+    /**
+     * A message's lines with the characters of each that could drive a terminal escaped: a message may
+     * quote what Zendesk, Salesforce or a file said.
+     */
+    private static String shownLines(String message) {
+        return String.valueOf(message).lines().map(Texts::shown).collect(Collectors.joining("\n"));
     }
 
     private int onBadParameters(CommandLine.ParameterException e, String[] args) {

@@ -4,6 +4,7 @@ import io.plumbline.audit.AuditResult;
 import io.plumbline.audit.Auditor;
 import io.plumbline.audit.Tracer;
 import io.plumbline.errors.ConfigException;
+import io.plumbline.model.Texts;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
 import io.plumbline.normalize.SalesforceIds;
@@ -86,7 +87,8 @@ final class TraceCommand implements Callable<Integer> {
         if (lines.isEmpty()) {
             throw new ConfigException(describeTarget() + " is not in " + inputs.description());
         }
-        lines.get().forEach(ctx.out()::println);
+        // names, emails and domain fields come from the inputs: shown so they cannot drive the terminal
+        lines.get().forEach(line -> ctx.out().println(Texts.shown(line)));
         ctx.out().flush();
         return 0;
     }

@@ -1,6 +1,6 @@
 package io.plumbline.errors;
 
-import java.util.Locale;
+import io.plumbline.model.Texts;
 
 /**
  * Bad input data (exit 3), printed like a compiler diagnostic: {@code file:line:col: error: message}
@@ -26,35 +26,14 @@ public final class InputException extends PlumblineException {
     }
 
     private static String format(String file, long line, int column, String message) {
-        StringBuilder sb = new StringBuilder(printable(file));
+        StringBuilder sb = new StringBuilder(Texts.shown(file));
         if (line > 0) {
             sb.append(':').append(line);
             if (column > 0) {
                 sb.append(':').append(column);
             }
         }
-        return sb.append(": error: ").append(printable(message)).toString();
-    }
-
-    /** {@code text} with control, format and non-ASCII space characters written as backslash-u escapes. */
-    public static String printable(String text) {
-        StringBuilder sb = new StringBuilder();
-        String.valueOf(text).codePoints().forEach(cp -> {
-            if (invisible(cp)) {
-                sb.append(String.format(Locale.ROOT, "\\u%04X", cp));
-            } else {
-                sb.appendCodePoint(cp);
-            }
-        });
-        return sb.toString();
-    }
-
-    private static boolean invisible(int cp) {
-        int type = Character.getType(cp);
-        return Character.isISOControl(cp)
-                || (cp != ' ' && (Character.isWhitespace(cp) || Character.isSpaceChar(cp)))
-                || type == Character.FORMAT
-                || type == Character.SURROGATE;
+        return sb.append(": error: ").append(Texts.shown(message)).toString();
     }
 
     public String file() {

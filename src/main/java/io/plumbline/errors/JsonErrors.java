@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.plumbline.model.Texts;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -190,7 +191,7 @@ public final class JsonErrors {
 
     /** Input text as a diagnostic may quote it: printable, at most 40 characters. */
     static String shorten(String text) {
-        String printable = InputException.printable(text);
+        String printable = Texts.shown(text);
         return printable.length() <= 40 ? printable : printable.substring(0, 37) + "...";
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.plumbline.model.Texts;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.List;
@@ -105,7 +106,7 @@ final class WrongValue {
             return "a single value";
         }
         if (e instanceof InvalidFormatException f && f.getValue() instanceof String text) {
-            return text.length() <= 40 ? "\"" + InputException.printable(text) + "\"" : "a long text value";
+            return text.length() <= 40 ? "\"" + Texts.shown(text) + "\"" : "a long text value";
         }
         if (message.contains("VALUE_TRUE") || message.contains("VALUE_FALSE")) {
             return message.contains("VALUE_TRUE") ? "true" : "false";

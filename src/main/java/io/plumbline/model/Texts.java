@@ -1,8 +1,39 @@
 package io.plumbline.model;
 
-/** Small null-safe string helpers shared by the value records. */
+import java.util.Locale;
+
+/** Small null-safe string helpers shared by the value records, and text as it is safe to show. */
 public final class Texts {
     private Texts() {}
+
+    /**
+     * {@code text} with control, format and non-ASCII space characters written as backslash-u escapes
+     * ({@code \u001B}), so a value read from Zendesk or Salesforce can neither hide text, reorder it,
+     * break a line in two nor drive the terminal it is printed on; "null" for null.
+     */
+    public static String shown(String text) {
+        String s = String.valueOf(text);
+        if (s.codePoints().noneMatch(Texts::invisible)) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        s.codePoints().forEach(cp -> {
+            if (invisible(cp)) {
+                sb.append(String.format(Locale.ROOT, "\\u%04X", cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.toString();
+    }
+
+    private static boolean invisible(int cp) {
+        int type = Character.getType(cp);
+        return Character.isISOControl(cp)
+                || (cp != ' ' && (Character.isWhitespace(cp) || Character.isSpaceChar(cp)))
+                || type == Character.FORMAT
+                || type == Character.SURROGATE;
+    }
 
     public static String orEmpty(String s) {
         return s == null ? "" : s;

@@ -406,6 +406,52 @@ class MainTest {
     }
 
     @Test
+    void trace_andSummary_showNamesWithControlCharactersAsEscapes() throws IOException {
+        Path snap = demoSnapshot();
+        Path orgs = snap.resolve("zendesk/organizations.jsonl");
+        Files.writeString(
+                orgs,
+                Files.readString(orgs)
+                        .replace(
+                                "\"name\":\"Acme Labs (legacy)\"",
+                                "\"name\":\"Acme \\u001b[2JLabs\\nnext: \\u202e|\""));
+        Path accounts = snap.resolve("salesforce_accounts.csv");
+        Files.writeString(
+                accounts,
+                Files.readString(accounts)
+                        .replace("001ACME002,Acme Labs,", "001ACME002,\"Acme | Labs\u009b2J\r\nx\","));
+
+        Cli.Result trace = Cli.run("trace", "--snapshot", snap.toString(), "--sf-account-id", "001ACME002");
+        Cli.Result audit = auditSnapshot(snap);
+
+        assertThat(trace.exitCode()).isZero();
+        assertThat(trace.out())
+                .startsWith(
+                        "Salesforce account 001ACME002 'Acme | Labs\\u009B2J\\u000D\\u000Ax' (accounts CSV line 3)\n")
+                .contains("9003 'Acme \\u001B[2JLabs\\u000Anext: \\u202E|'")
+                .doesNotContain("\u001b", "\u009b", "\u202e", "\r");
+        assertThat(trace.out().lines()).noneMatch(l -> l.startsWith("next: "));
+        assertThat(audit.exitCode()).isZero();
+        Path run;
+        try (Stream<Path> runs = Files.list(tmp.resolve("out"))) {
+            run = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        assertThat(Files.readString(run.resolve("summary.md")))
+                .contains("| 001ACME002 | Acme \\| Labs\\\\u009B2J x |")
+                .doesNotContain("\u009b");
+    }
+
+    @Test
+    void error_quotingAValueWithControlCharacters_showsThemAsEscapes() {
+        Cli.Result r = Cli.run("audit", "--demo", "--out", tmp.toString(), "--as-of", "2026\u001b]52;c;eA==\u0007\nx");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo("error: --as-of must be an ISO 8601 instant such as 2026-04-17T00:00:00Z, found "
+                        + "'2026\\u001B]52;c;eA==\\u0007\nx'\n");
+    }
+
+    @Test
     void trace_runFolderWithAnotherInput_exits2SayingTheRunBringsItsOwn() {
         assertThat(Cli.run("audit", "--demo", "--out", tmp.toString(), "--run-id", "r")
                         .exitCode())

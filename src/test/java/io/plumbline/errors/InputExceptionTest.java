@@ -26,10 +26,4 @@ class InputExceptionTest {
         assertThat(e.getMessage())
                 .isEqualTo("t.jsonl:1:10: error: Unrecognized token 'x\\u0010\\u001B[2J\\u200B\\u00A0'");
     }
-
-    @Test
-    void printable_keepsOrdinaryTextAndNonAsciiLetters() {
-        assertThat(InputException.printable("Bücher GmbH, 東京 📚 and spaces"))
-                .isEqualTo("Bücher GmbH, 東京 📚 and spaces");
-    }
 }

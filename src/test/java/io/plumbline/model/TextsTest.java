@@ -1,0 +1,31 @@
+package io.plumbline.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextsTest {
+    @Test
+    void shown_keepsOrdinaryTextAndNonAsciiLetters() {
+        String text = "Bücher GmbH, 東京 📚 and spaces";
+
+        assertThat(Texts.shown(text)).isSameAs(text);
+    }
+
+    @Test
+    void shown_escapesWhatCouldDriveATerminalOrBreakALine() {
+        assertThat(Texts.shown("Acme \u001b[2J\nLabs\r\t|")).isEqualTo("Acme \\u001B[2J\\u000ALabs\\u000D\\u0009|");
+        assertThat(Texts.shown("\u009b31m\u007f")).isEqualTo("\\u009B31m\\u007F");
+    }
+
+    @Test
+    void shown_escapesInvisibleAndReorderingCharacters() {
+        // a zero-width space, a right-to-left override, a no-break space, a lone surrogate
+        assertThat(Texts.shown("a\u200bb\u202ec\u00a0d\ud800")).isEqualTo("a\\u200Bb\\u202Ec\\u00A0d\\uD800");
+    }
+
+    @Test
+    void shown_null_isTheWordNull() {
+        assertThat(Texts.shown(null)).isEqualTo("null");
+    }
+}
