@@ -95,6 +95,11 @@ public final class MembershipTable extends AbstractList<Membership> implements R
         return users[i];
     }
 
+    /** The org id of row {@code i}, without building the record. */
+    public long orgId(int i) {
+        return orgs[i];
+    }
+
     /** Appends memberships into growing columns; not thread-safe. */
     public static final class Builder {
         private int size;

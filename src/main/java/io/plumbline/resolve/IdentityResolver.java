@@ -3,6 +3,8 @@ package io.plumbline.resolve;
 import io.plumbline.model.Account;
 import io.plumbline.model.Contact;
 import io.plumbline.model.Domain;
+import io.plumbline.model.Membership;
+import io.plumbline.model.MembershipTable;
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.Snapshot;
 import io.plumbline.model.User;
@@ -58,14 +60,17 @@ public final class IdentityResolver {
         List<User> all = snapshot.users();
         UserResolution[] userResolutions = new UserResolution[all.size()];
         IntStream.range(0, all.size()).parallel().forEach(i -> userResolutions[i] = users.resolve(all.get(i)));
+        UserIndex userIndex = UserIndex.of(userResolutions);
+        MembershipIndex memberships = MembershipIndex.of(snapshot.memberships());
+        warnings.addAll(danglingMemberships(memberships, orgs, userIndex));
         return new Resolution(
                 snapshot,
                 settings,
                 orgs,
                 resolved,
-                UserIndex.of(userResolutions),
+                userIndex,
                 accountsByDomain,
-                MembershipIndex.of(snapshot.memberships()),
+                memberships,
                 settings.ticketWindowStart(snapshot.asOf()),
                 List.copyOf(warnings));
     }
@@ -90,6 +95,62 @@ public final class IdentityResolver {
                     + "complete");
         }
         return out;
+    }
+
+    /**
+     * Memberships naming a user or an org the snapshot does not hold: an export cut short, or a record
+     * created or deleted between one export and the next. They are kept as read (a user's memberships are
+     * listed as Zendesk holds them), and said once per kind with the one of lowest id, so a partial export
+     * does not pass unseen. The rows come in user order, so they are checked against the users in one walk along both.
+     */
+    static List<String> danglingMemberships(MembershipIndex memberships, OrgIndex orgs, UserIndex users) {
+        MembershipTable rows = memberships.rows();
+        List<String> out = new ArrayList<>();
+        int[] noUser = rowsWithoutUser(rows, users);
+        int[] noOrg = IntStream.range(0, rows.size())
+                .parallel()
+                .filter(i -> !orgs.has(rows.orgId(i)))
+                .toArray();
+        if (noUser.length > 0) {
+            Membership m = lowestId(rows, noUser);
+            out.add(named(noUser.length, "a user", "users") + " the users export does not hold (the first: membership "
+                    + m.id() + ", user " + m.userId() + "); check that the users export is complete");
+        }
+        if (noOrg.length > 0) {
+            Membership m = lowestId(rows, noOrg);
+            out.add(named(noOrg.length, "an org", "orgs") + " the organizations export does not hold (the first: "
+                    + "membership " + m.id() + ", org " + m.organizationId()
+                    + "); check that the organizations export is complete");
+        }
+        return out;
+    }
+
+    /** The rows (in user order) whose user {@code users} does not hold: one walk along both. */
+    private static int[] rowsWithoutUser(MembershipTable rows, UserIndex users) {
+        IntStream.Builder out = IntStream.builder();
+        int u = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            long id = rows.userId(i);
+            while (u < users.size() && users.id(u) < id) {
+                u++;
+            }
+            if (u == users.size() || users.id(u) != id) {
+                out.add(i);
+            }
+        }
+        return out.build().toArray();
+    }
+
+    private static Membership lowestId(MembershipTable rows, int[] picked) {
+        int lowest = picked[0];
+        for (int i : picked) {
+            lowest = rows.id(i) < rows.id(lowest) ? i : lowest;
+        }
+        return rows.get(lowest);
+    }
+
+    private static String named(int n, String one, String many) {
+        return n == 1 ? "1 membership names " + one : n + " memberships name " + many;
     }
 
     private static Map<Domain, Set<SalesforceAccountId>> accountsByDomain(

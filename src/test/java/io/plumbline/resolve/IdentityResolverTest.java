@@ -217,6 +217,33 @@ class IdentityResolverTest {
     }
 
     @Test
+    void resolve_membershipsNamingAUserOrAnOrgNotRead_areAWarningWithTheFirst() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A")
+                .endUser(10, "x@a.example", 1L) // membership 1
+                .member(10, 7, false) // 2: no org 7
+                .member(11, 1, false) // 3: no user 11
+                .member(10, 8, false) // 4: no org 8
+                .member(12, 9, true)); // 5: neither
+        assertThat(r.warnings())
+                .containsExactly(
+                        "2 memberships name users the users export does not hold (the first: membership 3, user 11); "
+                                + "check that the users export is complete",
+                        "3 memberships name orgs the organizations export does not hold (the first: membership 2, "
+                                + "org 7); check that the organizations export is complete");
+        assertThat(r.membershipsOf(new ZendeskUserId(10))).hasSize(3);
+        assertThat(resolve(Snapshots.with()
+                                .account("001A", "A", "a.example")
+                                .deletedOrg(1, "A", "001A")
+                                .endUser(10, "x@a.example", 1L)
+                                .member(11, 1, false))
+                        .warnings())
+                .containsExactly("1 membership names a user the users export does not hold (the first: membership 2, "
+                        + "user 11); check that the users export is complete");
+    }
+
+    @Test
     void resolveUser_contactNamingTheAccountInAnotherCase_mapsToThatAccount() {
         Resolution r = resolve(Snapshots.with()
                 .account("001Dn00000NsMdQIAV", "A", "a.example")
