@@ -105,12 +105,7 @@ public final class Tracer {
         out.add("  memberships: "
                 + (ms.isEmpty()
                         ? "(none)"
-                        : String.join(
-                                ", ",
-                                ms.stream()
-                                        .map(m -> "org " + m.organizationId() + (m.isDefault() ? " (default)" : "")
-                                                + " [membership " + m.id() + "]")
-                                        .toList())));
+                        : String.join(", ", ms.stream().map(this::membership).toList())));
         steps(out, u.steps());
         for (SalesforceAccountId account : u.accounts()) {
             AccountResolution r = result.resolution().account(account);
@@ -120,6 +115,15 @@ public final class Tracer {
         }
         touching(out, i -> i.names(id), a -> id.equals(a.userId()));
         return Optional.of(out);
+    }
+
+    private String membership(Membership m) {
+        return "org " + m.organizationId()
+                + (m.isDefault() ? " (default)" : "")
+                + (result.resolution().orgs().has(m.organizationId().value())
+                        ? ""
+                        : " (not in the organizations export)")
+                + " [membership " + m.id() + "]";
     }
 
     public Optional<List<String>> org(ZendeskOrgId id) {

@@ -179,6 +179,20 @@ class TracerTest {
         assertThat(listed(Optional.of(trace))).hasSize(4);
     }
 
+    @Test
+    void user_membershipOfAnOrgNotRead_isMarkedSo() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .deletedOrg(1, "A", "001A", "a.example")
+                .endUser(7, "ana@a.example", 1L)
+                .member(7, 99, false)
+                .audit();
+
+        assertThat(new Tracer(r).user(new ZendeskUserId(7)).orElseThrow())
+                .contains("  memberships: org 1 (default) [membership 1], "
+                        + "org 99 (not in the organizations export) [membership 2]");
+    }
+
     private static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
