@@ -120,7 +120,7 @@ public final class Tracer {
     private String membership(Membership m) {
         return "org " + m.organizationId()
                 + (m.isDefault() ? " (default)" : "")
-                + (result.resolution().orgs().has(m.organizationId().value())
+                + (result.resolution().orgs().any(m.organizationId()) != null
                         ? ""
                         : " (not in the organizations export)")
                 + " [membership " + m.id() + "]";

@@ -9,6 +9,7 @@ import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.InputException;
 import io.plumbline.errors.JsonErrors;
 import io.plumbline.model.Snapshot;
+import io.plumbline.model.Texts;
 import io.plumbline.normalize.PersonalDomains;
 import io.plumbline.resolve.ResolutionSettings;
 import io.plumbline.snapshot.ChecksummedSource;
@@ -117,8 +118,8 @@ record AuditInputs(
         try {
             return OffsetDateTime.parse(raw).toInstant();
         } catch (DateTimeParseException e) {
-            throw new ConfigException(
-                    "--as-of must be an ISO 8601 instant such as 2026-04-17T00:00:00Z, found '" + raw + "'");
+            throw new ConfigException("--as-of must be an ISO 8601 instant such as 2026-04-17T00:00:00Z, found '"
+                    + Texts.shown(raw) + "'");
         }
     }
 

@@ -145,10 +145,12 @@ final class DoctorCommand implements Callable<Integer> {
                 ctx.out()
                         .printf(
                                 "%-5s %-10s %s%n",
-                                c.status().name().toLowerCase(java.util.Locale.ROOT), c.area(), c.message());
+                                c.status().name().toLowerCase(java.util.Locale.ROOT),
+                                c.area(),
+                                Texts.shown(c.message()));
             }
             if (bad && !c.fix().isEmpty()) {
-                ctx.out().println("      fix: " + c.fix());
+                ctx.out().println("      fix: " + Texts.shown(c.fix()));
             }
             if (c.status() == HealthCheck.Status.FAIL) {
                 failed++;

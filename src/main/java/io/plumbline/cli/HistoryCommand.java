@@ -3,6 +3,7 @@ package io.plumbline.cli;
 import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ConfigException;
+import io.plumbline.model.Texts;
 import io.plumbline.store.HistoryDiff;
 import io.plumbline.store.IssueKey;
 import io.plumbline.store.RunRecord;
@@ -159,8 +160,8 @@ final class HistoryCommand implements Callable<Integer> {
         w.println(title + ":");
         keys.stream()
                 .limit(LIST_KEYS)
-                .forEach(k -> w.println(
-                        "  " + k.code() + "  " + (k.accountId().isEmpty() ? "-" : k.accountId()) + "  " + k.key()));
+                .forEach(k -> w.println("  " + k.code() + "  " + (k.accountId().isEmpty() ? "-" : k.accountId()) + "  "
+                        + Texts.shown(k.key())));
         if (keys.size() > LIST_KEYS) {
             w.println("  ... and " + (keys.size() - LIST_KEYS) + " more");
         }

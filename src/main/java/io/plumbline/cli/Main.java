@@ -72,7 +72,7 @@ public final class Main {
     }
 
     private int onBadParameters(CommandLine.ParameterException e, String[] args) {
-        String message = e.getMessage();
+        String message = shownLines(e.getMessage());
         // some picocli messages (a missing argument of a group) start with their own "Error: "
         ctx.err()
                 .println("error: " + (message.startsWith("Error: ") ? message.substring("Error: ".length()) : message));

@@ -19,7 +19,10 @@ public final class Texts {
         StringBuilder sb = new StringBuilder(s.length() + 16);
         s.codePoints().forEach(cp -> {
             if (invisible(cp)) {
-                sb.append(String.format(Locale.ROOT, "\\u%04X", cp));
+                // one escape per UTF-16 unit, as Java and JSON write them: U+E0041 is \uDB40\uDC41
+                for (char c : Character.toChars(cp)) {
+                    sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+                }
             } else {
                 sb.appendCodePoint(cp);
             }

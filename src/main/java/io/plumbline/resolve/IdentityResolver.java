@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -33,6 +34,8 @@ public final class IdentityResolver {
 
     public Resolution resolve(Snapshot snapshot) {
         List<String> warnings = new ArrayList<>(emptyInputs(snapshot));
+        OrgIndex orgs = new OrgIndex(snapshot.organizations());
+        danglingMemberships(snapshot.memberships(), orgs).ifPresent(warnings::add);
         Map<SalesforceAccountId, Account> accounts = new TreeMap<>();
         snapshot.accounts().forEach(a -> accounts.put(a.id(), a));
         // each account's domains normalize independently: on every core, then in account order
@@ -51,7 +54,6 @@ public final class IdentityResolver {
                 shared.add(d);
             }
         });
-        OrgIndex orgs = new OrgIndex(snapshot.organizations());
         SortedMap<SalesforceAccountId, AccountResolution> resolved =
                 new TreeMap<>(new AccountResolver(orgs, shared).resolveAll(accounts, expected));
         UserResolver users = new UserResolver(
@@ -60,17 +62,14 @@ public final class IdentityResolver {
         List<User> all = snapshot.users();
         UserResolution[] userResolutions = new UserResolution[all.size()];
         IntStream.range(0, all.size()).parallel().forEach(i -> userResolutions[i] = users.resolve(all.get(i)));
-        UserIndex userIndex = UserIndex.of(userResolutions);
-        MembershipIndex memberships = MembershipIndex.of(snapshot.memberships());
-        warnings.addAll(danglingMemberships(memberships, orgs, userIndex));
         return new Resolution(
                 snapshot,
                 settings,
                 orgs,
                 resolved,
-                userIndex,
+                UserIndex.of(userResolutions),
                 accountsByDomain,
-                memberships,
+                MembershipIndex.of(snapshot.memberships()),
                 settings.ticketWindowStart(snapshot.asOf()),
                 List.copyOf(warnings));
     }
@@ -98,59 +97,32 @@ public final class IdentityResolver {
     }
 
     /**
-     * Memberships naming a user or an org the snapshot does not hold: an export cut short, or a record
-     * created or deleted between one export and the next. They are kept as read (a user's memberships are
-     * listed as Zendesk holds them), and said once per kind with the one of lowest id, so a partial export
-     * does not pass unseen. The rows come in user order, so they are checked against the users in one walk along both.
+     * Memberships naming an org the organizations export does not hold: an export cut short, or an org
+     * deleted between one export and the next. They are kept as read (a user's memberships are listed as
+     * Zendesk holds them) and said once, with the one of lowest id, so a partial export does not pass
+     * unseen; not when no org was read at all, which is said already. (A membership naming a user the
+     * users export does not hold is no sign of anything: a pull exports end-users only, and agents are
+     * members of orgs too.)
      */
-    static List<String> danglingMemberships(MembershipIndex memberships, OrgIndex orgs, UserIndex users) {
-        MembershipTable rows = memberships.rows();
-        List<String> out = new ArrayList<>();
-        int[] noUser = rowsWithoutUser(rows, users);
+    static Optional<String> danglingMemberships(List<Membership> memberships, OrgIndex orgs) {
+        if (orgs.size() == 0) {
+            return Optional.empty();
+        }
+        MembershipTable rows = memberships instanceof MembershipTable table ? table : MembershipTable.of(memberships);
         int[] noOrg = IntStream.range(0, rows.size())
                 .parallel()
                 .filter(i -> !orgs.has(rows.orgId(i)))
                 .toArray();
-        if (noUser.length > 0) {
-            Membership m = lowestId(rows, noUser);
-            out.add(named(noUser.length, "a user", "users") + " the users export does not hold (the first: membership "
-                    + m.id() + ", user " + m.userId() + "); check that the users export is complete");
+        if (noOrg.length == 0) {
+            return Optional.empty();
         }
-        if (noOrg.length > 0) {
-            Membership m = lowestId(rows, noOrg);
-            out.add(named(noOrg.length, "an org", "orgs") + " the organizations export does not hold (the first: "
-                    + "membership " + m.id() + ", org " + m.organizationId()
-                    + "); check that the organizations export is complete");
-        }
-        return out;
-    }
-
-    /** The rows (in user order) whose user {@code users} does not hold: one walk along both. */
-    private static int[] rowsWithoutUser(MembershipTable rows, UserIndex users) {
-        IntStream.Builder out = IntStream.builder();
-        int u = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            long id = rows.userId(i);
-            while (u < users.size() && users.id(u) < id) {
-                u++;
-            }
-            if (u == users.size() || users.id(u) != id) {
-                out.add(i);
-            }
-        }
-        return out.build().toArray();
-    }
-
-    private static Membership lowestId(MembershipTable rows, int[] picked) {
-        int lowest = picked[0];
-        for (int i : picked) {
+        int lowest = noOrg[0];
+        for (int i : noOrg) {
             lowest = rows.id(i) < rows.id(lowest) ? i : lowest;
         }
-        return rows.get(lowest);
-    }
-
-    private static String named(int n, String one, String many) {
-        return n == 1 ? "1 membership names " + one : n + " memberships name " + many;
+        return Optional.of((noOrg.length == 1 ? "1 membership names an org" : noOrg.length + " memberships name orgs")
+                + " the organizations export does not hold (lowest id: membership " + rows.id(lowest) + ", org "
+                + rows.orgId(lowest) + "); check that the organizations export is complete");
     }
 
     private static Map<Domain, Set<SalesforceAccountId>> accountsByDomain(

@@ -46,11 +46,6 @@ public final class MembershipIndex {
         return Collections.unmodifiableList(Arrays.asList(found));
     }
 
-    /** Every membership, in (user id, membership id) order, as rows of ids. */
-    public MembershipTable rows() {
-        return sorted;
-    }
-
     /** The first position holding {@code user}, or where it would be. */
     private int first(long user) {
         int lo = 0;

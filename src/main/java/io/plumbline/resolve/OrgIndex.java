@@ -74,8 +74,13 @@ public final class OrgIndex {
     }
 
     /** Whether the snapshot holds the org {@code id}, deleted or not. */
-    public boolean has(long id) {
+    boolean has(long id) {
         return Arrays.binarySearch(ids, id) >= 0;
+    }
+
+    /** How many orgs the snapshot holds, deleted or not. */
+    int size() {
+        return ids.length;
     }
 
     public Organization any(ZendeskOrgId id) {

@@ -43,11 +43,6 @@ public final class UserIndex {
         return at >= 0 ? resolutions[at] : null;
     }
 
-    /** The id of the user at {@code position} in id order. */
-    public long id(int position) {
-        return ids[position];
-    }
-
     /** Every resolution, in user id order. */
     public List<UserResolution> values() {
         return new View();

@@ -448,7 +448,7 @@ class MainTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err())
                 .isEqualTo("error: --as-of must be an ISO 8601 instant such as 2026-04-17T00:00:00Z, found "
-                        + "'2026\\u001B]52;c;eA==\\u0007\nx'\n");
+                        + "'2026\\u001B]52;c;eA==\\u0007\\u000Ax'\n");
     }
 
     @Test

@@ -25,6 +25,12 @@ class TextsTest {
     }
 
     @Test
+    void shown_characterBeyondTheBasicPlane_isOneEscapePerUtf16Unit() {
+        // a tag character (invisible) and an emoji (kept)
+        assertThat(Texts.shown("a\udb40\udc41b📚")).isEqualTo("a\\uDB40\\uDC41b📚");
+    }
+
+    @Test
     void shown_null_isTheWordNull() {
         assertThat(Texts.shown(null)).isEqualTo("null");
     }

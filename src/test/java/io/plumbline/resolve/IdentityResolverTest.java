@@ -3,12 +3,16 @@ package io.plumbline.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.plumbline.model.Membership;
+import io.plumbline.model.MembershipId;
+import io.plumbline.model.Organization;
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
 import io.plumbline.normalize.SalesforceIds;
 import io.plumbline.testing.Snapshots;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The resolution rules of the contract, in order, each with the case that decides it. */
@@ -217,30 +221,50 @@ class IdentityResolverTest {
     }
 
     @Test
-    void resolve_membershipsNamingAUserOrAnOrgNotRead_areAWarningWithTheFirst() {
+    void resolve_membershipsNamingAnOrgNotRead_areOneWarningBeforeTheContactsOnes() {
         Resolution r = resolve(Snapshots.with()
                 .account("001A", "A", "a.example")
-                .org(1, "A", "001A")
-                .endUser(10, "x@a.example", 1L) // membership 1
+                .deletedOrg(1, "A", "001A")
+                .endUser(10, "x@a.example", 1L) // membership 1, of a deleted org: held
                 .member(10, 7, false) // 2: no org 7
-                .member(11, 1, false) // 3: no user 11
+                .member(11, 1, false) // 3: no user 11, which is no sign of anything
                 .member(10, 8, false) // 4: no org 8
-                .member(12, 9, true)); // 5: neither
+                .contact("not an email", "001A", true));
         assertThat(r.warnings())
                 .containsExactly(
-                        "2 memberships name users the users export does not hold (the first: membership 3, user 11); "
-                                + "check that the users export is complete",
-                        "3 memberships name orgs the organizations export does not hold (the first: membership 2, "
-                                + "org 7); check that the organizations export is complete");
+                        "2 memberships name orgs the organizations export does not hold (lowest id: membership 2, org "
+                                + "7); check that the organizations export is complete",
+                        "contact on line 2: 'not an email' is not an email address; ignored");
         assertThat(r.membershipsOf(new ZendeskUserId(10))).hasSize(3);
-        assertThat(resolve(Snapshots.with()
-                                .account("001A", "A", "a.example")
-                                .deletedOrg(1, "A", "001A")
-                                .endUser(10, "x@a.example", 1L)
-                                .member(11, 1, false))
+    }
+
+    @Test
+    void resolve_noOrgsRead_saysSoOnceNotForEveryMembership() {
+        assertThat(resolve(Snapshots.with().account("001A", "A", "a.example").endUser(10, "x@a.example", 1L))
                         .warnings())
-                .containsExactly("1 membership names a user the users export does not hold (the first: membership 2, "
-                        + "user 11); check that the users export is complete");
+                .containsExactly("no Zendesk organizations were read, so every account is reported as "
+                        + "account_missing_zendesk_org; check that the organizations export is complete");
+    }
+
+    @Test
+    void danglingMemberships_namesTheOneOfLowestIdWhereverItIs() {
+        OrgIndex orgs = new OrgIndex(List.of(new Organization(new ZendeskOrgId(1), "A", "", List.of(), "")));
+        List<Membership> memberships = List.of(
+                membership(9, 10, 1),
+                membership(8, 10, 5),
+                membership(3, 11, 6),
+                membership(4, 12, 1),
+                membership(6, 13, 7));
+
+        assertThat(IdentityResolver.danglingMemberships(memberships, orgs))
+                .contains("3 memberships name orgs the organizations export does not hold (lowest id: membership 3, "
+                        + "org 6); check that the organizations export is complete");
+        assertThat(IdentityResolver.danglingMemberships(List.of(membership(5, 10, 1)), orgs))
+                .isEmpty();
+    }
+
+    private static Membership membership(long id, long user, long org) {
+        return new Membership(new MembershipId(id), new ZendeskUserId(user), new ZendeskOrgId(org), false);
     }
 
     @Test
