@@ -8,7 +8,7 @@ public final class Texts {
 
     /**
      * {@code text} with control, format and non-ASCII space characters written as backslash-u escapes
-     * ({@code \u001B}), so a value read from Zendesk or Salesforce can neither hide text, reorder it,
+     * (a backslash, {@code u} and four hex digits: ESC becomes {@code u001B} after the backslash), so a value read from Zendesk or Salesforce can neither hide text, reorder it,
      * break a line in two nor drive the terminal it is printed on; "null" for null.
      */
     public static String shown(String text) {
@@ -19,7 +19,7 @@ public final class Texts {
         StringBuilder sb = new StringBuilder(s.length() + 16);
         s.codePoints().forEach(cp -> {
             if (invisible(cp)) {
-                // one escape per UTF-16 unit, as Java and JSON write them: U+E0041 is \uDB40\uDC41
+                // one escape per UTF-16 unit, as Java and JSON write them: U+E0041 is DB40 then DC41
                 for (char c : Character.toChars(cp)) {
                     sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
                 }
