@@ -8,6 +8,7 @@ import io.plumbline.model.MembershipTable;
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.Snapshot;
 import io.plumbline.model.User;
+import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.normalize.Emails;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,9 @@ public final class IdentityResolver {
     public Resolution resolve(Snapshot snapshot) {
         List<String> warnings = new ArrayList<>(emptyInputs(snapshot));
         OrgIndex orgs = new OrgIndex(snapshot.organizations());
-        danglingMemberships(snapshot.memberships(), orgs).ifPresent(warnings::add);
+        if (!snapshot.organizations().isEmpty()) { // else emptyInputs has said so, once
+            danglingMemberships(snapshot.memberships(), orgs).ifPresent(warnings::add);
+        }
         Map<SalesforceAccountId, Account> accounts = new TreeMap<>();
         snapshot.accounts().forEach(a -> accounts.put(a.id(), a));
         // each account's domains normalize independently: on every core, then in account order
@@ -100,18 +103,14 @@ public final class IdentityResolver {
      * Memberships naming an org the organizations export does not hold: an export cut short, or an org
      * deleted between one export and the next. They are kept as read (a user's memberships are listed as
      * Zendesk holds them) and said once, with the one of lowest id, so a partial export does not pass
-     * unseen; not when no org was read at all, which is said already. (A membership naming a user the
-     * users export does not hold is no sign of anything: a pull exports end-users only, and agents are
-     * members of orgs too.)
+     * unseen. (A membership naming a user the users export does not hold is no sign of anything: a pull
+     * exports end-users only, and agents are members of orgs too.)
      */
     static Optional<String> danglingMemberships(List<Membership> memberships, OrgIndex orgs) {
-        if (orgs.size() == 0) {
-            return Optional.empty();
-        }
         MembershipTable rows = memberships instanceof MembershipTable table ? table : MembershipTable.of(memberships);
         int[] noOrg = IntStream.range(0, rows.size())
                 .parallel()
-                .filter(i -> !orgs.has(rows.orgId(i)))
+                .filter(i -> orgs.any(new ZendeskOrgId(rows.orgId(i))) == null)
                 .toArray();
         if (noOrg.length == 0) {
             return Optional.empty();

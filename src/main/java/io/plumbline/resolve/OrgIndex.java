@@ -6,7 +6,6 @@ import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.normalize.DomainNormalizer;
 import io.plumbline.normalize.DomainParse;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +19,6 @@ public final class OrgIndex {
     private final Map<String, List<Organization>> byExternalIdKey = new HashMap<>();
     private final Map<Domain, List<Organization>> byDomain = new HashMap<>();
     private final Map<ZendeskOrgId, List<Domain>> liveDomains = new HashMap<>();
-    /** Every org's id, deleted or not, ascending. */
-    private final long[] ids;
 
     public OrgIndex(Collection<Organization> organizations) {
         // normalizing domains is the costly part and each org's is independent: on every core, in order
@@ -30,7 +27,6 @@ public final class OrgIndex {
         List<Organization> orgs = organizations.stream()
                 .sorted(java.util.Comparator.comparing(Organization::id))
                 .toList();
-        ids = orgs.stream().mapToLong(o -> o.id().value()).toArray();
         List<List<Domain>> parsed = orgs.parallelStream()
                 .map(org -> org.deleted() ? List.<Domain>of() : domainsOf(org))
                 .toList();
@@ -71,16 +67,6 @@ public final class OrgIndex {
     public List<Domain> domains(Organization org) {
         List<Domain> known = live.get(org.id()) == org ? liveDomains.get(org.id()) : null;
         return known != null ? known : domainsOf(org);
-    }
-
-    /** Whether the snapshot holds the org {@code id}, deleted or not. */
-    boolean has(long id) {
-        return Arrays.binarySearch(ids, id) >= 0;
-    }
-
-    /** How many orgs the snapshot holds, deleted or not. */
-    int size() {
-        return ids.length;
     }
 
     public Organization any(ZendeskOrgId id) {
