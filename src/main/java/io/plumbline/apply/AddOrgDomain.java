@@ -10,35 +10,55 @@ import java.util.Optional;
 
 /**
  * {@code add_org_domain}: re-read the org, append the domain to its current list and send the whole
- * list (Zendesk replaces the array), only while no other org holds the domain.
+ * list (Zendesk replaces the array), only while no other org holds the domain. The org is read again
+ * after the search for the domain (from a batch's read-ahead, at no cost), so the list sent is the one
+ * read last.
  */
 final class AddOrgDomain implements ActionHandler {
     @Override
     public Check check(ActionTarget t, ZendeskWrites z) {
         Optional<OrgState> org = z.org(t.org());
+        Optional<Check> settled = settled(t, org);
+        if (settled.isPresent()) {
+            return settled.get();
+        }
+        if (z.orgsWithDomain(t.value()).stream().anyMatch(o -> !o.id().equals(t.org()))) {
+            return Check.changed("domain_attached_elsewhere", before(org.get()));
+        }
+        // the search may have been slow (a rate limit waited out): the list sent is the one read after it
+        org = z.org(t.org());
+        settled = settled(t, org);
+        if (settled.isPresent()) {
+            return settled.get();
+        }
+        List<String> next = new ArrayList<>(org.get().domainNames());
+        next.add(t.value());
+        return Check.ready(before(org.get()), Map.of("domain_names", next));
+    }
+
+    /** What the org as read decides on its own, before any search: empty when it is still to be written. */
+    private static Optional<Check> settled(ActionTarget t, Optional<OrgState> org) {
         if (org.isEmpty()) {
-            return Check.changed("org_missing", Map.of());
+            return Optional.of(Check.changed("org_missing", Map.of()));
         }
         List<String> current = org.get().domainNames();
-        Map<String, Object> before = Map.of("domain_names", current);
         if (current.stream().anyMatch(d -> DomainNormalizer.sameDomain(d, t.value()))) {
-            return Check.skip("already_in_effect", before);
+            return Optional.of(Check.skip("already_in_effect", before(org.get())));
         }
         if (org.get().relinkedSince(t)) {
-            return Check.changed(OrgState.EXTERNAL_ID, before);
+            return Optional.of(Check.changed(OrgState.EXTERNAL_ID, before(org.get())));
         }
         if (t.preconditions().get("org_domain_names") instanceof List<?> seen
                 && seen.stream().anyMatch(d -> !holds(current, String.valueOf(d)))) {
             // a domain the plan saw on the org was taken off since (one added since, also by this run's own
             // add_org_domain actions, is kept: the write sends the current list plus one)
-            return Check.changed("org_domain_names", before);
+            return Optional.of(Check.changed("org_domain_names", before(org.get())));
         }
-        if (z.orgsWithDomain(t.value()).stream().anyMatch(o -> !o.id().equals(t.org()))) {
-            return Check.changed("domain_attached_elsewhere", before);
-        }
-        List<String> next = new ArrayList<>(current);
-        next.add(t.value());
-        return Check.ready(before, Map.of("domain_names", next));
+        return Optional.empty();
+    }
+
+    private static Map<String, Object> before(OrgState org) {
+        return Map.of("domain_names", org.domainNames());
     }
 
     /** Whether {@code current} still holds {@code raw}, as written or as the same domain. */

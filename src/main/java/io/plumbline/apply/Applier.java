@@ -4,6 +4,7 @@ import io.plumbline.errors.PlumblineException;
 import io.plumbline.model.ActionCode;
 import io.plumbline.plan.FixPlan;
 import io.plumbline.plan.PlannedAction;
+import io.plumbline.zendesk.TurnedAwayException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -17,7 +18,10 @@ import java.util.Map;
  * before the next write starts, and a failed write is a result, not an exception: the batch goes on. A
  * rate limit Zendesk keeps past the retries ({@link io.plumbline.zendesk.RateLimitedException}) is the
  * one stop: the action that met it and every prepared one after it are skipped,
- * {@value ActionResult#RATE_LIMITED}, and nothing more is sent.
+ * {@value ActionResult#RATE_LIMITED}, and nothing more is sent. A write Zendesk turns away with a 429
+ * ({@link TurnedAwayException}) is not sent again as built: the wait may outlast the state it was built
+ * from (an org's whole {@code domain_names} list above all), so the action is re-checked, against Zendesk
+ * read after the wait, and the write that check builds is sent.
  *
  * <p>On a live apply, a kind of action with a bulk form and at least {@link ApplyOptions#bulkThreshold}
  * actions to write in the run goes in {@link BulkBatch batches}: each batch re-checks all its actions
@@ -130,23 +134,27 @@ public final class Applier {
         ActionHandler handler = ActionHandler.of(a.code());
         ActionTarget target = ActionTarget.of(a);
         try {
-            Check check = handler.check(target, zendesk);
-            if (!check.ready()) {
-                return notReady(a, check);
+            while (true) {
+                Check check = handler.check(target, zendesk);
+                if (!check.ready()) {
+                    return notReady(a, check);
+                }
+                if (!live) {
+                    return result(a, ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
+                }
+                sink.writing(pending(a, check));
+                ActionHandler.Written written;
+                try {
+                    written = handler.write(target, zendesk, check);
+                } catch (TurnedAwayException e) {
+                    continue; // nothing written; the state the write was built from may change while it waits
+                } catch (PlumblineException e) {
+                    return errored(a, e, check.before());
+                }
+                return written.outcome().confirmed()
+                        ? finished(zendesk, a, check, written)
+                        : JobConfirmation.settleWrite(zendesk, a, check, written);
             }
-            if (!live) {
-                return result(a, ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
-            }
-            sink.writing(pending(a, check));
-            ActionHandler.Written written;
-            try {
-                written = handler.write(target, zendesk, check);
-            } catch (PlumblineException e) {
-                return errored(a, e, check.before());
-            }
-            return written.outcome().confirmed()
-                    ? finished(zendesk, a, check, written)
-                    : JobConfirmation.settleWrite(zendesk, a, check, written);
         } catch (PlumblineException e) {
             return errored(a, e, Map.of());
         }

@@ -6,6 +6,7 @@ import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.plan.PlannedAction;
 import io.plumbline.zendesk.MembershipRequest;
 import io.plumbline.zendesk.RateLimitedException;
+import io.plumbline.zendesk.TurnedAwayException;
 import io.plumbline.zendesk.ZendeskClient;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,6 +89,21 @@ final class BulkBatch {
 
     /** Re-checks, writes and reports the batch; returns its results in plan order. */
     List<ActionResult> run(List<Applier.Step> batch, ResultSink sink) {
+        ActionResult[] out;
+        do {
+            out = attempt(batch, sink);
+        } while (out == null);
+        List<ActionResult> results = Arrays.asList(out);
+        sink.acceptAll(results);
+        return results;
+    }
+
+    /**
+     * Re-checks the batch and sends its job: every action's result, or null when Zendesk turned the job
+     * away with a 429 (nothing of it was written; the wait is held for the next request), for the whole
+     * batch to be re-checked, against Zendesk read after the wait, and sent as that builds it.
+     */
+    private ActionResult[] attempt(List<Applier.Step> batch, ResultSink sink) {
         ActionResult[] out = new ActionResult[batch.size()];
         List<Integer> ready = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
@@ -119,12 +135,7 @@ final class BulkBatch {
             }
             ready.clear();
         }
-        if (!ready.isEmpty()) {
-            write(batch, ready, checks, out, sink);
-        }
-        List<ActionResult> results = Arrays.asList(out);
-        sink.acceptAll(results);
-        return results;
+        return ready.isEmpty() || write(batch, ready, checks, out, sink) ? out : null;
     }
 
     /**
@@ -186,7 +197,8 @@ final class BulkBatch {
         }
     }
 
-    private void write(
+    /** Sends the job of the ready actions and settles their results; false when Zendesk turned it away. */
+    private boolean write(
             List<Applier.Step> batch, List<Integer> ready, List<Check> checks, ActionResult[] out, ResultSink sink) {
         List<PlannedAction> actions =
                 ready.stream().map(i -> batch.get(i).action()).toList();
@@ -199,16 +211,19 @@ final class BulkBatch {
         List<ActionHandler.Written> written;
         try {
             written = handler.writeAll(actions.stream().map(ActionTarget::of).toList(), zendesk, checks);
+        } catch (TurnedAwayException e) {
+            return false;
         } catch (PlumblineException e) {
             for (int k = 0; k < actions.size(); k++) {
                 out[ready.get(k)] =
                         Applier.errored(actions.get(k), e, checks.get(k).before());
             }
-            return;
+            return true;
         }
         List<ActionResult> results = new JobConfirmation(zendesk).settle(actions, checks, written);
         for (int k = 0; k < actions.size(); k++) {
             out[ready.get(k)] = results.get(k);
         }
+        return true;
     }
 }

@@ -10,21 +10,31 @@ import java.util.Optional;
 final class SetOrgExternalId implements ActionHandler {
     @Override
     public Check check(ActionTarget t, ZendeskWrites z) {
-        Optional<OrgState> org = z.org(t.org());
+        Optional<Check> settled = settled(t, z.org(t.org()));
+        if (settled.isPresent()) {
+            return settled.get();
+        }
+        if (inUse(t.value(), z)) {
+            return Check.changed("external_id_in_use", Map.of("external_id", ""));
+        }
+        // the searches may have been slow (a rate limit waited out): the org is read again after them
+        return settled(t, z.org(t.org()))
+                .orElse(Check.ready(Map.of("external_id", ""), Map.of("external_id", t.value())));
+    }
+
+    /** What the org as read decides on its own, before any search: empty while it is blank. */
+    private static Optional<Check> settled(ActionTarget t, Optional<OrgState> org) {
         if (org.isEmpty()) {
-            return Check.changed("org_missing", Map.of());
+            return Optional.of(Check.changed("org_missing", Map.of()));
         }
         Map<String, Object> before = Map.of("external_id", org.get().externalId());
         if (org.get().externalId().equalsIgnoreCase(t.value())) {
-            return Check.skip("already_in_effect", before);
+            return Optional.of(Check.skip("already_in_effect", before));
         }
         if (!org.get().externalId().isEmpty()) {
-            return Check.changed("org_external_id", before);
+            return Optional.of(Check.changed("org_external_id", before));
         }
-        if (inUse(t.value(), z)) {
-            return Check.changed("external_id_in_use", before);
-        }
-        return Check.ready(before, Map.of("external_id", t.value()));
+        return Optional.empty();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.plumbline.errors.PlumblineException;
 import io.plumbline.model.MembershipId;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
+import io.plumbline.zendesk.TurnedAwayException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -118,18 +119,26 @@ public final class Undoer {
         ActionHandler handler = ActionHandler.of(r.code());
         ActionTarget target = target(r);
         try {
-            Check check = handler.checkUndo(target, r.before(), r.after(), zendesk);
-            if (!check.ready()) {
-                return r.withOutcome(ResultStatus.SKIPPED, check.reason(), check.before(), check.before(), "");
+            while (true) {
+                Check check = handler.checkUndo(target, r.before(), r.after(), zendesk);
+                if (!check.ready()) {
+                    return r.withOutcome(ResultStatus.SKIPPED, check.reason(), check.before(), check.before(), "");
+                }
+                if (!live) {
+                    return r.withOutcome(ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
+                }
+                sink.writing(r.withOutcome(ResultStatus.APPLIED, "", check.before(), check.after(), ""));
+                WriteOutcome out;
+                try {
+                    out = handler.undo(target, zendesk, check).outcome();
+                } catch (TurnedAwayException e) {
+                    continue; // nothing written: re-checked against Zendesk read after the wait (see Applier)
+                }
+                return out.ok() || (!out.confirmed() && landed(handler, target, r))
+                        ? r.withOutcome(ResultStatus.APPLIED, "", check.before(), check.after(), out.requestId())
+                        : r.withOutcome(
+                                ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
             }
-            if (!live) {
-                return r.withOutcome(ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
-            }
-            sink.writing(r.withOutcome(ResultStatus.APPLIED, "", check.before(), check.after(), ""));
-            WriteOutcome out = handler.undo(target, zendesk, check).outcome();
-            return out.ok() || (!out.confirmed() && landed(handler, target, r))
-                    ? r.withOutcome(ResultStatus.APPLIED, "", check.before(), check.after(), out.requestId())
-                    : r.withOutcome(ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
         } catch (PlumblineException e) {
             return r.stoppedBy(e, Map.of());
         }

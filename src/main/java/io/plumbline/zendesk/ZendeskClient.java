@@ -248,11 +248,12 @@ public final class ZendeskClient {
     /**
      * Sends one write. Once an attempt may have reached Zendesk, giving up is not an exception but a
      * result marked {@link ZendeskWriteResult#resent}, for the caller to settle from Zendesk's records.
+     * Before that, a 429 is a {@link TurnedAwayException}: the caller re-checks and builds the write again.
      */
     private ZendeskWriteResult write(String method, String path, JsonNode body) {
         boolean[] resent = {false};
         try {
-            ZendeskResponse r = http.send(method, path, body, DATA_ERRORS, () -> resent[0] = true);
+            ZendeskResponse r = http.write(method, path, body, DATA_ERRORS, () -> resent[0] = true);
             return ZendeskWriteResult.of(r, http.redactor(), resent[0]);
         } catch (PlumblineException e) {
             if (!resent[0]) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends one logical request to Zendesk and returns its answer, doing everything a polite client must:
@@ -31,6 +32,8 @@ public final class ZendeskHttp {
     private final RequestPacer pacer;
     private final RequestStats stats = new RequestStats();
     private final Random random;
+    /** Writes turned away with 429 in a row (see {@link #write}); any other answer to a write resets it. */
+    private final AtomicInteger writesTurnedAway = new AtomicInteger();
 
     public ZendeskHttp(HttpClient client, ZendeskSettings settings, ZendeskAuth auth) {
         this.client = client;
@@ -57,10 +60,32 @@ public final class ZendeskHttp {
      */
     public ZendeskResponse send(
             String method, String pathAndQuery, JsonNode body, Set<Integer> accepted, Runnable mayHaveLanded) {
+        return send(method, pathAndQuery, body, accepted, mayHaveLanded, true);
+    }
+
+    /**
+     * As {@link #send(String, String, JsonNode, Set, Runnable)} for a write whose body was built from
+     * Zendesk's state as read just before it: a 429 is not waited out and sent again with that body, which
+     * may be stale by then, but thrown as a {@link TurnedAwayException} once the wait is held for the next
+     * request, for the caller to re-check and build the write again. Writes turned away more times in a
+     * row than the policy's 429 retries end in a {@link RateLimitedException}.
+     */
+    public ZendeskResponse write(
+            String method, String pathAndQuery, JsonNode body, Set<Integer> accepted, Runnable mayHaveLanded) {
+        return send(method, pathAndQuery, body, accepted, mayHaveLanded, false);
+    }
+
+    private ZendeskResponse send(
+            String method,
+            String pathAndQuery,
+            JsonNode body,
+            Set<Integer> accepted,
+            Runnable mayHaveLanded,
+            boolean resendAfterLimit) {
         String call = method + " " + pathOnly(pathAndQuery);
         String family = pathAndQuery.startsWith("/api/v2/incremental/") ? "incremental" : "default";
         int failures = 0;
-        int limited = 0;
+        int limited = resendAfterLimit ? 0 : writesTurnedAway.get();
         boolean reauthenticated = false;
         while (true) {
             pace(family);
@@ -72,6 +97,9 @@ public final class ZendeskHttp {
                 failures = failed(call, failures, e.getClass().getSimpleName());
                 continue;
             }
+            if (!resendAfterLimit && r.status() != 429) {
+                writesTurnedAway.set(0);
+            }
             if (r.ok() || accepted.contains(r.status())) {
                 return r.response();
             }
@@ -82,6 +110,7 @@ public final class ZendeskHttp {
                     mayHaveLanded.run(); // unlike a 429, a 503 may come from a proxy after the write went through
                 }
                 if (++limited > settings.retryPolicy().max429()) {
+                    writesTurnedAway.set(0);
                     stats.rateLimitedOut();
                     throw ZendeskErrors.rateLimited(
                             call,
@@ -96,6 +125,11 @@ public final class ZendeskHttp {
                 }
                 pacer.holdFor(wait);
                 stats.retry();
+                if (!resendAfterLimit && r.status() == 429) {
+                    writesTurnedAway.set(limited);
+                    throw new TurnedAwayException(call + " was turned away (429 Too Many Requests) and is re-checked"
+                            + " before it is sent again");
+                }
             } else if (r.status() >= 500) {
                 mayHaveLanded.run();
                 failures = failed(call, failures, "HTTP " + r.status());

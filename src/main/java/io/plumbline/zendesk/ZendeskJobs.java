@@ -33,10 +33,10 @@ final class ZendeskJobs {
         boolean[] resent = {false};
         ZendeskResponse submitted;
         try {
-            submitted = http.send(method, path, body, DATA_ERRORS, () -> resent[0] = true);
+            submitted = http.write(method, path, body, DATA_ERRORS, () -> resent[0] = true);
         } catch (PlumblineException e) {
-            if (e instanceof RateLimitedException && !resent[0]) {
-                throw e; // refused for the rate limit, never queued: the applier stops sending
+            if ((e instanceof RateLimitedException || e instanceof TurnedAwayException) && !resent[0]) {
+                throw e; // refused for the rate limit, never queued: the applier re-checks the batch, or stops
             }
             String problem = "the bulk request was not accepted: " + e.getMessage();
             return resent[0]

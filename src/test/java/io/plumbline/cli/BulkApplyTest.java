@@ -358,6 +358,42 @@ class BulkApplyTest {
     }
 
     @Test
+    void apply_jobTurnedAwayWhileADomainIsAdded_reChecksTheBatchAndKeepsTheDomainInTheListSent() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 12, 0, true);
+        try (ZendeskEmulator z = t.emulator()) {
+            // the second job (the domains) meets a 429; while apply waits, another admin adds a domain
+            z.failRequest("/api/v2/organizations/update_many", 2, Fault.TOO_MANY);
+            z.interventions()
+                    .afterRequest(
+                            "PUT",
+                            "/api/v2/organizations/update_many",
+                            2,
+                            () -> z.change(e -> e.updateOrganization(
+                                    BulkTenant.org(0),
+                                    o -> o.putArray("domain_names")
+                                            .add("d0.example")
+                                            .add("late.example"))));
+            Path plan = t.planCopy("turned-away-job");
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(z.organization(BulkTenant.org(0))
+                            .orElseThrow()
+                            .path("domain_names")
+                            .toString())
+                    .isEqualTo("[\"d0.example\",\"late.example\",\"e0.example\"]");
+            assertThat(z.log().writes()).extracting(LoggedRequest::status).containsExactly(200, 429, 200);
+            JsonNode dom = BulkTenant.results(plan).stream()
+                    .filter(n -> n.path("action_code").asText().equals("add_org_domain")
+                            && n.path("zendesk_org_id").asLong() == BulkTenant.org(0))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(dom.path("status").asText()).isEqualTo("applied");
+            assertThat(dom.path("before").toString()).isEqualTo("{\"domain_names\":[\"d0.example\",\"late.example\"]}");
+        }
+    }
+
+    @Test
     void apply_orgRepairsInBulk_sendsOneUpdateManyPerKindWithTheRightBeforeAndAfter() throws Exception {
         BulkTenant t = new BulkTenant(dir, 12, 0, true);
         try (ZendeskEmulator z = t.emulator()) {

@@ -167,10 +167,11 @@ class LiveApplyFailuresTest {
     @Test
     void apply_orgUpdateLandedButItsAnswerLostThenRetries5xx_isAppliedWithItsBeforeStateAndUndone() {
         try (ZendeskEmulator z = fx.emulator()) {
-            // the re-check's read of org 9005 comes first; then the PUT lands unanswered, and both retries fail
-            z.failRequest("/api/v2/organizations/9005", 2, Fault.LOST_ANSWER);
-            z.failRequest("/api/v2/organizations/9005", 2, Fault.SERVER_ERROR);
-            z.failRequest("/api/v2/organizations/9005", 2, Fault.SERVER_ERROR);
+            // the re-check's reads of org 9005 (before and after its search) come first; then the PUT lands
+            // unanswered, and both retries fail
+            z.failRequest("/api/v2/organizations/9005", 3, Fault.LOST_ANSWER);
+            z.failRequest("/api/v2/organizations/9005", 3, Fault.SERVER_ERROR);
+            z.failRequest("/api/v2/organizations/9005", 3, Fault.SERVER_ERROR);
             Path plan = fx.plan("lost-update");
 
             LiveApplyFixture.Run r = fx.applyLive(z, plan);
@@ -190,6 +191,61 @@ class LiveApplyFailuresTest {
             assertThat(undo.code()).as(undo.err()).isZero();
             assertThat(z.organization(9005).orElseThrow().path("domain_names").toString())
                     .isEqualTo("[\"acmeretail.example\"]");
+        }
+    }
+
+    @Test
+    void apply_orgUpdateTurnedAwayWhileADomainIsAdded_isReCheckedAndKeepsTheDomain() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            // the PUT of org 9005's domain list (after the re-check's two reads) meets a 429; while apply
+            // waits, another admin adds a domain to the org
+            z.failRequest("/api/v2/organizations/9005", 3, Fault.TOO_MANY);
+            z.interventions()
+                    .afterRequest(
+                            "PUT",
+                            "/api/v2/organizations/9005",
+                            1,
+                            () -> z.edits()
+                                    .updateOrganization(
+                                            9005,
+                                            "{\"domain_names\": [\"acmeretail.example\", \"retail-eu.example\"]}"));
+            Path plan = fx.plan("turned-away");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(z.organization(9005).orElseThrow().path("domain_names").toString())
+                    .isEqualTo("[\"acmeretail.example\",\"retail-eu.example\",\"acmeshop.example\"]");
+            JsonNode a003 = LiveUndoTest.result(json(plan.resolveSibling("apply_receipt.json")), "A003");
+            assertThat(a003.path("status").asText()).isEqualTo("applied");
+            assertThat(a003.path("before").path("domain_names").toString())
+                    .isEqualTo("[\"acmeretail.example\",\"retail-eu.example\"]");
+            assertThat(z.log().writes())
+                    .filteredOn(w -> w.path().equals("/api/v2/organizations/9005"))
+                    .extracting(LoggedRequest::status)
+                    .containsExactly(429, 200);
+        }
+    }
+
+    @Test
+    void apply_domainAddedToTheOrgWhileItsReCheckSearches_keepsItInTheListSent() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            // another admin adds a domain to org 9005 while A003's re-check searches for acmeshop.example
+            z.interventions()
+                    .beforeRequest(
+                            "GET",
+                            "/api/v2/search",
+                            () -> z.edits()
+                                    .updateOrganization(
+                                            9005,
+                                            "{\"domain_names\": [\"acmeretail.example\", \"retail-eu.example\"]}"));
+            Path plan = fx.plan("search-race");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(z.organization(9005).orElseThrow().path("domain_names").toString())
+                    .isEqualTo("[\"acmeretail.example\",\"retail-eu.example\",\"acmeshop.example\"]");
         }
     }
 
@@ -286,11 +342,11 @@ class LiveApplyFailuresTest {
     @Test
     void apply_rateLimitMetWhileSettlingAWriteWhoseAnswerWasLost_keepsItUnconfirmedAndStopsTheRun() {
         try (ZendeskEmulator z = fx.emulator(LiveApplyFixture.tenMinuteRateLimit(), Duration.ofMinutes(2), 1000)) {
-            // the re-check's read comes first; the PUT lands unanswered, both retries fail, and the read that
+            // the re-check's reads come first; the PUT lands unanswered, both retries fail, and the read that
             // would settle it meets the limit
-            z.failRequest("/api/v2/organizations/9005", 2, Fault.LOST_ANSWER);
-            z.failRequest("/api/v2/organizations/9005", 2, Fault.SERVER_ERROR);
-            z.failRequest("/api/v2/organizations/9005", 2, Fault.SERVER_ERROR);
+            z.failRequest("/api/v2/organizations/9005", 3, Fault.LOST_ANSWER);
+            z.failRequest("/api/v2/organizations/9005", 3, Fault.SERVER_ERROR);
+            z.failRequest("/api/v2/organizations/9005", 3, Fault.SERVER_ERROR);
             z.failRequest("/api/v2/organizations/show_many", 1, Fault.TOO_MANY);
             Path plan = fx.plan("rate-limited-settle");
 

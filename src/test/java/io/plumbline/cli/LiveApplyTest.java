@@ -41,9 +41,10 @@ class LiveApplyTest {
             assertThat(r.out()).contains("Mode: apply").contains("applied 8").contains("blocked 6");
             assertThat(writes(z)).containsExactlyElementsOf(EXPECTED_WRITES);
             assertThat(z.log().all()).allMatch(LiveApplyTest::readOrAllowedWrite);
-            // re-checks: 2 reads per org action (one more for the 15-character form of the one 18-character
-            // Account Id set), 3 per assign and move (user, memberships, org); plus 8 writes
-            assertThat(z.log().all()).hasSize(5 * 2 + 1 + 2 * 3 + 3 + 8);
+            // re-checks: 3 reads per org action (the org, its search, the org again after it; one more search
+            // for the 15-character form of the one 18-character Account Id set), 3 per assign and move (user,
+            // memberships, org); plus 8 writes
+            assertThat(z.log().all()).hasSize(5 * 3 + 1 + 2 * 3 + 3 + 8);
             z.dumpSnapshot(dir.resolve("applied"));
             assertThat(SnapshotDiff.between(fx.fixture, dir.resolve("applied")))
                     .containsExactly(
@@ -111,7 +112,7 @@ class LiveApplyTest {
                     .contains("would_apply 8")
                     .contains("--apply --confirm-plan-hash " + fx.planHash);
             assertThat(z.log().all())
-                    .hasSize(5 * 2 + 1 + 2 * 3 + 3)
+                    .hasSize(5 * 3 + 1 + 2 * 3 + 3)
                     .allMatch(q -> q.method().equals("GET"));
         }
     }

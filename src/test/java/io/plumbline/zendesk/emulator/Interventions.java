@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Interventions a test schedules at exact points of a client's run: a change to the state made just
  * before a given request is handled (so that a precondition goes stale between the client's read and
- * its write), and a hold that stops answering at a chosen write (so that the test can kill the client
+ * its write) or just after it is answered (so that it goes stale while the client waits to retry), and a hold that stops answering at a chosen write (so that the test can kill the client
  * process there). A write is any request other than GET to {@code /api/}; writes are counted as they
  * are answered.
  */
@@ -29,6 +29,7 @@ public final class Interventions {
     }
 
     private final List<Change> changes = new ArrayList<>();
+    private final List<Change> afterChanges = new ArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
     private CountDownLatch reached;
     private int holdAt = -1;
@@ -43,6 +44,14 @@ public final class Interventions {
     /** Runs {@code change} just before the {@code occurrence}-th request from now with this method and path. */
     public synchronized void beforeRequest(String method, String path, int occurrence, Runnable change) {
         changes.add(new Change(method, path, occurrence, change));
+    }
+
+    /**
+     * Runs {@code change} once the {@code occurrence}-th request from now with this method and path has
+     * been answered (before its answer is sent, so the client's next request sees it whatever it is).
+     */
+    public synchronized void afterRequest(String method, String path, int occurrence, Runnable change) {
+        afterChanges.add(new Change(method, path, occurrence, change));
     }
 
     /** Once {@code k} writes have been answered, the next request is held unanswered; the latch opens then. */
@@ -71,6 +80,14 @@ public final class Interventions {
     }
 
     synchronized void runChanges(Call call) {
+        run(changes, call);
+    }
+
+    synchronized void runAfterChanges(Call call) {
+        run(afterChanges, call);
+    }
+
+    private static void run(List<Change> changes, Call call) {
         for (Iterator<Change> it = changes.iterator(); it.hasNext(); ) {
             Change c = it.next();
             if (c.method.equals(call.method()) && c.path.equals(call.path()) && --c.remaining == 0) {

@@ -205,6 +205,7 @@ public final class ZendeskEmulator implements AutoCloseable {
             ex.close();
             return;
         }
+        interventions.runAfterChanges(call);
         send(ex, reply);
     }
 

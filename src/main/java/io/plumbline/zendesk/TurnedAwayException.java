@@ -1,0 +1,20 @@
+package io.plumbline.zendesk;
+
+import io.plumbline.errors.ExitCodes;
+import io.plumbline.errors.PlumblineException;
+
+/**
+ * Zendesk answered a write with 429: nothing of it was written, and the wait it asked for is already
+ * held for the next request. The write is not sent again as it was: its body was built from a state
+ * read before the wait (an org's whole {@code domain_names} list above all), which may have changed
+ * during it, so the caller re-checks the action against Zendesk read afresh and sends what that check
+ * builds. Writes turned away more times in a row than the retry policy allows end in a {@link
+ * RateLimitedException} instead.
+ */
+public final class TurnedAwayException extends PlumblineException {
+    private static final long serialVersionUID = 1L;
+
+    TurnedAwayException(String message) {
+        super(ExitCodes.REMOTE, message);
+    }
+}
