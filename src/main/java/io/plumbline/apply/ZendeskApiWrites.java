@@ -90,7 +90,11 @@ public final class ZendeskApiWrites extends ZendeskWrites {
             return failure(r);
         }
         long id = r.data().path("organization_membership").path("id").asLong(0);
-        return id > 0 ? WriteOutcome.created(r.requestId(), new MembershipId(id)) : WriteOutcome.success(r.requestId());
+        // without the id, undo could not delete the membership: it is then taken from Zendesk's records
+        return id > 0
+                ? WriteOutcome.created(r.requestId(), new MembershipId(id))
+                : WriteOutcome.unconfirmed(
+                        r.requestId(), "Zendesk answered " + r.status() + " without the membership's id", false);
     }
 
     @Override

@@ -25,14 +25,15 @@ public record JobResult(
         /** Completed, sent once: its per-item results say what became of each item. */
         COMPLETED,
         /**
-         * Over, but its results do not say what it wrote: it failed or was killed (possibly partway), it
-         * completed after the request had to be sent again (an earlier attempt may have written the items
-         * already), or Zendesk accepted the request without naming a job. Nothing more of it will land.
+         * Over, but its results do not say what it wrote: it failed or was killed (possibly partway), or
+         * Zendesk accepted the request without naming a job. Nothing more of it will land.
          */
         ENDED,
         /**
          * Not known to be over: still queued or working after the last poll, its status could not be
-         * read, or the request's answer was lost after it may have reached Zendesk. It may still land.
+         * read, the request's answer was lost after it may have reached Zendesk, or it completed after the
+         * request had to be sent again (the earlier attempt may have queued a job of its own, not yet
+         * run). It may still land.
          */
         OPEN,
         /** Refused before any job was queued: nothing of it was written. */

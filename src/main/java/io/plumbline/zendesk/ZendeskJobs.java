@@ -71,9 +71,9 @@ final class ZendeskJobs {
                     done.status(),
                     done.message(),
                     done.results(),
-                    JobResult.Fate.ENDED,
+                    JobResult.Fate.OPEN,
                     "job " + id + " completed, but the request had to be sent again after an attempt that may"
-                            + " have queued a job of its own");
+                            + " have queued a job of its own, which may still be running");
         }
         return done;
     }

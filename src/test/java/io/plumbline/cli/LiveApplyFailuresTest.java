@@ -250,6 +250,28 @@ class LiveApplyFailuresTest {
     }
 
     @Test
+    void apply_membershipCreatedButAnsweredWithoutItsId_takesTheIdFromZendeskSoUndoCanDeleteIt() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            z.failRequest("/api/v2/organization_memberships", 1, Fault.EMPTY_ANSWER);
+            Path plan = fx.plan("no-membership-id");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            Path receipt = plan.resolveSibling("apply_receipt.json");
+            JsonNode a006 = LiveUndoTest.result(json(receipt), "A006");
+            assertThat(a006.path("status").asText()).isEqualTo("applied");
+            long id = a006.path("after").path("membership_id").asLong();
+            assertThat(z.membership(id)).as(a006.toString()).isPresent();
+
+            LiveApplyFixture.Run undo = fx.undoLive(z, receipt);
+
+            assertThat(undo.code()).as(undo.err()).isZero();
+            assertThat(z.membership(id)).isEmpty();
+        }
+    }
+
+    @Test
     void apply_5xxThatPersistsAfterRetries_failsThatActionAndTheBatchGoesOn() {
         try (ZendeskEmulator z = fx.emulator()) {
             z.failEvery("PUT", "/api/v2/organizations/9005", Fault.SERVER_ERROR);

@@ -1,6 +1,7 @@
 package io.plumbline.zendesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.model.MembershipId;
@@ -10,6 +11,7 @@ import io.plumbline.model.ZendeskUserId;
 import io.plumbline.snapshot.FolderSource;
 import io.plumbline.snapshot.SnapshotReader;
 import io.plumbline.zendesk.emulator.EmulatorConfig;
+import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.LoggedRequest;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +58,30 @@ class ZendeskClientTest {
                 .containsExactly(
                         "{\"organization\":{\"domain_names\":[\"org1.example.com\",\"new.example.com\"]}}",
                         "{\"organization\":{\"domain_names\":[\"only.example.com\"]}}");
+    }
+
+    @Test
+    void write_turnedAwayWith429_isThrownForARecheckNotSentAgainAsBuilt() {
+        h.emulator.failRequest("/api/v2/organizations/1001", 1, Fault.TOO_MANY);
+
+        assertThatThrownBy(() -> client.setOrganizationDomains(ORG_1, List.of("stale.example.com")))
+                .isInstanceOf(TurnedAwayException.class)
+                .hasMessageContaining("PUT /api/v2/organizations/1001");
+        assertThat(h.emulator.log().writes()).extracting(LoggedRequest::status).containsExactly(429);
+        assertThat(client.setOrganizationDomains(ORG_1, List.of("fresh.example.com"))
+                        .applied())
+                .isTrue();
+    }
+
+    @Test
+    void updateOrganizations_resentAfterALostAnswer_mayStillLandThoughTheSecondJobCompleted() {
+        h.emulator.failRequest("/api/v2/organizations/update_many", 1, Fault.LOST_ANSWER);
+
+        JobResult r = client.updateOrganizations(List.of(OrganizationUpdate.externalId(ORG_1, "001ACME77777")));
+
+        assertThat(h.emulator.log().writes()).hasSize(2);
+        assertThat(r.fate()).isEqualTo(JobResult.Fate.OPEN);
+        assertThat(r.problem()).contains("sent again").contains("may still be running");
     }
 
     @Test

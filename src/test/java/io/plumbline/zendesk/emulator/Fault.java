@@ -18,6 +18,11 @@ public enum Fault {
      * a proxy in front of Zendesk may give when the request timed out behind it.
      */
     LANDED_THEN_503,
+    /**
+     * The request is handled (a write takes effect) and answered with its status, but with an empty JSON
+     * object for its body, as a proxy that strips what it does not know might answer.
+     */
+    EMPTY_ANSWER,
     /** The request is refused, 422 RecordInvalid, without being handled, as Zendesk refuses a value it does not take. */
     UNPROCESSABLE
 }

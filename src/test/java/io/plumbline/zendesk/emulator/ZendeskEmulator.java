@@ -238,6 +238,9 @@ public final class ZendeskEmulator implements AutoCloseable {
             r = Reply.error(faults.serverStatus(), "ServiceUnavailable", "Internal server error");
         } else if (fault == Fault.UNPROCESSABLE) {
             r = Reply.error(422, "RecordInvalid", "Record validation errors");
+        } else if (fault == Fault.EMPTY_ANSWER) {
+            r = new Reply(
+                    route(call, p).status(), "{}", "application/json; charset=utf-8", new java.util.LinkedHashMap<>());
         } else if (fault == Fault.LANDED_THEN_503) {
             route(call, p);
             r = Reply.error(503, "ServiceUnavailable", "Service temporarily unavailable")
