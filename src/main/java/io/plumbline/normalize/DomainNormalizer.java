@@ -18,10 +18,12 @@ public final class DomainNormalizer {
     private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
     /**
      * The user-info of a URL (after {@code scheme://} or a leading {@code //}) up to its password, and
-     * the password up to the last {@code @} before the path (where {@link #parse} takes the host).
+     * the password up to the last {@code @} before the path (where {@link #parse} takes the host); or,
+     * with no scheme, a token that starts {@code user:password@} (a website field pasted from a browser's
+     * saved login).
      */
-    private static final Pattern PASSWORD =
-            Pattern.compile("((?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#@:\\s]*:)[^/?#\\s]*@");
+    private static final Pattern PASSWORD = Pattern.compile("((?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#@:\\s]*:)[^/?#\\s]*@"
+            + "|((?:^|(?<=[\\s,;]))[^/?#@:\\s,;]+:)[^/?#\\s,;]*@");
 
     private static final int MAX_LENGTH = 253;
     private static final int MAX_LABEL_LENGTH = 63;
@@ -93,7 +95,7 @@ public final class DomainNormalizer {
      * field may carry one, and it is shown in issue rows and traces.
      */
     public static String withoutPassword(String raw) {
-        return raw == null ? "" : PASSWORD.matcher(raw).replaceAll("$1***@");
+        return raw == null ? "" : PASSWORD.matcher(raw).replaceAll("$1$2***@");
     }
 
     /** Normalizes one token that should name a host (a bare domain or a URL). */

@@ -180,6 +180,18 @@ class DomainNormalizerTest {
     }
 
     @Test
+    void withoutPassword_userInfoWithNoScheme_masksThePasswordToo() {
+        assertThat(DomainNormalizer.withoutPassword("admin:Sup3rS3cret@w1portal.example"))
+                .isEqualTo("admin:***@w1portal.example");
+        assertThat(DomainNormalizer.withoutPassword("a.example; admin:pw@x.example,b.example"))
+                .isEqualTo("a.example; admin:***@x.example,b.example");
+        assertThat(DomainNormalizer.withoutPassword("admin:p@ss@portal.example/login"))
+                .isEqualTo("admin:***@portal.example/login");
+        assertThat(DomainNormalizer.withoutPassword("acme.example:8443/path@x")).isEqualTo("acme.example:8443/path@x");
+        assertThat(DomainNormalizer.withoutPassword("sales@acme.example")).isEqualTo("sales@acme.example");
+    }
+
+    @Test
     void blank_noBreakSpacesOnly_isBlank() {
         assertThat(DomainNormalizer.blank("\u00a0 \u202f")).isTrue();
         assertThat(DomainNormalizer.blank(null)).isTrue();
