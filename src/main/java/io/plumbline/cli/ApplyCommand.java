@@ -152,12 +152,19 @@ final class ApplyCommand implements Callable<Integer> {
         if (live) {
             file.checkLive(confirmHash);
             file.checkFresh(ctx.clock().instant(), maxAge);
-        } else if (!file.plan().demo()) {
-            // a demo plan describes the bundled fixtures, never applied: its age says nothing
-            file.staleness(ctx.clock().instant(), maxAge)
-                    .ifPresent(age -> ctx.err()
-                            .println("warning: stale plan: " + file.describeAge(age, maxAge)
-                                    + "; a live apply of it is refused"));
+        }
+        // a demo plan describes the bundled fixtures, never applied: its age says nothing
+        boolean stale = !live
+                && !file.plan().demo()
+                && file.staleness(ctx.clock().instant(), maxAge).isPresent();
+        if (stale) {
+            ctx.err()
+                    .println("warning: stale plan: "
+                            + file.describeAge(
+                                    file.staleness(ctx.clock().instant(), maxAge)
+                                            .orElseThrow(),
+                                    maxAge)
+                            + "; a live apply of it is refused");
         }
         PlanSelection.check(file.plan(), options);
         if (!live && confirmHash != null) {
@@ -185,7 +192,7 @@ final class ApplyCommand implements Callable<Integer> {
         new Applier(zendesk).run(file.plan(), options, receiptFile);
         String hash = receiptFile.finish(ctx.clock().instant().toString());
         ReceiptArchive.archive(out, runId);
-        ApplyReadout.print(ctx.out(), receiptFile.json(), receiptFile.results(), hash, out, file, common.quiet);
+        ApplyReadout.print(ctx.out(), receiptFile.json(), receiptFile.results(), hash, out, file, stale, common.quiet);
         return ApplyReadout.exitCode(receiptFile.json(), ctx.err());
     }
 

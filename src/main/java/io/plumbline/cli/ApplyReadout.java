@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.apply.ActionResult;
 import io.plumbline.apply.Applier;
 import io.plumbline.apply.PlanFile;
+import io.plumbline.apply.ResultStatus;
 import io.plumbline.artifacts.NextCommands;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.model.Texts;
@@ -23,6 +24,7 @@ final class ApplyReadout {
             String receiptHash,
             Path receiptPath,
             PlanFile plan,
+            boolean stale,
             boolean quiet) {
         String mode = receipt.path("mode").asText();
         out.println("Mode: " + mode + (mode.contains("dry_run") ? " (nothing was written to Zendesk)" : ""));
@@ -51,7 +53,7 @@ final class ApplyReadout {
         // the receipt_hash that --confirm-receipt-hash takes
         out.println((mode.startsWith("undo") ? "undo_receipt_hash: " : "receipt_hash: ") + receiptHash);
         if (!quiet && plan != null) {
-            next(out, mode, plan, receiptPath, receiptHash, results);
+            next(out, mode, plan, stale, receiptPath, receiptHash, results);
         }
         out.flush();
     }
@@ -73,7 +75,13 @@ final class ApplyReadout {
         if (failed > 0) {
             err.println("error: " + failed + (failed == 1 ? " action" : " actions")
                     + " failed (the reasons are in the receipt)"
-                    + (limited == 0 ? "; the others went ahead" : "")
+                    + (limited == 0
+                                    && failed
+                                            < receipt.path("counts")
+                                                    .path("attempted")
+                                                    .asInt()
+                            ? "; the others went ahead"
+                            : "")
                     + ". Fix the cause, then run the same command again: what is already in effect is skipped.");
         }
         if (limited > 0) {
@@ -92,12 +100,19 @@ final class ApplyReadout {
             PrintWriter out,
             String mode,
             PlanFile plan,
+            boolean stale,
             Path receiptPath,
             String receiptHash,
             List<ActionResult> results) {
         out.println();
         if (mode.equals("dry_run") && plan.plan().demo()) {
             out.println("Demo plans are dry-run only. Audit your own Zendesk to get a plan you can apply.");
+        } else if (mode.equals("dry_run") && stale) {
+            out.println("This plan is too old to apply (see the warning above). Audit again, then dry-run the new "
+                    + "plan.");
+        } else if (mode.equals("dry_run") && results.stream().noneMatch(r -> r.status() == ResultStatus.WOULD_APPLY)) {
+            out.println("Nothing would be written: no action of this run is ready (the reasons are above and in "
+                    + "the receipt).");
         } else if (mode.equals("dry_run")) {
             out.println("Next, to write these changes:");
             out.println("  " + ProgramName.get() + " apply --plan " + NextCommands.word(plan.path())

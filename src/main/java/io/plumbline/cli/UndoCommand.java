@@ -143,7 +143,8 @@ final class UndoCommand implements Callable<Integer> {
         new Undoer(zendesk).run(results, inFlight, appliedLater.keySet(), live, undoReceipt);
         String undoHash = undoReceipt.finish(ctx.clock().instant().toString());
         archive(target, runId);
-        ApplyReadout.print(ctx.out(), undoReceipt.json(), undoReceipt.results(), undoHash, target, null, common.quiet);
+        ApplyReadout.print(
+                ctx.out(), undoReceipt.json(), undoReceipt.results(), undoHash, target, null, false, common.quiet);
         if (!live && !common.quiet) {
             ctx.out().println();
             if (undoReceipt.json().path("counts").path("would_apply").asInt() == 0) {

@@ -160,6 +160,9 @@ class LiveApplyGatesTest {
             assertThat(dry.err())
                     .contains("warning: stale plan: it was made from Zendesk as it was at " + fx.capturedAt
                             + ", 8 days ago, over the limit of 7 days; a live apply of it is refused");
+            assertThat(dry.out())
+                    .contains("This plan is too old to apply (see the warning above). Audit again")
+                    .doesNotContain("--confirm-plan-hash");
             assertThat(writes(z)).isEmpty();
 
             LiveApplyFixture.Run accepted = fx.applyLive(z, plan, "--max-plan-age-days", "9");

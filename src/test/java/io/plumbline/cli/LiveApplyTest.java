@@ -97,6 +97,13 @@ class LiveApplyTest {
             List<String> appeared = new ArrayList<>(issues(fx.dir.resolve("out/after")));
             appeared.removeAll(issues(fx.auditRun));
             assertThat(appeared).isEmpty();
+
+            LiveApplyFixture.Run dry = fx.apply(z, plan);
+            assertThat(dry.code()).as(dry.err()).isZero();
+            assertThat(dry.out())
+                    .contains("would_apply 0")
+                    .contains("Nothing would be written: no action of this run is ready")
+                    .doesNotContain("--confirm-plan-hash");
         }
     }
 
