@@ -51,8 +51,12 @@ final class InitCommand implements Callable<Integer> {
                     + "read from the config's folder, as the config reads it.")
     String accountsCsv;
 
-    @Option(names = "--subdomain", paramLabel = "NAME", description = "Your Zendesk subdomain (NAME.zendesk.com).")
-    String subdomain = "yourcompany";
+    @Option(
+            names = "--subdomain",
+            paramLabel = "NAME",
+            description = "Your Zendesk subdomain (NAME.zendesk.com). Without it the config holds the placeholder '"
+                    + ZendeskConfig.PLACEHOLDER_SUBDOMAIN + "', which live commands refuse until you set yours.")
+    String subdomain = ZendeskConfig.PLACEHOLDER_SUBDOMAIN;
 
     @Option(
             names = "--demo",
@@ -132,6 +136,12 @@ final class InitCommand implements Callable<Integer> {
                     .println("Wrote " + config + " (no secrets: set "
                             + loaded.zendesk().auth().oauthAccessTokenEnv() + " in the environment for live audits)");
             ctx.out().println("Output root: " + root);
+            if (subdomain.equals(ZendeskConfig.PLACEHOLDER_SUBDOMAIN)) {
+                ctx.out()
+                        .println("Set zendesk.subdomain in " + config + " (it holds the placeholder '"
+                                + ZendeskConfig.PLACEHOLDER_SUBDOMAIN + "'), or pass --subdomain, before a live audit"
+                                + " or apply.");
+            }
             if (!demo && !Files.isRegularFile(dir.resolve(csv))) {
                 ctx.out()
                         .println("Next: export your Salesforce accounts to "

@@ -37,6 +37,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new TopCommand(), new Factory(ctx, List.of(args)));
         // every command's -V/--version prints the same version as the top level's
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
+        cli.setUsageHelpAutoWidth(true); // as wide as the terminal (80 columns when it is not one)
         cli.setOut(ctx.out());
         cli.setErr(ctx.err());
         cli.setExecutionExceptionHandler(this::onException);

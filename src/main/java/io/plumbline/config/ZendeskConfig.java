@@ -75,6 +75,9 @@ public record ZendeskConfig(
      * The API root every request is made against (a key that is set was checked when this record was made);
      * a config error when neither key is set.
      */
+    /** The subdomain {@code init} writes when none is given: never called, since it is not the user's. */
+    public static final String PLACEHOLDER_SUBDOMAIN = "yourcompany";
+
     public URI baseUri() {
         if (!Texts.isBlank(baseUrl)) {
             String text = baseUrl.trim();
@@ -83,6 +86,12 @@ public record ZendeskConfig(
         if (Texts.isBlank(subdomain)) {
             throw new ConfigException("zendesk.subdomain is not set; put your Zendesk subdomain (the 'acme' of "
                     + "acme.zendesk.com) in plumbline.yaml, or set zendesk.base_url");
+        }
+        if (subdomain.trim().equalsIgnoreCase(PLACEHOLDER_SUBDOMAIN)) {
+            // another tenant's address: the token would be sent there
+            throw new ConfigException("zendesk.subdomain is still '" + PLACEHOLDER_SUBDOMAIN + "', the placeholder "
+                    + "init writes; put your Zendesk subdomain (the 'acme' of acme.zendesk.com) in plumbline.yaml, or "
+                    + "set zendesk.base_url");
         }
         return URI.create("https://" + subdomain.trim().toLowerCase(java.util.Locale.ROOT) + ".zendesk.com");
     }

@@ -525,12 +525,16 @@ class MainTest {
                 .contains("Next: export your Salesforce accounts to " + tmp.resolve("salesforce_accounts.csv")
                         + " (columns sf_account_id, account_name, account_domains), or name your export in "
                         + "salesforce.accounts_csv; then:\n  plumbline audit --config " + config);
+        assertThat(first.out()).doesNotContain("placeholder");
         assertThat(tmp.resolve("artifacts/plumbline")).isDirectory();
         Cli.Result second = Cli.run("init", "--config", config.toString());
         assertThat(second.exitCode()).isEqualTo(2);
         assertThat(second.err()).contains("already exists; pass --force");
-        assertThat(Cli.run("init", "--config", config.toString(), "--force").exitCode())
-                .isZero();
+        Cli.Result forced = Cli.run("init", "--config", config.toString(), "--force");
+        assertThat(forced.exitCode()).isZero();
+        assertThat(forced.out())
+                .contains("Set zendesk.subdomain in " + config + " (it holds the placeholder 'yourcompany'), or pass "
+                        + "--subdomain, before a live audit or apply.");
     }
 
     @Test

@@ -196,6 +196,12 @@ class ConfigLoaderTest {
         ZendeskConfig unset = ConfigLoader.load(file).zendesk();
         assertThat(catchThrowableOfType(ConfigException.class, unset::baseUri).getMessage())
                 .startsWith("zendesk.subdomain is not set");
+        // init's placeholder is another tenant's address: refused rather than sent the token
+        Files.writeString(file, "zendesk:\n  subdomain: YourCompany\n");
+        ZendeskConfig placeholder = ConfigLoader.load(file).zendesk();
+        assertThat(catchThrowableOfType(ConfigException.class, placeholder::baseUri)
+                        .getMessage())
+                .startsWith("zendesk.subdomain is still 'yourcompany', the placeholder init writes");
         Files.writeString(file, "zendesk:\n  subdomain: \"not one\"\n  base_url: http://127.0.0.1:8089\n");
         assertThat(ConfigLoader.load(file).zendesk().baseUri()).hasToString("http://127.0.0.1:8089");
     }
