@@ -37,8 +37,21 @@ public final class EnvNames {
      * pasted there has the shape of a valid name too.
      */
     public static String shown(String key, String name) {
-        return name != null && CONVENTIONAL.matcher(name.strip()).matches()
-                ? name.strip()
-                : "(the one " + key + " names; not shown, in case it is a secret)";
+        return conventional(name) ? name.strip() : "(the one " + key + " names; not shown, in case it is a secret)";
+    }
+
+    /**
+     * For a message saying the variable {@code name} is not set: when it is not {@link #shown} (it may be
+     * the secret itself, pasted where its variable's name belongs), how to put that right; else empty.
+     */
+    public static String pastedHint(String key, String name) {
+        return conventional(name)
+                ? ""
+                : "; if " + key + " holds the secret itself rather than a variable's name, put the secret in an "
+                        + "environment variable and name that variable in " + key;
+    }
+
+    private static boolean conventional(String name) {
+        return name != null && CONVENTIONAL.matcher(name.strip()).matches();
     }
 }

@@ -108,7 +108,7 @@ final class SalesforceLogin {
         if (value == null || value.isBlank()) {
             throw new ConfigException("salesforce." + key + ": environment variable "
                     + EnvNames.shown("salesforce." + key, name) + " is not set or empty; export it before running "
-                    + "Plumbline");
+                    + "Plumbline" + EnvNames.pastedHint("salesforce." + key, name));
         }
         return value.strip();
     }

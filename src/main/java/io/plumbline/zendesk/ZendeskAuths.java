@@ -37,10 +37,11 @@ public final class ZendeskAuths {
             return new ApiTokenAuth(config.email().trim(), config.apiTokenEnv(), token);
         }
         if (!Texts.isBlank(tokenEnv)) {
-            String shown = EnvNames.shown("zendesk.auth.oauth_access_token_env", tokenEnv);
-            throw new ConfigException("environment variable " + shown + " is not set "
-                    + "(zendesk.auth.oauth_access_token_env): export an OAuth access token for your Zendesk in "
-                    + shown + ", or configure zendesk.auth.client_id_env + client_secret_env");
+            String key = "zendesk.auth.oauth_access_token_env";
+            String shown = EnvNames.shown(key, tokenEnv);
+            throw new ConfigException("environment variable " + shown + " is not set (" + key + "): export an "
+                    + "OAuth access token for your Zendesk in it, or configure zendesk.auth.client_id_env + "
+                    + "client_secret_env" + EnvNames.pastedHint(key, tokenEnv));
         }
         throw new ConfigException("no Zendesk credentials configured: set zendesk.auth.oauth_access_token_env, "
                 + "or client_id_env + client_secret_env, or (legacy) email + api_token_env");
@@ -50,7 +51,7 @@ public final class ZendeskAuths {
         String value = env.get(name);
         if (Texts.isBlank(value)) {
             throw new ConfigException("environment variable " + EnvNames.shown("zendesk.auth." + key, name)
-                    + " is not set (zendesk.auth." + key + ")");
+                    + " is not set (zendesk.auth." + key + ")" + EnvNames.pastedHint("zendesk.auth." + key, name));
         }
         return value.trim();
     }

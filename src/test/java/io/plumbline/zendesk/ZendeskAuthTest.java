@@ -160,6 +160,19 @@ class ZendeskAuthTest {
     }
 
     @Test
+    void fromConfig_tokenPastedWhereTheVariableNameBelongs_saysHowToPutItRightWithoutShowingIt() {
+        String pasted = "Xk9pQ2mN7vR4tY8wZ3aB6cD1eF5gH0jK";
+        ZendeskAuthConfig config = new ZendeskAuthConfig(pasted, null, null, null, null, null);
+        assertThatThrownBy(() -> ZendeskAuths.fromConfig(config, Map.of(), Clock.systemUTC(), w -> {}))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageNotContaining(pasted)
+                .hasMessageContaining("not shown, in case it is a secret")
+                .hasMessageContaining("if zendesk.auth.oauth_access_token_env holds the secret itself rather than a "
+                        + "variable's name, put the secret in an environment variable and name that variable in "
+                        + "zendesk.auth.oauth_access_token_env");
+    }
+
+    @Test
     void fromConfig_tokenVariableSet_winsOverClientCredentials() {
         ZendeskAuthConfig both = new ZendeskAuthConfig("ZD_TOKEN", "ZD_ID", "ZD_SECRET", null, null, null);
         ZendeskAuth auth = ZendeskAuths.fromConfig(
