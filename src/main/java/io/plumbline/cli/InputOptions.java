@@ -16,8 +16,9 @@ public final class InputOptions {
     @Option(
             names = "--snapshot",
             paramLabel = "DIR",
-            description = "Read a snapshot folder (salesforce_accounts.csv, zendesk/*.jsonl); an audit without it "
-                    + "reads the live APIs.")
+            description = "Read a snapshot folder (salesforce_accounts.csv, zendesk/*.jsonl). Without it or "
+                    + "--demo, audit reads the live APIs, while trace needs a finished input (--demo, --snapshot or "
+                    + "--run).")
     Path snapshot;
 
     @Option(
