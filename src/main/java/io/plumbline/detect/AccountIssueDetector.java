@@ -24,13 +24,13 @@ final class AccountIssueDetector implements Detector {
         List<Issue> out = new ArrayList<>();
         Claimants claimants = new Claimants(resolution);
         for (AccountResolution r : resolution.accounts().values()) {
-            link(r, claimants, out);
+            link(r, resolution, claimants, out);
             fields(r, resolution, out);
         }
         return out;
     }
 
-    private static void link(AccountResolution r, Claimants claimants, List<Issue> out) {
+    private static void link(AccountResolution r, Resolution resolution, Claimants claimants, List<Issue> out) {
         Account a = r.account();
         switch (r.outcome()) {
             case BLOCKED_DUPLICATE ->
@@ -63,7 +63,7 @@ final class AccountIssueDetector implements Detector {
                 out.add(IssueBuilder.of(IssueCode.ACCOUNT_MISSING_ZENDESK_ORG, a)
                         .expected("an org with external_id " + a.id())
                         .relatedOrgs(ids(r.domainCandidates()))
-                        .evidence("%s", noOrgEvidence(r))
+                        .evidence("%s", noOrgEvidence(r, resolution))
                         .build());
             case RESOLVED -> resolved(r, out);
         }
@@ -128,7 +128,7 @@ final class AccountIssueDetector implements Detector {
         }
     }
 
-    private static String noOrgEvidence(AccountResolution r) {
+    private static String noOrgEvidence(AccountResolution r, Resolution resolution) {
         if (r.domainCandidates().size() > 1) {
             return "no org carries external_id " + r.account().id() + "; expected domains are on several orgs ("
                     + describe(r.domainCandidates()) + ")";
@@ -140,7 +140,13 @@ final class AccountIssueDetector implements Detector {
         String stored = r.storedOrgIdStale()
                 ? "the stored org id " + r.account().storedOrgId() + " " + r.storedOrgIdProblem()
                 : "no stored org id";
-        return stored + ", no org carries external_id " + r.account().id() + ", and no org holds an expected domain";
+        List<Organization> shared = resolution.sharedDomainHolders(r);
+        return stored + ", no org carries external_id " + r.account().id()
+                + (shared.isEmpty()
+                        ? ", and no org holds an expected domain"
+                        : ", and the only orgs holding its expected domains hold ones other accounts expect too ("
+                                + (shared.size() == 1 ? "org " : "orgs ") + describe(shared)
+                                + "): link the right org by hand if one is this account's");
     }
 
     /** The org the stale stored id names (when it is an org id at all) and the org the account resolved to. */

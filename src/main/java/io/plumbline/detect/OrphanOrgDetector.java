@@ -59,6 +59,11 @@ final class OrphanOrgDetector implements Detector {
                     out.add(candidate.id());
                 }
             }
+            if (r.org() == null) {
+                // an org holding a domain this account shares with others is left to the review of that
+                // domain (account_domain_shared), not called an orphan to retire
+                resolution.sharedDomainHolders(r).forEach(o -> out.add(o.id()));
+            }
             Long stored = parse(r.account().storedOrgId());
             if (stored != null) {
                 out.add(new ZendeskOrgId(stored));

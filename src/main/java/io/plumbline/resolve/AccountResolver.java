@@ -89,7 +89,17 @@ final class AccountResolver {
                     AccountRule.DOMAIN.label(), org.id(), org.name());
             return decideOnExternalId(b, org, AccountRule.DOMAIN);
         }
-        if (b.domainCandidates.isEmpty()) {
+        List<Organization> sharedHolders =
+                b.domainCandidates.isEmpty() ? orgs.holding(b.expected.domains(), sharedDomains::contains) : List.of();
+        if (!sharedHolders.isEmpty()) {
+            b.step(
+                    "%s: no org holds an expected domain of this account alone (%s %s %s one other accounts expect "
+                            + "too, which identifies none of them)",
+                    AccountRule.DOMAIN.label(),
+                    sharedHolders.size() == 1 ? "org" : "orgs",
+                    ids(sharedHolders),
+                    sharedHolders.size() == 1 ? "holds" : "hold");
+        } else if (b.domainCandidates.isEmpty()) {
             b.step("%s: no org holds any expected domain", AccountRule.DOMAIN.label());
         } else {
             b.step(

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /** Lookups over the live (undeleted) orgs of a snapshot: by id, by external id key, by domain. */
 public final class OrgIndex {
@@ -91,5 +92,16 @@ public final class OrgIndex {
 
     public List<Organization> byDomain(Domain domain) {
         return byDomain.getOrDefault(domain, List.of());
+    }
+
+    /** The live orgs holding any of {@code domains} that {@code which} takes, once each, in id order. */
+    public List<Organization> holding(Collection<Domain> domains, Predicate<Domain> which) {
+        TreeMap<ZendeskOrgId, Organization> found = new TreeMap<>();
+        for (Domain d : domains) {
+            if (which.test(d)) {
+                byDomain(d).forEach(o -> found.put(o.id(), o));
+            }
+        }
+        return List.copyOf(found.values());
     }
 }

@@ -2,6 +2,7 @@ package io.plumbline.resolve;
 
 import io.plumbline.model.Domain;
 import io.plumbline.model.Membership;
+import io.plumbline.model.Organization;
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.Snapshot;
 import io.plumbline.model.User;
@@ -80,6 +81,15 @@ public record Resolution(
     /** The accounts that expect {@code domain}. */
     public Set<SalesforceAccountId> accountsExpecting(Domain domain) {
         return accountsByDomain.getOrDefault(domain, Set.of());
+    }
+
+    /**
+     * The live orgs, in id order, holding an expected domain of {@code r} that other accounts expect
+     * too: the domain rule leaves such a domain out (it identifies no one account), yet the org holding
+     * it is no stranger to these accounts.
+     */
+    public List<Organization> sharedDomainHolders(AccountResolution r) {
+        return orgs.holding(r.expected().domains(), d -> accountsExpecting(d).size() > 1);
     }
 
     /** The user's memberships, in Zendesk id order. */

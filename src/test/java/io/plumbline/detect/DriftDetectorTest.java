@@ -198,6 +198,25 @@ class DriftDetectorTest {
     }
 
     @Test
+    void detect_orgHoldingOnlyADomainTwoAccountsShare_isNotOrphanedAndTheAccountsSayWhy() {
+        AuditResult r = Snapshots.with()
+                .account("P1", "Parent Co", "group.example")
+                .account("P2", "Child Co", "group.example")
+                .org(1, "Group Co", null, "group.example")
+                .audit();
+        assertThat(issues(r, IssueCode.ORG_ORPHANED)).isEmpty();
+        assertThat(issues(r, IssueCode.ACCOUNT_MISSING_ZENDESK_ORG))
+                .hasSize(2)
+                .allSatisfy(i -> assertThat(i.evidence())
+                        .endsWith("and the only orgs holding its expected domains hold ones other accounts expect too"
+                                + " (org 1 'Group Co'): link the right org by hand if one is this account's"));
+        assertThat(r.resolution().account(new SalesforceAccountId("P1")).steps())
+                .contains("rule 3, domain: no org holds an expected domain of this account alone (org 1 holds one "
+                        + "other accounts expect too, which identifies none of them)");
+        assertThat(issues(r, IssueCode.ACCOUNT_DOMAIN_SHARED)).hasSize(2);
+    }
+
+    @Test
     void detect_orgWhoseExternalIdNamesNoAccount_isOrphaned() {
         AuditResult r = Snapshots.with()
                 .account("001A", "A", "a.example")
