@@ -4,6 +4,7 @@ import io.plumbline.errors.PlumblineException;
 import io.plumbline.model.ActionCode;
 import io.plumbline.model.Texts;
 import io.plumbline.zendesk.RateLimitedException;
+import io.plumbline.zendesk.ZendeskUnreachableException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -41,32 +42,53 @@ public record ActionResult(
      */
     public static final String RATE_LIMITED = "rate_limited";
 
-    /** Whether this action was left unwritten because Zendesk's rate limit stopped the run. */
-    public boolean rateLimited() {
-        return status == ResultStatus.SKIPPED && reason.startsWith(RATE_LIMITED + ":");
+    /**
+     * The reason (before its {@code ": "} and detail) of an action not written because Zendesk could not be
+     * reached at all (every attempt to connect failed): the one that met it, and each one after it, not sent.
+     */
+    public static final String UNREACHABLE = "zendesk_unreachable";
+
+    /**
+     * Whether this action was left unwritten because the run stopped here: Zendesk's rate limit, or Zendesk
+     * out of reach, either of which holds for every request after it.
+     */
+    public boolean stopped() {
+        return status == ResultStatus.SKIPPED
+                && (reason.startsWith(RATE_LIMITED + ":") || reason.startsWith(UNREACHABLE + ":"));
     }
 
     /**
      * The result of an action an error stopped: skipped, {@value #RATE_LIMITED}, when it was Zendesk's rate
-     * limit (a 429 is a refusal: nothing was written), else failed.
+     * limit (a 429 is a refusal: nothing was written), skipped, {@value #UNREACHABLE}, when no connection
+     * could be made (nothing was sent), else failed.
      */
     public ActionResult stoppedBy(PlumblineException e, Map<String, Object> before) {
+        String cause = e instanceof RateLimitedException
+                ? RATE_LIMITED
+                : e instanceof ZendeskUnreachableException ? UNREACHABLE : null;
         return withOutcome(
-                e instanceof RateLimitedException ? ResultStatus.SKIPPED : ResultStatus.FAILED,
-                e instanceof RateLimitedException ? RATE_LIMITED + ": " + e.getMessage() : e.getMessage(),
+                cause != null ? ResultStatus.SKIPPED : ResultStatus.FAILED,
+                cause != null ? cause + ": " + e.getMessage() : e.getMessage(),
                 before,
                 before,
                 "");
     }
 
-    /** This action, not tried (nothing read or sent for it) because Zendesk's rate limit stopped the run at {@code at}. */
-    public ActionResult notTriedAfterRateLimit(String at) {
-        return withOutcome(
-                ResultStatus.SKIPPED,
-                RATE_LIMITED + ": not tried; Zendesk's rate limit stopped the run at " + at,
-                Map.of(),
-                Map.of(),
-                "");
+    /** The reason of each action after this one, which {@link #stopped} the run: not tried. */
+    public String notTriedAfter() {
+        return reason.startsWith(UNREACHABLE + ":")
+                ? UNREACHABLE + ": not tried; Zendesk could not be reached at " + actionId
+                : notTriedAfterRateLimit(actionId);
+    }
+
+    /** The reason of an action not tried because Zendesk's rate limit stopped the run at action {@code at}. */
+    public static String notTriedAfterRateLimit(String at) {
+        return RATE_LIMITED + ": not tried; Zendesk's rate limit stopped the run at " + at;
+    }
+
+    /** This action, not tried (nothing read or sent for it) for {@code reason}, where the run stopped. */
+    public ActionResult notTried(String reason) {
+        return withOutcome(ResultStatus.SKIPPED, reason, Map.of(), Map.of(), "");
     }
 
     /** This action with another outcome: same action, new status, reason, states and request id. */

@@ -84,7 +84,7 @@ public final class Applier {
                 done[i] = true;
             }
             results.forEach(ledger::record);
-            limitedAt = limitedAt != null ? limitedAt : rateLimitedAt(results, zendesk);
+            limitedAt = limitedAt != null ? limitedAt : stoppedAt(results, zendesk);
         }
     }
 
@@ -94,14 +94,15 @@ public final class Applier {
      * limit that outlasts the retries holds for every request after it, so the run sends nothing more, and
      * each action left is skipped, {@value ActionResult#RATE_LIMITED}, for a re-run to take up.
      */
-    static String rateLimitedAt(List<ActionResult> results, ZendeskWrites zendesk) {
+    static String stoppedAt(List<ActionResult> results, ZendeskWrites zendesk) {
         return results.stream()
-                .filter(ActionResult::rateLimited)
-                .map(ActionResult::actionId)
+                .filter(ActionResult::stopped)
+                .map(ActionResult::notTriedAfter)
                 .findFirst()
                 .orElse(
                         zendesk.rateLimited() && !results.isEmpty()
-                                ? results.get(results.size() - 1).actionId()
+                                ? ActionResult.notTriedAfterRateLimit(
+                                        results.get(results.size() - 1).actionId())
                                 : null);
     }
 
@@ -161,8 +162,8 @@ public final class Applier {
     }
 
     /** An action not tried because Zendesk's rate limit stopped the run at action {@code at}. */
-    static ActionResult notTried(PlannedAction a, String at) {
-        return result(a, ResultStatus.SKIPPED, "", Map.of(), Map.of(), "").notTriedAfterRateLimit(at);
+    static ActionResult notTried(PlannedAction a, String reason) {
+        return result(a, ResultStatus.SKIPPED, "", Map.of(), Map.of(), "").notTried(reason);
     }
 
     /** A re-check that found the action not ready: skipped with its reason. */

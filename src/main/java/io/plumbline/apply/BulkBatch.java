@@ -8,6 +8,7 @@ import io.plumbline.zendesk.MembershipRequest;
 import io.plumbline.zendesk.RateLimitedException;
 import io.plumbline.zendesk.TurnedAwayException;
 import io.plumbline.zendesk.ZendeskClient;
+import io.plumbline.zendesk.ZendeskUnreachableException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -125,7 +126,7 @@ final class BulkBatch {
                 out[i] = Applier.notTried(s.action(), limitedAt);
             } else {
                 check(s.action(), view, i, out, ready, checks);
-                limitedAt = out[i] != null && out[i].rateLimited() ? s.action().actionId() : null;
+                limitedAt = out[i] != null && out[i].stopped() ? out[i].notTriedAfter() : null;
             }
         }
         if (limitedAt != null) {
@@ -154,7 +155,7 @@ final class BulkBatch {
             for (PlannedAction a : actions) {
                 try {
                     ActionHandler.of(a.code()).check(ActionTarget.of(a), first);
-                } catch (RateLimitedException e) {
+                } catch (RateLimitedException | ZendeskUnreachableException e) {
                     throw e; // it holds for every search after it: the batch stops here
                 } catch (PlumblineException e) {
                     // the re-check proper, after the second read, meets it again and reports it

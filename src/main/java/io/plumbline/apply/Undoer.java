@@ -67,12 +67,12 @@ public final class Undoer {
         String limitedAt = null;
         for (ActionResult r : newestFirst) {
             ActionResult done = limitedAt != null
-                    ? r.notTriedAfterRateLimit(limitedAt)
+                    ? r.notTried(limitedAt)
                     : appliedLater.contains(r.actionId())
                             ? r.withOutcome(
                                     ResultStatus.SKIPPED, IN_FLIGHT_APPLIED_BY_LATER_RUN, Map.of(), Map.of(), "")
                             : settle(r, live, sink);
-            limitedAt = limitedAt != null ? limitedAt : Applier.rateLimitedAt(List.of(done), zendesk);
+            limitedAt = limitedAt != null ? limitedAt : Applier.stoppedAt(List.of(done), zendesk);
             sink.accept(done);
         }
         List<ActionResult> applied = new ArrayList<>(receiptResults.stream()
@@ -81,11 +81,11 @@ public final class Undoer {
         Collections.reverse(applied);
         for (ActionResult r : applied) {
             ActionResult done = limitedAt != null
-                    ? r.notTriedAfterRateLimit(limitedAt)
+                    ? r.notTried(limitedAt)
                     : appliedLater.contains(r.actionId())
                             ? r.withOutcome(ResultStatus.SKIPPED, APPLIED_BY_LATER_RUN, Map.of(), Map.of(), "")
                             : reverse(r, live, sink);
-            limitedAt = limitedAt != null ? limitedAt : Applier.rateLimitedAt(List.of(done), zendesk);
+            limitedAt = limitedAt != null ? limitedAt : Applier.stoppedAt(List.of(done), zendesk);
             sink.accept(done);
         }
     }

@@ -59,33 +59,34 @@ final class ApplyReadout {
     }
 
     /**
-     * 0, or 4 when any action failed (Zendesk refused it, or did not answer after retries) or Zendesk's rate
-     * limit stopped the run (the actions left are skipped, {@value ActionResult#RATE_LIMITED}): the receipt
-     * is complete, but a script must not take it for a clean run.
+     * 0, or 4 when any action failed (Zendesk refused it, or did not answer after retries) or the run
+     * stopped, for Zendesk's rate limit or Zendesk out of reach (the actions left are skipped,
+     * {@value ActionResult#RATE_LIMITED} or {@value ActionResult#UNREACHABLE}): the receipt is complete, but
+     * a script must not take it for a clean run.
      */
     static int exitCode(JsonNode receipt, PrintWriter err) {
         int failed = receipt.path("counts").path("failed").asInt();
-        long limited = StreamSupport.stream(receipt.path("results").spliterator(), false)
-                .filter(r -> r.path("status").asText().equals("skipped")
-                        && r.path("reason").asText().startsWith(ActionResult.RATE_LIMITED + ":"))
-                .count();
-        if (failed == 0 && limited == 0) {
+        int attempted = receipt.path("counts").path("attempted").asInt();
+        long limited = skipped(receipt, ActionResult.RATE_LIMITED);
+        long unreachable = skipped(receipt, ActionResult.UNREACHABLE);
+        if (failed == 0 && limited == 0 && unreachable == 0) {
             return ExitCodes.OK;
         }
+        boolean dry = receipt.path("mode").asText().contains("dry_run");
         if (failed > 0) {
+            boolean othersWent = limited + unreachable == 0 && failed < attempted;
             err.println("error: " + failed + (failed == 1 ? " action" : " actions")
-                    + " failed (the reasons are in the receipt)"
-                    + (limited == 0
-                                    && failed
-                                            < receipt.path("counts")
-                                                    .path("attempted")
-                                                    .asInt()
-                            ? "; the others went ahead"
-                            : "")
+                    + " failed (the reasons are in the receipt)" + (othersWent ? "; the others went ahead" : "")
                     + ". Fix the cause, then run the same command again: what is already in effect is skipped.");
         }
+        if (unreachable > 0) {
+            err.println("error: Zendesk could not be reached, so the run stopped: " + unreachable
+                    + (unreachable == 1 ? " action was" : " actions were") + (dry ? " not checked" : " not written")
+                    + " (skipped, " + ActionResult.UNREACHABLE + "; the first one's reason says what failed). Check "
+                    + "the network and zendesk.subdomain (or zendesk.base_url), then run the same command again"
+                    + (dry ? "." : ": what is already in effect is skipped."));
+        }
         if (limited > 0) {
-            boolean dry = receipt.path("mode").asText().contains("dry_run");
             err.println("error: Zendesk's rate limit stopped the run: " + limited
                     + (limited == 1 ? " action was" : " actions were") + (dry ? " not checked" : " not written")
                     + " (skipped, " + ActionResult.RATE_LIMITED + "; the first one's reason says what Zendesk "
@@ -94,6 +95,14 @@ final class ApplyReadout {
         }
         err.flush();
         return ExitCodes.REMOTE;
+    }
+
+    /** How many of the receipt's results were skipped for {@code cause} (a reason {@code cause: ...}). */
+    private static long skipped(JsonNode receipt, String cause) {
+        return StreamSupport.stream(receipt.path("results").spliterator(), false)
+                .filter(r -> r.path("status").asText().equals("skipped")
+                        && r.path("reason").asText().startsWith(cause + ":"))
+                .count();
     }
 
     private static void next(

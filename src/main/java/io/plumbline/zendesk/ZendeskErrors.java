@@ -42,6 +42,13 @@ final class ZendeskErrors {
                         + "); check the network and https://status.zendesk.com, then run again");
     }
 
+    /** No connection could be made for any of {@code attempts}: nothing was sent. */
+    static ZendeskUnreachableException unreachable(String call, URI base, int attempts, String last) {
+        return new ZendeskUnreachableException("Zendesk at " + base + " could not be reached for " + call + " after "
+                + attempts + " attempts (last: " + last + "); check the network, zendesk.subdomain (or "
+                + "zendesk.base_url) and https://status.zendesk.com, then run again");
+    }
+
     /** Zendesk answered 429 (or 503 with Retry-After) to every one of {@code attempts}. */
     static RateLimitedException rateLimited(String call, URI base, int attempts, String last) {
         return new RateLimitedException(gaveUp(call, base, attempts, last).getMessage());

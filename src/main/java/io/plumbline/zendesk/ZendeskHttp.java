@@ -93,8 +93,11 @@ public final class ZendeskHttp {
             try {
                 r = exchange(method, pathAndQuery, body, auth.authorizationHeader(this::fetchToken), family);
             } catch (IOException e) {
-                mayHaveLanded.run();
-                failures = failed(call, failures, e.getClass().getSimpleName());
+                boolean connect = notConnected(e);
+                if (!connect) {
+                    mayHaveLanded.run(); // a connection that broke or timed out after it was made
+                }
+                failures = failed(call, failures, e.getClass().getSimpleName(), connect);
                 continue;
             }
             if (!resendAfterLimit && r.status() != 429) {
@@ -132,7 +135,7 @@ public final class ZendeskHttp {
                 }
             } else if (r.status() >= 500) {
                 mayHaveLanded.run();
-                failures = failed(call, failures, "HTTP " + r.status());
+                failures = failed(call, failures, "HTTP " + r.status(), false);
             } else if (r.status() == 401 && !reauthenticated && auth.invalidate()) {
                 reauthenticated = true;
                 stats.retry();
@@ -142,10 +145,21 @@ public final class ZendeskHttp {
         }
     }
 
-    private int failed(String call, int failures, String what) {
+    /** Whether the request failed before a connection was made, so nothing of it was sent. */
+    private static boolean notConnected(IOException e) {
+        return e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException;
+    }
+
+    /**
+     * Counts a failed attempt and waits before the next; gives up past the policy's retries, as out of
+     * reach when this last attempt could not even connect ({@code connect}).
+     */
+    private int failed(String call, int failures, String what, boolean connect) {
         int n = failures + 1;
         if (n > settings.retryPolicy().maxRetries()) {
-            throw ZendeskErrors.gaveUp(call, settings.baseUri(), n, what);
+            throw connect
+                    ? ZendeskErrors.unreachable(call, settings.baseUri(), n, what)
+                    : ZendeskErrors.gaveUp(call, settings.baseUri(), n, what);
         }
         stats.retry();
         sleep(settings.retryPolicy().backoff(n, random));
@@ -221,11 +235,11 @@ public final class ZendeskHttp {
             try {
                 r = exchange("POST", "/oauth/tokens", body, null, null);
             } catch (IOException e) {
-                failures = failed("POST /oauth/tokens", failures, e.getClass().getSimpleName());
+                failures = failed("POST /oauth/tokens", failures, e.getClass().getSimpleName(), notConnected(e));
                 continue;
             }
             if (r.status() >= 500 || r.status() == 429) {
-                failures = failed("POST /oauth/tokens", failures, "HTTP " + r.status());
+                failures = failed("POST /oauth/tokens", failures, "HTTP " + r.status(), false);
                 continue;
             }
             return TokenGrants.parse(r.response(), settings.baseUri(), auth, redactor());

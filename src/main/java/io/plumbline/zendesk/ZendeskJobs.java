@@ -35,7 +35,10 @@ final class ZendeskJobs {
         try {
             submitted = http.write(method, path, body, DATA_ERRORS, () -> resent[0] = true);
         } catch (PlumblineException e) {
-            if ((e instanceof RateLimitedException || e instanceof TurnedAwayException) && !resent[0]) {
+            if ((e instanceof RateLimitedException
+                            || e instanceof TurnedAwayException
+                            || e instanceof ZendeskUnreachableException)
+                    && !resent[0]) {
                 throw e; // refused for the rate limit, never queued: the applier re-checks the batch, or stops
             }
             String problem = "the bulk request was not accepted: " + e.getMessage();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Zendesk refusing or failing single writes during a live apply: data in the receipt, never a stop, except
@@ -269,6 +270,35 @@ class LiveApplyFailuresTest {
             assertThat(undo.code()).as(undo.err()).isZero();
             assertThat(z.membership(id)).isEmpty();
         }
+    }
+
+    @ParameterizedTest(name = "live: {0}")
+    @ValueSource(booleans = {true, false})
+    void apply_zendeskOutOfReach_stopsAtTheFirstActionAndTriesNoOther(boolean live) {
+        ZendeskEmulator z = fx.emulator();
+        z.close(); // its port now refuses every connection
+        Path plan = fx.plan("unreachable-" + live);
+
+        LiveApplyFixture.Run r = live ? fx.applyLive(z, plan) : fx.apply(z, plan);
+
+        assertThat(r.code()).isEqualTo(4);
+        assertThat(r.err())
+                .contains("error: Zendesk could not be reached, so the run stopped: 8 actions were not "
+                        + (live ? "written" : "checked"))
+                .doesNotContain("went ahead");
+        assertThat(r.out()).doesNotContain("--confirm-plan-hash " + fx.planHash + "\n");
+        JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+        assertThat(LiveUndoTest.result(receipt, "A001").path("reason").asText())
+                .startsWith("zendesk_unreachable: Zendesk at " + z.baseUri() + " could not be reached for GET ")
+                .contains("after 3 attempts (last: ConnectException)");
+        for (String id : List.of("A002", "A003", "A004", "A005", "A006", "A007", "A008")) {
+            assertThat(LiveUndoTest.result(receipt, id).path("reason").asText())
+                    .as(id)
+                    .isEqualTo("zendesk_unreachable: not tried; Zendesk could not be reached at A001");
+        }
+        assertThat(receipt.path("counts").path("failed").asInt()).isZero();
+        assertThat(receipt.path("counts").path("applied").asInt()).isZero();
+        assertThat(receipt.path("complete").asBoolean()).isTrue();
     }
 
     @Test
