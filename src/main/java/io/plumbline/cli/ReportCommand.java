@@ -7,6 +7,7 @@ import io.plumbline.artifacts.TrendPoint;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.audit.Auditor;
 import io.plumbline.config.ConfigLoader;
+import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.files.AtomicFiles;
@@ -82,6 +83,11 @@ final class ReportCommand implements Callable<Integer> {
                 ? storePath
                 : ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null)
                         .storePath(run.toAbsolutePath().getParent());
+        if (storePath != null && !Files.isRegularFile(storePath)) {
+            // a store named by hand that is not there is a typo, not a tenant without history
+            throw new ConfigException(storePath + ": no history store there (--store); name the plumbline.db your "
+                    + "audits write, or leave --store out");
+        }
         List<TrendPoint> trend = new ArrayList<>();
         if (Files.exists(db)) {
             try (RunStore store = RunStore.open(db)) {

@@ -172,6 +172,25 @@ class HistoryAndCiTest {
     }
 
     @Test
+    void report_storeNamedByHandThatIsNotThere_isAUsageErrorNotAnEmptyTrend() throws Exception {
+        assertThat(audit("r1").exitCode()).isZero();
+        Path typo = tmp.resolve("plumbline.bd");
+
+        Cli.Result r = Cli.run("report", "--run", out.resolve("r1").toString(), "--store", typo.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains(typo + ": no history store there (--store)");
+        assertThat(Cli.run(
+                                "report",
+                                "--run",
+                                out.resolve("r1").toString(),
+                                "--store",
+                                out.resolve("plumbline.db").toString())
+                        .exitCode())
+                .isZero();
+    }
+
+    @Test
     void report_configNamingTheStore_readsTheTrendFromIt() throws Exception {
         Path config = Files.writeString(tmp.resolve("store.yaml"), "store:\n  path: ./elsewhere/hist.db\n");
         assertThat(audit("r1", "--config", config.toString()).exitCode()).isZero();
