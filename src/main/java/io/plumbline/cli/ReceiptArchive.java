@@ -59,6 +59,11 @@ final class ReceiptArchive {
         if (!Files.exists(kept)) {
             Files.copy(receipt, kept);
         }
+        String mode = old.path("mode").asText();
+        if (!mode.equals("apply") && !mode.equals("undo")) {
+            // a dry run wrote nothing: there is nothing to undo, and nothing to say
+            return;
+        }
         String inFlight = inFlight(old);
         err.println("warning: the previous run " + runId + " did not finish"
                 + (inFlight.isEmpty()

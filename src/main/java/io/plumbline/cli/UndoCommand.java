@@ -120,6 +120,18 @@ final class UndoCommand implements Callable<Integer> {
                 ours.isEmpty() ? new TreeMap<>() : new TreeMap<>(ReceiptArchive.appliedByLaterRuns(receipt, source));
         appliedLater.keySet().retainAll(ours);
         warnIfUnfinished(source, appliedLater, inFlightIds);
+        if (ours.isEmpty()) {
+            // nothing was written, so there is nothing to read, check or reverse: no credentials needed
+            ctx.out()
+                    .println("Nothing to undo: " + receipt + " holds no applied action"
+                            + (source.path("mode").asText().equals("dry_run")
+                                    ? " (it is the receipt of a dry run, which wrote nothing; the receipt of every "
+                                            + "live apply is kept in " + ReceiptArchive.dir(receipt) + ")"
+                                    : "")
+                            + ".");
+            ctx.out().flush();
+            return 0;
+        }
         PlumblineConfig cfg =
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
         boolean demo = source.path("demo").asBoolean(false);
@@ -149,14 +161,8 @@ final class UndoCommand implements Callable<Integer> {
             ctx.out().println();
             if (undoReceipt.json().path("counts").path("would_apply").asInt() == 0) {
                 ctx.out()
-                        .println("Nothing to undo: " + receipt + " holds no applied action that can be reversed now"
-                                + (source.path("demo").asBoolean(false) ? " (a demo plan's receipt never does)" : "")
-                                + ".");
-                if (source.path("mode").asText().equals("dry_run")) {
-                    ctx.out()
-                            .println("It is the receipt of a dry run, which wrote nothing. The receipt of every live "
-                                    + "apply is kept in " + ReceiptArchive.dir(receipt) + "; undo one from there.");
-                }
+                        .println("Nothing to undo: " + receipt + " holds no applied action that can be reversed "
+                                + "now.");
             } else {
                 ctx.out().println("Next, to write these inverses (confirm with the hash of " + receipt + "):");
                 ctx.out()
