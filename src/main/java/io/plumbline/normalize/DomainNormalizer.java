@@ -17,13 +17,13 @@ import java.util.regex.Pattern;
 public final class DomainNormalizer {
     private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
     /**
-     * The user-info of a URL (after {@code scheme://} or a leading {@code //}) up to its password, and
-     * the password up to the last {@code @} before the path (where {@link #parse} takes the host); or,
-     * with no scheme, a token that starts {@code user:password@} (a website field pasted from a browser's
-     * saved login).
+     * The user-info of a URL (after {@code scheme://} or a leading {@code //}) up to its password, or,
+     * with no scheme, a token that starts {@code user:} (a website field pasted from a browser's saved
+     * login); and the password, whatever it holds, up to the token's last {@code @} (a password may hold
+     * {@code / ? #} as typed, so more is masked rather than less).
      */
-    private static final Pattern PASSWORD = Pattern.compile("((?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#@:\\s]*:)[^/?#\\s]*@"
-            + "|((?:^|(?<=[\\s,;]))[^/?#@:\\s,;]+:)[^/?#\\s,;]*@");
+    private static final Pattern PASSWORD = Pattern.compile("((?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#@:\\s]*:)[^\\s,;]*@"
+            + "|((?:^|(?<=[\\s,;]))[^/?#@:\\s,;]+:)(?!//)[^\\s,;]*@");
 
     private static final int MAX_LENGTH = 253;
     private static final int MAX_LABEL_LENGTH = 63;

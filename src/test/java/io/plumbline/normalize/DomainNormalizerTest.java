@@ -187,7 +187,13 @@ class DomainNormalizerTest {
                 .isEqualTo("a.example; admin:***@x.example,b.example");
         assertThat(DomainNormalizer.withoutPassword("admin:p@ss@portal.example/login"))
                 .isEqualTo("admin:***@portal.example/login");
-        assertThat(DomainNormalizer.withoutPassword("acme.example:8443/path@x")).isEqualTo("acme.example:8443/path@x");
+        assertThat(DomainNormalizer.withoutPassword("admin:S3cr#t@portal.example"))
+                .isEqualTo("admin:***@portal.example");
+        assertThat(DomainNormalizer.withoutPassword("admin:a/b?c@portal.example"))
+                .isEqualTo("admin:***@portal.example");
+        assertThat(DomainNormalizer.withoutPassword("https://u:p#w/d?@portal.example/x"))
+                .isEqualTo("https://u:***@portal.example/x");
+        assertThat(DomainNormalizer.withoutPassword("acme.example:8443/path")).isEqualTo("acme.example:8443/path");
         assertThat(DomainNormalizer.withoutPassword("sales@acme.example")).isEqualTo("sales@acme.example");
     }
 
