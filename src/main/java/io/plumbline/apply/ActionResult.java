@@ -76,14 +76,17 @@ public record ActionResult(
 
     /** The reason of each action after this one, which {@link #stopped} the run: not tried. */
     public String notTriedAfter() {
-        return reason.startsWith(UNREACHABLE + ":")
-                ? UNREACHABLE + ": not tried; Zendesk could not be reached at " + actionId
-                : notTriedAfterRateLimit(actionId);
+        return notTriedAfterStop(actionId, !reason.startsWith(UNREACHABLE + ":"));
     }
 
-    /** The reason of an action not tried because Zendesk's rate limit stopped the run at action {@code at}. */
-    public static String notTriedAfterRateLimit(String at) {
-        return RATE_LIMITED + ": not tried; Zendesk's rate limit stopped the run at " + at;
+    /**
+     * The reason of an action not tried because the run stopped at action {@code at}: for Zendesk's rate
+     * limit ({@code rateLimit}), else for Zendesk out of reach.
+     */
+    public static String notTriedAfterStop(String at, boolean rateLimit) {
+        return rateLimit
+                ? RATE_LIMITED + ": not tried; Zendesk's rate limit stopped the run at " + at
+                : UNREACHABLE + ": not tried; Zendesk could not be reached at " + at;
     }
 
     /** This action, not tried (nothing read or sent for it) for {@code reason}, where the run stopped. */

@@ -100,9 +100,9 @@ public final class Applier {
                 .map(ActionResult::notTriedAfter)
                 .findFirst()
                 .orElse(
-                        zendesk.rateLimited() && !results.isEmpty()
-                                ? ActionResult.notTriedAfterRateLimit(
-                                        results.get(results.size() - 1).actionId())
+                        zendesk.stopped() && !results.isEmpty()
+                                ? ActionResult.notTriedAfterStop(
+                                        results.get(results.size() - 1).actionId(), zendesk.rateLimited())
                                 : null);
     }
 
@@ -186,7 +186,7 @@ public final class Applier {
      */
     static ActionResult finished(ZendeskWrites zendesk, PlannedAction a, Check check, ActionHandler.Written written) {
         ActionResult result = finished(a, check, written);
-        if (result.status() != ResultStatus.FAILED || zendesk == null || zendesk.rateLimited()) {
+        if (result.status() != ResultStatus.FAILED || zendesk == null || zendesk.stopped()) {
             return result;
         }
         Check again;

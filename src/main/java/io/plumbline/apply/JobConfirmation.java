@@ -98,7 +98,7 @@ final class JobConfirmation {
                 refused.add(actions.get(k));
             }
         }
-        if (refused.isEmpty() || zendesk.rateLimited()) {
+        if (refused.isEmpty() || zendesk.stopped()) {
             return null;
         }
         try {

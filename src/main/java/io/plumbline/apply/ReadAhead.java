@@ -44,6 +44,11 @@ final class ReadAhead extends ZendeskWrites {
         return zendesk.rateLimited();
     }
 
+    @Override
+    public boolean unreachable() {
+        return zendesk.unreachable();
+    }
+
     /** {@code view} with its searches answered from (and kept in) {@code searches}. */
     static ZendeskWrites searchingOnce(ZendeskWrites view, Searches searches) {
         return new ReadAhead(view, Map.of(), Map.of(), searches);

@@ -113,6 +113,11 @@ public final class ZendeskApiWrites extends ZendeskWrites {
     }
 
     @Override
+    public boolean unreachable() {
+        return client.stats().unreachable();
+    }
+
+    @Override
     public ZendeskWrites readAhead(Collection<ZendeskOrgId> orgs, Collection<MembershipRequest> memberships) {
         return new ApiReadAhead(client).read(this, orgs, memberships);
     }

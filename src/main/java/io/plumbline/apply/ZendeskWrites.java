@@ -64,6 +64,20 @@ public abstract class ZendeskWrites {
         return false;
     }
 
+    /**
+     * Whether no connection to Zendesk could be made for some call of this run ({@link
+     * io.plumbline.zendesk.ZendeskUnreachableException}), which, like the rate limit, holds for every call
+     * after it. Never, by default.
+     */
+    public boolean unreachable() {
+        return false;
+    }
+
+    /** Whether the run must send nothing more: the rate limit, or Zendesk out of reach. */
+    final boolean stopped() {
+        return rateLimited() || unreachable();
+    }
+
     /** Creates these memberships; one outcome per item, in order. */
     public List<WriteOutcome> createMemberships(List<MembershipRequest> items) {
         List<WriteOutcome> out = new ArrayList<>();

@@ -116,6 +116,9 @@ final class ApplyReadout {
         out.println();
         if (mode.equals("dry_run") && plan.plan().demo()) {
             out.println("Demo plans are dry-run only. Audit your own Zendesk to get a plan you can apply.");
+        } else if (mode.equals("dry_run") && results.stream().anyMatch(ActionResult::stopped)) {
+            out.println("The run stopped before every action was checked (the error below says why): run the same "
+                    + "dry run again once Zendesk answers.");
         } else if (mode.equals("dry_run") && stale) {
             out.println("This plan is too old to apply (see the warning above). Audit again, then dry-run the new "
                     + "plan.");

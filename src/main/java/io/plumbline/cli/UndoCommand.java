@@ -159,7 +159,11 @@ final class UndoCommand implements Callable<Integer> {
                 ctx.out(), undoReceipt.json(), undoReceipt.results(), undoHash, target, null, false, common.quiet);
         if (!live && !common.quiet) {
             ctx.out().println();
-            if (undoReceipt.json().path("counts").path("would_apply").asInt() == 0) {
+            if (undoReceipt.results().stream().anyMatch(ActionResult::stopped)) {
+                ctx.out()
+                        .println("The run stopped before every inverse was checked (the error below says why): run "
+                                + "the same dry run again once Zendesk answers.");
+            } else if (undoReceipt.json().path("counts").path("would_apply").asInt() == 0) {
                 ctx.out()
                         .println("Nothing to undo: " + receipt + " holds no applied action that can be reversed "
                                 + "now.");

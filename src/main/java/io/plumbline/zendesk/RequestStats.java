@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RequestStats {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong rateLimitedOut = new AtomicLong();
+    private final AtomicLong unreachableOut = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong rateLimitWaits = new AtomicLong();
     private final AtomicLong waitedMillis = new AtomicLong();
@@ -29,6 +30,18 @@ public final class RequestStats {
 
     void rateLimitedOut() {
         rateLimitedOut.incrementAndGet();
+    }
+
+    void unreachableOut() {
+        unreachableOut.incrementAndGet();
+    }
+
+    /**
+     * Whether a call was given up because no connection to Zendesk could be made ({@link
+     * ZendeskUnreachableException}), wherever it was met.
+     */
+    public boolean unreachable() {
+        return unreachableOut.get() > 0;
     }
 
     /**

@@ -85,6 +85,7 @@ public final class ZendeskHttp {
         String call = method + " " + pathOnly(pathAndQuery);
         String family = pathAndQuery.startsWith("/api/v2/incremental/") ? "incremental" : "default";
         int failures = 0;
+        boolean neverConnected = true; // so far, every attempt failed before a connection was made
         int limited = resendAfterLimit ? 0 : writesTurnedAway.get();
         boolean reauthenticated = false;
         while (true) {
@@ -93,13 +94,14 @@ public final class ZendeskHttp {
             try {
                 r = exchange(method, pathAndQuery, body, auth.authorizationHeader(this::fetchToken), family);
             } catch (IOException e) {
-                boolean connect = notConnected(e);
-                if (!connect) {
+                neverConnected &= notConnected(e);
+                if (!notConnected(e)) {
                     mayHaveLanded.run(); // a connection that broke or timed out after it was made
                 }
-                failures = failed(call, failures, e.getClass().getSimpleName(), connect);
+                failures = failed(call, failures, e.getClass().getSimpleName(), neverConnected);
                 continue;
             }
+            neverConnected = false;
             if (!resendAfterLimit && r.status() != 429) {
                 writesTurnedAway.set(0);
             }
@@ -152,14 +154,16 @@ public final class ZendeskHttp {
 
     /**
      * Counts a failed attempt and waits before the next; gives up past the policy's retries, as out of
-     * reach when this last attempt could not even connect ({@code connect}).
+     * reach when no attempt of the call could even connect ({@code neverConnected}).
      */
-    private int failed(String call, int failures, String what, boolean connect) {
+    private int failed(String call, int failures, String what, boolean neverConnected) {
         int n = failures + 1;
         if (n > settings.retryPolicy().maxRetries()) {
-            throw connect
-                    ? ZendeskErrors.unreachable(call, settings.baseUri(), n, what)
-                    : ZendeskErrors.gaveUp(call, settings.baseUri(), n, what);
+            if (neverConnected) {
+                stats.unreachableOut();
+                throw ZendeskErrors.unreachable(call, settings.baseUri(), n, what);
+            }
+            throw ZendeskErrors.gaveUp(call, settings.baseUri(), n, what);
         }
         stats.retry();
         sleep(settings.retryPolicy().backoff(n, random));
@@ -230,14 +234,17 @@ public final class ZendeskHttp {
                 .put("client_secret", clientSecret)
                 .put("scope", scopes);
         int failures = 0;
+        boolean neverConnected = true;
         while (true) {
             Raw r;
             try {
                 r = exchange("POST", "/oauth/tokens", body, null, null);
             } catch (IOException e) {
-                failures = failed("POST /oauth/tokens", failures, e.getClass().getSimpleName(), notConnected(e));
+                neverConnected &= notConnected(e);
+                failures = failed("POST /oauth/tokens", failures, e.getClass().getSimpleName(), neverConnected);
                 continue;
             }
+            neverConnected = false;
             if (r.status() >= 500 || r.status() == 429) {
                 failures = failed("POST /oauth/tokens", failures, "HTTP " + r.status(), false);
                 continue;

@@ -286,7 +286,12 @@ class LiveApplyFailuresTest {
                 .contains("error: Zendesk could not be reached, so the run stopped: 8 actions were not "
                         + (live ? "written" : "checked"))
                 .doesNotContain("went ahead");
-        assertThat(r.out()).doesNotContain("--confirm-plan-hash " + fx.planHash + "\n");
+        assertThat(r.out())
+                .doesNotContain("--confirm-plan-hash " + fx.planHash + "\n")
+                .doesNotContain("Nothing would be written");
+        if (!live) {
+            assertThat(r.out()).contains("The run stopped before every action was checked");
+        }
         JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
         assertThat(LiveUndoTest.result(receipt, "A001").path("reason").asText())
                 .startsWith("zendesk_unreachable: Zendesk at " + z.baseUri() + " could not be reached for GET ")

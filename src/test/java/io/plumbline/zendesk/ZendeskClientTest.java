@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.config.ZendeskConfig;
 import io.plumbline.model.MembershipId;
 import io.plumbline.model.Snapshot;
 import io.plumbline.model.ZendeskOrgId;
@@ -82,6 +83,25 @@ class ZendeskClientTest {
         assertThat(h.emulator.log().writes()).hasSize(2);
         assertThat(r.fate()).isEqualTo(JobResult.Fate.OPEN);
         assertThat(r.problem()).contains("sent again").contains("may still be running");
+    }
+
+    @Test
+    void read_noConnectionOnAnyAttempt_isOutOfReachAndRecordedSo() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort(); // free once closed: a connection there is refused
+        }
+        ZendeskConfig config = new ZendeskConfig(
+                null, "http://127.0.0.1:" + closed, EmulatorHarness.bearer("ZENDESK_OAUTH_TOKEN"), 1, 2);
+        ZendeskClient away =
+                new ZendeskClient(h.http(config, java.util.Map.of("ZENDESK_OAUTH_TOKEN", EmulatorHarness.TOKEN)));
+
+        assertThatThrownBy(() -> away.organization(ORG_1))
+                .isInstanceOf(ZendeskUnreachableException.class)
+                .hasMessageContaining("could not be reached for GET /api/v2/organizations/1001 after 3 attempts")
+                .hasMessageNotContaining(EmulatorHarness.TOKEN);
+        assertThat(away.stats().unreachable()).isTrue();
+        assertThat(client.stats().unreachable()).isFalse();
     }
 
     @Test
