@@ -16,9 +16,10 @@ import java.util.Map;
  * prepared action re-checks its preconditions immediately before its own write; blocked rows are
  * reported, never written. The sink hears of each write just before it is sent and of each result
  * before the next write starts, and a failed write is a result, not an exception: the batch goes on. A
- * rate limit Zendesk keeps past the retries ({@link io.plumbline.zendesk.RateLimitedException}) is the
- * one stop: the action that met it and every prepared one after it are skipped,
- * {@value ActionResult#RATE_LIMITED}, and nothing more is sent. A write Zendesk turns away with a 429
+ * rate limit Zendesk keeps past the retries ({@link io.plumbline.zendesk.RateLimitedException}) and
+ * Zendesk out of reach ({@link io.plumbline.zendesk.ZendeskUnreachableException}) are the two stops: the
+ * action that met one and every prepared one after it are skipped, {@value ActionResult#RATE_LIMITED} or
+ * {@value ActionResult#UNREACHABLE}, and nothing more is sent. A write Zendesk turns away with a 429
  * ({@link TurnedAwayException}) is not sent again as built: the wait may outlast the state it was built
  * from (an org's whole {@code domain_names} list above all), so the action is re-checked, against Zendesk
  * read after the wait, and the write that check builds is sent.
@@ -161,7 +162,7 @@ public final class Applier {
         }
     }
 
-    /** An action not tried because Zendesk's rate limit stopped the run at action {@code at}. */
+    /** An action not tried because the run stopped before it: {@code reason} says where and why. */
     static ActionResult notTried(PlannedAction a, String reason) {
         return result(a, ResultStatus.SKIPPED, "", Map.of(), Map.of(), "").notTried(reason);
     }
@@ -217,7 +218,10 @@ public final class Applier {
         return result(a, ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
     }
 
-    /** An action an error stopped: failed, or skipped when it was Zendesk's rate limit ({@link ActionResult#stoppedBy}). */
+    /**
+     * An action an error stopped: failed, or skipped when it was Zendesk's rate limit or Zendesk out of
+     * reach ({@link ActionResult#stoppedBy}).
+     */
     static ActionResult errored(PlannedAction a, PlumblineException e, Map<String, Object> before) {
         return result(a, ResultStatus.FAILED, "", Map.of(), Map.of(), "").stoppedBy(e, before);
     }

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * reason) when it changed since. An inverse whose answer was lost and whose retry was refused or given
  * up (a 404 for a membership the lost attempt already deleted) is re-checked once more: when the state
  * is now what the inverse restores, it is applied. As in apply, a rate limit Zendesk keeps past the
- * retries skips the inverse that met it and every one after it, {@value ActionResult#RATE_LIMITED}, unsent.
+ * retries, or Zendesk out of reach, skips the inverse that met it and every one after it, unsent
+ * ({@value ActionResult#RATE_LIMITED}, {@value ActionResult#UNREACHABLE}).
  */
 public final class Undoer {
     /**

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,9 +38,10 @@ import picocli.CommandLine.Option;
             "A live apply needs --apply and --confirm-plan-hash equal to the plan's plan_hash; demo plans and stale "
                     + "plans (see --max-plan-age-days) are refused. "
                     + "Caps are decided in plan order before any write; each write re-checks its preconditions first.",
-            "Exit 4 when an action failed, or when Zendesk's rate limit outlasted what Plumbline waits out (a "
-                    + "Retry-After over 5 minutes, or 30 in a row): the rest is then skipped (rate_limited) unsent. "
-                    + "Run the same command again: what is in effect is skipped.",
+            "Exit 4 when an action failed, when Zendesk's rate limit outlasted what Plumbline waits out (a "
+                    + "Retry-After over 5 minutes, or 30 in a row), or when Zendesk could not be reached: the rest is "
+                    + "then skipped (rate_limited, zendesk_unreachable) unsent. Run the same command again: what is "
+                    + "in effect is skipped.",
             "",
             "Examples:",
             "  plumbline apply --plan artifacts/plumbline/RUN/fix_plan.json",
@@ -154,18 +156,12 @@ final class ApplyCommand implements Callable<Integer> {
             file.checkFresh(ctx.clock().instant(), maxAge);
         }
         // a demo plan describes the bundled fixtures, never applied: its age says nothing
-        boolean stale = !live
-                && !file.plan().demo()
-                && file.staleness(ctx.clock().instant(), maxAge).isPresent();
-        if (stale) {
-            ctx.err()
-                    .println("warning: stale plan: "
-                            + file.describeAge(
-                                    file.staleness(ctx.clock().instant(), maxAge)
-                                            .orElseThrow(),
-                                    maxAge)
-                            + "; a live apply of it is refused");
-        }
+        Optional<Duration> staleAge = live || file.plan().demo()
+                ? Optional.empty()
+                : file.staleness(ctx.clock().instant(), maxAge);
+        staleAge.ifPresent(age -> ctx.err()
+                .println("warning: stale plan: " + file.describeAge(age, maxAge) + "; a live apply of it is refused"));
+        boolean stale = staleAge.isPresent();
         PlanSelection.check(file.plan(), options);
         if (!live && confirmHash != null) {
             ctx.err()

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
                     + "config without --force.",
             "",
             "Examples:",
-            "  plumbline init --accounts-csv ./salesforce_accounts.csv --subdomain yourcompany",
+            "  plumbline init --accounts-csv ./salesforce_accounts.csv --subdomain acme",
             "  plumbline init --demo      # also writes the demo fixtures to ./plumbline-demo/ as a snapshot folder"
         })
 final class InitCommand implements Callable<Integer> {

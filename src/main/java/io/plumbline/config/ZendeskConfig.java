@@ -71,13 +71,13 @@ public record ZendeskConfig(
         return new ZendeskConfig(null, null, null, null, null, null);
     }
 
-    /**
-     * The API root every request is made against (a key that is set was checked when this record was made);
-     * a config error when neither key is set.
-     */
     /** The subdomain {@code init} writes when none is given: never called, since it is not the user's. */
     public static final String PLACEHOLDER_SUBDOMAIN = "yourcompany";
 
+    /**
+     * The API root every request is made against (a key that is set was checked when this record was made);
+     * a config error when neither key is set, or when the subdomain is still {@link #PLACEHOLDER_SUBDOMAIN}.
+     */
     public URI baseUri() {
         if (!Texts.isBlank(baseUrl)) {
             String text = baseUrl.trim();

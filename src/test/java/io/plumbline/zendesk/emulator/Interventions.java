@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Interventions a test schedules at exact points of a client's run: a change to the state made just
  * before a given request is handled (so that a precondition goes stale between the client's read and
- * its write) or just after it is answered (so that it goes stale while the client waits to retry), and a hold that stops answering at a chosen write (so that the test can kill the client
- * process there). A write is any request other than GET to {@code /api/}; writes are counted as they
+ * its write) or just after it is answered (so that it goes stale while the client waits to retry), and
+ * a hold that stops answering at a chosen write (so that the test can kill the client process there). A write is any request other than GET to {@code /api/}; writes are counted as they
  * are answered.
  */
 public final class Interventions {
