@@ -149,6 +149,7 @@ public final class Applier {
                 try {
                     written = handler.write(target, zendesk, check);
                 } catch (TurnedAwayException e) {
+                    sink.notSent();
                     continue; // nothing written; the state the write was built from may change while it waits
                 } catch (PlumblineException e) {
                     return errored(a, e, check.before());

@@ -213,6 +213,7 @@ final class BulkBatch {
         try {
             written = handler.writeAll(actions.stream().map(ActionTarget::of).toList(), zendesk, checks);
         } catch (TurnedAwayException e) {
+            sink.notSent();
             return false;
         } catch (PlumblineException e) {
             for (int k = 0; k < actions.size(); k++) {

@@ -87,6 +87,13 @@ public final class ReceiptFile implements ResultSink {
     }
 
     @Override
+    public void notSent() {
+        root.remove("in_flight");
+        root.remove("in_flight_batch");
+        flush();
+    }
+
+    @Override
     public void accept(ActionResult r) {
         record(r);
         flush();

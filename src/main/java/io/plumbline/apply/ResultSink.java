@@ -21,6 +21,14 @@ public interface ResultSink extends Consumer<ActionResult> {
         pending.forEach(this::writing);
     }
 
+    /**
+     * The write (or bulk job) last named by {@link #writing} or {@link #writingAll} was not sent after all:
+     * Zendesk turned it away, nothing of it was written, and it is re-checked before anything is sent. A
+     * sink that keeps a trace of the write in flight drops it, so that a run stopped while it waits leaves
+     * no write named as possibly landed.
+     */
+    default void notSent() {}
+
     /** Results known together (a batch), in order; the same as accepting each in turn. */
     default void acceptAll(List<ActionResult> results) {
         results.forEach(this::accept);

@@ -133,6 +133,7 @@ public final class Undoer {
                 try {
                     out = handler.undo(target, zendesk, check).outcome();
                 } catch (TurnedAwayException e) {
+                    sink.notSent();
                     continue; // nothing written: re-checked against Zendesk read after the wait (see Applier)
                 }
                 return out.ok() || (!out.confirmed() && landed(handler, target, r))

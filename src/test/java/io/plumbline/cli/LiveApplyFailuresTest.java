@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -211,10 +212,22 @@ class LiveApplyFailuresTest {
                                             9005,
                                             "{\"domain_names\": [\"acmeretail.example\", \"retail-eu.example\"]}"));
             Path plan = fx.plan("turned-away");
+            // the receipt as it stands when the re-check after the wait reads the org again
+            AtomicReference<JsonNode> duringWait = new AtomicReference<>();
+            z.interventions()
+                    .beforeRequest(
+                            "GET",
+                            "/api/v2/organizations/9005",
+                            3,
+                            () -> duringWait.set(json(plan.resolveSibling("apply_receipt.json"))));
 
             LiveApplyFixture.Run r = fx.applyLive(z, plan);
 
             assertThat(r.code()).as(r.err()).isZero();
+            assertThat(duringWait.get().has("in_flight"))
+                    .as("a write turned away is not named in flight while apply waits: it was not sent")
+                    .isFalse();
+            assertThat(duringWait.get().path("results")).hasSize(2);
             assertThat(z.organization(9005).orElseThrow().path("domain_names").toString())
                     .isEqualTo("[\"acmeretail.example\",\"retail-eu.example\",\"acmeshop.example\"]");
             JsonNode a003 = LiveUndoTest.result(json(plan.resolveSibling("apply_receipt.json")), "A003");
