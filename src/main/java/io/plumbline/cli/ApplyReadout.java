@@ -80,21 +80,30 @@ final class ApplyReadout {
                     + ". Fix the cause, then run the same command again: what is already in effect is skipped.");
         }
         if (unreachable > 0) {
-            err.println("error: Zendesk could not be reached, so the run stopped: " + unreachable
-                    + (unreachable == 1 ? " action was" : " actions were") + (dry ? " not checked" : " not written")
-                    + " (skipped, " + ActionResult.UNREACHABLE + "; the first one's reason says what failed). Check "
-                    + "the network and zendesk.subdomain (or zendesk.base_url), then run the same command again"
-                    + (dry ? "." : ": what is already in effect is skipped."));
+            err.println(stopped(
+                    "Zendesk could not be reached, so the run stopped",
+                    unreachable,
+                    dry,
+                    ActionResult.UNREACHABLE + "; the first one's reason says what failed",
+                    "Check the network and zendesk.subdomain (or zendesk.base_url)"));
         }
         if (limited > 0) {
-            err.println("error: Zendesk's rate limit stopped the run: " + limited
-                    + (limited == 1 ? " action was" : " actions were") + (dry ? " not checked" : " not written")
-                    + " (skipped, " + ActionResult.RATE_LIMITED + "; the first one's reason says what Zendesk "
-                    + "answered). Wait for the limit to lift, then run the same command again"
-                    + (dry ? "." : ": what is already in effect is skipped."));
+            err.println(stopped(
+                    "Zendesk's rate limit stopped the run",
+                    limited,
+                    dry,
+                    ActionResult.RATE_LIMITED + "; the first one's reason says what Zendesk answered",
+                    "Wait for the limit to lift"));
         }
         err.flush();
         return ExitCodes.REMOTE;
+    }
+
+    /** The error line of a run that stopped: what stopped it, the actions left, and what to do. */
+    private static String stopped(String what, long left, boolean dry, String skipped, String fix) {
+        return "error: " + what + ": " + left + (left == 1 ? " action was" : " actions were")
+                + (dry ? " not checked" : " not written") + " (skipped, " + skipped + "). " + fix
+                + ", then run the same command again" + (dry ? "." : ": what is already in effect is skipped.");
     }
 
     /** How many of the receipt's results were skipped for {@code cause} (a reason {@code cause: ...}). */
