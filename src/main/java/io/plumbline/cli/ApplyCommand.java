@@ -45,8 +45,10 @@ import picocli.CommandLine.Option;
             "",
             "Examples:",
             "  plumbline apply --plan artifacts/plumbline/RUN/fix_plan.json",
-            "  plumbline apply --plan artifacts/plumbline/RUN/fix_plan.json --apply --confirm-plan-hash <plan_hash>",
-            "  plumbline apply --plan fix_plan.json --only-action add_org_domain --only-account 001ACME004"
+            "  plumbline apply --plan artifacts/plumbline/RUN/fix_plan.json \\",
+            "      --apply --confirm-plan-hash <plan_hash>",
+            "  plumbline apply --plan fix_plan.json --only-action add_org_domain \\",
+            "      --only-account 001ACME004"
         })
 final class ApplyCommand implements Callable<Integer> {
     static final int DEFAULT_MAX_PLAN_AGE_DAYS = 7;

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
             "",
             "Examples:",
             "  plumbline init --accounts-csv ./salesforce_accounts.csv --subdomain acme",
-            "  plumbline init --demo      # also writes the demo fixtures to ./plumbline-demo/ as a snapshot folder"
+            "  plumbline init --demo      # also writes the demo snapshot ./plumbline-demo/"
         })
 final class InitCommand implements Callable<Integer> {
     private final Context ctx;

@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
             "",
             "Examples:",
             "  plumbline report --run ./artifacts/plumbline/20260417_221530Z_audit",
-            "  plumbline report --run ./artifacts/plumbline/20260417_221530Z_audit --config ./plumbline.yaml"
+            "  plumbline report --run ./artifacts/plumbline/20260417_221530Z_audit \\",
+            "      --config ./plumbline.yaml"
         })
 final class ReportCommand implements Callable<Integer> {
     private final Context ctx;

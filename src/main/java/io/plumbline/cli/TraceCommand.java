@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  plumbline trace --demo --sf-account-id 001ACME002",
             "  plumbline trace --snapshot ./snapshot --user-email ana@acme.example",
-            "  plumbline trace --run ./artifacts/plumbline/20260417_221530Z_audit --zendesk-org-id 9001"
+            "  plumbline trace --run ./artifacts/plumbline/20260417_221530Z_audit \\",
+            "      --zendesk-org-id 9001"
         })
 final class TraceCommand implements Callable<Integer> {
     private final Context ctx;

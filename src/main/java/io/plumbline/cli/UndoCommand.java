@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
             "",
             "Examples:",
             "  plumbline undo --receipt artifacts/plumbline/RUN/apply_receipt.json",
-            "  plumbline undo --receipt artifacts/plumbline/RUN/apply_receipt.json --apply --confirm-receipt-hash <hash>"
+            "  plumbline undo --receipt artifacts/plumbline/RUN/apply_receipt.json \\",
+            "      --apply --confirm-receipt-hash <hash>"
         })
 final class UndoCommand implements Callable<Integer> {
     private final Context ctx;
