@@ -4,12 +4,13 @@ import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
 
 /**
- * Zendesk answered a write with 429: nothing of it was written, and the wait it asked for is already
- * held for the next request. The write is not sent again as it was: its body was built from a state
- * read before the wait (an org's whole {@code domain_names} list above all), which may have changed
- * during it, so the caller re-checks the action against Zendesk read afresh and sends what that check
- * builds. Writes turned away more times in a row than the retry policy allows end in a {@link
- * RateLimitedException} instead.
+ * Zendesk answered a write with 429 (nothing of it was written) or with 503 and Retry-After (which a
+ * proxy may give after the write went through), and the wait it asked for is already held for the next
+ * request. The write is not sent again as it was: its body was built from a state read before the wait
+ * (an org's whole {@code domain_names} list above all), which may have changed during it, so the caller
+ * re-checks the action against Zendesk read afresh and sends what that check builds (after a 503, once
+ * Zendesk's records show the write did not land). Writes turned away more times in a row than the retry
+ * policy allows end in a {@link RateLimitedException} instead.
  */
 public final class TurnedAwayException extends PlumblineException {
     private static final long serialVersionUID = 1L;

@@ -65,10 +65,12 @@ public final class ZendeskHttp {
 
     /**
      * As {@link #send(String, String, JsonNode, Set, Runnable)} for a write whose body was built from
-     * Zendesk's state as read just before it: a 429 is not waited out and sent again with that body, which
-     * may be stale by then, but thrown as a {@link TurnedAwayException} once the wait is held for the next
-     * request, for the caller to re-check and build the write again. Writes turned away more times in a
-     * row than the policy's 429 retries end in a {@link RateLimitedException}.
+     * Zendesk's state as read just before it: a 429 (or 503 with Retry-After) is not waited out and sent
+     * again with that body, which may be stale by then, but thrown as a {@link TurnedAwayException} once
+     * the wait is held for the next request, for the caller to re-check and build the write again (after
+     * a 503, which may have come after the write went through, {@code mayHaveLanded} has been told, and
+     * the caller settles it from Zendesk's records first). Writes turned away more times in a row than
+     * the policy's 429 retries end in a {@link RateLimitedException}.
      */
     public ZendeskResponse write(
             String method, String pathAndQuery, JsonNode body, Set<Integer> accepted, Runnable mayHaveLanded) {
@@ -130,10 +132,15 @@ public final class ZendeskHttp {
                 }
                 pacer.holdFor(wait);
                 stats.retry();
-                if (!resendAfterLimit && r.status() == 429) {
+                if (!resendAfterLimit) {
                     writesTurnedAway.set(limited);
-                    throw new TurnedAwayException(call + " was turned away (429 Too Many Requests) and is re-checked"
-                            + " before it is sent again");
+                    throw new TurnedAwayException(
+                            r.status() == 429
+                                    ? call + " was turned away (429 Too Many Requests) and is re-checked before it is"
+                                            + " sent again"
+                                    : call
+                                            + " was answered 503 with Retry-After, which a proxy may give after the write"
+                                            + " went through: it is settled from Zendesk's records, not sent again");
                 }
             } else if (r.status() >= 500) {
                 mayHaveLanded.run();

@@ -170,11 +170,33 @@ class BulkApplyTest {
     }
 
     @Test
+    void apply_jobLandedThenAnswered503WithRetryAfter_isSettledFromZendeskNotSentAgain() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 3, 80, false);
+        try (ZendeskEmulator z = t.emulator()) {
+            // the first job is queued, but its answer is a 503 with Retry-After (as a proxy may give)
+            z.failRequest(CREATE_MANY, 1, Fault.LANDED_THEN_503);
+            Path plan = t.planCopy("landed-then-503");
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            List<JsonNode> results = BulkTenant.results(plan);
+            assertThat(results)
+                    .as("the first job landed: its items are read back from Zendesk, never taken as not sent")
+                    .allMatch(n -> n.path("status").asText().equals("applied"));
+            assertThat(z.log().writes())
+                    .as("the 503's job is not sent again with a body built before the wait")
+                    .extracting(LoggedRequest::status)
+                    .containsExactly(503, 200, 200);
+            assertThat(t.reaudit(z, "after")).isEmpty();
+        }
+    }
+
+    @Test
     void apply_jobThatMayHaveLandedThenRateLimited_isSettledFromZendeskNotSkipped() throws Exception {
         BulkTenant t = new BulkTenant(dir, 3, 80, false);
         try (ZendeskEmulator z = t.emulator(LiveApplyFixture.tenMinuteRateLimit())) {
-            // the first job is queued but answered 503; its resend is refused for the rate limit
-            z.failRequest(CREATE_MANY, 1, Fault.LANDED_THEN_503);
+            // the first job's answer is lost after it was queued; its resend is refused for the rate limit
+            z.failRequest(CREATE_MANY, 1, Fault.LOST_ANSWER);
             z.failRequest(CREATE_MANY, 1, Fault.TOO_MANY);
             Path plan = t.planCopy("landed-then-limited");
             LiveApplyFixture.Run r = t.applyLive(z, plan);
@@ -186,7 +208,7 @@ class BulkApplyTest {
                     .allMatch(n -> n.path("status").asText().equals("applied"));
             assertThat(results.subList(100, 240))
                     .allMatch(n -> n.path("reason").asText().startsWith("rate_limited: not tried; "));
-            assertThat(z.log().writes()).extracting(LoggedRequest::status).containsExactly(503, 429);
+            assertThat(z.log().writes()).extracting(LoggedRequest::status).containsExactly(200, 429);
         }
     }
 
