@@ -202,11 +202,11 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private Caps caps() {
-        try {
-            return new Caps(maxActions, maxPerAccount);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
+        if (maxActions < 0 || maxPerAccount < 0) {
+            throw new ConfigException((maxActions < 0 ? "--max-actions" : "--max-per-account")
+                    + " must not be negative: " + (maxActions < 0 ? maxActions : maxPerAccount));
         }
+        return new Caps(maxActions, maxPerAccount);
     }
 
     private int bulkThreshold() {

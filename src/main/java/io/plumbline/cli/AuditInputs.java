@@ -125,6 +125,10 @@ record AuditInputs(
 
     /** Re-reads the inputs a run recorded in its receipt.json. */
     static AuditInputs fromRun(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException(dir + (Files.exists(dir) ? ": not a folder" : ": run folder not found")
+                    + "; --run takes the folder an audit wrote (OUT/RUN_ID, holding receipt.json)");
+        }
         JsonNode receipt = readJson(dir.resolve("receipt.json"));
         JsonNode in = receipt.path("input");
         String kind = in.path("kind").asText();

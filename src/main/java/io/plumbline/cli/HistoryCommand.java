@@ -68,6 +68,7 @@ final class HistoryCommand implements Callable<Integer> {
         PlumblineConfig cfg =
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
         Path root = out != null ? out : cfg.resolve(cfg.output().root());
+        RunIds.checkRoot(root);
         Path db = cfg.storePath(root);
         if (!Files.exists(db)) {
             throw new ConfigException(db + ": no history yet; every audit records itself here (unless --no-history)");

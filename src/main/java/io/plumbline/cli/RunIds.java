@@ -18,10 +18,12 @@ final class RunIds {
 
     /** The given id (validated), or a fresh timestamped one that does not collide with an existing folder. */
     static String choose(String given, Instant now, String kind, Path outRoot) {
+        checkRoot(outRoot);
         if (given != null) {
             if (!SAFE.matcher(given).matches()) {
-                throw new ConfigException("--run-id '" + given
-                        + "' must be letters, digits, '_', '-' or '.', starting with a letter or digit");
+                throw new ConfigException("--run-id '" + given + "' must be letters, digits, '_', '-' or '.', starting "
+                        + "with a letter or digit, and at most 128 characters"
+                        + (given.length() > 128 ? " (it has " + given.length() + ")" : ""));
             }
             if (Files.exists(outRoot.resolve(given))) {
                 throw new ConfigException(
@@ -35,5 +37,13 @@ final class RunIds {
             id = base + "_" + n;
         }
         return id;
+    }
+
+    /** Refuses an output root that is a file: it names the folder that holds run folders (and the store). */
+    static void checkRoot(Path outRoot) {
+        if (Files.exists(outRoot) && !Files.isDirectory(outRoot)) {
+            throw new ConfigException(
+                    outRoot + ": is a file; --out (or output.root) names the folder that holds the " + "run folders");
+        }
     }
 }

@@ -45,6 +45,10 @@ public final class ConfigLoader {
     private ConfigLoader() {}
 
     public static PlumblineConfig load(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(file + ": is a folder; --config names the config file (e.g. "
+                    + file.resolve("plumbline.yaml") + ")");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(
                     file + ": config file not found; create one with `plumbline init` or pass --config FILE");

@@ -54,6 +54,13 @@ final class ZendeskErrors {
         return new RateLimitedException(gaveUp(call, base, attempts, last).getMessage());
     }
 
+    /** Zendesk answered {@code writes} writes in a row (of this action or those before it) for its limit. */
+    static RateLimitedException writesTurnedAway(String call, URI base, int writes, String last) {
+        return new RateLimitedException("Zendesk at " + base + " turned away " + writes + " writes in a row for its "
+                + "rate limit (the last, " + call + ": " + last + "); check https://status.zendesk.com, then run "
+                + "again");
+    }
+
     static RateLimitedException waitTooLong(String call, URI base, int status, Duration wait, RetryPolicy policy) {
         return new RateLimitedException(
                 "Zendesk at " + base + " answered " + status + " to " + call + " asking to wait " + wait.toSeconds()

@@ -119,11 +119,10 @@ public final class ZendeskHttp {
                 if (++limited > settings.retryPolicy().max429()) {
                     writesTurnedAway.set(0);
                     stats.rateLimitedOut();
-                    throw ZendeskErrors.rateLimited(
-                            call,
-                            settings.baseUri(),
-                            limited,
-                            r.status() == 429 ? "429 Too Many Requests" : "503 with Retry-After");
+                    String last = r.status() == 429 ? "429 Too Many Requests" : "503 with Retry-After";
+                    throw resendAfterLimit
+                            ? ZendeskErrors.rateLimited(call, settings.baseUri(), limited, last)
+                            : ZendeskErrors.writesTurnedAway(call, settings.baseUri(), limited, last);
                 }
                 Duration wait = retryAfter.orElse(settings.retryPolicy().defaultRetryAfter());
                 if (wait.compareTo(settings.retryPolicy().maxRetryAfter()) > 0) {

@@ -354,7 +354,8 @@ class LiveApplyFailuresTest {
     @ParameterizedTest
     @CsvSource({
         "600, 1, 'asking to wait 600 s (Retry-After)'",
-        "1, 31, 'after 31 attempts (last: 429 Too Many Requests)'"
+        "1, 31, 'turned away 31 writes in a row for its rate limit (the last, PUT /api/v2/organizations/9005: 429 "
+                + "Too Many Requests)'"
     })
     void apply_rateLimitLongerThanPlumblineWaits_sendsNothingMoreAndTheRerunTakesUpTheRest(
             long retryAfterSeconds, int attempts, String answered) {

@@ -227,7 +227,9 @@ class MainTest {
         Files.writeString(file, "x");
         Cli.Result r = Cli.run("audit", "--demo", "--out", file.toString(), "--run-id", "r1", "--no-history");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("cannot write the run folder");
+        assertThat(r.err())
+                .contains(
+                        file + ": is a file; --out (or output.root) names the folder that holds the run " + "folders");
         assertThat(entries(tmp)).isEqualTo(1);
     }
 
@@ -498,6 +500,29 @@ class MainTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("ticket_resolution_blocked_duplicate_external_id");
+    }
+
+    @Test
+    void wrongKindOfPath_exits2SayingWhatIsWrongWithIt() throws IOException {
+        Path file = Files.writeString(tmp.resolve("plumbline.yaml"), "# comments only\n");
+        Path missing = tmp.resolve("no-such-run");
+
+        Cli.Result historyOutIsFile = Cli.run("history", "--out", file.toString());
+        Cli.Result configIsFolder = Cli.run("audit", "--demo", "--config", tmp.toString(), "--quiet");
+        Cli.Result runMissing = Cli.run("trace", "--run", missing.toString(), "--zendesk-org-id", "9001");
+        Cli.Result longId =
+                Cli.run("audit", "--demo", "--out", tmp.resolve("out").toString(), "--run-id", "a".repeat(300));
+        Cli.Result negativeCap =
+                Cli.run("apply", "--plan", tmp.resolve("any.json").toString(), "--max-actions", "-1");
+
+        assertThat(List.of(historyOutIsFile, configIsFolder, runMissing, longId, negativeCap))
+                .allSatisfy(r -> assertThat(r.exitCode()).as(r.err()).isEqualTo(2));
+        assertThat(historyOutIsFile.err()).contains(file + ": is a file");
+        assertThat(configIsFolder.err()).contains(tmp + ": is a folder; --config names the config file");
+        assertThat(runMissing.err())
+                .contains(missing + ": run folder not found; --run takes the folder an audit wrote");
+        assertThat(longId.err()).contains("at most 128 characters (it has 300)");
+        assertThat(negativeCap.err()).contains("--max-actions must not be negative: -1");
     }
 
     @Test
