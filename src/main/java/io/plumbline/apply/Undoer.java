@@ -38,10 +38,24 @@ public final class Undoer {
      */
     public static final String APPLIED_BY_LATER_RUN = "applied_by_later_run";
 
+    /**
+     * An undo's reason for an applied result whose write an earlier undo of the same receipt reversed
+     * already: when Zendesk holds that value again, it was written since (by another plan's apply, or by
+     * hand), and it is left alone.
+     */
+    public static final String ALREADY_UNDONE = "already_undone";
+
     private final ZendeskWrites zendesk;
+    private Set<String> undoneBefore = Set.of();
 
     public Undoer(ZendeskWrites zendesk) {
         this.zendesk = zendesk;
+    }
+
+    /** This undoer, told the actions whose writes an earlier undo of the receipt reversed ({@value #ALREADY_UNDONE}). */
+    public Undoer undoneBefore(Set<String> actionIds) {
+        this.undoneBefore = Set.copyOf(actionIds);
+        return this;
     }
 
     public void run(List<ActionResult> receiptResults, boolean live, ResultSink sink) {
@@ -124,6 +138,9 @@ public final class Undoer {
                 Check check = handler.checkUndo(target, r.before(), r.after(), zendesk);
                 if (!check.ready()) {
                     return r.withOutcome(ResultStatus.SKIPPED, check.reason(), check.before(), check.before(), "");
+                }
+                if (undoneBefore.contains(r.actionId())) {
+                    return r.withOutcome(ResultStatus.SKIPPED, ALREADY_UNDONE, check.before(), check.before(), "");
                 }
                 if (!live) {
                     return r.withOutcome(ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");

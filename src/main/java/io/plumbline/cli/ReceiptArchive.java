@@ -13,7 +13,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The {@code applies/} folder beside a receipt, where every finished apply and undo receipt is archived as
@@ -108,6 +110,31 @@ final class ReceiptArchive {
                 if (r.path("status").asText().equals("applied")) {
                     out.putIfAbsent(
                             r.path("action_id").asText(), other.path("run_id").asText());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The actions whose writes a live undo of the receipt of hash {@code hash} (found beside it or in its
+     * {@code applies/} folder) reversed: a later undo of the same receipt leaves what Zendesk holds for
+     * them now to whoever wrote it since.
+     */
+    static Set<String> undoneBefore(Path receipt, String hash) {
+        Set<String> out = new TreeSet<>();
+        List<Path> near = new ArrayList<>(receiptsNear(receipt.toAbsolutePath()));
+        near.add(receipt.toAbsolutePath().resolveSibling("undo_receipt.json"));
+        for (Path p : near) {
+            JsonNode other = Files.isRegularFile(p) ? readQuietly(p) : null;
+            if (other == null
+                    || !other.path("mode").asText().equals("undo")
+                    || !other.path("source_receipt_hash").asText().equalsIgnoreCase(hash)) {
+                continue;
+            }
+            for (JsonNode r : other.path("results")) {
+                if (r.path("status").asText().equals("applied")) {
+                    out.add(r.path("action_id").asText());
                 }
             }
         }

@@ -153,7 +153,9 @@ final class UndoCommand implements Callable<Integer> {
         keepUnfinished(target);
         String runId = ReceiptArchive.freshRunId(target, started, live ? "undo" : "undo_dry_run");
         ReceiptFile undoReceipt = new ReceiptFile(target, header(source, hash, runId, started, instance));
-        new Undoer(zendesk).run(results, inFlight, appliedLater.keySet(), live, undoReceipt);
+        new Undoer(zendesk)
+                .undoneBefore(ReceiptArchive.undoneBefore(receipt, hash))
+                .run(results, inFlight, appliedLater.keySet(), live, undoReceipt);
         String undoHash = undoReceipt.finish(ctx.clock().instant().toString());
         archive(target, runId);
         ApplyReadout.print(

@@ -127,6 +127,28 @@ class LiveUndoTest {
     }
 
     @Test
+    void undo_ofAReceiptUndoneBeforeWhoseValueWasWrittenAgainSince_leavesItAlone() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "undone-then-rewritten");
+            assertThat(fx.undoLive(z, receipt).code()).isZero();
+            // someone links org 9001 to its account again, by hand (or another plan's apply)
+            z.edits().updateOrganization(9001, "{\"external_id\": \"001ACME001\"}");
+            z.log().clear();
+
+            LiveApplyFixture.Run again = fx.undo(z, receipt);
+
+            assertThat(again.code()).as(again.err()).isZero();
+            assertThat(again.out()).contains("Nothing to undo").doesNotContain("--confirm-receipt-hash");
+            JsonNode a001 = result(json(receipt.resolveSibling("undo_receipt.json")), "A001");
+            assertThat(a001.path("status").asText()).isEqualTo("skipped");
+            assertThat(a001.path("reason").asText()).isEqualTo(Undoer.ALREADY_UNDONE);
+            assertThat(z.log().writes()).isEmpty();
+            assertThat(z.organization(9001).orElseThrow().path("external_id").asText())
+                    .isEqualTo("001ACME001");
+        }
+    }
+
+    @Test
     void undo_createdMembershipMadeTheDefaultSince_isSkippedAndKept() {
         try (ZendeskEmulator z = fx.emulator()) {
             z.edits().addMembership(7015, 9001); // Morgan's default org before the repair
