@@ -68,8 +68,10 @@ final class HistoryCommand implements Callable<Integer> {
         PlumblineConfig cfg =
                 ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
         Path root = out != null ? out : cfg.resolve(cfg.output().root());
-        RunIds.checkRoot(root);
         Path db = cfg.storePath(root);
+        if (db.startsWith(root)) {
+            RunIds.checkRoot(root); // the store is in the output root (no store.path): a file there is a mistake
+        }
         if (!Files.exists(db)) {
             throw new ConfigException(db + ": no history yet; every audit records itself here (unless --no-history)");
         }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,14 +118,21 @@ final class ReceiptArchive {
     }
 
     /**
-     * The actions whose writes a live undo of the receipt of hash {@code hash} (found beside it or in its
-     * {@code applies/} folder) reversed: a later undo of the same receipt leaves what Zendesk holds for
-     * them now to whoever wrote it since.
+     * The actions whose writes a live undo of the receipt of hash {@code hash} reversed: a later undo of
+     * the same receipt leaves what Zendesk holds for them now to whoever wrote it since. Its undo receipts
+     * are looked for beside the receipt and in its run folder's {@code applies/}, and at the undo receipt
+     * {@code target} this undo writes and in the folder that archives it.
      */
-    static Set<String> undoneBefore(Path receipt, String hash) {
+    static Set<String> undoneBefore(Path receipt, Path target, String hash) {
         Set<String> out = new TreeSet<>();
-        List<Path> near = new ArrayList<>(receiptsNear(receipt.toAbsolutePath()));
+        Set<Path> near = new LinkedHashSet<>(receiptsNear(receipt.toAbsolutePath()));
         near.add(receipt.toAbsolutePath().resolveSibling("undo_receipt.json"));
+        near.add(target.toAbsolutePath());
+        try (var archived = Files.list(dir(target))) {
+            archived.filter(p -> p.getFileName().toString().endsWith(".json")).forEach(near::add);
+        } catch (IOException e) {
+            // no archive beside the target yet: no undo of it was archived there
+        }
         for (Path p : near) {
             JsonNode other = Files.isRegularFile(p) ? readQuietly(p) : null;
             if (other == null

@@ -151,11 +151,11 @@ final class UndoCommand implements Callable<Integer> {
         Instant started = ctx.clock().instant();
         Path target = out != null ? out : receipt.toAbsolutePath().getParent().resolve("undo_receipt.json");
         keepUnfinished(target);
+        // read before this run's receipt replaces the one at the target
+        Set<String> undoneBefore = ReceiptArchive.undoneBefore(receipt, target, hash);
         String runId = ReceiptArchive.freshRunId(target, started, live ? "undo" : "undo_dry_run");
         ReceiptFile undoReceipt = new ReceiptFile(target, header(source, hash, runId, started, instance));
-        new Undoer(zendesk)
-                .undoneBefore(ReceiptArchive.undoneBefore(receipt, hash))
-                .run(results, inFlight, appliedLater.keySet(), live, undoReceipt);
+        new Undoer(zendesk).undoneBefore(undoneBefore).run(results, inFlight, appliedLater.keySet(), live, undoReceipt);
         String undoHash = undoReceipt.finish(ctx.clock().instant().toString());
         archive(target, runId);
         ApplyReadout.print(

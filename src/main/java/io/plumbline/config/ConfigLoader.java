@@ -46,7 +46,7 @@ public final class ConfigLoader {
 
     public static PlumblineConfig load(Path file) {
         if (Files.isDirectory(file)) {
-            throw new ConfigException(file + ": is a folder; --config names the config file (e.g. "
+            throw new ConfigException(file + ": is a folder, not a config file; pass --config FILE (e.g. "
                     + file.resolve("plumbline.yaml") + ")");
         }
         if (!Files.isRegularFile(file)) {

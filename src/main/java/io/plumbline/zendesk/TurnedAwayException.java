@@ -8,9 +8,10 @@ import io.plumbline.errors.PlumblineException;
  * proxy may give after the write went through), and the wait it asked for is already held for the next
  * request. The write is not sent again as it was: its body was built from a state read before the wait
  * (an org's whole {@code domain_names} list above all), which may have changed during it, so the caller
- * re-checks the action against Zendesk read afresh and sends what that check builds (after a 503, once
- * Zendesk's records show the write did not land). Writes turned away more times in a row than the retry
- * policy allows end in a {@link RateLimitedException} instead.
+ * re-checks the action against Zendesk read afresh and sends what that check builds. After a 503 the
+ * write may have landed, so its sender has been told so ({@code mayHaveLanded}) and it is settled from
+ * Zendesk's records instead, never re-sent. Writes turned away more times in a row than the retry policy
+ * allows end in a {@link RateLimitedException} instead.
  */
 public final class TurnedAwayException extends PlumblineException {
     private static final long serialVersionUID = 1L;

@@ -32,7 +32,10 @@ public final class ZendeskHttp {
     private final RequestPacer pacer;
     private final RequestStats stats = new RequestStats();
     private final Random random;
-    /** Writes turned away with 429 in a row (see {@link #write}); any other answer to a write resets it. */
+    /**
+     * Writes turned away in a row (a 429, or a 503 with Retry-After; see {@link #write}); any other answer
+     * to a write resets it.
+     */
     private final AtomicInteger writesTurnedAway = new AtomicInteger();
 
     public ZendeskHttp(HttpClient client, ZendeskSettings settings, ZendeskAuth auth) {
@@ -69,8 +72,8 @@ public final class ZendeskHttp {
      * again with that body, which may be stale by then, but thrown as a {@link TurnedAwayException} once
      * the wait is held for the next request, for the caller to re-check and build the write again (after
      * a 503, which may have come after the write went through, {@code mayHaveLanded} has been told, and
-     * the caller settles it from Zendesk's records first). Writes turned away more times in a row than
-     * the policy's 429 retries end in a {@link RateLimitedException}.
+     * the caller settles the write from Zendesk's records instead of sending it again). Writes turned away
+     * more times in a row than the policy's 429 retries end in a {@link RateLimitedException}.
      */
     public ZendeskResponse write(
             String method, String pathAndQuery, JsonNode body, Set<Integer> accepted, Runnable mayHaveLanded) {

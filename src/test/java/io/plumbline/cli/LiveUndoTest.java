@@ -20,6 +20,8 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Undo of a live apply against the emulator: gated like apply, and exact down to the record. */
 class LiveUndoTest {
@@ -126,19 +128,29 @@ class LiveUndoTest {
         }
     }
 
-    @Test
-    void undo_ofAReceiptUndoneBeforeWhoseValueWasWrittenAgainSince_leavesItAlone() {
+    @ParameterizedTest(name = "undoing the archived copy: {0}")
+    @ValueSource(booleans = {false, true})
+    void undo_ofAReceiptUndoneBeforeWhoseValueWasWrittenAgainSince_leavesItAlone(boolean archivedCopy) {
         try (ZendeskEmulator z = fx.emulator()) {
-            Path receipt = applied(z, "undone-then-rewritten");
+            Path applied = applied(z, "undone-then-rewritten-" + archivedCopy);
+            Path receipt = archivedCopy
+                    ? applied.resolveSibling("applies")
+                            .resolve(json(applied).path("run_id").asText() + ".json")
+                    : applied;
             assertThat(fx.undoLive(z, receipt).code()).isZero();
             // someone links org 9001 to its account again, by hand (or another plan's apply)
             z.edits().updateOrganization(9001, "{\"external_id\": \"001ACME001\"}");
+            assertThat(fx.undo(z, receipt).out()).contains("Nothing to undo"); // a dry run first, as users do
             z.log().clear();
 
-            LiveApplyFixture.Run again = fx.undo(z, receipt);
+            LiveApplyFixture.Run again = fx.undo(
+                    z,
+                    receipt,
+                    "--apply",
+                    "--confirm-receipt-hash",
+                    json(receipt).path("receipt_hash").asText());
 
             assertThat(again.code()).as(again.err()).isZero();
-            assertThat(again.out()).contains("Nothing to undo").doesNotContain("--confirm-receipt-hash");
             JsonNode a001 = result(json(receipt.resolveSibling("undo_receipt.json")), "A001");
             assertThat(a001.path("status").asText()).isEqualTo("skipped");
             assertThat(a001.path("reason").asText()).isEqualTo(Undoer.ALREADY_UNDONE);

@@ -518,7 +518,7 @@ class MainTest {
         assertThat(List.of(historyOutIsFile, configIsFolder, runMissing, longId, negativeCap))
                 .allSatisfy(r -> assertThat(r.exitCode()).as(r.err()).isEqualTo(2));
         assertThat(historyOutIsFile.err()).contains(file + ": is a file");
-        assertThat(configIsFolder.err()).contains(tmp + ": is a folder; --config names the config file");
+        assertThat(configIsFolder.err()).contains(tmp + ": is a folder, not a config file; pass --config FILE");
         assertThat(runMissing.err())
                 .contains(missing + ": run folder not found; --run takes the folder an audit wrote");
         assertThat(longId.err()).contains("at most 128 characters (it has 300)");
