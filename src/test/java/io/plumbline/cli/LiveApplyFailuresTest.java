@@ -169,6 +169,37 @@ class LiveApplyFailuresTest {
     }
 
     @Test
+    void apply_writeAnswered503WithRetryAfterThatDidNotLand_failsForARerunAndIsNotSentAgain() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            z.failRequest("/api/v2/organization_memberships", 1, Fault.UNAVAILABLE_RETRY_AFTER);
+            Path plan = fx.plan("503-not-landed");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).isEqualTo(4);
+            assertThat(r.err()).contains("1 action failed").contains("the others went ahead");
+            JsonNode a006 = LiveUndoTest.result(json(plan.resolveSibling("apply_receipt.json")), "A006");
+            assertThat(a006.path("status").asText()).isEqualTo("failed");
+            assertThat(a006.path("reason").asText())
+                    .contains("was answered 503 with Retry-After")
+                    .contains("nothing of this action was found in Zendesk");
+            assertThat(z.log().writes())
+                    .filteredOn(w -> w.path().equals("/api/v2/organization_memberships"))
+                    .extracting(LoggedRequest::status)
+                    .as("A006's POST is not sent again; A007's goes ahead")
+                    .containsExactly(503, 201);
+
+            LiveApplyFixture.Run rerun = fx.applyLive(z, plan);
+
+            assertThat(rerun.code()).as(rerun.err()).isZero();
+            assertThat(LiveUndoTest.result(json(plan.resolveSibling("apply_receipt.json")), "A006")
+                            .path("status")
+                            .asText())
+                    .isEqualTo("applied");
+        }
+    }
+
+    @Test
     void apply_orgUpdateLandedButItsAnswerLostThenRetries5xx_isAppliedWithItsBeforeStateAndUndone() {
         try (ZendeskEmulator z = fx.emulator()) {
             // the re-check's reads of org 9005 (before and after its search) come first; then the PUT lands

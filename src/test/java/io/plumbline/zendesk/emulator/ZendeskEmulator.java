@@ -241,6 +241,9 @@ public final class ZendeskEmulator implements AutoCloseable {
         } else if (fault == Fault.EMPTY_ANSWER) {
             r = new Reply(
                     route(call, p).status(), "{}", "application/json; charset=utf-8", new java.util.LinkedHashMap<>());
+        } else if (fault == Fault.UNAVAILABLE_RETRY_AFTER) {
+            r = Reply.error(503, "ServiceUnavailable", "Service temporarily unavailable")
+                    .header("Retry-After", "1");
         } else if (fault == Fault.LANDED_THEN_503) {
             route(call, p);
             r = Reply.error(503, "ServiceUnavailable", "Service temporarily unavailable")
