@@ -52,28 +52,19 @@ public final class ZendeskHttp {
 
     /** Sends and retries; answers with a status in {@code accepted} are returned instead of thrown. */
     public ZendeskResponse send(String method, String pathAndQuery, JsonNode body, Set<Integer> accepted) {
-        return send(method, pathAndQuery, body, accepted, () -> {});
+        return send(method, pathAndQuery, body, accepted, () -> {}, true);
     }
 
     /**
-     * As {@link #send(String, String, JsonNode, Set)}, telling {@code mayHaveLanded} of every attempt
-     * that failed in a way that does not rule out that Zendesk acted on it (a 5xx or a connection that
-     * broke or timed out before the answer), so that a caller of a non-idempotent request knows that a
-     * retry may have made it twice.
-     */
-    public ZendeskResponse send(
-            String method, String pathAndQuery, JsonNode body, Set<Integer> accepted, Runnable mayHaveLanded) {
-        return send(method, pathAndQuery, body, accepted, mayHaveLanded, true);
-    }
-
-    /**
-     * As {@link #send(String, String, JsonNode, Set, Runnable)} for a write whose body was built from
-     * Zendesk's state as read just before it: a 429 (or 503 with Retry-After) is not waited out and sent
-     * again with that body, which may be stale by then, but thrown as a {@link TurnedAwayException} once
-     * the wait is held for the next request, for the caller to re-check and build the write again (after
-     * a 503, which may have come after the write went through, {@code mayHaveLanded} has been told, and
-     * the caller settles the write from Zendesk's records instead of sending it again). Writes turned away
-     * more times in a row than the policy's 429 retries end in a {@link RateLimitedException}.
+     * As {@link #send(String, String, JsonNode, Set)} for a write whose body was built from Zendesk's
+     * state as read just before it, telling {@code mayHaveLanded} of every attempt that failed in a way
+     * that does not rule out that Zendesk acted on it (a 5xx, a 503 with Retry-After, or a connection that
+     * broke or timed out after it was made), so that the caller knows a retry may have made it twice. A
+     * 429 (or 503 with Retry-After) is not waited out and sent again with that body, which may be stale by
+     * then, but thrown as a {@link TurnedAwayException} once the wait is held for the next request: after
+     * a 429 the caller re-checks and builds the write again; after a 503 it settles the write from
+     * Zendesk's records instead of sending it again. Writes turned away more times in a row than the
+     * policy's 429 retries end in a {@link RateLimitedException}.
      */
     public ZendeskResponse write(
             String method, String pathAndQuery, JsonNode body, Set<Integer> accepted, Runnable mayHaveLanded) {
@@ -136,13 +127,12 @@ public final class ZendeskHttp {
                 stats.retry();
                 if (!resendAfterLimit) {
                     writesTurnedAway.set(limited);
-                    throw new TurnedAwayException(
-                            r.status() == 429
-                                    ? call + " was turned away (429 Too Many Requests) and is re-checked before it is"
-                                            + " sent again"
-                                    : call
-                                            + " was answered 503 with Retry-After, which a proxy may give after the write"
-                                            + " went through: it is settled from Zendesk's records, not sent again");
+                    throw new TurnedAwayException(call
+                            + (r.status() == 429
+                                    ? " was turned away (429 Too Many Requests) and is re-checked before it is sent"
+                                            + " again"
+                                    : " was answered 503 with Retry-After, which a proxy may give after the write"
+                                            + " went through: it is settled from Zendesk's records, not sent again"));
                 }
             } else if (r.status() >= 500) {
                 mayHaveLanded.run();
