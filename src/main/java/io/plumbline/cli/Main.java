@@ -55,13 +55,31 @@ public final class Main {
             return p.exitCode();
         }
         ctx.err()
-                .println(
-                        "error: unexpected failure (" + e.getClass().getSimpleName() + ": " + shownLines(e.getMessage())
-                                + "); this is a defect in plumbline, please report it with the command you ran");
+                .println("error: unexpected failure (" + e.getClass().getSimpleName() + ": "
+                        + shownLines(withoutEnvSecrets(String.valueOf(e.getMessage()), ctx.env()))
+                        + "); this is a defect in plumbline, please report it with the command you ran");
         if (ctx.env().containsKey("PLUMBLINE_DEBUG")) {
             e.printStackTrace(ctx.err());
         }
         return INTERNAL_ERROR;
+    }
+
+    /**
+     * {@code message} with the value of every environment variable that could be a secret (16 characters
+     * or more, with no space or slash, so not a path or a sentence) masked. An unexpected failure's message
+     * was not written by Plumbline, and may quote a token it was handed (a JDK error quoting a header).
+     */
+    static String withoutEnvSecrets(String message, Map<String, String> env) {
+        String out = message;
+        for (String value : env.values()) {
+            if (value != null
+                    && value.length() >= 16
+                    && value.chars().noneMatch(c -> c == '/' || c == '\\' || Character.isWhitespace(c))
+                    && out.contains(value)) {
+                out = out.replace(value, "[redacted]");
+            }
+        }
+        return out;
     }
 
     /**

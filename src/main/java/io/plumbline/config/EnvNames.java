@@ -51,6 +51,39 @@ public final class EnvNames {
                         + "environment variable and name that variable in " + key;
     }
 
+    /**
+     * {@code value}, the secret read from the variable {@code name}, when it can be sent in an HTTP header
+     * as it is: every character plain visible ASCII. A token copied with a curly quote, a non-breaking
+     * space or a line break inside it is refused here, naming the variable and the character, never the
+     * value: sent on, the HTTP client would refuse the header with the whole value in its message.
+     */
+    public static String headerSafe(String key, String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                throw new ConfigException("environment variable " + shown(key, name) + " (" + key + ") holds "
+                        + describe(c) + " at character " + (i + 1) + " of " + value.length() + ", which cannot be"
+                        + " sent in an HTTP header; the value is not shown. Copy the secret again as plain text"
+                        + " (a word processor or chat may have turned its quotes curly or wrapped it)");
+            }
+        }
+        return value;
+    }
+
+    private static String describe(char c) {
+        String code = String.format("U+%04X", (int) c);
+        if (c == ' ' || c == 0xa0) {
+            return "a space (" + code + ")";
+        }
+        if (c == '\n' || c == '\r') {
+            return "a line break (" + code + ")";
+        }
+        if (c == 0x2018 || c == 0x2019 || c == 0x201c || c == 0x201d) {
+            return "a curly quote (" + code + ")";
+        }
+        return "the character " + code;
+    }
+
     private static boolean conventional(String name) {
         return name != null && CONVENTIONAL.matcher(name.strip()).matches();
     }

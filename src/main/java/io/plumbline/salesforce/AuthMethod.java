@@ -9,7 +9,7 @@ public enum AuthMethod {
     ACCESS_TOKEN(
             "salesforce.access_token_env",
             "the token in $%s expired or was revoked; export a fresh one (for example the accessToken of"
-                    + " `sf org display --target-org ALIAS --json`), then re-run"),
+                    + " `sf org auth show-access-token --target-org ALIAS --json`), then re-run"),
     CLIENT_CREDENTIALS(
             "salesforce.client_id_env",
             "check that the app's client credentials flow is enabled with an active run-as user (app id in"

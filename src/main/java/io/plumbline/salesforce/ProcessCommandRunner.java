@@ -30,13 +30,13 @@ public final class ProcessCommandRunner implements CommandRunner {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IOException(command.get(0) + " did not finish within " + timeout.toSeconds() + " s");
+                throw new NotFinished("did not finish within " + timeout.toSeconds() + " s");
             }
             return new Result(process.exitValue(), out.join(), err.join());
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for " + command.get(0), e);
+            throw new NotFinished("was interrupted while it ran");
         }
     }
 

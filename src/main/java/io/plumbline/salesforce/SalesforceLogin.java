@@ -38,7 +38,10 @@ final class SalesforceLogin {
             return SfCliLogin.login(config.targetOrg().strip(), runtime.commands());
         }
         if (present(config.accessTokenEnv())) {
-            String token = env(config.accessTokenEnv(), "access_token_env");
+            String token = EnvNames.headerSafe(
+                    "salesforce.access_token_env",
+                    config.accessTokenEnv(),
+                    env(config.accessTokenEnv(), "access_token_env"));
             return new SalesforceSession(
                     instanceUrl("an access token"), token, AuthMethod.ACCESS_TOKEN, config.accessTokenEnv());
         }

@@ -20,7 +20,11 @@ public final class ZendeskAuths {
             ZendeskAuthConfig config, Map<String, String> env, Clock clock, Consumer<String> warnings) {
         String tokenEnv = config.oauthAccessTokenEnv();
         if (!Texts.isBlank(tokenEnv) && !Texts.isBlank(env.get(tokenEnv))) {
-            return new BearerTokenAuth(tokenEnv, env.get(tokenEnv).trim());
+            String token = EnvNames.headerSafe(
+                    "zendesk.auth.oauth_access_token_env",
+                    tokenEnv,
+                    env.get(tokenEnv).trim());
+            return new BearerTokenAuth(tokenEnv, token);
         }
         if (config.usesClientCredentials()) {
             return new ClientCredentialsAuth(
@@ -32,7 +36,10 @@ public final class ZendeskAuths {
                     clock);
         }
         if (config.usesApiToken()) {
-            String token = required(env, config.apiTokenEnv(), "api_token_env");
+            String token = EnvNames.headerSafe(
+                    "zendesk.auth.api_token_env",
+                    config.apiTokenEnv(),
+                    required(env, config.apiTokenEnv(), "api_token_env"));
             warnings.accept(ApiTokenAuth.RETIREMENT_WARNING);
             return new ApiTokenAuth(config.email().trim(), config.apiTokenEnv(), token);
         }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -716,5 +717,18 @@ class MainTest {
             assertThat(v.out()).as(cmd + " -V").startsWith("plumbline ");
         }
         assertThat(Cli.run("--help").out()).contains("plumbline audit --demo").contains("Exit codes");
+    }
+
+    @Test
+    void unexpectedFailureMessage_masksWhatCouldBeASecretFromTheEnvironment_notPathsOrShortValues() {
+        String token = "Xk9pQ2mN7vR4tY8wZ3aB6cD1eF5gH0jK";
+        Map<String, String> env =
+                Map.of("ZD_TOKEN", token, "HOME", "/home/someone/with/a/long/path", "LANG", "C.UTF-8");
+
+        String shown = Main.withoutEnvSecrets(
+                "invalid header value: \"Bearer " + token + "\" in /home/someone/with/a/long/path (C.UTF-8)", env);
+
+        assertThat(shown)
+                .isEqualTo("invalid header value: \"Bearer [redacted]\" in /home/someone/with/a/long/path (C.UTF-8)");
     }
 }

@@ -57,6 +57,86 @@ class SalesforceAuthTest {
     }
 
     @Test
+    void login_sfCliThatRedactsTheToken_takesItFromShowAccessToken() {
+        String token = sf.issueToken();
+        FakeCommandRunner cli = FakeCommandRunner.answering(command -> new CommandRunner.Result(
+                0,
+                command.contains("display")
+                        ? sfDisplay("[REDACTED] Use 'sf org auth show-access-token' to view")
+                        : "{\"status\":0,\"result\":{\"accessToken\":\"" + token + "\"},\"warnings\":[]}",
+                ""));
+
+        SalesforcePullStats stats =
+                pull(SalesforceConfigBuilder.api().targetOrg("acme-prod"), Runtimes.with(Map.of(), cli));
+
+        assertThat(cli.commands)
+                .containsExactly(
+                        List.of("sf", "org", "display", "--target-org", "acme-prod", "--json"),
+                        List.of(
+                                "sf",
+                                "org",
+                                "auth",
+                                "show-access-token",
+                                "--target-org",
+                                "acme-prod",
+                                "--json",
+                                "--no-prompt"));
+        assertThat(stats.accounts()).isEqualTo(5);
+        assertThat(sf.requests(RequestKind.QUERY)).allMatch(RecordedRequest::bearer);
+    }
+
+    @Test
+    void login_sfCliThatPrintsNoUsableToken_saysToLogInAgainAndSendsNothing() {
+        FakeCommandRunner cli = FakeCommandRunner.answering(command -> new CommandRunner.Result(
+                0,
+                command.contains("display")
+                        ? sfDisplay("[REDACTED] Use 'sf org auth show-access-token' to view")
+                        : "{\"status\":0,\"result\":{\"accessToken\":\"[REDACTED]\"}}",
+                ""));
+
+        ConfigException e = catchThrowableOfType(
+                ConfigException.class,
+                () -> pull(SalesforceConfigBuilder.api().targetOrg("acme-prod"), Runtimes.with(Map.of(), cli)));
+
+        assertThat(e.getMessage())
+                .contains("no access token for 'acme-prod'", "show-access-token", "sf org login web --alias acme-prod");
+        assertThat(sf.requests()).isEmpty();
+    }
+
+    @Test
+    void login_sfCliThatNeverFinishes_saysSoRatherThanToInstallIt() {
+        FakeCommandRunner cli = FakeCommandRunner.answering(command -> null);
+
+        ConfigException e = catchThrowableOfType(
+                ConfigException.class,
+                () -> pull(SalesforceConfigBuilder.api().targetOrg("acme-prod"), Runtimes.with(Map.of(), cli)));
+
+        assertThat(e.getMessage())
+                .contains(
+                        "`sf org display` for 'acme-prod' did not finish within 120 s",
+                        "sf org display --target-org acme-prod --json")
+                .doesNotContain("install");
+    }
+
+    @Test
+    void login_envTokenWithACurlyQuote_isRefusedNamingTheVariableNotTheToken() {
+        String token = sf.issueToken();
+        Map<String, String> env = Map.of(
+                "SF_TOKEN", "\u201c" + token + "\u201d", "SF_URL", sf.baseUrl().toString());
+
+        ConfigException e = catchThrowableOfType(
+                ConfigException.class,
+                () -> pull(
+                        SalesforceConfigBuilder.api().accessTokenEnv("SF_TOKEN").instanceUrlEnv("SF_URL"),
+                        Runtimes.with(env)));
+
+        assertThat(e.getMessage())
+                .contains("SF_TOKEN", "a curly quote (U+201C) at character 1", "not shown")
+                .doesNotContain(token);
+        assertThat(sf.requests()).isEmpty();
+    }
+
+    @Test
     void login_sfCliNotInstalled_saysToInstallItOrUseAnotherMethod() {
         ConfigException e = catchThrowableOfType(
                 ConfigException.class,

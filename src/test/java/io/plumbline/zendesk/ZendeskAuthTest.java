@@ -180,4 +180,16 @@ class ZendeskAuthTest {
         assertThat(auth).isInstanceOf(BearerTokenAuth.class);
         assertThat(auth.secrets()).isEqualTo(List.of("abcd1234"));
     }
+
+    @Test
+    void fromConfig_tokenWithALineBreakInside_isRefusedNamingTheVariableAndTheCharacterNotTheToken() {
+        ZendeskAuthConfig config = new ZendeskAuthConfig("ZD_TOKEN", null, null, null, null, null);
+        String token = "abcd1234\nefgh5678";
+        assertThatThrownBy(() -> ZendeskAuths.fromConfig(config, Map.of("ZD_TOKEN", token), Clock.systemUTC(), w -> {}))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ZD_TOKEN (zendesk.auth.oauth_access_token_env) holds a line break (U+000A)"
+                        + " at character 9 of 17")
+                .hasMessageNotContaining("abcd1234")
+                .hasMessageNotContaining("efgh5678");
+    }
 }
