@@ -100,7 +100,12 @@ final class AuditCommand implements Callable<Integer> {
                 ? out
                 : inputs.config().resolve(inputs.config().output().root());
         String id = RunIds.choose(runId, started, "audit", root);
-        return audit(inputs, root, id, started, condition, null);
+        try {
+            return audit(inputs, root, id, started, condition, null);
+        } catch (RuntimeException | java.io.IOException e) {
+            RunFolderWriter.deleteQuietly(RunFolderWriter.staging(root, id)); // gone once the run is published
+            throw e;
+        }
     }
 
     /** Neither --demo nor --snapshot: pull Zendesk into the run's snapshot/ and audit that folder. */
@@ -109,6 +114,17 @@ final class AuditCommand implements Callable<Integer> {
         Path root = out != null ? out : config.resolve(config.output().root());
         String id = RunIds.choose(runId, started, "audit", root);
         Path staging = RunFolderWriter.staging(root, id);
+        try {
+            return live(config, root, id, staging, started, condition);
+        } catch (RuntimeException | java.io.IOException e) {
+            RunFolderWriter.deleteQuietly(staging); // gone once the run is published
+            throw e;
+        }
+    }
+
+    /** Pulls Zendesk into the run's reserved {@code staging} folder and audits what it pulled. */
+    private Integer live(PlumblineConfig config, Path root, String id, Path staging, Instant started, FailOn condition)
+            throws java.io.IOException {
         ResolutionSettings settings = AuditInputs.settings(config, input.ticketLookbackDays);
         Instant asOf = AuditInputs.parseAsOf(input.asOf);
         Instant windowEnd = asOf != null && asOf.isBefore(started) ? asOf : started;
@@ -128,35 +144,30 @@ final class AuditCommand implements Callable<Integer> {
                         config.zendesk().fullPullEveryDays());
             }
         }
-        try {
-            PullStats stats = LiveSnapshot.pull(
-                    config,
-                    ctx,
-                    common,
-                    staging.resolve("snapshot"),
-                    started,
-                    ticketsSince,
-                    settings.ticketLookbackDays(),
-                    decision);
-            Instant fullPullAt = stats.incremental() ? decision.baseline().fullPullAt() : started;
-            AuditInputs inputs = AuditInputs.fromFolder(staging.resolve("snapshot"), asOf, config, settings, "live");
-            return audit(
-                    new AuditInputs(
-                            inputs.snapshot(),
-                            config,
-                            settings,
-                            "live",
-                            AuditInputs.absolute(root.resolve(id).resolve("snapshot")),
-                            inputs.source()),
-                    root,
-                    id,
-                    started,
-                    condition,
-                    new PullBaselines.Pulled(source, stats, started, ticketsSince, fullPullAt));
-        } catch (RuntimeException | java.io.IOException e) {
-            RunFolderWriter.deleteQuietly(staging);
-            throw e;
-        }
+        PullStats stats = LiveSnapshot.pull(
+                config,
+                ctx,
+                common,
+                staging.resolve("snapshot"),
+                started,
+                ticketsSince,
+                settings.ticketLookbackDays(),
+                decision);
+        Instant fullPullAt = stats.incremental() ? decision.baseline().fullPullAt() : started;
+        AuditInputs inputs = AuditInputs.fromFolder(staging.resolve("snapshot"), asOf, config, settings, "live");
+        return audit(
+                new AuditInputs(
+                        inputs.snapshot(),
+                        config,
+                        settings,
+                        "live",
+                        AuditInputs.absolute(root.resolve(id).resolve("snapshot")),
+                        inputs.source()),
+                root,
+                id,
+                started,
+                condition,
+                new PullBaselines.Pulled(source, stats, started, ticketsSince, fullPullAt));
     }
 
     /** Audits, publishes the run folder, then records the run (and a live pull) in the store. */

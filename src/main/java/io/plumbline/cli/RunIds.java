@@ -1,6 +1,11 @@
 package io.plumbline.cli;
 
+import io.plumbline.artifacts.RunFolderWriter;
 import io.plumbline.errors.ConfigException;
+import io.plumbline.errors.ExitCodes;
+import io.plumbline.errors.PlumblineException;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,7 +21,12 @@ final class RunIds {
 
     private RunIds() {}
 
-    /** The given id (validated), or a fresh timestamped one that does not collide with an existing folder. */
+    /**
+     * The given id (validated), or a fresh timestamped one that does not collide with an existing folder,
+     * reserved by creating its staging folder ({@link RunFolderWriter#staging}): two runs started in the
+     * same second (two scheduled configs sharing an output root) get two ids, never one folder between
+     * them. The caller removes the staging folder if the run fails.
+     */
     static String choose(String given, Instant now, String kind, Path outRoot) {
         checkRoot(outRoot);
         if (given != null) {
@@ -29,14 +39,34 @@ final class RunIds {
                 throw new ConfigException(
                         outRoot.resolve(given) + ": run folder already exists; pass a different --run-id");
             }
+            if (!reserve(outRoot, given)) {
+                throw new ConfigException(outRoot.resolve(given) + ": another plumbline run is writing this run"
+                        + " folder (its staging folder "
+                        + RunFolderWriter.staging(outRoot, given).getFileName()
+                        + " exists); pass a different --run-id, or remove that folder if no run is going");
+            }
             return given;
         }
         String base = STAMP.format(now) + "_" + kind;
         String id = base;
-        for (int n = 2; Files.exists(outRoot.resolve(id)); n++) {
+        for (int n = 2; Files.exists(outRoot.resolve(id)) || !reserve(outRoot, id); n++) {
             id = base + "_" + n;
         }
         return id;
+    }
+
+    /** Creates the staging folder of {@code id}; false when it exists (another run holds that id). */
+    private static boolean reserve(Path outRoot, String id) {
+        try {
+            Files.createDirectories(outRoot);
+            Files.createDirectory(RunFolderWriter.staging(outRoot, id));
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw new PlumblineException(
+                    ExitCodes.USAGE, outRoot + ": cannot create the run folder: " + e.getMessage(), e);
+        }
     }
 
     /** Refuses an output root that is a file: it names the folder that holds run folders (and the store). */

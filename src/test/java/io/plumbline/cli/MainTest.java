@@ -177,6 +177,16 @@ class MainTest {
     }
 
     @Test
+    void audit_failingAfterItsRunIdIsReserved_leavesNoStagingFolderBehind() throws IOException {
+        Files.createDirectories(tmp.resolve("out/plumbline.db")); // the store cannot be opened
+        Cli.Result r = auditSnapshot(demoSnapshot());
+        assertThat(r.exitCode()).isEqualTo(2);
+        try (Stream<Path> left = Files.list(tmp.resolve("out"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("plumbline.db");
+        }
+    }
+
+    @Test
     void audit_malformedSnapshotManifest_exits3WithFileLineAndColumnInPlainWords() throws IOException {
         Path snap = demoSnapshot();
         Path manifest = snap.resolve("snapshot.json");
