@@ -83,7 +83,19 @@ final class HistoryCommand implements Callable<Integer> {
             PrintWriter w = ctx.out();
             table(w, all, all.size() - runs.size());
             if (!runs.isEmpty()) {
-                latest(w, store, runs.get(runs.size() - 1));
+                RunRecord newest = runs.get(runs.size() - 1);
+                // a demo tried in the production folder does not hide what last night's real run found
+                RunRecord real = newest.demo()
+                        ? all.stream()
+                                .filter(r -> !r.demo())
+                                .reduce((a, b) -> b)
+                                .orElse(newest)
+                        : newest;
+                latest(w, store, real);
+                if (real != newest) {
+                    w.println("(The latest run, " + newest.runId() + ", was on the demo fixtures; `plumbline history`"
+                            + " compares the runs on real inputs, and never a demo run with one.)");
+                }
             }
             w.flush();
         }
@@ -140,8 +152,8 @@ final class HistoryCommand implements Callable<Integer> {
         var previous = store.previous(run.runId());
         w.println();
         if (previous.isEmpty()) {
-            w.println("Latest run " + run.runId() + " is the first recorded: all " + run.totalIssues()
-                    + " issues are new.");
+            w.println("Latest " + (run.demo() ? "demo " : "") + "run " + run.runId() + " is the first recorded: all "
+                    + run.totalIssues() + " issues are new.");
             return;
         }
         HistoryDiff diff = HistoryDiff.of(store.issues(previous.get().runId()), store.issues(run.runId()));

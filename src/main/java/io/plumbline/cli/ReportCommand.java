@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -99,6 +100,9 @@ final class ReportCommand implements Callable<Integer> {
         if (trend.stream().noneMatch(t -> t.runId().equals(runId))) {
             trend.add(
                     new TrendPoint(runId, started.toString(), facts.totalIssues(), facts.prepared(), facts.blocked()));
+            // a run older than the trend's runs (or never recorded) takes its place in time, not the last one
+            trend.sort(Comparator.comparing((TrendPoint t) -> Instant.parse(t.startedAt()))
+                    .thenComparing(TrendPoint::runId));
         }
         RunInfo info = new RunInfo(runId, started, started, inputs.kind(), inputs.path(), List.of());
         Path file = run.resolve("report.html");

@@ -3,9 +3,13 @@ package io.plumbline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.store.RunRecord;
+import io.plumbline.store.RunStore;
 import io.plumbline.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +101,14 @@ class HistoryAndCiTest {
                 .containsPattern("(?m)^demo1 .* \\d+ +\\d+ +\\d+ +$")
                 .containsPattern("(?m)^real2 .* \\+0$")
                 .containsPattern("Trend over 2 non-demo runs: (\\d+) -> \\1 issues \\(flat\\)");
+
+        assertThat(Cli.run("audit", "--demo", "--out", out.toString(), "--run-id", "xdemo", "--quiet")
+                        .exitCode())
+                .isZero();
+        assertThat(Cli.run("history", "--out", out.toString()).out())
+                .contains("Latest run real2 against real1")
+                .contains("(The latest run, xdemo, was on the demo fixtures;")
+                .doesNotContain("Latest run xdemo");
     }
 
     @Test
@@ -169,6 +181,37 @@ class HistoryAndCiTest {
                 .doesNotContain("<script src")
                 .doesNotContain("http://")
                 .doesNotContain("https://");
+    }
+
+    @Test
+    void report_runOlderThanTheTrendsRuns_isDrawnFirstNotAsTheNewest() throws Exception {
+        assertThat(audit("r1").exitCode()).isZero();
+        try (RunStore store = RunStore.open(out.resolve("plumbline.db"))) {
+            for (int i = 10; i < 10 + AuditHistory.TREND_RUNS; i++) {
+                store.recordRun(
+                        new RunRecord(
+                                "later" + i,
+                                "2099-01-01T00:00:" + i + "Z",
+                                "2099-01-01T00:00:" + i + "Z",
+                                "snapshot",
+                                "h",
+                                7,
+                                0,
+                                0,
+                                1,
+                                0,
+                                Map.of()),
+                        List.of());
+            }
+        }
+
+        Cli.Result r = Cli.run("report", "--run", out.resolve("r1").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String html = Files.readString(out.resolve("r1/report.html"));
+        assertThat(html).contains("<title>r1: 25 issues</title>", "<title>later39: 7 issues</title>");
+        assertThat(html.indexOf("<title>r1: ")).isLessThan(html.indexOf("<title>later10: "));
+        assertThat(html.indexOf("<title>later10: ")).isLessThan(html.indexOf("<title>later39: "));
     }
 
     @Test
