@@ -9,6 +9,7 @@ import io.plumbline.audit.Auditor;
 import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ExitCodes;
+import io.plumbline.errors.PlumblineException;
 import io.plumbline.resolve.ResolutionSettings;
 import io.plumbline.snapshot.InputFingerprints;
 import io.plumbline.store.IssueKey;
@@ -190,12 +191,17 @@ final class AuditCommand implements Callable<Integer> {
                     argv,
                     InputFingerprints.of(inputs.source()));
             Path runDir = RunFolderWriter.write(result, facts, run, root, trend);
+            String unrecorded = null;
             if (store != null) {
                 long requests = pull == null ? 0 : pull.stats().requests();
                 String kind = pull == null ? inputs.kind() : pull.inputKind();
-                AuditHistory.record(store, result, facts, run, requests, kind);
-                if (pull != null) {
-                    PullBaselines.remember(store, pull, id, runDir.resolve("snapshot"));
+                try {
+                    AuditHistory.record(store, result, facts, run, requests, kind);
+                    if (pull != null) {
+                        PullBaselines.remember(store, pull, id, runDir.resolve("snapshot"));
+                    }
+                } catch (PlumblineException e) {
+                    unrecorded = e.getMessage(); // the run folder is complete: its readout still counts
                 }
             }
             if (json) {
@@ -203,6 +209,13 @@ final class AuditCommand implements Callable<Integer> {
                 ctx.out().flush();
             } else {
                 AuditReadout.print(ctx.out(), result, facts, run, runDir, common.quiet);
+            }
+            if (unrecorded != null) {
+                ctx.err()
+                        .println("warning: the run folder " + runDir + " is complete, but the run is not in the"
+                                + " history store (" + unrecorded + "); `history`, the trend and the next"
+                                + " `--fail-on new` will not know it (another plumbline process may have held the"
+                                + " store); the next audit records itself as usual");
             }
             return failed(condition, facts, result, previous, store != null) ? ExitCodes.FAIL_ON : ExitCodes.OK;
         }

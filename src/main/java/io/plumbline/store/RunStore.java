@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The local SQLite store: run history, each run's issue keys, named cursors, and the last Zendesk pull
@@ -25,6 +26,9 @@ import java.util.Optional;
  */
 public final class RunStore implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** How long a write waits for another process's transaction on the same store. */
+    private static final int BUSY_TIMEOUT_MS = 30_000;
+
     private final Path file;
     private final Connection db;
 
@@ -39,11 +43,13 @@ public final class RunStore implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA foreign_keys = ON");
-                s.execute("PRAGMA busy_timeout = 5000");
-            }
+            // a transaction takes the write lock when it begins, waiting up to the busy timeout for another
+            // process's (two scheduled audits sharing the store) rather than failing at its first write
+            SQLiteConfig config = new SQLiteConfig();
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            config.enforceForeignKeys(true);
+            config.setBusyTimeout(BUSY_TIMEOUT_MS);
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
             RunStore store = new RunStore(file, db);
             store.migrate();
             return store;
@@ -57,31 +63,43 @@ public final class RunStore implements AutoCloseable {
         return query("PRAGMA user_version", rs -> rs.getInt(1)).get(0);
     }
 
+    /**
+     * Brings the schema up to date in one transaction. The version is read again once the transaction
+     * holds the write lock: of two processes opening a new (or older) store at once, the second waits,
+     * then finds the work done.
+     */
     private void migrate() throws SQLException {
-        int version = schemaVersion();
-        if (version > Migrations.SCRIPTS.size()) {
-            throw new PlumblineException(
-                    2,
-                    file + ": the store has schema version " + version + ", newer than this plumbline understands ("
-                            + Migrations.SCRIPTS.size() + "); upgrade plumbline");
+        int target = Migrations.SCRIPTS.size();
+        if (checked(schemaVersion()) == target) {
+            return;
         }
-        for (int v = version; v < Migrations.SCRIPTS.size(); v++) {
-            db.setAutoCommit(false);
-            try (Statement s = db.createStatement()) {
+        db.setAutoCommit(false);
+        try (Statement s = db.createStatement()) {
+            for (int v = checked(schemaVersion()); v < target; v++) {
                 for (String sql : Migrations.SCRIPTS.get(v).split(";")) {
                     if (!sql.isBlank()) {
                         s.execute(sql);
                     }
                 }
                 s.execute("PRAGMA user_version = " + (v + 1));
-                db.commit();
-            } catch (SQLException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
             }
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            Sql.rollbackQuietly(db);
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
         }
+    }
+
+    private int checked(int version) {
+        if (version > Migrations.SCRIPTS.size()) {
+            throw new PlumblineException(
+                    2,
+                    file + ": the store has schema version " + version + ", newer than this plumbline understands ("
+                            + Migrations.SCRIPTS.size() + "); upgrade plumbline");
+        }
+        return version;
     }
 
     /** Records one finished run and its issue keys (replacing a run with the same id). */

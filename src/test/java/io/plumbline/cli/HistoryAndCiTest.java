@@ -8,6 +8,7 @@ import io.plumbline.store.RunStore;
 import io.plumbline.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,6 +182,26 @@ class HistoryAndCiTest {
                 .doesNotContain("<script src")
                 .doesNotContain("http://")
                 .doesNotContain("https://");
+    }
+
+    @Test
+    void audit_storeThatCannotRecordTheRun_stillPrintsTheReadoutAndWarnsThatHistoryMissesIt() throws Exception {
+        Path db = out.resolve("plumbline.db");
+        RunStore.open(db).close();
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                var st = c.createStatement()) {
+            st.execute("DROP TABLE run_issues"); // recording the run's issue keys fails
+        }
+
+        Cli.Result r = Cli.run("audit", "--snapshot", snap.toString(), "--out", out.toString(), "--run-id", "r1");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("plan_hash");
+        assertThat(r.err())
+                .contains("warning: the run folder " + out.resolve("r1") + " is complete, but the run is not in the"
+                        + " history store")
+                .contains("run_issues");
+        assertThat(out.resolve("r1/summary.json")).exists();
     }
 
     @Test

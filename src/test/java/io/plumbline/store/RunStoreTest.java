@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.plumbline.errors.PlumblineException;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +34,41 @@ class RunStoreTest {
         try (RunStore s = RunStore.open(db)) {
             assertThat(s.schemaVersion()).isEqualTo(Migrations.SCRIPTS.size());
             assertThat(s.runs(10)).isEmpty();
+        }
+    }
+
+    @Test
+    void open_newFileByFourProcessesAtOnce_allOpenItAndEachRecordsItsRun() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Path db = tmp.resolve("shared" + round + ".db");
+            int runs = 4;
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(runs);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    String id = "r" + i;
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        try (RunStore s = RunStore.open(db)) {
+                            s.recordRun(
+                                    run(id, "2026-01-01T00:00:0" + id.charAt(1) + "Z", 1),
+                                    List.of(new IssueKey("k" + id, "org_orphaned", "", "detected")));
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> f : done) {
+                    f.get(); // throws when a run could not open the store or record itself
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            try (RunStore s = RunStore.open(db)) {
+                assertThat(s.schemaVersion()).isEqualTo(Migrations.SCRIPTS.size());
+                assertThat(s.runs(10)).extracting(RunRecord::runId).containsExactlyInAnyOrder("r0", "r1", "r2", "r3");
+            }
         }
     }
 
