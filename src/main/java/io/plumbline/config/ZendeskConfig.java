@@ -5,6 +5,7 @@ import io.plumbline.errors.ConfigException;
 import io.plumbline.model.Texts;
 import io.plumbline.model.ZendeskInstance;
 import java.net.URI;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -50,6 +51,14 @@ public record ZendeskConfig(
         // load, on the key's own line, rather than on the first live run; a missing one is said at use
         if (!Texts.isBlank(baseUrl)) {
             String problem = TokenUrls.problem(baseUrl.trim(), "https://acme.zendesk.com");
+            if (problem == null
+                    && baseUrl.trim()
+                            .replaceAll("/+$", "")
+                            .toLowerCase(Locale.ROOT)
+                            .endsWith("/api/v2")) {
+                problem = "it ends in /api/v2, which Plumbline puts before every request's path itself; give the"
+                        + " Zendesk's own address, like https://acme.zendesk.com";
+            }
             if (problem != null) {
                 throw ConfigException.atKey("zendesk.base_url", "zendesk.base_url is not usable: " + problem);
             }

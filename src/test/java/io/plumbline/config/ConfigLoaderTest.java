@@ -190,6 +190,9 @@ class ConfigLoaderTest {
         assertThat(error("zendesk:\n  subdomain: acme\n  base_url: \"https://admin:s3cret@acme.zendesk.com\"\n"))
                 .startsWith("plumbline.yaml:3:3: error: zendesk.base_url is not usable: it must")
                 .doesNotContain("s3cret");
+        assertThat(error("zendesk:\n  base_url: https://acme.zendesk.com/api/v2/\n"))
+                .startsWith("plumbline.yaml:2:3: error: zendesk.base_url is not usable: it ends in /api/v2, which"
+                        + " Plumbline puts before every request's path itself");
         // unset, either is fine until a live command needs Zendesk; a good base_url wins over the subdomain
         Path file = dir.resolve("plumbline.yaml");
         Files.writeString(file, "zendesk:\n  subdomain: \"\"\n");
