@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Gathers a live audit's input into a snapshot folder: Salesforce read through its API ({@code
@@ -86,10 +85,8 @@ final class LiveSnapshot {
         if (!common.quiet) {
             ctx.err()
                     .println("salesforce: pulled " + s.accounts() + " accounts"
-                            + (s.contactsMode() == null ? "" : " and " + s.contacts() + " contact rows") + " in "
-                            + s.requests() + " requests ("
-                            + s.accountsMode().name().toLowerCase(Locale.ROOT)
-                            + ", API v" + s.apiVersion() + ", signed in with "
+                            + (s.contactsRead() ? " and " + s.contacts() + " contact rows" : "") + " in "
+                            + s.requests() + " requests (API v" + s.apiVersion() + ", signed in with "
                             + s.auth().configKey() + ")");
         }
     }

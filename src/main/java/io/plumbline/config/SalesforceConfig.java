@@ -18,7 +18,6 @@ import io.plumbline.errors.ConfigException;
  * @param fields which Account fields hold domains, website, stored org id and parent
  * @param accountFilter a SOQL WHERE clause that selects the accounts to audit
  * @param contacts also read Contact emails (and AccountContactRelation when enabled)
- * @param bulkThreshold above this many rows a read uses a Bulk API 2.0 query job (opt-in; by default never)
  */
 public record SalesforceConfig(
         @JsonProperty("source") String source,
@@ -34,16 +33,9 @@ public record SalesforceConfig(
         @JsonProperty("api_version") String apiVersion,
         @JsonProperty("fields") SalesforceFieldsConfig fields,
         @JsonProperty("account_filter") String accountFilter,
-        @JsonProperty("contacts") Boolean contacts,
-        @JsonProperty("bulk_threshold") Integer bulkThreshold) {
+        @JsonProperty("contacts") Boolean contacts) {
     public static final String CSV = "csv";
     public static final String API = "api";
-    /**
-     * Never, unless the config asks: a Bulk API 2.0 query job is created with a POST, and by default
-     * Plumbline sends Salesforce's data API nothing but GETs (REST query pages of up to 2,000 rows
-     * read any number of accounts).
-     */
-    public static final int DEFAULT_BULK_THRESHOLD = Integer.MAX_VALUE;
 
     public SalesforceConfig {
         instanceUrlEnv = EnvNames.check("salesforce.instance_url_env", instanceUrlEnv);
@@ -59,18 +51,11 @@ public record SalesforceConfig(
         accountsCsv = accountsCsv == null ? "./salesforce_accounts.csv" : accountsCsv;
         fields = fields == null ? SalesforceFieldsConfig.defaults() : fields;
         contacts = contacts != null && contacts;
-        bulkThreshold = bulkThreshold == null ? DEFAULT_BULK_THRESHOLD : bulkThreshold;
-        if (bulkThreshold < 0) {
-            throw ConfigException.atKey(
-                    "salesforce.bulk_threshold",
-                    "salesforce.bulk_threshold must be 0 or more (leave it out to never use the Bulk API), found "
-                            + bulkThreshold);
-        }
     }
 
     /** A CSV-sourced section (the shape before live reads existed). */
     public SalesforceConfig(String source, String accountsCsv, String contactsCsv) {
-        this(source, accountsCsv, contactsCsv, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(source, accountsCsv, contactsCsv, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static SalesforceConfig defaults() {

@@ -18,19 +18,18 @@ import java.util.TreeMap;
  * the pulled set are kept, one row per (email, account), sorted by email then account id.
  */
 final class ContactReader {
-    /** What was read: the contacts, and which API and object they came from. */
-    record Result(List<Contact> contacts, QueryMode mode, boolean relations) {}
+    /** What was read: the contacts, and whether they came from AccountContactRelation. */
+    record Result(List<Contact> contacts, boolean relations) {}
 
     private static final String RELATIONS = "AccountContactRelation";
 
     private ContactReader() {}
 
-    static Result read(QueryRunner runner, String accountFilter, Set<String> accountKeys) {
+    static Result read(SalesforceApi api, String accountFilter, Set<String> accountKeys) {
         Map<String, Contact> merged = new TreeMap<>();
         String scope = accountFilter.isEmpty()
                 ? ""
                 : " AND AccountId IN (SELECT Id FROM Account WHERE (" + accountFilter + "))";
-        QueryMode mode;
         boolean relations = true;
         try {
             SoqlQuery query = new SoqlQuery(
@@ -38,7 +37,8 @@ final class ContactReader {
                     List.of("AccountId", "IsDirect", "Contact.Email"),
                     "IsActive = true AND Contact.Email != null" + scope,
                     accountFilter);
-            mode = runner.run(
+            RestQuery.run(
+                    api,
                     query,
                     row -> add(
                             merged,
@@ -57,12 +57,12 @@ final class ContactReader {
                     List.of("Email", "AccountId"),
                     "Email != null AND AccountId != null" + scope,
                     accountFilter);
-            mode = runner.run(query, row -> add(merged, row.get("Email"), row.get("AccountId"), true, accountKeys));
+            RestQuery.run(api, query, row -> add(merged, row.get("Email"), row.get("AccountId"), true, accountKeys));
         }
         List<Contact> contacts = new ArrayList<>(merged.values());
         contacts.sort(Comparator.comparing((Contact c) -> c.email().toLowerCase(Locale.ROOT))
                 .thenComparing(Contact::accountId));
-        return new Result(List.copyOf(contacts), mode, relations);
+        return new Result(List.copyOf(contacts), relations);
     }
 
     private static void add(

@@ -3,7 +3,6 @@ package io.plumbline.salesforce;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.errors.ExitCodes;
 import java.io.IOException;
 import java.net.URI;
@@ -14,16 +13,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The whole of what Plumbline asks of a Salesforce org once signed in, and nothing more: run a
- * query, fetch its next batch, create a Bulk API 2.0 query job, read the job's state and its CSV
- * results. Every path is built here under {@code /services/data/vXX.X/}, all with the one API version
- * chosen at construction, so no other endpoint (and no record write) can be reached through it.
+ * query and fetch its next batch. Every request is a GET to a path built here under {@code
+ * /services/data/vXX.X/}, all with the one API version chosen at construction, so no other endpoint
+ * (and no record write) can be reached through it.
  */
 final class SalesforceApi {
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final String USER_AGENT = "plumbline";
-
-    /** One page of Bulk query results: CSV text, and the locator of the next page (null at the end). */
-    record CsvPage(String csv, String nextLocator) {}
 
     private final SalesforceHttp http;
     private final SalesforceSession session;
@@ -41,7 +37,7 @@ final class SalesforceApi {
 
     /** {@code GET query?q=}: the first batch of a query. */
     JsonNode query(SoqlQuery query, String soql) {
-        return json(get(dataPath("query?q=" + encode(soql)), "application/json"), query, soql);
+        return json(get(dataPath("query?q=" + encode(soql))), query, soql);
     }
 
     /** Follows a batch's {@code nextRecordsUrl}, which must stay under this org's query endpoint. */
@@ -54,57 +50,27 @@ final class SalesforceApi {
                     "Salesforce returned an unexpected nextRecordsUrl '" + nextRecordsUrl + "'; not following it",
                     null);
         }
-        return json(get(nextRecordsUrl, "application/json"), query, query.select());
-    }
-
-    /** {@code POST jobs/query}: creates a Bulk API 2.0 query job (a read; the only POST sent here). */
-    JsonNode createQueryJob(SoqlQuery query) {
-        ObjectNode body = JSON.createObjectNode()
-                .put("operation", "query")
-                .put("query", query.select())
-                .put("contentType", "CSV")
-                .put("columnDelimiter", "COMMA")
-                .put("lineEnding", "LF");
-        HttpRequest request = authorized(dataPath("jobs/query"), "application/json")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-                .build();
-        return json(http.send(request), query, query.select());
-    }
-
-    /** {@code GET jobs/query/ID}: the job's state. */
-    JsonNode queryJob(String jobId, SoqlQuery query) {
-        return json(get(dataPath("jobs/query/" + encode(jobId)), "application/json"), query, query.select());
-    }
-
-    /** {@code GET jobs/query/ID/results}: one page of CSV results from {@code locator} (null for the first). */
-    CsvPage queryJobResults(String jobId, String locator, int maxRecords, SoqlQuery query) {
-        String path = dataPath("jobs/query/" + encode(jobId) + "/results?maxRecords=" + maxRecords
-                + (locator == null ? "" : "&locator=" + encode(locator)));
-        HttpResponse<String> response = get(path, "text/csv");
-        check(response, query, query.select());
-        String next = response.headers().firstValue("Sforce-Locator").orElse("null");
-        return new CsvPage(response.body(), next.isBlank() || next.equals("null") ? null : next);
+        return json(get(nextRecordsUrl), query, query.select());
     }
 
     private String dataPath(String rest) {
         return "/services/data/v" + version + "/" + rest;
     }
 
-    private HttpResponse<String> get(String path, String accept) {
-        return http.send(authorized(path, accept).GET().build());
-    }
-
-    private HttpRequest.Builder authorized(String path, String accept) {
-        return HttpRequest.newBuilder(URI.create(session.instanceUrl() + path))
+    private HttpResponse<String> get(String path) {
+        return http.send(HttpRequest.newBuilder(URI.create(session.instanceUrl() + path))
                 .timeout(SalesforceHttp.REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + session.accessToken())
-                .header("Accept", accept)
-                .header("User-Agent", USER_AGENT);
+                .header("Accept", "application/json")
+                .header("User-Agent", USER_AGENT)
+                .GET()
+                .build());
     }
 
     private JsonNode json(HttpResponse<String> response, SoqlQuery query, String soql) {
-        check(response, query, soql);
+        if (response.statusCode() / 100 != 2) {
+            throw SalesforceErrors.of(response.statusCode(), response.body(), query, soql, session);
+        }
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {
@@ -114,12 +80,6 @@ final class SalesforceApi {
                     response.statusCode(),
                     "Salesforce answered " + response.uri().getPath() + " with something that is not JSON",
                     e);
-        }
-    }
-
-    private void check(HttpResponse<String> response, SoqlQuery query, String soql) {
-        if (response.statusCode() / 100 != 2) {
-            throw SalesforceErrors.of(response.statusCode(), response.body(), query, soql, session);
         }
     }
 

@@ -10,7 +10,7 @@ import java.time.Duration;
 
 /**
  * Sends requests to Salesforce and counts them. GETs are retried on network failures and 5xx answers
- * (three attempts, backing off); POSTs are sent once. A failure to connect becomes a {@link
+ * (three attempts, backing off); the sign-in token request, the one POST, is sent once. A failure to connect becomes a {@link
  * SalesforceApiException} naming only the host, never headers or bodies.
  */
 final class SalesforceHttp {

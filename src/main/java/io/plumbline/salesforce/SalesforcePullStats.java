@@ -2,9 +2,9 @@ package io.plumbline.salesforce;
 
 /**
  * What a Salesforce pull read and what it cost: rows written, HTTP requests sent to Salesforce
- * (sign-in and retries included), the API version, the sign-in method and which API read each object.
+ * (sign-in and retries included), the API version, the sign-in method, and where contacts came from.
  *
- * @param contactsMode null when contacts were not read
+ * @param contactsRead false when the config does not ask for contacts (then {@code contacts} is 0)
  * @param contactRelations true when contacts came from AccountContactRelation
  */
 public record SalesforcePullStats(
@@ -13,6 +13,5 @@ public record SalesforcePullStats(
         int requests,
         String apiVersion,
         AuthMethod auth,
-        QueryMode accountsMode,
-        QueryMode contactsMode,
+        boolean contactsRead,
         boolean contactRelations) {}

@@ -14,32 +14,26 @@ import java.util.Set;
 /**
  * Pulls the accounts (and, when configured, contacts) a live audit needs from Salesforce into a
  * snapshot folder, as {@code salesforce_accounts.csv} and {@code salesforce_contacts.csv} that the
- * snapshot reader reads back unchanged. Strictly read-only: besides signing in it only lists API
- * versions and runs queries (REST, or Bulk API 2.0 query jobs above the bulk threshold). The
+ * snapshot reader reads back unchanged. Strictly read-only: besides the token request of signing in
+ * it only sends GETs, to list API versions and to run queries on the REST query endpoint. The
  * configuration is checked before anything is sent.
  */
 public final class SalesforcePuller {
     private final SalesforceConfig config;
     private final Path baseDir;
     private final SalesforceRuntime runtime;
-    private final QueryTuning tuning;
 
     public SalesforcePuller(SalesforceConfig config, Path baseDir, SalesforceRuntime runtime) {
-        this(config, baseDir, runtime, QueryTuning.defaults());
-    }
-
-    public SalesforcePuller(SalesforceConfig config, Path baseDir, SalesforceRuntime runtime, QueryTuning tuning) {
         this.config = config;
         this.baseDir = baseDir;
         this.runtime = runtime;
-        this.tuning = tuning;
     }
 
     /** The validated settings of one pull. */
     private record Checked(AccountFields fields, String filter, String pinnedVersion) {}
 
     /**
-     * Checks the configuration (field names, filter, threshold, pinned version) without contacting
+     * Checks the configuration (field names, filter, pinned version) without contacting
      * Salesforce, so a caller can fail fast before slower work; {@link #pull} checks it too.
      */
     public void check() {
@@ -73,30 +67,21 @@ public final class SalesforcePuller {
         SalesforceHttp http = c.http();
         SalesforceSession session = c.session();
         String version = c.api().version();
-        QueryRunner runner =
-                new QueryRunner(c.api(), new BulkQuery(c.api(), runtime.sleeper(), tuning), config.bulkThreshold());
 
         List<Account> accounts = new ArrayList<>();
-        QueryMode accountsMode = runner.run(accountQuery(checked), row -> accounts.add(fields.toAccount(row)));
+        RestQuery.run(c.api(), accountQuery(checked), row -> accounts.add(fields.toAccount(row)));
         SalesforceCsvWriter.writeAccounts(snapshotDir.resolve(SnapshotLayout.ACCOUNTS), accounts);
         if (!config.contacts()) {
             return new SalesforcePullStats(
-                    accounts.size(), 0, http.requests(), version, session.method(), accountsMode, null, false);
+                    accounts.size(), 0, http.requests(), version, session.method(), false, false);
         }
         Set<String> keys = new HashSet<>();
         accounts.forEach(a -> keys.add(a.id().matchKey()));
-        ContactReader.Result contacts = ContactReader.read(runner, filter, keys);
+        ContactReader.Result contacts = ContactReader.read(c.api(), filter, keys);
         List<Contact> rows = contacts.contacts();
         SalesforceCsvWriter.writeContacts(snapshotDir.resolve(SnapshotLayout.CONTACTS), rows);
         return new SalesforcePullStats(
-                accounts.size(),
-                rows.size(),
-                http.requests(),
-                version,
-                session.method(),
-                accountsMode,
-                contacts.mode(),
-                contacts.relations());
+                accounts.size(), rows.size(), http.requests(), version, session.method(), true, contacts.relations());
     }
 
     private Connection connect(Checked checked) {
@@ -115,11 +100,7 @@ public final class SalesforcePuller {
 
     private Checked checked() {
         AccountFields fields = AccountFields.from(config.fields());
-        String filter = filter();
-        if (config.bulkThreshold() < 0) {
-            throw new ConfigException("salesforce.bulk_threshold: must be 0 or more, found " + config.bulkThreshold());
-        }
-        return new Checked(fields, filter, pinnedVersion());
+        return new Checked(fields, filter(), pinnedVersion());
     }
 
     private String filter() {

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * What a Salesforce pull takes from the process it runs in, passed in so tests can replace each part:
  * the environment variables (where secrets live), the runner of the {@code sf} CLI, the HTTP client,
- * the clock (JWT expiry) and the sleeper (Bulk polling, retries).
+ * the clock (JWT expiry) and the sleeper (pauses between retries).
  */
 public record SalesforceRuntime(
         Map<String, String> env, CommandRunner commands, HttpClient http, Clock clock, Sleeper sleeper) {

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One record of a query result as text by field path, whichever API returned it: a REST record's
- * nested relationship objects become dotted paths ({@code Contact.Email}) as in Bulk CSV headers.
+ * One record of a query result as text by field path: a REST record's nested relationship objects
+ * become dotted paths ({@code Contact.Email}), as the query wrote them.
  * Field names match case-insensitively (Salesforce answers with its own casing); a null or absent
  * field reads as the empty string, booleans as {@code true}/{@code false}, integral numbers without
  * a decimal point.

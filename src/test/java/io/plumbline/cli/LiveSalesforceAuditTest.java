@@ -7,6 +7,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import io.plumbline.normalize.SalesforceIds;
 import io.plumbline.salesforce.emulator.RecordedRequest;
+import io.plumbline.salesforce.emulator.RequestKind;
 import io.plumbline.salesforce.emulator.SalesforceEmulator;
 import io.plumbline.snapshot.SnapshotLayout;
 import io.plumbline.testing.DemoFolder;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveSalesforceAuditTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ZD_TOKEN = "zd-live-token-5151";
+    private static final String SF_SECRET = "sf-client-secret-8080";
     private static final String PROSPECT = "001PROSPECT00001AAA";
 
     private final SalesforceEmulator sf = SalesforceEmulator.start();
@@ -63,7 +65,6 @@ class LiveSalesforceAuditTest {
                 EmulatorConfig.withToken(ZD_TOKEN),
                 new EmulatorTime(capturedAt.plus(Duration.ofMinutes(2)), 1000));
         sfToken = sf.issueToken();
-        sf.bulkPollsUntilComplete(1); // the CLI polls with real sleeps; a small job is done at the first look
         forEachRow(
                 fixture.resolve(SnapshotLayout.ACCOUNTS),
                 r -> sf.data()
@@ -121,9 +122,8 @@ class LiveSalesforceAuditTest {
         assertThat(offline.code()).as(offline.err()).isZero();
         assertThat(live.code()).as(live.err()).isZero();
         assertThat(live.err())
-                .contains(
-                        "salesforce: pulled 9 accounts and 1 contact rows in 7 requests (bulk, API v67.0, signed in with"
-                                + " salesforce.access_token_env)");
+                .contains("salesforce: pulled 9 accounts and 1 contact rows in 3 requests (API v67.0, signed in with"
+                        + " salesforce.access_token_env)");
         assertThat(planHash("live")).isEqualTo(planHash("again"));
         assertThat(RunPlans.hashApartFromZendesk(run("live"), zd.baseUri())).isEqualTo(planHash("offline"));
         for (String a : List.of("org_issues.csv", "user_issues.csv", "ticket_issues.csv", "fix_plan.csv")) {
@@ -133,25 +133,35 @@ class LiveSalesforceAuditTest {
                 .doesNotContain(PROSPECT)
                 .contains("001Dn00000NsMdQIAV");
         assertThat(sf.requests()).isNotEmpty().allMatch(r -> r.kind().isRead());
-        assertThat(sf.requests()).extracting(RecordedRequest::method).containsOnly("GET", "POST");
+        assertThat(sf.requests()).extracting(RecordedRequest::method).containsOnly("GET");
         assertThat(zd.log().writes()).isEmpty();
         assertThat(texts(tmp.resolve("out"))).noneMatch(t -> t.contains(sfToken) || t.contains(ZD_TOKEN));
         assertThat(live.out() + live.err()).doesNotContain(sfToken);
     }
 
     @Test
-    void liveAudit_defaultConfig_sendsSalesforceOnlyGets() throws IOException {
-        Path config = config("");
-        Files.writeString(config, Files.readString(config).replace("  bulk_threshold: 5\n", ""));
+    void liveAudit_clientCredentials_sendsSalesforceOnlyGetsApartFromTheTokenRequest() throws IOException {
+        sf.clientCredentials("plumbline-app", SF_SECRET);
+        config("");
+        Path config = rewrite(
+                "  access_token_env: SF_ACCESS_TOKEN\n",
+                "  client_id_env: SF_CLIENT_ID\n  client_secret_env: SF_CLIENT_SECRET\n");
 
         Result live = audit(config, "live");
 
         assertThat(live.code()).as(live.err()).isZero();
-        assertThat(live.err()).contains("(rest, API v67.0");
+        assertThat(live.err())
+                .contains("9 accounts and 1 contact rows in 4 requests (API v67.0, signed in with"
+                        + " salesforce.client_id_env)");
+        assertThat(sf.requests()).hasSize(4).allMatch(r -> r.kind().isRead());
         assertThat(sf.requests())
-                .isNotEmpty()
+                .filteredOn(r -> r.kind() != RequestKind.TOKEN)
                 .extracting(RecordedRequest::method)
                 .containsOnly("GET");
+        assertThat(sf.requests(RequestKind.TOKEN))
+                .singleElement()
+                .matches(r -> r.method().equals("POST") && r.path().equals("/services/oauth2/token"));
+        assertThat(live.out() + live.err()).doesNotContain(SF_SECRET);
     }
 
     @Test
@@ -199,7 +209,15 @@ class LiveSalesforceAuditTest {
         args.addAll(List.of(extra));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Map<String, String> env = Map.of("SF_ACCESS_TOKEN", sfToken, "ZD_TOKEN", ZD_TOKEN);
+        Map<String, String> env = Map.of(
+                "SF_ACCESS_TOKEN",
+                sfToken,
+                "SF_CLIENT_ID",
+                "plumbline-app",
+                "SF_CLIENT_SECRET",
+                SF_SECRET,
+                "ZD_TOKEN",
+                ZD_TOKEN);
         Clock clock = config != null ? zd.time() : Clock.fixed(capturedAt, ZoneOffset.UTC);
         int code = new Main(new PrintWriter(out), new PrintWriter(err), env, clock).run(args.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
@@ -218,7 +236,6 @@ class LiveSalesforceAuditTest {
                 + "    domain_override: Domain_Override__c\n"
                 + "  account_filter: \"Type = 'Customer'\"\n"
                 + "  contacts: true\n"
-                + "  bulk_threshold: 5\n"
                 + extra
                 + "zendesk:\n"
                 + "  base_url: " + zd.baseUri() + "\n"

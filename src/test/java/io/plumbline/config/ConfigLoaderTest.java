@@ -106,11 +106,9 @@ class ConfigLoaderTest {
                         "audit:\n  personal_domains_extra:\n    - gmail.com\n    - not a domain\noutput:\n  root: x\n"))
                 .isEqualTo("plumbline.yaml:2:3: error: audit.personal_domains_extra: 'not a domain' is a bare word, "
                         + "not a domain (no dot)");
-        assertThat(error("salesforce:\n  source: apii\n  bulk_threshold: 5\n"))
+        assertThat(error("salesforce:\n  source: apii\n  contacts: true\n"))
                 .isEqualTo("plumbline.yaml:2:3: error: salesforce.source must be csv (an accounts CSV) or api (read "
                         + "live), found 'apii'");
-        assertThat(error("salesforce:\n  source: api\n  bulk_threshold: -5\n"))
-                .startsWith("plumbline.yaml:3:3: error: salesforce.bulk_threshold must be 0 or more");
         assertThat(error("audit:\n  personal_domains_extra: [null, x.example]\n"))
                 .isEqualTo("plumbline.yaml:2:3: error: audit.personal_domains_extra has an empty entry; remove it");
         assertThat(error("zendesk:\n  subdomain: acme\n  max_retries: -2\n  full_pull_every_days: 7\n"))

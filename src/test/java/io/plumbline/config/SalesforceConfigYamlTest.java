@@ -43,7 +43,6 @@ class SalesforceConfigYamlTest {
                     domain_override: Zendesk_Domain_Override__c
                   account_filter: "Type = 'Customer'"
                   contacts: true
-                  bulk_threshold: 50000
                 """).salesforce();
 
         assertThat(sf.isApi()).isTrue();
@@ -59,7 +58,6 @@ class SalesforceConfigYamlTest {
         assertThat(sf.fields().domainOverride()).isEqualTo("Zendesk_Domain_Override__c");
         assertThat(sf.accountFilter()).isEqualTo("Type = 'Customer'");
         assertThat(sf.contacts()).isTrue();
-        assertThat(sf.bulkThreshold()).isEqualTo(50_000);
     }
 
     @Test
@@ -69,7 +67,6 @@ class SalesforceConfigYamlTest {
 
         assertThat(sf.fields()).isEqualTo(new SalesforceFieldsConfig(List.of(), "Website", null, "ParentId", null));
         assertThat(sf.contacts()).isFalse();
-        assertThat(sf.bulkThreshold()).isEqualTo(SalesforceConfig.DEFAULT_BULK_THRESHOLD);
         assertThat(sf.jwt()).isNull();
     }
 

@@ -19,7 +19,6 @@ final class SalesforceConfigBuilder {
             new SalesforceFieldsConfig(List.of("Domain__c"), "Website", null, "ParentId", null);
     private String accountFilter;
     private Boolean contacts;
-    private Integer bulkThreshold;
 
     static SalesforceConfigBuilder api() {
         return new SalesforceConfigBuilder();
@@ -76,11 +75,6 @@ final class SalesforceConfigBuilder {
         return this;
     }
 
-    SalesforceConfigBuilder bulkThreshold(int v) {
-        bulkThreshold = v;
-        return this;
-    }
-
     SalesforceConfig build() {
         return new SalesforceConfig(
                 SalesforceConfig.API,
@@ -96,7 +90,6 @@ final class SalesforceConfigBuilder {
                 apiVersion,
                 fields,
                 accountFilter,
-                contacts,
-                bulkThreshold);
+                contacts);
     }
 }

@@ -14,13 +14,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Paging, Bulk API 2.0 jobs, version choice, the account filter, retries, and read-only traffic. */
+/** Paging, version choice, the account filter, retries, and read-only traffic. */
 class SalesforceQueryTest {
     private final SalesforceEmulator sf = StandardOrg.seed(SalesforceEmulator.start());
 
@@ -33,17 +32,13 @@ class SalesforceQueryTest {
     }
 
     private SalesforcePullStats pull(SalesforceConfigBuilder config, Path out) {
-        return puller(config, QueryTuning.defaults()).pull(out);
-    }
-
-    private SalesforcePuller puller(SalesforceConfigBuilder config, QueryTuning tuning) {
         return new SalesforcePuller(
-                config.accessTokenEnv("SF_ACCESS_TOKEN")
-                        .instanceUrl(sf.baseUrl().toString())
-                        .build(),
-                dir,
-                Runtimes.with(Map.of("SF_ACCESS_TOKEN", sf.issueToken())),
-                tuning);
+                        config.accessTokenEnv("SF_ACCESS_TOKEN")
+                                .instanceUrl(sf.baseUrl().toString())
+                                .build(),
+                        dir,
+                        Runtimes.with(Map.of("SF_ACCESS_TOKEN", sf.issueToken())))
+                .pull(out);
     }
 
     @Test
@@ -53,74 +48,12 @@ class SalesforceQueryTest {
         SalesforcePullStats stats = pull(SalesforceConfigBuilder.api(), dir);
 
         assertThat(stats.accounts()).isEqualTo(5);
-        assertThat(stats.accountsMode()).isEqualTo(QueryMode.REST);
-        assertThat(sf.requests(RequestKind.QUERY)).hasSize(1); // the first batch; no COUNT() while bulk is off
+        assertThat(sf.requests(RequestKind.QUERY)).hasSize(1); // the first batch, with no COUNT() before it
         assertThat(sf.requests(RequestKind.QUERY_MORE))
                 .extracting(RecordedRequest::path)
                 .allMatch(p -> p.startsWith("/services/data/v67.0/query/01gEMU"))
                 .hasSize(2);
         assertThat(stats.requests()).isEqualTo(4); // versions + 3 batches
-    }
-
-    @Test
-    void query_aboveBulkThreshold_readsTheSameRowsThroughABulkJob() throws IOException {
-        pull(SalesforceConfigBuilder.api().accountFilter("Type != 'Nothing'"), dir.resolve("rest"));
-        sf.bulkPageSize(2).bulkPollsUntilComplete(3);
-
-        SalesforcePullStats stats = pull(
-                SalesforceConfigBuilder.api().accountFilter("Type != 'Nothing'").bulkThreshold(4), dir.resolve("bulk"));
-
-        assertThat(stats.accountsMode()).isEqualTo(QueryMode.BULK);
-        assertThat(sf.requests(RequestKind.BULK_CREATE)).hasSize(1);
-        assertThat(sf.requests(RequestKind.BULK_STATUS)).hasSize(3);
-        assertThat(sf.requests(RequestKind.BULK_RESULTS))
-                .extracting(RecordedRequest::query)
-                .containsExactly(
-                        "maxRecords=100000", "maxRecords=100000&locator=Mg==", "maxRecords=100000&locator=NA==");
-        assertThat(sf.requests().stream().filter(r -> r.path().contains("/jobs/query")))
-                .allMatch(r -> r.path().startsWith("/services/data/v67.0/"));
-        assertThat(Files.readString(dir.resolve("bulk").resolve(SnapshotLayout.ACCOUNTS)))
-                .isEqualTo(Files.readString(dir.resolve("rest").resolve(SnapshotLayout.ACCOUNTS)));
-    }
-
-    @Test
-    void query_bulkJobPolling_backsOffBetweenPolls() {
-        sf.bulkPollsUntilComplete(4);
-        Runtimes.SLEEPS.clear();
-
-        puller(
-                        SalesforceConfigBuilder.api().bulkThreshold(0),
-                        new QueryTuning(10, Duration.ofSeconds(1), Duration.ofMinutes(1)))
-                .pull(dir);
-
-        assertThat(Runtimes.SLEEPS)
-                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
-    }
-
-    @Test
-    void query_bulkJobFails_reportsTheJobAndSalesforcesReason() {
-        sf.failBulkJobs("InternalServerError: retried more than 15 times");
-
-        SalesforceApiException e = catchThrowableOfType(
-                SalesforceApiException.class,
-                () -> pull(SalesforceConfigBuilder.api().bulkThreshold(1), dir));
-
-        assertThat(e.getMessage())
-                .contains("Bulk query job 750EMU", "ended Failed", "retried more than 15 times", "SOQL:");
-    }
-
-    @Test
-    void query_bulkJobNeverFinishes_givesUpAfterTheMaximumWait() {
-        sf.bulkPollsUntilComplete(1000);
-
-        SalesforceApiException e = catchThrowableOfType(
-                SalesforceApiException.class,
-                () -> puller(
-                                SalesforceConfigBuilder.api().bulkThreshold(1),
-                                new QueryTuning(10, Duration.ofSeconds(10), Duration.ofMinutes(2)))
-                        .pull(dir));
-
-        assertThat(e.getMessage()).contains("still InProgress", "expires on its own");
     }
 
     @Test
@@ -199,14 +132,13 @@ class SalesforceQueryTest {
     }
 
     @Test
-    void readOnly_fullPullWithContactsAndBulk_sendsOnlySignInAndReadTraffic() throws Exception {
-        sf.clientCredentials("id", "secret").bulkPageSize(2);
-        new SalesforcePuller(
+    void readOnly_fullPullWithContactsAndClientCredentials_sendsOnlyGetsApartFromTheTokenRequest() throws Exception {
+        sf.clientCredentials("id", "secret").batchSize(2);
+        SalesforcePullStats stats = new SalesforcePuller(
                         SalesforceConfigBuilder.api()
                                 .clientCredentials("ID", "SECRET")
                                 .instanceUrl(sf.baseUrl().toString())
                                 .contacts(true)
-                                .bulkThreshold(3)
                                 .build(),
                         dir,
                         Runtimes.with(Map.of("ID", "id", "SECRET", "secret")))
@@ -223,13 +155,22 @@ class SalesforceQueryTest {
 
         assertThat(status).isEqualTo(405);
         assertThat(control.requests()).extracting(RecordedRequest::kind).containsExactly(RequestKind.REJECTED);
-        assertThat(sf.requests()).isNotEmpty().allMatch(r -> r.kind().isRead());
+        assertThat(stats.accounts()).isEqualTo(5);
+        assertThat(stats.contactsRead()).isTrue();
+        assertThat(stats.contacts()).isPositive();
+        assertThat(sf.requests())
+                .hasSize(stats.requests())
+                .allMatch(r -> r.kind().isRead());
         assertThat(sf.requests())
                 .filteredOn(r -> !r.method().equals("GET"))
-                .extracting(RecordedRequest::kind)
-                .containsOnly(RequestKind.TOKEN, RequestKind.BULK_CREATE);
+                .singleElement()
+                .matches(r -> r.method().equals("POST") && r.kind() == RequestKind.TOKEN)
+                .matches(r -> r.path().equals("/services/oauth2/token"));
+        assertThat(sf.requests(RequestKind.QUERY)).hasSize(2); // accounts, then contacts
+        assertThat(sf.requests(RequestKind.QUERY_MORE)).isNotEmpty();
         assertThat(sf.requests())
-                .noneMatch(r -> r.path().contains("/sobjects") || r.path().contains("/composite"));
-        assertThat(sf.requests(RequestKind.BULK_CREATE)).hasSize(2);
+                .noneMatch(r -> r.path().contains("/jobs/")
+                        || r.path().contains("/sobjects")
+                        || r.path().contains("/composite"));
     }
 }

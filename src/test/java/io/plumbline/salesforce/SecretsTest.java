@@ -61,13 +61,6 @@ class SecretsTest {
         run(() -> SalesforceConfigBuilder.api().jwt(jwt), env, cli);
         run(() -> SalesforceConfigBuilder.api().targetOrg("prod"), env, cli);
         run(() -> SalesforceConfigBuilder.api().targetOrg("prod").accountFilter("Type = Customer"), env, cli);
-        run(
-                () -> SalesforceConfigBuilder.api()
-                        .accessTokenEnv("TOKEN")
-                        .instanceUrl(url)
-                        .bulkThreshold(0),
-                env,
-                cli);
         sf.expireTokens();
         sf.clientCredentials("app", "another");
         run(() -> SalesforceConfigBuilder.api().accessTokenEnv("TOKEN").instanceUrl(url), env, cli);

@@ -6,9 +6,6 @@ public enum RequestKind {
     VERSIONS,
     QUERY,
     QUERY_MORE,
-    BULK_CREATE,
-    BULK_STATUS,
-    BULK_RESULTS,
     REJECTED;
 
     /** True for the traffic a read-only client may send. */

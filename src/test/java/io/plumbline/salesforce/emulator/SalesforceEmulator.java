@@ -22,20 +22,18 @@ import java.util.regex.Pattern;
 
 /**
  * An in-process Salesforce org on 127.0.0.1 (a free port) for tests: OAuth token endpoint (client
- * credentials, JWT bearer), version list, REST query with {@code nextRecordsUrl} paging, and Bulk API
- * 2.0 query jobs with CSV results. It logs every request; anything else (sObject reads or writes,
- * composite, DML of any kind) is answered with an error and logged as {@link RequestKind#REJECTED},
- * so a test can assert that a client sent nothing but sign-in and read traffic.
+ * credentials, JWT bearer), version list, and REST query with {@code nextRecordsUrl} paging. It logs
+ * every request; anything else (Bulk API jobs, sObject reads or writes, composite, DML of any kind) is
+ * answered with an error and logged as {@link RequestKind#REJECTED}, so a test can assert that a
+ * client sent nothing but sign-in and read traffic.
  */
 public final class SalesforceEmulator implements AutoCloseable {
     private static final Pattern DATA = Pattern.compile("/services/data/v(\\d+\\.\\d)/(.*)");
-    private static final Pattern JOB = Pattern.compile("jobs/query/([A-Za-z0-9]+)(/results)?");
 
     private final HttpServer server;
     private final URI baseUrl;
     private final OrgData data = new OrgData();
     private final QueryEndpoint query = new QueryEndpoint(data);
-    private final BulkEndpoint bulk = new BulkEndpoint(data);
     private final TokenEndpoint token;
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
     private final List<RecordedRequest> log = Collections.synchronizedList(new ArrayList<>());
@@ -107,21 +105,6 @@ public final class SalesforceEmulator implements AutoCloseable {
         return this;
     }
 
-    public SalesforceEmulator bulkPageSize(int size) {
-        bulk.maxPageSize = size;
-        return this;
-    }
-
-    public SalesforceEmulator bulkPollsUntilComplete(int polls) {
-        bulk.pollsUntilComplete = polls;
-        return this;
-    }
-
-    public SalesforceEmulator failBulkJobs(String errorMessage) {
-        bulk.failure = errorMessage;
-        return this;
-    }
-
     /** Answers the next {@code count} data requests with 503, as an overloaded instance does. */
     public SalesforceEmulator failNext(int count) {
         failures.set(count);
@@ -189,15 +172,10 @@ public final class SalesforceEmulator implements AutoCloseable {
         }
         String version = m.group(1);
         String rest = m.group(2);
-        Matcher job = JOB.matcher(rest);
         if (method.equals("GET") && rest.equals("query") && params.containsKey("q")) {
             kind[0] = RequestKind.QUERY;
         } else if (method.equals("GET") && rest.startsWith("query/")) {
             kind[0] = RequestKind.QUERY_MORE;
-        } else if (method.equals("POST") && rest.equals("jobs/query")) {
-            kind[0] = RequestKind.BULK_CREATE;
-        } else if (method.equals("GET") && job.matches()) {
-            kind[0] = job.group(2) == null ? RequestKind.BULK_STATUS : RequestKind.BULK_RESULTS;
         } else {
             throw new EmulatorError(
                     405,
@@ -211,13 +189,9 @@ public final class SalesforceEmulator implements AutoCloseable {
         if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new EmulatorError(503, "SERVER_UNAVAILABLE", "Service temporarily unavailable");
         }
-        return switch (kind[0]) {
-            case QUERY -> query.query(version, params.get("q"));
-            case QUERY_MORE -> query.more(rest.substring("query/".length()));
-            case BULK_CREATE -> bulk.create(version, body);
-            case BULK_STATUS -> bulk.status(version, job.group(1));
-            default -> bulk.results(version, job.group(1), params);
-        };
+        return kind[0] == RequestKind.QUERY
+                ? query.query(version, params.get("q"))
+                : query.more(rest.substring("query/".length()));
     }
 
     private void authorize(String auth) {
