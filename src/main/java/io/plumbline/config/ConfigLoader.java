@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,17 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_IGNORED_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    /**
+     * Keys Plumbline once read and now refuses, each with why and what to do: said on the key's line
+     * instead of the plain unknown-key message, so a config written for an older version is fixed
+     * knowingly.
+     */
+    private static final Map<String, String> REFUSED = Map.of(
+            "salesforce.bulk_threshold",
+            "salesforce.bulk_threshold is no longer supported: Plumbline reads Salesforce only with GET requests"
+                    + " on the REST query endpoint, which pages through any number of rows, and a Bulk API query"
+                    + " job is created with a POST, which Plumbline never sends to Salesforce; remove the key");
 
     /** Jackson's words for a key that appears twice in one mapping. */
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
@@ -63,11 +75,11 @@ public final class ConfigLoader {
             Path dir = file.toAbsolutePath().getParent();
             return config.withBaseDir(dir == null ? Path.of(".") : dir);
         } catch (PropertyBindingException e) {
-            throw new ConfigException(
-                    whereKey(file, keyPath(e), e.getLocation()) + "unknown key '" + e.getPropertyName()
-                            + "' (known keys here: "
-                            + knownKeys(e) + ")",
-                    e);
+            String key = keyPath(e);
+            String what = REFUSED.containsKey(key)
+                    ? REFUSED.get(key)
+                    : "unknown key '" + e.getPropertyName() + "' (known keys here: " + knownKeys(e) + ")";
+            throw new ConfigException(whereKey(file, key, e.getLocation()) + what, e);
         } catch (ValueInstantiationException e) {
             if (e.getCause() instanceof ConfigException c && c.key() != null) {
                 throw new ConfigException(whereKey(file, c.key(), e.getLocation()) + c.getMessage(), e);

@@ -119,6 +119,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_bulkThreshold_isRefusedOnItsLineSayingSalesforceIsOnlyReadWithGets() throws IOException {
+        assertThat(error("salesforce:\n  source: api\n  contacts: true\n  bulk_threshold: 50000\n"))
+                .isEqualTo("plumbline.yaml:4:3: error: salesforce.bulk_threshold is no longer supported: Plumbline"
+                        + " reads Salesforce only with GET requests on the REST query endpoint, which pages through"
+                        + " any number of rows, and a Bulk API query job is created with a POST, which Plumbline"
+                        + " never sends to Salesforce; remove the key");
+        assertThat(error("salesforce: {source: api, bulk_threshold: 0}\n"))
+                .startsWith("plumbline.yaml:1:1: error: salesforce.bulk_threshold is no longer supported");
+        // the same word elsewhere is an ordinary unknown key
+        assertThat(error("zendesk:\n  bulk_threshold: 5\n")).startsWith("plumbline.yaml:2:3: error: unknown key");
+    }
+
+    @Test
     void load_unknownTopLevelKeyAlsoKnownInASection_pointsAtTheTopLevelOne() throws IOException {
         assertThat(error("zendesk:\n  subdomain: acme\n  max_retries: 3\nmax_retries: 5\n"))
                 .startsWith("plumbline.yaml:4:1: error: unknown key 'max_retries' (known keys here: ")
