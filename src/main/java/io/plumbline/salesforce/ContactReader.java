@@ -15,7 +15,9 @@ import java.util.TreeMap;
  * Reads which email belongs to which account. Where the org relates contacts to several accounts,
  * the active AccountContactRelation rows are read ({@code is_primary} = {@code IsDirect}); where that
  * object is not available, each Contact's own AccountId is read (always primary). Only accounts in
- * the pulled set are kept, one row per (email, account), sorted by email then account id.
+ * the pulled set are kept, one row per (email, account), sorted by email then account id. The query
+ * repeats the account filter as a semi-join only to read fewer rows, and not when the filter holds a
+ * subquery of its own: Salesforce refuses a semi-join inside another one.
  */
 final class ContactReader {
     /** What was read: the contacts, and whether they came from AccountContactRelation. */
@@ -27,16 +29,15 @@ final class ContactReader {
 
     static Result read(SalesforceApi api, String accountFilter, Set<String> accountKeys) {
         Map<String, Contact> merged = new TreeMap<>();
-        String scope = accountFilter.isEmpty()
-                ? ""
-                : " AND AccountId IN (SELECT Id FROM Account WHERE (" + accountFilter + "))";
+        String filter = SoqlNames.hasSubquery(accountFilter) ? "" : accountFilter;
+        String scope = filter.isEmpty() ? "" : " AND AccountId IN (SELECT Id FROM Account WHERE (" + filter + "))";
         boolean relations = true;
         try {
             SoqlQuery query = new SoqlQuery(
                     RELATIONS,
                     List.of("AccountId", "IsDirect", "Contact.Email"),
                     "IsActive = true AND Contact.Email != null" + scope,
-                    accountFilter);
+                    filter);
             RestQuery.run(
                     api,
                     query,
@@ -53,10 +54,7 @@ final class ContactReader {
             relations = false;
             merged.clear();
             SoqlQuery query = new SoqlQuery(
-                    "Contact",
-                    List.of("Email", "AccountId"),
-                    "Email != null AND AccountId != null" + scope,
-                    accountFilter);
+                    "Contact", List.of("Email", "AccountId"), "Email != null AND AccountId != null" + scope, filter);
             RestQuery.run(api, query, row -> add(merged, row.get("Email"), row.get("AccountId"), true, accountKeys));
         }
         List<Contact> contacts = new ArrayList<>(merged.values());

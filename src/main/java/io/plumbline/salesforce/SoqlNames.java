@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  */
 final class SoqlNames {
     private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
+    private static final Pattern SUBQUERY = Pattern.compile("\\(\\s*SELECT\\b", Pattern.CASE_INSENSITIVE);
     private static final int MAX_FIELD = 255;
 
     private SoqlNames() {}
@@ -26,6 +27,31 @@ final class SoqlNames {
             return "a field API name has only letters, digits and underscores, like Domain__c";
         }
         return null;
+    }
+
+    /**
+     * True when {@code filter} holds a subquery, a semi-join such as {@code Id IN (SELECT AccountId FROM
+     * Opportunity)}, outside its string literals.
+     */
+    static boolean hasSubquery(String filter) {
+        StringBuilder code = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < filter.length(); i++) {
+            char c = filter.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '\'') {
+                    quoted = false;
+                }
+            } else if (c == '\'') {
+                quoted = true;
+                code.append("''"); // a literal stands between what is before and after it, whatever it holds
+            } else {
+                code.append(c);
+            }
+        }
+        return SUBQUERY.matcher(code).find();
     }
 
     /** Why {@code filter} cannot be used as a WHERE clause, or null when it can. */

@@ -90,6 +90,38 @@ class SalesforceQueryTest {
     }
 
     @Test
+    void filter_holdingASemiJoin_readsTheSameContactsWithoutNestingItInTheContactsQuery() throws IOException {
+        String ids = "'" + StandardOrg.ACME + "', '" + StandardOrg.GLOBEX + "', '" + StandardOrg.INITECH + "'";
+        pull(SalesforceConfigBuilder.api().accountFilter("Id IN (" + ids + ")").contacts(true), dir.resolve("list"));
+
+        SalesforcePullStats stats = pull(
+                SalesforceConfigBuilder.api()
+                        .accountFilter("Id IN (SELECT AccountId FROM Contact WHERE LastName = 'Doe')")
+                        .contacts(true),
+                dir.resolve("semi"));
+
+        assertThat(stats.accounts()).isEqualTo(3);
+        assertThat(stats.contacts()).isEqualTo(5);
+        assertThat(sf.requests()).allMatch(r -> r.status() == 200);
+        assertThat(sf.requests(RequestKind.QUERY))
+                .extracting(RecordedRequest::query)
+                .containsExactly(
+                        "q=SELECT Id, Name, Domain__c, Website, ParentId FROM Account WHERE (Id IN (" + ids + "))",
+                        "q=SELECT AccountId, IsDirect, Contact.Email FROM AccountContactRelation WHERE IsActive = true"
+                                + " AND Contact.Email != null AND AccountId IN (SELECT Id FROM Account WHERE (Id IN ("
+                                + ids + ")))",
+                        "q=SELECT Id, Name, Domain__c, Website, ParentId FROM Account WHERE (Id IN (SELECT AccountId"
+                                + " FROM Contact WHERE LastName = 'Doe'))",
+                        "q=SELECT AccountId, IsDirect, Contact.Email FROM AccountContactRelation WHERE IsActive = true"
+                                + " AND Contact.Email != null");
+        assertThat(Files.readString(dir.resolve("semi").resolve(SnapshotLayout.ACCOUNTS)))
+                .isEqualTo(Files.readString(dir.resolve("list").resolve(SnapshotLayout.ACCOUNTS)));
+        assertThat(Files.readString(dir.resolve("semi").resolve(SnapshotLayout.CONTACTS)))
+                .isEqualTo(Files.readString(dir.resolve("list").resolve(SnapshotLayout.CONTACTS)))
+                .doesNotContain(StandardOrg.UMBRELLA);
+    }
+
+    @Test
     void filter_unbalancedParenthesis_isRefusedBeforeAnyRequest() {
         ConfigException e = catchThrowableOfType(
                 ConfigException.class,

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * Parses the emulator's SOQL subset: SELECT fields or COUNT(), FROM one object, WHERE with AND, OR,
  * NOT, parentheses, comparisons ({@code = != <> < > <= >=}) against string, number, boolean and null
  * literals, LIKE, and IN / NOT IN over a literal list or an {@code (SELECT Id FROM ...)} semi-join;
- * an optional LIMIT. Errors read like Salesforce's: MALFORMED_QUERY with the row and column,
- * INVALID_FIELD "No such column", INVALID_TYPE for an object the org does not have.
+ * an optional LIMIT. Errors read like Salesforce's: MALFORMED_QUERY with the row and column (also for
+ * a semi-join inside another one, which Salesforce refuses), INVALID_FIELD "No such column",
+ * INVALID_TYPE for an object the org does not have.
  */
 final class SoqlParser {
     private static final Pattern TOKEN = Pattern.compile(
@@ -35,6 +36,7 @@ final class SoqlParser {
     private final OrgData data;
     private final List<Token> tokens = new ArrayList<>();
     private int pos;
+    private boolean inSemiJoin;
 
     private SoqlParser(String soql, OrgData data) {
         this.soql = soql;
@@ -155,7 +157,17 @@ final class SoqlParser {
         expect("(");
         Set<String> values = new HashSet<>();
         if (peek().is("select")) {
+            if (inSemiJoin) {
+                throw new EmulatorError(
+                        400,
+                        "MALFORMED_QUERY",
+                        "\n" + soql + "\nERROR at Row:1:Column:" + peek().column()
+                                + "\nSemi join sub-selects are only allowed at the top level WHERE expressions and"
+                                + " not in nested WHERE expressions.");
+            }
+            inSemiJoin = true;
             SoqlStatement sub = query(true);
+            inSemiJoin = false;
             String field = sub.fields().get(0);
             sub.run(data)
                     .forEach(r -> values.add(Objects.toString(data.value(sub.object(), r, field), "")
