@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * Runs a query through the REST query endpoint, following {@code nextRecordsUrl} batch by batch
- * until Salesforce says {@code done}.
+ * until Salesforce says {@code done}. Each batch is a checked query result (see {@link SalesforceApi}).
  */
 final class RestQuery {
     private RestQuery() {}
@@ -20,7 +20,7 @@ final class RestQuery {
         while (true) {
             batch.path("records").forEach(r -> rows.accept(SfRow.fromJson(r)));
             String next = batch.path("nextRecordsUrl").asText("");
-            if (batch.path("done").asBoolean(true) || next.isEmpty()) {
+            if (batch.path("done").booleanValue() || next.isEmpty()) {
                 return;
             }
             batch = api.queryMore(next, query);

@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
  * The whole of what Plumbline asks of a Salesforce org once signed in, and nothing more: run a
  * query and fetch its next batch. Every request is a GET to a path built here under {@code
  * /services/data/vXX.X/}, all with the one API version chosen at construction, so no other endpoint
- * (and no record write) can be reached through it.
+ * (and no record write) can be reached through it. An answer is checked to be a query result, with a
+ * {@code records} array and a boolean {@code done}, so that a proxy's or error page's {@code 200 {}}
+ * is never read as zero rows.
  */
 final class SalesforceApi {
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -37,7 +39,7 @@ final class SalesforceApi {
 
     /** {@code GET query?q=}: the first batch of a query. */
     JsonNode query(SoqlQuery query, String soql) {
-        return json(get(dataPath("query?q=" + encode(soql))), query, soql);
+        return queryResult(get(dataPath("query?q=" + encode(soql))), query, soql);
     }
 
     /** Follows a batch's {@code nextRecordsUrl}, which must stay under this org's query endpoint. */
@@ -50,7 +52,7 @@ final class SalesforceApi {
                     "Salesforce returned an unexpected nextRecordsUrl '" + nextRecordsUrl + "'; not following it",
                     null);
         }
-        return json(get(nextRecordsUrl), query, query.select());
+        return queryResult(get(nextRecordsUrl), query, query.select());
     }
 
     private String dataPath(String rest) {
@@ -67,20 +69,33 @@ final class SalesforceApi {
                 .build());
     }
 
-    private JsonNode json(HttpResponse<String> response, SoqlQuery query, String soql) {
+    private JsonNode queryResult(HttpResponse<String> response, SoqlQuery query, String soql) {
         if (response.statusCode() / 100 != 2) {
             throw SalesforceErrors.of(response.statusCode(), response.body(), query, soql, session);
         }
+        JsonNode result;
         try {
-            return JSON.readTree(response.body());
+            result = JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new SalesforceApiException(
-                    ExitCodes.REMOTE,
-                    "",
-                    response.statusCode(),
-                    "Salesforce answered " + response.uri().getPath() + " with something that is not JSON",
-                    e);
+            throw notAQueryResult(response, "something that is not JSON", e);
         }
+        if (result == null
+                || !result.path("records").isArray()
+                || !result.path("done").isBoolean()) {
+            throw notAQueryResult(
+                    response, "JSON that is not a query result (no records array or no boolean done)", null);
+        }
+        return result;
+    }
+
+    private static SalesforceApiException notAQueryResult(HttpResponse<String> response, String what, Throwable e) {
+        return new SalesforceApiException(
+                ExitCodes.REMOTE,
+                "",
+                response.statusCode(),
+                "Salesforce answered " + response.uri().getPath() + " with " + what
+                        + "; a proxy or gateway between Plumbline and the org may have answered in its place",
+                e);
     }
 
     private static String encode(String s) {

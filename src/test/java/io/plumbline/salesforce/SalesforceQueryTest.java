@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.plumbline.errors.ConfigException;
+import io.plumbline.errors.ExitCodes;
 import io.plumbline.salesforce.emulator.RecordedRequest;
 import io.plumbline.salesforce.emulator.RequestKind;
 import io.plumbline.salesforce.emulator.SalesforceEmulator;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,40 @@ class SalesforceQueryTest {
                 .allMatch(p -> p.startsWith("/services/data/v67.0/query/01gEMU"))
                 .hasSize(2);
         assertThat(stats.requests()).isEqualTo(4); // versions + 3 batches
+    }
+
+    @Test
+    void query_answerThatIsNotAQueryResult_exits4NamingThePath() {
+        for (String body : List.of("{}", "{\"totalSize\":5,\"records\":[]}", "{\"done\":true,\"records\":{}}")) {
+            sf.answerNext(body);
+
+            SalesforceApiException e =
+                    catchThrowableOfType(SalesforceApiException.class, () -> pull(SalesforceConfigBuilder.api(), dir));
+
+            assertThat(e).as(body).isNotNull();
+            assertThat(e.exitCode()).isEqualTo(ExitCodes.REMOTE);
+            assertThat(e.getMessage())
+                    .isEqualTo("Salesforce answered /services/data/v67.0/query with JSON that is not a query result"
+                            + " (no records array or no boolean done); a proxy or gateway between Plumbline and the"
+                            + " org may have answered in its place");
+        }
+        assertThat(dir.resolve(SnapshotLayout.ACCOUNTS)).doesNotExist();
+    }
+
+    @Test
+    void query_laterBatchThatIsNotAQueryResult_failsInsteadOfEndingThePull() {
+        sf.batchSize(2);
+        sf.answerNext(
+                "{\"totalSize\":5,\"done\":false,\"nextRecordsUrl\":\"/services/data/v67.0/query/01gX-2\",\"records\":[]}");
+        sf.answerNext("{\"totalSize\":5}");
+
+        SalesforceApiException e =
+                catchThrowableOfType(SalesforceApiException.class, () -> pull(SalesforceConfigBuilder.api(), dir));
+
+        assertThat(e.exitCode()).isEqualTo(ExitCodes.REMOTE);
+        assertThat(e.getMessage())
+                .startsWith("Salesforce answered /services/data/v67.0/query/01gX-2 with JSON that is not a query"
+                        + " result");
     }
 
     @Test
@@ -143,7 +179,7 @@ class SalesforceQueryTest {
     @Test
     void fields_nameCarryingSoql_isRefusedBeforeAnyRequest() {
         var fields = new io.plumbline.config.SalesforceFieldsConfig(
-                java.util.List.of("Domain__c", "Id FROM User --"), "Website", null, "ParentId", null);
+                List.of("Domain__c", "Id FROM User --"), "Website", null, "ParentId", null);
 
         ConfigException e = catchThrowableOfType(
                 ConfigException.class, () -> pull(SalesforceConfigBuilder.api().fields(fields), dir));

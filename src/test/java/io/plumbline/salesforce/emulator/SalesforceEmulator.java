@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +41,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final List<RecordedRequest> log = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger issued = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
+    private final Queue<String> cannedAnswers = new ConcurrentLinkedQueue<>();
     private volatile List<String> versions = List.of("62.0", "66.0", "67.0");
 
     static {
@@ -108,6 +111,15 @@ public final class SalesforceEmulator implements AutoCloseable {
     /** Answers the next {@code count} data requests with 503, as an overloaded instance does. */
     public SalesforceEmulator failNext(int count) {
         failures.set(count);
+        return this;
+    }
+
+    /**
+     * Answers the next data request with 200 and {@code body} instead of handling it, as a proxy or
+     * gateway in front of the org might; several calls answer that many requests, in order.
+     */
+    public SalesforceEmulator answerNext(String body) {
+        cannedAnswers.add(body);
         return this;
     }
 
@@ -188,6 +200,10 @@ public final class SalesforceEmulator implements AutoCloseable {
         authorize(auth);
         if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new EmulatorError(503, "SERVER_UNAVAILABLE", "Service temporarily unavailable");
+        }
+        String canned = cannedAnswers.poll();
+        if (canned != null) {
+            return Reply.json(200, canned);
         }
         return kind[0] == RequestKind.QUERY
                 ? query.query(version, params.get("q"))
