@@ -44,8 +44,12 @@ final class LiveSnapshot {
         if (salesforceApi == null) {
             copySalesforce(config, dir);
         }
+        // an audit only reads: a client_credentials token is asked for read scopes only
         ZendeskHttp http = ZendeskConnector.connect(
-                config.zendesk(), ZendeskSettings.from(config.zendesk(), ctx.clock()), ctx.env(), ctx.err()::println);
+                config.zendesk().readOnly(),
+                ZendeskSettings.from(config.zendesk(), ctx.clock()),
+                ctx.env(),
+                ctx.err()::println);
         if (salesforceApi != null) {
             report(salesforceApi.pull(dir), ctx, common);
         }

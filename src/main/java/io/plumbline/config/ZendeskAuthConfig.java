@@ -2,6 +2,8 @@ package io.plumbline.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.plumbline.model.Texts;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * How to authenticate to Zendesk: the names of environment variables, never the secrets. OAuth first
@@ -28,6 +30,24 @@ public record ZendeskAuthConfig(
 
     public static ZendeskAuthConfig defaults() {
         return new ZendeskAuthConfig("ZENDESK_OAUTH_TOKEN", null, null, null, null, null);
+    }
+
+    /**
+     * The same credentials, asking in a client_credentials grant only for the scopes of {@code
+     * oauth_scopes} that do not write ({@code read} when none is left): a live audit writes nothing, so a
+     * token it obtains, even one that leaked from its run, cannot change Zendesk.
+     */
+    public ZendeskAuthConfig readOnly() {
+        String reads = Arrays.stream(oauthScopes.split("\\s+"))
+                .filter(s -> !s.equals("write") && !s.endsWith(":write"))
+                .collect(Collectors.joining(" "));
+        return new ZendeskAuthConfig(
+                oauthAccessTokenEnv,
+                clientIdEnv,
+                clientSecretEnv,
+                reads.isEmpty() ? "read" : reads,
+                email,
+                apiTokenEnv);
     }
 
     /** Client credentials are configured (both variable names given). */

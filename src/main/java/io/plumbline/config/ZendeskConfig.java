@@ -76,6 +76,12 @@ public record ZendeskConfig(
         this(subdomain, baseUrl, auth, requestTimeoutSeconds, maxRetries, null);
     }
 
+    /** This Zendesk with credentials that ask for read scopes only ({@link ZendeskAuthConfig#readOnly}). */
+    public ZendeskConfig readOnly() {
+        return new ZendeskConfig(
+                subdomain, baseUrl, auth.readOnly(), requestTimeoutSeconds, maxRetries, fullPullEveryDays);
+    }
+
     public static ZendeskConfig defaults() {
         return new ZendeskConfig(null, null, null, null, null, null);
     }

@@ -82,7 +82,7 @@ final class ZendeskErrors {
         return r.requestId().isEmpty() ? "" : " [request id " + r.requestId() + "]";
     }
 
-    /** Zendesk's own words: error / description / message, else the start of the text. */
+    /** Zendesk's own words: error / description / error_description / message, else the start of the text. */
     static String detail(ZendeskResponse r) {
         JsonNode b = r.body();
         StringBuilder sb = new StringBuilder();
@@ -94,6 +94,7 @@ final class ZendeskErrors {
             append(sb, error.path("message"));
         }
         append(sb, b.path("description"));
+        append(sb, b.path("error_description")); // OAuth refusals (RFC 6749) explain themselves here
         if (b.path("details").isObject()) {
             sb.append(sb.length() > 0 ? ": " : "").append(b.path("details"));
         }

@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,6 +159,35 @@ class LiveAuditTest {
 
             assertThat(again.code).as(again.err).isZero();
             assertThat(RunPlans.hash(dir.resolve("out/offline"))).isEqualTo(RunPlans.hash(dir.resolve("out/live-now")));
+        }
+    }
+
+    @Test
+    void liveAudit_clientCredentials_asksForReadScopesOnlyThoughTheConfigAsksForWrite() throws IOException {
+        EmulatorConfig readOnlyClient = EmulatorConfig.withToken("unused")
+                .withOAuthClient("plumbline", "s3cret-client", Set.of("read"), Duration.ofMinutes(30));
+        try (ZendeskEmulator z = emulator(readOnlyClient)) {
+            Path cfg = config(z);
+            Files.writeString(
+                    cfg,
+                    Files.readString(cfg)
+                            .replace(
+                                    "    oauth_access_token_env: ZD_TOKEN\n",
+                                    "    client_id_env: ZD_ID\n    client_secret_env: ZD_SECRET\n"
+                                            + "    oauth_scopes: \"read write\"\n"));
+
+            Run r = run(
+                    z.time(),
+                    Map.of("ZD_ID", "plumbline", "ZD_SECRET", "s3cret-client"),
+                    "audit",
+                    "--config",
+                    cfg.toString(),
+                    "--run-id",
+                    "cc",
+                    "--no-progress");
+
+            assertThat(r.code).as(r.err).isZero();
+            assertThat(dir.resolve("out/cc/summary.json")).exists();
         }
     }
 

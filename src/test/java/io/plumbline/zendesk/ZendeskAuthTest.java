@@ -128,7 +128,8 @@ class ZendeskAuthTest {
 
             assertRemote(
                     () -> http.get("/api/v2/organizations/count"),
-                    "refused to issue an OAuth token (401: invalid_client",
+                    "refused to issue an OAuth token (401: invalid_client: Client authentication failed due to"
+                            + " unknown client",
                     "$ZD_ID",
                     "$ZD_SECRET");
         }

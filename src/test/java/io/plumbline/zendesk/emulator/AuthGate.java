@@ -105,12 +105,12 @@ final class AuthGate {
     synchronized Reply issueToken(JsonNode body, Instant now) {
         String grant = body.path("grant_type").asText("");
         if (!grant.equals("client_credentials")) {
-            return Reply.error(400, "unsupported_grant_type", "The authorization grant type is not supported.");
+            return Reply.oauthError(400, "unsupported_grant_type", "The authorization grant type is not supported.");
         }
         String id = body.path("client_id").asText("");
         EmulatorConfig.OAuthClient client = config.oauthClients().get(id);
         if (client == null || !client.secret().equals(body.path("client_secret").asText(""))) {
-            return Reply.error(
+            return Reply.oauthError(
                     401,
                     "invalid_client",
                     "Client authentication failed due to unknown client, "
@@ -119,7 +119,7 @@ final class AuthGate {
         Set<String> asked = new LinkedHashSet<>(
                 Arrays.asList(body.path("scope").asText("read").split("\\s+")));
         if (!client.allowedScopes().containsAll(asked)) {
-            return Reply.error(400, "invalid_scope", "The requested scope is invalid, unknown, or malformed.");
+            return Reply.oauthError(400, "invalid_scope", "The requested scope is invalid, unknown, or malformed.");
         }
         String token = "emu" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
         long seconds = config.oauthTokenLifetime().toSeconds();

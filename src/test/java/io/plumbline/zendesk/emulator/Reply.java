@@ -24,6 +24,13 @@ record Reply(int status, String body, String contentType, Map<String, String> he
         return json(status, b);
     }
 
+    /** A refusal of the OAuth token endpoint, worded as OAuth 2.0 words it: error and error_description. */
+    static Reply oauthError(int status, String error, String description) {
+        return json(
+                status,
+                EmulatorState.JSON.createObjectNode().put("error", error).put("error_description", description));
+    }
+
     static Reply notFound() {
         return error(404, "RecordNotFound", "Not found");
     }
