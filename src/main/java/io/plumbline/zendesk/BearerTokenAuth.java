@@ -32,7 +32,9 @@ public final class BearerTokenAuth implements ZendeskAuth {
     public String fixFor401() {
         return "the token in $" + envName + " is wrong, revoked or expired: create a new OAuth access token "
                 + "for this Zendesk and put it in $" + envName
-                + " (a token from another Zendesk, or a wrong zendesk.subdomain, also gives 401)";
+                + " (a token from another Zendesk, or a wrong zendesk.subdomain, also gives 401). An OAuth access"
+                + " token may last only 30 minutes: for longer runs, configure zendesk.auth.client_id_env and"
+                + " client_secret_env instead, and Plumbline fetches a new token before one expires";
     }
 
     @Override

@@ -106,12 +106,17 @@ public final class ZendeskHttp {
             }
             Optional<Duration> retryAfter =
                     RateLimitHeaders.retryAfter(r.headers(), settings.clock().instant());
-            if (r.status() == 429 || (r.status() == 503 && retryAfter.isPresent())) {
+            // a read answered 503 waits as for a 429 (Retry-After, else the default wait), so an outage of a
+            // few minutes does not end a long pull; a write's 503 without Retry-After is a plain 5xx below
+            if (r.status() == 429 || (r.status() == 503 && (retryAfter.isPresent() || resendAfterLimit))) {
                 if (r.status() == 503) {
                     mayHaveLanded.run(); // unlike a 429, a 503 may come from a proxy after the write went through
                 }
                 if (++limited > settings.retryPolicy().max429()) {
                     writesTurnedAway.set(0);
+                    if (r.status() == 503 && retryAfter.isEmpty()) {
+                        throw ZendeskErrors.gaveUp(call, settings.baseUri(), limited, "503 Service Unavailable");
+                    }
                     stats.rateLimitedOut();
                     String last = r.status() == 429 ? "429 Too Many Requests" : "503 with Retry-After";
                     throw resendAfterLimit

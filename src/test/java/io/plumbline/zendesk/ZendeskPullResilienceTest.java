@@ -167,6 +167,42 @@ class ZendeskPullResilienceTest {
     }
 
     @Test
+    void pull_503sWithoutRetryAfterForMinutes_areWaitedOutAsForA429AndThePullCompletes(@TempDir Path out) {
+        try (EmulatorHarness h = new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN))) {
+            String path = "/api/v2/organizations/count";
+            h.emulator.failEvery("GET", path, Fault.UNAVAILABLE);
+            // twice the retries a 5xx gets: the outage ends after the 12th request
+            h.emulator.interventions().afterRequest("GET", path, 12, () -> h.emulator.stopFailingEvery("GET", path));
+
+            new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(out, AS_OF, 30);
+
+            List<LoggedRequest> counts = h.emulator.log().matching(r -> r.path().equals("/api/v2/organizations/count"));
+            assertThat(counts).hasSize(13);
+            assertThat(counts.subList(0, 12)).allMatch(r -> r.status() == 503);
+            assertThat(counts.get(12).status()).isEqualTo(200);
+            for (int k = 1; k < counts.size(); k++) { // the default wait of a 429 without Retry-After
+                assertThat(Duration.between(
+                                counts.get(k - 1).at(), counts.get(k).at()))
+                        .isGreaterThanOrEqualTo(Duration.ofSeconds(9));
+            }
+        }
+    }
+
+    @Test
+    void pull_503sWithoutEnd_givesUpAfterTheRetryPolicysCountNotAsRateLimited(@TempDir Path out) {
+        try (EmulatorHarness h = new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN))) {
+            h.emulator.failEvery("GET", "/api/v2/organizations/count", Fault.UNAVAILABLE);
+
+            assertThatThrownBy(() -> new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(out, AS_OF, 30))
+                    .isInstanceOf(PlumblineException.class)
+                    .isNotInstanceOf(RateLimitedException.class)
+                    .hasMessageContaining("did not answer GET /api/v2/organizations/count after 31 attempts (last: 503"
+                            + " Service Unavailable)");
+            assertThat(h.emulator.log().all()).hasSize(31);
+        }
+    }
+
+    @Test
     void pull_retryAfterLongerThanTheCap_givesUpWithExit4InsteadOfSleeping(@TempDir Path out) {
         EmulatorConfig config =
                 EmulatorConfig.withToken(EmulatorHarness.TOKEN).withFault429RetryAfter(Duration.ofHours(24));

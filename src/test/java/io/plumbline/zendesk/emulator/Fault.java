@@ -18,6 +18,8 @@ public enum Fault {
      * a proxy in front of Zendesk may give when the request timed out behind it.
      */
     LANDED_THEN_503,
+    /** The request is not handled, and answered 503 without Retry-After, as during a maintenance window. */
+    UNAVAILABLE,
     /** The request is not handled, and answered 503 with {@code Retry-After: 1}, as a proxy in front may answer. */
     UNAVAILABLE_RETRY_AFTER,
     /**

@@ -241,6 +241,8 @@ public final class ZendeskEmulator implements AutoCloseable {
         } else if (fault == Fault.EMPTY_ANSWER) {
             r = new Reply(
                     route(call, p).status(), "{}", "application/json; charset=utf-8", new java.util.LinkedHashMap<>());
+        } else if (fault == Fault.UNAVAILABLE) {
+            r = Reply.error(503, "ServiceUnavailable", "Service temporarily unavailable");
         } else if (fault == Fault.UNAVAILABLE_RETRY_AFTER) {
             r = Reply.error(503, "ServiceUnavailable", "Service temporarily unavailable")
                     .header("Retry-After", "1");
