@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes an RFC 4180 CSV document (UTF-8, {@code \n} line ends) whose cells are safe to open in a
+ * Writes an RFC 4180 CSV document (UTF-8, CRLF line ends) whose cells are safe to open in a
  * spreadsheet: a cell that begins with {@code = + - @}, tab or carriage return is prefixed with a single
  * quote so it is shown as text, never evaluated as a formula.
  */
@@ -18,7 +18,7 @@ public final class CsvOut {
 
     /** Starts a document on {@code out} (which stays open) with its header row. */
     public CsvOut(Writer out, List<String> header) {
-        this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
+        this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out);
         this.width = header.size();
         csv.writeRecord(header);
     }
