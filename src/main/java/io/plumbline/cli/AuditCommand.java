@@ -68,8 +68,8 @@ final class AuditCommand implements Callable<Integer> {
             names = "--fail-on",
             paramLabel = "WHEN",
             description = "Exit 1 when the condition holds: any (any issue), "
-                    + "blocked (any blocked action), new (any issue the previous recorded run did not have; demo runs"
-                    + " and runs on real inputs are never compared).")
+                    + "blocked (any blocked action), new (any issue the previous recorded run of the same Zendesk and"
+                    + " ticket window did not have; demo runs and runs on real inputs are never compared).")
     String failOn;
 
     @Option(names = "--json", description = "Print summary.json to stdout instead of the readout (for CI).")
@@ -180,8 +180,8 @@ final class AuditCommand implements Callable<Integer> {
         AuditResult result = auditor.audit(inputs.snapshot(), demo, id, started);
         SummaryFacts facts = SummaryFacts.of(result);
         try (RunStore store = noHistory ? null : RunStore.open(inputs.config().storePath(root))) {
-            Map<String, IssueKey> previous = AuditHistory.previousIssues(store, demo);
-            List<TrendPoint> trend = AuditHistory.trend(store, facts, id, started.toString(), demo);
+            Map<String, IssueKey> previous = AuditHistory.previousIssues(store, result.plan());
+            List<TrendPoint> trend = AuditHistory.trend(store, facts, id, started.toString(), result.plan());
             RunInfo run = new RunInfo(
                     id,
                     started,

@@ -5,6 +5,7 @@ import io.plumbline.artifacts.SummaryFacts;
 import io.plumbline.artifacts.TrendPoint;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.detect.Issue;
+import io.plumbline.plan.FixPlan;
 import io.plumbline.store.IssueKey;
 import io.plumbline.store.RunRecord;
 import io.plumbline.store.RunStore;
@@ -22,28 +23,40 @@ final class AuditHistory {
     private AuditHistory() {}
 
     /** Earlier runs on the same kind of input (demo or real), oldest first, then this one. */
-    static List<TrendPoint> trend(RunStore store, SummaryFacts facts, String runId, String startedAt, boolean demo) {
-        List<TrendPoint> points = new ArrayList<>(store == null ? List.of() : earlier(store, TREND_RUNS - 1, demo));
+    static List<TrendPoint> trend(RunStore store, SummaryFacts facts, String runId, String startedAt, FixPlan plan) {
+        List<TrendPoint> points = new ArrayList<>(store == null ? List.of() : earlier(store, TREND_RUNS - 1, plan));
         points.add(new TrendPoint(runId, startedAt, facts.totalIssues(), facts.prepared(), facts.blocked()));
         return points;
     }
 
-    /** The latest {@code limit} recorded runs on the same kind of input (demo or real), oldest first. */
-    static List<TrendPoint> earlier(RunStore store, int limit, boolean demo) {
+    /**
+     * The series of a run with this plan: the demo, or which Zendesk (as the snapshot names it) with which
+     * ticket window. Two runs of different series are never compared: a test run on another tenant, or one
+     * with a shorter window, would make the next nightly run's issues look new.
+     */
+    static String series(FixPlan plan) {
+        return plan.demo()
+                ? RunRecord.DEMO
+                : "zendesk=" + plan.source().getOrDefault("zendesk", "") + " ticket_lookback_days="
+                        + plan.source().getOrDefault("ticket_lookback_days", "");
+    }
+
+    /** The latest {@code limit} recorded runs of the plan's series ({@link #series}), oldest first. */
+    static List<TrendPoint> earlier(RunStore store, int limit, FixPlan plan) {
         List<TrendPoint> points = new ArrayList<>();
-        for (RunRecord r : store.runs(limit, demo)) {
+        for (RunRecord r : store.runs(limit, series(plan), plan.demo())) {
             points.add(new TrendPoint(r.runId(), r.startedAt(), r.totalIssues(), r.prepared(), r.blocked()));
         }
         Collections.reverse(points);
         return points;
     }
 
-    /** The issue keys of the latest recorded run on the same kind of input (empty when there is none). */
-    static Map<String, IssueKey> previousIssues(RunStore store, boolean demo) {
+    /** The issue keys of the latest recorded run of the plan's series (empty when there is none). */
+    static Map<String, IssueKey> previousIssues(RunStore store, FixPlan plan) {
         if (store == null) {
             return Map.of();
         }
-        return store.runs(1, demo).stream()
+        return store.runs(1, series(plan), plan.demo()).stream()
                 .findFirst()
                 .map(r -> store.issues(r.runId()))
                 .orElse(Map.of());
@@ -66,7 +79,8 @@ final class AuditHistory {
                         facts.blocked(),
                         ms,
                         requestsUsed,
-                        byCode),
+                        byCode,
+                        series(result.plan())),
                 keys(result.issues()));
     }
 

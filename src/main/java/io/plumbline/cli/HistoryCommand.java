@@ -13,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,19 +102,23 @@ final class HistoryCommand implements Callable<Integer> {
 
     /**
      * One row per run shown ({@code all} from {@code firstShown}), oldest first. The change is against
-     * the previous run of the same kind, shown or not, and the
-     * trend is over the runs of the latest one's kind: a demo run and a run on real inputs are never
-     * compared.
+     * the previous run history compares it with ({@link RunRecord#comparableWith}: the same Zendesk and
+     * ticket window, never the demo with real inputs), shown or not, and the trend is over the shown
+     * runs comparable with the latest one.
      */
     private static void table(PrintWriter w, List<RunRecord> all, int firstShown) {
         List<RunRecord> runs = all.subList(firstShown, all.size());
         w.printf(
                 "%-28s %-20s %-9s %8s %7s %8s %7s %7s%n",
                 "run", "started", "input", "requests", "issues", "prepared", "blocked", "change");
-        Map<Boolean, Integer> before = new HashMap<>();
-        all.subList(0, firstShown).forEach(r -> before.put(r.demo(), r.totalIssues()));
-        for (RunRecord r : runs) {
-            Integer previous = before.get(r.demo());
+        for (int i = firstShown; i < all.size(); i++) {
+            RunRecord r = all.get(i);
+            Integer previous = null;
+            for (int j = i - 1; j >= 0 && previous == null; j--) {
+                if (all.get(j).comparableWith(r)) {
+                    previous = all.get(j).totalIssues();
+                }
+            }
             String change = previous == null ? "" : String.format("%+d", r.totalIssues() - previous);
             w.printf(
                     "%-28s %-20s %-9s %8d %7d %8d %7d %7s%n",
@@ -128,20 +130,25 @@ final class HistoryCommand implements Callable<Integer> {
                     r.prepared(),
                     r.blocked(),
                     change);
-            before.put(r.demo(), r.totalIssues());
         }
         if (runs.isEmpty()) {
             return;
         }
-        boolean demo = runs.get(runs.size() - 1).demo();
-        List<RunRecord> same = runs.stream().filter(r -> r.demo() == demo).toList();
+        RunRecord latest = runs.get(runs.size() - 1);
+        List<RunRecord> same =
+                runs.stream().filter(r -> r.comparableWith(latest)).toList();
+        boolean kindOnly = runs.stream().filter(r -> r.demo() == latest.demo()).allMatch(latest::comparableWith);
         if (same.size() >= 2) {
             int first = same.get(0).totalIssues();
             int last = same.get(same.size() - 1).totalIssues();
             w.printf(
                     "Trend over %d %sruns: %d -> %d issues (%s)%n",
                     same.size(),
-                    same.size() < runs.size() ? (demo ? "demo " : "non-demo ") : "",
+                    same.size() == runs.size()
+                            ? ""
+                            : !kindOnly
+                                    ? "comparable (same Zendesk and ticket window) "
+                                    : latest.demo() ? "demo " : "non-demo ",
                     first,
                     last,
                     last < first ? "shrinking" : last > first ? "growing" : "flat");

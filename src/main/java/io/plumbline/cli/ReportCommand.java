@@ -93,8 +93,7 @@ final class ReportCommand implements Callable<Integer> {
         List<TrendPoint> trend = new ArrayList<>();
         if (Files.exists(db)) {
             try (RunStore store = RunStore.open(db)) {
-                trend.addAll(AuditHistory.earlier(
-                        store, AuditHistory.TREND_RUNS, result.plan().demo()));
+                trend.addAll(AuditHistory.earlier(store, AuditHistory.TREND_RUNS, result.plan()));
             }
         }
         if (trend.stream().noneMatch(t -> t.runId().equals(runId))) {

@@ -45,6 +45,8 @@ final class Migrations {
               tickets_since TEXT NOT NULL,
               full_pull_at TEXT NOT NULL
             );
+            """, """
+            ALTER TABLE runs ADD COLUMN series TEXT;
             """);
 
     private Migrations() {}

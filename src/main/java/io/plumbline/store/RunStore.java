@@ -26,6 +26,11 @@ import org.sqlite.SQLiteConfig;
  */
 public final class RunStore implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Run {@code r} is comparable with run {@code t}: {@link RunRecord#comparableWith} in SQL. */
+    private static final String SAME_SERIES = "(CASE WHEN r.series IS NULL OR t.series IS NULL"
+            + " THEN (r.input_kind = '" + RunRecord.DEMO + "') = (t.input_kind = '" + RunRecord.DEMO + "')"
+            + " ELSE r.series = t.series END)";
+
     /** How long a write waits for another process's transaction on the same store. */
     private static final int BUSY_TIMEOUT_MS = 30_000;
 
@@ -107,7 +112,7 @@ public final class RunStore implements AutoCloseable {
         try {
             db.setAutoCommit(false);
             try (PreparedStatement del = db.prepareStatement("DELETE FROM runs WHERE run_id = ?");
-                    PreparedStatement ins = db.prepareStatement("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                    PreparedStatement ins = db.prepareStatement("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
                     PreparedStatement iss =
                             db.prepareStatement("INSERT OR IGNORE INTO run_issues VALUES (?,?,?,?,?)")) {
                 del.setString(1, run.runId());
@@ -124,7 +129,8 @@ public final class RunStore implements AutoCloseable {
                         run.blocked(),
                         run.durationMs(),
                         run.requestsUsed(),
-                        MAPPER.writeValueAsString(run.countsByCode()));
+                        MAPPER.writeValueAsString(run.countsByCode()),
+                        run.series());
                 ins.executeUpdate();
                 for (IssueKey k : issues) {
                     Sql.bind(iss, run.runId(), k.key(), k.code(), k.accountId(), k.status());
@@ -146,21 +152,26 @@ public final class RunStore implements AutoCloseable {
         return query("SELECT * FROM runs ORDER BY started_at DESC, run_id DESC LIMIT " + Math.max(0, limit), this::run);
     }
 
-    /** The demo runs, or the runs on real inputs, newest first: history never mixes the two. */
-    public List<RunRecord> runs(int limit, boolean demo) {
+    /**
+     * The runs history compares with a run of {@code series} on demo or real inputs ({@link
+     * RunRecord#comparableWith}), newest first: history never mixes two Zendesks, two ticket windows, or
+     * the demo with real inputs.
+     */
+    public List<RunRecord> runs(int limit, String series, boolean demo) {
         return query(
-                "SELECT * FROM runs WHERE (input_kind = '" + RunRecord.DEMO + "') = " + (demo ? 1 : 0)
-                        + " ORDER BY started_at DESC, run_id DESC LIMIT " + Math.max(0, limit),
-                this::run);
+                "SELECT * FROM runs WHERE CASE WHEN series IS NULL OR ?1 IS NULL"
+                        + " THEN (input_kind = '" + RunRecord.DEMO + "') = " + (demo ? 1 : 0)
+                        + " ELSE series = ?1 END ORDER BY started_at DESC, run_id DESC LIMIT " + Math.max(0, limit),
+                this::run,
+                series);
     }
 
-    /** The run recorded just before {@code runId} on the same kind of input (demo or real), if any. */
+    /** The run recorded just before {@code runId} that history compares it with ({@link RunRecord#comparableWith}). */
     public Optional<RunRecord> previous(String runId) {
         // runs of the same kind ordered as runs() orders them, after runId's own place in that order
         return query(
                         "SELECT r.* FROM runs r JOIN runs t ON t.run_id = ?"
-                                + " WHERE (r.input_kind = '" + RunRecord.DEMO + "') = (t.input_kind = '"
-                                + RunRecord.DEMO + "') AND (r.started_at < t.started_at"
+                                + " WHERE " + SAME_SERIES + " AND (r.started_at < t.started_at"
                                 + " OR r.started_at = t.started_at AND r.run_id < t.run_id)"
                                 + " ORDER BY r.started_at DESC, r.run_id DESC LIMIT 1",
                         this::run,
@@ -242,7 +253,8 @@ public final class RunStore implements AutoCloseable {
                     rs.getInt("blocked"),
                     rs.getLong("duration_ms"),
                     rs.getLong("requests_used"),
-                    counts);
+                    counts,
+                    rs.getString("series"));
         } catch (IOException e) {
             throw new SQLException("bad counts_by_code for run " + rs.getString("run_id"), e);
         }

@@ -113,6 +113,24 @@ class HistoryAndCiTest {
     }
 
     @Test
+    void failOnNew_comparesOnlyWithTheLastRunOfTheSameTicketWindow() throws Exception {
+        assertThat(audit("wide1").exitCode()).isZero();
+        Cli.Result narrow = audit("narrow", "--ticket-lookback-days", "3", "--fail-on", "new");
+        // the first run of its series: every issue is new, as for a store's first run
+        assertThat(narrow.exitCode()).as(narrow.err()).isEqualTo(1);
+
+        Cli.Result wide2 = audit("wide2", "--fail-on", "new");
+
+        // compared with wide1, not with the narrower window run just before it (whose window hid tickets)
+        assertThat(wide2.exitCode()).as(wide2.err()).isZero();
+        String history = Cli.run("history", "--out", out.toString()).out();
+        assertThat(history)
+                .contains("Latest run wide2 against wide1: 0 new, 0 resolved")
+                .containsPattern("(?m)^wide2 .* \\+0$")
+                .contains("Trend over 2 comparable (same Zendesk and ticket window) runs");
+    }
+
+    @Test
     void history_noStore_exits2WithHint() {
         Cli.Result r = Cli.run("history", "--out", tmp.resolve("empty").toString());
         assertThat(r.exitCode()).isEqualTo(2);
@@ -221,7 +239,8 @@ class HistoryAndCiTest {
                                 0,
                                 1,
                                 0,
-                                Map.of()),
+                                Map.of(),
+                                null), // recorded before runs had a series: comparable with any real run
                         List.of());
             }
         }

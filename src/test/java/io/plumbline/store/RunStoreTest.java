@@ -22,7 +22,8 @@ class RunStoreTest {
     Path tmp;
 
     private static RunRecord run(String id, String at, int total) {
-        return new RunRecord(id, at, at, "snapshot", "h" + id, total, 1, 1, 10, 0, Map.of("org_orphaned", total));
+        return new RunRecord(
+                id, at, at, "snapshot", "h" + id, total, 1, 1, 10, 0, Map.of("org_orphaned", total), "zendesk=a");
     }
 
     @Test
@@ -70,6 +71,33 @@ class RunStoreTest {
                 assertThat(s.runs(10)).extracting(RunRecord::runId).containsExactlyInAnyOrder("r0", "r1", "r2", "r3");
             }
         }
+    }
+
+    @Test
+    void runsAndPrevious_keepToTheSeries_andTakeRunsFromBeforeSeriesAsComparableWithAnyOfTheirKind() {
+        try (RunStore s = RunStore.open(tmp.resolve("p.db"))) {
+            s.recordRun(inSeries("old", "2026-01-01T00:00:00Z", null, "snapshot"), List.of());
+            s.recordRun(inSeries("a1", "2026-01-02T00:00:00Z", "zendesk=a", "snapshot"), List.of());
+            s.recordRun(inSeries("b1", "2026-01-03T00:00:00Z", "zendesk=b", "snapshot"), List.of());
+            s.recordRun(inSeries("d1", "2026-01-04T00:00:00Z", "demo", "demo"), List.of());
+            s.recordRun(inSeries("a2", "2026-01-05T00:00:00Z", "zendesk=a", "snapshot"), List.of());
+
+            assertThat(s.runs(10, "zendesk=a", false))
+                    .extracting(RunRecord::runId)
+                    .containsExactly("a2", "a1", "old");
+            assertThat(s.runs(10, "zendesk=b", false))
+                    .extracting(RunRecord::runId)
+                    .containsExactly("b1", "old");
+            assertThat(s.runs(10, "demo", true)).extracting(RunRecord::runId).containsExactly("d1");
+            assertThat(s.previous("a2")).map(RunRecord::runId).contains("a1");
+            assertThat(s.previous("b1")).map(RunRecord::runId).contains("old");
+            assertThat(s.previous("d1")).isEmpty();
+            assertThat(s.runs(1).get(0).series()).isEqualTo("zendesk=a");
+        }
+    }
+
+    private static RunRecord inSeries(String id, String at, String series, String kind) {
+        return new RunRecord(id, at, at, kind, "h" + id, 1, 0, 0, 10, 0, Map.of(), series);
     }
 
     @Test
