@@ -47,7 +47,7 @@ final class LiveSnapshot {
         // an audit only reads: a client_credentials token is asked for read scopes only
         ZendeskHttp http = ZendeskConnector.connect(
                 config.zendesk().readOnly(),
-                ZendeskSettings.from(config.zendesk(), ctx.clock()),
+                ZendeskSettings.from(config.zendesk(), ctx.clock()).forPulls(),
                 ctx.env(),
                 ctx.err()::println);
         if (salesforceApi != null) {

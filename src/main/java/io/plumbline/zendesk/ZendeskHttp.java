@@ -106,9 +106,10 @@ public final class ZendeskHttp {
             }
             Optional<Duration> retryAfter =
                     RateLimitHeaders.retryAfter(r.headers(), settings.clock().instant());
-            // a read answered 503 waits as for a 429 (Retry-After, else the default wait), so an outage of a
-            // few minutes does not end a long pull; a write's 503 without Retry-After is a plain 5xx below
-            if (r.status() == 429 || (r.status() == 503 && (retryAfter.isPresent() || resendAfterLimit))) {
+            // a pull's read answered 503 waits as for a 429 (Retry-After, else the default wait), so an outage
+            // of a few minutes does not end a long pull; other 503s without Retry-After are plain 5xx below
+            boolean outageWait = resendAfterLimit && settings.retryPolicy().waitOutOutages();
+            if (r.status() == 429 || (r.status() == 503 && (retryAfter.isPresent() || outageWait))) {
                 if (r.status() == 503) {
                     mayHaveLanded.run(); // unlike a 429, a 503 may come from a proxy after the write went through
                 }

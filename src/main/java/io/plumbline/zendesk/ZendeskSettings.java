@@ -57,6 +57,11 @@ public record ZendeskSettings(
         return new ZendeskSettings(baseUri, requestTimeout, policy, clock, sleeper, jitterSeed, userAgent);
     }
 
+    /** These settings for a pull, whose reads wait out a Zendesk outage ({@link RetryPolicy#waitOutOutages}). */
+    public ZendeskSettings forPulls() {
+        return withRetryPolicy(retryPolicy.waitingOutOutages());
+    }
+
     public ZendeskSettings withRequestTimeout(Duration timeout) {
         return new ZendeskSettings(baseUri, timeout, retryPolicy, clock, sleeper, jitterSeed, userAgent);
     }

@@ -64,6 +64,16 @@ final class EmulatorHarness implements AutoCloseable {
         return http(bearer("ZENDESK_OAUTH_TOKEN"), Map.of("ZENDESK_OAUTH_TOKEN", TOKEN));
     }
 
+    /** As {@link #http()} with the settings of a live audit's pull ({@link ZendeskSettings#forPulls}). */
+    ZendeskHttp pullHttp() {
+        ZendeskConfig config = config(bearer("ZENDESK_OAUTH_TOKEN"));
+        ZendeskSettings settings = ZendeskSettings.from(config)
+                .withTime(time, time)
+                .withRequestTimeout(Duration.ofSeconds(5))
+                .forPulls();
+        return ZendeskConnector.connect(config, settings, Map.of("ZENDESK_OAUTH_TOKEN", TOKEN), warnings::add);
+    }
+
     @Override
     public void close() {
         emulator.close();

@@ -174,7 +174,7 @@ class ZendeskPullResilienceTest {
             // twice the retries a 5xx gets: the outage ends after the 12th request
             h.emulator.interventions().afterRequest("GET", path, 12, () -> h.emulator.stopFailingEvery("GET", path));
 
-            new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(out, AS_OF, 30);
+            new ZendeskSnapshotPuller(h.pullHttp(), Progress.SILENT).pull(out, AS_OF, 30);
 
             List<LoggedRequest> counts = h.emulator.log().matching(r -> r.path().equals("/api/v2/organizations/count"));
             assertThat(counts).hasSize(13);
@@ -193,12 +193,24 @@ class ZendeskPullResilienceTest {
         try (EmulatorHarness h = new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN))) {
             h.emulator.failEvery("GET", "/api/v2/organizations/count", Fault.UNAVAILABLE);
 
-            assertThatThrownBy(() -> new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(out, AS_OF, 30))
+            assertThatThrownBy(() -> new ZendeskSnapshotPuller(h.pullHttp(), Progress.SILENT).pull(out, AS_OF, 30))
                     .isInstanceOf(PlumblineException.class)
                     .isNotInstanceOf(RateLimitedException.class)
                     .hasMessageContaining("did not answer GET /api/v2/organizations/count after 31 attempts (last: 503"
                             + " Service Unavailable)");
             assertThat(h.emulator.log().all()).hasSize(31);
+        }
+    }
+
+    @Test
+    void readOutsideAPull_503WithoutRetryAfter_isA5xxThatFailsInSecondsNotMinutes() {
+        try (EmulatorHarness h = new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN))) {
+            h.emulator.failEvery("GET", "/api/v2/organizations/count", Fault.UNAVAILABLE);
+
+            assertThatThrownBy(() -> h.http().get("/api/v2/organizations/count")) // as apply and undo read
+                    .isInstanceOf(PlumblineException.class)
+                    .hasMessageContaining("after 7 attempts (last: HTTP 503)");
+            assertThat(h.emulator.log().all()).hasSize(7);
         }
     }
 
