@@ -4,11 +4,14 @@ import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.model.Texts;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 
@@ -59,25 +62,30 @@ public final class Main {
                         + shownLines(withoutEnvSecrets(String.valueOf(e.getMessage()), ctx.env()))
                         + "); this is a defect in plumbline, please report it with the command you ran");
         if (ctx.env().containsKey("PLUMBLINE_DEBUG")) {
-            e.printStackTrace(ctx.err());
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            ctx.err().print(withoutEnvSecrets(trace.toString(), ctx.env())); // the causes' messages too
         }
         return INTERNAL_ERROR;
     }
 
     /**
      * {@code message} with the value of every environment variable that could be a secret (16 characters
-     * or more, with no space or slash, so not a path or a sentence) masked. An unexpected failure's message
+     * or more once stripped, with no space or slash inside, so not a path or a sentence) masked. An unexpected failure's message
      * was not written by Plumbline, and may quote a token it was handed (a JDK error quoting a header).
      */
     static String withoutEnvSecrets(String message, Map<String, String> env) {
         String out = message;
-        for (String value : env.values()) {
-            if (value != null
-                    && value.length() >= 16
-                    && value.chars().noneMatch(c -> c == '/' || c == '\\' || Character.isWhitespace(c))
-                    && out.contains(value)) {
-                out = out.replace(value, "[redacted]");
-            }
+        // stripped as Plumbline strips what it reads, and the longest first, so none is left half masked
+        List<String> secrets = env.values().stream()
+                .filter(Objects::nonNull)
+                .map(String::strip)
+                .filter(v -> v.length() >= 16)
+                .filter(v -> v.chars().noneMatch(c -> c == '/' || c == '\\' || Character.isWhitespace(c)))
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
+        for (String value : secrets) {
+            out = out.replace(value, "[redacted]");
         }
         return out;
     }

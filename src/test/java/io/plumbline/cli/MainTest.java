@@ -740,5 +740,9 @@ class MainTest {
 
         assertThat(shown)
                 .isEqualTo("invalid header value: \"Bearer [redacted]\" in /home/someone/with/a/long/path (C.UTF-8)");
+        // pasted with a line break, and one secret the start of another: each masked whole
+        Map<String, String> pasted = Map.of("A", token + "\n", "B", token + "EXTRA-TAIL-123");
+        assertThat(Main.withoutEnvSecrets("x " + token + "EXTRA-TAIL-123 y " + token, pasted))
+                .isEqualTo("x [redacted] y [redacted]");
     }
 }
