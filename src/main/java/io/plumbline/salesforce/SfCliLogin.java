@@ -43,7 +43,7 @@ final class SfCliLogin {
                     .path("accessToken")
                     .asText("");
             if (!usable(token)) {
-                throw noToken(alias, "`sf org auth show-access-token` printed none");
+                throw noToken(alias, "`sf org auth show-access-token` printed none that can be sent as it is");
             }
         }
         return new SalesforceSession(instance, token, AuthMethod.SF_CLI, alias);

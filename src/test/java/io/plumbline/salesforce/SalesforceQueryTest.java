@@ -60,7 +60,11 @@ class SalesforceQueryTest {
 
     @Test
     void query_answerThatIsNotAQueryResult_exits4NamingThePath() {
-        for (String body : List.of("{}", "{\"totalSize\":5,\"records\":[]}", "{\"done\":true,\"records\":{}}")) {
+        for (String body : List.of(
+                "{}",
+                "{\"totalSize\":5,\"records\":[]}",
+                "{\"done\":true,\"records\":{}}",
+                "{\"done\":true,\"records\":[]}")) { // a COUNT() read without totalSize would count 0
             sf.answerNext(body);
 
             SalesforceApiException e =
@@ -70,7 +74,8 @@ class SalesforceQueryTest {
             assertThat(e.exitCode()).isEqualTo(ExitCodes.REMOTE);
             assertThat(e.getMessage())
                     .isEqualTo("Salesforce answered /services/data/v67.0/query with JSON that is not a query result"
-                            + " (no records array or no boolean done); a proxy or gateway between Plumbline and the"
+                            + " (no records array, boolean done or whole-number totalSize); a proxy or gateway between"
+                            + " Plumbline and the"
                             + " org may have answered in its place");
         }
         assertThat(dir.resolve(SnapshotLayout.ACCOUNTS)).doesNotExist();
@@ -90,6 +95,18 @@ class SalesforceQueryTest {
         assertThat(e.getMessage())
                 .startsWith("Salesforce answered /services/data/v67.0/query/01gX-2 with JSON that is not a query"
                         + " result");
+    }
+
+    @Test
+    void query_batchNotDoneWithoutNextRecordsUrl_failsInsteadOfEndingThePull() {
+        sf.answerNext("{\"totalSize\":5,\"done\":false,\"records\":[]}");
+
+        SalesforceApiException e =
+                catchThrowableOfType(SalesforceApiException.class, () -> pull(SalesforceConfigBuilder.api(), dir));
+
+        assertThat(e.exitCode()).isEqualTo(ExitCodes.REMOTE);
+        assertThat(e.getMessage()).contains("a batch that is not done but names no nextRecordsUrl");
+        assertThat(dir.resolve(SnapshotLayout.ACCOUNTS)).doesNotExist();
     }
 
     @Test
