@@ -172,7 +172,7 @@ public final class RunFolderWriter {
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
-            // best effort: a leftover staging folder is hidden and replaced by the next run
+            // best effort: a leftover staging folder is hidden; its run id is taken, so later runs get another
         }
     }
 }

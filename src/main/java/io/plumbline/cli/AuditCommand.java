@@ -103,7 +103,7 @@ final class AuditCommand implements Callable<Integer> {
         String id = RunIds.choose(runId, started, "audit", root);
         try {
             return audit(inputs, root, id, started, condition, null);
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | java.io.IOException | Error e) {
             RunFolderWriter.deleteQuietly(RunFolderWriter.staging(root, id)); // gone once the run is published
             throw e;
         }
@@ -117,8 +117,8 @@ final class AuditCommand implements Callable<Integer> {
         Path staging = RunFolderWriter.staging(root, id);
         try {
             return live(config, root, id, staging, started, condition);
-        } catch (RuntimeException | java.io.IOException e) {
-            RunFolderWriter.deleteQuietly(staging); // gone once the run is published
+        } catch (RuntimeException | java.io.IOException | Error e) {
+            RunFolderWriter.deleteQuietly(staging); // gone once the run is published (an OutOfMemoryError too)
             throw e;
         }
     }
@@ -197,11 +197,18 @@ final class AuditCommand implements Callable<Integer> {
                 String kind = pull == null ? inputs.kind() : pull.inputKind();
                 try {
                     AuditHistory.record(store, result, facts, run, requests, kind);
-                    if (pull != null) {
-                        PullBaselines.remember(store, pull, id, runDir.resolve("snapshot"));
-                    }
                 } catch (PlumblineException e) {
                     unrecorded = e.getMessage(); // the run folder is complete: its readout still counts
+                }
+                if (pull != null && unrecorded == null) {
+                    try {
+                        PullBaselines.remember(store, pull, id, runDir.resolve("snapshot"));
+                    } catch (PlumblineException e) {
+                        ctx.err()
+                                .println("warning: the pull of this run could not be recorded as the baseline of"
+                                        + " the next incremental pull (" + e.getMessage() + "); the next live audit"
+                                        + " pulls from the last baseline recorded, or in full");
+                    }
                 }
             }
             if (json) {

@@ -93,7 +93,7 @@ final class PullTable {
                 }
                 cursor.executeBatch();
             }
-            db.commit();
+            Sql.commit(db);
         } catch (SQLException | IOException e) {
             Sql.rollbackQuietly(db);
             throw new PlumblineException(2, file + ": cannot record the pull: " + e.getMessage(), e);

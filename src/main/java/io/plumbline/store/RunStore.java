@@ -56,7 +56,12 @@ public final class RunStore implements AutoCloseable {
             config.setBusyTimeout(BUSY_TIMEOUT_MS);
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
             RunStore store = new RunStore(file, db);
-            store.migrate();
+            try {
+                store.migrate();
+            } catch (SQLException | RuntimeException e) {
+                db.close();
+                throw e;
+            }
             return store;
         } catch (SQLException | IOException e) {
             throw new PlumblineException(2, file + ": cannot open the local store: " + e.getMessage(), e);
@@ -88,7 +93,7 @@ public final class RunStore implements AutoCloseable {
                 }
                 s.execute("PRAGMA user_version = " + (v + 1));
             }
-            db.commit();
+            Sql.commit(db);
         } catch (SQLException | RuntimeException e) {
             Sql.rollbackQuietly(db);
             throw e;
@@ -138,7 +143,7 @@ public final class RunStore implements AutoCloseable {
                 }
                 iss.executeBatch();
             }
-            db.commit();
+            Sql.commit(db);
         } catch (SQLException | IOException e) {
             Sql.rollbackQuietly(db);
             throw new PlumblineException(2, file + ": cannot record the run: " + e.getMessage(), e);

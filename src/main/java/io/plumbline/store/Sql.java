@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-/** The two JDBC chores every store table shares: binding parameters and a rollback that cannot hide an error. */
+/** The JDBC chores every store table shares: binding parameters, committing, and a rollback that cannot hide an error. */
 final class Sql {
     private Sql() {}
 
@@ -12,6 +12,15 @@ final class Sql {
         for (int i = 0; i < values.length; i++) {
             ps.setObject(i + 1, values[i]);
         }
+    }
+
+    /**
+     * Commits the transaction by turning auto-commit back on. The driver's {@code commit()} begins the next
+     * transaction at once, which in the store's IMMEDIATE mode takes the write lock again, and could wait
+     * for another process's transaction and fail after the data was already committed.
+     */
+    static void commit(Connection db) throws SQLException {
+        db.setAutoCommit(true);
     }
 
     static void rollbackQuietly(Connection db) {
