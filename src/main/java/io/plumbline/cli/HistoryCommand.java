@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Show the audit runs recorded in the local store (oldest first) with their totals and the change from "
-                    + "the run before, then for the latest run the issues that are new, resolved and still open.",
+                    + "the run before of the same series (the same Zendesk and ticket window, or the demo), then for "
+                    + "the latest run on real inputs the issues that are new, resolved and still open.",
             "",
             "Examples:",
             "  plumbline history",
@@ -79,8 +80,9 @@ final class HistoryCommand implements Callable<Integer> {
             Collections.reverse(all);
             List<RunRecord> runs = all.subList(Math.max(0, all.size() - limit), all.size());
             PrintWriter w = ctx.out();
-            table(w, all, all.size() - runs.size());
-            if (!runs.isEmpty()) {
+            if (runs.isEmpty()) {
+                table(w, all, all.size(), null);
+            } else {
                 RunRecord newest = runs.get(runs.size() - 1);
                 // a demo tried in the production folder does not hide what last night's real run found
                 RunRecord real = newest.demo()
@@ -89,6 +91,7 @@ final class HistoryCommand implements Callable<Integer> {
                                 .reduce((a, b) -> b)
                                 .orElse(newest)
                         : newest;
+                table(w, all, all.size() - runs.size(), real);
                 latest(w, store, real);
                 if (real != newest) {
                     w.println("(The latest run, " + newest.runId() + ", was on the demo fixtures; `plumbline history`"
@@ -104,9 +107,9 @@ final class HistoryCommand implements Callable<Integer> {
      * One row per run shown ({@code all} from {@code firstShown}), oldest first. The change is against
      * the previous run history compares it with ({@link RunRecord#comparableWith}: the same Zendesk and
      * ticket window, never the demo with real inputs), shown or not, and the trend is over the shown
-     * runs comparable with the latest one.
+     * runs comparable with {@code latest} (the latest on real inputs, when there is one).
      */
-    private static void table(PrintWriter w, List<RunRecord> all, int firstShown) {
+    private static void table(PrintWriter w, List<RunRecord> all, int firstShown, RunRecord latest) {
         List<RunRecord> runs = all.subList(firstShown, all.size());
         w.printf(
                 "%-28s %-20s %-9s %8s %7s %8s %7s %7s%n",
@@ -131,10 +134,9 @@ final class HistoryCommand implements Callable<Integer> {
                     r.blocked(),
                     change);
         }
-        if (runs.isEmpty()) {
+        if (latest == null) {
             return;
         }
-        RunRecord latest = runs.get(runs.size() - 1);
         List<RunRecord> same =
                 runs.stream().filter(r -> r.comparableWith(latest)).toList();
         boolean kindOnly = runs.stream().filter(r -> r.demo() == latest.demo()).allMatch(latest::comparableWith);

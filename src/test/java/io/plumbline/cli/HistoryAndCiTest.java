@@ -109,7 +109,8 @@ class HistoryAndCiTest {
         assertThat(Cli.run("history", "--out", out.toString()).out())
                 .contains("Latest run real2 against real1")
                 .contains("(The latest run, xdemo, was on the demo fixtures;")
-                .doesNotContain("Latest run xdemo");
+                .doesNotContain("Latest run xdemo")
+                .containsPattern("Trend over 2 non-demo runs: (\\d+) -> \\1 issues");
     }
 
     @Test
