@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,19 +36,38 @@ final class ReceiptArchive {
         return receipt.toAbsolutePath().getParent().resolve("applies");
     }
 
-    /** {@code YYYYMMDD_HHMMSSZ_<kind>} in UTC, with {@code _2}, {@code _3}... when already archived. */
-    static String freshRunId(Path receipt, Instant now, String kind) {
+    /**
+     * {@code YYYYMMDD_HHMMSSZ_<kind>} in UTC, with {@code _2}, {@code _3}... when already archived or
+     * taken: the id is reserved with a hidden marker file ({@code .RUN_ID.reserved}) until {@link
+     * #archive}, so two runs started in the same second beside each other never archive under one id.
+     */
+    static String freshRunId(Path receipt, Instant now, String kind) throws IOException {
+        Files.createDirectories(dir(receipt));
         String base = STAMP.format(now) + "_" + kind;
         String id = base;
-        for (int n = 2; Files.exists(dir(receipt).resolve(id + ".json")); n++) {
+        for (int n = 2; Files.exists(dir(receipt).resolve(id + ".json")) || !reserve(receipt, id); n++) {
             id = base + "_" + n;
         }
         return id;
     }
 
+    private static boolean reserve(Path receipt, String runId) throws IOException {
+        try {
+            Files.createFile(reservation(receipt, runId));
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    private static Path reservation(Path receipt, String runId) {
+        return dir(receipt).resolve("." + runId + ".reserved");
+    }
+
     static void archive(Path receipt, String runId) throws IOException {
         Files.createDirectories(dir(receipt));
         Files.copy(receipt, dir(receipt).resolve(runId + ".json"), StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(reservation(receipt, runId));
     }
 
     /** Copies an unfinished receipt at {@code receipt} into the archive (once) and says so on {@code err}. */

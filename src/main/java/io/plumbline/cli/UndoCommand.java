@@ -153,7 +153,7 @@ final class UndoCommand implements Callable<Integer> {
         keepUnfinished(target);
         // read before this run's receipt replaces the one at the target
         Set<String> undoneBefore = ReceiptArchive.undoneBefore(receipt, target, hash);
-        String runId = ReceiptArchive.freshRunId(target, started, live ? "undo" : "undo_dry_run");
+        String runId = freshRunId(target, started, live ? "undo" : "undo_dry_run");
         ReceiptFile undoReceipt = new ReceiptFile(target, header(source, hash, runId, started, instance));
         new Undoer(zendesk).undoneBefore(undoneBefore).run(results, inFlight, appliedLater.keySet(), live, undoReceipt);
         String undoHash = undoReceipt.finish(ctx.clock().instant().toString());
@@ -215,6 +215,15 @@ final class UndoCommand implements Callable<Integer> {
             ReceiptArchive.archive(target, runId);
         } catch (IOException e) {
             throw new InputException(target.toString(), 0, 0, "cannot archive the undo receipt: " + e.getMessage(), e);
+        }
+    }
+
+    private static String freshRunId(Path target, Instant started, String kind) {
+        try {
+            return ReceiptArchive.freshRunId(target, started, kind);
+        } catch (IOException e) {
+            throw new InputException(
+                    target.toString(), 0, 0, "cannot reserve a run id beside the receipt: " + e.getMessage(), e);
         }
     }
 

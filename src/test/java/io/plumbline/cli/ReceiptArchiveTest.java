@@ -1,0 +1,38 @@
+package io.plumbline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReceiptArchiveTest {
+    private static final Instant NOW = Instant.parse("2026-04-18T02:15:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void freshRunId_twoRunsBesideEachOtherInOneSecond_getTwoIdsAndArchiveBoth() throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        Files.writeString(a, "{\"run\":\"a\"}");
+        Files.writeString(b, "{\"run\":\"b\"}");
+
+        String first = ReceiptArchive.freshRunId(a, NOW, "dry_run");
+        String second = ReceiptArchive.freshRunId(b, NOW, "dry_run");
+        ReceiptArchive.archive(a, first);
+        ReceiptArchive.archive(b, second);
+
+        assertThat(List.of(first, second)).containsExactly("20260418_021500Z_dry_run", "20260418_021500Z_dry_run_2");
+        assertThat(ReceiptArchive.dir(a).resolve(first + ".json")).hasContent("{\"run\":\"a\"}");
+        assertThat(ReceiptArchive.dir(a).resolve(second + ".json")).hasContent("{\"run\":\"b\"}");
+        try (Stream<Path> left = Files.list(ReceiptArchive.dir(a))) {
+            assertThat(left.map(p -> p.getFileName().toString())).allMatch(n -> n.endsWith(".json"));
+        }
+    }
+}
