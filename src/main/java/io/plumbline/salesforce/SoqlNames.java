@@ -34,24 +34,7 @@ final class SoqlNames {
      * Opportunity)}, outside its string literals.
      */
     static boolean hasSubquery(String filter) {
-        StringBuilder code = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < filter.length(); i++) {
-            char c = filter.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '\'') {
-                    quoted = false;
-                }
-            } else if (c == '\'') {
-                quoted = true;
-                code.append("''"); // a literal stands between what is before and after it, whatever it holds
-            } else {
-                code.append(c);
-            }
-        }
-        return SUBQUERY.matcher(code).find();
+        return SUBQUERY.matcher(outsideLiterals(filter)).find();
     }
 
     /** Why {@code filter} cannot be used as a WHERE clause, or null when it can. */
@@ -59,19 +42,11 @@ final class SoqlNames {
         if (filter.isBlank()) {
             return "it is blank; remove the key to read every account";
         }
+        String code = outsideLiterals(filter);
         int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < filter.length(); i++) {
-            char c = filter.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '\'') {
-                    quoted = false;
-                }
-            } else if (c == '\'') {
-                quoted = true;
-            } else if (c == '(') {
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '(') {
                 depth++;
             } else if (c == ')' && --depth < 0) {
                 return "a ')' at position " + (i + 1) + " closes a parenthesis that was never opened";
@@ -79,9 +54,32 @@ final class SoqlNames {
                 return "it contains '" + (c == ';' ? ";" : "a control character") + "' outside a string literal";
             }
         }
-        if (quoted) {
+        if (code.chars().filter(c -> c == '\'').count() % 2 != 0) { // the quotes left are the delimiters
             return "a string literal is not closed; SOQL strings use single quotes, like Type = 'Customer'";
         }
         return depth == 0 ? null : "it opens " + depth + " parenthesis(es) it does not close";
+    }
+
+    /**
+     * {@code filter} with what its string literals hold (escapes included) turned to spaces, each character
+     * keeping its position, so that what is code can be read without a literal's text passing for code.
+     * The quotes that open and close the literals are kept.
+     */
+    private static String outsideLiterals(String filter) {
+        StringBuilder code = new StringBuilder(filter.length());
+        boolean quoted = false;
+        for (int i = 0; i < filter.length(); i++) {
+            char c = filter.charAt(i);
+            if (quoted && c == '\\' && i + 1 < filter.length()) {
+                code.append("  ");
+                i++;
+            } else if (c == '\'') {
+                quoted = !quoted;
+                code.append(c);
+            } else {
+                code.append(quoted ? ' ' : c);
+            }
+        }
+        return code.toString();
     }
 }

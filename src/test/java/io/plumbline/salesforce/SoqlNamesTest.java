@@ -2,6 +2,7 @@ package io.plumbline.salesforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,5 +31,21 @@ class SoqlNamesTest {
             })
     void hasSubquery_noSemiJoin_isFalse(String filter) {
         assertThat(SoqlNames.hasSubquery(filter)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Name = 'a)'", "Name = 'O\\'Brien' AND (Type = 'x;y')", "Name = 'ends with \\\\'"})
+    void filterProblem_parenthesesQuotesAndSemicolonsInsideLiterals_areNotCode(String filter) {
+        assertThat(SoqlNames.filterProblem(filter)).isNull();
+    }
+
+    @Test
+    void filterProblem_namesWhatIsWrongOutsideTheLiterals() {
+        assertThat(SoqlNames.filterProblem("Name = 'x")).startsWith("a string literal is not closed");
+        assertThat(SoqlNames.filterProblem("Name = 'x\\'")).startsWith("a string literal is not closed");
+        assertThat(SoqlNames.filterProblem("(Type = 'a'")).isEqualTo("it opens 1 parenthesis(es) it does not close");
+        assertThat(SoqlNames.filterProblem("Type = 'a)')"))
+                .isEqualTo("a ')' at position 12 closes a parenthesis that was never opened");
+        assertThat(SoqlNames.filterProblem("Type = 'a'; DELETE")).contains("';' outside a string literal");
     }
 }
