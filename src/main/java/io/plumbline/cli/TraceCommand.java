@@ -100,6 +100,10 @@ final class TraceCommand implements Callable<Integer> {
                 return tracer.account(SalesforceIds.canonical(target.accountId.strip()));
             }
             if (target.email != null) {
+                if (target.email.isBlank() || !target.email.contains("@")) {
+                    throw new ConfigException("--user-email '" + target.email.strip() + "' is not an email address;"
+                            + " give one like ana@acme.example, or trace the user by --zendesk-user-id");
+                }
                 return tracer.userByEmail(target.email);
             }
             if (target.userId != null) {

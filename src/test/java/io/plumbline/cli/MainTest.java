@@ -354,6 +354,15 @@ class MainTest {
     }
 
     @Test
+    void trace_blankOrNonEmailUserEmail_isAUsageErrorNotEveryUserWithoutAnEmail() {
+        for (String email : List.of("", "   ", "riley.jones")) {
+            Cli.Result r = Cli.run("trace", "--demo", "--user-email", email);
+            assertThat(r.exitCode()).as(email).isEqualTo(2);
+            assertThat(r.err()).as(email).contains("is not an email address");
+        }
+    }
+
+    @Test
     void trace_demoOrgCarryingADuplicateExternalId_listsTheDuplicateIssueAndAction() {
         Cli.Result r = Cli.run("trace", "--demo", "--zendesk-org-id", "9003");
         assertThat(r.exitCode()).as(r.err()).isZero();
