@@ -24,7 +24,7 @@ public record Account(
         accountDomains = Texts.orEmpty(accountDomains);
         website = Texts.orEmpty(website);
         domainOverride = Texts.orEmpty(domainOverride);
-        storedOrgId = Texts.orEmpty(storedOrgId).strip();
-        parentAccountId = Texts.orEmpty(parentAccountId).strip();
+        storedOrgId = Texts.strip(Texts.orEmpty(storedOrgId));
+        parentAccountId = Texts.strip(Texts.orEmpty(parentAccountId));
     }
 }

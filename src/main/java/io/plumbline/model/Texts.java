@@ -43,6 +43,28 @@ public final class Texts {
     }
 
     public static boolean isBlank(String s) {
-        return s == null || s.isBlank();
+        return s == null || strip(s).isEmpty();
+    }
+
+    /**
+     * {@code s} without the spaces around it as a person pasting a value means them: ASCII and Unicode
+     * whitespace, and the no-break spaces ({@code U+00A0}, {@code U+2007}, {@code U+202F}) that {@link
+     * String#strip} keeps, so an id copied from a web page still reads as that id.
+     */
+    public static String strip(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && isSpace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && isSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
+    /** A space of any kind, no-break ones included ({@link #strip}). */
+    public static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 }

@@ -1,6 +1,7 @@
 package io.plumbline.normalize;
 
 import io.plumbline.model.Domain;
+import io.plumbline.model.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,25 +56,13 @@ public final class DomainNormalizer {
         return c == ',' || c == ';' || isSpace(c);
     }
 
-    /**
-     * Whitespace as a person pasting into a Salesforce field means it: ASCII and Unicode whitespace,
-     * and the no-break spaces ({@code U+00A0}, {@code U+2007}, {@code U+202F}) that {@link String#strip}
-     * keeps.
-     */
+    /** A space of any kind, no-break ones included ({@link Texts#isSpace}). */
     private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+        return Texts.isSpace(c);
     }
 
     private static String trim(String s) {
-        int from = 0;
-        int to = s.length();
-        while (from < to && isSpace(s.charAt(from))) {
-            from++;
-        }
-        while (to > from && isSpace(s.charAt(to - 1))) {
-            to--;
-        }
-        return s.substring(from, to);
+        return Texts.strip(s);
     }
 
     /** Whether a field holds nothing but spaces ({@link #isSpace}, no-break ones included). */

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.plumbline.errors.InputException;
+import io.plumbline.model.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -46,9 +47,7 @@ final class CsvTable {
         /** The field's value (empty when the column is absent), stripped of surrounding whitespace. */
         String get(String column) {
             Integer i = table.columns.get(column);
-            return i == null || i >= record.getFieldCount()
-                    ? ""
-                    : record.getField(i).strip();
+            return i == null || i >= record.getFieldCount() ? "" : Texts.strip(record.getField(i));
         }
 
         /** The 1-based column number of a header, for messages. */

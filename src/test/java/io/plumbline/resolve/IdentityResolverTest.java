@@ -40,6 +40,25 @@ class IdentityResolverTest {
     }
 
     @Test
+    void resolve_storedOrgIdWithANoBreakSpaceCopiedAlong_stillNamesItsOrg() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "a.example", "", "", "7\u00A0")
+                .org(7, "Stored", null)
+                .org(8, "ByDomain", null, "a.example"));
+        assertThat(account(r, "001A").rule()).isEqualTo(AccountRule.STORED_ORG_ID);
+        assertThat(account(r, "001A").org().id()).isEqualTo(new ZendeskOrgId(7));
+    }
+
+    @Test
+    void resolve_orgWhoseExternalIdIsANoBreakSpace_isUnlinkedAndMatchedByDomain() {
+        Resolution r =
+                resolve(Snapshots.with().account("001A", "A", "a.example").org(8, "ByDomain", "\u00A0", "a.example"));
+        assertThat(account(r, "001A").rule()).isEqualTo(AccountRule.DOMAIN);
+        assertThat(account(r, "001A").org().id()).isEqualTo(new ZendeskOrgId(8));
+        assertThat(account(r, "001A").org().externalId()).isEmpty(); // so set_org_external_id may fill it
+    }
+
+    @Test
     void resolve_externalIdInOtherCase_matches() {
         Resolution r = resolve(Snapshots.with().account("001ABC", "A", "").org(1, "A", "001abc"));
         assertThat(account(r, "001ABC").outcome()).isEqualTo(AccountOutcome.RESOLVED);
