@@ -100,7 +100,10 @@ final class DoctorCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Signs in and counts the accounts the filter selects: three read requests. */
+    /**
+     * Signs in, counts the accounts the filter selects and reads one row of each query the pull runs
+     * (accounts, and contacts when the config reads them): four or five read requests.
+     */
     private HealthCheck salesforceApi(PlumblineConfig cfg) {
         try {
             SalesforceProbe p = new SalesforcePuller(
@@ -111,7 +114,12 @@ final class DoctorCommand implements Callable<Integer> {
                     p.instanceUrl() + " with " + p.auth().configKey() + ", API v" + p.apiVersion() + ": " + p.accounts()
                             + " accounts match the filter");
         } catch (PlumblineException e) {
-            return HealthCheck.fail("salesforce", "cannot read accounts through the API", e.getMessage(), e.exitCode());
+            return HealthCheck.fail(
+                    "salesforce",
+                    "cannot read " + (cfg.salesforce().contacts() ? "accounts or contacts" : "accounts")
+                            + " through the API",
+                    e.getMessage(),
+                    e.exitCode());
         }
     }
 

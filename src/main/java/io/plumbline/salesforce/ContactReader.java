@@ -27,20 +27,58 @@ final class ContactReader {
 
     private ContactReader() {}
 
+    /**
+     * Reads one row of the query {@link #read} would run (falling back as it does), so that a field or
+     * object the integration user cannot see is found by {@code doctor}, not by the audit.
+     */
+    static void probe(SalesforceApi api, String accountFilter) {
+        try {
+            SoqlQuery query = relationsQuery(accountFilter);
+            api.query(query, query.select() + " LIMIT 1");
+        } catch (SalesforceApiException e) {
+            if (!e.errorCode().equals("INVALID_TYPE")) {
+                throw e;
+            }
+            SoqlQuery query = contactsQuery(accountFilter);
+            api.query(query, query.select() + " LIMIT 1");
+        }
+    }
+
+    /** The active AccountContactRelation rows with an email, of the filter's accounts when it allows. */
+    private static SoqlQuery relationsQuery(String accountFilter) {
+        return new SoqlQuery(
+                RELATIONS,
+                List.of("AccountId", "IsDirect", "Contact.Email"),
+                "IsActive = true AND Contact.Email != null" + scope(accountFilter),
+                usable(accountFilter));
+    }
+
+    /** Each contact's own AccountId, where the org has no AccountContactRelation. */
+    private static SoqlQuery contactsQuery(String accountFilter) {
+        return new SoqlQuery(
+                "Contact",
+                List.of("Email", "AccountId"),
+                "Email != null AND AccountId != null" + scope(accountFilter),
+                usable(accountFilter));
+    }
+
+    /** The account filter as the contacts queries can repeat it: not when it holds a subquery. */
+    private static String usable(String accountFilter) {
+        return SoqlNames.hasSubquery(accountFilter) ? "" : accountFilter;
+    }
+
+    private static String scope(String accountFilter) {
+        String filter = usable(accountFilter);
+        return filter.isEmpty() ? "" : " AND AccountId IN (SELECT Id FROM Account WHERE (" + filter + "))";
+    }
+
     static Result read(SalesforceApi api, String accountFilter, Set<String> accountKeys) {
         Map<String, Contact> merged = new TreeMap<>();
-        String filter = SoqlNames.hasSubquery(accountFilter) ? "" : accountFilter;
-        String scope = filter.isEmpty() ? "" : " AND AccountId IN (SELECT Id FROM Account WHERE (" + filter + "))";
         boolean relations = true;
         try {
-            SoqlQuery query = new SoqlQuery(
-                    RELATIONS,
-                    List.of("AccountId", "IsDirect", "Contact.Email"),
-                    "IsActive = true AND Contact.Email != null" + scope,
-                    filter);
             RestQuery.run(
                     api,
-                    query,
+                    relationsQuery(accountFilter),
                     row -> add(
                             merged,
                             row.get("Contact.Email"),
@@ -53,9 +91,10 @@ final class ContactReader {
             }
             relations = false;
             merged.clear();
-            SoqlQuery query = new SoqlQuery(
-                    "Contact", List.of("Email", "AccountId"), "Email != null AND AccountId != null" + scope, filter);
-            RestQuery.run(api, query, row -> add(merged, row.get("Email"), row.get("AccountId"), true, accountKeys));
+            RestQuery.run(
+                    api,
+                    contactsQuery(accountFilter),
+                    row -> add(merged, row.get("Email"), row.get("AccountId"), true, accountKeys));
         }
         List<Contact> contacts = new ArrayList<>(merged.values());
         contacts.sort(Comparator.comparing((Contact c) -> c.email().toLowerCase(Locale.ROOT))

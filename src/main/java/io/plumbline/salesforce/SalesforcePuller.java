@@ -44,13 +44,19 @@ public final class SalesforcePuller {
     private record Connection(SalesforceHttp http, SalesforceSession session, SalesforceApi api) {}
 
     /**
-     * Signs in, picks the API version and counts the accounts the filter selects (one {@code COUNT()}
-     * query): the cheapest proof that a pull would work, for {@code doctor}.
+     * Signs in, picks the API version, counts the accounts the filter selects (one {@code COUNT()} query)
+     * and reads one row of each query a pull runs (accounts with every mapped field, and contacts when
+     * the config reads them): the cheapest proof that a pull would work, for {@code doctor}.
      */
     public SalesforceProbe probe() {
         Checked checked = checked();
         Connection c = connect(checked);
-        long accounts = RestQuery.count(c.api(), accountQuery(checked));
+        SoqlQuery query = accountQuery(checked);
+        long accounts = RestQuery.count(c.api(), query);
+        c.api().query(query, query.select() + " LIMIT 1"); // a mapped field the user cannot see fails here
+        if (config.contacts()) {
+            ContactReader.probe(c.api(), checked.filter());
+        }
         return new SalesforceProbe(
                 c.session().instanceUrl().toString(),
                 c.session().method(),

@@ -50,10 +50,15 @@ class DoctorSalesforceApiTest {
     }
 
     private String doctor(int expectedCode) throws IOException {
+        return doctor(expectedCode, "");
+    }
+
+    private String doctor(int expectedCode, String moreSalesforce) throws IOException {
         Path cfg = Files.writeString(
                 dir.resolve("plumbline.yaml"),
                 "salesforce:\n  source: api\n  instance_url: " + sf.baseUrl()
                         + "\n  access_token_env: SF_ACCESS_TOKEN\n  account_filter: \"Type = 'Customer'\"\n"
+                        + moreSalesforce
                         + "zendesk:\n  base_url: " + zendesk.baseUri()
                         + "\n  auth:\n    oauth_access_token_env: ZD_TOKEN\n");
         StringWriter out = new StringWriter();
@@ -78,7 +83,28 @@ class DoctorSalesforceApiTest {
                 .doesNotContain(sfToken);
         assertThat(sf.requests())
                 .extracting(RecordedRequest::kind)
-                .containsExactly(RequestKind.VERSIONS, RequestKind.QUERY);
+                .containsExactly(RequestKind.VERSIONS, RequestKind.QUERY, RequestKind.QUERY);
+    }
+
+    @Test
+    void doctor_mappedFieldTheUserCannotSee_failsAsTheAuditWouldRatherThanCountingOk() throws IOException {
+        sf.data().hide("Account", "Domain__c"); // field-level security
+
+        String out = doctor(2, "  fields:\n    domains: [Domain__c]\n"); // a setup to fix, as the audit says
+
+        assertThat(out)
+                .contains("fail  salesforce")
+                .contains("INVALID_FIELD", "Domain__c")
+                .doesNotContain(sfToken);
+    }
+
+    @Test
+    void doctor_contactsWithoutAccess_failsAsTheAuditWould() throws IOException {
+        sf.data().hide("Contact", "Email");
+
+        String out = doctor(2, "  contacts: true\n");
+
+        assertThat(out).contains("fail  salesforce").contains("INVALID_FIELD", "Email");
     }
 
     @Test
