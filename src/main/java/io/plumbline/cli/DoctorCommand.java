@@ -11,6 +11,7 @@ import io.plumbline.salesforce.ContactsCsvReader;
 import io.plumbline.salesforce.SalesforceProbe;
 import io.plumbline.salesforce.SalesforcePuller;
 import io.plumbline.salesforce.SalesforceRuntime;
+import io.plumbline.zendesk.ClientCredentialsAuth;
 import io.plumbline.zendesk.HealthCheck;
 import io.plumbline.zendesk.ZendeskConnector;
 import io.plumbline.zendesk.ZendeskDoctor;
@@ -74,16 +75,22 @@ final class DoctorCommand implements Callable<Integer> {
 
     private List<HealthCheck> zendesk(PlumblineConfig cfg) {
         ZendeskHttp http;
+        ZendeskHttp applyHttp;
         try {
-            http = ZendeskConnector.connect(
-                    cfg.zendesk(), ZendeskSettings.from(cfg.zendesk(), ctx.clock()), ctx.env(), ctx.err()::println);
+            ZendeskSettings settings = ZendeskSettings.from(cfg.zendesk(), ctx.clock());
+            // read as a live audit reads (read scopes only); the scopes checked are those apply asks for
+            http = ZendeskConnector.connect(cfg.zendesk().readOnly(), settings, ctx.env(), ctx.err()::println);
+            applyHttp = http.auth() instanceof ClientCredentialsAuth
+                            && !cfg.zendesk().readOnly().equals(cfg.zendesk())
+                    ? ZendeskConnector.connect(cfg.zendesk(), settings, ctx.env(), w -> {})
+                    : http;
         } catch (PlumblineException e) {
             return List.of(HealthCheck.fail("zendesk", "not configured", e.getMessage(), e.exitCode()));
         }
         List<HealthCheck> out = new ArrayList<>();
         out.add(HealthCheck.ok(
                 "zendesk", http.settings().baseUri() + " with " + http.auth().describe()));
-        out.addAll(new ZendeskDoctor(http).run());
+        out.addAll(new ZendeskDoctor(http, applyHttp).run());
         return out;
     }
 

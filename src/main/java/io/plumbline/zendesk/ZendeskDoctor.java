@@ -12,13 +12,23 @@ import java.util.TreeSet;
  * Checks that Plumbline can do its work against one Zendesk: each call below really needs the
  * credentials (never {@code /users/me}, which answers an anonymous caller with 200), then it reports
  * the token's scopes and the rate-limit headroom. Every failure carries Zendesk's answer and the fix.
+ *
+ * <p>The reads are made as a live audit makes them ({@code http}: with client credentials, a token asked
+ * for read scopes only); the scopes are those of the token apply would get ({@code applyHttp}), which
+ * may be refused when the OAuth client may not ask for what {@code oauth_scopes} says.
  */
 public final class ZendeskDoctor {
     private static final String AREA = "zendesk";
     private final ZendeskHttp http;
+    private final ZendeskHttp applyHttp;
 
     public ZendeskDoctor(ZendeskHttp http) {
+        this(http, http);
+    }
+
+    public ZendeskDoctor(ZendeskHttp http, ZendeskHttp applyHttp) {
         this.http = http;
+        this.applyHttp = applyHttp;
     }
 
     public List<HealthCheck> run() {
@@ -61,7 +71,8 @@ public final class ZendeskDoctor {
         }
         try {
             Set<String> scopes = new TreeSet<>();
-            http.get("/api/v2/oauth/tokens/current.json")
+            applyHttp
+                    .get("/api/v2/oauth/tokens/current.json")
                     .body()
                     .path("token")
                     .path("scopes")
@@ -76,7 +87,12 @@ public final class ZendeskDoctor {
             }
             return HealthCheck.ok(AREA, "token scopes: " + String.join(" ", scopes));
         } catch (PlumblineException e) {
-            return HealthCheck.warn(AREA, "could not read the token's scopes", e.getMessage());
+            return applyHttp == http
+                    ? HealthCheck.warn(AREA, "could not read the token's scopes", e.getMessage())
+                    : HealthCheck.warn(
+                            AREA,
+                            "audits can read, but apply cannot get a token with zendesk.auth.oauth_scopes",
+                            e.getMessage());
         }
     }
 

@@ -103,6 +103,33 @@ class DoctorCommandTest {
     }
 
     @Test
+    void doctor_clientAllowedOnlyToRead_passesTheAuditsReadsAndWarnsThatApplyCannotGetItsToken() throws IOException {
+        zendesk.close();
+        zendesk = ZendeskEmulator.start(
+                SeedSnapshots.write(dir.resolve("seed2"), 20, 30, 40),
+                EmulatorConfig.withToken("unused")
+                        .withOAuthClient("plumbline", "s3cret-client", Set.of("read"), Duration.ofMinutes(30)),
+                new EmulatorTime(SeedSnapshots.CAPTURED_AT.plus(Duration.ofMinutes(5)), 1000));
+        Path cfg = config(dir.resolve("seed/salesforce_accounts.csv").toString());
+        Files.writeString(
+                cfg,
+                Files.readString(cfg)
+                        .replace(
+                                "    oauth_access_token_env: ZD_TOKEN\n",
+                                "    client_id_env: ZD_ID\n    client_secret_env: ZD_SECRET\n"));
+
+        String[] r = doctor(Map.of("ZD_ID", "plumbline", "ZD_SECRET", "s3cret-client"), cfg, 0);
+
+        assertThat(r[0])
+                .contains("ok    zendesk    can read organizations (20)")
+                .contains("ok    zendesk    can read ticket export")
+                .contains("warn  zendesk    audits can read, but apply cannot get a token with"
+                        + " zendesk.auth.oauth_scopes")
+                .contains("invalid_scope")
+                .doesNotContain("s3cret-client");
+    }
+
+    @Test
     void doctor_missingCsvAndUnsetVariable_eachFailWithAFix() throws IOException {
         String[] r = doctor(Map.of(), config("./nowhere.csv"), 2);
 
