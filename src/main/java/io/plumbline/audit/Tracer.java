@@ -12,6 +12,7 @@ import io.plumbline.normalize.DomainNormalizer;
 import io.plumbline.normalize.Emails;
 import io.plumbline.plan.PlannedAction;
 import io.plumbline.resolve.AccountResolution;
+import io.plumbline.resolve.OrgNames;
 import io.plumbline.resolve.UserResolution;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,7 +140,7 @@ public final class Tracer {
         out.add("Resolution");
         int mentions = 0;
         for (AccountResolution r : result.resolution().accounts().values()) {
-            String role = roleOf(r, id);
+            String role = worded(r, OrgNames.roleOf(result.resolution(), r, id));
             if (role != null) {
                 mentions++;
                 out.add("  account " + r.account().id() + " '" + r.account().name() + "': " + role);
@@ -152,18 +153,21 @@ public final class Tracer {
         return Optional.of(out);
     }
 
-    private static String roleOf(AccountResolution r, ZendeskOrgId id) {
-        if (r.org() != null && r.org().id().equals(id)) {
-            return (r.resolved() ? "resolved to it by " : "contested candidate by ")
-                    + r.rule().label();
+    /** How account {@code r} names the org, in words; null when it does not. */
+    private static String worded(AccountResolution r, OrgNames.Role role) {
+        if (role == null) {
+            return null;
         }
-        if (r.externalIdMatches().stream().anyMatch(o -> o.id().equals(id))) {
-            return "carries its external_id (" + r.outcome().name().toLowerCase(java.util.Locale.ROOT) + ")";
-        }
-        if (r.domainCandidates().stream().anyMatch(o -> o.id().equals(id))) {
-            return "holds one of its expected domains";
-        }
-        return r.account().storedOrgId().equals(id.toString()) ? "stores this org id" : null;
+        return switch (role) {
+            case ORG ->
+                (r.resolved() ? "resolved to it by " : "contested candidate by ")
+                        + r.rule().label();
+            case EXTERNAL_ID ->
+                "carries its external_id (" + r.outcome().name().toLowerCase(java.util.Locale.ROOT) + ")";
+            case DOMAIN -> "holds one of its expected domains";
+            case SHARED_DOMAIN -> "holds an expected domain it shares with other accounts";
+            case STORED_ID -> "stores this org id";
+        };
     }
 
     private static void steps(List<String> out, List<String> steps) {

@@ -8,6 +8,7 @@ import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.resolve.AccountResolution;
 import io.plumbline.resolve.CorruptedToken;
 import io.plumbline.resolve.ExternalIdKey;
+import io.plumbline.resolve.OrgNames;
 import io.plumbline.resolve.Resolution;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,7 +153,7 @@ final class AccountIssueDetector implements Detector {
     /** The org the stale stored id names (when it is an org id at all) and the org the account resolved to. */
     private static List<ZendeskOrgId> staleOrgs(AccountResolution r) {
         List<ZendeskOrgId> out = new ArrayList<>(2);
-        Long stored = OrphanOrgDetector.parse(r.account().storedOrgId());
+        Long stored = OrgNames.storedOrgId(r.account().storedOrgId());
         if (stored != null) {
             out.add(new ZendeskOrgId(stored));
         }

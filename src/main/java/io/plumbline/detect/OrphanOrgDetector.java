@@ -1,11 +1,10 @@
 package io.plumbline.detect;
 
-import io.plumbline.model.Domain;
 import io.plumbline.model.Organization;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.resolve.AccountResolution;
-import io.plumbline.resolve.AccountRule;
 import io.plumbline.resolve.ExternalIdKey;
+import io.plumbline.resolve.OrgNames;
 import io.plumbline.resolve.Resolution;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,50 +49,8 @@ final class OrphanOrgDetector implements Detector {
     private static Set<ZendeskOrgId> mentioned(Resolution resolution) {
         Set<ZendeskOrgId> out = new HashSet<>();
         for (AccountResolution r : resolution.accounts().values()) {
-            if (r.org() != null) {
-                out.add(r.org().id());
-            }
-            r.externalIdMatches().forEach(o -> out.add(o.id()));
-            for (Organization candidate : r.domainCandidates()) {
-                if (named(resolution, r, candidate)) {
-                    out.add(candidate.id());
-                }
-            }
-            if (r.org() == null) {
-                // an org holding a domain this account shares with others is left to the review of that
-                // domain (account_domain_shared), not called an orphan to retire
-                resolution.sharedDomainHolders(r).forEach(o -> out.add(o.id()));
-            }
-            Long stored = parse(r.account().storedOrgId());
-            if (stored != null) {
-                out.add(new ZendeskOrgId(stored));
-            }
+            OrgNames.of(resolution, r, (org, role) -> out.add(org));
         }
         return out;
-    }
-
-    /**
-     * Whether an org holding one of the account's expected domains is named by the account: as its
-     * domain candidate (where the domain rule was consulted), or as the org holding a domain the
-     * account's own org lacks (reported as attached elsewhere). A blank org that only repeats domains
-     * the account's org already holds is a duplicate nobody names.
-     */
-    private static boolean named(Resolution resolution, AccountResolution r, Organization candidate) {
-        if (r.rule() == AccountRule.DOMAIN || r.rule() == AccountRule.NONE || r.org() == null) {
-            return true;
-        }
-        List<Domain> own = resolution.orgs().domains(r.org());
-        return resolution.orgs().domains(candidate).stream()
-                .anyMatch(d -> r.expected().domains().contains(d) && !own.contains(d));
-    }
-
-    /** The positive org id {@code raw} spells, or null. */
-    static Long parse(String raw) {
-        try {
-            long v = Long.parseLong(raw);
-            return v > 0 ? v : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -47,6 +47,37 @@ class TracerTest {
     }
 
     @Test
+    void org_holdingOnlyADomainTwoAccountsShare_isNamedByBothAndNotAnOrphan_asTheAuditSays() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "shared.example")
+                .account("001B", "B", "shared.example")
+                .org(700, "Shared", null, "shared.example")
+                .audit();
+
+        List<String> trace = new Tracer(r).org(new ZendeskOrgId(700)).orElseThrow();
+
+        assertThat(r.issues()).noneMatch(i -> i.code().code().equals("org_orphaned"));
+        assertThat(trace)
+                .contains("  account 001A 'A': holds an expected domain it shares with other accounts")
+                .doesNotContain("  no account resolves to this org or names it as a candidate");
+    }
+
+    @Test
+    void org_blankOneOnlyRepeatingTheDomainOfTheAccountsOwnOrg_isNamedByNoneAndAnOrphan_asTheAuditSays() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .org(701, "A copy", null, "a.example")
+                .audit();
+
+        List<String> trace = new Tracer(r).org(new ZendeskOrgId(701)).orElseThrow();
+
+        assertThat(trace)
+                .contains("  no account resolves to this org or names it as a candidate")
+                .anyMatch(l -> l.contains(" org_orphaned "));
+    }
+
+    @Test
     void org_secondHolderOfADuplicateExternalId_listsTheDuplicateAndItsBlockedAction() {
         AuditResult r = Snapshots.with()
                 .account("001A", "A", "a.example")
