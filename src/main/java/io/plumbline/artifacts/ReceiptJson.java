@@ -26,6 +26,10 @@ public final class ReceiptJson {
         var domains = (java.util.List<Object>)
                 result.plan().source().getOrDefault("personal_domains_extra", java.util.List.of());
         domains.forEach(d -> extra.add(d.toString()));
+        if (result.plan().source().get("personal_domains_removed") instanceof java.util.List<?> removed) {
+            var array = input.putArray("personal_domains_removed");
+            removed.forEach(d -> array.add(d.toString()));
+        }
         ObjectNode checksums = input.putObject("crc32c");
         run.inputChecksums().forEach(checksums::put);
         root.put("plan_hash", result.plan().planHash());

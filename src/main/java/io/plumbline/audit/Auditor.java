@@ -23,10 +23,17 @@ import java.util.TreeMap;
 public final class Auditor {
     private final ResolutionSettings settings;
     private final List<String> personalDomainsExtra;
+    private final List<String> personalDomainsRemoved;
 
     public Auditor(ResolutionSettings settings, List<String> personalDomainsExtra) {
+        this(settings, personalDomainsExtra, List.of());
+    }
+
+    /** An auditor whose settings' personal domains are the built-in ones plus {@code extra} less {@code removed}. */
+    public Auditor(ResolutionSettings settings, List<String> extra, List<String> removed) {
         this.settings = settings;
-        this.personalDomainsExtra = List.copyOf(personalDomainsExtra);
+        this.personalDomainsExtra = List.copyOf(extra);
+        this.personalDomainsRemoved = List.copyOf(removed);
     }
 
     public AuditResult audit(Snapshot snapshot, boolean demo, String runId, Instant generatedAt) {
@@ -49,6 +56,11 @@ public final class Auditor {
         source.put("ticket_window_start", resolution.ticketWindowStart().toString());
         source.put(
                 "personal_domains_extra", personalDomainsExtra.stream().sorted().toList());
+        if (!personalDomainsRemoved.isEmpty()) { // left out when empty: plans made before it keep their hash
+            source.put(
+                    "personal_domains_removed",
+                    personalDomainsRemoved.stream().sorted().toList());
+        }
         if (!resolution.snapshot().zendesk().isEmpty()) {
             source.put("zendesk", resolution.snapshot().zendesk()); // its ids are that Zendesk's: apply checks it
         }

@@ -175,7 +175,10 @@ final class AuditCommand implements Callable<Integer> {
     private Integer audit(
             AuditInputs inputs, Path root, String id, Instant started, FailOn condition, PullBaselines.Pulled pull)
             throws java.io.IOException {
-        Auditor auditor = new Auditor(inputs.settings(), inputs.config().audit().personalDomainsExtra());
+        Auditor auditor = new Auditor(
+                inputs.settings(),
+                inputs.config().audit().personalDomainsExtra(),
+                inputs.config().audit().personalDomainsRemoved());
         boolean demo = inputs.demo();
         AuditResult result = auditor.audit(inputs.snapshot(), demo, id, started);
         SummaryFacts facts = SummaryFacts.of(result);

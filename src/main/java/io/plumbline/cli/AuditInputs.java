@@ -108,7 +108,10 @@ record AuditInputs(
         int lookback =
                 lookbackOverride != null ? lookbackOverride : config.audit().ticketLookbackDays();
         // the config's own values were checked when it was loaded
-        return new ResolutionSettings(PersonalDomains.withExtra(config.audit().personalDomainsExtra()), lookback);
+        return new ResolutionSettings(
+                PersonalDomains.with(
+                        config.audit().personalDomainsExtra(), config.audit().personalDomainsRemoved()),
+                lookback);
     }
 
     static Instant parseAsOf(String raw) {
@@ -134,10 +137,12 @@ record AuditInputs(
         String kind = in.path("kind").asText();
         List<String> extra = new ArrayList<>();
         in.path("personal_domains_extra").forEach(n -> extra.add(n.asText()));
+        List<String> removed = new ArrayList<>();
+        in.path("personal_domains_removed").forEach(n -> removed.add(n.asText()));
         io.plumbline.config.AuditConfig recorded;
         try {
             recorded = new io.plumbline.config.AuditConfig(
-                    in.path("ticket_lookback_days").asInt(30), extra);
+                    in.path("ticket_lookback_days").asInt(30), extra, removed);
         } catch (ConfigException e) {
             throw new InputException(
                     dir.resolve("receipt.json").toString(),

@@ -72,7 +72,9 @@ final class ReportCommand implements Callable<Integer> {
         Instant started = Instant.parse(
                 receipt.path("started_at").asText(ctx.clock().instant().toString()));
         AuditResult result = new Auditor(
-                        inputs.settings(), inputs.config().audit().personalDomainsExtra())
+                        inputs.settings(),
+                        inputs.config().audit().personalDomainsExtra(),
+                        inputs.config().audit().personalDomainsRemoved())
                 .audit(inputs.snapshot(), inputs.demo(), runId, started);
         // report.html must describe the run: rewriting it from other inputs would disagree with its artifacts
         RunInputCheck.change(run, inputs, result).ifPresent(change -> {

@@ -76,7 +76,9 @@ final class TraceCommand implements Callable<Integer> {
         }
         AuditInputs inputs = run != null ? AuditInputs.fromRun(run) : AuditInputs.load(input);
         AuditResult result = new Auditor(
-                        inputs.settings(), inputs.config().audit().personalDomainsExtra())
+                        inputs.settings(),
+                        inputs.config().audit().personalDomainsExtra(),
+                        inputs.config().audit().personalDomainsRemoved())
                 .audit(inputs.snapshot(), inputs.demo(), "trace", ctx.clock().instant());
         if (run != null) {
             RunInputCheck.change(run, inputs, result)

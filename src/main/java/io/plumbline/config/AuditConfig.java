@@ -6,10 +6,15 @@ import io.plumbline.resolve.ResolutionSettings;
 import java.util.List;
 import java.util.Objects;
 
-/** The {@code audit:} section. */
+/**
+ * The {@code audit:} section: the ticket window, and the personal email domains added to the built-in
+ * list ({@code personal_domains_extra}) or taken off it ({@code personal_domains_removed}: a built-in
+ * one that is a customer's own domain).
+ */
 public record AuditConfig(
         @JsonProperty("ticket_lookback_days") Integer ticketLookbackDays,
-        @JsonProperty("personal_domains_extra") List<String> personalDomainsExtra) {
+        @JsonProperty("personal_domains_extra") List<String> personalDomainsExtra,
+        @JsonProperty("personal_domains_removed") List<String> personalDomainsRemoved) {
     public AuditConfig {
         ticketLookbackDays = ticketLookbackDays == null ? ResolutionSettings.DEFAULT_LOOKBACK_DAYS : ticketLookbackDays;
         if (!ResolutionSettings.lookbackInRange(ticketLookbackDays)) {
@@ -22,14 +27,27 @@ public record AuditConfig(
             throw ConfigException.atKey(
                     "audit.personal_domains_extra", "audit.personal_domains_extra has an empty entry; remove it");
         }
+        if (personalDomainsRemoved != null && personalDomainsRemoved.stream().anyMatch(Objects::isNull)) {
+            throw ConfigException.atKey(
+                    "audit.personal_domains_removed", "audit.personal_domains_removed has an empty entry; remove it");
+        }
         personalDomainsExtra = personalDomainsExtra == null ? List.of() : List.copyOf(personalDomainsExtra);
-        String problem = ResolutionSettings.personalDomainsProblem(personalDomainsExtra);
+        personalDomainsRemoved = personalDomainsRemoved == null ? List.of() : List.copyOf(personalDomainsRemoved);
+        String problem = ResolutionSettings.personalDomainsProblem(personalDomainsExtra, personalDomainsRemoved);
         if (problem != null) {
-            throw ConfigException.atKey("audit.personal_domains_extra", "audit." + problem);
+            throw ConfigException.atKey(
+                    problem.startsWith("personal_domains_removed")
+                            ? "audit.personal_domains_removed"
+                            : "audit.personal_domains_extra",
+                    "audit." + problem);
         }
     }
 
+    public AuditConfig(Integer ticketLookbackDays, List<String> personalDomainsExtra) {
+        this(ticketLookbackDays, personalDomainsExtra, null);
+    }
+
     public static AuditConfig defaults() {
-        return new AuditConfig(null, null);
+        return new AuditConfig(null, null, null);
     }
 }

@@ -2,6 +2,7 @@ package io.plumbline.normalize;
 
 import io.plumbline.model.Domain;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -169,15 +170,42 @@ public final class PersonalDomains {
 
     /** The built-in lists plus {@code extra} (raw text, normalized; invalid entries are rejected). */
     public static PersonalDomains withExtra(Collection<String> extra) {
+        return with(extra, List.of());
+    }
+
+    /**
+     * The built-in lists plus {@code extra}, less {@code removed} (a built-in personal domain that is a
+     * customer's own, for a tenant whose customer it is); raw text, normalized. An invalid entry, a
+     * removed domain the built-in list does not hold, or one both added and removed is rejected.
+     */
+    public static PersonalDomains with(Collection<String> extra, Collection<String> removed) {
         Set<String> all = new TreeSet<>(BUILT_IN);
+        Set<String> added = new TreeSet<>();
         for (String raw : extra) {
-            DomainParse parse = DomainNormalizer.parse(raw);
-            if (!parse.valid()) {
-                throw new IllegalArgumentException("personal_domains_extra: '" + raw + "' is " + parse.problem());
+            added.add(domain("personal_domains_extra", raw));
+        }
+        all.addAll(added);
+        for (String raw : removed) {
+            String d = domain("personal_domains_removed", raw);
+            if (added.contains(d)) {
+                throw new IllegalArgumentException(
+                        "personal_domains_removed: '" + raw + "' is in personal_domains_extra too; keep one");
             }
-            all.add(parse.domain().value());
+            if (!BUILT_IN.contains(d)) {
+                throw new IllegalArgumentException("personal_domains_removed: '" + raw + "' is not on the built-in"
+                        + " list of personal email domains, so there is nothing to remove");
+            }
+            all.remove(d);
         }
         return new PersonalDomains(all, PLATFORMS);
+    }
+
+    private static String domain(String key, String raw) {
+        DomainParse parse = DomainNormalizer.parse(raw);
+        if (!parse.valid()) {
+            throw new IllegalArgumentException(key + ": '" + raw + "' is " + parse.problem());
+        }
+        return parse.domain().value();
     }
 
     public static PersonalDomains builtIn() {

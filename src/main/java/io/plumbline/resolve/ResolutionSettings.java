@@ -27,8 +27,13 @@ public record ResolutionSettings(PersonalDomains personalDomains, int ticketLook
 
     /** What is wrong with a list of extra personal domains, or null when every entry is a domain. */
     public static String personalDomainsProblem(List<String> extra) {
+        return personalDomainsProblem(extra, List.of());
+    }
+
+    /** Why the personal-domain list changes cannot be made, or null when they can. */
+    public static String personalDomainsProblem(List<String> extra, List<String> removed) {
         try {
-            PersonalDomains.withExtra(extra);
+            PersonalDomains.with(extra, removed);
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();

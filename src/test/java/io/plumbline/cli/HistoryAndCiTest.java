@@ -132,6 +132,31 @@ class HistoryAndCiTest {
     }
 
     @Test
+    void personalDomainRemovedByConfig_isRecordedWithTheRunAndReadBackByReport() throws Exception {
+        edit(
+                "salesforce_accounts.csv",
+                "001ACME002,Acme Labs,acmelabs.example,",
+                "001ACME002,Acme Labs,\"acmelabs.example gmail.com\",");
+        Path cfg = tmp.resolve("removed.yaml");
+        Files.writeString(cfg, "audit:\n  personal_domains_removed: [gmail.com]\n");
+
+        Cli.Result r = audit("removed", "--config", cfg.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(new ObjectMapper()
+                        .readTree(out.resolve("removed/receipt.json").toFile())
+                        .path("input")
+                        .path("personal_domains_removed")
+                        .toString())
+                .isEqualTo("[\"gmail.com\"]");
+        assertThat(Files.readString(out.resolve("removed/all_exceptions.csv")))
+                .doesNotContain("gmail.com is a personal email domain");
+        // report re-audits the run from what it recorded, and refuses when the plan does not come out the same
+        Cli.Result report = Cli.run("report", "--run", out.resolve("removed").toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+    }
+
+    @Test
     void history_noStore_exits2WithHint() {
         Cli.Result r = Cli.run("history", "--out", tmp.resolve("empty").toString());
         assertThat(r.exitCode()).isEqualTo(2);

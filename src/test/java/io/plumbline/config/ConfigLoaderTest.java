@@ -111,6 +111,14 @@ class ConfigLoaderTest {
                         + "live), found 'apii'");
         assertThat(error("audit:\n  personal_domains_extra: [null, x.example]\n"))
                 .isEqualTo("plumbline.yaml:2:3: error: audit.personal_domains_extra has an empty entry; remove it");
+        assertThat(error("audit:\n  personal_domains_extra: []\n  personal_domains_removed: [acme.example]\n"))
+                .isEqualTo("plumbline.yaml:3:3: error: audit.personal_domains_removed: 'acme.example' is not on the"
+                        + " built-in list of personal email domains, so there is nothing to remove");
+        assertThat(
+                        error(
+                                "audit:\n  personal_domains_extra: [fastmail.com]\n  personal_domains_removed: [fastmail.com]\n"))
+                .isEqualTo("plumbline.yaml:3:3: error: audit.personal_domains_removed: 'fastmail.com' is in"
+                        + " personal_domains_extra too; keep one");
         assertThat(error("zendesk:\n  subdomain: acme\n  max_retries: -2\n  full_pull_every_days: 7\n"))
                 .startsWith("plumbline.yaml:3:3: error: zendesk.max_retries must be 0 or more");
         // inside a flow mapping the line of the key that holds it is the nearest the file can say

@@ -339,6 +339,25 @@ class IdentityResolverTest {
     }
 
     @Test
+    void resolve_builtInPersonalDomainRemovedByConfig_identifiesTheAccountWhoseDomainItIs() {
+        var settings = new ResolutionSettings(
+                io.plumbline.normalize.PersonalDomains.with(java.util.List.of(), java.util.List.of("fastmail.com")),
+                30);
+        Snapshots snapshot = Snapshots.with()
+                .account("001F", "Fastmail", "fastmail.com")
+                .org(5, "Fastmail", null, "fastmail.com")
+                .endUser(10, "staff@fastmail.com", null);
+
+        Resolution removed = new IdentityResolver(settings).resolve(snapshot.build());
+        Resolution builtIn = resolve(snapshot);
+
+        assertThat(account(removed, "001F").rule()).isEqualTo(AccountRule.DOMAIN);
+        assertThat(user(removed, 10).rule()).isNotEqualTo(UserRule.PERSONAL);
+        assertThat(user(builtIn, 10).rule()).isEqualTo(UserRule.PERSONAL);
+        assertThat(account(builtIn, "001F").rule()).isEqualTo(AccountRule.NONE);
+    }
+
+    @Test
     void resolveUser_agentsSuspendedAndInactive_areNotChecked() {
         Resolution r = resolve(Snapshots.with()
                 .account("001A", "A", "a.example")
