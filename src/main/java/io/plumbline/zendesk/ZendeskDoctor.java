@@ -39,9 +39,12 @@ public final class ZendeskDoctor {
             return out;
         }
         out.add(probe("end-users", "/api/v2/users/count?role=end-user"));
+        // the listings and exports a pull reads (some need an admin), each for one record or an hour
+        out.add(probe("the end-user listing", "/api/v2/users?page%5Bsize%5D=1&role=end-user"));
         out.add(probe("organization memberships", "/api/v2/organization_memberships?page%5Bsize%5D=1"));
         long hourAgo =
                 http.settings().clock().instant().minus(Duration.ofHours(1)).getEpochSecond();
+        out.add(probe("organization export", "/api/v2/incremental/organizations.json?start_time=" + hourAgo));
         out.add(probe("ticket export", "/api/v2/incremental/tickets/cursor.json?per_page=1&start_time=" + hourAgo));
         out.add(scopes());
         out.add(headroom());

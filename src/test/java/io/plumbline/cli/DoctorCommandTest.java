@@ -66,6 +66,8 @@ class DoctorCommandTest {
         assertThat(r[0])
                 .contains("ok    zendesk    can read organizations (20)")
                 .contains("can read end-users")
+                .contains("ok    zendesk    can read the end-user listing")
+                .contains("ok    zendesk    can read organization export")
                 .contains("can read ticket export")
                 .contains("token scopes: read write")
                 .contains("rate limit: ")
