@@ -122,6 +122,15 @@ public final class RunStore implements AutoCloseable {
                             db.prepareStatement("INSERT OR IGNORE INTO run_issues VALUES (?,?,?,?,?)")) {
                 del.setString(1, run.runId());
                 del.executeUpdate();
+                if (run.series() != null) {
+                    // runs recorded before series existed join the series of the first run recorded after,
+                    // so that they are compared with that one series only, not with every series to come
+                    try (PreparedStatement adopt = db.prepareStatement("UPDATE runs SET series = ? WHERE series IS"
+                            + " NULL AND (input_kind = '" + RunRecord.DEMO + "') = " + (run.demo() ? 1 : 0))) {
+                        adopt.setString(1, run.series());
+                        adopt.executeUpdate();
+                    }
+                }
                 Sql.bind(
                         ins,
                         run.runId(),
@@ -171,9 +180,12 @@ public final class RunStore implements AutoCloseable {
                 series);
     }
 
-    /** The run recorded just before {@code runId} that history compares it with ({@link RunRecord#comparableWith}). */
+    /**
+     * The run recorded just before {@code runId} that history compares it with: of its series (or, for a
+     * run from before series, of its kind; {@link RunRecord#comparableWith}).
+     */
     public Optional<RunRecord> previous(String runId) {
-        // runs of the same kind ordered as runs() orders them, after runId's own place in that order
+        // comparable runs ordered as runs() orders them, after runId's own place in that order
         return query(
                         "SELECT r.* FROM runs r JOIN runs t ON t.run_id = ?"
                                 + " WHERE " + SAME_SERIES + " AND (r.started_at < t.started_at"

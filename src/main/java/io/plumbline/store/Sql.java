@@ -3,6 +3,7 @@ package io.plumbline.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /** The JDBC chores every store table shares: binding parameters, committing, and a rollback that cannot hide an error. */
 final class Sql {
@@ -20,7 +21,18 @@ final class Sql {
      * for another process's transaction and fail after the data was already committed.
      */
     static void commit(Connection db) throws SQLException {
-        db.setAutoCommit(true);
+        try {
+            db.setAutoCommit(true);
+        } catch (SQLException e) {
+            // the driver counts the connection as auto-committing already, so rollback() would refuse:
+            // end the transaction by hand, or it would hold its locks until the store is closed
+            try (Statement s = db.createStatement()) {
+                s.execute("ROLLBACK");
+            } catch (SQLException ignored) {
+                // the failed commit is what the user needs to see
+            }
+            throw e;
+        }
     }
 
     static void rollbackQuietly(Connection db) {

@@ -74,7 +74,7 @@ class RunStoreTest {
     }
 
     @Test
-    void runsAndPrevious_keepToTheSeries_andTakeRunsFromBeforeSeriesAsComparableWithAnyOfTheirKind() {
+    void runsAndPrevious_keepToTheSeries_andRunsFromBeforeSeriesJoinTheFirstSeriesOfTheirKind() {
         try (RunStore s = RunStore.open(tmp.resolve("p.db"))) {
             s.recordRun(inSeries("old", "2026-01-01T00:00:00Z", null, "snapshot"), List.of());
             s.recordRun(inSeries("a1", "2026-01-02T00:00:00Z", "zendesk=a", "snapshot"), List.of());
@@ -85,12 +85,14 @@ class RunStoreTest {
             assertThat(s.runs(10, "zendesk=a", false))
                     .extracting(RunRecord::runId)
                     .containsExactly("a2", "a1", "old");
+            // the run from before series joined the series of the first run recorded after it
             assertThat(s.runs(10, "zendesk=b", false))
                     .extracting(RunRecord::runId)
-                    .containsExactly("b1", "old");
+                    .containsExactly("b1");
             assertThat(s.runs(10, "demo", true)).extracting(RunRecord::runId).containsExactly("d1");
             assertThat(s.previous("a2")).map(RunRecord::runId).contains("a1");
-            assertThat(s.previous("b1")).map(RunRecord::runId).contains("old");
+            assertThat(s.previous("a1")).map(RunRecord::runId).contains("old");
+            assertThat(s.previous("b1")).isEmpty();
             assertThat(s.previous("d1")).isEmpty();
             assertThat(s.runs(1).get(0).series()).isEqualTo("zendesk=a");
         }
