@@ -67,7 +67,16 @@ final class ReceiptArchive {
     static void archive(Path receipt, String runId) throws IOException {
         Files.createDirectories(dir(receipt));
         Files.copy(receipt, dir(receipt).resolve(runId + ".json"), StandardCopyOption.REPLACE_EXISTING);
-        Files.deleteIfExists(reservation(receipt, runId));
+        release(receipt, runId);
+    }
+
+    /** Removes the marker {@link #freshRunId} left for {@code runId}, if it is there (quietly: it is hidden). */
+    static void release(Path receipt, String runId) {
+        try {
+            Files.deleteIfExists(reservation(receipt, runId));
+        } catch (IOException ignored) {
+            // a leftover marker only keeps its id from being taken again
+        }
     }
 
     /** Copies an unfinished receipt at {@code receipt} into the archive (once) and says so on {@code err}. */
@@ -82,6 +91,7 @@ final class ReceiptArchive {
         if (!Files.exists(kept)) {
             Files.copy(receipt, kept);
         }
+        release(receipt, runId); // the run that reserved it ended without archiving its receipt
         String mode = old.path("mode").asText();
         if (!mode.equals("apply") && !mode.equals("undo")) {
             // a dry run wrote nothing: there is nothing to undo, and nothing to say

@@ -154,10 +154,18 @@ final class UndoCommand implements Callable<Integer> {
         // read before this run's receipt replaces the one at the target
         Set<String> undoneBefore = ReceiptArchive.undoneBefore(receipt, target, hash);
         String runId = freshRunId(target, started, live ? "undo" : "undo_dry_run");
-        ReceiptFile undoReceipt = new ReceiptFile(target, header(source, hash, runId, started, instance));
-        new Undoer(zendesk).undoneBefore(undoneBefore).run(results, inFlight, appliedLater.keySet(), live, undoReceipt);
-        String undoHash = undoReceipt.finish(ctx.clock().instant().toString());
-        archive(target, runId);
+        ReceiptFile undoReceipt;
+        String undoHash;
+        try {
+            undoReceipt = new ReceiptFile(target, header(source, hash, runId, started, instance));
+            new Undoer(zendesk)
+                    .undoneBefore(undoneBefore)
+                    .run(results, inFlight, appliedLater.keySet(), live, undoReceipt);
+            undoHash = undoReceipt.finish(ctx.clock().instant().toString());
+            archive(target, runId);
+        } finally {
+            ReceiptArchive.release(target, runId);
+        }
         ApplyReadout.print(
                 ctx.out(), undoReceipt.json(), undoReceipt.results(), undoHash, target, null, false, common.quiet);
         if (!live && !common.quiet) {
