@@ -47,7 +47,8 @@ final class SvgCharts {
 
     static String trend(List<TrendPoint> points) {
         if (points.size() < 2) {
-            return "<p class=\"empty\" id=\"trend\">The trend appears from the second recorded run"
+            return "<p class=\"empty\" id=\"trend\">The trend appears from the second recorded run of this"
+                    + " series (the same Zendesk and ticket window)"
                     + (points.isEmpty() ? "" : " (this run: " + points.get(0).totalIssues() + " issues)") + ".</p>";
         }
         int max = Math.max(

@@ -22,7 +22,7 @@ final class AuditHistory {
 
     private AuditHistory() {}
 
-    /** Earlier runs on the same kind of input (demo or real), oldest first, then this one. */
+    /** Earlier runs of the plan's series ({@link #series}), oldest first, then this one. */
     static List<TrendPoint> trend(RunStore store, SummaryFacts facts, String runId, String startedAt, FixPlan plan) {
         List<TrendPoint> points = new ArrayList<>(store == null ? List.of() : earlier(store, TREND_RUNS - 1, plan));
         points.add(new TrendPoint(runId, startedAt, facts.totalIssues(), facts.prepared(), facts.blocked()));

@@ -109,7 +109,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     /**
      * Signs in, counts the accounts the filter selects and reads one row of each query the pull runs
-     * (accounts, and contacts when the config reads them): four or five read requests.
+     * (accounts, and contacts when the config reads them): four to six read requests.
      */
     private HealthCheck salesforceApi(PlumblineConfig cfg) {
         try {

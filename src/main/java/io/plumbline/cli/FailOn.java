@@ -8,7 +8,7 @@ enum FailOn {
     ANY,
     /** Any blocked action (an issue a human must decide). */
     BLOCKED,
-    /** Any issue that the previous recorded run on the same kind of input (demo or real) did not have. */
+    /** Any issue that the previous recorded run of the same series (Zendesk and ticket window, or the demo) did not have. */
     NEW;
 
     static FailOn parse(String raw) {

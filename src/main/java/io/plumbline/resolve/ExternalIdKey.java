@@ -1,6 +1,7 @@
 package io.plumbline.resolve;
 
 import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.Texts;
 import io.plumbline.normalize.SalesforceIds;
 import java.util.Locale;
 
@@ -12,7 +13,7 @@ import java.util.Locale;
 public record ExternalIdKey(String key, boolean fifteenCharacterForm, boolean padded) {
     /** The comparison key of an org's raw external_id. */
     public static ExternalIdKey ofOrgExternalId(String externalId) {
-        String id = externalId.strip();
+        String id = Texts.strip(externalId); // no-break spaces too, as a value pasted from a page has them
         return new ExternalIdKey(
                 SalesforceIds.asAccountId(id).toLowerCase(Locale.ROOT),
                 SalesforceIds.isAccountId15(id),

@@ -80,6 +80,9 @@ public final class OrgNames {
 
     /** The positive org id a stored org id field spells, or null. */
     public static Long storedOrgId(String raw) {
+        if (raw.isEmpty() || !Character.isDigit(raw.charAt(0))) {
+            return null; // most accounts store none: no exception thrown and caught for each of them
+        }
         try {
             long v = Long.parseLong(raw);
             return v > 0 ? v : null;

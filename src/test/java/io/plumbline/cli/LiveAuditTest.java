@@ -192,6 +192,28 @@ class LiveAuditTest {
     }
 
     @Test
+    void liveAudit_zendeskAnswering503ForLongerThanTheRetriesOfA5xx_waitsItOutAndFinishes() {
+        try (ZendeskEmulator z = emulator(EmulatorConfig.withToken(TOKEN))) {
+            String path = "/api/v2/organizations/count";
+            z.failEvery("GET", path, Fault.UNAVAILABLE);
+            z.interventions().afterRequest("GET", path, 9, () -> z.stopFailingEvery("GET", path));
+
+            Run r = run(
+                    z.time(),
+                    Map.of("ZD_TOKEN", TOKEN),
+                    "audit",
+                    "--config",
+                    config(z).toString(),
+                    "--run-id",
+                    "outage",
+                    "--no-progress");
+
+            assertThat(r.code).as(r.err).isZero();
+            assertThat(z.log().matching(q -> q.path().equals(path))).hasSize(10);
+        }
+    }
+
+    @Test
     void liveAudit_badToken_exit4AndNoHalfWrittenRunFolder() {
         try (ZendeskEmulator z = emulator(EmulatorConfig.withToken(TOKEN))) {
             Run r = run(
