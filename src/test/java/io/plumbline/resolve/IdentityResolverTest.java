@@ -76,6 +76,14 @@ class IdentityResolverTest {
     }
 
     @Test
+    void resolve_externalIdPastedWithANoBreakSpace_matchesAndIsFlaggedAsPadded() {
+        Resolution r = resolve(Snapshots.with().account("001ABC", "A", "").org(1, "A", "001ABC\u00A0"));
+        AccountResolution a = account(r, "001ABC");
+        assertThat(a.rule()).isEqualTo(AccountRule.EXTERNAL_ID);
+        assertThat(a.externalIdNotCanonical()).isTrue();
+    }
+
+    @Test
     void resolve_15CharacterIdDifferingOnlyInCase_doesNotMatch() {
         Resolution r =
                 resolve(Snapshots.with().account("001M000000qfPySIAU", "A", "").org(1, "A", "001M000000QFPYS"));
