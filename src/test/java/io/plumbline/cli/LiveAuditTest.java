@@ -136,15 +136,7 @@ class LiveAuditTest {
     @Test
     void liveAudit_runSnapshot_reauditsOfflineToTheSamePlanHash() {
         try (ZendeskEmulator z = emulator(EmulatorConfig.withToken(TOKEN))) {
-            Run live = run(
-                    z.time(),
-                    Map.of("ZD_TOKEN", TOKEN),
-                    "audit",
-                    "--config",
-                    config(z).toString(),
-                    "--run-id",
-                    "live-now",
-                    "--no-progress");
+            Run live = liveAudit(z, "live-now");
             assertThat(live.code).as(live.err).isZero();
             Run again = run(
                     z.time(),
@@ -198,15 +190,7 @@ class LiveAuditTest {
             z.failEvery("GET", path, Fault.UNAVAILABLE);
             z.interventions().afterRequest("GET", path, 9, () -> z.stopFailingEvery("GET", path));
 
-            Run r = run(
-                    z.time(),
-                    Map.of("ZD_TOKEN", TOKEN),
-                    "audit",
-                    "--config",
-                    config(z).toString(),
-                    "--run-id",
-                    "outage",
-                    "--no-progress");
+            Run r = liveAudit(z, "outage");
 
             assertThat(r.code).as(r.err).isZero();
             assertThat(z.log().matching(q -> q.path().equals(path))).hasSize(10);
@@ -230,6 +214,19 @@ class LiveAuditTest {
             assertThat(dir.resolve("out/denied")).doesNotExist();
             assertThat(dir.resolve("out/.denied.partial")).doesNotExist();
         }
+    }
+
+    /** A live audit against {@code z} now, into {@code out/RUN_ID}. */
+    private static Run liveAudit(ZendeskEmulator z, String runId) {
+        return run(
+                z.time(),
+                Map.of("ZD_TOKEN", TOKEN),
+                "audit",
+                "--config",
+                config(z).toString(),
+                "--run-id",
+                runId,
+                "--no-progress");
     }
 
     /** A live audit against {@code z} as of the snapshot's instant, into {@code out/RUN_ID}. */
