@@ -107,7 +107,7 @@ public final class Tracer {
                 + (ms.isEmpty()
                         ? "(none)"
                         : String.join(", ", ms.stream().map(this::membership).toList())));
-        steps(out, u.steps());
+        steps(out, u.steps(!result.resolution().snapshot().contacts().isEmpty()));
         for (SalesforceAccountId account : u.accounts()) {
             AccountResolution r = result.resolution().account(account);
             out.add("  account " + account + " '" + r.account().name() + "': "

@@ -24,8 +24,8 @@ public record UserResolution(
      * The resolution steps in words, in order, for {@code trace}. Derived from the fields when asked,
      * so that millions of resolved users do not each hold their explanation.
      */
-    public List<String> steps() {
-        return UserSteps.explain(this);
+    public List<String> steps(boolean contactsRead) {
+        return UserSteps.explain(this, contactsRead);
     }
 
     /** True when the user maps to at least one account without ambiguity. */

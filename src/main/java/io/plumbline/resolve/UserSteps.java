@@ -11,7 +11,8 @@ import java.util.List;
 final class UserSteps {
     private UserSteps() {}
 
-    static List<String> explain(UserResolution r) {
+    /** The steps; {@code contactsRead} says whether the audit had any Salesforce contacts to look in. */
+    static List<String> explain(UserResolution r, boolean contactsRead) {
         User user = r.user();
         List<String> steps = new ArrayList<>();
         if (r.rule() == UserRule.NOT_ELIGIBLE) {
@@ -32,8 +33,11 @@ final class UserSteps {
                             : "; primary account " + r.primary()));
             return steps;
         }
-        steps.add("no Salesforce contact has email "
-                + Emails.normalize(user.email()).orElse(""));
+        steps.add(
+                contactsRead
+                        ? "no Salesforce contact has email "
+                                + Emails.normalize(user.email()).orElse("")
+                        : "no Salesforce contacts were read (no contacts input), so the email domain decides");
         String domain = String.valueOf(r.emailDomain());
         steps.add(
                 switch (r.rule()) {

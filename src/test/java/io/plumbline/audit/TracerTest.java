@@ -78,6 +78,24 @@ class TracerTest {
     }
 
     @Test
+    void user_withoutAnyContactsInput_saysNoContactsWereRead_notThatNoneHasTheEmail() {
+        Snapshots users = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .endUser(10, "ana@a.example", 1L);
+
+        List<String> without =
+                new Tracer(users.audit()).user(new ZendeskUserId(10)).orElseThrow();
+        List<String> with = new Tracer(
+                        users.contact("bo@a.example", "001A", true).audit())
+                .user(new ZendeskUserId(10))
+                .orElseThrow();
+
+        assertThat(without).anyMatch(l -> l.contains("no Salesforce contacts were read (no contacts input)"));
+        assertThat(with).anyMatch(l -> l.contains("no Salesforce contact has email ana@a.example"));
+    }
+
+    @Test
     void org_secondHolderOfADuplicateExternalId_listsTheDuplicateAndItsBlockedAction() {
         AuditResult r = Snapshots.with()
                 .account("001A", "A", "a.example")
