@@ -7,15 +7,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Sends requests to Salesforce and counts them. GETs are retried on network failures and 5xx answers
- * (three attempts, backing off); the sign-in token request, the one POST, is sent once. A failure to connect becomes a {@link
- * SalesforceApiException} naming only the host, never headers or bodies.
+ * (six attempts, waiting 1, 2, 4, 8 and 16 s, or a 503's Retry-After up to a minute, so that an instance
+ * briefly unavailable does not end a pull); the sign-in token request, the one POST, is sent once. A
+ * failure to connect becomes a {@link SalesforceApiException} naming only the host, never headers or
+ * bodies.
  */
 final class SalesforceHttp {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 6;
+    private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(1);
 
     private final HttpClient client;
     private final Sleeper sleeper;
@@ -41,21 +45,45 @@ final class SalesforceHttp {
                 if (!retryable || response.statusCode() < 500 || attempt == ATTEMPTS) {
                     return response;
                 }
+                pause(retryAfter(response).orElse(backoff(attempt)));
             } catch (IOException e) {
                 if (!retryable || attempt == ATTEMPTS) {
                     throw unreachable(request, e);
                 }
+                pause(backoff(attempt));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SalesforceApiException(ExitCodes.REMOTE, "", 0, "interrupted while calling Salesforce", e);
             }
-            pause(attempt);
         }
     }
 
-    private void pause(int attempt) {
+    /** 1, 2, 4, 8, 16 s before the second to the sixth attempt. */
+    private static Duration backoff(int attempt) {
+        return Duration.ofSeconds(1L << Math.min(attempt - 1, 4));
+    }
+
+    /** A 503's Retry-After in seconds, capped at a minute; empty for anything else. */
+    private static Optional<Duration> retryAfter(HttpResponse<String> response) {
+        if (response.statusCode() != 503) {
+            return Optional.empty();
+        }
+        return response.headers()
+                .firstValue("Retry-After")
+                .flatMap(v -> {
+                    try {
+                        long seconds = Long.parseLong(v.strip());
+                        return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+                    } catch (NumberFormatException e) {
+                        return Optional.empty(); // an HTTP date: the backoff will do
+                    }
+                })
+                .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d);
+    }
+
+    private void pause(Duration wait) {
         try {
-            sleeper.sleep(Duration.ofSeconds(attempt));
+            sleeper.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SalesforceApiException(ExitCodes.REMOTE, "", 0, "interrupted while calling Salesforce", e);

@@ -208,12 +208,24 @@ class SalesforceQueryTest {
 
     @Test
     void http_transientServerErrors_areRetriedAndCounted() {
-        sf.failNext(2);
+        sf.failNext(5); // an instance unavailable for half a minute
 
         SalesforcePullStats stats = pull(SalesforceConfigBuilder.api(), dir);
 
         assertThat(stats.accounts()).isEqualTo(5);
-        assertThat(stats.requests()).isEqualTo(4); // versions + 2 failed + query
+        assertThat(stats.requests()).isEqualTo(7); // versions + 5 failed + query
+    }
+
+    @Test
+    void http_serverErrorsBeyondTheSixthAttempt_endThePullWithSalesforcesAnswer() {
+        sf.failNext(6);
+
+        SalesforceApiException e =
+                catchThrowableOfType(SalesforceApiException.class, () -> pull(SalesforceConfigBuilder.api(), dir));
+
+        assertThat(e.exitCode()).isEqualTo(ExitCodes.REMOTE);
+        assertThat(e.getMessage()).contains("503");
+        assertThat(sf.requests()).hasSize(7); // versions + 6 attempts
     }
 
     @Test
