@@ -12,13 +12,16 @@ import java.util.Optional;
 /**
  * Sends requests to Salesforce and counts them. GETs are retried on network failures and 5xx answers
  * (six attempts, waiting 1, 2, 4, 8 and 16 s, or a 503's Retry-After up to a minute, so that an instance
- * briefly unavailable does not end a pull); the sign-in token request, the one POST, is sent once. A
+ * briefly unavailable does not end a pull; three when the connection is refused); the sign-in token request, the one POST, is sent once. A
  * failure to connect becomes a {@link SalesforceApiException} naming only the host, never headers or
  * bodies.
  */
 final class SalesforceHttp {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
     private static final int ATTEMPTS = 6;
+    /** Attempts when the connection itself is refused. */
+    private static final int CONNECT_ATTEMPTS = 3;
+
     private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(1);
 
     private final HttpClient client;
@@ -47,8 +50,10 @@ final class SalesforceHttp {
                 }
                 pause(retryAfter(response).orElse(backoff(attempt)));
             } catch (IOException e) {
-                if (!retryable || attempt == ATTEMPTS) {
-                    throw unreachable(request, e);
+                // a host that refuses connections is more likely a wrong instance URL than an outage
+                boolean refused = e instanceof java.net.ConnectException;
+                if (!retryable || attempt == (refused ? CONNECT_ATTEMPTS : ATTEMPTS)) {
+                    throw unreachable(request, e, attempt);
                 }
                 pause(backoff(attempt));
             } catch (InterruptedException e) {
@@ -90,15 +95,14 @@ final class SalesforceHttp {
         }
     }
 
-    private static SalesforceApiException unreachable(HttpRequest request, IOException e) {
+    private static SalesforceApiException unreachable(HttpRequest request, IOException e, int attempts) {
         String host = request.uri().getScheme() + "://" + request.uri().getAuthority();
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new SalesforceApiException(
                 ExitCodes.REMOTE,
                 "",
                 0,
-                "cannot reach Salesforce at " + host + " after "
-                        + (request.method().equals("GET") ? ATTEMPTS : 1) + " attempt(s): " + reason
+                "cannot reach Salesforce at " + host + " after " + attempts + " attempt(s): " + reason
                         + "; check the instance URL and the network, then re-run",
                 e);
     }

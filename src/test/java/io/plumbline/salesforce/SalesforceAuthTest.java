@@ -137,6 +137,27 @@ class SalesforceAuthTest {
     }
 
     @Test
+    void pull_instanceThatRefusesConnections_failsAfterThreeAttemptsNamingTheHost() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort(); // closed again: nothing listens there
+        }
+        Map<String, String> env = Map.of("SF_TOKEN", "token-value-1");
+
+        SalesforceApiException e = catchThrowableOfType(
+                SalesforceApiException.class,
+                () -> pull(
+                        SalesforceConfigBuilder.api()
+                                .accessTokenEnv("SF_TOKEN")
+                                .instanceUrl("http://127.0.0.1:" + port),
+                        Runtimes.with(env)));
+
+        assertThat(e.getMessage())
+                .contains("cannot reach Salesforce at http://127.0.0.1:" + port + " after 3 attempt(s)")
+                .doesNotContain("token-value-1");
+    }
+
+    @Test
     void login_sfCliNotInstalled_saysToInstallItOrUseAnotherMethod() {
         ConfigException e = catchThrowableOfType(
                 ConfigException.class,
