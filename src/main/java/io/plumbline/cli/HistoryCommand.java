@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
         })
 final class HistoryCommand implements Callable<Integer> {
     private static final int LIST_KEYS = 20;
+    /** The prefix of the codes of ticket-scoped issues, which exist only while their ticket is in the window. */
+    private static final String TICKET_CODES = "ticket_";
+
     private final Context ctx;
 
     @Option(
@@ -166,15 +169,25 @@ final class HistoryCommand implements Callable<Integer> {
             return;
         }
         HistoryDiff diff = HistoryDiff.of(store.issues(previous.get().runId()), store.issues(run.runId()));
+        // a ticket issue also leaves the audit when its ticket leaves the lookback window unfixed: those
+        // gone are not called resolved
+        List<IssueKey> tickets = diff.resolved().stream()
+                .filter(k -> k.code().startsWith(TICKET_CODES))
+                .toList();
+        List<IssueKey> resolved = diff.resolved().stream()
+                .filter(k -> !k.code().startsWith(TICKET_CODES))
+                .toList();
         w.printf(
-                "Latest run %s against %s: %d new, %d resolved, %d still open%n",
+                "Latest run %s against %s: %d new, %d resolved, %d still open%s%n",
                 run.runId(),
                 previous.get().runId(),
                 diff.added().size(),
-                diff.resolved().size(),
-                diff.stillOpen().size());
+                resolved.size(),
+                diff.stillOpen().size(),
+                tickets.isEmpty() ? "" : ", " + tickets.size() + " ticket issue(s) gone");
         keys(w, "New", diff.added());
-        keys(w, "Resolved", diff.resolved());
+        keys(w, "Resolved", resolved);
+        keys(w, "Ticket issues gone (fixed, or the ticket not updated within the ticket window any more)", tickets);
     }
 
     private static void keys(PrintWriter w, String title, List<IssueKey> keys) {

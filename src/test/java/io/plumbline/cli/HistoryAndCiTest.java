@@ -157,6 +157,23 @@ class HistoryAndCiTest {
     }
 
     @Test
+    void history_ticketIssuesGoneWithTheirWindow_areNotListedAsResolved() throws Exception {
+        assertThat(audit("april").exitCode()).isZero();
+        // the same inputs audited as of months later: every ticket has left the 30-day window
+        Cli.Result later = audit("july", "--as-of", "2026-07-15T00:00:00Z");
+        assertThat(later.exitCode()).as(later.err()).isZero();
+
+        String history = Cli.run("history", "--out", out.toString()).out();
+
+        assertThat(history)
+                .containsPattern(
+                        "Latest run july against april: 0 new, 0 resolved, \\d+ still open, 3 ticket issue\\(s\\)"
+                                + " gone")
+                .contains("Ticket issues gone (fixed, or the ticket not updated within the ticket window any more):")
+                .doesNotContain("Resolved:");
+    }
+
+    @Test
     void history_noStore_exits2WithHint() {
         Cli.Result r = Cli.run("history", "--out", tmp.resolve("empty").toString());
         assertThat(r.exitCode()).isEqualTo(2);
