@@ -358,24 +358,12 @@ class BulkApplyTest {
     void apply_domainAddedElsewhereWhileTheBatchSearches_keepsItInTheListSent() throws Exception {
         BulkTenant t = new BulkTenant(dir, 12, 0, true);
         try (ZendeskEmulator z = t.emulator()) {
-            z.interventions()
-                    .beforeRequest(
-                            "GET",
-                            "/api/v2/search",
-                            () -> z.change(e -> e.updateOrganization(
-                                    BulkTenant.org(0),
-                                    o -> o.putArray("domain_names")
-                                            .add("d0.example")
-                                            .add("late.example"))));
+            z.interventions().beforeRequest("GET", "/api/v2/search", () -> addLateDomain(z));
             Path plan = t.planCopy("late-domain");
             LiveApplyFixture.Run r = t.applyLive(z, plan);
 
             assertThat(r.code()).as(r.err()).isZero();
-            assertThat(z.organization(BulkTenant.org(0))
-                            .orElseThrow()
-                            .path("domain_names")
-                            .toString())
-                    .isEqualTo("[\"d0.example\",\"late.example\",\"e0.example\"]");
+            assertLateDomainKept(z);
         }
     }
 
@@ -385,25 +373,12 @@ class BulkApplyTest {
         try (ZendeskEmulator z = t.emulator()) {
             // the second job (the domains) meets a 429; while apply waits, another admin adds a domain
             z.failRequest("/api/v2/organizations/update_many", 2, Fault.TOO_MANY);
-            z.interventions()
-                    .afterRequest(
-                            "PUT",
-                            "/api/v2/organizations/update_many",
-                            2,
-                            () -> z.change(e -> e.updateOrganization(
-                                    BulkTenant.org(0),
-                                    o -> o.putArray("domain_names")
-                                            .add("d0.example")
-                                            .add("late.example"))));
+            z.interventions().afterRequest("PUT", "/api/v2/organizations/update_many", 2, () -> addLateDomain(z));
             Path plan = t.planCopy("turned-away-job");
             LiveApplyFixture.Run r = t.applyLive(z, plan);
 
             assertThat(r.code()).as(r.err()).isZero();
-            assertThat(z.organization(BulkTenant.org(0))
-                            .orElseThrow()
-                            .path("domain_names")
-                            .toString())
-                    .isEqualTo("[\"d0.example\",\"late.example\",\"e0.example\"]");
+            assertLateDomainKept(z);
             assertThat(z.log().writes()).extracting(LoggedRequest::status).containsExactly(200, 429, 200);
             JsonNode dom = BulkTenant.results(plan).stream()
                     .filter(n -> n.path("action_code").asText().equals("add_org_domain")
@@ -525,6 +500,22 @@ class BulkApplyTest {
 
     /** Each line's membership id names a membership of that line's own user and org. */
     /** Every one of the plan's {@code n} receipt lines applied, with a membership of its own user and org. */
+    /** Another admin adds late.example to the first org, as the batch is on its way. */
+    private static void addLateDomain(ZendeskEmulator z) {
+        z.change(e -> e.updateOrganization(
+                BulkTenant.org(0),
+                o -> o.putArray("domain_names").add("d0.example").add("late.example")));
+    }
+
+    /** The first org ends with the late domain and the one apply added: the list sent kept it. */
+    private static void assertLateDomainKept(ZendeskEmulator z) {
+        assertThat(z.organization(BulkTenant.org(0))
+                        .orElseThrow()
+                        .path("domain_names")
+                        .toString())
+                .isEqualTo("[\"d0.example\",\"late.example\",\"e0.example\"]");
+    }
+
     private static List<JsonNode> assertAllAppliedToTheirLines(ZendeskEmulator z, Path plan, int n) {
         List<JsonNode> results = BulkTenant.results(plan);
         assertThat(results).hasSize(n).allMatch(r -> r.path("status").asText().equals("applied"));
