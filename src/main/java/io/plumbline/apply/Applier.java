@@ -22,7 +22,10 @@ import java.util.Map;
  * {@value ActionResult#UNREACHABLE}, and nothing more is sent. A write Zendesk turns away with a 429
  * ({@link TurnedAwayException}) is not sent again as built: the wait may outlast the state it was built
  * from (an org's whole {@code domain_names} list above all), so the action is re-checked, against Zendesk
- * read after the wait, and the write that check builds is sent.
+ * read after the wait, and the write that check builds is sent. Nor is a write whose answer was lost (a
+ * 5xx, a 503, a connection broken after it was sent): it is settled from Zendesk's records (applied when
+ * its effect is there), and when nothing of it is there, re-checked and built again in the same way, up
+ * to the retry policy's attempts in a row.
  *
  * <p>On a live apply, a kind of action with a bulk form and at least {@link ApplyOptions#bulkThreshold}
  * actions to write in the run goes in {@link BulkBatch batches}: each batch re-checks all its actions
@@ -154,9 +157,14 @@ public final class Applier {
                 } catch (PlumblineException e) {
                     return errored(a, e, check.before());
                 }
-                return written.outcome().confirmed()
-                        ? finished(zendesk, a, check, written)
-                        : JobConfirmation.settleWrite(zendesk, a, check, written);
+                if (written.outcome().confirmed()) {
+                    return finished(zendesk, a, check, written);
+                }
+                ActionResult settled = JobConfirmation.settleWrite(zendesk, a, check, written);
+                if (!JobConfirmation.notFound(settled) || !written.outcome().recheckable()) {
+                    return settled;
+                }
+                sink.notSent(); // nothing of it in Zendesk: re-checked, and the write that check builds is sent
             }
         } catch (PlumblineException e) {
             return errored(a, e, Map.of());

@@ -39,14 +39,22 @@ final class JobConfirmation {
     }
 
     /**
-     * The result of one single write whose outcome Zendesk's answer left open (an attempt lost, then the
-     * retries refused or given up), from the records: applied with the state found when its effect is
-     * there, so that a write that landed is never hidden and its undo has what it needs.
+     * The result of one single write whose outcome Zendesk's answer left open (an attempt whose answer was
+     * lost, or a membership created without its id), from the records: applied with the state found when
+     * its effect is there, so that a write that landed is never hidden and its undo has what it needs.
      */
     static ActionResult settleWrite(ZendeskWrites zendesk, PlannedAction a, Check check, ActionHandler.Written w) {
         return new JobConfirmation(zendesk, false)
                 .settle(List.of(a), List.of(check), List.of(w))
                 .get(0);
+    }
+
+    /**
+     * Whether a settled result is a write whose effect Zendesk's records, read without trouble, do not
+     * hold (and which cannot still land as a job might).
+     */
+    static boolean notFound(ActionResult r) {
+        return r.status() == ResultStatus.FAILED && !open(r);
     }
 
     /** Whether a result is a write that may have landed but was not found: the run keeps off its records. */

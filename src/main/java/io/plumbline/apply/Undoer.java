@@ -16,9 +16,9 @@ import java.util.TreeMap;
 /**
  * Reverses the applied results of a receipt, newest first, from their recorded before and after
  * values. Each inverse re-checks that the state is still what the write left and skips (with the
- * reason) when it changed since. An inverse whose answer was lost and whose retry was refused or given
- * up (a 404 for a membership the lost attempt already deleted) is re-checked once more: when the state
- * is now what the inverse restores, it is applied. As in apply, a rate limit Zendesk keeps past the
+ * reason) when it changed since. An inverse whose answer was lost (a 5xx, a 503, a connection broken
+ * after it was sent) is re-checked: when the state is now what the inverse restores, it is applied;
+ * else the re-check builds it again and it is sent, up to the retry policy's attempts in a row. As in apply, a rate limit Zendesk keeps past the
  * retries, or Zendesk out of reach, skips the inverse that met it and every one after it, unsent
  * ({@value ActionResult#RATE_LIMITED}, {@value ActionResult#UNREACHABLE}).
  */
@@ -153,10 +153,14 @@ public final class Undoer {
                     sink.notSent();
                     continue; // nothing written: re-checked against Zendesk read after the wait (see Applier)
                 }
-                return out.ok() || (!out.confirmed() && landed(handler, target, r))
-                        ? r.withOutcome(ResultStatus.APPLIED, "", check.before(), check.after(), out.requestId())
-                        : r.withOutcome(
-                                ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
+                if (out.ok() || (!out.confirmed() && landed(handler, target, r))) {
+                    return r.withOutcome(ResultStatus.APPLIED, "", check.before(), check.after(), out.requestId());
+                }
+                if (out.recheckable()) {
+                    sink.notSent();
+                    continue; // its answer was lost and nothing of it is in Zendesk: re-checked and sent again
+                }
+                return r.withOutcome(ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
             }
         } catch (PlumblineException e) {
             return r.stoppedBy(e, Map.of());

@@ -25,7 +25,12 @@ public record WriteOutcome(
         /** The job is over but its answer does not say what it wrote for this item. */
         UNCONFIRMED,
         /** The job may not be over: the write may still land after the records are read. */
-        MAY_STILL_LAND
+        MAY_STILL_LAND,
+        /**
+         * A single write's attempt may have reached Zendesk without a usable answer, and attempts are left:
+         * when the records hold nothing of it, the action is re-checked and its write built again.
+         */
+        LOST
     }
 
     public WriteOutcome {
@@ -57,6 +62,16 @@ public record WriteOutcome(
     public static WriteOutcome unconfirmed(String requestId, String why, boolean mayStillLand) {
         return new WriteOutcome(
                 false, requestId, why, null, false, mayStillLand ? Certainty.MAY_STILL_LAND : Certainty.UNCONFIRMED);
+    }
+
+    /** A single write whose answer was lost, with attempts left (see {@link Certainty#LOST}). */
+    public static WriteOutcome lost(String requestId, String why) {
+        return new WriteOutcome(false, requestId, why, null, false, Certainty.LOST);
+    }
+
+    /** Whether the write may be re-checked and sent again when Zendesk's records hold nothing of it. */
+    public boolean recheckable() {
+        return certainty == Certainty.LOST;
     }
 
     public boolean confirmed() {

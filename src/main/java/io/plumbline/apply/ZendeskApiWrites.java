@@ -27,10 +27,11 @@ import java.util.Optional;
  * {@link WriteOutcome#unconfirmed}), and a batch's re-checks read its orgs and users with
  * {@code show_many} (see {@link ApiReadAhead} for its memberships). Zendesk's 422 for an existing
  * membership becomes {@link WriteOutcome#existingMembership}; other refusals (404, 409, 422) become
- * failures carrying Zendesk's words with secrets masked and the request id. Once an attempt of a single
- * write may have reached Zendesk unanswered, a refusal of its retry, or giving up, is
- * {@link WriteOutcome#unconfirmed} instead, for the applier to settle from Zendesk's records. Organizations holding a domain are found through the search API and filtered to exact matches
- * (see {@link ZendeskClient#organizationsWithDomain}).
+ * failures carrying Zendesk's words with secrets masked and the request id. A single write whose attempt
+ * may have reached Zendesk unanswered is {@link WriteOutcome#lost} (the applier settles it from Zendesk's
+ * records, then re-checks it and sends it again when nothing of it is there), or, once the attempts are
+ * used up, {@link WriteOutcome#unconfirmed}. Organizations holding a domain are found through the search
+ * API and filtered to exact matches (see {@link ZendeskClient#organizationsWithDomain}).
  */
 public final class ZendeskApiWrites extends ZendeskWrites {
     private final ZendeskClient client;
@@ -83,7 +84,7 @@ public final class ZendeskApiWrites extends ZendeskWrites {
     @Override
     public WriteOutcome createMembership(ZendeskUserId user, ZendeskOrgId org) {
         ZendeskWriteResult r = client.createMembership(user, org);
-        if (r.alreadyMember() && !r.resent()) {
+        if (r.alreadyMember()) {
             return WriteOutcome.existingMembership(r.requestId());
         }
         if (!r.applied()) {
@@ -151,20 +152,17 @@ public final class ZendeskApiWrites extends ZendeskWrites {
     }
 
     /**
-     * A write Zendesk refused, or, when an earlier attempt may have reached it, one whose fate its
-     * records must settle (the refusal may be of the retry, and the first attempt may have landed).
+     * A write Zendesk refused, or one whose attempt may have reached it unanswered, whose fate its records
+     * must settle (and which may be re-checked and sent again when they hold nothing of it).
      */
     private static WriteOutcome failure(ZendeskWriteResult r) {
-        if (r.status() == 0) {
-            return WriteOutcome.unconfirmed(r.requestId(), r.error(), false);
+        if (r.unanswered()) {
+            return r.recheck()
+                    ? WriteOutcome.lost(r.requestId(), r.error())
+                    : WriteOutcome.unconfirmed(r.requestId(), r.error(), false);
         }
         String words = r.error().isEmpty() ? "" : ": " + r.error();
-        String answer = "Zendesk answered " + r.status() + words;
-        if (r.resent()) {
-            return WriteOutcome.unconfirmed(
-                    r.requestId(), answer + " to a retry, after an attempt whose answer was lost", false);
-        }
-        return WriteOutcome.failure(r.requestId(), answer);
+        return WriteOutcome.failure(r.requestId(), "Zendesk answered " + r.status() + words);
     }
 
     private static List<OrgState> live(List<JsonNode> orgs) {

@@ -212,7 +212,7 @@ public final class ZendeskClient {
         items.forEach(m -> list.addObject()
                 .put("user_id", m.user().value())
                 .put("organization_id", m.org().value()));
-        return jobs.run("POST", "/api/v2/organization_memberships/create_many", body);
+        return jobs.run("POST", "/api/v2/organization_memberships/create_many", body, true);
     }
 
     /**
@@ -224,7 +224,7 @@ public final class ZendeskClient {
         ObjectNode body = ZendeskHttp.JSON.createObjectNode();
         ArrayNode list = body.putArray("organizations");
         updates.forEach(u -> list.add(u.fields(true)));
-        return jobs.run("PUT", "/api/v2/organizations/update_many", body);
+        return jobs.run("PUT", "/api/v2/organizations/update_many", body, false);
     }
 
     private static void checkBulk(int size) {
@@ -246,20 +246,21 @@ public final class ZendeskClient {
     }
 
     /**
-     * Sends one write. Once an attempt may have reached Zendesk, giving up is not an exception but a
-     * result marked {@link ZendeskWriteResult#resent}, for the caller to settle from Zendesk's records.
-     * Before that, a 429 is a {@link TurnedAwayException}: the caller re-checks and builds the write again.
+     * Sends one write. Once an attempt may have reached Zendesk without a usable answer, the outcome is
+     * not an exception but an {@link ZendeskWriteResult#unanswered} result, for the caller to settle from
+     * Zendesk's records (and re-check, when it may: see {@link ZendeskHttp#write}). Before that, a 429 is
+     * a {@link TurnedAwayException}: the caller re-checks and builds the write again.
      */
     private ZendeskWriteResult write(String method, String path, JsonNode body) {
-        boolean[] resent = {false};
+        boolean[] mayHaveLanded = {false};
         try {
-            ZendeskResponse r = http.write(method, path, body, DATA_ERRORS, () -> resent[0] = true);
-            return ZendeskWriteResult.of(r, http.redactor(), resent[0]);
+            ZendeskResponse r = http.write(method, path, body, DATA_ERRORS, () -> mayHaveLanded[0] = true);
+            return ZendeskWriteResult.of(r, http.redactor());
         } catch (PlumblineException e) {
-            if (!resent[0]) {
+            if (!mayHaveLanded[0]) {
                 throw e;
             }
-            return ZendeskWriteResult.unanswered(e.getMessage());
+            return ZendeskWriteResult.unanswered(e.getMessage(), e instanceof AnswerLostException);
         }
     }
 

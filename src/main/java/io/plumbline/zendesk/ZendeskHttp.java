@@ -37,6 +37,11 @@ public final class ZendeskHttp {
      * to a write resets it.
      */
     private final AtomicInteger writesTurnedAway = new AtomicInteger();
+    /**
+     * Writes in a row whose answer left open whether they went through (see {@link #write}); any other
+     * answer to a write, 429 aside, resets it.
+     */
+    private final AtomicInteger writesLost = new AtomicInteger();
 
     public ZendeskHttp(HttpClient client, ZendeskSettings settings, ZendeskAuth auth) {
         this.client = client;
@@ -52,23 +57,50 @@ public final class ZendeskHttp {
 
     /** Sends and retries; answers with a status in {@code accepted} are returned instead of thrown. */
     public ZendeskResponse send(String method, String pathAndQuery, JsonNode body, Set<Integer> accepted) {
-        return send(method, pathAndQuery, body, accepted, () -> {}, true);
+        return send(method, pathAndQuery, body, accepted, () -> {}, Mode.READ);
     }
 
     /**
      * As {@link #send(String, String, JsonNode, Set)} for a write whose body was built from Zendesk's
-     * state as read just before it, telling {@code mayHaveLanded} of every attempt that failed in a way
-     * that does not rule out that Zendesk acted on it (a 5xx, a 503 with Retry-After, or a connection that
-     * broke or timed out after it was made), so that the caller knows a retry may have made it twice. A
-     * 429 (or 503 with Retry-After) is not waited out and sent again with that body, which may be stale by
-     * then, but thrown as a {@link TurnedAwayException} once the wait is held for the next request: after
-     * a 429 the caller re-checks and builds the write again; after a 503 it settles the write from
-     * Zendesk's records instead of sending it again. Writes turned away more times in a row than the
-     * policy's 429 retries end in a {@link RateLimitedException}.
+     * state as read just before it. Such a write is never sent again as built once an attempt of it may
+     * have reached Zendesk: the state it was built from (an org's whole {@code domain_names} list above
+     * all) may change while Plumbline waits to retry, and the same body would then undo that change. So
+     * an answer that does not rule out that the write went through (a 5xx, a 503 with or without
+     * Retry-After, a connection that broke or timed out after it was made) tells {@code mayHaveLanded},
+     * waits (the backoff, or the 503's Retry-After), and throws an {@link AnswerLostException}: the
+     * caller settles the write from Zendesk's records and, when nothing of it is there, re-checks the
+     * action and sends the write that check builds. More such answers in a row than the policy's retries
+     * give up (exit 4). A 429 (nothing written) is not waited out and sent again either, but thrown as a
+     * {@link TurnedAwayException} once the wait is held for the next request, for the caller to re-check
+     * and build the write again; writes turned away more times in a row than the policy's 429 retries
+     * end in a {@link RateLimitedException}. An attempt that could not connect sent nothing and is retried
+     * as it is.
      */
     public ZendeskResponse write(
             String method, String pathAndQuery, JsonNode body, Set<Integer> accepted, Runnable mayHaveLanded) {
-        return send(method, pathAndQuery, body, accepted, mayHaveLanded, false);
+        return send(method, pathAndQuery, body, accepted, mayHaveLanded, Mode.SETTLE);
+    }
+
+    /**
+     * As {@link #write}, for a write whose body holds nothing read before it (a bulk create of
+     * memberships: one that exists already is refused item by item): after an answer that does not rule
+     * out that it went through, it is sent again as it is, after the backoff, up to the policy's
+     * retries, and {@code mayHaveLanded} is told, so that the caller knows it may have been done twice.
+     * A 429, or a 503 with Retry-After, is thrown as for {@link #write}.
+     */
+    public ZendeskResponse writeResending(
+            String method, String pathAndQuery, JsonNode body, Set<Integer> accepted, Runnable mayHaveLanded) {
+        return send(method, pathAndQuery, body, accepted, mayHaveLanded, Mode.RESEND);
+    }
+
+    /** What a send does after an attempt that may have reached Zendesk without a usable answer. */
+    private enum Mode {
+        /** A read: retried as it is, since it changes nothing; 429s and 503s are waited out. */
+        READ,
+        /** A write whose body holds nothing read before it: sent again as it is. */
+        RESEND,
+        /** A write built from state read before it: settled and re-checked by its caller, never re-sent. */
+        SETTLE
     }
 
     private ZendeskResponse send(
@@ -77,7 +109,8 @@ public final class ZendeskHttp {
             JsonNode body,
             Set<Integer> accepted,
             Runnable mayHaveLanded,
-            boolean resendAfterLimit) {
+            Mode mode) {
+        boolean resendAfterLimit = mode == Mode.READ;
         String call = method + " " + pathOnly(pathAndQuery);
         String family = pathAndQuery.startsWith("/api/v2/incremental/") ? "incremental" : "default";
         int failures = 0;
@@ -93,6 +126,9 @@ public final class ZendeskHttp {
                 neverConnected &= notConnected(e);
                 if (!notConnected(e)) {
                     mayHaveLanded.run(); // a connection that broke or timed out after it was made
+                    if (mode == Mode.SETTLE) {
+                        throw lost(call, e.getClass().getSimpleName(), null);
+                    }
                 }
                 failures = failed(call, failures, e.getClass().getSimpleName(), neverConnected);
                 continue;
@@ -100,6 +136,9 @@ public final class ZendeskHttp {
             neverConnected = false;
             if (!resendAfterLimit && r.status() != 429) {
                 writesTurnedAway.set(0);
+            }
+            if (!resendAfterLimit && r.status() != 429 && r.status() < 500) {
+                writesLost.set(0);
             }
             if (r.ok() || accepted.contains(r.status())) {
                 return r.response();
@@ -112,6 +151,9 @@ public final class ZendeskHttp {
             if (r.status() == 429 || (r.status() == 503 && (retryAfter.isPresent() || outageWait))) {
                 if (r.status() == 503) {
                     mayHaveLanded.run(); // unlike a 429, a 503 may come from a proxy after the write went through
+                    if (mode == Mode.SETTLE) {
+                        throw lost(call, "503 with Retry-After", waitAsked(call, r.status(), retryAfter));
+                    }
                 }
                 if (++limited > settings.retryPolicy().max429()) {
                     writesTurnedAway.set(0);
@@ -124,11 +166,7 @@ public final class ZendeskHttp {
                             ? ZendeskErrors.rateLimited(call, settings.baseUri(), limited, last)
                             : ZendeskErrors.writesTurnedAway(call, settings.baseUri(), limited, last);
                 }
-                Duration wait = retryAfter.orElse(settings.retryPolicy().defaultRetryAfter());
-                if (wait.compareTo(settings.retryPolicy().maxRetryAfter()) > 0) {
-                    stats.rateLimitedOut();
-                    throw ZendeskErrors.waitTooLong(call, settings.baseUri(), r.status(), wait, settings.retryPolicy());
-                }
+                Duration wait = waitAsked(call, r.status(), retryAfter);
                 pacer.holdFor(wait);
                 stats.retry();
                 if (!resendAfterLimit) {
@@ -142,6 +180,9 @@ public final class ZendeskHttp {
                 }
             } else if (r.status() >= 500) {
                 mayHaveLanded.run();
+                if (mode == Mode.SETTLE) {
+                    throw lost(call, "HTTP " + r.status(), null);
+                }
                 failures = failed(call, failures, "HTTP " + r.status(), false);
             } else if (r.status() == 401 && !reauthenticated && auth.invalidate()) {
                 reauthenticated = true;
@@ -150,6 +191,37 @@ public final class ZendeskHttp {
                 throw ZendeskErrors.forStatus(r.response(), call, settings.baseUri(), auth, redactor());
             }
         }
+    }
+
+    /** The wait a 429 or 503 asks for, or the default; one longer than the policy waits out is thrown. */
+    private Duration waitAsked(String call, int status, Optional<Duration> retryAfter) {
+        Duration wait = retryAfter.orElse(settings.retryPolicy().defaultRetryAfter());
+        if (wait.compareTo(settings.retryPolicy().maxRetryAfter()) > 0) {
+            stats.rateLimitedOut();
+            throw ZendeskErrors.waitTooLong(call, settings.baseUri(), status, wait, settings.retryPolicy());
+        }
+        return wait;
+    }
+
+    /**
+     * A write's attempt that may have reached Zendesk without a usable answer ({@code what}): after the
+     * backoff (or, for a 503 with Retry-After, with {@code wait} held for the next request), the exception
+     * that hands it to its caller to settle; past the policy's retries in a row, the one that gives up.
+     */
+    private PlumblineException lost(String call, String what, Duration wait) {
+        int n = writesLost.incrementAndGet();
+        if (n > settings.retryPolicy().maxRetries()) {
+            writesLost.set(0);
+            return ZendeskErrors.gaveUp(call, settings.baseUri(), n, what);
+        }
+        stats.retry();
+        if (wait == null) {
+            sleep(settings.retryPolicy().backoff(n, random));
+        } else {
+            pacer.holdFor(wait);
+        }
+        return new AnswerLostException(call + " was answered " + what + ", which does not rule out that it went"
+                + " through: it is settled from Zendesk's records and re-checked, not sent again as built");
     }
 
     /** Whether the request failed before a connection was made, so nothing of it was sent. */

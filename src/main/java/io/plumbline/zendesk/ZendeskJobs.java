@@ -15,9 +15,10 @@ import java.util.Set;
  * retried like any request, 429 and {@code Retry-After} included). Never throws for a job's fate: a
  * refused request, a failed job, an unreadable status or a job still running after the last poll is a
  * {@link JobResult} with a {@link JobResult.Fate} and a problem, so that the actions in it can be
- * confirmed against Zendesk's records and the batch can go on. A request that had to be sent again after
- * an attempt that may have reached Zendesk (a 5xx or a lost answer) is never taken as confirmed, since
- * the first attempt may have queued a job of its own.
+ * confirmed against Zendesk's records and the batch can go on. A create's request that had to be sent
+ * again after an attempt that may have reached Zendesk (a 5xx or a lost answer) is never taken as
+ * confirmed, since the first attempt may have queued a job of its own; an update's request, whose body
+ * carries state read before it (whole domain lists), is never sent again after such an attempt.
  */
 final class ZendeskJobs {
     private static final Set<Integer> DATA_ERRORS = Set.of(400, 404, 409, 422);
@@ -29,11 +30,19 @@ final class ZendeskJobs {
         this.polling = polling;
     }
 
-    JobResult run(String method, String path, JsonNode body) {
+    /**
+     * Submits the job and awaits it. {@code resendable}: its body holds nothing read before it, so it is
+     * sent again after an answer that leaves open whether it went through (see {@link
+     * ZendeskHttp#writeResending}); else such an answer ends the submission, and the job is
+     * {@link JobResult.Fate#OPEN}, for its items to be settled from Zendesk's records.
+     */
+    JobResult run(String method, String path, JsonNode body, boolean resendable) {
         boolean[] resent = {false};
         ZendeskResponse submitted;
         try {
-            submitted = http.write(method, path, body, DATA_ERRORS, () -> resent[0] = true);
+            submitted = resendable
+                    ? http.writeResending(method, path, body, DATA_ERRORS, () -> resent[0] = true)
+                    : http.write(method, path, body, DATA_ERRORS, () -> resent[0] = true);
         } catch (PlumblineException e) {
             if ((e instanceof RateLimitedException
                             || e instanceof TurnedAwayException

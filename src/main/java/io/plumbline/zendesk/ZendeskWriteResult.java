@@ -4,23 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The outcome of one write: the HTTP status, Zendesk's answer (the record written, or its validation
- * error, secrets masked), and the request id Zendesk gave it for the receipt. Rejections that are facts about the data
- * (404, 409, 422) are results, not exceptions, so that an apply can record them and go on.
+ * error, secrets masked), and the request id Zendesk gave it for the receipt. Rejections that are facts
+ * about the data (404, 409, 422) are results, not exceptions, so that an apply can record them and go on.
  *
- * <p>{@code resent} says that an earlier attempt of the same request failed in a way that does not rule
- * out that Zendesk acted on it (a 5xx, or a connection lost before the answer): a refusal of the retry
- * (a 404 for a membership already deleted, a 422 for one already created) may then be the first
- * attempt's own effect, and a write that gave up (status 0) may have landed all the same.
+ * <p>Status 0 is a write whose attempt may have reached Zendesk without a usable answer ({@link
+ * #unanswered}): it may have landed, so its fate is for Zendesk's records to settle. {@code recheck} says
+ * that the attempts it may take are not used up: when the records hold nothing of it, the action may be
+ * re-checked and its write built and sent again; else it gave up.
  */
-public record ZendeskWriteResult(int status, JsonNode data, String requestId, String error, boolean resent) {
-    static ZendeskWriteResult of(ZendeskResponse r, SecretRedactor redactor, boolean resent) {
+public record ZendeskWriteResult(int status, JsonNode data, String requestId, String error, boolean recheck) {
+    static ZendeskWriteResult of(ZendeskResponse r, SecretRedactor redactor) {
         return new ZendeskWriteResult(
-                r.status(), r.body(), r.requestId(), r.ok() ? "" : redactor.redact(ZendeskErrors.detail(r)), resent);
+                r.status(), r.body(), r.requestId(), r.ok() ? "" : redactor.redact(ZendeskErrors.detail(r)), false);
     }
 
-    /** A write given up after an attempt that may have reached Zendesk: {@code why} says how it ended. */
-    static ZendeskWriteResult unanswered(String why) {
-        return new ZendeskWriteResult(0, null, "", why, true);
+    /** A write whose attempt may have reached Zendesk unanswered: {@code why} says how it ended. */
+    static ZendeskWriteResult unanswered(String why, boolean recheck) {
+        return new ZendeskWriteResult(0, null, "", why, recheck);
+    }
+
+    /** Whether an attempt may have reached Zendesk without a usable answer (see {@link #unanswered}). */
+    public boolean unanswered() {
+        return status == 0;
     }
 
     public boolean applied() {

@@ -229,7 +229,7 @@ class LiveUndoTest {
     }
 
     @Test
-    void undo_deleteLandedButItsAnswerLost_retry404IsApplied() {
+    void undo_deleteLandedButItsAnswerLost_isSettledAsAppliedNotSentAgain() {
         try (ZendeskEmulator z = fx.emulator()) {
             Path receipt = applied(z, "lost-delete");
             z.failRequest("/api/v2/organization_memberships/*", 1, Fault.LOST_ANSWER);
@@ -240,7 +240,25 @@ class LiveUndoTest {
             assertThat(z.log().writes())
                     .filteredOn(w -> w.method().equals("DELETE"))
                     .extracting(w -> w.status())
-                    .containsExactly(204, 404, 204);
+                    .as("the lost DELETE is found done in Zendesk; then the other one")
+                    .containsExactly(204, 204);
+        }
+    }
+
+    @Test
+    void undo_deleteAnswered5xxThatDidNotLand_isReCheckedAndSentAgain() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "5xx-delete");
+            z.failRequest("/api/v2/organization_memberships/*", 1, Fault.SERVER_ERROR);
+            LiveApplyFixture.Run live = fx.undoLive(z, receipt);
+
+            assertThat(live.code()).as(live.err()).isZero();
+            assertThat(live.out()).contains("applied 8");
+            assertThat(z.log().writes())
+                    .filteredOn(w -> w.method().equals("DELETE"))
+                    .extracting(w -> w.status() >= 500 ? "5xx" : String.valueOf(w.status()))
+                    .as("the membership still there after the 5xx: the DELETE is re-checked and sent again")
+                    .containsExactly("5xx", "204", "204");
         }
     }
 

@@ -15,6 +15,7 @@ import io.plumbline.zendesk.emulator.EmulatorConfig;
 import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.LoggedRequest;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,14 +76,51 @@ class ZendeskClientTest {
     }
 
     @Test
-    void updateOrganizations_resentAfterALostAnswer_mayStillLandThoughTheSecondJobCompleted() {
+    void updateOrganizations_answerLost_isNotSentAgainAndIsLeftOpenForZendesksRecords() {
         h.emulator.failRequest("/api/v2/organizations/update_many", 1, Fault.LOST_ANSWER);
 
         JobResult r = client.updateOrganizations(List.of(OrganizationUpdate.externalId(ORG_1, "001ACME77777")));
 
-        assertThat(h.emulator.log().writes()).hasSize(2);
+        assertThat(h.emulator.log().writes())
+                .as("its body carries state read before it: never sent again as built")
+                .hasSize(1);
         assertThat(r.fate()).isEqualTo(JobResult.Fate.OPEN);
-        assertThat(r.problem()).contains("sent again").contains("may still be running");
+        assertThat(r.problem()).contains("not sent again as built").contains("may have reached Zendesk");
+    }
+
+    @Test
+    void write_answered5xx_isNotSentAgainButHandedBackForZendesksRecordsUntilTheRetriesAreUsedUp() {
+        h.emulator.failEvery("PUT", "/api/v2/organizations/1001", Fault.SERVER_ERROR);
+
+        // the harness's policy retries six times
+        List<ZendeskWriteResult> results = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            results.add(client.setOrganizationDomains(ORG_1, List.of("built-" + i + ".example.com")));
+        }
+
+        assertThat(h.emulator.log().writes())
+                .extracting(LoggedRequest::body)
+                .as("one attempt per write: each retry is a write built again by its caller")
+                .hasSize(7)
+                .startsWith(
+                        "{\"organization\":{\"domain_names\":[\"built-0.example.com\"]}}",
+                        "{\"organization\":{\"domain_names\":[\"built-1.example.com\"]}}");
+        assertThat(results).allMatch(ZendeskWriteResult::unanswered);
+        assertThat(results)
+                .extracting(ZendeskWriteResult::recheck)
+                .as("the policy's six retries, then it gives up")
+                .containsExactly(true, true, true, true, true, true, false);
+        assertThat(results.get(6).error()).contains("did not answer PUT /api/v2/organizations/1001 after 7 attempts");
+
+        h.emulator.stopFailingEvery("PUT", "/api/v2/organizations/1001");
+        assertThat(client.setOrganizationDomains(ORG_1, List.of("x.example.com"))
+                        .applied())
+                .isTrue();
+        h.emulator.failEvery("PUT", "/api/v2/organizations/1001", Fault.SERVER_ERROR);
+        assertThat(client.setOrganizationDomains(ORG_1, List.of("y.example.com"))
+                        .recheck())
+                .as("an answered write starts the count again")
+                .isTrue();
     }
 
     @Test
@@ -246,8 +284,7 @@ class ZendeskClientTest {
                 .put("description", "token " + EmulatorHarness.TOKEN + " rejected");
         ZendeskWriteResult r = ZendeskWriteResult.of(
                 new ZendeskResponse(422, body, body.toString(), "req-1"),
-                new SecretRedactor(List.of(EmulatorHarness.TOKEN)),
-                false);
+                new SecretRedactor(List.of(EmulatorHarness.TOKEN)));
 
         assertThat(r.error()).doesNotContain(EmulatorHarness.TOKEN).contains(SecretRedactor.MASK);
         assertThat(r.requestId()).isEqualTo("req-1");
