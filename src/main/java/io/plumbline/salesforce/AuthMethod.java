@@ -32,6 +32,14 @@ public enum AuthMethod {
         return configKey;
     }
 
+    /**
+     * Whether Plumbline can sign in again by itself when a session expires mid-pull: all but a token
+     * handed over in the environment (the sf CLI refreshes its own).
+     */
+    public boolean renewable() {
+        return this != ACCESS_TOKEN;
+    }
+
     /** How to re-authenticate, filled in with the alias, variable name or user the config names. */
     public String reauthHint(String subject) {
         return String.format(reauthTemplate, subject);

@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * The whole of what Plumbline asks of a Salesforce org once signed in, and nothing more: run a
@@ -24,13 +25,20 @@ final class SalesforceApi {
     private static final String USER_AGENT = "plumbline";
 
     private final SalesforceHttp http;
-    private final SalesforceSession session;
     private final String version;
+    private final Supplier<SalesforceSession> signIn;
+    private SalesforceSession session;
 
-    SalesforceApi(SalesforceHttp http, SalesforceSession session, String version) {
+    /**
+     * {@code signIn} gets a new session when Salesforce rejects the current one (401) mid-pull, as a
+     * session that times out during a long pull is; null when the sign-in cannot be renewed (a token
+     * handed over in the environment).
+     */
+    SalesforceApi(SalesforceHttp http, SalesforceSession session, String version, Supplier<SalesforceSession> signIn) {
         this.http = http;
         this.session = session;
         this.version = version;
+        this.signIn = signIn;
     }
 
     String version() {
@@ -59,7 +67,21 @@ final class SalesforceApi {
         return "/services/data/v" + version + "/" + rest;
     }
 
+    /**
+     * Sends the GET; a 401 (the session expired or was revoked) signs in again, when the method can, and
+     * sends it once more with the new session. A {@code nextRecordsUrl} belongs to the user, not the
+     * session, so a query goes on where it was.
+     */
     private HttpResponse<String> get(String path) {
+        HttpResponse<String> response = send(path);
+        if (response.statusCode() == 401 && signIn != null) {
+            session = signIn.get();
+            response = send(path);
+        }
+        return response;
+    }
+
+    private HttpResponse<String> send(String path) {
         return http.send(HttpRequest.newBuilder(URI.create(session.instanceUrl() + path))
                 .timeout(SalesforceHttp.REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + session.accessToken())

@@ -92,11 +92,15 @@ public final class SalesforcePuller {
 
     private Connection connect(Checked checked) {
         SalesforceHttp http = new SalesforceHttp(runtime.http(), runtime.sleeper());
-        SalesforceSession session = new SalesforceLogin(config, baseDir, runtime, http).login();
+        SalesforceLogin login = new SalesforceLogin(config, baseDir, runtime, http);
+        SalesforceSession session = login.login();
         String version = checked.pinnedVersion() != null
                 ? checked.pinnedVersion()
                 : ApiVersions.newest(http, session.instanceUrl());
-        return new Connection(http, session, new SalesforceApi(http, session, version));
+        return new Connection(
+                http,
+                session,
+                new SalesforceApi(http, session, version, session.method().renewable() ? login::login : null));
     }
 
     private static SoqlQuery accountQuery(Checked c) {

@@ -229,6 +229,60 @@ class SalesforceQueryTest {
     }
 
     @Test
+    void session_expiredMidPull_signsInAgainAndGoesOnWhereItWasForEveryRenewableMethod() throws IOException {
+        sf.clientCredentials("id", "secret").batchSize(2);
+        sf.jwtBearer("app", "u@acme.example", KeyFixtures.APP.getPublic());
+        KeyFixtures.pkcs8(KeyFixtures.APP, dir.resolve("k.pem"));
+        String url = sf.baseUrl().toString();
+        Map<String, String> env = Map.of("ID", "id", "SECRET", "secret", "JWT_ID", "app");
+        List<SalesforceConfigBuilder> configs = List.of(
+                SalesforceConfigBuilder.api().clientCredentials("ID", "SECRET").instanceUrl(url),
+                SalesforceConfigBuilder.api()
+                        .jwt(new io.plumbline.config.SalesforceJwtConfig("u@acme.example", "k.pem", url, "JWT_ID")));
+        for (int i = 0; i < configs.size(); i++) {
+            int before = sf.requests().size();
+            sf.expireTokensAt(3); // the accounts' third batch
+            Path out = Files.createDirectories(dir.resolve("out-" + i));
+
+            SalesforcePullStats stats =
+                    new SalesforcePuller(configs.get(i).contacts(true).build(), dir, Runtimes.with(env)).pull(out);
+
+            List<RecordedRequest> sent =
+                    sf.requests().subList(before, sf.requests().size());
+            assertThat(stats.accounts()).as("config %d", i).isEqualTo(5);
+            assertThat(stats.contacts()).isPositive();
+            assertThat(sent)
+                    .filteredOn(r -> r.kind() == RequestKind.TOKEN)
+                    .as("signed in, then once more")
+                    .hasSize(2);
+            assertThat(sent)
+                    .filteredOn(r -> r.kind() == RequestKind.QUERY_MORE)
+                    .extracting(RecordedRequest::status)
+                    .as("the batch refused for the expired session is asked for again, not the query from the start")
+                    .startsWith(200, 401, 200)
+                    .containsOnlyOnce(401);
+            assertThat(sent)
+                    .filteredOn(r -> r.kind() == RequestKind.QUERY)
+                    .extracting(RecordedRequest::status)
+                    .containsOnly(200);
+        }
+    }
+
+    @Test
+    void session_expiredMidPullWithAnAccessTokenFromTheEnvironment_exits4SayingHowToGetAFreshOne() {
+        sf.batchSize(2).expireTokensAt(2);
+
+        SalesforceApiException e =
+                catchThrowableOfType(SalesforceApiException.class, () -> pull(SalesforceConfigBuilder.api(), dir));
+
+        assertThat(e.exitCode()).isEqualTo(ExitCodes.REMOTE);
+        assertThat(e.getMessage())
+                .contains("INVALID_SESSION_ID")
+                .contains("the token in $SF_ACCESS_TOKEN expired or was revoked");
+        assertThat(sf.requests(RequestKind.TOKEN)).isEmpty();
+    }
+
+    @Test
     void readOnly_fullPullWithContactsAndClientCredentials_sendsOnlyGetsApartFromTheTokenRequest() throws Exception {
         sf.clientCredentials("id", "secret").batchSize(2);
         SalesforcePullStats stats = new SalesforcePuller(

@@ -41,6 +41,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final List<RecordedRequest> log = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger issued = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger expiryCountdown = new AtomicInteger();
     private final Queue<String> cannedAnswers = new ConcurrentLinkedQueue<>();
     private volatile List<String> versions = List.of("62.0", "66.0", "67.0");
 
@@ -88,6 +89,15 @@ public final class SalesforceEmulator implements AutoCloseable {
     /** Invalidates every token issued so far (the next call answers INVALID_SESSION_ID). */
     public void expireTokens() {
         validTokens.clear();
+    }
+
+    /**
+     * The {@code n}-th query request from now on (1-based) finds every token issued before it expired,
+     * as a session that times out in the middle of a long pull does.
+     */
+    public SalesforceEmulator expireTokensAt(int n) {
+        expiryCountdown.set(n);
+        return this;
     }
 
     public SalesforceEmulator clientCredentials(String clientId, String clientSecret) {
@@ -196,6 +206,9 @@ public final class SalesforceEmulator implements AutoCloseable {
         }
         if (!versions.contains(version)) {
             throw new EmulatorError(404, "NOT_FOUND", "The requested resource does not exist");
+        }
+        if (expiryCountdown.get() > 0 && expiryCountdown.decrementAndGet() == 0) {
+            expireTokens();
         }
         authorize(auth);
         if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
