@@ -18,7 +18,8 @@ import java.util.Optional;
  * off its records; else saying that the job's outcome was unconfirmed and nothing of the item was found.
  *
  * <p>A single write whose answer was lost (see {@link #settleWrite}) is settled the same way, with reason
- * {@value #WRITE_UNCONFIRMED} when Zendesk could not be read to settle it.
+ * {@value #WRITE_UNCONFIRMED} when Zendesk could not be read to settle it, or when Zendesk said it was
+ * done (a membership created, answered without its id) but its records do not show it yet.
  */
 final class JobConfirmation {
     /** The reason of an item not found while its job may still land. */
@@ -134,7 +135,8 @@ final class JobConfirmation {
             reason = (job ? UNCONFIRMED : WRITE_UNCONFIRMED) + ": " + out.error()
                     + "; reading Zendesk to confirm it failed too (" + unread + "): a re-run re-checks this action";
         } else if (mayStillLand) {
-            reason = UNCONFIRMED + ": " + out.error() + "; nothing of this action was found in Zendesk yet and"
+            reason = (job ? UNCONFIRMED : WRITE_UNCONFIRMED) + ": " + out.error()
+                    + "; nothing of this action was found in Zendesk yet and"
                     + " it may still land: a re-run re-checks it";
         } else {
             reason = out.error() + "; the " + (job ? "job's" : "write's")

@@ -91,11 +91,12 @@ public final class ZendeskApiWrites extends ZendeskWrites {
             return failure(r);
         }
         long id = r.data().path("organization_membership").path("id").asLong(0);
-        // without the id, undo could not delete the membership: it is then taken from Zendesk's records
+        // without the id, undo could not delete the membership: it is then taken from Zendesk's records, and
+        // when they do not show it yet, the run keeps off the user, since Zendesk said it was created
         return id > 0
                 ? WriteOutcome.created(r.requestId(), new MembershipId(id))
                 : WriteOutcome.unconfirmed(
-                        r.requestId(), "Zendesk answered " + r.status() + " without the membership's id", false);
+                        r.requestId(), "Zendesk answered " + r.status() + " without the membership's id", true);
     }
 
     @Override

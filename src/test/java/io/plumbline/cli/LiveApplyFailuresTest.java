@@ -321,6 +321,30 @@ class LiveApplyFailuresTest {
     }
 
     @Test
+    void apply_membershipAnsweredWithoutItsIdAndNotFoundInZendesk_isWriteUnconfirmedForARerun() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            z.failRequest("/api/v2/organization_memberships", 1, Fault.EMPTY_ANSWER);
+            // Zendesk's records do not show it when apply reads them (as a lagging read would not)
+            z.interventions()
+                    .afterRequest(
+                            "POST",
+                            "/api/v2/organization_memberships",
+                            1,
+                            () -> z.edits().removeMembership(7006, 9005));
+            Path plan = fx.plan("no-membership-id-not-found");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).isEqualTo(4);
+            JsonNode a006 = LiveUndoTest.result(json(plan.resolveSibling("apply_receipt.json")), "A006");
+            assertThat(a006.path("status").asText()).isEqualTo("failed");
+            assertThat(a006.path("reason").asText())
+                    .startsWith("write_unconfirmed: Zendesk answered 201 without the membership's id")
+                    .contains("a re-run re-checks it");
+        }
+    }
+
+    @Test
     void apply_membershipCreatedButAnsweredWithoutItsId_takesTheIdFromZendeskSoUndoCanDeleteIt() {
         try (ZendeskEmulator z = fx.emulator()) {
             z.failRequest("/api/v2/organization_memberships", 1, Fault.EMPTY_ANSWER);

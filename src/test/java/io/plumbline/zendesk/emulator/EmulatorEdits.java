@@ -44,6 +44,18 @@ public final class EmulatorEdits {
         }
     }
 
+    /** Removes the user's membership in the org, as another admin would. */
+    public void removeMembership(long userId, long orgId) {
+        synchronized (lock) {
+            state.changed();
+            ObjectNode m = state.membershipsOfUser(userId).stream()
+                    .filter(x -> x.path("organization_id").asLong() == orgId)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("user " + userId + " not in org " + orgId));
+            state.deleteMembership(m, now.get());
+        }
+    }
+
     /** Makes the user's existing membership in the org their default. */
     public void makeDefault(long userId, long orgId) {
         synchronized (lock) {
