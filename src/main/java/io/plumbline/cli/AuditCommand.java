@@ -128,8 +128,7 @@ final class AuditCommand implements Callable<Integer> {
             throws java.io.IOException {
         ResolutionSettings settings = AuditInputs.settings(config, input.ticketLookbackDays);
         Instant asOf = AuditInputs.parseAsOf(input.asOf);
-        Instant windowEnd = asOf != null && asOf.isBefore(started) ? asOf : started;
-        Instant ticketsSince = settings.ticketWindowStart(windowEnd);
+        Instant ticketsSince = LiveSnapshot.ticketsSince(settings, asOf, started);
         String source = config.zendesk().baseUri().toString();
         PullBaselines.Decision decision;
         if (noHistory) {

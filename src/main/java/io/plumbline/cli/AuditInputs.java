@@ -73,8 +73,7 @@ record AuditInputs(
         if (o.snapshot != null) {
             return fromFolder(o.snapshot, asOf, config, settings, "snapshot");
         }
-        throw new ConfigException("this command reads a finished input: pass --demo, --snapshot DIR, or a run "
-                + "folder (a live `plumbline audit` keeps what it pulled in RUN/snapshot/)");
+        throw new IllegalStateException("a live read is the command's own: neither --demo nor --snapshot given");
     }
 
     static AuditInputs fromFolder(

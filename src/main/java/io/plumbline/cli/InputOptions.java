@@ -17,8 +17,7 @@ public final class InputOptions {
             names = "--snapshot",
             paramLabel = "DIR",
             description = "Read a snapshot folder (salesforce_accounts.csv, zendesk/*.jsonl). Without it or "
-                    + "--demo, audit reads the live APIs, while trace needs a finished input (--demo, --snapshot or "
-                    + "--run).")
+                    + "--demo, the live APIs are read, with the credentials the config names.")
     Path snapshot;
 
     @Option(

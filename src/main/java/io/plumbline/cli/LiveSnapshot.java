@@ -4,6 +4,7 @@ import io.plumbline.config.PlumblineConfig;
 import io.plumbline.config.SalesforceConfig;
 import io.plumbline.errors.InputException;
 import io.plumbline.model.Texts;
+import io.plumbline.resolve.ResolutionSettings;
 import io.plumbline.salesforce.SalesforcePullStats;
 import io.plumbline.salesforce.SalesforcePuller;
 import io.plumbline.salesforce.SalesforceRuntime;
@@ -29,6 +30,15 @@ import java.time.Instant;
  */
 final class LiveSnapshot {
     private LiveSnapshot() {}
+
+    /**
+     * Where a live read's ticket window starts: the lookback counted back from {@code --as-of} when it is
+     * earlier than {@code started}, else from {@code started}.
+     */
+    static Instant ticketsSince(ResolutionSettings settings, Instant asOf, Instant started) {
+        Instant windowEnd = asOf != null && asOf.isBefore(started) ? asOf : started;
+        return settings.ticketWindowStart(windowEnd);
+    }
 
     /** Fills {@code dir}; tickets are pulled from {@code ticketsSince} on. */
     static PullStats pull(

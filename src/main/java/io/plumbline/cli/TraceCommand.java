@@ -1,14 +1,22 @@
 package io.plumbline.cli;
 
+import io.plumbline.artifacts.RunFolderWriter;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.audit.Auditor;
 import io.plumbline.audit.Tracer;
+import io.plumbline.config.ConfigLoader;
+import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.model.Texts;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
 import io.plumbline.normalize.SalesforceIds;
+import io.plumbline.resolve.ResolutionSettings;
+import io.plumbline.store.RunStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -29,7 +37,12 @@ import picocli.CommandLine.Option;
             "  plumbline trace --demo --sf-account-id 001ACME002",
             "  plumbline trace --snapshot ./snapshot --user-email ana@acme.example",
             "  plumbline trace --run ./artifacts/plumbline/20260417_221530Z_audit \\",
-            "      --zendesk-org-id 9001"
+            "      --zendesk-org-id 9001",
+            "  plumbline trace --config plumbline.yaml --zendesk-user-id 7006",
+            "",
+            "Without --demo, --snapshot or --run, trace reads the live APIs as audit does (only what changed since",
+            "the last live audit's pull, when the history store allows it, else everything), traces what it read,",
+            "and keeps nothing of it: no run folder, no history."
         })
 final class TraceCommand implements Callable<Integer> {
     private final Context ctx;
@@ -68,13 +81,54 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         List<String> ignored = run != null ? input.given() : List.of();
         if (!ignored.isEmpty()) {
             throw new ConfigException("--run cannot be combined with " + String.join(" or ", ignored)
                     + ": a run folder is traced with the inputs and settings it recorded; drop one or the other");
         }
+        if (run == null && input.live()) {
+            Path pulled = Files.createTempDirectory("plumbline-trace-");
+            try {
+                return trace(live(pulled), "what was just read from Zendesk and Salesforce");
+            } finally {
+                RunFolderWriter.deleteQuietly(pulled);
+            }
+        }
         AuditInputs inputs = run != null ? AuditInputs.fromRun(run) : AuditInputs.load(input);
+        return trace(inputs, inputs.description());
+    }
+
+    /**
+     * Pulls both sides into {@code dir}, as a live audit does, continuing the last recorded pull of the
+     * same Zendesk when the history store holds one that may be continued; a trace creates no store.
+     */
+    private AuditInputs live(Path dir) {
+        PlumblineConfig config = ConfigLoader.load(input.configPath());
+        ResolutionSettings settings = AuditInputs.settings(config, input.ticketLookbackDays);
+        Instant started = ctx.clock().instant();
+        Instant asOf = AuditInputs.parseAsOf(input.asOf);
+        Instant ticketsSince = LiveSnapshot.ticketsSince(settings, asOf, started);
+        Path store = config.storePath(config.resolve(config.output().root()));
+        PullBaselines.Decision decision;
+        if (Files.isRegularFile(store)) {
+            try (RunStore s = RunStore.open(store)) {
+                decision = PullBaselines.decide(
+                        s,
+                        false,
+                        config.zendesk().baseUri().toString(),
+                        ticketsSince,
+                        started,
+                        config.zendesk().fullPullEveryDays());
+            }
+        } else {
+            decision = PullBaselines.Decision.full("no history store at " + store);
+        }
+        LiveSnapshot.pull(config, ctx, common, dir, started, ticketsSince, settings.ticketLookbackDays(), decision);
+        return AuditInputs.fromFolder(dir, asOf, config, settings, "live");
+    }
+
+    private Integer trace(AuditInputs inputs, String described) {
         AuditResult result = new Auditor(
                         inputs.settings(),
                         inputs.config().audit().personalDomainsExtra(),
@@ -88,7 +142,7 @@ final class TraceCommand implements Callable<Integer> {
         }
         Optional<List<String>> lines = trace(new Tracer(result));
         if (lines.isEmpty()) {
-            throw new ConfigException(describeTarget() + " is not in " + inputs.description());
+            throw new ConfigException(describeTarget() + " is not in " + described);
         }
         // names, emails and domain fields come from the inputs: shown so they cannot drive the terminal
         lines.get().forEach(line -> ctx.out().println(Texts.shown(line)));

@@ -216,6 +216,57 @@ class LiveAuditTest {
         }
     }
 
+    @Test
+    void trace_withoutAnInput_readsTheLiveApisAsAuditDoesAndKeepsNothing() throws IOException {
+        try (ZendeskEmulator z = emulator(EmulatorConfig.withToken(TOKEN))) {
+            Path root = dir.resolve("trace-root");
+            Path cfg = dir.resolve("trace.yaml");
+            Files.writeString(
+                    cfg, Files.readString(config(z)).replace(dir.resolve("out").toString(), root.toString()));
+            String[] target = {"--zendesk-org-id", "9005", "--as-of", capturedAt.toString()};
+            Run offline = run(z.time(), Map.of(), concat(target, "trace", "--snapshot", fixture.toString()));
+            assertThat(offline.code).as(offline.err).isZero();
+
+            Run live = run(z.time(), Map.of("ZD_TOKEN", TOKEN), concat(target, "trace", "--config", cfg.toString()));
+
+            assertThat(live.code).as(live.err).isZero();
+            assertThat(live.out)
+                    .as("the same steps as on the snapshot the emulator was seeded with")
+                    .isEqualTo(offline.out);
+            assertThat(live.err).contains("zendesk: full pull (no history store at");
+            assertThat(z.log().writes()).isEmpty();
+            assertThat(root).as("no run folder, no history store").doesNotExist();
+
+            Run audit = run(
+                    z.time(),
+                    Map.of("ZD_TOKEN", TOKEN),
+                    "audit",
+                    "--config",
+                    cfg.toString(),
+                    "--as-of",
+                    capturedAt.toString(),
+                    "--run-id",
+                    "base");
+            assertThat(audit.code).as(audit.err).isZero();
+            Run again = run(z.time(), Map.of("ZD_TOKEN", TOKEN), concat(target, "trace", "--config", cfg.toString()));
+
+            assertThat(again.code).as(again.err).isZero();
+            assertThat(again.err).contains("zendesk: incremental pull since run base");
+            assertThat(again.out).isEqualTo(offline.out);
+            try (var entries = Files.list(root)) {
+                assertThat(entries.map(p -> p.getFileName().toString()))
+                        .as("the trace added nothing to the output root")
+                        .containsExactlyInAnyOrder("base", "plumbline.db");
+            }
+        }
+    }
+
+    private static String[] concat(String[] tail, String... head) {
+        List<String> all = new ArrayList<>(List.of(head));
+        all.addAll(List.of(tail));
+        return all.toArray(String[]::new);
+    }
+
     /** A live audit against {@code z} now, into {@code out/RUN_ID}. */
     private static Run liveAudit(ZendeskEmulator z, String runId) {
         return run(
