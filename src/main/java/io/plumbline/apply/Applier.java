@@ -138,11 +138,17 @@ public final class Applier {
     private ActionResult execute(PlannedAction a, boolean live, ResultSink sink) {
         ActionHandler handler = ActionHandler.of(a.code());
         ActionTarget target = ActionTarget.of(a);
+        zendesk.beginAction();
+        Check lostCheck = null; // the check and write of an attempt whose answer was lost, once there is one
+        ActionHandler.Written lost = null;
         try {
             while (true) {
                 Check check = handler.check(target, zendesk);
                 if (!check.ready()) {
-                    return notReady(a, check);
+                    // a lost attempt not found when it was settled may have landed since: settled once more
+                    ActionResult landed =
+                            lost == null ? null : JobConfirmation.settleWrite(zendesk, a, lostCheck, lost);
+                    return landed != null && landed.status() == ResultStatus.APPLIED ? landed : notReady(a, check);
                 }
                 if (!live) {
                     return result(a, ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
@@ -164,7 +170,10 @@ public final class Applier {
                 if (!JobConfirmation.notFound(settled) || !written.outcome().recheckable()) {
                     return settled;
                 }
-                sink.notSent(); // nothing of it in Zendesk: re-checked, and the write that check builds is sent
+                // nothing of it in Zendesk: re-checked, and the write that check builds is sent; the receipt
+                // keeps it in flight until then, since it may still land
+                lostCheck = check;
+                lost = written;
             }
         } catch (PlumblineException e) {
             return errored(a, e, Map.of());

@@ -90,6 +90,7 @@ final class BulkBatch {
 
     /** Re-checks, writes and reports the batch; returns its results in plan order. */
     List<ActionResult> run(List<Applier.Step> batch, ResultSink sink) {
+        zendesk.beginAction();
         ActionResult[] out;
         do {
             out = attempt(batch, sink);

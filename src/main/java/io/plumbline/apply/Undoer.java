@@ -133,11 +133,17 @@ public final class Undoer {
     private ActionResult reverse(ActionResult r, boolean live, ResultSink sink) {
         ActionHandler handler = ActionHandler.of(r.code());
         ActionTarget target = target(r);
+        zendesk.beginAction();
+        Check lost = null; // the check of an inverse whose answer was lost, once there is one
+        Check next = null; // a re-check already read
         try {
             while (true) {
-                Check check = handler.checkUndo(target, r.before(), r.after(), zendesk);
+                Check check = next != null ? next : handler.checkUndo(target, r.before(), r.after(), zendesk);
+                next = null;
                 if (!check.ready()) {
-                    return r.withOutcome(ResultStatus.SKIPPED, check.reason(), check.before(), check.before(), "");
+                    return lost != null && landed(check)
+                            ? r.withOutcome(ResultStatus.APPLIED, "", lost.before(), lost.after(), "")
+                            : r.withOutcome(ResultStatus.SKIPPED, check.reason(), check.before(), check.before(), "");
                 }
                 if (undoneBefore.contains(r.actionId())) {
                     return r.withOutcome(ResultStatus.SKIPPED, ALREADY_UNDONE, check.before(), check.before(), "");
@@ -153,12 +159,32 @@ public final class Undoer {
                     sink.notSent();
                     continue; // nothing written: re-checked against Zendesk read after the wait (see Applier)
                 }
-                if (out.ok() || (!out.confirmed() && landed(handler, target, r))) {
+                if (out.ok()) {
                     return r.withOutcome(ResultStatus.APPLIED, "", check.before(), check.after(), out.requestId());
                 }
-                if (out.recheckable()) {
-                    sink.notSent();
-                    continue; // its answer was lost and nothing of it is in Zendesk: re-checked and sent again
+                if (!out.confirmed()) {
+                    // the answer was lost, or a retry refused: Zendesk is read again to settle it
+                    Check again;
+                    try {
+                        again = handler.checkUndo(target, r.before(), r.after(), zendesk);
+                    } catch (PlumblineException e) {
+                        return r.withOutcome(
+                                ResultStatus.FAILED,
+                                JobConfirmation.WRITE_UNCONFIRMED + ": " + out.error()
+                                        + "; reading Zendesk to confirm it failed too (" + e.getMessage()
+                                        + "): a re-run re-checks this action",
+                                check.before(),
+                                check.before(),
+                                out.requestId());
+                    }
+                    if (landed(again)) {
+                        return r.withOutcome(ResultStatus.APPLIED, "", check.before(), check.after(), out.requestId());
+                    }
+                    if (out.recheckable()) {
+                        lost = check; // not there: sent again as the re-check builds it, still in flight till then
+                        next = again;
+                        continue;
+                    }
                 }
                 return r.withOutcome(ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
             }
@@ -167,13 +193,8 @@ public final class Undoer {
         }
     }
 
-    /** Whether Zendesk now holds what the inverse restores, read again. */
-    private boolean landed(ActionHandler handler, ActionTarget target, ActionResult r) {
-        try {
-            Check again = handler.checkUndo(target, r.before(), r.after(), zendesk);
-            return !again.ready() && again.reason().equals("already_in_effect");
-        } catch (PlumblineException e) {
-            return false;
-        }
+    /** Whether a re-check found Zendesk holding what the inverse restores. */
+    private static boolean landed(Check again) {
+        return !again.ready() && again.reason().equals("already_in_effect");
     }
 }

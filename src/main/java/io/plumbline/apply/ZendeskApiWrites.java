@@ -110,6 +110,11 @@ public final class ZendeskApiWrites extends ZendeskWrites {
     }
 
     @Override
+    public void beginAction() {
+        client.beginAction();
+    }
+
+    @Override
     public boolean rateLimited() {
         return client.stats().rateLimited();
     }

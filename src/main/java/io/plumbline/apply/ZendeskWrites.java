@@ -73,6 +73,12 @@ public abstract class ZendeskWrites {
         return false;
     }
 
+    /**
+     * The writes from now on are another action's (or batch's): the answers lost to the writes before no
+     * longer count against its retries. Nothing to do, by default.
+     */
+    public void beginAction() {}
+
     /** Whether the run must send nothing more: the rate limit, or Zendesk out of reach. */
     final boolean stopped() {
         return rateLimited() || unreachable();

@@ -264,6 +264,11 @@ public final class ZendeskClient {
         }
     }
 
+    /** The writes sent from now on are another action's (see {@link ZendeskHttp#beginAction}). */
+    public void beginAction() {
+        http.beginAction();
+    }
+
     public RequestStats stats() {
         return http.stats();
     }

@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Sends one logical request to Zendesk and returns its answer, doing everything a polite client must:
  * waits as the {@link RequestPacer} says, honours {@code Retry-After} on 429 (and 503), retries 5xx,
  * connection failures and timeouts with backoff, re-authenticates once after a 401 when the credentials
- * can be refreshed, and turns every other failure into an exit-4 error. A retry repeats the very same
- * request (same URL, same cursor). Secrets are redacted from everything it reports.
+ * can be refreshed, and turns every other failure into an exit-4 error. A read's retry repeats the very
+ * same request (same URL, same cursor); a write is not repeated as built once an attempt may have reached
+ * Zendesk, nor after a 429 (see {@link #write}). Secrets are redacted from everything it reports.
  */
 public final class ZendeskHttp {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -86,7 +87,8 @@ public final class ZendeskHttp {
      * memberships: one that exists already is refused item by item): after an answer that does not rule
      * out that it went through, it is sent again as it is, after the backoff, up to the policy's
      * retries, and {@code mayHaveLanded} is told, so that the caller knows it may have been done twice.
-     * A 429, or a 503 with Retry-After, is thrown as for {@link #write}.
+     * A 429 is thrown as for {@link #write}; so is a 503 with Retry-After, as a {@link
+     * TurnedAwayException} after {@code mayHaveLanded} is told, for the caller to settle from the records.
      */
     public ZendeskResponse writeResending(
             String method, String pathAndQuery, JsonNode body, Set<Integer> accepted, Runnable mayHaveLanded) {
@@ -221,7 +223,15 @@ public final class ZendeskHttp {
             pacer.holdFor(wait);
         }
         return new AnswerLostException(call + " was answered " + what + ", which does not rule out that it went"
-                + " through: it is settled from Zendesk's records and re-checked, not sent again as built");
+                + " through: it is settled from Zendesk's records, not sent again as built");
+    }
+
+    /**
+     * The writes sent from now on are another action's: the answers lost to the writes before no longer
+     * count against its retries (see {@link #write}).
+     */
+    public void beginAction() {
+        writesLost.set(0);
     }
 
     /** Whether the request failed before a connection was made, so nothing of it was sent. */

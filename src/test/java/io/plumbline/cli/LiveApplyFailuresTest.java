@@ -254,6 +254,60 @@ class LiveApplyFailuresTest {
     }
 
     @Test
+    void apply_answersLostToEarlierActions_doNotUseUpTheRetriesOfTheNext() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            // each PUT comes after its re-check's two reads of the org; the fixture retries twice
+            z.failRequest("/api/v2/organizations/9001", 3, Fault.LOST_ANSWER);
+            z.failRequest("/api/v2/organizations/9008", 3, Fault.LOST_ANSWER);
+            z.failRequest("/api/v2/organizations/9005", 3, Fault.SERVER_ERROR);
+            Path plan = fx.plan("lost-in-a-row");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+            for (String id : List.of("A001", "A002", "A003")) {
+                assertThat(LiveUndoTest.result(receipt, id).path("status").asText())
+                        .as(id)
+                        .isEqualTo("applied");
+            }
+            assertThat(z.log().writes())
+                    .filteredOn(w -> w.path().equals("/api/v2/organizations/9005"))
+                    .extracting(w -> w.status() >= 500 ? "5xx" : String.valueOf(w.status()))
+                    .as("A003's one lost answer is its first, not the third of the run")
+                    .containsExactly("5xx", "200");
+        }
+    }
+
+    @Test
+    void apply_writeNotFoundAfterA5xxThatLandsBeforeItsReCheck_isAppliedNotSkipped() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            // A003's PUT is answered 503 unhandled; the domain lands only after the read that settles it
+            z.failRequest("/api/v2/organizations/9005", 3, Fault.UNAVAILABLE);
+            z.interventions()
+                    .afterRequest(
+                            "GET",
+                            "/api/v2/organizations/show_many",
+                            1,
+                            () -> z.edits()
+                                    .updateOrganization(
+                                            9005,
+                                            "{\"domain_names\": [\"acmeretail.example\", \"acmeshop.example\"]}"));
+            Path plan = fx.plan("landed-late");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode a003 = LiveUndoTest.result(json(plan.resolveSibling("apply_receipt.json")), "A003");
+            assertThat(a003.path("status").asText()).as(a003.toString()).isEqualTo("applied");
+            assertThat(a003.path("before").path("domain_names").toString()).isEqualTo("[\"acmeretail.example\"]");
+            assertThat(z.log().writes())
+                    .filteredOn(w -> w.path().equals("/api/v2/organizations/9005"))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
     void apply_orgUpdateTurnedAwayWhileADomainIsAdded_isReCheckedAndKeepsTheDomain() {
         try (ZendeskEmulator z = fx.emulator()) {
             // the PUT of org 9005's domain list (after the re-check's two reads) meets a 429; while apply

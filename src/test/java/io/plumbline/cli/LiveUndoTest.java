@@ -263,6 +263,34 @@ class LiveUndoTest {
     }
 
     @Test
+    void undo_deleteAnswerLostAndZendeskUnreadable_isWriteUnconfirmedNotSentAgain() {
+        try (ZendeskEmulator z = fx.emulator(LiveApplyFixture.tenMinuteRateLimit(), Duration.ofMinutes(2), 1000)) {
+            Path receipt = applied(z, "lost-delete-unread");
+            // A007's DELETE (the first undone) lands unanswered; the read that would settle it meets the limit
+            z.failRequest("/api/v2/organization_memberships/*", 1, Fault.LOST_ANSWER);
+            z.failRequest(
+                    "/api/v2/users/7015/organization_memberships",
+                    3,
+                    Fault.TOO_MANY); // after the dry run's and the re-check's
+
+            LiveApplyFixture.Run live = fx.undoLive(z, receipt);
+
+            assertThat(live.code()).isEqualTo(4);
+            JsonNode a007 = result(json(receipt.resolveSibling("undo_receipt.json")), "A007");
+            assertThat(a007.path("status").asText())
+                    .as(a007 + "\n" + z.log().all())
+                    .isEqualTo("failed");
+            assertThat(a007.path("reason").asText())
+                    .startsWith("write_unconfirmed: ")
+                    .contains("reading Zendesk to confirm it failed too");
+            assertThat(z.log().writes())
+                    .filteredOn(w -> w.method().equals("DELETE"))
+                    .as("not sent again")
+                    .hasSize(1);
+        }
+    }
+
+    @Test
     void undo_rateLimitLongerThanPlumblineWaits_sendsNothingMoreAndTheRerunTakesUpTheRest() {
         try (ZendeskEmulator z = fx.emulator(LiveApplyFixture.tenMinuteRateLimit(), Duration.ofMinutes(2), 1000)) {
             z.dumpSnapshot(dir.resolve("before-limited"));
