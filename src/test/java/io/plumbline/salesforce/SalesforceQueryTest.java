@@ -269,6 +269,27 @@ class SalesforceQueryTest {
     }
 
     @Test
+    void session_expiredMidPullWithTargetOrg_asksTheSfCliAgainForItsRefreshedToken() {
+        sf.batchSize(2).expireTokensAt(3);
+        String url = sf.baseUrl().toString();
+        FakeCommandRunner cli = FakeCommandRunner.answering(command -> new CommandRunner.Result(
+                0,
+                "{\"status\":0,\"result\":{\"accessToken\":\"" + sf.issueToken() + "\",\"instanceUrl\":\"" + url
+                        + "\"}}",
+                ""));
+
+        SalesforcePullStats stats = new SalesforcePuller(
+                        SalesforceConfigBuilder.api().targetOrg("prod").build(), dir, Runtimes.with(Map.of(), cli))
+                .pull(dir);
+
+        assertThat(stats.accounts()).isEqualTo(5);
+        assertThat(cli.commands).as("sf org display, then again after the 401").hasSize(2);
+        assertThat(sf.requests(RequestKind.QUERY_MORE))
+                .extracting(RecordedRequest::status)
+                .containsExactly(200, 401, 200);
+    }
+
+    @Test
     void session_expiredMidPullWithAnAccessTokenFromTheEnvironment_exits4SayingHowToGetAFreshOne() {
         sf.batchSize(2).expireTokensAt(2);
 
