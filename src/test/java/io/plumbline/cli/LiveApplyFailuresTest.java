@@ -226,15 +226,7 @@ class LiveApplyFailuresTest {
     void apply_orgUpdateAnswered5xxWhileADomainIsAdded_isReCheckedAndKeepsTheDomain(Fault fault) {
         try (ZendeskEmulator z = fx.emulator()) {
             z.failRequest("/api/v2/organizations/9005", 3, fault);
-            z.interventions()
-                    .afterRequest(
-                            "PUT",
-                            "/api/v2/organizations/9005",
-                            1,
-                            () -> z.edits()
-                                    .updateOrganization(
-                                            9005,
-                                            "{\"domain_names\": [\"acmeretail.example\", \"retail-eu.example\"]}"));
+            domainsOf9005After(z, "PUT", "/api/v2/organizations/9005", "acmeretail.example", "retail-eu.example");
             Path plan = fx.plan("5xx-while-added-" + fault);
 
             LiveApplyFixture.Run r = fx.applyLive(z, plan);
@@ -284,15 +276,7 @@ class LiveApplyFailuresTest {
         try (ZendeskEmulator z = fx.emulator()) {
             // A003's PUT is answered 503 unhandled; the domain lands only after the read that settles it
             z.failRequest("/api/v2/organizations/9005", 3, Fault.UNAVAILABLE);
-            z.interventions()
-                    .afterRequest(
-                            "GET",
-                            "/api/v2/organizations/show_many",
-                            1,
-                            () -> z.edits()
-                                    .updateOrganization(
-                                            9005,
-                                            "{\"domain_names\": [\"acmeretail.example\", \"acmeshop.example\"]}"));
+            domainsOf9005After(z, "GET", "/api/v2/organizations/show_many", "acmeretail.example", "acmeshop.example");
             Path plan = fx.plan("landed-late");
 
             LiveApplyFixture.Run r = fx.applyLive(z, plan);
@@ -313,15 +297,7 @@ class LiveApplyFailuresTest {
             // the PUT of org 9005's domain list (after the re-check's two reads) meets a 429; while apply
             // waits, another admin adds a domain to the org
             z.failRequest("/api/v2/organizations/9005", 3, Fault.TOO_MANY);
-            z.interventions()
-                    .afterRequest(
-                            "PUT",
-                            "/api/v2/organizations/9005",
-                            1,
-                            () -> z.edits()
-                                    .updateOrganization(
-                                            9005,
-                                            "{\"domain_names\": [\"acmeretail.example\", \"retail-eu.example\"]}"));
+            domainsOf9005After(z, "PUT", "/api/v2/organizations/9005", "acmeretail.example", "retail-eu.example");
             Path plan = fx.plan("turned-away");
             // the receipt as it stands when the re-check after the wait reads the org again
             AtomicReference<JsonNode> duringWait = new AtomicReference<>();
@@ -570,5 +546,16 @@ class LiveApplyFailuresTest {
                     .as("nothing is sent after the 429")
                     .isEqualTo(429);
         }
+    }
+
+    /** Another admin sets org 9005's domain list just after the first {@code method} request to {@code path}. */
+    private static void domainsOf9005After(ZendeskEmulator z, String method, String path, String... domains) {
+        String list = String.join("\", \"", domains);
+        z.interventions()
+                .afterRequest(
+                        method,
+                        path,
+                        1,
+                        () -> z.edits().updateOrganization(9005, "{\"domain_names\": [\"" + list + "\"]}"));
     }
 }

@@ -48,11 +48,7 @@ public final class EmulatorEdits {
     public void removeMembership(long userId, long orgId) {
         synchronized (lock) {
             state.changed();
-            ObjectNode m = state.membershipsOfUser(userId).stream()
-                    .filter(x -> x.path("organization_id").asLong() == orgId)
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("user " + userId + " not in org " + orgId));
-            state.deleteMembership(m, now.get());
+            state.deleteMembership(membership(userId, orgId), now.get());
         }
     }
 
@@ -60,12 +56,15 @@ public final class EmulatorEdits {
     public void makeDefault(long userId, long orgId) {
         synchronized (lock) {
             state.changed();
-            ObjectNode m = state.membershipsOfUser(userId).stream()
-                    .filter(x -> x.path("organization_id").asLong() == orgId)
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("user " + userId + " not in org " + orgId));
-            state.makeDefault(m, now.get());
+            state.makeDefault(membership(userId, orgId), now.get());
         }
+    }
+
+    private ObjectNode membership(long userId, long orgId) {
+        return state.membershipsOfUser(userId).stream()
+                .filter(x -> x.path("organization_id").asLong() == orgId)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("user " + userId + " not in org " + orgId));
     }
 
     private static JsonNode json(String text) {
