@@ -85,7 +85,10 @@ final class InitCommand implements Callable<Integer> {
             throw new ConfigException(config + ": already exists; pass --force to overwrite it");
         }
         if (!ZendeskConfig.isSubdomain(subdomain)) {
-            throw new ConfigException("--subdomain '" + subdomain + "' is not a subdomain; give only the first label"
+            // a URL pasted whole may carry a user name and password or token: never quoted then
+            String quoted =
+                    subdomain.contains("@") ? "(a value with a user name or password in it)" : "'" + subdomain + "'";
+            throw new ConfigException("--subdomain " + quoted + " is not a subdomain; give only the first label"
                     + " (e.g. 'acme' for https://acme.zendesk.com)");
         }
         Path dir = config.toAbsolutePath().getParent();
@@ -99,6 +102,7 @@ final class InitCommand implements Callable<Integer> {
                 : demo ? "./plumbline-demo/" + SnapshotLayout.ACCOUNTS : "./salesforce_accounts.csv";
         if (accountsCsv != null) {
             notOnlyFromHere(dir);
+            validate(dir.resolve(csv).normalize()); // before anything is written, so a refusal leaves nothing
         }
         if (demo) {
             try {
@@ -107,7 +111,7 @@ final class InitCommand implements Callable<Integer> {
                 throw cannotWrite(demoDir, "the demo snapshot folder", e);
             }
         }
-        if (accountsCsv != null || demo) {
+        if (accountsCsv == null && demo) {
             validate(dir.resolve(csv).normalize());
         }
         // the demo's contacts belong to the demo's accounts only
@@ -136,7 +140,7 @@ final class InitCommand implements Callable<Integer> {
                     .println("Wrote " + config + " (no secrets: set "
                             + loaded.zendesk().auth().oauthAccessTokenEnv() + " in the environment for live audits)");
             ctx.out().println("Output root: " + root);
-            if (subdomain.equals(ZendeskConfig.PLACEHOLDER_SUBDOMAIN)) {
+            if (subdomain.strip().equalsIgnoreCase(ZendeskConfig.PLACEHOLDER_SUBDOMAIN)) {
                 ctx.out()
                         .println("Set zendesk.subdomain in " + config + " (it holds the placeholder '"
                                 + ZendeskConfig.PLACEHOLDER_SUBDOMAIN + "'), or pass --subdomain, before a live audit"

@@ -67,6 +67,12 @@ public final class ConfigLoader {
         }
         try {
             String text = utf8(file);
+            int second = secondDocument(text);
+            if (second > 0) {
+                throw new ConfigException(where(file, second, 1) + "a second YAML document starts here ('---'), and"
+                        + " Plumbline reads only the first, so the settings after it would be ignored; remove the"
+                        + " line and keep all settings in one document");
+            }
             PlumblineConfig config =
                     onlyComments(text) ? PlumblineConfig.defaults() : YAML.readValue(text, PlumblineConfig.class);
             if (config == null) {
@@ -103,6 +109,27 @@ public final class ConfigLoader {
             return PlumblineConfig.defaults();
         }
         return load(file);
+    }
+
+    /**
+     * The line of a {@code ---} that starts a second YAML document, after settings (a leading one only marks
+     * the start of the first), or 0.
+     */
+    private static int secondDocument(String text) {
+        boolean settings = false;
+        int n = 0;
+        for (String line : (Iterable<String>) text.lines()::iterator) {
+            n++;
+            String l = line.replace("\uFEFF", "").stripTrailing();
+            if (l.equals("---") || l.startsWith("--- ")) {
+                if (settings) {
+                    return n;
+                }
+            } else if (!l.isBlank() && !l.strip().startsWith("#") && !l.startsWith("%")) {
+                settings = true;
+            }
+        }
+        return 0;
     }
 
     /** An empty file, or one of comments only (e.g. an init-written config with every line commented out). */

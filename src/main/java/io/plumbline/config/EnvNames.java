@@ -84,7 +84,16 @@ public final class EnvNames {
         return "the character " + code;
     }
 
+    /**
+     * Whether {@code name} looks like a variable's name and not like a secret: upper case, and either
+     * short or made of words ({@code ZENDESK_TOKEN}); a long run of capitals and digits with no '_' may be
+     * a key (a Salesforce consumer secret is 64 hexadecimal capitals).
+     */
     private static boolean conventional(String name) {
-        return name != null && CONVENTIONAL.matcher(name.strip()).matches();
+        if (name == null) {
+            return false;
+        }
+        String n = name.strip();
+        return CONVENTIONAL.matcher(n).matches() && (n.indexOf('_') >= 0 || n.length() <= 24);
     }
 }

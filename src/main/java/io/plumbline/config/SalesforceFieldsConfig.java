@@ -1,6 +1,7 @@
 package io.plumbline.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.plumbline.errors.ConfigException;
 import java.util.List;
 
 /**
@@ -21,6 +22,10 @@ public record SalesforceFieldsConfig(
         @JsonProperty("parent") String parent,
         @JsonProperty("domain_override") String domainOverride) {
     public SalesforceFieldsConfig {
+        if (domains != null && domains.stream().anyMatch(d -> d == null || d.isBlank())) {
+            throw ConfigException.atKey(
+                    "salesforce.fields.domains", "salesforce.fields.domains has an empty entry; remove it");
+        }
         domains = domains == null ? List.of() : List.copyOf(domains);
         website = website == null ? "Website" : website;
         parent = parent == null ? "ParentId" : parent;

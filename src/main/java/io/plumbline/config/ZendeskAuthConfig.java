@@ -1,8 +1,10 @@
 package io.plumbline.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.plumbline.errors.ConfigException;
 import io.plumbline.model.Texts;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -20,12 +22,22 @@ public record ZendeskAuthConfig(
     /** Scopes asked for in the client_credentials grant unless {@code oauth_scopes} says otherwise. */
     public static final String DEFAULT_SCOPES = "read write";
 
+    /** Zendesk's scopes: {@code read}, {@code write}, or a resource with one of them, space separated. */
+    private static final Pattern SCOPES = Pattern.compile("[a-z_]+(:[a-z_]+)?( +[a-z_]+(:[a-z_]+)?)*");
+
     public ZendeskAuthConfig {
         oauthAccessTokenEnv = EnvNames.check("zendesk.auth.oauth_access_token_env", oauthAccessTokenEnv);
         clientIdEnv = EnvNames.check("zendesk.auth.client_id_env", clientIdEnv);
         clientSecretEnv = EnvNames.check("zendesk.auth.client_secret_env", clientSecretEnv);
         apiTokenEnv = EnvNames.check("zendesk.auth.api_token_env", apiTokenEnv);
         oauthScopes = Texts.isBlank(oauthScopes) ? DEFAULT_SCOPES : oauthScopes.trim();
+        if (!SCOPES.matcher(oauthScopes).matches()) {
+            throw ConfigException.atKey(
+                    "zendesk.auth.oauth_scopes",
+                    "zendesk.auth.oauth_scopes '" + oauthScopes + "' is not a list of Zendesk scopes separated by"
+                            + " spaces, such as \"read write\" or \"organizations:write users:read\" (lowercase, no"
+                            + " commas)");
+        }
     }
 
     public static ZendeskAuthConfig defaults() {

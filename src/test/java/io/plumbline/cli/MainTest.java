@@ -701,6 +701,38 @@ class MainTest {
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).contains("missing required columns account_name, account_domains");
         assertThat(config).doesNotExist();
+
+        Cli.Result demo = Cli.run("init", "--config", config.toString(), "--demo", "--accounts-csv", csv.toString());
+        assertThat(demo.exitCode()).isEqualTo(3);
+        assertThat(tmp.resolve("plumbline-demo"))
+                .as("nothing written, so the corrected command is not refused for a folder left behind")
+                .doesNotExist();
+    }
+
+    @Test
+    void init_subdomainPastedAsAUrlWithCredentials_isRefusedWithoutShowingThem() {
+        Path config = tmp.resolve("plumbline.yaml");
+        Cli.Result r = Cli.run(
+                "init", "--config", config.toString(), "--subdomain", "https://admin:tok3n-s3cret@acme.zendesk.com");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("is not a subdomain").doesNotContain("tok3n-s3cret");
+    }
+
+    @Test
+    void init_templateDefaults_areTheOnesTheCodeUses() throws IOException {
+        Path config = tmp.resolve("plumbline.yaml");
+        assertThat(Cli.run("init", "--config", config.toString()).exitCode()).isZero();
+        String text = Files.readString(config);
+        assertThat(text)
+                .contains("# request_timeout_seconds: " + io.plumbline.config.ZendeskConfig.DEFAULT_TIMEOUT_SECONDS
+                        + "\n")
+                .contains("# max_retries: " + io.plumbline.config.ZendeskConfig.DEFAULT_MAX_RETRIES + "\n");
+        Files.writeString(
+                config,
+                text.replace("# request_timeout_seconds", "request_timeout_seconds")
+                        .replace("# max_retries", "max_retries"));
+        assertThat(ConfigLoader.load(config).zendesk().maxRetries())
+                .isEqualTo(io.plumbline.config.ZendeskConfig.DEFAULT_MAX_RETRIES);
     }
 
     @Test

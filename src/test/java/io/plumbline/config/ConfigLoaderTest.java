@@ -50,6 +50,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_secondYamlDocument_isRefusedOnItsLineRatherThanIgnored() throws IOException {
+        assertThat(error("---\nzendesk:\n  subdomain: acme\n---\naudit:\n  ticket_lookback_days: 5\n"))
+                .startsWith("plumbline.yaml:4:1: error: a second YAML document starts here");
+    }
+
+    @Test
+    void load_valuesThatWouldOnlyFailLater_areRefusedOnTheirLine() throws IOException {
+        assertThat(error("zendesk:\n  subdomain: acme\n  auth:\n    client_id_env: ID\n    client_secret_env: S\n"
+                        + "    oauth_scopes: \"read,write\"\n"))
+                .startsWith("plumbline.yaml:6:")
+                .contains("zendesk.auth.oauth_scopes 'read,write' is not a list of Zendesk scopes separated by spaces");
+        assertThat(error("store:\n  path: \"\"\n"))
+                .startsWith("plumbline.yaml:2:")
+                .contains("store.path is empty");
+        assertThat(error("salesforce:\n  source: api\n  fields:\n    domains: [Domain__c, ~]\n"))
+                .startsWith("plumbline.yaml:4:")
+                .contains("salesforce.fields.domains has an empty entry");
+    }
+
+    @Test
     void load_keyGivenTwice_isAnErrorNamingIt() throws IOException {
         assertThat(error("audit:\n  ticket_lookback_days: 10\naudit:\n  ticket_lookback_days: 20\n"))
                 .startsWith("plumbline.yaml:3:")

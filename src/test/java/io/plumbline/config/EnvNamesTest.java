@@ -18,4 +18,14 @@ class EnvNamesTest {
                 .doesNotContain(token)
                 .contains("zendesk.auth.api_token_env");
     }
+
+    @Test
+    void shown_longRunOfCapitalsAndDigitsWithoutWords_isNotShown() {
+        String secret = "E3F1A9C07B2D4E6F8A1C3E5B7D9F0A2C4E6B8D0F1A3C5E7B9D2F4A6C8E0B1D3F";
+        assertThat(EnvNames.shown("salesforce.client_secret_env", secret))
+                .doesNotContain(secret)
+                .contains("salesforce.client_secret_env");
+        assertThat(EnvNames.shown("salesforce.client_secret_env", "SFCLIENTSECRET"))
+                .isEqualTo("SFCLIENTSECRET");
+    }
 }
