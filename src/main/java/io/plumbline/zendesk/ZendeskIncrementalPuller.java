@@ -5,8 +5,6 @@ import io.plumbline.parallel.SideBySide;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -191,23 +189,7 @@ public final class ZendeskIncrementalPuller {
                 tickets.put(id, ticket);
             }
         });
-        long from = since.getEpochSecond();
-        tickets.values().removeIf(t -> changedAt(t) < from);
-    }
-
-    /** {@code updated_at}, else {@code created_at}, in epoch seconds; the ticket is kept when neither parses. */
-    private static long changedAt(JsonNode record) {
-        for (String field : List.of("updated_at", "created_at")) {
-            JsonNode v = record.path(field);
-            if (v.isTextual() && !v.asText().isBlank()) {
-                try {
-                    return OffsetDateTime.parse(v.asText()).toEpochSecond();
-                } catch (DateTimeParseException e) {
-                    return Long.MAX_VALUE;
-                }
-            }
-        }
-        return Long.MAX_VALUE;
+        TicketWindow.keepFrom(tickets, since);
     }
 
     private static boolean isDeleted(JsonNode org) {

@@ -101,6 +101,7 @@ public final class ZendeskSnapshotPuller {
                 OptionalLong.empty());
         lag.runAfterLag(changedTickets);
         ticketRecords.values().removeIf(t -> "deleted".equals(t.path("status").asText()));
+        TicketWindow.keepFrom(ticketRecords, ticketsSince);
         SnapshotFiles.write(snapshotDir.resolve(SnapshotFiles.ORGANIZATIONS), orgRecords);
         SnapshotFiles.write(snapshotDir.resolve(SnapshotFiles.TICKETS), ticketRecords);
         SnapshotFiles.writeManifest(

@@ -254,6 +254,27 @@ class ZendeskSnapshotPullerTest {
         });
     }
 
+    @Test
+    void pull_ticketTheExportListsOnlyForASystemUpdate_isLeftOutAsTheAuditsWindowDoes(@TempDir Path out)
+            throws IOException {
+        Path in = SeedSnapshots.write(out.resolve("seed"), 20, 20, 40);
+        long recent = AS_OF.minus(Duration.ofDays(1)).getEpochSecond();
+        String old = AS_OF.minus(Duration.ofDays(90)).toString();
+        Files.writeString(
+                in.resolve("zendesk/tickets.jsonl"),
+                "{\"id\":990001,\"requester_id\":1,\"organization_id\":null,\"status\":\"open\",\"created_at\":\"" + old
+                        + "\",\"updated_at\":\"" + old + "\",\"generated_timestamp\":" + recent + "}\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        try (EmulatorHarness h = new EmulatorHarness(in, EmulatorConfig.withToken(EmulatorHarness.TOKEN))) {
+            new ZendeskSnapshotPuller(h.http(), Progress.SILENT).pull(out.resolve("pulled"), AS_OF, 30);
+        }
+
+        assertThat(lines(out.resolve("pulled"), "zendesk/tickets.jsonl"))
+                .as("the export lists it (generated_timestamp), but it was not updated within the window")
+                .noneMatch(l -> l.contains("\"id\":990001"))
+                .isNotEmpty();
+    }
+
     private boolean inWindow(JsonNode t) {
         Instant updated = OffsetDateTime.parse(t.path("updated_at").asText()).toInstant();
         return !updated.isBefore(AS_OF.minus(Duration.ofDays(30)))

@@ -205,6 +205,11 @@ final class EmulatorState {
 
     /** updated_at (else created_at) in epoch seconds; 0 when neither is set. */
     static long changedAt(JsonNode record) {
+        // Zendesk's ticket export selects by generated_timestamp, which a system update (an SLA, an
+        // automation) moves without touching updated_at; a seeded ticket may carry one to show that
+        if (record.path("generated_timestamp").canConvertToLong()) {
+            return record.path("generated_timestamp").asLong();
+        }
         for (String f : List.of("updated_at", "created_at")) {
             JsonNode v = record.path(f);
             if (v.isTextual() && !v.asText().isBlank()) {
