@@ -10,6 +10,7 @@ import io.plumbline.salesforce.SalesforcePuller;
 import io.plumbline.salesforce.SalesforceRuntime;
 import io.plumbline.zendesk.Progress;
 import io.plumbline.zendesk.PullStats;
+import io.plumbline.zendesk.StaleCursorException;
 import io.plumbline.zendesk.ZendeskConnector;
 import io.plumbline.zendesk.ZendeskHttp;
 import io.plumbline.zendesk.ZendeskIncrementalPuller;
@@ -67,13 +68,24 @@ final class LiveSnapshot {
         Progress progress = Progress.choose(
                 common.quiet, common.noProgress, System.console() != null, System.err, ctx.err(), ctx.clock());
         PullBaselines.Baseline base = decision.baseline();
-        PullStats stats = base == null
-                ? new ZendeskSnapshotPuller(http, progress).pull(dir, capturedAt, ticketsSince, lookbackDays)
-                : new ZendeskIncrementalPuller(http, progress)
+        String fullReason = decision.fullReason();
+        PullStats stats = null;
+        if (base != null) {
+            try {
+                stats = new ZendeskIncrementalPuller(http, progress)
                         .pull(base.snapshotDir(), base.cursors(), dir, capturedAt, ticketsSince, lookbackDays);
+            } catch (StaleCursorException e) {
+                // nothing is written before the exports end: the pull starts again, in full
+                fullReason = e.getMessage() + " of run " + base.runId();
+                ctx.err().println("zendesk: " + fullReason + "; pulling everything instead");
+            }
+        }
+        if (stats == null) {
+            stats = new ZendeskSnapshotPuller(http, progress).pull(dir, capturedAt, ticketsSince, lookbackDays);
+        }
         if (!common.quiet) {
-            String how = base == null
-                    ? "full pull (" + decision.fullReason() + ")"
+            String how = !stats.incremental()
+                    ? "full pull (" + fullReason + ")"
                     : "incremental pull since run " + base.runId();
             ctx.err()
                     .println("zendesk: " + how + ": " + stats.records() + " in " + stats.requests() + " requests ("

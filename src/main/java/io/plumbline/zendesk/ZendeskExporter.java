@@ -116,15 +116,30 @@ public final class ZendeskExporter {
         return export(first, USERS, "", "users", cursor, sink);
     }
 
-    /** Walks a cursor-based incremental export to its end; answers the last after_cursor (else {@code cursor}). */
+    /**
+     * Walks a cursor-based incremental export to its end; answers the last after_cursor (else {@code
+     * cursor}). A {@code cursor} given and refused at once (400, 404, 422) is a {@link StaleCursorException}.
+     */
     private ExportEnd<String> export(
             String first, String path, String filter, String key, String cursor, PageSink sink) {
         String url = first;
         String last = cursor;
         Set<String> seen = new HashSet<>();
+        boolean stored = cursor != null; // the first request carries a cursor an earlier pull stored
         while (true) {
             Instant sent = clock.instant();
-            JsonNode body = http.get(url).body();
+            JsonNode body;
+            if (stored) {
+                ZendeskResponse r = http.send("GET", url, null, STALE_CURSOR);
+                if (!r.ok()) {
+                    throw new StaleCursorException("Zendesk refused the " + key + " export cursor the last pull stored"
+                            + " (HTTP " + r.status() + ")");
+                }
+                body = r.body();
+                stored = false;
+            } else {
+                body = http.get(url).body();
+            }
             sink.page(records(body, key, url));
             JsonNode after = body.path("after_cursor");
             if (body.path("end_of_stream").asBoolean(false)) {

@@ -217,6 +217,52 @@ class LiveAuditTest {
     }
 
     @Test
+    void liveAudit_storedExportCursorRefused_pullsInFullSayingWhy() throws IOException {
+        try (ZendeskEmulator z = emulator(EmulatorConfig.withToken(TOKEN))) {
+            Path cfg = dir.resolve("stale-cursor.yaml");
+            Files.writeString(
+                    cfg,
+                    Files.readString(config(z))
+                            .replace(
+                                    dir.resolve("out").toString(),
+                                    dir.resolve("stale-out").toString()));
+            Map<String, String> env = Map.of("ZD_TOKEN", TOKEN);
+            Run first = run(
+                    z.time(),
+                    env,
+                    "audit",
+                    "--config",
+                    cfg.toString(),
+                    "--run-id",
+                    "first",
+                    "--as-of",
+                    capturedAt.toString());
+            assertThat(first.code).as(first.err).isZero();
+            z.failRequest("/api/v2/incremental/tickets/cursor", 1, Fault.UNPROCESSABLE);
+
+            Run second = run(
+                    z.time(),
+                    env,
+                    "audit",
+                    "--config",
+                    cfg.toString(),
+                    "--run-id",
+                    "second",
+                    "--as-of",
+                    capturedAt.toString());
+
+            assertThat(second.code).as(second.err).isZero();
+            assertThat(second.err)
+                    .contains(
+                            "zendesk: Zendesk refused the tickets export cursor the last pull stored (HTTP 422) of run"
+                                    + " first; pulling everything instead")
+                    .contains("zendesk: full pull (Zendesk refused the tickets export cursor");
+            assertThat(RunPlans.hash(dir.resolve("stale-out/second")))
+                    .isEqualTo(RunPlans.hash(dir.resolve("stale-out/first")));
+        }
+    }
+
+    @Test
     void trace_withoutAnInput_readsTheLiveApisAsAuditDoesAndKeepsNothing() throws IOException {
         try (ZendeskEmulator z = emulator(EmulatorConfig.withToken(TOKEN))) {
             Path root = dir.resolve("trace-root");
