@@ -26,7 +26,9 @@ import java.util.TreeSet;
  *       reported user whose organization_id no longer matches the one default merged so far are re-read,
  *       one request each (a new user whose memberships all came with the new ones needs none), unless
  *       listing them all is cheaper;
- *   <li>the memberships of organizations and users deleted since are gone with them;
+ *   <li>the memberships of organizations and users deleted since are gone with them, and the users whose
+ *       default was in a deleted org have their memberships re-read, since Zendesk makes another one
+ *       default without the user export necessarily reporting them;
  *   <li>what no signal shows, chiefly a lone non-default membership deleted, changes Zendesk's total: the
  *       count is compared at the end, and when it differs (or the cursor is refused) the list is pulled
  *       in full, so the result is never silently wrong.
@@ -53,6 +55,14 @@ final class MembershipRefresher {
             Set<Long> deletedOrgs,
             ListPosition from) {
         OptionalLong expected = exporter.membershipCount();
+        // a user whose default was in a deleted org has another membership made default, which only a
+        // user export that reports the user would show: their memberships are re-read too
+        Set<Long> lostDefault = new TreeSet<>();
+        memberships.values().forEach(m -> {
+            if (deletedOrgs.contains(org(m)) && m.path("default").asBoolean(false) && !goneUsers.contains(user(m))) {
+                lostDefault.add(user(m));
+            }
+        });
         memberships.values().removeIf(m -> deletedOrgs.contains(org(m)) || goneUsers.contains(user(m)));
         List<JsonNode> listed = new ArrayList<>();
         Optional<ListPosition> tail = tail(memberships, from, listed);
@@ -62,7 +72,9 @@ final class MembershipRefresher {
         Map<Long, List<Long>> byUser = new HashMap<>();
         memberships.forEach((id, m) ->
                 byUser.computeIfAbsent(user(m), k -> new ArrayList<>()).add(id));
-        List<Long> moved = movedDefaults(memberships, byUser, changedUsers, goneUsers);
+        TreeSet<Long> toReread = new TreeSet<>(movedDefaults(memberships, byUser, changedUsers, goneUsers));
+        lostDefault.stream().filter(byUser::containsKey).forEach(toReread::add); // none left: nothing to read
+        List<Long> moved = List.copyOf(toReread);
         long relistCost = memberships.size() / ZendeskExporter.PAGE_SIZE + 1;
         if (moved.size() > relistCost) {
             return relist(
@@ -83,7 +95,8 @@ final class MembershipRefresher {
         return new Result(
                 tail.get(),
                 "memberships: " + listed.size() + " re-listed from the end of the previous list, " + moved.size()
-                        + " users re-read (default moved), " + expected.getAsLong() + " in all, as Zendesk counts");
+                        + " users re-read (default moved, or in a deleted org), " + expected.getAsLong()
+                        + " in all, as Zendesk counts");
     }
 
     /**

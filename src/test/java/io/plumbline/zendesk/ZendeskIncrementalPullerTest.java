@@ -134,6 +134,21 @@ class ZendeskIncrementalPullerTest {
     }
 
     @Test
+    void incremental_orgOfADefaultDeletedWithoutTheUserExportShowingIt_rereadsThatUsersMemberships(@TempDir Path tmp)
+            throws IOException {
+        try (EmulatorHarness h = harness()) {
+            h.emulator.change(e -> e.deleteOrganizationLeavingUsersAlone(
+                    e.membershipsOfUser(20_004).get(0).path("organization_id").asLong()));
+            h.time.advance(Duration.ofMinutes(2));
+
+            incremental(h, earlier, cursors, tmp.resolve("b"), AS_OF);
+            full(h, tmp.resolve("c"), AS_OF);
+
+            assertSameZendeskFiles(tmp.resolve("b"), tmp.resolve("c"));
+        }
+    }
+
+    @Test
     void incremental_manyDefaultsMoved_relistsRatherThanRereadingEachUser(@TempDir Path tmp) throws IOException {
         try (EmulatorHarness h = harness()) {
             h.emulator.change(e -> {

@@ -59,6 +59,24 @@ public final class AccountEdits {
         }
     }
 
+    /**
+     * Deletes an org as Zendesk may without touching its users' records: its memberships go, and a user
+     * who loses the default gets the oldest remaining one as default, seen only in the memberships (the
+     * user keeps its {@code organization_id} and {@code updated_at}).
+     */
+    public void deleteOrganizationLeavingUsersAlone(long id) {
+        ObjectNode o = state.organizations.get(id);
+        o.put("deleted_at", EmulatorState.stamp(now));
+        touch(o);
+        for (ObjectNode m : List.copyOf(state.membershipsOfOrganization(id))) {
+            state.memberships.remove(m.path("id").asLong());
+            List<ObjectNode> rest = state.membershipsOfUser(m.path("user_id").asLong());
+            if (m.path("default").asBoolean(false) && !rest.isEmpty()) {
+                touch(rest.get(0).put("default", true));
+            }
+        }
+    }
+
     /** Adds the user to the org (default if it is the user's first); answers the new membership's id. */
     public long addMembership(long userId, long orgId) {
         Object m = state.createMembership(userId, orgId, now);
