@@ -48,9 +48,36 @@ public record SalesforceConfig(
                     "salesforce.source",
                     "salesforce.source must be csv (an accounts CSV) or api (read live), found '" + source + "'");
         }
+        if (instanceUrl != null && !instanceUrl.isBlank()) {
+            String problem = TokenUrls.problem(instanceUrl, "https://yourcompany.my.salesforce.com");
+            if (problem != null) {
+                throw ConfigException.atKey("salesforce.instance_url", "salesforce.instance_url: " + problem);
+            }
+        }
+        apiVersion = apiVersion(apiVersion);
         accountsCsv = accountsCsv == null ? "./salesforce_accounts.csv" : accountsCsv;
         fields = fields == null ? SalesforceFieldsConfig.defaults() : fields;
         contacts = contacts != null && contacts;
+    }
+
+    /**
+     * A pinned API version as Salesforce names it ({@code 67.0}), from {@code 67.0}, {@code v67.0} or a
+     * whole {@code 67}; null when none is pinned.
+     */
+    private static String apiVersion(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String bare = raw.strip().startsWith("v") ? raw.strip().substring(1) : raw.strip();
+        if (bare.matches("\\d{1,3}")) {
+            return bare + ".0";
+        }
+        if (!bare.matches("\\d{1,3}\\.\\d")) {
+            throw ConfigException.atKey(
+                    "salesforce.api_version",
+                    "salesforce.api_version: '" + raw.strip() + "' is not an API version like 67.0");
+        }
+        return bare;
     }
 
     /** A CSV-sourced section (the shape before live reads existed). */

@@ -1,6 +1,7 @@
 package io.plumbline.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.plumbline.errors.ConfigException;
 
 /**
  * The {@code salesforce.jwt:} settings of the OAuth 2.0 JWT bearer flow: the user to act as, the
@@ -17,5 +18,9 @@ public record SalesforceJwtConfig(
     public SalesforceJwtConfig {
         clientIdEnv = EnvNames.check("salesforce.jwt.client_id_env", clientIdEnv);
         loginUrl = loginUrl == null ? DEFAULT_LOGIN_URL : loginUrl;
+        String problem = TokenUrls.problem(loginUrl, DEFAULT_LOGIN_URL);
+        if (problem != null) {
+            throw ConfigException.atKey("salesforce.jwt.login_url", "salesforce.jwt.login_url: " + problem);
+        }
     }
 }

@@ -77,4 +77,30 @@ class SalesforceConfigYamlTest {
 
         assertThat(e.getMessage()).contains("unknown key 'domain'", "domains");
     }
+
+    @Test
+    void load_apiSettingsThatWouldFailOnlyWhenRead_areRefusedOnTheirLine() throws IOException {
+        assertThat(load("salesforce:\n  source: api\n  api_version: 67\n")
+                        .salesforce()
+                        .apiVersion())
+                .isEqualTo("67.0");
+        assertThat(refused("salesforce:\n  source: api\n  api_version: sixty\n"))
+                .contains(":3:")
+                .contains("salesforce.api_version: 'sixty' is not an API version like 67.0");
+        assertThat(refused("salesforce:\n  source: api\n  instance_url: https://me:pa55w0rd@acme.my.salesforce.com\n"))
+                .contains(":3:")
+                .contains("salesforce.instance_url: it must not hold a user name or password")
+                .doesNotContain("pa55w0rd");
+        assertThat(refused("salesforce:\n  source: api\n  jwt: {username: u@acme.com, key_file: k.pem,"
+                        + " login_url: \"http://login.example.com\", client_id_env: ID}\n"))
+                .contains("salesforce.jwt.login_url: it must use https");
+    }
+
+    private String refused(String yaml) throws IOException {
+        Path file = dir.resolve("plumbline.yaml");
+        Files.writeString(file, yaml);
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file));
+        assertThat(e).as(yaml).isNotNull();
+        return e.getMessage();
+    }
 }
