@@ -84,7 +84,8 @@ public final class ConfigLoader {
             String key = keyPath(e);
             String what = REFUSED.containsKey(key)
                     ? REFUSED.get(key)
-                    : "unknown key '" + e.getPropertyName() + "' (known keys here: " + knownKeys(e) + ")";
+                    : "unknown key '" + e.getPropertyName() + "'" + suggestion(e) + " (known keys here: " + knownKeys(e)
+                            + ")";
             throw new ConfigException(whereKey(file, key, e.getLocation()) + what, e);
         } catch (ValueInstantiationException e) {
             if (e.getCause() instanceof ConfigException c && c.key() != null) {
@@ -143,6 +144,17 @@ public final class ConfigLoader {
                 .map(JsonMappingException.Reference::getFieldName)
                 .filter(Objects::nonNull)
                 .collect(Collectors.joining("."));
+    }
+
+    /** {@code ; did you mean 'base_url'?} for a key written {@code base-url} or {@code Base_URL}. */
+    private static String suggestion(PropertyBindingException e) {
+        String near = e.getPropertyName().replace('-', '_').toLowerCase(Locale.ROOT);
+        return knownKeys(e).stream()
+                .map(String::valueOf)
+                .filter(k -> k.equals(near))
+                .findFirst()
+                .map(k -> "; did you mean '" + k + "'?")
+                .orElse("");
     }
 
     /** The keys a file may set where {@code e} happened, in the reader's order. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class KeyLines {
     /** A block mapping's key, bare or quoted, and where it starts. */
-    private static final Pattern KEY = Pattern.compile("^( *)(- +)?([\"']?)([A-Za-z0-9_]+)\\3 *:(?:\\s|$)");
+    private static final Pattern KEY = Pattern.compile("^( *)(- +)?([\"']?)([A-Za-z0-9_-]+)\\3 *:(?:\\s|$)");
 
     private KeyLines() {}
 

@@ -55,6 +55,12 @@ public record SalesforceConfig(
             }
         }
         apiVersion = apiVersion(apiVersion);
+        if (accountsCsv != null && accountsCsv.isBlank()) {
+            throw ConfigException.atKey(
+                    "salesforce.accounts_csv",
+                    "salesforce.accounts_csv is empty; name the accounts export, or remove the key to read"
+                            + " ./salesforce_accounts.csv");
+        }
         accountsCsv = accountsCsv == null ? "./salesforce_accounts.csv" : accountsCsv;
         fields = fields == null ? SalesforceFieldsConfig.defaults() : fields;
         contacts = contacts != null && contacts;

@@ -61,12 +61,21 @@ class ConfigLoaderTest {
                         + "    oauth_scopes: \"read,write\"\n"))
                 .startsWith("plumbline.yaml:6:")
                 .contains("zendesk.auth.oauth_scopes 'read,write' is not a list of Zendesk scopes separated by spaces");
+        assertThat(error("salesforce:\n  accounts_csv: \"\"\n"))
+                .startsWith("plumbline.yaml:2:")
+                .contains("salesforce.accounts_csv is empty");
         assertThat(error("store:\n  path: \"\"\n"))
                 .startsWith("plumbline.yaml:2:")
                 .contains("store.path is empty");
         assertThat(error("salesforce:\n  source: api\n  fields:\n    domains: [Domain__c, ~]\n"))
                 .startsWith("plumbline.yaml:4:")
                 .contains("salesforce.fields.domains has an empty entry");
+    }
+
+    @Test
+    void load_keyWrittenWithAHyphen_isFoundOnItsLineWithTheKeyItMeant() throws IOException {
+        assertThat(error("zendesk:\n  subdomain: acme\n\n  max_retries: 3\n  base-url: https://x.example\n"))
+                .startsWith("plumbline.yaml:5:3: error: unknown key 'base-url'; did you mean 'base_url'?");
     }
 
     @Test
