@@ -135,20 +135,20 @@ public final class Applier {
         return steps;
     }
 
+    /** An attempt whose answer was lost and that Zendesk's records did not show when it was settled. */
+    private record Lost(Check check, ActionHandler.Written written) {}
+
     private ActionResult execute(PlannedAction a, boolean live, ResultSink sink) {
         ActionHandler handler = ActionHandler.of(a.code());
         ActionTarget target = ActionTarget.of(a);
         zendesk.beginAction();
-        Check lostCheck = null; // the check and write of an attempt whose answer was lost, once there is one
-        ActionHandler.Written lost = null;
+        Lost lost = null; // once there is one
         try {
             while (true) {
                 Check check = handler.check(target, zendesk);
                 if (!check.ready()) {
-                    // a lost attempt not found when it was settled may have landed since: settled once more
-                    ActionResult landed =
-                            lost == null ? null : JobConfirmation.settleWrite(zendesk, a, lostCheck, lost);
-                    return landed != null && landed.status() == ResultStatus.APPLIED ? landed : notReady(a, check);
+                    ActionResult landed = landedEarlier(a, lost);
+                    return landed != null ? landed : notReady(a, check);
                 }
                 if (!live) {
                     return result(a, ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
@@ -161,10 +161,12 @@ public final class Applier {
                     sink.notSent();
                     continue; // nothing written; the state the write was built from may change while it waits
                 } catch (PlumblineException e) {
-                    return errored(a, e, check.before());
+                    return lost != null ? unconfirmedAfter(a, lost, e) : errored(a, e, check.before());
                 }
                 if (written.outcome().confirmed()) {
-                    return finished(zendesk, a, check, written);
+                    // a refusal (a membership that exists) may be the lost attempt's own doing
+                    ActionResult landed = written.outcome().ok() ? null : landedEarlier(a, lost);
+                    return landed != null ? landed : finished(zendesk, a, check, written);
                 }
                 ActionResult settled = JobConfirmation.settleWrite(zendesk, a, check, written);
                 if (!JobConfirmation.notFound(settled) || !written.outcome().recheckable()) {
@@ -172,12 +174,39 @@ public final class Applier {
                 }
                 // nothing of it in Zendesk: re-checked, and the write that check builds is sent; the receipt
                 // keeps it in flight until then, since it may still land
-                lostCheck = check;
-                lost = written;
+                lost = new Lost(check, written);
             }
         } catch (PlumblineException e) {
-            return errored(a, e, Map.of());
+            return lost != null ? unconfirmedAfter(a, lost, e) : errored(a, e, Map.of());
         }
+    }
+
+    /**
+     * What became of an earlier attempt whose answer was lost, settled from Zendesk's records once more (it
+     * may have landed since it was first settled): applied when it is there, or unconfirmed when Zendesk
+     * could not be read; null when there was no such attempt or the records still do not show it.
+     */
+    private ActionResult landedEarlier(PlannedAction a, Lost lost) {
+        if (lost == null) {
+            return null;
+        }
+        ActionResult r = JobConfirmation.settleWrite(zendesk, a, lost.check(), lost.written());
+        return JobConfirmation.notFound(r) ? null : r;
+    }
+
+    /**
+     * An error met after an attempt whose answer was lost: that attempt may have landed, so the action is
+     * failed as unconfirmed, for the run to keep off its records and a re-run to re-check it.
+     */
+    private static ActionResult unconfirmedAfter(PlannedAction a, Lost lost, PlumblineException e) {
+        return result(
+                a,
+                ResultStatus.FAILED,
+                JobConfirmation.WRITE_UNCONFIRMED + ": an attempt whose answer was lost may have landed, and then "
+                        + e.getMessage() + "; a re-run re-checks this action",
+                lost.check().before(),
+                lost.check().before(),
+                lost.written().outcome().requestId());
     }
 
     /** An action not tried because the run stopped before it: {@code reason} says where and why. */

@@ -194,6 +194,22 @@ public final class ReceiptFile implements ResultSink {
     }
 
     /**
+     * The writes a receipt records as failed but possibly landed ({@value JobConfirmation#WRITE_UNCONFIRMED},
+     * {@value JobConfirmation#UNCONFIRMED}: its answer was lost, or its job may still have been running), in
+     * the order they were sent, as {@link ResultStatus#APPLIED} results with the state recorded before the
+     * write: as with the writes in flight, whether each reached Zendesk is for the caller to read.
+     */
+    public static List<ActionResult> unconfirmed(JsonNode receipt) {
+        List<ActionResult> out = new ArrayList<>();
+        for (ActionResult r : results(receipt)) {
+            if (JobConfirmation.open(r)) {
+                out.add(r.withOutcome(ResultStatus.APPLIED, "", r.before(), r.before(), r.requestId()));
+            }
+        }
+        return out;
+    }
+
+    /**
      * The actions a receipt names as being written when its run stopped ({@code in_flight}, then each of
      * {@code in_flight_batch}), in the order they were sent, as {@link ResultStatus#APPLIED} results with the
      * state recorded just before the write: whether each reached Zendesk is for the caller to read.

@@ -24,8 +24,8 @@ import java.util.TreeMap;
  */
 public final class Undoer {
     /**
-     * An undo's reason for a write its apply had in flight when it stopped and that Zendesk does not hold now:
-     * it never landed, or it was reversed already.
+     * An undo's reason for a write its apply had in flight when it stopped, or left unconfirmed, and that
+     * Zendesk does not hold now: it never landed, or it was reversed already.
      */
     public static final String IN_FLIGHT_NOT_IN_EFFECT = "in_flight_not_in_effect";
 
@@ -189,7 +189,16 @@ public final class Undoer {
                 return r.withOutcome(ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
             }
         } catch (PlumblineException e) {
-            return r.stoppedBy(e, Map.of());
+            // after an inverse whose answer was lost, it may have landed: unconfirmed, not merely stopped
+            return lost == null
+                    ? r.stoppedBy(e, Map.of())
+                    : r.withOutcome(
+                            ResultStatus.FAILED,
+                            JobConfirmation.WRITE_UNCONFIRMED + ": an attempt whose answer was lost may have landed,"
+                                    + " and then " + e.getMessage() + "; a re-run re-checks this action",
+                            lost.before(),
+                            lost.before(),
+                            "");
         }
     }
 

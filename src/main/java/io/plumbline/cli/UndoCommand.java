@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,10 @@ final class UndoCommand implements Callable<Integer> {
             throw new ApplyRefusedException(receipt + ": this receipt is from a demo plan, which is dry-run only; "
                     + "there is nothing in Zendesk to undo");
         }
-        List<ActionResult> inFlight = ReceiptFile.inFlight(source);
+        // writes that may have landed unrecorded: those in flight when the apply stopped, and those it left
+        // unconfirmed; each is settled from Zendesk's records, and reversed when it is there
+        List<ActionResult> inFlight = new ArrayList<>(ReceiptFile.unconfirmed(source));
+        inFlight.addAll(ReceiptFile.inFlight(source));
         List<ActionResult> results = ReceiptFile.results(source);
         // a write of this receipt that a later apply of the plan made again (after an undo) is that run's now
         Set<String> inFlightIds = new HashSet<>();

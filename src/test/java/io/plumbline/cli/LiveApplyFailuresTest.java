@@ -371,6 +371,66 @@ class LiveApplyFailuresTest {
             assertThat(a006.path("reason").asText())
                     .startsWith("write_unconfirmed: Zendesk answered 201 without the membership's id")
                     .contains("a re-run re-checks it");
+
+            // it shows up after all: undo, which reverses what the apply may have written, removes it
+            z.edits().addMembership(7006, 9005);
+            LiveApplyFixture.Run undo = fx.undoLive(z, plan.resolveSibling("apply_receipt.json"));
+
+            assertThat(undo.code()).as(undo.err()).isZero();
+            assertThat(z.log().writes())
+                    .filteredOn(w -> w.method().equals("DELETE"))
+                    .as("A006's membership is among those undo deletes")
+                    .isNotEmpty();
+            List<JsonNode> left = new ArrayList<>();
+            z.change(e -> left.addAll(e.membershipsOfUser(7006)));
+            assertThat(left).noneMatch(m -> m.path("organization_id").asLong() == 9005);
+        }
+    }
+
+    @Test
+    void apply_lostMembershipCreateThatLandsBeforeItIsSentAgain_isAppliedNotSkippedAsAlreadyMember() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            // A006's POST is answered 503 unhandled; the membership appears just before the POST sent again
+            z.failRequest("/api/v2/organization_memberships", 1, Fault.UNAVAILABLE);
+            z.interventions()
+                    .beforeRequest(
+                            "POST",
+                            "/api/v2/organization_memberships",
+                            2,
+                            () -> z.edits().addMembership(7006, 9005));
+            Path plan = fx.plan("lost-then-landed-create");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode a006 = LiveUndoTest.result(json(plan.resolveSibling("apply_receipt.json")), "A006");
+            assertThat(a006.path("status").asText()).as(a006.toString()).isEqualTo("applied");
+            assertThat(a006.path("after").path("membership_id").asLong())
+                    .as("its id, so that undo can delete it")
+                    .isPositive();
+        }
+    }
+
+    @Test
+    void apply_errorAfterALostWrite_leavesTheActionWriteUnconfirmedNotMerelySkipped() {
+        try (ZendeskEmulator z = fx.emulator(LiveApplyFixture.tenMinuteRateLimit(), Duration.ofMinutes(2), 1000)) {
+            // A003's PUT (after two reads of org 9005) is answered 503 unhandled; its re-check's read of the org
+            // then meets a rate limit longer than Plumbline waits
+            z.failRequest("/api/v2/organizations/9005", 3, Fault.UNAVAILABLE);
+            z.failRequest("/api/v2/organizations/9005", 3, Fault.TOO_MANY);
+            Path plan = fx.plan("lost-then-limited");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).isEqualTo(4);
+            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+            JsonNode a003 = LiveUndoTest.result(receipt, "A003");
+            assertThat(a003.path("status").asText()).isEqualTo("failed");
+            assertThat(a003.path("reason").asText())
+                    .startsWith("write_unconfirmed: an attempt whose answer was lost may have landed")
+                    .contains("asking to wait 600 s");
+            assertThat(LiveUndoTest.result(receipt, "A004").path("reason").asText())
+                    .isEqualTo("rate_limited: not tried; Zendesk's rate limit stopped the run at A003");
         }
     }
 
