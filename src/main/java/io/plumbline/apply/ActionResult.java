@@ -89,6 +89,15 @@ public record ActionResult(
                 : UNREACHABLE + ": not tried; Zendesk could not be reached at " + at;
     }
 
+    /**
+     * Whether anything was read or sent for this action: not for one the run left untried after it stopped,
+     * or kept off records a job of the run may still be writing ({@code prior_job_unconfirmed}).
+     */
+    public boolean tried() {
+        return !(status == ResultStatus.SKIPPED
+                && (reason.contains(": not tried; ") || reason.startsWith(RunLedger.PRIOR_UNCONFIRMED)));
+    }
+
     /** This action, not tried (nothing read or sent for it) for {@code reason}, where the run stopped. */
     public ActionResult notTried(String reason) {
         return withOutcome(ResultStatus.SKIPPED, reason, Map.of(), Map.of(), "");

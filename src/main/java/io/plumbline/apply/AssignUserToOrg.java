@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * {@code assign_user_to_org}: add the missing membership (never changing the default org). Zendesk's
- * 422 for an existing membership is a skip, not a failure.
+ * {@code assign_user_to_org}: add the missing membership (never changing the default org). A membership
+ * found at the re-check is {@code already_in_effect}; Zendesk's 422 for one created between the re-check
+ * and the write is a skip ({@value #ALREADY_MEMBER}), not a failure.
  */
 final class AssignUserToOrg implements ActionHandler {
     static final String ALREADY_MEMBER = "precondition_changed_user_already_member";
@@ -32,8 +33,9 @@ final class AssignUserToOrg implements ActionHandler {
         }
         Optional<Membership> existing = user.get().membershipIn(t.org());
         if (existing.isPresent()) {
+            // what the repair would do is done (by an earlier run, or by hand), as for the other repairs
             return Check.skip(
-                    ALREADY_MEMBER,
+                    "already_in_effect",
                     Map.of("member", true, "membership_id", existing.get().id().value()));
         }
         if (org.get().relinkedSince(t)) {

@@ -113,7 +113,7 @@ public final class ReceiptFile implements ResultSink {
         results.add(toJson(r));
         ObjectNode counts = (ObjectNode) root.get("counts");
         counts.put(r.status().code(), counts.get(r.status().code()).asInt() + 1);
-        if (r.status() != ResultStatus.BLOCKED && !r.reason().startsWith("cap_")) {
+        if (r.status() != ResultStatus.BLOCKED && !r.reason().startsWith("cap_") && r.tried()) {
             counts.put("attempted", counts.get("attempted").asInt() + 1);
         }
     }

@@ -90,7 +90,7 @@ class ApplierTest {
         assertThat(second)
                 .filteredOn(r -> r.status() == ResultStatus.SKIPPED)
                 .extracting(ActionResult::reason)
-                .containsOnly("already_in_effect", "precondition_changed_user_already_member");
+                .containsOnly("already_in_effect");
     }
 
     @Test

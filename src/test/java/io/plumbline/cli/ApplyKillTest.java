@@ -144,7 +144,7 @@ class ApplyKillTest {
                         .isEqualTo(planned.path("zendesk_org_id").asLong());
                 assertThat(byId(rerun.path("results"), id).path("reason").asText())
                         .as(id + " was written by the killed run's job")
-                        .isEqualTo("precondition_changed_user_already_member");
+                        .isEqualTo("already_in_effect");
             }
             assertThat(appliedIds(rerun)).containsExactly("A008");
         }

@@ -349,7 +349,7 @@ class BulkApplyTest {
             assertThat(z.log().writes()).as("the job had written them all").hasSize(1);
             assertThat(BulkTenant.results(plan))
                     .hasSize(12)
-                    .allMatch(n -> n.path("reason").asText().equals("precondition_changed_user_already_member"));
+                    .allMatch(n -> n.path("reason").asText().equals("already_in_effect"));
             assertThat(t.reaudit(z, "after")).isEmpty();
         }
     }
@@ -470,8 +470,7 @@ class BulkApplyTest {
             assertThat(z.log().writes()).hasSize(1);
             assertThat(z.log().writes().get(0).body().split("\"user_id\"", -1)).hasSize(18 + 1);
             Map<Long, JsonNode> byUser = byUser(BulkTenant.results(plan));
-            assertThat(byUser.get(member).path("reason").asText())
-                    .isEqualTo("precondition_changed_user_already_member");
+            assertThat(byUser.get(member).path("reason").asText()).isEqualTo("already_in_effect");
             assertThat(byUser.get(member).path("before").path("member").asBoolean())
                     .isTrue();
             assertThat(byUser.get(gone).path("reason").asText()).isEqualTo("precondition_changed_user_missing");

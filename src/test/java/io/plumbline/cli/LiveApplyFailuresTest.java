@@ -555,6 +555,9 @@ class LiveApplyFailuresTest {
                         .isEqualTo("rate_limited: not tried; Zendesk's rate limit stopped the run at A003");
             }
             assertThat(receipt.path("counts").path("applied").asInt()).isEqualTo(2);
+            assertThat(receipt.path("counts").path("attempted").asInt())
+                    .as("A001 to A003; the five after the stop were not tried")
+                    .isEqualTo(3);
             assertThat(receipt.path("counts").path("failed").asInt()).isZero();
             assertThat(receipt.path("complete").asBoolean()).isTrue();
             List<LoggedRequest> log = z.log().all();
