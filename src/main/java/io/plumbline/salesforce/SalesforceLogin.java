@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -78,12 +79,29 @@ final class SalesforceLogin {
         URI login = url(jwt.loginUrl(), "jwt.login_url");
         PrivateKey key = PemKeys.readRsaPrivateKey(baseDir.resolve(keyFile).normalize());
         String assertion = JwtAssertion.create(
-                clientId, username, login.toString(), key, runtime.clock().instant());
+                clientId, username, audience(login), key, runtime.clock().instant());
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", JWT_GRANT);
         form.put("assertion", assertion);
         return OAuthTokenClient.request(
                 http, login, new OAuthTokenClient.Grant(AuthMethod.JWT_BEARER, username, form, List.of(assertion)));
+    }
+
+    /**
+     * The assertion's {@code aud}: Salesforce takes {@code https://login.salesforce.com}, {@code
+     * https://test.salesforce.com} or an Experience Cloud site's URL, not a My Domain URL, though the
+     * token may be asked of a My Domain (as orgs that block login.salesforce.com require): a My Domain's
+     * audience is login, a sandbox's is test. Any other login URL is its own audience.
+     */
+    static String audience(URI login) {
+        String host = login.getHost().toLowerCase(Locale.ROOT);
+        if (host.equals("test.salesforce.com") || host.endsWith(".sandbox.my.salesforce.com")) {
+            return "https://test.salesforce.com";
+        }
+        if (host.equals("login.salesforce.com") || host.endsWith(".my.salesforce.com")) {
+            return "https://login.salesforce.com";
+        }
+        return login.toString();
     }
 
     private URI instanceUrl(String purpose) {

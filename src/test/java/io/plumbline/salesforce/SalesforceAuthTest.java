@@ -323,4 +323,16 @@ class SalesforceAuthTest {
         return SalesforceConfigBuilder.api()
                 .jwt(new SalesforceJwtConfig(USER, keyFile, sf.baseUrl().toString(), "SF_JWT_CLIENT_ID"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "https://login.salesforce.com, https://login.salesforce.com",
+        "https://acme.my.salesforce.com, https://login.salesforce.com",
+        "https://test.salesforce.com, https://test.salesforce.com",
+        "https://acme--uat.sandbox.my.salesforce.com, https://test.salesforce.com",
+        "http://127.0.0.1:8443, http://127.0.0.1:8443"
+    })
+    void jwtAudience_myDomainLoginUrl_isTheLoginHostSalesforceAccepts(String loginUrl, String audience) {
+        assertThat(SalesforceLogin.audience(java.net.URI.create(loginUrl))).isEqualTo(audience);
+    }
 }
