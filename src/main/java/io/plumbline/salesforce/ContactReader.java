@@ -46,11 +46,15 @@ final class ContactReader {
 
     /** The active AccountContactRelation rows with an email, of the filter's accounts when it allows. */
     private static SoqlQuery relationsQuery(String accountFilter) {
+        return relationsQuery(accountFilter, scope(accountFilter));
+    }
+
+    private static SoqlQuery relationsQuery(String accountFilter, String scope) {
         return new SoqlQuery(
                 RELATIONS,
                 List.of("AccountId", "IsDirect", "Contact.Email"),
-                "IsActive = true AND Contact.Email != null" + scope(accountFilter),
-                usable(accountFilter));
+                "IsActive = true AND Contact.Email != null" + scope,
+                scope.isEmpty() ? "" : accountFilter);
     }
 
     /** Each contact's own AccountId, where the org has no AccountContactRelation. */
@@ -62,14 +66,29 @@ final class ContactReader {
                 usable(accountFilter));
     }
 
-    /** The account filter as the contacts queries can repeat it: not when it holds a subquery. */
-    private static String usable(String accountFilter) {
-        return SoqlNames.hasSubquery(accountFilter) ? "" : accountFilter;
+    /**
+     * The account filter as the contacts queries can repeat it: not when it holds a subquery (Salesforce
+     * refuses nested semi-joins), nor when repeating it would make the query too long for its URL. Either
+     * way the rows read are then kept only for the accounts pulled, so the result is the same.
+     */
+    static String usable(String accountFilter) {
+        if (accountFilter.isEmpty() || SoqlNames.hasSubquery(accountFilter)) {
+            return "";
+        }
+        // the longer of the two contacts queries decides
+        return SalesforceApi.fitsInUrl(
+                        relationsQuery(accountFilter, semiJoin(accountFilter)).select())
+                ? accountFilter
+                : "";
     }
 
     private static String scope(String accountFilter) {
         String filter = usable(accountFilter);
-        return filter.isEmpty() ? "" : " AND AccountId IN (SELECT Id FROM Account WHERE (" + filter + "))";
+        return filter.isEmpty() ? "" : semiJoin(filter);
+    }
+
+    private static String semiJoin(String filter) {
+        return " AND AccountId IN (SELECT Id FROM Account WHERE (" + filter + "))";
     }
 
     static Result read(SalesforceApi api, String accountFilter, Set<String> accountKeys) {

@@ -45,6 +45,17 @@ final class SalesforceApi {
         return version;
     }
 
+    /**
+     * The longest query, URL-encoded, sent: Salesforce refuses a request URI over 16,384 bytes (414), and
+     * every query goes as a GET, since a POST is not sent to Salesforce.
+     */
+    static final int MAX_ENCODED_QUERY = 15_000;
+
+    /** Whether {@code soql} fits in a query URL (see {@link #MAX_ENCODED_QUERY}). */
+    static boolean fitsInUrl(String soql) {
+        return encode(soql).length() <= MAX_ENCODED_QUERY;
+    }
+
     /** {@code GET query?q=}: the first batch of a query. */
     JsonNode query(SoqlQuery query, String soql) {
         return queryResult(get(dataPath("query?q=" + encode(soql))), query, soql);

@@ -110,7 +110,17 @@ public final class SalesforcePuller {
 
     private Checked checked() {
         AccountFields fields = AccountFields.from(config.fields());
-        return new Checked(fields, filter(), pinnedVersion());
+        Checked checked = new Checked(fields, filter(), pinnedVersion());
+        String select = accountQuery(checked).select();
+        if (!SalesforceApi.fitsInUrl(select)) {
+            throw new ConfigException("salesforce.account_filter: the account query would be "
+                    + java.net.URLEncoder.encode(select, java.nio.charset.StandardCharsets.UTF_8)
+                            .length()
+                    + " characters once URL-encoded, more than the " + SalesforceApi.MAX_ENCODED_QUERY
+                    + " Plumbline sends (Salesforce refuses a URL over 16 KB); select the accounts by a field,"
+                    + " such as a checkbox or a picklist, rather than by a long list of values");
+        }
+        return checked;
     }
 
     private String filter() {

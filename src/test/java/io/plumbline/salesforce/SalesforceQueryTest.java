@@ -33,6 +33,14 @@ class SalesforceQueryTest {
         sf.close();
     }
 
+    private static String names(int n) {
+        return "Name NOT IN ("
+                + java.util.stream.IntStream.range(0, n)
+                        .mapToObj(i -> String.format("'n%05d'", i))
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + ")";
+    }
+
     private SalesforcePullStats pull(SalesforceConfigBuilder config, Path out) {
         return new SalesforcePuller(
                         config.accessTokenEnv("SF_ACCESS_TOKEN")
@@ -301,6 +309,35 @@ class SalesforceQueryTest {
                 .contains("INVALID_SESSION_ID")
                 .contains("the token in $SF_ACCESS_TOKEN expired or was revoked");
         assertThat(sf.requests(RequestKind.TOKEN)).isEmpty();
+    }
+
+    @Test
+    void accountFilter_tooLongForAQueryUrl_isAConfigErrorBeforeAnyRequest() {
+        String ids = java.util.stream.IntStream.range(0, 1200)
+                .mapToObj(i -> String.format("'001A%014d'", i))
+                .collect(java.util.stream.Collectors.joining(", "));
+
+        ConfigException e = catchThrowableOfType(
+                ConfigException.class,
+                () -> pull(SalesforceConfigBuilder.api().accountFilter("Id IN (" + ids + ")"), dir));
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage())
+                .startsWith("salesforce.account_filter: the account query would be ")
+                .contains("select the accounts by a field");
+        assertThat(sf.requests()).isEmpty();
+    }
+
+    @Test
+    void contactsScope_filterThatFitsOnlyWithoutTheSemiJoin_isLeftToTheInMemoryFilter() {
+        assertThat(ContactReader.usable("Type = 'Customer'")).isEqualTo("Type = 'Customer'");
+        // the longest list of names whose filter alone still fits in a query URL
+        String filter = "";
+        for (int n = 1; SalesforceApi.fitsInUrl("SELECT Id FROM Account WHERE (" + names(n) + ")"); n++) {
+            filter = names(n);
+        }
+
+        assertThat(ContactReader.usable(filter)).isEmpty();
     }
 
     @Test
