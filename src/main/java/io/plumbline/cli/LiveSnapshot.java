@@ -111,7 +111,16 @@ final class LiveSnapshot {
         if (!common.quiet) {
             ctx.err()
                     .println("salesforce: pulled " + s.accounts() + " accounts"
-                            + (s.contactsRead() ? " and " + s.contacts() + " contact rows" : "") + " in "
+                            + (s.contactsRead()
+                                    ? " and " + s.contacts() + " contact rows ("
+                                            + (s.contactRelations()
+                                                    ? "from AccountContactRelation"
+                                                    : "from each Contact's AccountId: AccountContactRelation is"
+                                                            + " off in the org or not readable by this user, so a"
+                                                            + " contact's other accounts are not known")
+                                            + ")"
+                                    : "")
+                            + " in "
                             + s.requests() + " requests (API v" + s.apiVersion() + ", signed in with "
                             + s.auth().configKey() + ")");
         }

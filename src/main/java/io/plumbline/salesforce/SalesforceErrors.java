@@ -41,9 +41,12 @@ final class SalesforceErrors {
                 remote(
                         status,
                         r,
-                        "Salesforce refused the request because the org's API"
-                                + " request limit is used up (REQUEST_LIMIT_EXCEEDED: " + message
-                                + "); re-run when it resets");
+                        message.toLowerCase(java.util.Locale.ROOT).contains("concurrent")
+                                ? "Salesforce refused the request because too many long requests are running in"
+                                        + " the org at once (REQUEST_LIMIT_EXCEEDED: " + message
+                                        + "); re-run in a few minutes"
+                                : "Salesforce refused the request because the org's API request limit is used up"
+                                        + " (REQUEST_LIMIT_EXCEEDED: " + message + "); re-run when it resets");
             case "API_DISABLED_FOR_ORG", "API_CURRENTLY_DISABLED" ->
                 remote(
                         status,

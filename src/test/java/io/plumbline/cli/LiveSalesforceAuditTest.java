@@ -122,7 +122,8 @@ class LiveSalesforceAuditTest {
         assertThat(offline.code()).as(offline.err()).isZero();
         assertThat(live.code()).as(live.err()).isZero();
         assertThat(live.err())
-                .contains("salesforce: pulled 9 accounts and 1 contact rows in 3 requests (API v67.0, signed in with"
+                .contains("salesforce: pulled 9 accounts and 1 contact rows (from AccountContactRelation) in 3 requests"
+                        + " (API v67.0, signed in with"
                         + " salesforce.access_token_env)");
         assertThat(planHash("live")).isEqualTo(planHash("again"));
         assertThat(RunPlans.hashApartFromZendesk(run("live"), zd.baseUri())).isEqualTo(planHash("offline"));
@@ -151,8 +152,9 @@ class LiveSalesforceAuditTest {
 
         assertThat(live.code()).as(live.err()).isZero();
         assertThat(live.err())
-                .contains("9 accounts and 1 contact rows in 4 requests (API v67.0, signed in with"
-                        + " salesforce.client_id_env)");
+                .contains(
+                        "9 accounts and 1 contact rows (from AccountContactRelation) in 4 requests (API v67.0, signed in with"
+                                + " salesforce.client_id_env)");
         assertThat(sf.requests()).hasSize(4).allMatch(r -> r.kind().isRead());
         assertThat(sf.requests())
                 .filteredOn(r -> r.kind() != RequestKind.TOKEN)

@@ -112,6 +112,16 @@ class SalesforceErrorsTest {
         SalesforceApiException plain = SalesforceErrors.of(502, "Bad gateway", query, query.select(), session);
 
         assertThat(limit.getMessage()).contains("API request limit is used up", "re-run when it resets");
+        assertThat(SalesforceErrors.of(
+                                403,
+                                "[{\"message\":\"ConcurrentPerOrgLongTxn Limit exceeded.\",\"errorCode\":"
+                                        + "\"REQUEST_LIMIT_EXCEEDED\"}]",
+                                query,
+                                query.select(),
+                                session)
+                        .getMessage())
+                .contains("too many long requests are running in the org at once", "re-run in a few minutes")
+                .doesNotContain("used up");
         assertThat(plain.getMessage()).contains("HTTP 502: Bad gateway", "SOQL: SELECT Id FROM Account");
         assertThat(plain.exitCode()).isEqualTo(ExitCodes.REMOTE);
     }
