@@ -148,7 +148,11 @@ public final class Applier {
                 Check check = handler.check(target, zendesk);
                 if (!check.ready()) {
                     ActionResult landed = landedEarlier(a, lost);
-                    return landed != null ? landed : notReady(a, check);
+                    return landed != null
+                            ? landed
+                            : lost != null
+                                    ? unconfirmed(a, lost, "its re-check found " + check.reason())
+                                    : notReady(a, check);
                 }
                 if (!live) {
                     return result(a, ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
@@ -158,10 +162,12 @@ public final class Applier {
                 try {
                     written = handler.write(target, zendesk, check);
                 } catch (TurnedAwayException e) {
-                    sink.notSent();
+                    if (lost == null) {
+                        sink.notSent(); // else the lost attempt stays named in flight: it may still land
+                    }
                     continue; // nothing written; the state the write was built from may change while it waits
                 } catch (PlumblineException e) {
-                    return lost != null ? unconfirmedAfter(a, lost, e) : errored(a, e, check.before());
+                    return lost != null ? unconfirmed(a, lost, e.getMessage()) : errored(a, e, check.before());
                 }
                 if (written.outcome().confirmed()) {
                     // a refusal (a membership that exists) may be the lost attempt's own doing
@@ -177,7 +183,7 @@ public final class Applier {
                 lost = new Lost(check, written);
             }
         } catch (PlumblineException e) {
-            return lost != null ? unconfirmedAfter(a, lost, e) : errored(a, e, Map.of());
+            return lost != null ? unconfirmed(a, lost, e.getMessage()) : errored(a, e, Map.of());
         }
     }
 
@@ -195,15 +201,16 @@ public final class Applier {
     }
 
     /**
-     * An error met after an attempt whose answer was lost: that attempt may have landed, so the action is
-     * failed as unconfirmed, for the run to keep off its records and a re-run to re-check it.
+     * An action whose attempt's answer was lost, not found when it was settled, and then not written
+     * ({@code then}: an error, or a re-check that found it not ready): that attempt may still land, so the
+     * action is failed as unconfirmed, for the run to keep off its records, undo to settle it, and a
+     * re-run to re-check it.
      */
-    private static ActionResult unconfirmedAfter(PlannedAction a, Lost lost, PlumblineException e) {
+    private static ActionResult unconfirmed(PlannedAction a, Lost lost, String then) {
         return result(
                 a,
                 ResultStatus.FAILED,
-                JobConfirmation.WRITE_UNCONFIRMED + ": an attempt whose answer was lost may have landed, and then "
-                        + e.getMessage() + "; a re-run re-checks this action",
+                JobConfirmation.lostThen(then),
                 lost.check().before(),
                 lost.check().before(),
                 lost.written().outcome().requestId());

@@ -51,6 +51,24 @@ final class JobConfirmation {
     }
 
     /**
+     * The reason of a write left open because Zendesk could not be read to settle it: {@code prefix}, what
+     * became of the write ({@code error}), and why the read failed ({@code unread}).
+     */
+    static String unread(String prefix, String error, String unread) {
+        return prefix + ": " + error + "; reading Zendesk to confirm it failed too (" + unread
+                + "): a re-run re-checks this action";
+    }
+
+    /**
+     * The reason of an action whose earlier attempt's answer was lost, and not found when it was settled,
+     * after {@code then} happened to it: that attempt may still land.
+     */
+    static String lostThen(String then) {
+        return WRITE_UNCONFIRMED + ": an attempt whose answer was lost may have landed, and then " + then
+                + "; a re-run re-checks this action";
+    }
+
+    /**
      * Whether a settled result is a write whose effect Zendesk's records, read without trouble, do not
      * hold (and which cannot still land as a job might).
      */
@@ -132,8 +150,7 @@ final class JobConfirmation {
         }
         String reason;
         if (!unread.isEmpty()) {
-            reason = (job ? UNCONFIRMED : WRITE_UNCONFIRMED) + ": " + out.error()
-                    + "; reading Zendesk to confirm it failed too (" + unread + "): a re-run re-checks this action";
+            reason = unread(job ? UNCONFIRMED : WRITE_UNCONFIRMED, out.error(), unread);
         } else if (mayStillLand) {
             reason = (job ? UNCONFIRMED : WRITE_UNCONFIRMED) + ": " + out.error()
                     + "; nothing of this action was found in Zendesk yet and"

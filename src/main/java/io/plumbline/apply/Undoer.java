@@ -141,9 +141,12 @@ public final class Undoer {
                 Check check = next != null ? next : handler.checkUndo(target, r.before(), r.after(), zendesk);
                 next = null;
                 if (!check.ready()) {
-                    return lost != null && landed(check)
+                    if (lost == null) {
+                        return r.withOutcome(ResultStatus.SKIPPED, check.reason(), check.before(), check.before(), "");
+                    }
+                    return landed(check)
                             ? r.withOutcome(ResultStatus.APPLIED, "", lost.before(), lost.after(), "")
-                            : r.withOutcome(ResultStatus.SKIPPED, check.reason(), check.before(), check.before(), "");
+                            : unconfirmed(r, lost, "its re-check found " + check.reason());
                 }
                 if (undoneBefore.contains(r.actionId())) {
                     return r.withOutcome(ResultStatus.SKIPPED, ALREADY_UNDONE, check.before(), check.before(), "");
@@ -156,7 +159,9 @@ public final class Undoer {
                 try {
                     out = handler.undo(target, zendesk, check).outcome();
                 } catch (TurnedAwayException e) {
-                    sink.notSent();
+                    if (lost == null) {
+                        sink.notSent(); // else the lost attempt stays named in flight: it may still land
+                    }
                     continue; // nothing written: re-checked against Zendesk read after the wait (see Applier)
                 }
                 if (out.ok()) {
@@ -170,9 +175,7 @@ public final class Undoer {
                     } catch (PlumblineException e) {
                         return r.withOutcome(
                                 ResultStatus.FAILED,
-                                JobConfirmation.WRITE_UNCONFIRMED + ": " + out.error()
-                                        + "; reading Zendesk to confirm it failed too (" + e.getMessage()
-                                        + "): a re-run re-checks this action",
+                                JobConfirmation.unread(JobConfirmation.WRITE_UNCONFIRMED, out.error(), e.getMessage()),
                                 check.before(),
                                 check.before(),
                                 out.requestId());
@@ -190,16 +193,13 @@ public final class Undoer {
             }
         } catch (PlumblineException e) {
             // after an inverse whose answer was lost, it may have landed: unconfirmed, not merely stopped
-            return lost == null
-                    ? r.stoppedBy(e, Map.of())
-                    : r.withOutcome(
-                            ResultStatus.FAILED,
-                            JobConfirmation.WRITE_UNCONFIRMED + ": an attempt whose answer was lost may have landed,"
-                                    + " and then " + e.getMessage() + "; a re-run re-checks this action",
-                            lost.before(),
-                            lost.before(),
-                            "");
+            return lost == null ? r.stoppedBy(e, Map.of()) : unconfirmed(r, lost, e.getMessage());
         }
+    }
+
+    /** An inverse whose answer was lost, not found, and then not sent again ({@code then}): it may still land. */
+    private static ActionResult unconfirmed(ActionResult r, Check lost, String then) {
+        return r.withOutcome(ResultStatus.FAILED, JobConfirmation.lostThen(then), lost.before(), lost.before(), "");
     }
 
     /** Whether a re-check found Zendesk holding what the inverse restores. */

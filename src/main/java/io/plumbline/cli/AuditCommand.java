@@ -130,20 +130,9 @@ final class AuditCommand implements Callable<Integer> {
         Instant asOf = AuditInputs.parseAsOf(input.asOf);
         Instant ticketsSince = LiveSnapshot.ticketsSince(settings, asOf, started);
         String source = config.zendesk().baseUri().toString();
-        PullBaselines.Decision decision;
-        if (noHistory) {
-            decision = PullBaselines.Decision.full("--no-history");
-        } else {
-            try (RunStore store = RunStore.open(config.storePath(root))) {
-                decision = PullBaselines.decide(
-                        store,
-                        full,
-                        source,
-                        ticketsSince,
-                        started,
-                        config.zendesk().fullPullEveryDays());
-            }
-        }
+        PullBaselines.Decision decision = noHistory
+                ? PullBaselines.Decision.full("--no-history")
+                : PullBaselines.decide(config, config.storePath(root), full, ticketsSince, started);
         PullStats stats = LiveSnapshot.pull(
                 config,
                 ctx,

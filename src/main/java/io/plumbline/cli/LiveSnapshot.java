@@ -112,18 +112,20 @@ final class LiveSnapshot {
             ctx.err()
                     .println("salesforce: pulled " + s.accounts() + " accounts"
                             + (s.contactsRead()
-                                    ? " and " + s.contacts() + " contact rows ("
-                                            + (s.contactRelations()
-                                                    ? "from AccountContactRelation"
-                                                    : "from each Contact's AccountId: AccountContactRelation is"
-                                                            + " off in the org or not readable by this user, so a"
-                                                            + " contact's other accounts are not known")
-                                            + ")"
+                                    ? " and " + s.contacts() + " contact rows (" + contactsSource(s) + ")"
                                     : "")
                             + " in "
                             + s.requests() + " requests (API v" + s.apiVersion() + ", signed in with "
                             + s.auth().configKey() + ")");
         }
+    }
+
+    /** Where the contact rows came from, and what that means when it is the fallback. */
+    private static String contactsSource(SalesforcePullStats s) {
+        return s.contactRelations()
+                ? "from AccountContactRelation"
+                : "from each Contact's AccountId: AccountContactRelation is off in the org or not readable by"
+                        + " this user, so a contact's other accounts are not known";
     }
 
     private static void copySalesforce(PlumblineConfig config, Path dir) {

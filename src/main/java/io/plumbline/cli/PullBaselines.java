@@ -1,5 +1,6 @@
 package io.plumbline.cli;
 
+import io.plumbline.config.PlumblineConfig;
 import io.plumbline.store.PullRecord;
 import io.plumbline.store.RunStore;
 import io.plumbline.zendesk.PullCursors;
@@ -36,6 +37,27 @@ final class PullBaselines {
     record Pulled(String source, PullStats stats, Instant capturedAt, Instant ticketsSince, Instant fullPullAt) {
         String inputKind() {
             return stats.incremental() ? "live-incr" : "live";
+        }
+    }
+
+    /**
+     * The decision for a live read of {@code config}'s Zendesk with tickets from {@code ticketsSince}, from
+     * the history store at {@code storePath}, which is opened only when it exists (no store, no earlier pull).
+     */
+    static Decision decide(
+            PlumblineConfig config, Path storePath, boolean forceFull, Instant ticketsSince, Instant now) {
+        String source = config.zendesk().baseUri().toString();
+        if (!forceFull && !Files.isRegularFile(storePath)) {
+            return Decision.full("no earlier pull of " + source + " is recorded");
+        }
+        try (RunStore store = RunStore.open(storePath)) {
+            return decide(
+                    store,
+                    forceFull,
+                    source,
+                    ticketsSince,
+                    now,
+                    config.zendesk().fullPullEveryDays());
         }
     }
 

@@ -12,7 +12,6 @@ import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
 import io.plumbline.normalize.SalesforceIds;
 import io.plumbline.resolve.ResolutionSettings;
-import io.plumbline.store.RunStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,21 +108,8 @@ final class TraceCommand implements Callable<Integer> {
         Instant started = ctx.clock().instant();
         Instant asOf = AuditInputs.parseAsOf(input.asOf);
         Instant ticketsSince = LiveSnapshot.ticketsSince(settings, asOf, started);
-        Path store = config.storePath(config.resolve(config.output().root()));
-        PullBaselines.Decision decision;
-        if (Files.isRegularFile(store)) {
-            try (RunStore s = RunStore.open(store)) {
-                decision = PullBaselines.decide(
-                        s,
-                        false,
-                        config.zendesk().baseUri().toString(),
-                        ticketsSince,
-                        started,
-                        config.zendesk().fullPullEveryDays());
-            }
-        } else {
-            decision = PullBaselines.Decision.full("no history store at " + store);
-        }
+        PullBaselines.Decision decision = PullBaselines.decide(
+                config, config.storePath(config.resolve(config.output().root())), false, ticketsSince, started);
         LiveSnapshot.pull(config, ctx, common, dir, started, ticketsSince, settings.ticketLookbackDays(), decision);
         return AuditInputs.fromFolder(dir, asOf, config, settings, "live");
     }

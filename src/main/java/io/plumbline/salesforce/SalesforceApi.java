@@ -53,7 +53,12 @@ final class SalesforceApi {
 
     /** Whether {@code soql} fits in a query URL (see {@link #MAX_ENCODED_QUERY}). */
     static boolean fitsInUrl(String soql) {
-        return encode(soql).length() <= MAX_ENCODED_QUERY;
+        return encodedLength(soql) <= MAX_ENCODED_QUERY;
+    }
+
+    /** The length of {@code soql} URL-encoded, as a query string carries it. */
+    static int encodedLength(String soql) {
+        return encode(soql).length();
     }
 
     /** {@code GET query?q=}: the first batch of a query. */

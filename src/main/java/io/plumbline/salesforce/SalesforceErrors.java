@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.errors.ExitCodes;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,7 @@ final class SalesforceErrors {
                 remote(
                         status,
                         r,
-                        message.toLowerCase(java.util.Locale.ROOT).contains("concurrent")
+                        message.toLowerCase(Locale.ROOT).contains("concurrent")
                                 ? "Salesforce refused the request because too many long requests are running in"
                                         + " the org at once (REQUEST_LIMIT_EXCEEDED: " + message
                                         + "); re-run in a few minutes"

@@ -91,11 +91,13 @@ final class SalesforceLogin {
      * The assertion's {@code aud}: Salesforce takes {@code https://login.salesforce.com}, {@code
      * https://test.salesforce.com} or an Experience Cloud site's URL, not a My Domain URL, though the
      * token may be asked of a My Domain (as orgs that block login.salesforce.com require): a My Domain's
-     * audience is login, a sandbox's is test. Any other login URL is its own audience.
+     * audience is login, a sandbox's or scratch org's is test. Any other login URL is its own audience.
      */
     static String audience(URI login) {
         String host = login.getHost().toLowerCase(Locale.ROOT);
-        if (host.equals("test.salesforce.com") || host.endsWith(".sandbox.my.salesforce.com")) {
+        if (host.equals("test.salesforce.com")
+                || host.endsWith(".sandbox.my.salesforce.com")
+                || host.endsWith(".scratch.my.salesforce.com")) {
             return "https://test.salesforce.com";
         }
         if (host.equals("login.salesforce.com") || host.endsWith(".my.salesforce.com")) {

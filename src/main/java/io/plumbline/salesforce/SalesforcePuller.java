@@ -136,15 +136,8 @@ public final class SalesforcePuller {
         return filter;
     }
 
+    /** The API version the config pins, as it checked it when it loaded ({@code 67.0}); null for none. */
     private String pinnedVersion() {
-        String v = config.apiVersion();
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        String bare = v.strip().startsWith("v") ? v.strip().substring(1) : v.strip();
-        if (!ApiVersions.VERSION.matcher(bare).matches()) {
-            throw new ConfigException("salesforce.api_version: '" + v + "' is not an API version like 67.0");
-        }
-        return bare;
+        return config.apiVersion();
     }
 }

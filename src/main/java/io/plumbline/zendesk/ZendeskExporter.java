@@ -97,35 +97,44 @@ public final class ZendeskExporter {
     public ExportEnd<String> tickets(Instant start, PageSink sink) {
         String first = TICKETS + "?start_time=" + start.getEpochSecond() + "&exclude_deleted=true";
         // the filter is sent on every page: a cursor does not promise to carry it
-        return export(first, TICKETS, "&exclude_deleted=true", "tickets", null, sink);
+        return export(first, TICKETS, "&exclude_deleted=true", "tickets", null, false, sink);
     }
 
     /** Tickets created or updated at or after {@code start}, deleted ones included (status {@code deleted}). */
     public ExportEnd<String> ticketsChangedSince(Instant start, PageSink sink) {
-        return export(TICKETS + "?start_time=" + start.getEpochSecond(), TICKETS, "", "tickets", null, sink);
+        return export(TICKETS + "?start_time=" + start.getEpochSecond(), TICKETS, "", "tickets", null, false, sink);
     }
 
     /** Tickets changed after {@code cursor}, deleted ones included (status {@code deleted}). */
     public ExportEnd<String> ticketsAfter(String cursor, PageSink sink) {
-        return export(TICKETS + "?cursor=" + encode(cursor), TICKETS, "", "tickets", cursor, sink);
+        return export(TICKETS + "?cursor=" + encode(cursor), TICKETS, "", "tickets", cursor, false, sink);
+    }
+
+    /**
+     * As {@link #ticketsAfter}, from a cursor an earlier pull stored: refused at once (400, 404, 422), it is
+     * a {@link StaleCursorException}.
+     */
+    public ExportEnd<String> ticketsAfterStored(String cursor, PageSink sink) {
+        return export(TICKETS + "?cursor=" + encode(cursor), TICKETS, "", "tickets", cursor, true, sink);
     }
 
     /** Users of every role (deleted ones with {@code active: false}) changed after the cursor, else since the time. */
-    public ExportEnd<String> usersChanged(String cursor, long startTime, PageSink sink) {
+    /** {@code stored}: the cursor is one an earlier pull stored (see {@link #ticketsAfterStored}). */
+    public ExportEnd<String> usersChanged(String cursor, long startTime, boolean stored, PageSink sink) {
         String first = cursor != null ? USERS + "?cursor=" + encode(cursor) : USERS + "?start_time=" + startTime;
-        return export(first, USERS, "", "users", cursor, sink);
+        return export(first, USERS, "", "users", cursor, stored && cursor != null, sink);
     }
 
     /**
      * Walks a cursor-based incremental export to its end; answers the last after_cursor (else {@code
-     * cursor}). A {@code cursor} given and refused at once (400, 404, 422) is a {@link StaleCursorException}.
+     * cursor}). A {@code stored} cursor (an earlier pull's) refused at once (400, 404, 422) is a {@link
+     * StaleCursorException}.
      */
     private ExportEnd<String> export(
-            String first, String path, String filter, String key, String cursor, PageSink sink) {
+            String first, String path, String filter, String key, String cursor, boolean stored, PageSink sink) {
         String url = first;
         String last = cursor;
         Set<String> seen = new HashSet<>();
-        boolean stored = cursor != null; // the first request carries a cursor an earlier pull stored
         while (true) {
             Instant sent = clock.instant();
             JsonNode body;

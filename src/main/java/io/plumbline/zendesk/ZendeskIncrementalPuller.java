@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
@@ -76,9 +77,15 @@ public final class ZendeskIncrementalPuller {
                 "users",
                 changedUsers,
                 since.usersCursor(),
-                (cursor, sink) -> exporter.usersChanged(cursor, usersFrom, sink));
-        ResumableExport<String> ticketExport =
-                export("tickets", changedTickets, since.ticketsCursor(), exporter::ticketsAfter);
+                (cursor, sink) ->
+                        exporter.usersChanged(cursor, usersFrom, Objects.equals(cursor, since.usersCursor()), sink));
+        ResumableExport<String> ticketExport = export(
+                "tickets",
+                changedTickets,
+                since.ticketsCursor(),
+                (cursor, sink) -> cursor.equals(since.ticketsCursor())
+                        ? exporter.ticketsAfterStored(cursor, sink)
+                        : exporter.ticketsAfter(cursor, sink));
         ExportLag lag = new ExportLag(capturedAt, window.started(), http.settings(), progress);
         runAfterLag(List.of(orgExport, userExport, ticketExport), lag);
         Set<Long> deletedOrgs = mergeOrganizations(orgs, changedOrgs);

@@ -412,6 +412,34 @@ class LiveApplyFailuresTest {
     }
 
     @Test
+    void apply_lostWriteWhoseRetryIsTurnedAway_staysNamedInFlightWhileApplyWaits() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            // org 9005: two reads, the PUT (503 unhandled), two reads of the re-check, the PUT again (429)
+            z.failRequest("/api/v2/organizations/9005", 3, Fault.UNAVAILABLE);
+            z.failRequest("/api/v2/organizations/9005", 5, Fault.TOO_MANY);
+            Path plan = fx.plan("lost-then-turned-away");
+            AtomicReference<JsonNode> duringWait = new AtomicReference<>();
+            z.interventions()
+                    .beforeRequest(
+                            "GET",
+                            "/api/v2/organizations/9005",
+                            5,
+                            () -> duringWait.set(json(plan.resolveSibling("apply_receipt.json"))));
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(z.log().writes())
+                    .filteredOn(w -> w.path().equals("/api/v2/organizations/9005"))
+                    .extracting(w -> w.status() >= 500 ? "5xx" : String.valueOf(w.status()))
+                    .containsExactly("5xx", "429", "200");
+            assertThat(duringWait.get().path("in_flight").path("action_id").asText())
+                    .as("the first attempt may still land: a crash during the wait must not hide it")
+                    .isEqualTo("A003");
+        }
+    }
+
+    @Test
     void apply_errorAfterALostWrite_leavesTheActionWriteUnconfirmedNotMerelySkipped() {
         try (ZendeskEmulator z = fx.emulator(LiveApplyFixture.tenMinuteRateLimit(), Duration.ofMinutes(2), 1000)) {
             // A003's PUT (after two reads of org 9005) is answered 503 unhandled; its re-check's read of the org

@@ -273,15 +273,17 @@ class LiveAuditTest {
             Run offline = run(z.time(), Map.of(), concat(target, "trace", "--snapshot", fixture.toString()));
             assertThat(offline.code).as(offline.err).isZero();
 
+            Set<String> tempBefore = traceFolders();
             Run live = run(z.time(), Map.of("ZD_TOKEN", TOKEN), concat(target, "trace", "--config", cfg.toString()));
 
             assertThat(live.code).as(live.err).isZero();
             assertThat(live.out)
                     .as("the same steps as on the snapshot the emulator was seeded with")
                     .isEqualTo(offline.out);
-            assertThat(live.err).contains("zendesk: full pull (no history store at");
+            assertThat(live.err).contains("zendesk: full pull (no earlier pull of " + z.baseUri());
             assertThat(z.log().writes()).isEmpty();
             assertThat(root).as("no run folder, no history store").doesNotExist();
+            assertThat(traceFolders()).as("what it pulled is removed").isEqualTo(tempBefore);
 
             Run audit = run(
                     z.time(),
@@ -304,6 +306,15 @@ class LiveAuditTest {
                         .as("the trace added nothing to the output root")
                         .containsExactlyInAnyOrder("base", "plumbline.db");
             }
+        }
+    }
+
+    /** The folders live traces pull into, in the system's temporary folder. */
+    private static Set<String> traceFolders() throws IOException {
+        try (var entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("plumbline-trace-"))
+                    .collect(java.util.stream.Collectors.toSet());
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.config.ConfigLoader;
+import io.plumbline.config.ZendeskConfig;
 import io.plumbline.testing.Cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -724,15 +725,13 @@ class MainTest {
         assertThat(Cli.run("init", "--config", config.toString()).exitCode()).isZero();
         String text = Files.readString(config);
         assertThat(text)
-                .contains("# request_timeout_seconds: " + io.plumbline.config.ZendeskConfig.DEFAULT_TIMEOUT_SECONDS
-                        + "\n")
-                .contains("# max_retries: " + io.plumbline.config.ZendeskConfig.DEFAULT_MAX_RETRIES + "\n");
+                .contains("# request_timeout_seconds: " + ZendeskConfig.DEFAULT_TIMEOUT_SECONDS + "\n")
+                .contains("# max_retries: " + ZendeskConfig.DEFAULT_MAX_RETRIES + "\n");
         Files.writeString(
                 config,
                 text.replace("# request_timeout_seconds", "request_timeout_seconds")
                         .replace("# max_retries", "max_retries"));
-        assertThat(ConfigLoader.load(config).zendesk().maxRetries())
-                .isEqualTo(io.plumbline.config.ZendeskConfig.DEFAULT_MAX_RETRIES);
+        assertThat(ConfigLoader.load(config).zendesk().maxRetries()).isEqualTo(ZendeskConfig.DEFAULT_MAX_RETRIES);
     }
 
     @Test

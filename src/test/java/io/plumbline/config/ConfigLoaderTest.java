@@ -53,6 +53,11 @@ class ConfigLoaderTest {
     void load_secondYamlDocument_isRefusedOnItsLineRatherThanIgnored() throws IOException {
         assertThat(error("---\nzendesk:\n  subdomain: acme\n---\naudit:\n  ticket_lookback_days: 5\n"))
                 .startsWith("plumbline.yaml:4:1: error: a second YAML document starts here");
+        Path file = dir.resolve("block.yaml");
+        Files.writeString(file, "---\nsalesforce:\n  account_filter: |\n    Type = 'Customer'\n    ---\n");
+        assertThat(ConfigLoader.load(file).salesforce().accountFilter())
+                .as("a '---' inside a value is no document start")
+                .contains("---");
     }
 
     @Test

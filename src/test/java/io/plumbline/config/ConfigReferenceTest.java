@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +38,7 @@ class ConfigReferenceTest {
     void template_withEveryCommentedKeyUncommented_loads() throws IOException {
         // the name of every key and section (jwt, fields, store) a commented line may start with
         List<String> names = keys(PlumblineConfig.class, "").stream()
-                .flatMap(k -> java.util.Arrays.stream(k.split("\\.")))
+                .flatMap(k -> Arrays.stream(k.split("\\.")))
                 .distinct()
                 .toList();
         String template;

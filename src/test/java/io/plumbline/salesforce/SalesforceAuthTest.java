@@ -11,12 +11,15 @@ import io.plumbline.salesforce.emulator.RecordedRequest;
 import io.plumbline.salesforce.emulator.RequestKind;
 import io.plumbline.salesforce.emulator.SalesforceEmulator;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each sign-in path against the emulator, and the message for each way it can fail. */
 class SalesforceAuthTest {
@@ -324,15 +327,16 @@ class SalesforceAuthTest {
                 .jwt(new SalesforceJwtConfig(USER, keyFile, sf.baseUrl().toString(), "SF_JWT_CLIENT_ID"));
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({
+    @ParameterizedTest
+    @CsvSource({
         "https://login.salesforce.com, https://login.salesforce.com",
         "https://acme.my.salesforce.com, https://login.salesforce.com",
         "https://test.salesforce.com, https://test.salesforce.com",
         "https://acme--uat.sandbox.my.salesforce.com, https://test.salesforce.com",
+        "https://fun-dream-1234.scratch.my.salesforce.com, https://test.salesforce.com",
         "http://127.0.0.1:8443, http://127.0.0.1:8443"
     })
     void jwtAudience_myDomainLoginUrl_isTheLoginHostSalesforceAccepts(String loginUrl, String audience) {
-        assertThat(SalesforceLogin.audience(java.net.URI.create(loginUrl))).isEqualTo(audience);
+        assertThat(SalesforceLogin.audience(URI.create(loginUrl))).isEqualTo(audience);
     }
 }
