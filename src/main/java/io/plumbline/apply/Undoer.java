@@ -140,19 +140,9 @@ public final class Undoer {
             while (true) {
                 Check check = next != null ? next : handler.checkUndo(target, r.before(), r.after(), zendesk);
                 next = null;
-                if (!check.ready()) {
-                    if (lost == null) {
-                        return r.withOutcome(ResultStatus.SKIPPED, check.reason(), check.before(), check.before(), "");
-                    }
-                    return landed(check)
-                            ? r.withOutcome(ResultStatus.APPLIED, "", lost.before(), lost.after(), "")
-                            : unconfirmed(r, lost, "its re-check found " + check.reason());
-                }
-                if (undoneBefore.contains(r.actionId())) {
-                    return r.withOutcome(ResultStatus.SKIPPED, ALREADY_UNDONE, check.before(), check.before(), "");
-                }
-                if (!live) {
-                    return r.withOutcome(ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
+                ActionResult decided = beforeWrite(r, check, lost, live);
+                if (decided != null) {
+                    return decided;
                 }
                 sink.writing(r.withOutcome(ResultStatus.APPLIED, "", check.before(), check.after(), ""));
                 WriteOutcome out;
@@ -195,6 +185,26 @@ public final class Undoer {
             // after an inverse whose answer was lost, it may have landed: unconfirmed, not merely stopped
             return lost == null ? r.stoppedBy(e, Map.of()) : unconfirmed(r, lost, e.getMessage());
         }
+    }
+
+    /**
+     * The result of an inverse that ends before its write, or null when it is to be written: not ready
+     * (applied after all when an earlier attempt whose answer was lost is what made it so; unconfirmed when
+     * such an attempt is not found), undone by an earlier undo of the receipt, or a dry run.
+     */
+    private ActionResult beforeWrite(ActionResult r, Check check, Check lost, boolean live) {
+        if (!check.ready()) {
+            if (lost == null) {
+                return r.withOutcome(ResultStatus.SKIPPED, check.reason(), check.before(), check.before(), "");
+            }
+            return landed(check)
+                    ? r.withOutcome(ResultStatus.APPLIED, "", lost.before(), lost.after(), "")
+                    : unconfirmed(r, lost, "its re-check found " + check.reason());
+        }
+        if (undoneBefore.contains(r.actionId())) {
+            return r.withOutcome(ResultStatus.SKIPPED, ALREADY_UNDONE, check.before(), check.before(), "");
+        }
+        return live ? null : r.withOutcome(ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
     }
 
     /** An inverse whose answer was lost, not found, and then not sent again ({@code then}): it may still land. */
