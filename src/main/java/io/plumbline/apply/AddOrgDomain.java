@@ -1,7 +1,6 @@
 package io.plumbline.apply;
 
 import io.plumbline.normalize.DomainNormalizer;
-import io.plumbline.normalize.DomainParse;
 import io.plumbline.zendesk.OrganizationUpdate;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +48,7 @@ final class AddOrgDomain implements ActionHandler {
             return Optional.of(Check.changed(OrgState.EXTERNAL_ID, before(org.get())));
         }
         if (t.preconditions().get("org_domain_names") instanceof List<?> seen
-                && seen.stream().anyMatch(d -> !holds(current, String.valueOf(d)))) {
+                && seen.stream().anyMatch(d -> !org.get().holds(String.valueOf(d)))) {
             // a domain the plan saw on the org was taken off since (one added since, also by this run's own
             // add_org_domain actions, is kept: the write sends the current list plus one)
             return Optional.of(Check.changed("org_domain_names", before(org.get())));
@@ -59,18 +58,6 @@ final class AddOrgDomain implements ActionHandler {
 
     private static Map<String, Object> before(OrgState org) {
         return Map.of("domain_names", org.domainNames());
-    }
-
-    /** Whether {@code current} still holds {@code raw}, as written or as the same domain. */
-    private static boolean holds(List<String> current, String raw) {
-        if (current.contains(raw)) {
-            return true;
-        }
-        DomainParse parse = DomainNormalizer.parse(raw);
-        return parse.valid()
-                && current.stream()
-                        .anyMatch(c ->
-                                DomainNormalizer.sameDomain(c, parse.domain().value()));
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.plumbline.apply;
 
 import io.plumbline.model.Texts;
 import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.normalize.DomainNormalizer;
+import io.plumbline.normalize.DomainParse;
 import io.plumbline.normalize.SalesforceIds;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +27,18 @@ public record OrgState(ZendeskOrgId id, String name, String externalId, List<Str
      * the action's own account id (which this run's {@code set_org_external_id} may just have written).
      * A plan without that precondition is not checked.
      */
+    /** Whether the org holds {@code raw}, as written or as the same domain. */
+    boolean holds(String raw) {
+        if (domainNames.contains(raw)) {
+            return true;
+        }
+        DomainParse parse = DomainNormalizer.parse(raw);
+        return parse.valid()
+                && domainNames.stream()
+                        .anyMatch(c ->
+                                DomainNormalizer.sameDomain(c, parse.domain().value()));
+    }
+
     boolean relinkedSince(ActionTarget t) {
         Object seen = t.preconditions().get(EXTERNAL_ID);
         return seen != null

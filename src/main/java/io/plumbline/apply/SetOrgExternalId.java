@@ -6,8 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code set_org_external_id}: link a blank org to its account id, only while no other org uses it. */
+/**
+ * {@code set_org_external_id}: link a blank org to its account id, only while no other org uses it and,
+ * when the org was found by a domain, while it still holds one of the domains it was found by.
+ */
 final class SetOrgExternalId implements ActionHandler {
+    /**
+     * The plan's precondition naming the account's expected domains the org held when the domain rule
+     * made it the account's org (a plan without it, from the other rules, is not checked for domains).
+     */
+    static final String HELD_DOMAINS = "org_holds_expected_domain";
+
     @Override
     public Check check(ActionTarget t, ZendeskWrites z) {
         Optional<Check> settled = settled(t, z.org(t.org()));
@@ -33,6 +42,11 @@ final class SetOrgExternalId implements ActionHandler {
         }
         if (!org.get().externalId().isEmpty()) {
             return Optional.of(Check.changed("org_external_id", before));
+        }
+        if (t.preconditions().get(HELD_DOMAINS) instanceof List<?> held
+                && held.stream().noneMatch(d -> org.get().holds(String.valueOf(d)))) {
+            // the org was the account's by a domain it no longer holds: it is not linked on that evidence
+            return Optional.of(Check.changed("org_domain_names", before));
         }
         return Optional.empty();
     }

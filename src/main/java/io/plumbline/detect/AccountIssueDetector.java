@@ -6,6 +6,7 @@ import io.plumbline.model.Organization;
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.resolve.AccountResolution;
+import io.plumbline.resolve.AccountRule;
 import io.plumbline.resolve.CorruptedToken;
 import io.plumbline.resolve.ExternalIdKey;
 import io.plumbline.resolve.OrgNames;
@@ -66,14 +67,14 @@ final class AccountIssueDetector implements Detector {
                         .relatedOrgs(ids(r.domainCandidates()))
                         .evidence("%s", noOrgEvidence(r, resolution))
                         .build());
-            case RESOLVED -> resolved(r, out);
+            case RESOLVED -> resolved(r, resolution, out);
         }
     }
 
-    private static void resolved(AccountResolution r, List<Issue> out) {
+    private static void resolved(AccountResolution r, Resolution resolution, List<Issue> out) {
         Organization org = r.org();
         if (!org.hasExternalId()) {
-            out.add(IssueBuilder.of(IssueCode.ORG_MISSING_EXTERNAL_ID, r.account())
+            IssueBuilder issue = IssueBuilder.of(IssueCode.ORG_MISSING_EXTERNAL_ID, r.account())
                     .org(org.id())
                     .expected(r.account().id().value())
                     .evidence(
@@ -81,8 +82,12 @@ final class AccountIssueDetector implements Detector {
                             org.id(), org.name(), r.rule().label(), r.account().id())
                     .value(r.account().id().value())
                     .precondition("org_external_id", "")
-                    .precondition("no_org_with_external_id", r.account().id().value())
-                    .build());
+                    .precondition("no_org_with_external_id", r.account().id().value());
+            if (r.rule() == AccountRule.DOMAIN) {
+                // the domains that made this org the account's: apply links it only while it holds one of them
+                issue.precondition("org_holds_expected_domain", heldExpectedDomains(r, resolution));
+            }
+            out.add(issue.build());
         }
         if (r.externalIdNotCanonical()) {
             out.add(IssueBuilder.of(IssueCode.ORG_EXTERNAL_ID_NOT_CANONICAL, r.account())
@@ -95,6 +100,16 @@ final class AccountIssueDetector implements Detector {
                             ExternalIdKey.ofOrgExternalId(org.externalId()).howNotCanonical())
                     .build());
         }
+    }
+
+    /** The account's expected domains its org holds, by which the domain rule found the org. */
+    private static List<String> heldExpectedDomains(AccountResolution r, Resolution resolution) {
+        List<Domain> held = resolution.orgs().domains(r.org());
+        return r.expected().domains().stream()
+                .filter(held::contains)
+                .map(Domain::value)
+                .sorted()
+                .toList();
     }
 
     private static void fields(AccountResolution r, Resolution resolution, List<Issue> out) {

@@ -181,6 +181,30 @@ class LiveApplyGatesTest {
     }
 
     @Test
+    void apply_orgFoundByADomainItNoLongerHolds_isNotLinkedToTheAccount() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            // org 9001 was 001ACME001's by acmehealth.example; an admin has taken that domain off since
+            z.edits().updateOrganization(9001, "{\"domain_names\": [\"elsewhere.example\"]}");
+            Path plan = fx.plan("evidence-gone");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+            assertThat(reason(receipt, "A001")).isEqualTo("skipped precondition_changed_org_domain_names");
+            assertThat(z.organization(9001).orElseThrow().path("external_id").isNull()
+                            || z.organization(9001)
+                                    .orElseThrow()
+                                    .path("external_id")
+                                    .asText()
+                                    .isEmpty())
+                    .as("not linked")
+                    .isTrue();
+            assertThat(writes(z)).containsExactlyElementsOf(except(0));
+        }
+    }
+
+    @Test
     void apply_stateChangedSinceAudit_skipsThoseActionsWithTheChangeAndWritesTheRest() {
         try (ZendeskEmulator z = fx.emulator()) {
             z.edits().updateOrganization(9001, "{\"external_id\": \"SOMEONE-ELSE\"}");
