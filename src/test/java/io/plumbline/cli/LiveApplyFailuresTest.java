@@ -451,14 +451,8 @@ class LiveApplyFailuresTest {
             LiveApplyFixture.Run r = fx.applyLive(z, plan);
 
             assertThat(r.code()).isEqualTo(4);
-            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
-            JsonNode a003 = LiveUndoTest.result(receipt, "A003");
-            assertThat(a003.path("status").asText()).isEqualTo("failed");
-            assertThat(a003.path("reason").asText())
-                    .startsWith("write_unconfirmed: an attempt whose answer was lost may have landed")
-                    .contains("asking to wait 600 s");
-            assertThat(LiveUndoTest.result(receipt, "A004").path("reason").asText())
-                    .isEqualTo("rate_limited: not tried; Zendesk's rate limit stopped the run at A003");
+            assertA003UnconfirmedAndTheRunStopped(
+                    plan, "write_unconfirmed: an attempt whose answer was lost may have landed");
         }
     }
 
@@ -624,14 +618,7 @@ class LiveApplyFailuresTest {
             LiveApplyFixture.Run r = fx.applyLive(z, plan);
 
             assertThat(r.code()).isEqualTo(4);
-            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
-            JsonNode a003 = LiveUndoTest.result(receipt, "A003");
-            assertThat(a003.path("status").asText()).isEqualTo("failed");
-            assertThat(a003.path("reason").asText())
-                    .startsWith("write_unconfirmed: ")
-                    .contains("asking to wait 600 s");
-            assertThat(LiveUndoTest.result(receipt, "A004").path("reason").asText())
-                    .isEqualTo("rate_limited: not tried; Zendesk's rate limit stopped the run at A003");
+            assertA003UnconfirmedAndTheRunStopped(plan, "write_unconfirmed: ");
             List<LoggedRequest> log = z.log().all();
             assertThat(log.get(log.size() - 1).status())
                     .as("nothing is sent after the 429")
@@ -648,5 +635,15 @@ class LiveApplyFailuresTest {
                         path,
                         1,
                         () -> z.edits().updateOrganization(9005, "{\"domain_names\": [\"" + list + "\"]}"));
+    }
+
+    /** A003 failed unconfirmed ({@code reasonStart}) by a 10-minute rate limit, which stopped the run there. */
+    private static void assertA003UnconfirmedAndTheRunStopped(Path plan, String reasonStart) {
+        JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+        JsonNode a003 = LiveUndoTest.result(receipt, "A003");
+        assertThat(a003.path("status").asText()).isEqualTo("failed");
+        assertThat(a003.path("reason").asText()).startsWith(reasonStart).contains("asking to wait 600 s");
+        assertThat(LiveUndoTest.result(receipt, "A004").path("reason").asText())
+                .isEqualTo("rate_limited: not tried; Zendesk's rate limit stopped the run at A003");
     }
 }

@@ -226,30 +226,11 @@ class LiveAuditTest {
                             .replace(
                                     dir.resolve("out").toString(),
                                     dir.resolve("stale-out").toString()));
-            Map<String, String> env = Map.of("ZD_TOKEN", TOKEN);
-            Run first = run(
-                    z.time(),
-                    env,
-                    "audit",
-                    "--config",
-                    cfg.toString(),
-                    "--run-id",
-                    "first",
-                    "--as-of",
-                    capturedAt.toString());
+            Run first = auditAsOfSnapshot(z, cfg, "first");
             assertThat(first.code).as(first.err).isZero();
             z.failRequest("/api/v2/incremental/tickets/cursor", 1, Fault.UNPROCESSABLE);
 
-            Run second = run(
-                    z.time(),
-                    env,
-                    "audit",
-                    "--config",
-                    cfg.toString(),
-                    "--run-id",
-                    "second",
-                    "--as-of",
-                    capturedAt.toString());
+            Run second = auditAsOfSnapshot(z, cfg, "second");
 
             assertThat(second.code).as(second.err).isZero();
             assertThat(second.err)
@@ -285,16 +266,7 @@ class LiveAuditTest {
             assertThat(root).as("no run folder, no history store").doesNotExist();
             assertThat(traceFolders()).as("what it pulled is removed").isEqualTo(tempBefore);
 
-            Run audit = run(
-                    z.time(),
-                    Map.of("ZD_TOKEN", TOKEN),
-                    "audit",
-                    "--config",
-                    cfg.toString(),
-                    "--as-of",
-                    capturedAt.toString(),
-                    "--run-id",
-                    "base");
+            Run audit = auditAsOfSnapshot(z, cfg, "base");
             assertThat(audit.code).as(audit.err).isZero();
             Run again = run(z.time(), Map.of("ZD_TOKEN", TOKEN), concat(target, "trace", "--config", cfg.toString()));
 
@@ -307,6 +279,20 @@ class LiveAuditTest {
                         .containsExactlyInAnyOrder("base", "plumbline.db");
             }
         }
+    }
+
+    /** A live audit with the config {@code cfg}, as of the snapshot's instant, into its output root's RUN_ID. */
+    private static Run auditAsOfSnapshot(ZendeskEmulator z, Path cfg, String runId) {
+        return run(
+                z.time(),
+                Map.of("ZD_TOKEN", TOKEN),
+                "audit",
+                "--config",
+                cfg.toString(),
+                "--run-id",
+                runId,
+                "--as-of",
+                capturedAt.toString());
     }
 
     /** The folders live traces pull into, in the system's temporary folder. */
