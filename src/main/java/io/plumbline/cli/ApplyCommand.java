@@ -184,17 +184,19 @@ final class ApplyCommand implements Callable<Integer> {
         ZendeskWrites zendesk = ZendeskConnections.open(file.plan().demo(), cfg, ctx);
         Instant started = ctx.clock().instant();
         Path out = receipt != null ? receipt : plan.toAbsolutePath().getParent().resolve("apply_receipt.json");
-        ReceiptArchive.keepUnfinished(out, ctx.err());
-        String runId = ReceiptArchive.freshRunId(out, started, live ? "apply" : "dry_run");
         ReceiptFile receiptFile;
         String hash;
-        try {
-            receiptFile = new ReceiptFile(out, header(file, runId, options, started, target));
-            new Applier(zendesk).run(file.plan(), options, receiptFile);
-            hash = receiptFile.finish(ctx.clock().instant().toString());
-            ReceiptArchive.archive(out, runId);
-        } finally {
-            ReceiptArchive.release(out, runId);
+        try (ReceiptArchive.Held held = ReceiptArchive.hold(out)) {
+            ReceiptArchive.keepUnfinished(out, ctx.err());
+            String runId = ReceiptArchive.freshRunId(out, started, live ? "apply" : "dry_run");
+            try {
+                receiptFile = new ReceiptFile(out, header(file, runId, options, started, target));
+                new Applier(zendesk).run(file.plan(), options, receiptFile);
+                hash = receiptFile.finish(ctx.clock().instant().toString());
+                ReceiptArchive.archive(out, runId);
+            } finally {
+                ReceiptArchive.release(out, runId);
+            }
         }
         ApplyReadout.print(ctx.out(), receiptFile.json(), receiptFile.results(), hash, out, file, stale, common.quiet);
         return ApplyReadout.exitCode(receiptFile.json(), ctx.err());

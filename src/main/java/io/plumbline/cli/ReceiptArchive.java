@@ -2,12 +2,17 @@ package io.plumbline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.errors.ApplyRefusedException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +39,42 @@ final class ReceiptArchive {
 
     static Path dir(Path receipt) {
         return receipt.toAbsolutePath().getParent().resolve("applies");
+    }
+
+    /** A receipt held for one run (see {@link #hold}); closing it lets the next run have it. */
+    interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Holds the receipt at {@code receipt} for one run: an exclusive lock on a hidden file beside it
+     * ({@code .NAME.lock}, left in place), taken before the run reads or keeps an unfinished receipt there,
+     * so that two applies (or undos) writing one receipt never replace each other's record of the writes
+     * they have in flight. Refused (exit 5) while another run holds it.
+     */
+    static Held hold(Path receipt) throws IOException {
+        Path file = receipt.toAbsolutePath().getParent().resolve("." + receipt.getFileName() + ".lock");
+        Files.createDirectories(file.getParent());
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // held in this process already
+        }
+        if (lock == null) {
+            channel.close();
+            throw new ApplyRefusedException(receipt + " is being written by another plumbline run (apply or undo);"
+                    + " wait for it to finish, or pass another receipt path");
+        }
+        return () -> {
+            try {
+                channel.close(); // releases the lock
+            } catch (IOException ignored) {
+                // the lock goes with the process at the latest
+            }
+        };
     }
 
     /**

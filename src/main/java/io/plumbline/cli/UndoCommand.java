@@ -154,21 +154,23 @@ final class UndoCommand implements Callable<Integer> {
         ZendeskWrites zendesk = ZendeskConnections.open(demo, cfg, ctx);
         Instant started = ctx.clock().instant();
         Path target = out != null ? out : receipt.toAbsolutePath().getParent().resolve("undo_receipt.json");
-        keepUnfinished(target);
-        // read before this run's receipt replaces the one at the target
-        Set<String> undoneBefore = ReceiptArchive.undoneBefore(receipt, target, hash);
-        String runId = freshRunId(target, started, live ? "undo" : "undo_dry_run");
         ReceiptFile undoReceipt;
         String undoHash;
-        try {
-            undoReceipt = new ReceiptFile(target, header(source, hash, runId, started, instance));
-            new Undoer(zendesk)
-                    .undoneBefore(undoneBefore)
-                    .run(results, inFlight, appliedLater.keySet(), live, undoReceipt);
-            undoHash = undoReceipt.finish(ctx.clock().instant().toString());
-            archive(target, runId);
-        } finally {
-            ReceiptArchive.release(target, runId);
+        try (ReceiptArchive.Held held = hold(target)) {
+            keepUnfinished(target);
+            // read before this run's receipt replaces the one at the target
+            Set<String> undoneBefore = ReceiptArchive.undoneBefore(receipt, target, hash);
+            String runId = freshRunId(target, started, live ? "undo" : "undo_dry_run");
+            try {
+                undoReceipt = new ReceiptFile(target, header(source, hash, runId, started, instance));
+                new Undoer(zendesk)
+                        .undoneBefore(undoneBefore)
+                        .run(results, inFlight, appliedLater.keySet(), live, undoReceipt);
+                undoHash = undoReceipt.finish(ctx.clock().instant().toString());
+                archive(target, runId);
+            } finally {
+                ReceiptArchive.release(target, runId);
+            }
         }
         ApplyReadout.print(
                 ctx.out(), undoReceipt.json(), undoReceipt.results(), undoHash, target, null, false, common.quiet);
@@ -236,6 +238,14 @@ final class UndoCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InputException(
                     target.toString(), 0, 0, "cannot reserve a run id beside the receipt: " + e.getMessage(), e);
+        }
+    }
+
+    private static ReceiptArchive.Held hold(Path target) {
+        try {
+            return ReceiptArchive.hold(target);
+        } catch (IOException e) {
+            throw new InputException(target.toString(), 0, 0, "cannot lock the receipt: " + e.getMessage(), e);
         }
     }
 

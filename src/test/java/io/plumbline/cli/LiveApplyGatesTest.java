@@ -181,6 +181,28 @@ class LiveApplyGatesTest {
     }
 
     @Test
+    void apply_receiptHeldByAnotherRun_isRefusedWithoutTouchingIt() throws Exception {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path plan = fx.plan("held");
+            Path receipt = plan.resolveSibling("apply_receipt.json");
+            LiveApplyFixture.Run first;
+            try (ReceiptArchive.Held held = ReceiptArchive.hold(receipt)) {
+                first = fx.applyLive(z, plan);
+            }
+
+            assertThat(first.code()).isEqualTo(5);
+            assertThat(first.err()).contains("is being written by another plumbline run");
+            assertThat(receipt).doesNotExist();
+            assertThat(z.log().writes()).isEmpty();
+            LiveApplyFixture.Run after = fx.applyLive(z, plan);
+            assertThat(after.code())
+                    .as("once the other run is over, the receipt is free")
+                    .as(after.err())
+                    .isZero();
+        }
+    }
+
+    @Test
     void apply_orgFoundByADomainItNoLongerHolds_isNotLinkedToTheAccount() {
         try (ZendeskEmulator z = fx.emulator()) {
             // org 9001 was 001ACME001's by acmehealth.example; an admin has taken that domain off since
