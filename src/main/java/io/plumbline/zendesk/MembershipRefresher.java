@@ -57,12 +57,7 @@ final class MembershipRefresher {
         OptionalLong expected = exporter.membershipCount();
         // a user whose default was in a deleted org has another membership made default, which only a
         // user export that reports the user would show: their memberships are re-read too
-        Set<Long> lostDefault = new TreeSet<>();
-        memberships.values().forEach(m -> {
-            if (deletedOrgs.contains(org(m)) && m.path("default").asBoolean(false) && !goneUsers.contains(user(m))) {
-                lostDefault.add(user(m));
-            }
-        });
+        Set<Long> lostDefault = defaultsIn(memberships, deletedOrgs, goneUsers);
         memberships.values().removeIf(m -> deletedOrgs.contains(org(m)) || goneUsers.contains(user(m)));
         List<JsonNode> listed = new ArrayList<>();
         Optional<ListPosition> tail = tail(memberships, from, listed);
@@ -97,6 +92,17 @@ final class MembershipRefresher {
                 "memberships: " + listed.size() + " re-listed from the end of the previous list, " + moved.size()
                         + " users re-read (default moved, or in a deleted org), " + expected.getAsLong()
                         + " in all, as Zendesk counts");
+    }
+
+    /** The users not gone whose default membership is in one of {@code deletedOrgs}. */
+    static Set<Long> defaultsIn(Map<Long, JsonNode> memberships, Set<Long> deletedOrgs, Set<Long> goneUsers) {
+        Set<Long> users = new TreeSet<>();
+        memberships.values().forEach(m -> {
+            if (deletedOrgs.contains(org(m)) && m.path("default").asBoolean(false) && !goneUsers.contains(user(m))) {
+                users.add(user(m));
+            }
+        });
+        return users;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.plumbline.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.model.ZendeskUserId;
 import io.plumbline.parallel.SideBySide;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -92,8 +93,11 @@ public final class ZendeskIncrementalPuller {
         Set<Long> goneUsers = mergeUsers(users, changedUsers);
         mergeTickets(tickets, changedTickets, ticketsSince);
 
+        Set<Long> defaultLost = MembershipRefresher.defaultsIn(memberships, deletedOrgs, goneUsers);
+        defaultLost.removeAll(changedUsers.keySet()); // the export has them as they are now
         MembershipRefresher.Result m =
                 refreshMemberships(memberships, changedUsers.values(), goneUsers, deletedOrgs, since.memberships());
+        mergeUsers(users, reread(defaultLost));
 
         Map<String, Integer> counts = new LinkedHashMap<>();
         write(snapshotDir, SnapshotFiles.ORGANIZATIONS, "organizations", orgs, counts);
@@ -169,6 +173,19 @@ public final class ZendeskIncrementalPuller {
             orgs.put(id, org);
         });
         return deleted;
+    }
+
+    /**
+     * The records of {@code ids} read now: users whose default org was deleted, whose organization_id
+     * Zendesk moved without the user export necessarily reporting them; a user gone since is left out.
+     */
+    private Map<Long, JsonNode> reread(Set<Long> ids) {
+        ZendeskClient client = new ZendeskClient(http);
+        Map<Long, JsonNode> now = new LinkedHashMap<>();
+        for (long id : ids) {
+            client.user(new ZendeskUserId(id)).ifPresent(u -> now.put(id, u));
+        }
+        return now;
     }
 
     /** Applies changed users (only active end-users are kept); answers the ids of deleted users. */

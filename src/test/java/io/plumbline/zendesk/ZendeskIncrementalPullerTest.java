@@ -137,7 +137,7 @@ class ZendeskIncrementalPullerTest {
     void incremental_orgOfADefaultDeletedWithoutTheUserExportShowingIt_rereadsThatUsersMemberships(@TempDir Path tmp)
             throws IOException {
         try (EmulatorHarness h = harness()) {
-            h.emulator.change(e -> e.deleteOrganizationLeavingUsersAlone(
+            h.emulator.change(e -> e.deleteOrganizationUnseenByTheUserExport(
                     e.membershipsOfUser(20_004).get(0).path("organization_id").asLong()));
             h.time.advance(Duration.ofMinutes(2));
 

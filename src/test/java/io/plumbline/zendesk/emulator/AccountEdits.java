@@ -60,19 +60,26 @@ public final class AccountEdits {
     }
 
     /**
-     * Deletes an org as Zendesk may without touching its users' records: its memberships go, and a user
-     * who loses the default gets the oldest remaining one as default, seen only in the memberships (the
-     * user keeps its {@code organization_id} and {@code updated_at}).
+     * Deletes an org as Zendesk may without the user export seeing its users change: its memberships go,
+     * and a user who loses the default gets the oldest remaining one as default and as its {@code
+     * organization_id}, but keeps its {@code updated_at}.
      */
-    public void deleteOrganizationLeavingUsersAlone(long id) {
+    public void deleteOrganizationUnseenByTheUserExport(long id) {
         ObjectNode o = state.organizations.get(id);
         o.put("deleted_at", EmulatorState.stamp(now));
         touch(o);
         for (ObjectNode m : List.copyOf(state.membershipsOfOrganization(id))) {
             state.memberships.remove(m.path("id").asLong());
-            List<ObjectNode> rest = state.membershipsOfUser(m.path("user_id").asLong());
+            long userId = m.path("user_id").asLong();
+            List<ObjectNode> rest = state.membershipsOfUser(userId);
             if (m.path("default").asBoolean(false) && !rest.isEmpty()) {
                 touch(rest.get(0).put("default", true));
+                ObjectNode user = state.users.get(userId);
+                if (user != null) {
+                    user.put(
+                            "organization_id",
+                            rest.get(0).path("organization_id").asLong());
+                }
             }
         }
     }
