@@ -47,17 +47,15 @@ final class PullBaselines {
     static Decision decide(
             PlumblineConfig config, Path storePath, boolean forceFull, Instant ticketsSince, Instant now) {
         String source = config.zendesk().baseUri().toString();
-        if (!forceFull && !Files.isRegularFile(storePath)) {
+        if (forceFull) {
+            return Decision.full("--full");
+        }
+        if (!Files.isRegularFile(storePath)) {
             return Decision.full("no earlier pull of " + source + " is recorded");
         }
         try (RunStore store = RunStore.open(storePath)) {
             return decide(
-                    store,
-                    forceFull,
-                    source,
-                    ticketsSince,
-                    now,
-                    config.zendesk().fullPullEveryDays());
+                    store, false, source, ticketsSince, now, config.zendesk().fullPullEveryDays());
         }
     }
 

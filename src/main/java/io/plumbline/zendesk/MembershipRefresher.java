@@ -53,11 +53,9 @@ final class MembershipRefresher {
             Collection<JsonNode> changedUsers,
             Set<Long> goneUsers,
             Set<Long> deletedOrgs,
+            Set<Long> lostDefault,
             ListPosition from) {
         OptionalLong expected = exporter.membershipCount();
-        // a user whose default was in a deleted org has another membership made default, which only a
-        // user export that reports the user would show: their memberships are re-read too
-        Set<Long> lostDefault = defaultsIn(memberships, deletedOrgs, goneUsers);
         memberships.values().removeIf(m -> deletedOrgs.contains(org(m)) || goneUsers.contains(user(m)));
         List<JsonNode> listed = new ArrayList<>();
         Optional<ListPosition> tail = tail(memberships, from, listed);
@@ -94,7 +92,11 @@ final class MembershipRefresher {
                         + " in all, as Zendesk counts");
     }
 
-    /** The users not gone whose default membership is in one of {@code deletedOrgs}. */
+    /**
+     * The users not gone whose default membership is in one of {@code deletedOrgs}: Zendesk makes another of
+     * their memberships the default, which only a user export that reports them would show, so {@link
+     * #refresh} re-reads their memberships (given as {@code lostDefault}).
+     */
     static Set<Long> defaultsIn(Map<Long, JsonNode> memberships, Set<Long> deletedOrgs, Set<Long> goneUsers) {
         Set<Long> users = new TreeSet<>();
         memberships.values().forEach(m -> {

@@ -151,35 +151,7 @@ public final class ZendeskHttp {
             // of a few minutes does not end a long pull; other 503s without Retry-After are plain 5xx below
             boolean outageWait = resendAfterLimit && settings.retryPolicy().waitOutOutages();
             if (r.status() == 429 || (r.status() == 503 && (retryAfter.isPresent() || outageWait))) {
-                if (r.status() == 503) {
-                    mayHaveLanded.run(); // unlike a 429, a 503 may come from a proxy after the write went through
-                    if (mode == Mode.SETTLE) {
-                        throw lost(call, "503 with Retry-After", waitAsked(call, r.status(), retryAfter));
-                    }
-                }
-                if (++limited > settings.retryPolicy().max429()) {
-                    writesTurnedAway.set(0);
-                    if (r.status() == 503 && retryAfter.isEmpty()) {
-                        throw ZendeskErrors.gaveUp(call, settings.baseUri(), limited, "503 Service Unavailable");
-                    }
-                    stats.rateLimitedOut();
-                    String last = r.status() == 429 ? "429 Too Many Requests" : "503 with Retry-After";
-                    throw resendAfterLimit
-                            ? ZendeskErrors.rateLimited(call, settings.baseUri(), limited, last)
-                            : ZendeskErrors.writesTurnedAway(call, settings.baseUri(), limited, last);
-                }
-                Duration wait = waitAsked(call, r.status(), retryAfter);
-                pacer.holdFor(wait);
-                stats.retry();
-                if (!resendAfterLimit) {
-                    writesTurnedAway.set(limited);
-                    throw new TurnedAwayException(call
-                            + (r.status() == 429
-                                    ? " was turned away (429 Too Many Requests) and is re-checked before it is sent"
-                                            + " again"
-                                    : " was answered 503 with Retry-After, which a proxy may give after the write"
-                                            + " went through: it is settled from Zendesk's records, not sent again"));
-                }
+                limited = waitOrThrow(call, r.status(), retryAfter, limited, mode, mayHaveLanded);
             } else if (r.status() >= 500) {
                 mayHaveLanded.run();
                 if (mode == Mode.SETTLE) {
@@ -193,6 +165,46 @@ public final class ZendeskHttp {
                 throw ZendeskErrors.forStatus(r.response(), call, settings.baseUri(), auth, redactor());
             }
         }
+    }
+
+    /**
+     * A 429, or a 503 to be waited out: holds the wait it asks for and answers the count of such answers in
+     * a row, when the request is to be sent again as it is (a read); else throws: past the policy's 429s,
+     * or asking for longer than the policy waits; for a write, once the wait is held, a {@link
+     * TurnedAwayException} (a 503 having told {@code mayHaveLanded}), or an {@link AnswerLostException}
+     * for a write its caller settles.
+     */
+    private int waitOrThrow(
+            String call, int status, Optional<Duration> retryAfter, int limited, Mode mode, Runnable mayHaveLanded) {
+        boolean resendAfterLimit = mode == Mode.READ;
+        if (status == 503) {
+            mayHaveLanded.run(); // unlike a 429, a 503 may come from a proxy after the write went through
+            if (mode == Mode.SETTLE) {
+                throw lost(call, "503 with Retry-After", waitAsked(call, status, retryAfter));
+            }
+        }
+        if (++limited > settings.retryPolicy().max429()) {
+            writesTurnedAway.set(0);
+            if (status == 503 && retryAfter.isEmpty()) {
+                throw ZendeskErrors.gaveUp(call, settings.baseUri(), limited, "503 Service Unavailable");
+            }
+            stats.rateLimitedOut();
+            String last = status == 429 ? "429 Too Many Requests" : "503 with Retry-After";
+            throw resendAfterLimit
+                    ? ZendeskErrors.rateLimited(call, settings.baseUri(), limited, last)
+                    : ZendeskErrors.writesTurnedAway(call, settings.baseUri(), limited, last);
+        }
+        pacer.holdFor(waitAsked(call, status, retryAfter));
+        stats.retry();
+        if (!resendAfterLimit) {
+            writesTurnedAway.set(limited);
+            throw new TurnedAwayException(call
+                    + (status == 429
+                            ? " was turned away (429 Too Many Requests) and is re-checked before it is sent again"
+                            : " was answered 503 with Retry-After, which a proxy may give after the write went"
+                                    + " through: it is settled from Zendesk's records, not sent again"));
+        }
+        return limited;
     }
 
     /** The wait a 429 or 503 asks for, or the default; one longer than the policy waits out is thrown. */

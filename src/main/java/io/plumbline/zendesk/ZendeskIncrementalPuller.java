@@ -94,10 +94,11 @@ public final class ZendeskIncrementalPuller {
         mergeTickets(tickets, changedTickets, ticketsSince);
 
         Set<Long> defaultLost = MembershipRefresher.defaultsIn(memberships, deletedOrgs, goneUsers);
-        defaultLost.removeAll(changedUsers.keySet()); // the export has them as they are now
-        MembershipRefresher.Result m =
-                refreshMemberships(memberships, changedUsers.values(), goneUsers, deletedOrgs, since.memberships());
-        mergeUsers(users, reread(defaultLost));
+        MembershipRefresher.Result m = refreshMemberships(
+                memberships, changedUsers.values(), goneUsers, deletedOrgs, defaultLost, since.memberships());
+        Set<Long> unreported = new TreeSet<>(defaultLost);
+        unreported.removeAll(changedUsers.keySet()); // the export has those as they are now
+        mergeUsers(users, reread(unreported));
 
         Map<String, Integer> counts = new LinkedHashMap<>();
         write(snapshotDir, SnapshotFiles.ORGANIZATIONS, "organizations", orgs, counts);
@@ -126,6 +127,7 @@ public final class ZendeskIncrementalPuller {
             Collection<JsonNode> changedUsers,
             Set<Long> goneUsers,
             Set<Long> deletedOrgs,
+            Set<Long> defaultLost,
             ListPosition from) {
         try (Progress.Task task = progress.start(MEMBERSHIPS)) {
             int[] seen = {0};
@@ -134,7 +136,7 @@ public final class ZendeskIncrementalPuller {
                 task.update(seen[0], http.stats().requests(), http.stats().rateLimitWaits());
             };
             return new MembershipRefresher(exporter, new ZendeskClient(http), observer)
-                    .refresh(memberships, changedUsers, goneUsers, deletedOrgs, from);
+                    .refresh(memberships, changedUsers, goneUsers, deletedOrgs, defaultLost, from);
         }
     }
 
