@@ -49,6 +49,14 @@ record AuditInputs(
         return RunRecord.DEMO.equals(kind);
     }
 
+    /**
+     * True when a plan from these inputs is a demo plan: the bundled demo fixtures, or a snapshot folder whose
+     * manifest says it holds them (the copy {@code init --demo} writes).
+     */
+    boolean demoPlan() {
+        return demo() || SnapshotReader.demoFixtures(source);
+    }
+
     /** The input as a message names it: {@code the demo input} or {@code the snapshot DIR}. */
     String description() {
         return demo() ? "the demo input" : "the snapshot " + path;

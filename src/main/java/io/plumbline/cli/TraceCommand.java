@@ -119,7 +119,11 @@ final class TraceCommand implements Callable<Integer> {
                         inputs.settings(),
                         inputs.config().audit().personalDomainsExtra(),
                         inputs.config().audit().personalDomainsRemoved())
-                .audit(inputs.snapshot(), inputs.demo(), "trace", ctx.clock().instant());
+                .audit(
+                        inputs.snapshot(),
+                        inputs.demoPlan(),
+                        "trace",
+                        ctx.clock().instant());
         if (run != null) {
             RunInputCheck.change(run, inputs, result)
                     .ifPresent(change -> ctx.err()

@@ -13,6 +13,9 @@ public final class SnapshotLayout {
     /** Optional: {@code {"captured_at": "..."}}, the instant the snapshot was pulled. */
     public static final String MANIFEST = "snapshot.json";
 
+    /** The manifest's {@code source} of the demo fixtures, also in a copy of them that {@code init --demo} writes. */
+    public static final String DEMO_SOURCE = "demo fixtures";
+
     /** Every file of the layout, the optional ones included. */
     public static final List<String> FILES =
             List.of(ACCOUNTS, CONTACTS, MANIFEST, ORGANIZATIONS, USERS, MEMBERSHIPS, TICKETS);

@@ -200,6 +200,16 @@ public final class SnapshotReader {
         }
     }
 
+    /**
+     * Whether the snapshot's manifest says it holds the demo fixtures ({@code "source": "demo fixtures"}), as
+     * the copy {@code init --demo} writes does: a plan made from them is a demo plan, never applied live.
+     */
+    public static boolean demoFixtures(InputSource source) {
+        JsonNode manifest = manifest(source);
+        return manifest != null
+                && SnapshotLayout.DEMO_SOURCE.equals(manifest.path("source").asText());
+    }
+
     private static Instant manifestAsOf(InputSource source) {
         JsonNode manifest = manifest(source);
         if (manifest == null

@@ -37,8 +37,11 @@ public record RunRecord(
         return series == null || other.series == null ? demo() == other.demo() : series.equals(other.series);
     }
 
-    /** True for a run on the demo fixtures: history never compares one with a run on real inputs. */
+    /**
+     * True for a run on the demo fixtures (bundled, or a copy of them in a snapshot folder, whose runs are of
+     * the demo series): history never compares one with a run on real inputs.
+     */
     public boolean demo() {
-        return DEMO.equals(inputKind);
+        return DEMO.equals(inputKind) || DEMO.equals(series);
     }
 }

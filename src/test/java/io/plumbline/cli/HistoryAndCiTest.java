@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.store.RunRecord;
 import io.plumbline.store.RunStore;
 import io.plumbline.testing.Cli;
+import io.plumbline.testing.DemoFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -25,10 +26,7 @@ class HistoryAndCiTest {
 
     @BeforeEach
     void snapshot() throws Exception {
-        assertThat(Cli.run("init", "--config", tmp.resolve("c.yaml").toString(), "--demo", "--quiet")
-                        .exitCode())
-                .isZero();
-        snap = tmp.resolve("plumbline-demo");
+        snap = DemoFolder.copy(tmp.resolve("snap")); // real inputs: history keeps demo runs apart
         out = tmp.resolve("out");
     }
 
@@ -110,6 +108,16 @@ class HistoryAndCiTest {
                 .contains("Latest run real2 against real1")
                 .contains("(The latest run, xdemo, was on the demo fixtures;")
                 .doesNotContain("Latest run xdemo")
+                .containsPattern("Trend over 2 non-demo runs: (\\d+) -> \\1 issues");
+
+        // a copy of the demo fixtures (as init --demo writes it) is the demo too, though read as a folder
+        Path copy = DemoFolder.copyAsIs(tmp.resolve("demo-copy"), (name, text) -> text);
+        Cli.Result copied = Cli.run(
+                "audit", "--snapshot", copy.toString(), "--out", out.toString(), "--run-id", "ycopy", "--quiet");
+        assertThat(copied.exitCode()).as(copied.err()).isZero();
+        assertThat(Cli.run("history", "--out", out.toString()).out())
+                .contains("Latest run real2 against real1")
+                .contains("(The latest run, ycopy, was on the demo fixtures;")
                 .containsPattern("Trend over 2 non-demo runs: (\\d+) -> \\1 issues");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.testing.Cli;
+import io.plumbline.testing.DemoFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +29,7 @@ class RunFolderInputsTest {
 
     @BeforeEach
     void demoSnapshot() throws IOException {
-        assertThat(Cli.run("init", "--config", tmp.resolve("plumbline.yaml").toString(), "--demo", "--quiet")
-                        .exitCode())
-                .isZero();
-        snapshot = tmp.resolve("base");
-        Files.move(tmp.resolve("plumbline-demo"), snapshot);
+        snapshot = DemoFolder.copy(tmp.resolve("base"));
     }
 
     private Path audit(String runId) {

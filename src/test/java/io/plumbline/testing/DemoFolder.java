@@ -12,13 +12,28 @@ import java.util.function.BinaryOperator;
 public final class DemoFolder {
     private DemoFolder() {}
 
-    /** Copies the demo into {@code to}; returns {@code to}. */
+    /**
+     * Copies the demo's data into {@code to} as a snapshot folder of real inputs: its manifest does not say
+     * {@code "source": "demo fixtures"} (which makes every plan from the folder a demo plan, as for the copy
+     * {@code init --demo} writes), so its plans can be applied to an emulator. Returns {@code to}.
+     */
     public static Path copy(Path to) throws IOException {
         return copy(to, (name, text) -> text);
     }
 
-    /** Copies the demo into {@code to}, each file's text passed through {@code edit(name, text)}. */
+    /** {@link #copy(Path)}, each file's text passed through {@code edit(name, text)}. */
     public static Path copy(Path to, BinaryOperator<String> edit) throws IOException {
+        return copyAsIs(
+                to,
+                (name, text) -> edit.apply(
+                        name,
+                        name.equals(SnapshotLayout.MANIFEST)
+                                ? text.replace("\"" + SnapshotLayout.DEMO_SOURCE + "\"", "\"files\"")
+                                : text));
+    }
+
+    /** Copies the demo fixtures into {@code to} exactly, marked as the demo as {@code init --demo} writes them. */
+    public static Path copyAsIs(Path to, BinaryOperator<String> edit) throws IOException {
         for (String name : SnapshotLayout.FILES) {
             String text;
             try (InputStream in = DemoFolder.class.getResourceAsStream("/io/plumbline/demo/" + name)) {
