@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.apply.ActionResult;
 import io.plumbline.apply.Applier;
 import io.plumbline.apply.PlanFile;
+import io.plumbline.apply.ReceiptFile;
 import io.plumbline.apply.ResultStatus;
 import io.plumbline.artifacts.NextCommands;
 import io.plumbline.errors.ExitCodes;
@@ -49,11 +50,14 @@ final class ApplyReadout {
                 c.path("skipped").asInt(),
                 c.path("failed").asInt());
         out.println("Receipt: " + receiptPath);
-        // an undo receipt's own hash gates nothing (undo never reverses an undo), so it is named apart from
+        // a dry run's receipt has nothing to undo, so its hash is not shown as if it gated something; an undo
+        // receipt's own hash gates nothing either (undo never reverses an undo), so it is named apart from
         // the receipt_hash that --confirm-receipt-hash takes
-        out.println((mode.startsWith("undo") ? "undo_receipt_hash: " : "receipt_hash: ") + receiptHash);
+        if (!mode.contains("dry_run")) {
+            out.println((mode.startsWith("undo") ? "undo_receipt_hash: " : "receipt_hash: ") + receiptHash);
+        }
         if (!quiet && plan != null) {
-            next(out, mode, plan, stale, receiptPath, receiptHash, results);
+            next(out, mode, plan, stale, receiptPath, receiptHash, receipt, results);
         }
         out.flush();
     }
@@ -121,6 +125,7 @@ final class ApplyReadout {
             boolean stale,
             Path receiptPath,
             String receiptHash,
+            JsonNode receipt,
             List<ActionResult> results) {
         out.println();
         if (mode.equals("dry_run") && plan.plan().demo()) {
@@ -140,11 +145,21 @@ final class ApplyReadout {
                     + " --apply --confirm-plan-hash " + plan.plan().planHash());
         } else if (mode.equals("apply")) {
             capped(out, plan, results);
+            if (!undoable(receipt, results)) {
+                out.println("Nothing was written to Zendesk, so there is nothing to undo.");
+                return;
+            }
             out.println("To reverse the applied actions (dry run first):");
             out.println("  " + ProgramName.get() + " undo --receipt " + NextCommands.word(receiptPath));
             out.println("  " + ProgramName.get() + " undo --receipt " + NextCommands.word(receiptPath)
                     + " --apply --confirm-receipt-hash " + receiptHash);
         }
+    }
+
+    /** Whether undo has anything to take back: a write applied, or one whose result was left unconfirmed. */
+    private static boolean undoable(JsonNode receipt, List<ActionResult> results) {
+        return results.stream().anyMatch(r -> r.status() == ResultStatus.APPLIED)
+                || !ReceiptFile.unconfirmed(receipt).isEmpty();
     }
 
     /**

@@ -12,6 +12,7 @@ import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.resolve.ResolutionSettings;
 import io.plumbline.snapshot.InputFingerprints;
+import io.plumbline.snapshot.SnapshotLayout;
 import io.plumbline.store.IssueKey;
 import io.plumbline.store.RunStore;
 import io.plumbline.zendesk.PullStats;
@@ -167,7 +168,13 @@ final class AuditCommand implements Callable<Integer> {
                 inputs.settings(),
                 inputs.config().audit().personalDomainsExtra(),
                 inputs.config().audit().personalDomainsRemoved());
-        boolean demo = inputs.demo();
+        boolean demo = inputs.demoPlan();
+        if (demo && !inputs.demo()) {
+            ctx.err()
+                    .println("note: " + inputs.path() + " holds the demo fixtures (its " + SnapshotLayout.MANIFEST
+                            + " says \"source\": \"" + SnapshotLayout.DEMO_SOURCE + "\"), so this is a demo plan,"
+                            + " which apply only dry-runs");
+        }
         AuditResult result = auditor.audit(inputs.snapshot(), demo, id, started);
         SummaryFacts facts = SummaryFacts.of(result);
         try (RunStore store = noHistory ? null : RunStore.open(inputs.config().storePath(root))) {
@@ -207,6 +214,9 @@ final class AuditCommand implements Callable<Integer> {
                 ctx.out().flush();
             } else {
                 AuditReadout.print(ctx.out(), result, facts, run, runDir, common.quiet);
+            }
+            if (json || common.quiet) {
+                AuditReadout.warnings(ctx.err(), result, runDir);
             }
             if (unrecorded != null) {
                 ctx.err()

@@ -58,6 +58,24 @@ final class AuditReadout {
         out.flush();
     }
 
+    /**
+     * The input warnings on the error stream, for the modes that print no readout ({@code --quiet},
+     * {@code --json}): a failed export is said where a scheduled job's log keeps it.
+     */
+    static void warnings(PrintWriter err, AuditResult result, Path runDir) {
+        List<String> warnings = result.resolution().warnings();
+        if (warnings.isEmpty()) {
+            return;
+        }
+        err.printf(
+                "warning: %s (all in %s)%s%n",
+                plural(warnings.size(), "input warning"),
+                runDir.resolve("receipt.json"),
+                warnings.size() > WARNINGS_SHOWN ? ", the first " + WARNINGS_SHOWN + ":" : ":");
+        warnings.stream().limit(WARNINGS_SHOWN).forEach(w -> err.println("  " + Texts.shown(w)));
+        err.flush();
+    }
+
     private static void loading(PrintWriter out, SummaryFacts f, AuditResult result) {
         Map<String, Integer> in = f.inputs();
         out.println("Loading " + (result.plan().demo() ? "fixture data" : "input data") + "...");

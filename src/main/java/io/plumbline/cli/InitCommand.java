@@ -154,10 +154,15 @@ final class InitCommand implements Callable<Integer> {
                                 + "), or name your export in salesforce.accounts_csv; then:");
                 ctx.out().println("  " + ProgramName.get() + " audit --config " + NextCommands.word(config));
             } else {
+                // the config is named unless the audit would find it by default: its output root is this one
+                boolean defaultConfig = config.toAbsolutePath()
+                        .normalize()
+                        .equals(Path.of("plumbline.yaml").toAbsolutePath().normalize());
                 ctx.out()
                         .println("Next: " + ProgramName.get() + " audit "
                                 + (demo
                                         ? "--snapshot " + NextCommands.word(dir.resolve("plumbline-demo"))
+                                                + (defaultConfig ? "" : " --config " + NextCommands.word(config))
                                         : "--config " + NextCommands.word(config)));
             }
         }
@@ -226,7 +231,9 @@ final class InitCommand implements Callable<Integer> {
         try (InputStream in = Files.newInputStream(csvPath)) {
             int n = AccountsCsvReader.read(in, csvPath.toString()).size();
             if (!common.quiet) {
-                ctx.out().println("Checked " + csvPath + ": " + n + " accounts, headers OK");
+                ctx.out()
+                        .println(
+                                "Checked " + csvPath + ": " + n + (n == 1 ? " account" : " accounts") + ", headers OK");
             }
         }
     }

@@ -41,6 +41,14 @@ final class ReceiptArchive {
         return receipt.toAbsolutePath().getParent().resolve("applies");
     }
 
+    /** Where the live receipts kept beside {@code receipt} are: its own folder when it is a kept copy itself. */
+    static Path keptBeside(Path receipt) {
+        Path folder = receipt.toAbsolutePath().getParent();
+        return folder.getFileName() != null && folder.getFileName().toString().equals("applies")
+                ? folder
+                : dir(receipt);
+    }
+
     /** A receipt held for one run (see {@link #hold}); closing it lets the next run have it. */
     interface Held extends AutoCloseable {
         @Override

@@ -131,7 +131,7 @@ final class UndoCommand implements Callable<Integer> {
                     .println("Nothing to undo: " + receipt + " holds no applied action"
                             + (source.path("mode").asText().equals("dry_run")
                                     ? " (it is the receipt of a dry run, which wrote nothing; the receipt of every "
-                                            + "live apply is kept in " + ReceiptArchive.dir(receipt) + ")"
+                                            + "live apply is kept in " + ReceiptArchive.keptBeside(receipt) + ")"
                                     : "")
                             + ".");
             ctx.out().flush();

@@ -96,6 +96,17 @@ public final class IdentityResolver {
             out.add("no Zendesk users were read, so no user or ticket is checked; check that the users export is "
                     + "complete");
         }
+        long withOrg = snapshot.memberships().isEmpty()
+                ? snapshot.users().stream()
+                        .filter(u -> u.organizationId() != null)
+                        .count()
+                : 0;
+        if (withOrg > 0) { // each such user is a member of that org in Zendesk: the export holds nothing
+            out.add("no Zendesk organization memberships were read, though " + withOrg
+                    + (withOrg == 1 ? " user names a default organization" : " users name a default organization")
+                    + ", so every mapped user is reported as user_missing_expected_membership; check that the "
+                    + "memberships export is complete");
+        }
         return out;
     }
 

@@ -30,6 +30,18 @@ import java.util.regex.Pattern;
 final class CsvTable {
     private static final Pattern RECORD_LINE = Pattern.compile("record starting at line (\\d{1,18})");
     private static final int MAX_SHOWN = 80;
+    /**
+     * Other names a column read here goes by in Salesforce (squashed as {@link #squashed} squashes them): an
+     * export by field API name (Data Loader, a report) heads the Zendesk managed package's org id
+     * {@code Zendesk__Zendesk_Organization_Id__c}. Such a column is refused with the name to give it, as a
+     * misspelled one is, rather than ignored: ignored, every account's stored org id would read as blank.
+     */
+    private static final Map<String, String> OTHER_NAMES = Map.of(
+            "zendeskzendeskorganizationidc", "zendesk_org_id",
+            "zendeskorganizationidc", "zendesk_org_id",
+            "zendeskorganizationid", "zendesk_org_id",
+            "parentid", "parent_account_id");
+
     private final String file;
     private final Map<String, Integer> columns = new LinkedHashMap<>();
     private int headerSize;
@@ -179,15 +191,20 @@ final class CsvTable {
                 continue;
             }
             for (String k : known) {
-                if (!columns.containsKey(k) && squashed(k).equals(squashed(c.getKey()))) {
+                String other = squashed(c.getKey());
+                boolean spelledOtherwise = squashed(k).equals(other);
+                if (!columns.containsKey(k) && (spelledOtherwise || k.equals(OTHER_NAMES.get(other)))) {
                     int at = c.getValue();
                     throw new InputException(
                             file,
                             record.getStartingLineNumber(),
                             at + 1,
-                            "column '" + shown(record.getField(at).strip()) + "' looks like '" + k
-                                    + "' but is not spelled so, and would be ignored; rename it to " + k
-                                    + " (the columns read are: " + String.join(", ", known) + ")");
+                            "column '" + shown(record.getField(at).strip()) + "' "
+                                    + (spelledOtherwise
+                                            ? "looks like '" + k + "' but is not spelled so"
+                                            : "is Salesforce's name for '" + k + "' but is not read under it")
+                                    + ", and would be ignored; rename it to " + k + " (the columns read are: "
+                                    + String.join(", ", known) + ")");
                 }
             }
         }

@@ -42,6 +42,13 @@ public final class JsonlReader {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    /**
+     * The longest line read: room for the longest string the parser takes (20 million characters, each of up
+     * to 3 bytes) and the rest of one record. A longer line is not one Zendesk object but a whole export saved
+     * on one line (a JSON array, an API page), and would only run the heap out.
+     */
+    static final int MAX_LINE_BYTES = 64 << 20;
+
     private JsonlReader() {}
 
     /** Reads every line with {@code mapper}; {@code idOf} dedupes records by id, last one wins. */
@@ -66,7 +73,7 @@ public final class JsonlReader {
         long lineNumber = 0;
         try (PushbackInputStream bytes = new PushbackInputStream(new BufferedInputStream(in))) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            while (nextLine(bytes, buffer)) {
+            while (nextLine(bytes, buffer, file, lineNumber + 1)) {
                 lineNumber++;
                 String line =
                         decoder.decode(ByteBuffer.wrap(buffer.toByteArray())).toString();
@@ -95,13 +102,23 @@ public final class JsonlReader {
      * split before decoding so that a bad byte is reported on its own line, not on the line where a
      * read-ahead decoder happened to meet it.
      */
-    private static boolean nextLine(PushbackInputStream in, ByteArrayOutputStream buffer) throws IOException {
+    private static boolean nextLine(PushbackInputStream in, ByteArrayOutputStream buffer, String file, long line)
+            throws IOException {
         buffer.reset();
         int b = in.read();
         if (b == -1) {
             return false;
         }
         while (b != -1 && b != '\n' && b != '\r') {
+            if (buffer.size() == MAX_LINE_BYTES) {
+                throw new InputException(
+                        file,
+                        line,
+                        0,
+                        "the line is longer than " + (MAX_LINE_BYTES >> 20) + " MiB; each line must hold one JSON "
+                                + "object (a whole export saved as one JSON array, or a saved API page, is not JSONL:"
+                                + " write one object per line)");
+            }
             buffer.write(b);
             b = in.read();
         }

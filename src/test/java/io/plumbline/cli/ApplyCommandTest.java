@@ -3,6 +3,7 @@ package io.plumbline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.testing.Cli;
+import io.plumbline.testing.DemoFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -110,11 +111,7 @@ class ApplyCommandTest {
 
     @Test
     void apply_liveWithWrongOrMissingHash_refusedWithExit5() throws Exception {
-        Path snap = tmp.resolve("snap");
-        assertThat(Cli.run("init", "--config", tmp.resolve("c.yaml").toString(), "--demo", "--quiet")
-                        .exitCode())
-                .isZero();
-        Files.move(tmp.resolve("plumbline-demo"), snap);
+        Path snap = DemoFolder.copy(tmp.resolve("snap"));
         assertThat(Cli.run("audit", "--snapshot", snap.toString(), "--out", tmp.toString(), "--run-id", "s", "--quiet")
                         .exitCode())
                 .isZero();
@@ -250,5 +247,29 @@ class ApplyCommandTest {
                         + "is the receipt of a dry run, which wrote nothing; the receipt of every live apply is kept "
                         + "in " + tmp.resolve("r/applies").toAbsolutePath() + ").\n");
         assertThat(tmp.resolve("r/undo_receipt.json")).doesNotExist();
+    }
+
+    @Test
+    void undo_ofAKeptDryRunReceipt_namesTheFolderItIsIn() throws Exception {
+        assertThat(Cli.run("apply", "--plan", plan.toString(), "--quiet").exitCode())
+                .isZero();
+        Path kept;
+        try (var files = Files.list(tmp.resolve("r/applies"))) {
+            kept = files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        Cli.Result r = Cli.run("undo", "--receipt", kept.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out())
+                .endsWith("the receipt of every live apply is kept in "
+                        + tmp.resolve("r/applies").toAbsolutePath() + ").\n");
+    }
+
+    @Test
+    void apply_readout_ofADryRun_showsNoReceiptHashToConfirm() {
+        Cli.Result r = Cli.run("apply", "--plan", plan.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Receipt: ").doesNotContain("receipt_hash");
     }
 }

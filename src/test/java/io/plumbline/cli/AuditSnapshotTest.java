@@ -65,6 +65,18 @@ class AuditSnapshotTest {
     }
 
     @Test
+    void audit_quietOrJson_stillSaysItsInputWarningsOnTheErrorStream() throws IOException {
+        Path snapshot = snapshot("sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n", "");
+        assertThat(audit(snapshot, "--quiet")).isZero();
+        String receipt = dir.resolve("out/r1/receipt.json").toString();
+        assertThat(err.toString())
+                .isEqualTo("warning: 1 input warning (all in " + receipt + "):\n"
+                        + "  no Zendesk organizations were read, so every account is reported as "
+                        + "account_missing_zendesk_org; check that the organizations export is complete\n");
+        assertThat(out.toString()).startsWith("run_folder: ");
+    }
+
+    @Test
     void audit_nextCommands_runAsPrintedFromFoldersWithSpacesAndKeepTheRunsSettings() throws IOException {
         Path snapshot = Files.move(
                 snapshot(

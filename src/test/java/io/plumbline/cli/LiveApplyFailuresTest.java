@@ -497,6 +497,10 @@ class LiveApplyFailuresTest {
                 .doesNotContain("Nothing would be written");
         if (!live) {
             assertThat(r.out()).contains("The run stopped before every action was checked");
+        } else {
+            assertThat(r.out())
+                    .contains("Nothing was written to Zendesk, so there is nothing to undo.")
+                    .doesNotContain("undo --receipt");
         }
         JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
         assertThat(LiveUndoTest.result(receipt, "A001").path("reason").asText())

@@ -78,8 +78,7 @@ class LiveUndoTest {
                             .asBoolean())
                     .isTrue();
             assertThat(dry.out())
-                    .doesNotContain("\nreceipt_hash: ")
-                    .contains("undo_receipt_hash: ")
+                    .doesNotContain("receipt_hash: ") // a dry run's own receipt gates nothing
                     .contains("--confirm-receipt-hash " + hash);
 
             // a later dry run replaces undo_receipt.json, but the live undo's receipt stays in applies/

@@ -3,6 +3,7 @@ package io.plumbline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.apply.PlanFile;
 import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.ZendeskConfig;
 import io.plumbline.testing.Cli;
@@ -739,7 +740,10 @@ class MainTest {
         Path config = tmp.resolve("plumbline.yaml");
         Cli.Result init = Cli.run("init", "--config", config.toString(), "--demo");
         assertThat(init.exitCode()).as(init.err()).isZero();
-        assertThat(init.out()).contains("Next: plumbline audit --snapshot " + tmp.resolve("plumbline-demo"));
+        // the config is not the one an audit finds by default: the next command names it
+        assertThat(init.out())
+                .contains("Next: plumbline audit --snapshot " + tmp.resolve("plumbline-demo") + " --config " + config
+                        + "\n");
         assertThat(config)
                 .content()
                 .contains("accounts_csv: \"./plumbline-demo/salesforce_accounts.csv\"")
@@ -754,6 +758,22 @@ class MainTest {
                 "x");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(tmp.resolve("artifacts/plumbline/x/summary.md")).exists();
+        // the folder init wrote holds the demo fixtures: their plan is a demo plan, never applied live
+        assertThat(r.err()).contains("holds the demo fixtures").contains("this is a demo plan");
+        Path plan = tmp.resolve("artifacts/plumbline/x/fix_plan.json");
+        assertThat(plan).content().contains("\"demo\": true");
+        String hash = PlanFile.read(plan).plan().planHash();
+        Cli.Result live = Cli.run(
+                "apply",
+                "--plan",
+                plan.toString(),
+                "--config",
+                config.toString(),
+                "--apply",
+                "--confirm-plan-hash",
+                hash);
+        assertThat(live.exitCode()).as(live.err()).isEqualTo(5);
+        assertThat(live.err()).contains("this is a demo plan");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.plumbline.model.Membership;
 import io.plumbline.model.MembershipId;
 import io.plumbline.model.Organization;
 import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.Snapshot;
 import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
@@ -245,6 +246,27 @@ class IdentityResolverTest {
                                 .endUser(10, "x@a.example", 1L))
                         .warnings())
                 .isEmpty();
+        // users who name a default org, and no membership read at all: a memberships export that failed
+        Snapshot noMemberships = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A")
+                .endUser(10, "x@a.example", 1L)
+                .endUser(11, "y@a.example", 1L)
+                .build();
+        Snapshot cut = new Snapshot(
+                noMemberships.accounts(),
+                noMemberships.contacts(),
+                noMemberships.organizations(),
+                noMemberships.users(),
+                List.of(),
+                noMemberships.tickets(),
+                noMemberships.asOf());
+        assertThat(new IdentityResolver(ResolutionSettings.defaults())
+                        .resolve(cut)
+                        .warnings())
+                .containsExactly("no Zendesk organization memberships were read, though 2 users name a default "
+                        + "organization, so every mapped user is reported as user_missing_expected_membership; check "
+                        + "that the memberships export is complete");
     }
 
     @Test

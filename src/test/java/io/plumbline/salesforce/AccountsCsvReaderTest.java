@@ -92,6 +92,20 @@ class AccountsCsvReaderTest {
                         + "and would be ignored; rename it to zendesk_org_id (the columns read are: sf_account_id, "
                         + "account_name, account_domains, website, zendesk_domain_override, zendesk_org_id, "
                         + "parent_account_id)");
+        // the managed package's field as an export by API name heads it: every stored org id would be blank
+        assertFails(
+                "sf_account_id,account_name,account_domains,Zendesk__Zendesk_Organization_Id__c\n001A,Acme,acme.com,"
+                        + "9001\n",
+                "accounts.csv:1:4: error: column 'Zendesk__Zendesk_Organization_Id__c' is Salesforce's name for "
+                        + "'zendesk_org_id' but is not read under it, and would be ignored; rename it to zendesk_org_id "
+                        + "(the columns read are: sf_account_id, account_name, account_domains, website, "
+                        + "zendesk_domain_override, zendesk_org_id, parent_account_id)");
+        assertFails(
+                "sf_account_id,account_name,account_domains,ParentId\n001A,Acme,acme.com,\n",
+                "accounts.csv:1:4: error: column 'ParentId' is Salesforce's name for 'parent_account_id' but is not "
+                        + "read under it, and would be ignored; rename it to parent_account_id (the columns read are: "
+                        + "sf_account_id, account_name, account_domains, website, zendesk_domain_override, "
+                        + "zendesk_org_id, parent_account_id)");
         assertFails(
                 "SF-Account-ID,account_name,account_domains\n001A,Acme,acme.com\n",
                 "accounts.csv:1:1: error: column 'SF-Account-ID' looks like 'sf_account_id' but is not spelled so, "

@@ -47,6 +47,26 @@ class JsonlReaderTest {
     }
 
     @Test
+    void read_lineLongerThanTheLimit_isAnInputErrorOnItsLineNotAnExhaustedHeap() {
+        byte[] head = "{\"id\":1}\n[{\"id\":2,\"name\":\"".getBytes(StandardCharsets.UTF_8);
+        long size = JsonlReader.MAX_LINE_BYTES + 1024L;
+        java.io.InputStream endless = new java.io.InputStream() { // a whole export on one line, never held
+                    private long at;
+
+                    @Override
+                    public int read() {
+                        return at >= size ? -1 : at < head.length ? head[(int) at++] : at++ == size - 1 ? '\n' : 'a';
+                    }
+                };
+        assertThatThrownBy(() -> JsonlReader.read(
+                        endless, "organizations.jsonl", ZendeskRecords::organization, Organization::id))
+                .isInstanceOf(InputException.class)
+                .hasMessage("organizations.jsonl:2: error: the line is longer than 64 MiB; each line must hold one "
+                        + "JSON object (a whole export saved as one JSON array, or a saved API page, is not JSONL: "
+                        + "write one object per line)");
+    }
+
+    @Test
     void read_emptyFile_returnsNothing() {
         assertThat(orgs("")).isEmpty();
     }
