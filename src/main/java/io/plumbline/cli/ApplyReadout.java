@@ -30,13 +30,16 @@ final class ApplyReadout {
         String mode = receipt.path("mode").asText();
         out.println("Mode: " + mode + (mode.contains("dry_run") ? " (nothing was written to Zendesk)" : ""));
         if (!quiet) {
+            boolean undo = mode.startsWith("undo");
             for (ActionResult r : results) {
+                String change = undo ? "" : change(r);
                 out.printf(
-                        "  %s %-20s %-11s %s%s%n",
+                        "  %s %-20s %-11s %s%s%s%n",
                         r.actionId(),
                         r.code().code(),
                         r.status().code(),
                         r.accountId(),
+                        change.isEmpty() ? "" : "  " + change,
                         r.reason().isEmpty() ? "" : "  (" + Texts.shown(r.reason()) + ")");
             }
         }
@@ -60,6 +63,24 @@ final class ApplyReadout {
             next(out, mode, plan, stale, receiptPath, receiptHash, receipt, results);
         }
         out.flush();
+    }
+
+    /**
+     * What an action writes, in a few words, so the hash is confirmed knowing it: {@code org 9001
+     * external_id = 001ACME001}, {@code org 9009 + domain bvhs.example}, {@code user 7006 + member of org
+     * 9005}, {@code user 7004 default org = 9006}; empty for a blocked row, which names no value.
+     */
+    static String change(ActionResult r) {
+        if (r.value().isEmpty()) {
+            return "";
+        }
+        String value = Texts.shown(r.value());
+        return switch (r.code()) {
+            case SET_ORG_EXTERNAL_ID -> "org " + r.orgId() + " external_id = " + value;
+            case ADD_ORG_DOMAIN -> "org " + r.orgId() + " + domain " + value;
+            case ASSIGN_USER_TO_ORG -> "user " + r.userId() + " + member of org " + value;
+            case MOVE_USER_TO_ORG -> "user " + r.userId() + " default org = " + value;
+        };
     }
 
     /**

@@ -56,7 +56,10 @@ final class StreamedRecords {
                 case 1 -> name = r.text();
                 case 2 -> externalId = r.scalarText();
                 case 3 -> domains = r.strings();
-                default -> deletedAt = r.text();
+                default -> {
+                    Instant deleted = r.instant(); // a timestamp or null: any other text is refused, not "deleted"
+                    deletedAt = deleted == null ? "" : deleted.toString();
+                }
             }
         }
         return new Organization(new ZendeskOrgId(required(id)), name, externalId, domains, deletedAt);

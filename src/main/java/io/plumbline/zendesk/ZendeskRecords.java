@@ -38,12 +38,14 @@ public final class ZendeskRecords {
                 domains.add(d.asText());
             }
         }
+        // a timestamp or null: any other text ("null", "false") is refused rather than read as deleted
+        Instant deleted = instant(n, "deleted_at");
         return new Organization(
                 new ZendeskOrgId(id(n, "id")),
                 text(n, "name"),
                 scalarText(n, "external_id"),
                 domains,
-                text(n, "deleted_at"));
+                deleted == null ? "" : deleted.toString());
     }
 
     public static User user(JsonNode n) {

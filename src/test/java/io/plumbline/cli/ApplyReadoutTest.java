@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbline.apply.ActionResult;
+import io.plumbline.apply.ResultStatus;
 import io.plumbline.errors.ExitCodes;
+import io.plumbline.model.ActionCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ApplyReadoutTest {
@@ -30,6 +34,25 @@ class ApplyReadoutTest {
 
         assertThat(code).isEqualTo(ExitCodes.REMOTE);
         assertThat(err.toString()).contains("error: 8 actions failed").doesNotContain("went ahead");
+    }
+
+    @Test
+    void change_saysWhatEachRepairWrites() {
+        assertThat(ApplyReadout.change(result(ActionCode.SET_ORG_EXTERNAL_ID, 9001L, null, "001A")))
+                .isEqualTo("org 9001 external_id = 001A");
+        assertThat(ApplyReadout.change(result(ActionCode.ADD_ORG_DOMAIN, 9001L, null, "a.example")))
+                .isEqualTo("org 9001 + domain a.example");
+        assertThat(ApplyReadout.change(result(ActionCode.ASSIGN_USER_TO_ORG, 9001L, 7001L, "9001")))
+                .isEqualTo("user 7001 + member of org 9001");
+        assertThat(ApplyReadout.change(result(ActionCode.MOVE_USER_TO_ORG, 9002L, 7001L, "9002")))
+                .isEqualTo("user 7001 default org = 9002");
+        assertThat(ApplyReadout.change(result(ActionCode.SET_ORG_EXTERNAL_ID, null, null, "")))
+                .isEmpty();
+    }
+
+    private static ActionResult result(ActionCode code, Long org, Long user, String value) {
+        return new ActionResult(
+                "A001", code, ResultStatus.WOULD_APPLY, "", "001A", org, user, null, value, Map.of(), Map.of(), "");
     }
 
     private static ObjectNode receipt(int attempted, int failed) {

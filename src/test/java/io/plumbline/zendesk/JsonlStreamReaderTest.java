@@ -93,6 +93,21 @@ class JsonlStreamReaderTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"null", "false", "no", "yes", "2026-13-01"})
+    void organization_deletedAtThatIsNoTimestamp_isRefusedOnItsLineNotReadAsDeleted(String text) {
+        byte[] bytes = ("{\"id\":1,\"deleted_at\":null}\n{\"id\":2,\"deleted_at\":\"" + text + "\"}\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> JsonlStreamReader.organizations(() -> new ByteArrayInputStream(bytes), "o.jsonl"))
+                .hasMessageStartingWith("o.jsonl:2: error: 'deleted_at' must be an ISO 8601 timestamp")
+                .hasMessageEndingWith("found \"" + text + "\"");
+        byte[] deleted = "{\"id\":3,\"deleted_at\":\"2026-03-01T10:00:00+02:00\"}\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(JsonlStreamReader.organizations(() -> new ByteArrayInputStream(deleted), "o.jsonl"))
+                .singleElement()
+                .satisfies(o -> assertThat(o.deleted()).isTrue())
+                .satisfies(o -> assertThat(o.deletedAt()).isEqualTo("2026-03-01T08:00:00Z"));
+    }
+
+    @ParameterizedTest
     @ValueSource(
             strings = {
                 "{\"id\":1,\"user_id\":2,\"organization_id\":3,\"default\":true}\n",
