@@ -99,6 +99,9 @@ public final class SummaryMarkdown {
 
     private static void orphans(StringBuilder md, List<Issue> issues) {
         md.append("## Orphan orgs\n\n");
+        md.append(
+                "Orgs whose external_id links no Salesforce account: those an account resolves to all the same "
+                        + "(org_missing_external_id; the plan sets the id) and those no account resolves to (org_orphaned).\n\n");
         table(
                 md,
                 issues,
@@ -145,6 +148,8 @@ public final class SummaryMarkdown {
             md.append("No account has an issue.\n\n");
             return;
         }
+        md.append("The org column counts the account's own issues and its orgs' issues; orgs that no account resolves "
+                + "to are listed under Orphan orgs.\n\n");
         md.append("| account | name | org | user | ticket | total | prepared | blocked | top issue codes |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         f.rollups().stream().limit(QUEUE_ROWS).forEach(r -> md.append(row(java.util.Arrays.copyOf(r.cells(), 9))));

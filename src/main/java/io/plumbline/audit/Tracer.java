@@ -110,12 +110,24 @@ public final class Tracer {
         steps(out, u.steps(!result.resolution().snapshot().contacts().isEmpty()));
         for (SalesforceAccountId account : u.accounts()) {
             AccountResolution r = result.resolution().account(account);
-            out.add("  account " + account + " '" + r.account().name() + "': "
-                    + r.outcome().name().toLowerCase(java.util.Locale.ROOT) + " by "
-                    + r.rule().label() + (r.org() != null ? ", org " + r.org().id() : ""));
+            out.add("  account " + account + " '" + r.account().name() + "': " + outcome(r));
         }
         touching(out, i -> i.names(id), a -> id.equals(a.userId()));
         return Optional.of(out);
+    }
+
+    /** An account's outcome in words: {@code resolved to org 9001 (rule 2, external id)}. */
+    private static String outcome(AccountResolution r) {
+        String org = r.org() != null ? " org " + r.org().id() : " an org";
+        return switch (r.outcome()) {
+            case RESOLVED -> "resolved to" + org + " (" + r.rule().label() + ")";
+            case BLOCKED_DUPLICATE ->
+                "blocked: more than one org carries its external_id ("
+                        + r.rule().label() + ")";
+            case CONFLICT ->
+                "blocked: the org links conflict at" + org + " (" + r.rule().label() + ")";
+            case NO_ORG -> "no Zendesk org (" + r.rule().label() + ")";
+        };
     }
 
     private String membership(Membership m) {

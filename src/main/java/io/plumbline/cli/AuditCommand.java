@@ -39,10 +39,10 @@ import picocli.CommandLine.Option;
             "  plumbline audit --snapshot ./snapshot --out ./artifacts/plumbline",
             "  plumbline audit --config plumbline.yaml --ticket-lookback-days 14",
             "",
-            "Without --demo or --snapshot the audit is live: it pulls Zendesk through its API (credentials from the",
-            "environment variables named in the config) into RUN/snapshot/, then audits that folder. When the local",
-            "store holds an earlier pull of the same Zendesk, only what changed since is fetched and merged into it;",
-            "--full pulls everything."
+            "Without --demo or --snapshot the audit is live: it pulls Zendesk through its API (credentials from the "
+                    + "environment variables named in the config) into RUN/snapshot/, then audits that folder. When "
+                    + "the local store holds an earlier pull of the same Zendesk, only what changed since is fetched "
+                    + "and merged into it; --full pulls everything."
         })
 final class AuditCommand implements Callable<Integer> {
     private final Context ctx;

@@ -88,8 +88,11 @@ final class DoctorCommand implements Callable<Integer> {
             return List.of(HealthCheck.fail("zendesk", "not configured", e.getMessage(), e.exitCode()));
         }
         List<HealthCheck> out = new ArrayList<>();
+        // what the config names, before any call: the checks after it are the calls
         out.add(HealthCheck.ok(
-                "zendesk", http.settings().baseUri() + " with " + http.auth().describe()));
+                "zendesk",
+                "configured: " + http.settings().baseUri() + " with "
+                        + http.auth().describe()));
         out.addAll(new ZendeskDoctor(http, applyHttp).run());
         return out;
     }

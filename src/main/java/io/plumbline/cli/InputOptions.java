@@ -23,8 +23,8 @@ public final class InputOptions {
     @Option(
             names = "--ticket-lookback-days",
             paramLabel = "N",
-            description = "Check tickets updated (else created) in the N days before --as-of, or since "
-                    + "(default: config, else 30).")
+            description = "Check the tickets last updated (else created) in the N days before --as-of, and any "
+                    + "updated after it (default: config, else 30).")
     Integer ticketLookbackDays;
 
     @Option(

@@ -39,9 +39,9 @@ import picocli.CommandLine.Option;
             "      --zendesk-org-id 9001",
             "  plumbline trace --config plumbline.yaml --zendesk-user-id 7006",
             "",
-            "Without --demo, --snapshot or --run, trace reads the live APIs as audit does (only what changed since",
-            "the last live audit's pull, when the history store allows it, else everything), traces what it read,",
-            "and keeps nothing of it: no run folder, no history."
+            "Without --demo, --snapshot or --run, trace reads the live APIs as audit does (only what changed since "
+                    + "the last live audit's pull, when the history store allows it, else everything), traces what "
+                    + "it read, and keeps nothing of it: no run folder, no history."
         })
 final class TraceCommand implements Callable<Integer> {
     private final Context ctx;

@@ -59,7 +59,7 @@ final class AccountIssueDetector implements Detector {
                         .relatedOrgs(ids(r.externalIdMatches()))
                         .relatedAccounts(claimants.of(r.org()))
                         .evidence(
-                                "%s; found by %s", r.conflictReason(), r.rule().label())
+                                "%s (found by %s)", r.conflictReason(), r.rule().label())
                         .build());
             case NO_ORG ->
                 out.add(IssueBuilder.of(IssueCode.ACCOUNT_MISSING_ZENDESK_ORG, a)
@@ -78,8 +78,8 @@ final class AccountIssueDetector implements Detector {
                     .org(org.id())
                     .expected(r.account().id().value())
                     .evidence(
-                            "org %s '%s' found by %s has a blank external_id and no other org uses %s",
-                            org.id(), org.name(), r.rule().label(), r.account().id())
+                            "org %s '%s' has a blank external_id and no other org uses %s (found by %s)",
+                            org.id(), org.name(), r.account().id(), r.rule().label())
                     .value(r.account().id().value())
                     .precondition("org_external_id", "")
                     .precondition("no_org_with_external_id", r.account().id().value());

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Sends one logical request to Zendesk and returns its answer, doing everything a polite client must:
@@ -43,6 +44,8 @@ public final class ZendeskHttp {
      * answer to a write, 429 aside, resets it.
      */
     private final AtomicInteger writesLost = new AtomicInteger();
+    /** Told of each failed attempt that is about to be tried again, so a long silent wait is not taken for a hang. */
+    private volatile Consumer<String> retryNotices = notice -> {};
 
     public ZendeskHttp(HttpClient client, ZendeskSettings settings, ZendeskAuth auth) {
         this.client = client;
@@ -238,6 +241,12 @@ public final class ZendeskHttp {
                 + " through: it is settled from Zendesk's records, not sent again as built");
     }
 
+    /** Sends a line to {@code notices} for each failed attempt before it is tried again; returns this. */
+    public ZendeskHttp onRetry(Consumer<String> notices) {
+        this.retryNotices = notices;
+        return this;
+    }
+
     /**
      * The writes sent from now on are another action's: the answers lost to the writes before no longer
      * count against its retries (see {@link #write}).
@@ -265,7 +274,11 @@ public final class ZendeskHttp {
             throw ZendeskErrors.gaveUp(call, settings.baseUri(), n, what);
         }
         stats.retry();
-        sleep(settings.retryPolicy().backoff(n, random));
+        Duration wait = settings.retryPolicy().backoff(n, random);
+        retryNotices.accept("note: " + call + " failed (" + what + "); trying again in "
+                + Math.max(1, Math.round(wait.toMillis() / 1000.0)) + " s (attempt " + (n + 1) + " of "
+                + (settings.retryPolicy().maxRetries() + 1) + ")");
+        sleep(wait);
         return n;
     }
 

@@ -93,6 +93,15 @@ class TracerTest {
 
         assertThat(without).anyMatch(l -> l.contains("no Salesforce contacts were read (no contacts input)"));
         assertThat(with).anyMatch(l -> l.contains("no Salesforce contact has email ana@a.example"));
+        assertThat(without).contains("  account 001A 'A': resolved to org 1 (rule 2, external id)");
+    }
+
+    @Test
+    void user_ofAnAccountWithNoOrg_saysSoInWords() {
+        Snapshots users = Snapshots.with().account("001A", "A", "a.example").endUser(10, "ana@a.example", null);
+
+        assertThat(new Tracer(users.audit()).user(new ZendeskUserId(10)).orElseThrow())
+                .contains("  account 001A 'A': no Zendesk org (rule 4, no org)");
     }
 
     @Test

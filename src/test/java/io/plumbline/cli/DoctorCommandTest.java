@@ -64,6 +64,7 @@ class DoctorCommandTest {
                 0);
 
         assertThat(r[0])
+                .containsPattern("ok    zendesk    configured: http://[^ ]+ with ")
                 .contains("ok    zendesk    can read organizations (20)")
                 .contains("can read end-users")
                 .contains("ok    zendesk    can read the end-user listing")
