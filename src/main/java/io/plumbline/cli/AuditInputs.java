@@ -16,6 +16,7 @@ import io.plumbline.snapshot.ChecksummedSource;
 import io.plumbline.snapshot.ClasspathSource;
 import io.plumbline.snapshot.FolderSource;
 import io.plumbline.snapshot.InputSource;
+import io.plumbline.snapshot.SnapshotLayout;
 import io.plumbline.snapshot.SnapshotReader;
 import io.plumbline.store.RunRecord;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns the input options into a snapshot and the settings to audit it with. Demo and snapshot audits
@@ -79,9 +81,48 @@ record AuditInputs(
                     ClasspathSource.DEMO);
         }
         if (o.snapshot != null) {
+            Path own = o.snapshot.resolve(SnapshotLayout.ACCOUNTS);
+            Path configured = configuredAccountsCsv(o, config);
+            if (Files.isDirectory(o.snapshot) && !Files.exists(own) && configured != null && Files.exists(configured)) {
+                throw new InputException(
+                        own.toString(),
+                        0,
+                        0,
+                        "file not found; a snapshot folder holds its own Salesforce accounts export (the config's "
+                                + "salesforce.accounts_csv, " + configured + ", is read by live audits only): copy it "
+                                + "into the folder as " + SnapshotLayout.ACCOUNTS);
+            }
             return fromFolder(o.snapshot, asOf, config, settings, "snapshot");
         }
         throw new IllegalStateException("a live read is the command's own: neither --demo nor --snapshot given");
+    }
+
+    /**
+     * A note when a config given with {@code --config} names an accounts CSV, there, that this {@code
+     * --snapshot} audit does not read (it reads the folder's own), so a user who meant it does not miss it.
+     */
+    static Optional<String> accountsCsvNotRead(InputOptions o, AuditInputs inputs) {
+        Path configured = o.snapshot == null ? null : configuredAccountsCsv(o, inputs.config());
+        Path own = o.snapshot == null ? null : o.snapshot.resolve(SnapshotLayout.ACCOUNTS);
+        if (configured == null
+                || !Files.exists(configured)
+                || configured.equals(own.toAbsolutePath().normalize())) {
+            return Optional.empty();
+        }
+        return Optional.of("note: the accounts are read from " + own + "; the config's salesforce.accounts_csv ("
+                + configured + ") is read by live audits only");
+    }
+
+    /** The accounts CSV an explicitly given config names (absolute), or null: none given, or source api. */
+    private static Path configuredAccountsCsv(InputOptions o, PlumblineConfig config) {
+        if (o.config == null
+                || config.salesforce() == null
+                || config.salesforce().isApi()) {
+            return null;
+        }
+        return config.resolve(config.salesforce().accountsCsv())
+                .toAbsolutePath()
+                .normalize();
     }
 
     static AuditInputs fromFolder(

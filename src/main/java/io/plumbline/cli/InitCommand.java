@@ -7,6 +7,7 @@ import io.plumbline.config.PlumblineConfig;
 import io.plumbline.config.ZendeskConfig;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.InputException;
+import io.plumbline.files.IoFailures;
 import io.plumbline.salesforce.AccountsCsvReader;
 import io.plumbline.snapshot.ClasspathSource;
 import io.plumbline.snapshot.SnapshotLayout;
@@ -171,12 +172,7 @@ final class InitCommand implements Callable<Integer> {
     }
 
     private static ConfigException cannotWrite(Path path, String what, IOException e) {
-        String why = e instanceof java.nio.file.FileAlreadyExistsException
-                ? "a file stands where a folder is needed: " + e.getMessage()
-                : e instanceof java.nio.file.AccessDeniedException
-                        ? "permission denied: " + e.getMessage()
-                        : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new ConfigException(path + ": cannot write " + what + " (" + why + ")", e);
+        return new ConfigException(path + ": cannot write " + what + " (" + IoFailures.why(e) + ")", e);
     }
 
     /**

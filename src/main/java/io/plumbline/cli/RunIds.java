@@ -4,6 +4,7 @@ import io.plumbline.artifacts.RunFolderWriter;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
+import io.plumbline.files.IoFailures;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ final class RunIds {
             return false;
         } catch (IOException e) {
             throw new PlumblineException(
-                    ExitCodes.USAGE, outRoot + ": cannot create the run folder: " + e.getMessage(), e);
+                    ExitCodes.USAGE, outRoot + ": cannot create the run folder (" + IoFailures.why(e) + ")", e);
         }
     }
 

@@ -2,12 +2,14 @@ package io.plumbline.config;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.JsonErrors;
 import java.io.IOException;
@@ -51,6 +53,9 @@ public final class ConfigLoader {
                     + " on the REST query endpoint, which pages through any number of rows, and a Bulk API query"
                     + " job is created with a POST, which Plumbline never sends to Salesforce; remove the key");
 
+    /** A whole number YAML reads as octal: a leading zero and more digits. */
+    private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9_]+");
+
     /** Jackson's words for a key that appears twice in one mapping. */
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
 
@@ -73,6 +78,7 @@ public final class ConfigLoader {
                         + " Plumbline reads only the first, so the settings after it would be ignored; remove the"
                         + " line and keep all settings in one document");
             }
+            unreadScalars(file, text);
             PlumblineConfig config =
                     onlyComments(text) ? PlumblineConfig.defaults() : YAML.readValue(text, PlumblineConfig.class);
             if (config == null) {
@@ -99,6 +105,35 @@ public final class ConfigLoader {
                     ? "key '" + duplicate.group(1) + "' is given twice in the same section; keep one"
                     : JsonErrors.describe(e);
             throw new ConfigException(where(file, JsonErrors.line(e), JsonErrors.column(e)) + what, e);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses what YAML would read otherwise than it looks: a whole number written with a leading zero
+     * ({@code 010}, which YAML reads as octal 8), and an anchor or alias ({@code &name}, {@code *name}),
+     * which the mapping would read as the text of the name. A file the parser cannot read is left to the
+     * mapping, which says where.
+     */
+    private static void unreadScalars(Path file, String text) {
+        try (YAMLParser p = (YAMLParser) YAML.getFactory().createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                JsonLocation at = p.currentTokenLocation();
+                if (p.isCurrentAlias()) { // an anchor alone changes nothing; the alias is read as text
+                    throw new ConfigException(where(file, at) + "YAML anchors and aliases (&name, *name) are not "
+                            + "read in a Plumbline config; write each value out where it is used");
+                }
+                if (t == JsonToken.VALUE_NUMBER_INT
+                        && LEADING_ZERO.matcher(p.getText()).matches()) {
+                    throw new ConfigException(where(file, at) + "write the number " + p.getText()
+                            + " without its leading zero, or quote it if it is text (YAML reads " + p.getText()
+                            + " as the octal number " + p.getNumberValue() + ")");
+                }
+            }
+        } catch (JacksonException e) {
+            // the mapping reads the file again and says where it fails
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }

@@ -7,9 +7,12 @@ import io.plumbline.model.Membership;
 import io.plumbline.model.MembershipTable;
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.Snapshot;
+import io.plumbline.model.Ticket;
+import io.plumbline.model.TicketTable;
 import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.normalize.Emails;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,6 +68,9 @@ public final class IdentityResolver {
         List<User> all = snapshot.users();
         UserResolution[] userResolutions = new UserResolution[all.size()];
         IntStream.range(0, all.size()).parallel().forEach(i -> userResolutions[i] = users.resolve(all.get(i)));
+        // last: the tickets may still be being read while accounts and users resolve
+        Instant windowStart = settings.ticketWindowStart(snapshot.asOf());
+        noTicketInWindow(snapshot, windowStart).ifPresent(warnings::add);
         return new Resolution(
                 snapshot,
                 settings,
@@ -73,8 +79,27 @@ public final class IdentityResolver {
                 UserIndex.of(userResolutions),
                 accountsByDomain,
                 MembershipIndex.of(snapshot.memberships()),
-                settings.ticketWindowStart(snapshot.asOf()),
+                windowStart,
                 List.copyOf(warnings));
+    }
+
+    /**
+     * Tickets were read but none is in the window: an {@code --as-of} or {@code captured_at} mistyped into
+     * the future (2062 for 2026) turns every ticket check off without a sound, so it is said.
+     */
+    private Optional<String> noTicketInWindow(Snapshot snapshot, Instant windowStart) {
+        int read = snapshot.ticketsRead();
+        List<Ticket> tickets = snapshot.tickets();
+        boolean none = tickets instanceof TicketTable table
+                ? table.forEachInWindow(windowStart, i -> {}) == 0
+                : tickets.stream().noneMatch(t -> t.inWindow(windowStart));
+        if (read == 0 || !none) {
+            return Optional.empty();
+        }
+        return Optional.of("none of the " + read + (read == 1 ? " ticket" : " tickets")
+                + " read was created or updated in the ticket window (the " + settings.ticketLookbackDays()
+                + " days before " + snapshot.asOf() + "), so no ticket is checked; if some should be, check --as-of "
+                + "or the snapshot's captured_at");
     }
 
     /**

@@ -65,6 +65,41 @@ class AuditSnapshotTest {
     }
 
     @Test
+    void audit_configNamingAnotherAccountsCsv_isNotedOrNamedWhenTheFolderHasNone() throws IOException {
+        Path snapshot = snapshot(
+                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
+                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+        Path elsewhere = Files.writeString(
+                dir.resolve("export.csv"), "sf_account_id,account_name,account_domains\n001B,B,b.example\n");
+        Path config = Files.writeString(dir.resolve("with-csv.yaml"), "salesforce:\n  accounts_csv: ./export.csv\n");
+        String[] args = {
+            "audit",
+            "--config",
+            config.toString(),
+            "--snapshot",
+            snapshot.toString(),
+            "--out",
+            dir.resolve("out").toString(),
+            "--quiet"
+        };
+
+        assertThat(new Main(new PrintWriter(out), new PrintWriter(err), Map.of(), CLOCK).run(args))
+                .isZero();
+        assertThat(err.toString())
+                .isEqualTo("note: the accounts are read from " + snapshot.resolve("salesforce_accounts.csv")
+                        + "; the config's salesforce.accounts_csv (" + elsewhere + ") is read by live audits only\n");
+
+        Files.delete(snapshot.resolve("salesforce_accounts.csv"));
+        StringWriter refused = new StringWriter();
+        assertThat(new Main(new PrintWriter(out), new PrintWriter(refused), Map.of(), CLOCK).run(args))
+                .isEqualTo(3);
+        assertThat(refused.toString())
+                .isEqualTo(snapshot.resolve("salesforce_accounts.csv") + ": error: file not found; a snapshot folder "
+                        + "holds its own Salesforce accounts export (the config's salesforce.accounts_csv, " + elsewhere
+                        + ", is read by live audits only): copy it into the folder as salesforce_accounts.csv\n");
+    }
+
+    @Test
     void audit_quietOrJson_stillSaysItsInputWarningsOnTheErrorStream() throws IOException {
         Path snapshot = snapshot("sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n", "");
         assertThat(audit(snapshot, "--quiet")).isZero();

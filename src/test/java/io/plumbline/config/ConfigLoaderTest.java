@@ -37,6 +37,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_numberWithALeadingZero_isRefusedRatherThanReadAsOctal() throws IOException {
+        assertThat(error("audit:\n  ticket_lookback_days: 010\n"))
+                .isEqualTo("plumbline.yaml:2:25: error: write the number 010 without its leading zero, or quote it if "
+                        + "it is text (YAML reads 010 as the octal number 8)");
+        assertThat(ConfigLoader.load(Files.writeString(dir.resolve("ok.yaml"), "audit:\n  ticket_lookback_days: 10\n"))
+                        .audit()
+                        .ticketLookbackDays())
+                .isEqualTo(10);
+    }
+
+    @Test
+    void load_anchorOrAlias_isRefusedRatherThanReadAsTheNamesText() throws IOException {
+        assertThat(error("output:\n  root: &out /tmp/x\nstore:\n  path: *out\n"))
+                .startsWith("plumbline.yaml:4:9:")
+                .endsWith("error: YAML anchors and aliases (&name, *name) are not read in a Plumbline config; write "
+                        + "each value out where it is used");
+    }
+
+    @Test
     void load_secretPastedAsAVariableName_isRefusedWithoutShowingIt() throws IOException {
         String message =
                 error("zendesk:\n  subdomain: acme\n  auth:\n    oauth_access_token_env: \"zd/tok+9f8e7d6c\"\n");
