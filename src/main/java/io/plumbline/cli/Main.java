@@ -103,6 +103,15 @@ public final class Main {
         // some picocli messages (a missing argument of a group) start with their own "Error: "
         ctx.err()
                 .println("error: " + (message.startsWith("Error: ") ? message.substring("Error: ".length()) : message));
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()) {
+            // a mistyped command or option: the ones it is closest to
+            ctx.err()
+                    .println("Did you mean: "
+                            + unmatched.getSuggestions().stream()
+                                    .map(Texts::shown)
+                                    .collect(Collectors.joining(" or ")) + "?");
+        }
         ctx.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
         return ExitCodes.USAGE;
     }

@@ -258,6 +258,10 @@ class MainTest {
         Cli.Result r = Cli.run("audit", "--dmeo");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option: '--dmeo'").contains("plumbline audit --help");
+        assertThat(Cli.run("audit", "--snapshto", "x").err()).contains("\nDid you mean: --snapshot?\n");
+        Cli.Result command = Cli.run("aply", "--plan", "x");
+        assertThat(command.exitCode()).isEqualTo(2);
+        assertThat(command.err()).contains("\nDid you mean: apply?\n");
     }
 
     @Test
