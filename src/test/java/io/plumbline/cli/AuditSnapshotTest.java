@@ -49,7 +49,12 @@ class AuditSnapshotTest {
     }
 
     private int audit(Path snapshot, String... more) throws IOException {
-        Path config = Files.writeString(dir.resolve("plumbline.yaml"), "");
+        return audit("", snapshot, more);
+    }
+
+    /** Audits {@code snapshot} with a config of {@code configYaml}, into run r1 of dir/out. */
+    private int audit(String configYaml, Path snapshot, String... more) throws IOException {
+        Path config = Files.writeString(dir.resolve("plumbline.yaml"), configYaml);
         List<String> args = new ArrayList<>(List.of(
                 "audit",
                 "--config",
@@ -71,29 +76,17 @@ class AuditSnapshotTest {
                 "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
         Path elsewhere = Files.writeString(
                 dir.resolve("export.csv"), "sf_account_id,account_name,account_domains\n001B,B,b.example\n");
-        Path config = Files.writeString(dir.resolve("with-csv.yaml"), "salesforce:\n  accounts_csv: ./export.csv\n");
-        String[] args = {
-            "audit",
-            "--config",
-            config.toString(),
-            "--snapshot",
-            snapshot.toString(),
-            "--out",
-            dir.resolve("out").toString(),
-            "--quiet"
-        };
+        String config = "salesforce:\n  accounts_csv: ./export.csv\n";
 
-        assertThat(new Main(new PrintWriter(out), new PrintWriter(err), Map.of(), CLOCK).run(args))
-                .isZero();
+        assertThat(audit(config, snapshot, "--quiet")).isZero();
         assertThat(err.toString())
                 .isEqualTo("note: the accounts are read from " + snapshot.resolve("salesforce_accounts.csv")
                         + "; the config's salesforce.accounts_csv (" + elsewhere + ") is read by live audits only\n");
 
         Files.delete(snapshot.resolve("salesforce_accounts.csv"));
-        StringWriter refused = new StringWriter();
-        assertThat(new Main(new PrintWriter(out), new PrintWriter(refused), Map.of(), CLOCK).run(args))
-                .isEqualTo(3);
-        assertThat(refused.toString())
+        err.getBuffer().setLength(0);
+        assertThat(audit(config, snapshot, "--quiet")).isEqualTo(3);
+        assertThat(err.toString())
                 .isEqualTo(snapshot.resolve("salesforce_accounts.csv") + ": error: file not found; a snapshot folder "
                         + "holds its own Salesforce accounts export (the config's salesforce.accounts_csv, " + elsewhere
                         + ", is read by live audits only): copy it into the folder as salesforce_accounts.csv\n");
