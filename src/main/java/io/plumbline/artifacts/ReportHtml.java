@@ -48,7 +48,11 @@ public final class ReportHtml {
         h.append("<header><h1>Plumbline audit ")
                 .append(esc(run.runId()))
                 .append("</h1><p>")
-                .append(run.demo() ? "Demo fixtures (dry-run only)" : esc(run.inputKind() + " " + run.inputPath()))
+                .append(
+                        run.demo()
+                                ? "Demo fixtures (dry-run only)"
+                                : esc(run.inputKind() + " " + run.inputPath())
+                                        + (result.plan().demo() ? " (the demo fixtures: dry-run only)" : ""))
                 .append(" &middot; as of ")
                 .append(esc(result.resolution().snapshot().asOf().toString()))
                 .append(" &middot; plan_hash <code id=\"plan-hash\">")

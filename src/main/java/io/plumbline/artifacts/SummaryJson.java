@@ -17,7 +17,7 @@ public final class SummaryJson {
         root.put("schema_version", 1);
         root.put("run_id", run.runId());
         root.put("generated_at", result.plan().generatedAt().toString());
-        root.put("demo", run.demo());
+        root.put("demo", result.plan().demo()); // also a copy of the fixtures read as a folder
         ObjectNode input = root.putObject("input");
         input.put("kind", run.inputKind());
         input.put("path", run.inputPath());

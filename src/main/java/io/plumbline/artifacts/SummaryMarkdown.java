@@ -24,7 +24,8 @@ public final class SummaryMarkdown {
         md.append(
                 run.demo()
                         ? "Demo run on the bundled fixtures: the plan is dry-run only.\n"
-                        : "Input: " + run.inputKind() + " " + code(run.inputPath()) + "\n");
+                        : "Input: " + run.inputKind() + " " + code(run.inputPath())
+                                + (result.plan().demo() ? ", the demo fixtures: the plan is dry-run only" : "") + "\n");
         md.append("As of ")
                 .append(result.resolution().snapshot().asOf())
                 .append(", ticket lookback ")

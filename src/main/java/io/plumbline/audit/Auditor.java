@@ -37,8 +37,11 @@ public final class Auditor {
     }
 
     public AuditResult audit(Snapshot snapshot, boolean demo, String runId, Instant generatedAt) {
-        Resolution resolution = new IdentityResolver(settings).resolve(snapshot);
-        List<Issue> issues = new DriftDetector().detect(resolution);
+        Resolution resolved = new IdentityResolver(settings).resolve(snapshot);
+        List<Issue> issues = new DriftDetector().detect(resolved);
+        // the tickets are read by now (detection waited for them), so whether any is in the window is known
+        Resolution resolution = resolved.withWarnings(
+                IdentityResolver.noTicketInWindow(resolved).stream().toList());
         List<PlannedAction> actions = new Planner().plan(issues);
         FixPlan plan = PlanJson.withHash(new FixPlan(
                 FixPlan.SCHEMA_VERSION, "", generatedAt, runId, source(resolution), demo, Caps.DEFAULT, actions));

@@ -181,7 +181,7 @@ final class ApplyCommand implements Callable<Integer> {
                                 + "was not pulled by Plumbline); it is applied to " + target);
             }
         }
-        ZendeskWrites zendesk = ZendeskConnections.open(file.plan().demo(), cfg, ctx);
+        ZendeskWrites zendesk = ZendeskConnections.open(file.plan().demo(), cfg, ctx, common.quiet);
         Instant started = ctx.clock().instant();
         Path out = receipt != null ? receipt : plan.toAbsolutePath().getParent().resolve("apply_receipt.json");
         ReceiptFile receiptFile;

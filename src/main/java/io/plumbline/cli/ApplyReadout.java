@@ -68,10 +68,14 @@ final class ApplyReadout {
     /**
      * What an action writes, in a few words, so the hash is confirmed knowing it: {@code org 9001
      * external_id = 001ACME001}, {@code org 9009 + domain bvhs.example}, {@code user 7006 + member of org
-     * 9005}, {@code user 7004 default org = 9006}; empty for a blocked row, which names no value.
+     * 9005}, {@code user 7004 default org = 9006}; empty for a row that writes nothing.
      */
     static String change(ActionResult r) {
-        if (r.value().isEmpty()) {
+        // a blocked, capped or skipped row writes nothing: its value would read as a write
+        boolean writes = r.status() == ResultStatus.WOULD_APPLY
+                || r.status() == ResultStatus.APPLIED
+                || r.status() == ResultStatus.FAILED;
+        if (!writes || r.value().isEmpty()) {
             return "";
         }
         String value = Texts.shown(r.value());

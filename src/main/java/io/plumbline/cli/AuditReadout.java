@@ -50,7 +50,7 @@ final class AuditReadout {
                 out.println("  " + next[0] + ":");
                 out.println("    " + next[1]);
             }
-            if (run.demo()) {
+            if (result.plan().demo()) {
                 out.println();
                 out.println("Demo plans are dry-run only: apply shows what would happen and never writes.");
             }
@@ -63,17 +63,23 @@ final class AuditReadout {
      * {@code --json}): a failed export is said where a scheduled job's log keeps it.
      */
     static void warnings(PrintWriter err, AuditResult result, Path runDir) {
+        warnings(err, result, "warning: ", runDir.resolve("receipt.json").toString(), "  ");
+        err.flush();
+    }
+
+    /** The count of input warnings, where they all are, and the first few, each line after {@code lead}. */
+    private static void warnings(PrintWriter w, AuditResult result, String lead, String allIn, String indent) {
         List<String> warnings = result.resolution().warnings();
         if (warnings.isEmpty()) {
             return;
         }
-        err.printf(
-                "warning: %s (all in %s)%s%n",
+        w.printf(
+                "%s%s (all in %s)%s%n",
+                lead,
                 plural(warnings.size(), "input warning"),
-                runDir.resolve("receipt.json"),
+                allIn,
                 warnings.size() > WARNINGS_SHOWN ? ", the first " + WARNINGS_SHOWN + ":" : ":");
-        warnings.stream().limit(WARNINGS_SHOWN).forEach(w -> err.println("  " + Texts.shown(w)));
-        err.flush();
+        warnings.stream().limit(WARNINGS_SHOWN).forEach(line -> w.println(indent + Texts.shown(line)));
     }
 
     private static void loading(PrintWriter out, SummaryFacts f, AuditResult result) {
@@ -89,14 +95,7 @@ final class AuditReadout {
                 plural(in.get("tickets"), "ticket"),
                 result.resolution().settings().ticketLookbackDays(),
                 in.get("tickets_in_window"));
-        List<String> warnings = result.resolution().warnings();
-        if (!warnings.isEmpty()) {
-            out.printf(
-                    "  %s (all in receipt.json)%s%n",
-                    plural(warnings.size(), "input warning"),
-                    warnings.size() > WARNINGS_SHOWN ? ", the first " + WARNINGS_SHOWN + ":" : ":");
-            warnings.stream().limit(WARNINGS_SHOWN).forEach(w -> out.println("    " + Texts.shown(w)));
-        }
+        warnings(out, result, "  ", "receipt.json", "    ");
         out.println();
     }
 

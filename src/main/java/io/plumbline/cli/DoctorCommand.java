@@ -87,6 +87,9 @@ final class DoctorCommand implements Callable<Integer> {
         } catch (PlumblineException e) {
             return List.of(HealthCheck.fail("zendesk", "not configured", e.getMessage(), e.exitCode()));
         }
+        if (!common.quiet) {
+            http.onRetry(ctx.err()::println);
+        }
         List<HealthCheck> out = new ArrayList<>();
         // what the config names, before any call: the checks after it are the calls
         out.add(HealthCheck.ok(

@@ -67,6 +67,8 @@ final class LiveSnapshot {
         // bars only on a real terminal; System.console() is null whenever output is redirected
         Progress progress = Progress.choose(
                 common.quiet, common.noProgress, System.console() != null, System.err, ctx.err(), ctx.clock());
+        // a wait before Zendesk is tried again is said where the progress goes, or plainly without progress
+        http.onRetry(common.quiet ? notice -> {} : common.noProgress ? ctx.err()::println : progress::note);
         PullBaselines.Baseline base = decision.baseline();
         String fullReason = decision.fullReason();
         PullStats stats = null;

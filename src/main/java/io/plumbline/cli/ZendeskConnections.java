@@ -8,6 +8,7 @@ import io.plumbline.snapshot.ClasspathSource;
 import io.plumbline.snapshot.SnapshotReader;
 import io.plumbline.zendesk.ZendeskClient;
 import io.plumbline.zendesk.ZendeskConnector;
+import io.plumbline.zendesk.ZendeskHttp;
 import io.plumbline.zendesk.ZendeskSettings;
 
 /**
@@ -18,11 +19,13 @@ import io.plumbline.zendesk.ZendeskSettings;
 final class ZendeskConnections {
     private ZendeskConnections() {}
 
-    static ZendeskWrites open(boolean demo, PlumblineConfig config, Context ctx) {
+    /** With {@code quiet}, the waits before Zendesk is tried again are not said (errors still are). */
+    static ZendeskWrites open(boolean demo, PlumblineConfig config, Context ctx, boolean quiet) {
         if (demo) {
             return new SnapshotZendesk(SnapshotReader.read(ClasspathSource.DEMO, null));
         }
-        return new ZendeskApiWrites(new ZendeskClient(ZendeskConnector.connect(
-                config.zendesk(), ZendeskSettings.from(config.zendesk(), ctx.clock()), ctx.env(), ctx.err()::println)));
+        ZendeskHttp http = ZendeskConnector.connect(
+                config.zendesk(), ZendeskSettings.from(config.zendesk(), ctx.clock()), ctx.env(), ctx.err()::println);
+        return new ZendeskApiWrites(new ZendeskClient(http.onRetry(quiet ? notice -> {} : ctx.err()::println)));
     }
 }

@@ -68,9 +68,6 @@ public final class IdentityResolver {
         List<User> all = snapshot.users();
         UserResolution[] userResolutions = new UserResolution[all.size()];
         IntStream.range(0, all.size()).parallel().forEach(i -> userResolutions[i] = users.resolve(all.get(i)));
-        // last: the tickets may still be being read while accounts and users resolve
-        Instant windowStart = settings.ticketWindowStart(snapshot.asOf());
-        noTicketInWindow(snapshot, windowStart).ifPresent(warnings::add);
         return new Resolution(
                 snapshot,
                 settings,
@@ -79,15 +76,18 @@ public final class IdentityResolver {
                 UserIndex.of(userResolutions),
                 accountsByDomain,
                 MembershipIndex.of(snapshot.memberships()),
-                windowStart,
+                settings.ticketWindowStart(snapshot.asOf()),
                 List.copyOf(warnings));
     }
 
     /**
      * Tickets were read but none is in the window: an {@code --as-of} or {@code captured_at} mistyped into
-     * the future (2062 for 2026) turns every ticket check off without a sound, so it is said.
+     * the future (2062 for 2026) turns every ticket check off without a sound, so it is said. Asked once the
+     * tickets are read (after detection): the resolution does not wait for them.
      */
-    private Optional<String> noTicketInWindow(Snapshot snapshot, Instant windowStart) {
+    public static Optional<String> noTicketInWindow(Resolution resolution) {
+        Snapshot snapshot = resolution.snapshot();
+        Instant windowStart = resolution.ticketWindowStart();
         int read = snapshot.ticketsRead();
         List<Ticket> tickets = snapshot.tickets();
         boolean none = tickets instanceof TicketTable table
@@ -97,7 +97,8 @@ public final class IdentityResolver {
             return Optional.empty();
         }
         return Optional.of("none of the " + read + (read == 1 ? " ticket" : " tickets")
-                + " read was created or updated in the ticket window (the " + settings.ticketLookbackDays()
+                + " read was created or updated in the ticket window (the "
+                + resolution.settings().ticketLookbackDays()
                 + " days before " + snapshot.asOf() + "), so no ticket is checked; if some should be, check --as-of "
                 + "or the snapshot's captured_at");
     }

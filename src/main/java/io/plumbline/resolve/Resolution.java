@@ -69,6 +69,26 @@ public record Resolution(
                 warnings);
     }
 
+    /** This resolution with {@code more} warnings after its own. */
+    public Resolution withWarnings(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new Resolution(
+                snapshot,
+                settings,
+                orgs,
+                accounts,
+                accountsById,
+                users,
+                accountsByDomain,
+                membershipsByUser,
+                ticketWindowStart,
+                List.copyOf(all));
+    }
+
     /**
      * The resolution of account {@code id}, or null when it is not among the accounts: a hash lookup
      * in {@code accountsById}, which holds the same entries as {@code accounts} (a tree searched by

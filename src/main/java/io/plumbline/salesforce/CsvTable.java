@@ -39,8 +39,7 @@ final class CsvTable {
     private static final Map<String, String> OTHER_NAMES = Map.of(
             "zendeskzendeskorganizationidc", "zendesk_org_id",
             "zendeskorganizationidc", "zendesk_org_id",
-            "zendeskorganizationid", "zendesk_org_id",
-            "parentid", "parent_account_id");
+            "zendeskorganizationid", "zendesk_org_id");
 
     private final String file;
     private final Map<String, Integer> columns = new LinkedHashMap<>();

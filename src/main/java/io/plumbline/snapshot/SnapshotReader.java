@@ -202,7 +202,7 @@ public final class SnapshotReader {
 
     /**
      * Whether the snapshot's manifest says it holds the demo fixtures ({@code "source": "demo fixtures"}), as
-     * the copy {@code init --demo} writes does: a plan made from them is a demo plan, never applied live.
+     * the copy {@code init --demo} writes does (whether its files are still the fixtures is for the caller).
      */
     public static boolean demoFixtures(InputSource source) {
         JsonNode manifest = manifest(source);

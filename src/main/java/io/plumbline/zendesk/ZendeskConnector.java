@@ -27,6 +27,6 @@ public final class ZendeskConnector {
                 .connectTimeout(Duration.ofSeconds(
                         Math.min(30, settings.requestTimeout().toSeconds() + 1)))
                 .build();
-        return new ZendeskHttp(client, settings, auth).onRetry(warnings);
+        return new ZendeskHttp(client, settings, auth);
     }
 }

@@ -275,7 +275,7 @@ public final class ZendeskHttp {
         }
         stats.retry();
         Duration wait = settings.retryPolicy().backoff(n, random);
-        retryNotices.accept("note: " + call + " failed (" + what + "); trying again in "
+        retryNotices.accept("zendesk: " + call + " failed (" + what + "); trying again in "
                 + Math.max(1, Math.round(wait.toMillis() / 1000.0)) + " s (attempt " + (n + 1) + " of "
                 + (settings.retryPolicy().maxRetries() + 1) + ")");
         sleep(wait);

@@ -169,7 +169,7 @@ public final class ZendeskIncrementalPuller {
         Set<Long> deleted = new TreeSet<>();
         changed.forEach((id, org) -> {
             JsonNode before = orgs.get(id);
-            if (isDeleted(org) && (before == null || !isDeleted(before))) {
+            if (ZendeskClient.deleted(org) && (before == null || !ZendeskClient.deleted(before))) {
                 deleted.add(id);
             }
             orgs.put(id, org);
@@ -216,10 +216,5 @@ public final class ZendeskIncrementalPuller {
             }
         });
         TicketWindow.keepFrom(tickets, since);
-    }
-
-    private static boolean isDeleted(JsonNode org) {
-        JsonNode d = org.path("deleted_at");
-        return d.isTextual() && !d.asText().isBlank();
     }
 }

@@ -48,11 +48,21 @@ class ApplyReadoutTest {
                 .isEqualTo("user 7001 default org = 9002");
         assertThat(ApplyReadout.change(result(ActionCode.SET_ORG_EXTERNAL_ID, null, null, "")))
                 .isEmpty();
+        // a blocked row may carry the value it would need (a domain on another org): it writes nothing
+        assertThat(ApplyReadout.change(
+                        result(ActionCode.ADD_ORG_DOMAIN, ResultStatus.BLOCKED, 9004L, null, "acmebio.example")))
+                .isEmpty();
+        assertThat(ApplyReadout.change(
+                        result(ActionCode.ADD_ORG_DOMAIN, ResultStatus.SKIPPED, 9004L, null, "acmebio.example")))
+                .isEmpty();
     }
 
     private static ActionResult result(ActionCode code, Long org, Long user, String value) {
-        return new ActionResult(
-                "A001", code, ResultStatus.WOULD_APPLY, "", "001A", org, user, null, value, Map.of(), Map.of(), "");
+        return result(code, ResultStatus.WOULD_APPLY, org, user, value);
+    }
+
+    private static ActionResult result(ActionCode code, ResultStatus status, Long org, Long user, String value) {
+        return new ActionResult("A001", code, status, "", "001A", org, user, null, value, Map.of(), Map.of(), "");
     }
 
     private static ObjectNode receipt(int attempted, int failed) {

@@ -93,6 +93,22 @@ class AuditSnapshotTest {
     }
 
     @Test
+    void audit_asOfMistypedIntoTheFuture_saysNoTicketIsInTheWindow() throws IOException {
+        Path snapshot = snapshot(
+                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
+                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+
+        assertThat(audit(snapshot, "--quiet", "--as-of", "2062-04-17T00:00:00Z"))
+                .isZero();
+
+        assertThat(err.toString())
+                .contains("  none of the 1 ticket read was created or updated in the ticket window (the 30 days before "
+                        + "2062-04-17T00:00:00Z), so no ticket is checked; if some should be, check --as-of or the "
+                        + "snapshot's captured_at\n");
+        assertThat(dir.resolve("out/r1/receipt.json")).content().contains("none of the 1 ticket read");
+    }
+
+    @Test
     void audit_quietOrJson_stillSaysItsInputWarningsOnTheErrorStream() throws IOException {
         Path snapshot = snapshot("sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n", "");
         assertThat(audit(snapshot, "--quiet")).isZero();

@@ -493,8 +493,9 @@ class LiveApplyFailuresTest {
                         + (live ? "written" : "checked"))
                 .doesNotContain("went ahead")
                 // each wait before another attempt is said, so a long silent wait is not taken for a hang
-                .containsPattern("note: GET \\S+ failed \\(ConnectException\\); trying again in \\d+ s \\(attempt 2 of "
-                        + "3\\)");
+                .containsPattern(
+                        "zendesk: GET \\S+ failed \\(ConnectException\\); trying again in \\d+ s \\(attempt 2 of "
+                                + "3\\)");
         assertThat(r.out())
                 .doesNotContain("--confirm-plan-hash " + fx.planHash + "\n")
                 .doesNotContain("Nothing would be written");
@@ -517,6 +518,11 @@ class LiveApplyFailuresTest {
         assertThat(receipt.path("counts").path("failed").asInt()).isZero();
         assertThat(receipt.path("counts").path("applied").asInt()).isZero();
         assertThat(receipt.path("complete").asBoolean()).isTrue();
+
+        // --quiet keeps the waits back, not the error
+        LiveApplyFixture.Run quiet = live ? fx.applyLive(z, plan, "--quiet") : fx.apply(z, plan, "--quiet");
+        assertThat(quiet.code()).isEqualTo(4);
+        assertThat(quiet.err()).doesNotContain("trying again").contains("error: Zendesk could not be reached");
     }
 
     @Test

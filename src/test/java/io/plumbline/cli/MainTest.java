@@ -778,6 +778,27 @@ class MainTest {
                 hash);
         assertThat(live.exitCode()).as(live.err()).isEqualTo(5);
         assertThat(live.err()).contains("this is a demo plan");
+        assertThat(tmp.resolve("artifacts/plumbline/x/summary.json")).content().contains("\"demo\": true");
+        assertThat(tmp.resolve("artifacts/plumbline/x/summary.md"))
+                .content()
+                .contains(", the demo fixtures: the plan is dry-run only");
+
+        // edited, the copy is a scenario being tried out: real inputs, said so
+        Path orgs = tmp.resolve("plumbline-demo/zendesk/organizations.jsonl");
+        Files.writeString(orgs, Files.readString(orgs) + "{\"id\":9999,\"name\":\"Tryout\"}\n");
+        Cli.Result edited = Cli.run(
+                "audit",
+                "--config",
+                config.toString(),
+                "--snapshot",
+                tmp.resolve("plumbline-demo").toString(),
+                "--run-id",
+                "edited");
+        assertThat(edited.exitCode()).as(edited.err()).isZero();
+        assertThat(edited.err()).contains("began as the demo fixtures, but its files differ from them");
+        assertThat(tmp.resolve("artifacts/plumbline/edited/fix_plan.json"))
+                .content()
+                .contains("\"demo\": false");
     }
 
     @Test

@@ -101,12 +101,6 @@ class AccountsCsvReaderTest {
                         + "(the columns read are: sf_account_id, account_name, account_domains, website, "
                         + "zendesk_domain_override, zendesk_org_id, parent_account_id)");
         assertFails(
-                "sf_account_id,account_name,account_domains,ParentId\n001A,Acme,acme.com,\n",
-                "accounts.csv:1:4: error: column 'ParentId' is Salesforce's name for 'parent_account_id' but is not "
-                        + "read under it, and would be ignored; rename it to parent_account_id (the columns read are: "
-                        + "sf_account_id, account_name, account_domains, website, zendesk_domain_override, "
-                        + "zendesk_org_id, parent_account_id)");
-        assertFails(
                 "SF-Account-ID,account_name,account_domains\n001A,Acme,acme.com\n",
                 "accounts.csv:1:1: error: column 'SF-Account-ID' looks like 'sf_account_id' but is not spelled so, "
                         + "and would be ignored; rename it to sf_account_id (the columns read are: sf_account_id, "
