@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Resolves each account to at most one Zendesk org by the rules of the contract, in order, first
@@ -17,6 +18,9 @@ import java.util.TreeMap;
  * be claimed by one account only: competing claims become conflicts, never a guess.
  */
 final class AccountResolver {
+    /** A whole number as a spreadsheet may write it: 9008.0, 9.008E+03, 9,008. */
+    private static final Pattern SPREADSHEET_NUMBER = Pattern.compile("\\d+(\\.0+|,\\d{3})+|\\d(\\.\\d+)?[eE]\\+?\\d+");
+
     private final OrgIndex orgs;
     private final Set<Domain> sharedDomains;
 
@@ -144,7 +148,10 @@ final class AccountResolver {
         }
         b.storedStale = true;
         b.storedProblem = id == null
-                ? "is not a Zendesk org id"
+                ? SPREADSHEET_NUMBER.matcher(raw).matches()
+                        ? "is not a Zendesk org id (a spreadsheet seems to have turned it into a number: keep the"
+                                + " column as text)"
+                        : "is not a Zendesk org id"
                 : orgs.any(new ZendeskOrgId(id)) != null ? "names a deleted org" : "names no org";
         b.step(
                 "%s: the stored org id %s %s: stale, falling through",

@@ -164,6 +164,26 @@ class DriftDetectorTest {
     }
 
     @Test
+    void detect_storedIdASpreadsheetTurnedIntoANumber_saysSo() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example", "", "", "9.008E+03")
+                .account("001B", "B", "b.example", "", "", "9008.0")
+                .account("001C", "C", "c.example", "", "", "#N/A")
+                .audit();
+        assertThat(issues(r, IssueCode.ACCOUNT_MISSING_ZENDESK_ORG))
+                .extracting(Issue::evidence)
+                .containsExactly(
+                        "the stored org id 9.008E+03 is not a Zendesk org id (a spreadsheet seems to have turned it "
+                                + "into a number: keep the column as text), no org carries external_id 001A, and no "
+                                + "org holds an expected domain",
+                        "the stored org id 9008.0 is not a Zendesk org id (a spreadsheet seems to have turned it into "
+                                + "a number: keep the column as text), no org carries external_id 001B, and no org "
+                                + "holds an expected domain",
+                        "the stored org id #N/A is not a Zendesk org id, no org carries external_id 001C, and no org "
+                                + "holds an expected domain");
+    }
+
+    @Test
     void detect_orgNobodyResolvesWithBlankExternalId_isOrphaned() {
         AuditResult r = Snapshots.with()
                 .account("001A", "A", "a.example")
