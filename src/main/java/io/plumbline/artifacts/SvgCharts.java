@@ -47,9 +47,10 @@ final class SvgCharts {
 
     static String trend(List<TrendPoint> points) {
         if (points.size() < 2) {
-            return "<p class=\"empty\" id=\"trend\">The trend appears from the second recorded run of this"
-                    + " series (the same Zendesk and ticket window)"
-                    + (points.isEmpty() ? "" : " (this run: " + points.get(0).totalIssues() + " issues)") + ".</p>";
+            return "<p class=\"empty\" id=\"trend\">"
+                    + (points.isEmpty() ? "" : "This run: " + points.get(0).totalIssues() + " issues. ")
+                    + "The trend appears from the second recorded run of this series (the same Zendesk and ticket"
+                    + " window).</p>";
         }
         int max = Math.max(
                 1, points.stream().mapToInt(TrendPoint::totalIssues).max().orElse(1));
