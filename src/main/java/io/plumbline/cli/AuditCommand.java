@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -102,12 +103,42 @@ final class AuditCommand implements Callable<Integer> {
         Path root = out != null
                 ? out
                 : inputs.config().resolve(inputs.config().output().root());
-        String id = RunIds.choose(runId, started, "audit", root);
+        Path store = inputs.config().storePath(root);
+        String id = RunIds.choose(runId, started, "audit", root, claim(store, root, started), store.toString());
         try {
             return audit(inputs, root, id, started, condition, null);
         } catch (RuntimeException | java.io.IOException | Error e) {
             RunFolderWriter.deleteQuietly(RunFolderWriter.staging(root, id)); // gone once the run is published
+            release(store, id);
             throw e;
+        }
+    }
+
+    /**
+     * Claims a run id in the history store the run will record itself in, which other output roots may
+     * share (nothing with --no-history).
+     */
+    private Predicate<String> claim(Path store, Path root, Instant started) {
+        if (noHistory) {
+            return id -> true;
+        }
+        return id -> {
+            try (RunStore s = RunStore.open(store)) {
+                return s.claimRunId(
+                        id, root.resolve(id).toAbsolutePath().normalize().toString(), started.toString());
+            }
+        };
+    }
+
+    /** Gives back the claim of a run that failed, so its --run-id can be used again. */
+    private void release(Path store, String id) {
+        if (noHistory) {
+            return;
+        }
+        try (RunStore s = RunStore.open(store)) {
+            s.releaseRunId(id);
+        } catch (RuntimeException e) {
+            // the run failed already: its error is the one to show; the id stays taken
         }
     }
 
@@ -115,12 +146,14 @@ final class AuditCommand implements Callable<Integer> {
     private Integer live(Instant started, FailOn condition) throws java.io.IOException {
         PlumblineConfig config = ConfigLoader.load(input.configPath());
         Path root = out != null ? out : config.resolve(config.output().root());
-        String id = RunIds.choose(runId, started, "audit", root);
+        Path store = config.storePath(root);
+        String id = RunIds.choose(runId, started, "audit", root, claim(store, root, started), store.toString());
         Path staging = RunFolderWriter.staging(root, id);
         try {
             return live(config, root, id, staging, started, condition);
         } catch (RuntimeException | java.io.IOException | Error e) {
             RunFolderWriter.deleteQuietly(staging); // gone once the run is published (an OutOfMemoryError too)
+            release(store, id);
             throw e;
         }
     }
@@ -227,8 +260,11 @@ final class AuditCommand implements Callable<Integer> {
                 ctx.err()
                         .println("warning: the run folder " + runDir + " is complete, but the run is not in the"
                                 + " history store (" + unrecorded + "); `history`, the trend and the next"
-                                + " `--fail-on new` will not know it (another plumbline process may have held the"
-                                + " store); the next audit records itself as usual");
+                                + " `--fail-on new` will not know it"
+                                + (unrecorded.contains("SQLITE_BUSY") || unrecorded.contains("locked")
+                                        ? " (another plumbline process held the store); the next audit records"
+                                                + " itself as usual"
+                                        : ""));
             }
             return failed(condition, facts, result, previous, store != null) ? ExitCodes.FAIL_ON : ExitCodes.OK;
         }

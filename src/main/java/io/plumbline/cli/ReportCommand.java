@@ -75,7 +75,7 @@ final class ReportCommand implements Callable<Integer> {
                         inputs.settings(),
                         inputs.config().audit().personalDomainsExtra(),
                         inputs.config().audit().personalDomainsRemoved())
-                .audit(inputs.snapshot(), inputs.demo(), runId, started);
+                .audit(inputs.snapshot(), inputs.demoPlan(), runId, started);
         // report.html must describe the run: rewriting it from other inputs would disagree with its artifacts
         RunInputCheck.change(run, inputs, result).ifPresent(change -> {
             throw new PlumblineException(
@@ -97,6 +97,11 @@ final class ReportCommand implements Callable<Integer> {
             try (RunStore store = RunStore.open(db)) {
                 trend.addAll(AuditHistory.earlier(store, AuditHistory.TREND_RUNS, result.plan()));
             }
+        } else if (!common.quiet) {
+            // the audits may have recorded into a store.path a config names: said, not drawn as no history
+            ctx.err()
+                    .println("note: no history store at " + db + ", so the trend shows this run only; if the audits"
+                            + " record into another (the config's store.path), pass --config or --store");
         }
         if (trend.stream().noneMatch(t -> t.runId().equals(runId))) {
             trend.add(

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Run ids: {@code YYYYMMDD_HHMMSSZ_<kind>} in UTC by default; user-given ids are checked to be safe folder names. */
@@ -29,6 +30,16 @@ final class RunIds {
      * them. The caller removes the staging folder if the run fails.
      */
     static String choose(String given, Instant now, String kind, Path outRoot) {
+        return choose(given, now, kind, outRoot, id -> true, "");
+    }
+
+    /**
+     * As {@link #choose(String, Instant, String, Path)}, where the id must also be one {@code claim} gets:
+     * a history store shared by several output roots (the config's {@code store.path}) claims it, so that
+     * two runs of different roots never record themselves under one id ({@code store} names the store in
+     * the message when a given id is taken). A timestamped id that is taken gets the next suffix.
+     */
+    static String choose(String given, Instant now, String kind, Path outRoot, Predicate<String> claim, String store) {
         checkRoot(outRoot);
         if (given != null) {
             if (!SAFE.matcher(given).matches()) {
@@ -46,14 +57,37 @@ final class RunIds {
                         + RunFolderWriter.staging(outRoot, given).getFileName()
                         + " exists); pass a different --run-id, or remove that folder if no run is going");
             }
+            if (!claimed(outRoot, given, claim)) {
+                throw new ConfigException("--run-id " + given + " is taken in the history store " + store
+                        + ": a run recorded under it, perhaps of another output root sharing the store, or one"
+                        + " whose run folder was removed since; pass a different --run-id");
+            }
             return given;
         }
         String base = STAMP.format(now) + "_" + kind;
         String id = base;
-        for (int n = 2; Files.exists(outRoot.resolve(id)) || !reserve(outRoot, id); n++) {
+        for (int n = 2; !free(outRoot, id, claim); n++) {
             id = base + "_" + n;
         }
         return id;
+    }
+
+    /** Reserves {@code id}'s folder and claims it; a folder reserved for an id the claim refuses is removed. */
+    private static boolean free(Path outRoot, String id, Predicate<String> claim) {
+        return !Files.exists(outRoot.resolve(id)) && reserve(outRoot, id) && claimed(outRoot, id, claim);
+    }
+
+    /** Whether {@code claim} gets {@code id}, whose folder is reserved; the reservation goes when not. */
+    private static boolean claimed(Path outRoot, String id, Predicate<String> claim) {
+        boolean claimed = false;
+        try {
+            claimed = claim.test(id);
+            return claimed;
+        } finally {
+            if (!claimed) { // refused, or the store could not be read
+                RunFolderWriter.deleteQuietly(RunFolderWriter.staging(outRoot, id));
+            }
+        }
     }
 
     /** Creates the staging folder of {@code id}; false when it exists (another run holds that id). */

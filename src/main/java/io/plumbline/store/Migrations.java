@@ -47,6 +47,13 @@ final class Migrations {
             );
             """, """
             ALTER TABLE runs ADD COLUMN series TEXT;
+            """, """
+            CREATE TABLE run_ids (
+              run_id TEXT PRIMARY KEY,
+              run_folder TEXT NOT NULL,
+              claimed_at TEXT NOT NULL
+            );
+            INSERT INTO run_ids SELECT run_id, '', started_at FROM runs;
             """);
 
     private Migrations() {}

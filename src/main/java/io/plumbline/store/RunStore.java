@@ -3,6 +3,7 @@ package io.plumbline.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.errors.PlumblineException;
+import io.plumbline.files.IoFailures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,10 @@ public final class RunStore implements AutoCloseable {
             + " THEN (r.input_kind = '" + RunRecord.DEMO + "') = (t.input_kind = '" + RunRecord.DEMO + "')"
             + " ELSE r.series = t.series END)";
 
+    /** What to do about a store SQLite finds damaged, or no database at all. */
+    private static final String DAMAGED = "; the file is damaged or not a store: move it aside (the next audit"
+            + " starts a new one) or audit with --no-history";
+
     /** How long a write waits for another process's transaction on the same store. */
     private static final int BUSY_TIMEOUT_MS = 30_000;
 
@@ -43,6 +48,10 @@ public final class RunStore implements AutoCloseable {
     }
 
     public static RunStore open(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new PlumblineException(
+                    2, file + ": is a folder, not a history store; store.path (or the output root) names the file");
+        }
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -60,12 +69,25 @@ public final class RunStore implements AutoCloseable {
                 store.migrate();
             } catch (SQLException | RuntimeException e) {
                 db.close();
+                if (damaged(e)) {
+                    throw new PlumblineException(
+                            2, file + ": cannot open the local store: " + e.getMessage() + DAMAGED, e);
+                }
                 throw e;
             }
             return store;
-        } catch (SQLException | IOException e) {
-            throw new PlumblineException(2, file + ": cannot open the local store: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new PlumblineException(2, file + ": cannot open the local store (" + IoFailures.why(e) + ")", e);
+        } catch (SQLException e) {
+            throw new PlumblineException(
+                    2, file + ": cannot open the local store: " + e.getMessage() + (damaged(e) ? DAMAGED : ""), e);
         }
+    }
+
+    /** Whether SQLite found the file damaged, or no database at all. */
+    private static boolean damaged(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB");
     }
 
     /** The schema version the store is at. */
@@ -112,6 +134,35 @@ public final class RunStore implements AutoCloseable {
         return version;
     }
 
+    /**
+     * Claims {@code runId} for the run writing {@code runFolder}: false when the store knows the id already
+     * (a run recorded, or one going, perhaps of another output root that shares this store). One statement,
+     * so of two runs claiming an id at once exactly one gets it.
+     */
+    public boolean claimRunId(String runId, String runFolder, String claimedAt) {
+        try (PreparedStatement claim = db.prepareStatement("INSERT OR IGNORE INTO run_ids VALUES (?,?,?)")) {
+            Sql.bind(claim, runId, runFolder, claimedAt);
+            return claim.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new PlumblineException(
+                    2,
+                    file + ": cannot write the history store (" + e.getMessage() + "); check that it is writable, or"
+                            + " audit with --no-history",
+                    e);
+        }
+    }
+
+    /** Gives back the claim of {@code runId} when no run was recorded under it (the run failed). */
+    public void releaseRunId(String runId) {
+        try (PreparedStatement release = db.prepareStatement(
+                "DELETE FROM run_ids WHERE run_id = ? AND run_id NOT IN (SELECT run_id FROM runs)")) {
+            release.setString(1, runId);
+            release.executeUpdate();
+        } catch (SQLException e) {
+            throw new PlumblineException(2, file + ": cannot write the store: " + e.getMessage(), e);
+        }
+    }
+
     /** Records one finished run and its issue keys (replacing a run with the same id). */
     public void recordRun(RunRecord run, List<IssueKey> issues) {
         try {
@@ -122,6 +173,10 @@ public final class RunStore implements AutoCloseable {
                             db.prepareStatement("INSERT OR IGNORE INTO run_issues VALUES (?,?,?,?,?)")) {
                 del.setString(1, run.runId());
                 del.executeUpdate();
+                try (PreparedStatement claim = db.prepareStatement("INSERT OR IGNORE INTO run_ids VALUES (?, '', ?)")) {
+                    Sql.bind(claim, run.runId(), run.startedAt());
+                    claim.executeUpdate();
+                }
                 if (run.series() != null) {
                     // runs recorded before series existed join the series of the first run recorded after,
                     // so that they are compared with that one series only, not with every series to come

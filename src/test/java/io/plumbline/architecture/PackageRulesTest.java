@@ -41,7 +41,7 @@ class PackageRulesTest {
             Map.entry("snapshot", Set.of("model", "errors", "salesforce", "zendesk", "files")),
             Map.entry("zendesk", Set.of("model", "normalize", "config", "errors", "snapshot", "parallel", "files")),
             Map.entry("salesforce", Set.of("model", "normalize", "config", "errors", "snapshot", "files")),
-            Map.entry("store", Set.of("model", "detect", "plan", "audit", "config", "errors", "snapshot")),
+            Map.entry("store", Set.of("model", "detect", "plan", "audit", "config", "errors", "snapshot", "files")),
             Map.entry(
                     "apply", Set.of("model", "normalize", "plan", "zendesk", "config", "errors", "artifacts", "files")),
             Map.entry("cli", Set.of("*")));

@@ -122,6 +122,47 @@ class HistoryAndCiTest {
     }
 
     @Test
+    void twoOutputRootsSharingAStore_startedTheSameSecond_recordTwoRunsUnderTwoIds() throws Exception {
+        Path shared = tmp.resolve("shared/history.db");
+        for (String name : List.of("a", "b")) {
+            Files.writeString(
+                    tmp.resolve(name + ".yaml"),
+                    "output:\n  root: ./out-" + name + "\nstore:\n  path: ./shared/history.db\n");
+        }
+        for (String name : List.of("a", "b", "a")) { // the clock stands still: every run starts the same second
+            Cli.Result r = Cli.run(
+                    "audit",
+                    "--config",
+                    tmp.resolve(name + ".yaml").toString(),
+                    "--snapshot",
+                    snap.toString(),
+                    "--quiet");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+        }
+        try (RunStore store = RunStore.open(shared)) {
+            assertThat(store.runs(10)).extracting(RunRecord::runId).hasSize(3).doesNotHaveDuplicates();
+        }
+        try (var b = Files.list(tmp.resolve("out-b"))) {
+            assertThat(b.map(p -> p.getFileName().toString())).contains("20260417_221530Z_audit_2");
+        }
+
+        // a given id the shared store holds is refused, not recorded over the other root's run
+        Files.writeString(tmp.resolve("c.yaml"), "output:\n  root: ./out-c\nstore:\n  path: ./shared/history.db\n");
+        Cli.Result taken = Cli.run(
+                "audit",
+                "--config",
+                tmp.resolve("c.yaml").toString(),
+                "--snapshot",
+                snap.toString(),
+                "--run-id",
+                "20260417_221530Z_audit",
+                "--quiet");
+        assertThat(taken.exitCode()).isEqualTo(2);
+        assertThat(taken.err()).contains("--run-id 20260417_221530Z_audit is taken in the history store " + shared);
+        assertThat(tmp.resolve("out-c/20260417_221530Z_audit")).doesNotExist();
+    }
+
+    @Test
     void failOnNew_comparesOnlyWithTheLastRunOfTheSameTicketWindow() throws Exception {
         assertThat(audit("wide1").exitCode()).isZero();
         Cli.Result narrow = audit("narrow", "--ticket-lookback-days", "3", "--fail-on", "new");
@@ -335,5 +376,24 @@ class HistoryAndCiTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("2 runs in the trend");
+
+        // without the config, no store is beside the run: the one-run trend is said, not passed off as history
+        Cli.Result without = Cli.run("report", "--run", out.resolve("r1").toString());
+        assertThat(without.exitCode()).as(without.err()).isZero();
+        assertThat(without.err())
+                .contains("note: no history store at " + out.toAbsolutePath().resolve("plumbline.db")
+                        + ", so the trend shows this run only");
+    }
+
+    @Test
+    void report_ofARunOnACopyOfTheDemoFixtures_reproducesItsDemoPlan() throws Exception {
+        Path copy = DemoFolder.copyAsIs(tmp.resolve("demo-copy"), (name, text) -> text);
+        Cli.Result audited =
+                Cli.run("audit", "--snapshot", copy.toString(), "--out", out.toString(), "--run-id", "d", "--quiet");
+        assertThat(audited.exitCode()).as(audited.err()).isZero();
+
+        Cli.Result r = Cli.run("report", "--run", out.resolve("d").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
     }
 }

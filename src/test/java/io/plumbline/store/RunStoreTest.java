@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plumbline.errors.PlumblineException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -36,6 +37,33 @@ class RunStoreTest {
             assertThat(s.schemaVersion()).isEqualTo(Migrations.SCRIPTS.size());
             assertThat(s.runs(10)).isEmpty();
         }
+    }
+
+    @Test
+    void claimRunId_onceAcrossRoots_recordedRunsIncluded_andAFailedRunsClaimIsGivenBack() {
+        try (RunStore s = RunStore.open(tmp.resolve("shared.db"))) {
+            assertThat(s.claimRunId("r1", "/a/r1", "2026-01-01T00:00:00Z")).isTrue();
+            assertThat(s.claimRunId("r1", "/b/r1", "2026-01-01T00:00:00Z")).isFalse();
+            s.recordRun(run("r2", "2026-01-02T00:00:00Z", 3), List.of());
+            assertThat(s.claimRunId("r2", "/b/r2", "2026-01-02T00:00:00Z")).isFalse();
+            s.releaseRunId("r1"); // r1's run failed: the id may be used again
+            assertThat(s.claimRunId("r1", "/b/r1", "2026-01-03T00:00:00Z")).isTrue();
+            s.releaseRunId("r2"); // a recorded run keeps its id
+            assertThat(s.claimRunId("r2", "/b/r2", "2026-01-03T00:00:00Z")).isFalse();
+        }
+    }
+
+    @Test
+    void open_damagedOrAFolder_saysWhatToDo() throws Exception {
+        Path damaged = Files.writeString(tmp.resolve("damaged.db"), "not a database, though long enough ".repeat(40));
+        assertThatThrownBy(() -> RunStore.open(damaged))
+                .hasMessageStartingWith(damaged + ": cannot open the local store: ")
+                .hasMessageEndingWith("; the file is damaged or not a store: move it aside (the next audit starts a "
+                        + "new one) or audit with --no-history");
+        Path folder = Files.createDirectories(tmp.resolve("folder.db"));
+        assertThatThrownBy(() -> RunStore.open(folder))
+                .hasMessage(folder + ": is a folder, not a history store; store.path (or the output root) names the "
+                        + "file");
     }
 
     @Test
