@@ -146,8 +146,12 @@ public final class RunStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new PlumblineException(
                     2,
-                    file + ": cannot write the history store (" + e.getMessage() + "); check that it is writable, or"
-                            + " audit with --no-history",
+                    file + ": cannot write the history store (" + e.getMessage() + "); "
+                            + (String.valueOf(e.getMessage()).contains("SQLITE_BUSY")
+                                    ? "another process held it for " + BUSY_TIMEOUT_MS / 1000 + " s: run again once"
+                                            + " it is done,"
+                                    : "check that it is writable,")
+                            + " or audit with --no-history",
                     e);
         }
     }
