@@ -752,14 +752,7 @@ class MainTest {
                 .content()
                 .contains("accounts_csv: \"./plumbline-demo/salesforce_accounts.csv\"")
                 .contains("contacts_csv: \"./plumbline-demo/salesforce_contacts.csv\"");
-        Cli.Result r = Cli.run(
-                "audit",
-                "--config",
-                config.toString(),
-                "--snapshot",
-                tmp.resolve("plumbline-demo").toString(),
-                "--run-id",
-                "x");
+        Cli.Result r = auditDemoFolder(config, "x");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(tmp.resolve("artifacts/plumbline/x/summary.md")).exists();
         // the folder init wrote holds the demo fixtures: their plan is a demo plan, never applied live
@@ -786,19 +779,24 @@ class MainTest {
         // edited, the copy is a scenario being tried out: real inputs, said so
         Path orgs = tmp.resolve("plumbline-demo/zendesk/organizations.jsonl");
         Files.writeString(orgs, Files.readString(orgs) + "{\"id\":9999,\"name\":\"Tryout\"}\n");
-        Cli.Result edited = Cli.run(
-                "audit",
-                "--config",
-                config.toString(),
-                "--snapshot",
-                tmp.resolve("plumbline-demo").toString(),
-                "--run-id",
-                "edited");
+        Cli.Result edited = auditDemoFolder(config, "edited");
         assertThat(edited.exitCode()).as(edited.err()).isZero();
         assertThat(edited.err()).contains("began as the demo fixtures, but its files differ from them");
         assertThat(tmp.resolve("artifacts/plumbline/edited/fix_plan.json"))
                 .content()
                 .contains("\"demo\": false");
+    }
+
+    /** Audits the folder {@code init --demo} wrote beside {@code config}, with that config, as run {@code id}. */
+    private Cli.Result auditDemoFolder(Path config, String id) {
+        return Cli.run(
+                "audit",
+                "--config",
+                config.toString(),
+                "--snapshot",
+                config.resolveSibling("plumbline-demo").toString(),
+                "--run-id",
+                id);
     }
 
     @Test
