@@ -48,7 +48,10 @@ final class SvgCharts {
     static String trend(List<TrendPoint> points) {
         if (points.size() < 2) {
             return "<p class=\"empty\" id=\"trend\">"
-                    + (points.isEmpty() ? "" : "This run: " + points.get(0).totalIssues() + " issues. ")
+                    + (points.isEmpty()
+                            ? ""
+                            : "This run: " + points.get(0).totalIssues()
+                                    + (points.get(0).totalIssues() == 1 ? " issue. " : " issues. "))
                     + "The trend appears from the second recorded run of this series (the same Zendesk and ticket"
                     + " window).</p>";
         }

@@ -181,7 +181,8 @@ final class ApplyCommand implements Callable<Integer> {
                                 + "was not pulled by Plumbline); it is applied to " + target);
             }
         }
-        ZendeskWrites zendesk = ZendeskConnections.open(file.plan().demo(), cfg, ctx, common.quiet);
+        ZendeskWrites zendesk = ZendeskConnections.open(
+                file.plan().demo(), file.plan().demo() ? demoFolder(plan) : null, cfg, ctx, common.quiet);
         Instant started = ctx.clock().instant();
         Path out = receipt != null ? receipt : plan.toAbsolutePath().getParent().resolve("apply_receipt.json");
         ReceiptFile receiptFile;
@@ -200,6 +201,20 @@ final class ApplyCommand implements Callable<Integer> {
         }
         ApplyReadout.print(ctx.out(), receiptFile.json(), receiptFile.results(), hash, out, file, stale, common.quiet);
         return ApplyReadout.exitCode(receiptFile.json(), ctx.err());
+    }
+
+    /**
+     * The snapshot folder a demo plan's audit read, as its run's receipt.json records it: a copy of the demo
+     * fixtures, perhaps edited, that the dry run re-checks against; null for the bundled fixtures.
+     */
+    private static Path demoFolder(Path plan) {
+        Path receipt = plan.toAbsolutePath().resolveSibling("receipt.json");
+        if (!Files.isRegularFile(receipt)) {
+            return null;
+        }
+        var input = AuditInputs.readJson(receipt).path("input");
+        Path folder = Path.of(input.path("path").asText("."));
+        return input.path("kind").asText().equals("snapshot") && Files.isDirectory(folder) ? folder : null;
     }
 
     private Duration maxPlanAge() {

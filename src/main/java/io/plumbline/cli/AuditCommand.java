@@ -205,13 +205,9 @@ final class AuditCommand implements Callable<Integer> {
         boolean demo = inputs.demoPlan();
         if (demo && !inputs.demo()) {
             ctx.err()
-                    .println("note: " + inputs.path() + " holds the demo fixtures unchanged (its "
-                            + SnapshotLayout.MANIFEST + " says \"source\": \"" + SnapshotLayout.DEMO_SOURCE
-                            + "\"), so this is a demo plan, which apply only dry-runs");
-        } else if (inputs.editedDemoCopy()) {
-            ctx.err()
-                    .println("note: " + inputs.path() + " began as the demo fixtures, but its files differ from them:"
-                            + " it is audited as real inputs");
+                    .println("note: " + inputs.path() + " holds the demo fixtures (its " + SnapshotLayout.MANIFEST
+                            + " says \"source\": \"" + SnapshotLayout.DEMO_SOURCE + "\"), so this is a demo plan,"
+                            + " which apply dry-runs against that folder and never applies live");
         }
         AuditResult result = auditor.audit(inputs.snapshot(), demo, id, started);
         SummaryFacts facts = SummaryFacts.of(result);

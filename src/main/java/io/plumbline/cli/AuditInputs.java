@@ -15,7 +15,6 @@ import io.plumbline.resolve.ResolutionSettings;
 import io.plumbline.snapshot.ChecksummedSource;
 import io.plumbline.snapshot.ClasspathSource;
 import io.plumbline.snapshot.FolderSource;
-import io.plumbline.snapshot.InputFingerprints;
 import io.plumbline.snapshot.InputSource;
 import io.plumbline.snapshot.SnapshotLayout;
 import io.plumbline.snapshot.SnapshotReader;
@@ -53,22 +52,12 @@ record AuditInputs(
     }
 
     /**
-     * True when a plan from these inputs is a demo plan: the bundled demo fixtures, or a snapshot folder that
-     * holds them unchanged (the copy {@code init --demo} writes; its manifest says so, and every file is the
-     * bundled one). An edited copy is a scenario being tried out, audited as real inputs
-     * ({@link #editedDemoCopy}).
+     * True when a plan from these inputs is a demo plan: the bundled demo fixtures, or a snapshot folder whose
+     * manifest says it holds them ({@code "source": "demo fixtures"}, as the copy {@code init --demo} writes),
+     * edited or not: a scenario tried out on the demo is dry-run against that folder, never applied live.
      */
     boolean demoPlan() {
-        return demo() || (SnapshotReader.demoFixtures(source) && sameFilesAsTheDemo());
-    }
-
-    /** A folder whose manifest says it holds the demo fixtures, with files that differ from them. */
-    boolean editedDemoCopy() {
-        return !demo() && SnapshotReader.demoFixtures(source) && !sameFilesAsTheDemo();
-    }
-
-    private boolean sameFilesAsTheDemo() {
-        return InputFingerprints.of(source).equals(InputFingerprints.of(ClasspathSource.DEMO));
+        return demo() || SnapshotReader.demoFixtures(source);
     }
 
     /** The input as a message names it: {@code the demo input} or {@code the snapshot DIR}. */

@@ -88,7 +88,8 @@ final class DoctorCommand implements Callable<Integer> {
             return List.of(HealthCheck.fail("zendesk", "not configured", e.getMessage(), e.exitCode()));
         }
         if (!common.quiet) {
-            http.onRetry(ctx.err()::println);
+            http.onRetry(notice -> ctx.err().println("zendesk: " + notice));
+            applyHttp.onRetry(notice -> ctx.err().println("zendesk: " + notice));
         }
         List<HealthCheck> out = new ArrayList<>();
         // what the config names, before any call: the checks after it are the calls

@@ -68,7 +68,10 @@ final class LiveSnapshot {
         Progress progress = Progress.choose(
                 common.quiet, common.noProgress, System.console() != null, System.err, ctx.err(), ctx.clock());
         // a wait before Zendesk is tried again is said where the progress goes, or plainly without progress
-        http.onRetry(common.quiet ? notice -> {} : common.noProgress ? ctx.err()::println : progress::note);
+        http.onRetry(
+                common.quiet
+                        ? notice -> {}
+                        : common.noProgress ? notice -> ctx.err().println("zendesk: " + notice) : progress::note);
         PullBaselines.Baseline base = decision.baseline();
         String fullReason = decision.fullReason();
         PullStats stats = null;

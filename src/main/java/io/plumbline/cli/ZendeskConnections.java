@@ -5,11 +5,13 @@ import io.plumbline.apply.ZendeskApiWrites;
 import io.plumbline.apply.ZendeskWrites;
 import io.plumbline.config.PlumblineConfig;
 import io.plumbline.snapshot.ClasspathSource;
+import io.plumbline.snapshot.FolderSource;
 import io.plumbline.snapshot.SnapshotReader;
 import io.plumbline.zendesk.ZendeskClient;
 import io.plumbline.zendesk.ZendeskConnector;
 import io.plumbline.zendesk.ZendeskHttp;
 import io.plumbline.zendesk.ZendeskSettings;
+import java.nio.file.Path;
 
 /**
  * Opens the Zendesk that apply and undo re-read and write: the bundled demo state for demo plans (dry
@@ -21,11 +23,22 @@ final class ZendeskConnections {
 
     /** With {@code quiet}, the waits before Zendesk is tried again are not said (errors still are). */
     static ZendeskWrites open(boolean demo, PlumblineConfig config, Context ctx, boolean quiet) {
+        return open(demo, null, config, ctx, quiet);
+    }
+
+    /**
+     * As {@link #open(boolean, PlumblineConfig, Context, boolean)}, where a demo plan audited from a folder
+     * of the demo fixtures ({@code demoFolder}, perhaps edited: a scenario tried out) is dry-run against that
+     * folder rather than the bundled fixtures.
+     */
+    static ZendeskWrites open(boolean demo, Path demoFolder, PlumblineConfig config, Context ctx, boolean quiet) {
         if (demo) {
-            return new SnapshotZendesk(SnapshotReader.read(ClasspathSource.DEMO, null));
+            return new SnapshotZendesk(SnapshotReader.read(
+                    demoFolder != null ? new FolderSource(demoFolder) : ClasspathSource.DEMO, null));
         }
         ZendeskHttp http = ZendeskConnector.connect(
                 config.zendesk(), ZendeskSettings.from(config.zendesk(), ctx.clock()), ctx.env(), ctx.err()::println);
-        return new ZendeskApiWrites(new ZendeskClient(http.onRetry(quiet ? notice -> {} : ctx.err()::println)));
+        return new ZendeskApiWrites(new ZendeskClient(
+                http.onRetry(quiet ? notice -> {} : notice -> ctx.err().println("zendesk: " + notice))));
     }
 }

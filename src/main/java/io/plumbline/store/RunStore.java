@@ -136,11 +136,16 @@ public final class RunStore implements AutoCloseable {
 
     /**
      * Claims {@code runId} for the run writing {@code runFolder}: false when the store knows the id already
-     * (a run recorded, or one going, perhaps of another output root that shares this store). One statement,
-     * so of two runs claiming an id at once exactly one gets it.
+     * (a run recorded, or one going, perhaps of another output root that shares this store). A claim of the
+     * same run folder that no recorded run holds is taken over: that run was killed before it could give it
+     * back, and its folder (reserved by the caller first) is free again. One statement, so of two runs
+     * claiming an id at once exactly one gets it.
      */
     public boolean claimRunId(String runId, String runFolder, String claimedAt) {
-        try (PreparedStatement claim = db.prepareStatement("INSERT OR IGNORE INTO run_ids VALUES (?,?,?)")) {
+        try (PreparedStatement claim = db.prepareStatement("INSERT INTO run_ids VALUES (?,?,?)"
+                + " ON CONFLICT(run_id) DO UPDATE SET claimed_at = excluded.claimed_at"
+                + " WHERE run_ids.run_folder = excluded.run_folder"
+                + " AND run_ids.run_id NOT IN (SELECT run_id FROM runs)")) {
             Sql.bind(claim, runId, runFolder, claimedAt);
             return claim.executeUpdate() == 1;
         } catch (SQLException e) {

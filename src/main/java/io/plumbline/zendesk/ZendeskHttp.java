@@ -241,7 +241,10 @@ public final class ZendeskHttp {
                 + " through: it is settled from Zendesk's records, not sent again as built");
     }
 
-    /** Sends a line to {@code notices} for each failed attempt before it is tried again; returns this. */
+    /**
+     * Sends a line to {@code notices} for each failed attempt before it is tried again ({@code GET /api/v2/...
+     * failed (ConnectException); trying again in 4 s (attempt 2 of 7)}); returns this.
+     */
     public ZendeskHttp onRetry(Consumer<String> notices) {
         this.retryNotices = notices;
         return this;
@@ -275,7 +278,7 @@ public final class ZendeskHttp {
         }
         stats.retry();
         Duration wait = settings.retryPolicy().backoff(n, random);
-        retryNotices.accept("zendesk: " + call + " failed (" + what + "); trying again in "
+        retryNotices.accept(call + " failed (" + what + "); trying again in "
                 + Math.max(1, Math.round(wait.toMillis() / 1000.0)) + " s (attempt " + (n + 1) + " of "
                 + (settings.retryPolicy().maxRetries() + 1) + ")");
         sleep(wait);

@@ -184,6 +184,22 @@ class LiveAuditTest {
     }
 
     @Test
+    void liveAudit_failedWithARunId_canBeRunAgainWithTheSameId() {
+        try (ZendeskEmulator z = emulator(EmulatorConfig.withToken(TOKEN))) {
+            List<String> args = List.of(
+                    "audit", "--config", config(z).toString(), "--as-of", capturedAt.toString(), "--run-id", "again");
+            Run refused = run(z.time(), Map.of("ZD_TOKEN", "not-the-token"), args.toArray(String[]::new));
+            assertThat(refused.code).as(refused.err).isEqualTo(4);
+
+            // the failed run gave its id back (in the store too), so the retry is not refused as taken
+            Run retried = liveAuditAsOfSnapshot(z, "again");
+
+            assertThat(retried.code).as(retried.err).isZero();
+            assertThat(dir.resolve("out/again/fix_plan.json")).exists();
+        }
+    }
+
+    @Test
     void liveAudit_zendeskAnswering503ForLongerThanTheRetriesOfA5xx_waitsItOutAndFinishes() {
         try (ZendeskEmulator z = emulator(EmulatorConfig.withToken(TOKEN))) {
             String path = "/api/v2/organizations/count";

@@ -776,15 +776,21 @@ class MainTest {
                 .content()
                 .contains(", the demo fixtures: the plan is dry-run only");
 
-        // edited, the copy is a scenario being tried out: real inputs, said so
+        // edited, the copy is a scenario tried out on the demo: still a demo plan, dry-run against the folder
         Path orgs = tmp.resolve("plumbline-demo/zendesk/organizations.jsonl");
-        Files.writeString(orgs, Files.readString(orgs) + "{\"id\":9999,\"name\":\"Tryout\"}\n");
+        String text = Files.readString(orgs);
+        assertThat(text).contains("\"domain_names\":[\"acmebio.example\"]");
+        Files.writeString(orgs, text.replace("\"domain_names\":[\"acmebio.example\"]", "\"domain_names\":[]"));
         Cli.Result edited = auditDemoFolder(config, "edited");
         assertThat(edited.exitCode()).as(edited.err()).isZero();
-        assertThat(edited.err()).contains("began as the demo fixtures, but its files differ from them");
-        assertThat(tmp.resolve("artifacts/plumbline/edited/fix_plan.json"))
-                .content()
-                .contains("\"demo\": false");
+        Path editedPlan = tmp.resolve("artifacts/plumbline/edited/fix_plan.json");
+        assertThat(editedPlan).content().contains("\"demo\": true");
+        Cli.Result dry = Cli.run("apply", "--plan", editedPlan.toString(), "--config", config.toString());
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        // acmebio.example left org 9007 in the folder, not in the bundled fixtures: the re-check sees the folder
+        assertThat(dry.out())
+                .containsPattern("add_org_domain +would_apply 001ACME003  org 9004 \\+ domain acmebio.example")
+                .doesNotContain("precondition_changed");
     }
 
     /** Audits the folder {@code init --demo} wrote beside {@code config}, with that config, as run {@code id}. */

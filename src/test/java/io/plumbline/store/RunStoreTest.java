@@ -46,6 +46,9 @@ class RunStoreTest {
             assertThat(s.claimRunId("r1", "/b/r1", "2026-01-01T00:00:00Z")).isFalse();
             s.recordRun(run("r2", "2026-01-02T00:00:00Z", 3), List.of());
             assertThat(s.claimRunId("r2", "/b/r2", "2026-01-02T00:00:00Z")).isFalse();
+            // killed before it gave its claim back: a run of the same folder takes it over, another root does not
+            assertThat(s.claimRunId("r1", "/a/r1", "2026-01-01T00:01:00Z")).isTrue();
+            assertThat(s.claimRunId("r1", "/b/r1", "2026-01-01T00:01:00Z")).isFalse();
             s.releaseRunId("r1"); // r1's run failed: the id may be used again
             assertThat(s.claimRunId("r1", "/b/r1", "2026-01-03T00:00:00Z")).isTrue();
             s.releaseRunId("r2"); // a recorded run keeps its id
@@ -195,6 +198,8 @@ class RunStoreTest {
             assertThat(s.schemaVersion()).isEqualTo(Migrations.SCRIPTS.size());
             assertThat(s.runs(10)).extracting(RunRecord::requestsUsed).containsExactly(180L);
             assertThat(s.lastPull("https://acme.zendesk.com")).isEmpty();
+            // a run recorded before claims existed holds its id: another root cannot record over it
+            assertThat(s.claimRunId("r0", "/other/r0", "2026-02-01T00:00:00Z")).isFalse();
         }
     }
 
