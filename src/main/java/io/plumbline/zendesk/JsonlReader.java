@@ -150,8 +150,25 @@ public final class JsonlReader {
         try {
             return mapper.apply(node);
         } catch (IllegalArgumentException e) {
-            throw new InputException(file, lineNumber, 0, e.getMessage(), e);
+            throw new InputException(file, lineNumber, keyColumn(line, e.getMessage()), e.getMessage(), e);
         }
+    }
+
+    /**
+     * The column of the key a mapping message names first ({@code 'id' must be ...}), found in the line's
+     * text: where its value is to be looked at; 0 when the message names none or the line does not hold it
+     * as written (an escaped key).
+     */
+    static int keyColumn(String line, String message) {
+        String m = String.valueOf(message);
+        int open = m.indexOf('\'');
+        int close = open < 0 ? -1 : m.indexOf('\'', open + 1);
+        if (close < 0) {
+            return 0;
+        }
+        String key = m.substring(open + 1, close).replace("[]", "");
+        int at = line.indexOf("\"" + key + "\"");
+        return at < 0 ? 0 : at + 1;
     }
 
     /** Refuses a line whose object gives one of {@code fields} twice (at its top level, where they are read). */

@@ -67,6 +67,18 @@ class JsonlReaderTest {
     }
 
     @Test
+    void keyColumn_isWhereTheNamedKeyIsWritten() {
+        String line = "{\"id\":7, \"domain_names\":[1]}";
+        assertThat(JsonlReader.keyColumn(line, "'domain_names[]' must be a string, found 1"))
+                .isEqualTo(10);
+        assertThat(JsonlReader.keyColumn(line, "'id' must be a positive integer"))
+                .isEqualTo(2);
+        assertThat(JsonlReader.keyColumn(line, "expected a JSON object, found an array"))
+                .isZero();
+        assertThat(JsonlReader.keyColumn(line, "'name' is missing")).isZero();
+    }
+
+    @Test
     void read_emptyFile_returnsNothing() {
         assertThat(orgs("")).isEmpty();
     }
@@ -75,7 +87,7 @@ class JsonlReaderTest {
     void read_blankLines_areSkippedButCounted() {
         assertThatThrownBy(() -> orgs("\n{\"id\":1}\n   \n\t\n{\"id\":\"x\"}\n"))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith("organizations.jsonl:5: error:");
+                .hasMessageStartingWith("organizations.jsonl:5:2: error:");
         assertThat(orgs("\n{\"id\":1}\n\n{\"id\":2}\n\n")).hasSize(2);
     }
 
@@ -150,7 +162,7 @@ class JsonlReaderTest {
     void read_idOfWrongType_failsNamingTheField() {
         assertThatThrownBy(() -> orgs("{\"id\":\"abc\"}\n"))
                 .isInstanceOf(InputException.class)
-                .hasMessage("organizations.jsonl:1: error: 'id' must be a positive integer, found \"abc\"");
+                .hasMessage("organizations.jsonl:1:2: error: 'id' must be a positive integer, found \"abc\"");
     }
 
     @Test
@@ -165,7 +177,7 @@ class JsonlReaderTest {
         for (String id : List.of("0", "-5", "1.5", "99999999999999999999")) {
             assertThatThrownBy(() -> orgs("{\"id\":" + id + "}\n"))
                     .isInstanceOf(InputException.class)
-                    .hasMessageStartingWith("organizations.jsonl:1: error: 'id' must be a positive integer, found ");
+                    .hasMessageStartingWith("organizations.jsonl:1:2: error: 'id' must be a positive integer, found ");
         }
     }
 
@@ -173,7 +185,8 @@ class JsonlReaderTest {
     void read_hugeIntegerBeyondLong_failsAsWrongType() {
         assertThatThrownBy(() -> tickets("{\"id\":1,\"requester_id\":" + "9".repeat(400) + "}\n"))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith("tickets.jsonl:1: error: 'requester_id' must be a positive integer, found 999")
+                .hasMessageStartingWith(
+                        "tickets.jsonl:1:9: error: 'requester_id' must be a positive integer, found 999")
                 .hasMessageEndingWith("...");
     }
 
@@ -205,7 +218,7 @@ class JsonlReaderTest {
         assertThat(orgs("{\"id\":1}\r\n{\"id\":2}\r{\"id\":3}\n{\"id\":4}")).hasSize(4);
         assertThatThrownBy(() -> orgs("{\"id\":1}\r\n{\"id\":2}\r{\"id\":0}\n"))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith("organizations.jsonl:3: error:");
+                .hasMessageStartingWith("organizations.jsonl:3:2: error:");
     }
 
     @Test

@@ -98,7 +98,7 @@ class JsonlStreamReaderTest {
         byte[] bytes = ("{\"id\":1,\"deleted_at\":null}\n{\"id\":2,\"deleted_at\":\"" + text + "\"}\n")
                 .getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> JsonlStreamReader.organizations(() -> new ByteArrayInputStream(bytes), "o.jsonl"))
-                .hasMessageStartingWith("o.jsonl:2: error: 'deleted_at' must be an ISO 8601 timestamp")
+                .hasMessageStartingWith("o.jsonl:2:9: error: 'deleted_at' must be an ISO 8601 timestamp")
                 .hasMessageEndingWith("found \"" + text + "\"");
         byte[] deleted = "{\"id\":3,\"deleted_at\":\"2026-03-01T10:00:00+02:00\"}\n".getBytes(StandardCharsets.UTF_8);
         assertThat(JsonlStreamReader.organizations(() -> new ByteArrayInputStream(deleted), "o.jsonl"))
