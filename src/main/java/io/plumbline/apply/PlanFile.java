@@ -118,8 +118,35 @@ public record PlanFile(Path path, FixPlan plan) {
         }
     }
 
-    /** Refuses a live apply of a plan whose Zendesk state is older than {@code maxAge} at {@code now}. */
+    /**
+     * A plan whose {@code source.as_of} is later than the plan itself ({@code generated_at}, a minute's
+     * leeway for clocks): audited with an {@code --as-of} in the future, so how old its Zendesk state is
+     * cannot be told from it; empty for any other plan.
+     */
+    public Optional<String> asOfAfterItWasMade() {
+        try {
+            Instant asOf = Instant.parse(String.valueOf(plan.source().get("as_of")));
+            if (plan.generatedAt() != null && asOf.isAfter(plan.generatedAt().plus(Duration.ofMinutes(1)))) {
+                return Optional.of("its source.as_of " + asOf + " is after the plan was made (generated_at "
+                        + plan.generatedAt() + "): it was audited with an --as-of in the future, so how old its"
+                        + " Zendesk state is cannot be told");
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // no instant: nothing to compare
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Refuses a live apply of a plan whose Zendesk state is older than {@code maxAge} at {@code now}, or
+     * whose age cannot be told ({@link #asOfAfterItWasMade}).
+     */
     public void checkFresh(Instant now, Duration maxAge) {
+        asOfAfterItWasMade().ifPresent(why -> {
+            throw new ApplyRefusedException(
+                    path + ": " + why + ". Audit again without --as-of (or with one not later than the data),"
+                            + " review the new plan, and apply that.");
+        });
         staleness(now, maxAge).ifPresent(age -> {
             throw new ApplyRefusedException(
                     path + ": stale plan: " + describeAge(age, maxAge)

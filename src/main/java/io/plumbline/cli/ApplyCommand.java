@@ -65,7 +65,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(
             names = "--config",
             paramLabel = "FILE",
-            description = "Config naming the Zendesk to use (default: ./plumbline.yaml).")
+            description = "Config naming the Zendesk to use (default: plumbline.yaml in the current folder).")
     Path config;
 
     @Option(names = "--apply", description = "Write to Zendesk (needs --confirm-plan-hash).")
@@ -163,7 +163,9 @@ final class ApplyCommand implements Callable<Integer> {
                 : file.staleness(ctx.clock().instant(), maxAge);
         staleAge.ifPresent(age -> ctx.err()
                 .println("warning: stale plan: " + file.describeAge(age, maxAge) + "; a live apply of it is refused"));
-        boolean stale = staleAge.isPresent();
+        Optional<String> ageUnknown = live || file.plan().demo() ? Optional.empty() : file.asOfAfterItWasMade();
+        ageUnknown.ifPresent(why -> ctx.err().println("warning: " + why + "; a live apply of it is refused"));
+        boolean stale = staleAge.isPresent() || ageUnknown.isPresent();
         PlanSelection.check(file.plan(), options);
         if (!live && confirmHash != null) {
             ctx.err()

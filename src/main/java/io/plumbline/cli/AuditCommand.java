@@ -63,7 +63,7 @@ final class AuditCommand implements Callable<Integer> {
     @Option(
             names = "--out",
             paramLabel = "DIR",
-            description = "Output root (default: config output.root, else ./artifacts/plumbline).")
+            description = "Output root (default: config output.root, else artifacts/plumbline in the current folder).")
     Path out;
 
     @Option(

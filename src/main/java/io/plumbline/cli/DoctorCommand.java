@@ -47,7 +47,10 @@ import picocli.CommandLine.Option;
 final class DoctorCommand implements Callable<Integer> {
     private final Context ctx;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: ./plumbline.yaml).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Config file (default: plumbline.yaml in the current folder).")
     Path config;
 
     @Mixin

@@ -45,7 +45,10 @@ final class HistoryCommand implements Callable<Integer> {
             description = "Output root whose store to read (default: config output.root).")
     Path out;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: ./plumbline.yaml).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Config file (default: plumbline.yaml in the current folder).")
     Path config;
 
     @Option(

@@ -42,7 +42,7 @@ final class InitCommand implements Callable<Integer> {
     @Option(
             names = "--config",
             paramLabel = "FILE",
-            description = "Where to write the config (default: ./plumbline.yaml).")
+            description = "Where to write the config (default: plumbline.yaml in the current folder).")
     Path config = Path.of("plumbline.yaml");
 
     @Option(
@@ -61,7 +61,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Option(
             names = "--demo",
-            description = "Also write the demo fixtures as a snapshot folder ./plumbline-demo/ beside the config.")
+            description = "Also write the demo fixtures as a snapshot folder plumbline-demo/ beside the config.")
     boolean demo;
 
     @Option(

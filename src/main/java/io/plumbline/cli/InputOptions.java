@@ -7,7 +7,10 @@ import picocli.CommandLine.Option;
 
 /** Where an audit or a trace reads its input from: the demo, a snapshot folder, or the config. */
 public final class InputOptions {
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: ./plumbline.yaml).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Config file (default: plumbline.yaml in the current folder).")
     Path config;
 
     @Option(names = "--demo", description = "Use the bundled demo fixtures: no credentials, no network.")
@@ -30,9 +33,9 @@ public final class InputOptions {
     @Option(
             names = "--as-of",
             paramLabel = "INSTANT",
-            description = "The instant the lookback window is counted back from (ISO 8601); a ticket active "
-                    + "after it is checked too, in the state the snapshot holds. Default: the snapshot's "
-                    + "captured_at, else its latest ticket activity.")
+            description = "The instant the lookback window is counted back from (ISO 8601), no later than the "
+                    + "snapshot's captured_at; a ticket active after it is checked too, in the state the snapshot "
+                    + "holds. Default: the snapshot's captured_at, else its latest ticket activity.")
     String asOf;
 
     /** The input options given on the command line, by name, in the order of this class. */

@@ -43,10 +43,10 @@ final class ReceiptArchive {
 
     /** Where the live receipts kept beside {@code receipt} are: its own folder when it is a kept copy itself. */
     static Path keptBeside(Path receipt) {
-        Path folder = receipt.toAbsolutePath().getParent();
+        Path folder = receipt.toAbsolutePath().normalize().getParent();
         return folder.getFileName() != null && folder.getFileName().toString().equals("applies")
                 ? folder
-                : dir(receipt);
+                : folder.resolve("applies");
     }
 
     /** A receipt held for one run (see {@link #hold}); closing it lets the next run have it. */

@@ -54,7 +54,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(
             names = "--config",
             paramLabel = "FILE",
-            description = "Config file whose store.path names the history store (default: ./plumbline.yaml).")
+            description =
+                    "Config file whose store.path names the history store (default: plumbline.yaml in the current folder).")
     Path config;
 
     @Mixin

@@ -60,7 +60,7 @@ final class UndoCommand implements Callable<Integer> {
     @Option(
             names = "--config",
             paramLabel = "FILE",
-            description = "Config naming the Zendesk to use (default: ./plumbline.yaml).")
+            description = "Config naming the Zendesk to use (default: plumbline.yaml in the current folder).")
     Path config;
 
     @Option(names = "--apply", description = "Write the inverses to Zendesk (needs --confirm-receipt-hash).")

@@ -3,6 +3,7 @@ package io.plumbline.snapshot;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.InputException;
 import io.plumbline.errors.JsonErrors;
 import io.plumbline.model.Account;
@@ -119,7 +120,14 @@ public final class SnapshotReader {
         Instant asOf = asOfOverride;
         String zendesk;
         try {
-            asOf = asOf != null ? asOf : manifestAsOf(source);
+            Instant captured = manifestAsOf(source);
+            if (asOf != null && captured != null && asOf.isAfter(captured)) {
+                // nothing in the snapshot is later than its capture: such an instant only hides its age
+                throw new ConfigException("--as-of " + asOf + " is after " + source.displayName(SnapshotLayout.MANIFEST)
+                        + "'s captured_at " + captured + ", and the snapshot holds nothing later; leave --as-of out,"
+                        + " or give an instant no later than that");
+            }
+            asOf = asOf != null ? asOf : captured;
             zendesk = manifestZendesk(source);
         } catch (RuntimeException e) {
             tickets.size(); // a ticket file error comes first, as in a file-by-file read

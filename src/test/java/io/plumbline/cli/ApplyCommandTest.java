@@ -2,6 +2,7 @@ package io.plumbline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plumbline.apply.PlanFile;
 import io.plumbline.testing.Cli;
 import io.plumbline.testing.DemoFolder;
 import java.nio.file.Files;
@@ -123,6 +124,37 @@ class ApplyCommandTest {
         Cli.Result missing = Cli.run("apply", "--plan", real.toString(), "--apply");
         assertThat(missing.exitCode()).isEqualTo(5);
         assertThat(missing.err()).contains("--apply needs --confirm-plan-hash");
+    }
+
+    @Test
+    void apply_planAuditedWithAnAsOfInTheFuture_isRefusedLiveAsOfUnknownAge() throws Exception {
+        Path snap = DemoFolder.copy(tmp.resolve("no-manifest"));
+        Files.delete(snap.resolve("snapshot.json")); // nothing says when it was captured
+        assertThat(Cli.run(
+                                "audit",
+                                "--snapshot",
+                                snap.toString(),
+                                "--as-of",
+                                "2062-01-01T00:00:00Z",
+                                "--out",
+                                tmp.toString(),
+                                "--run-id",
+                                "future",
+                                "--quiet")
+                        .exitCode())
+                .isZero();
+        Path future = tmp.resolve("future/fix_plan.json");
+        String hash = PlanFile.read(future).plan().planHash();
+
+        Cli.Result live = Cli.run("apply", "--plan", future.toString(), "--apply", "--confirm-plan-hash", hash);
+        Cli.Result dry = Cli.run("apply", "--plan", future.toString());
+
+        assertThat(live.exitCode()).isEqualTo(5);
+        assertThat(live.err())
+                .contains("its source.as_of 2062-01-01T00:00:00Z is after the plan was made")
+                .contains("Audit again without --as-of");
+        // a dry run warns (it then needs a Zendesk to read, which this test has not configured)
+        assertThat(dry.err()).contains("warning: its source.as_of 2062-01-01T00:00:00Z is after the plan was made");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.plumbline.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.InputException;
 import io.plumbline.model.Snapshot;
 import java.io.IOException;
@@ -70,13 +71,21 @@ class SnapshotReaderTest {
 
         Snapshot window = SnapshotReader.read(new FolderSource(dir), null, Duration.ofDays(7));
         Snapshot overridden =
-                SnapshotReader.read(new FolderSource(dir), Instant.parse("2026-04-30T00:00:00Z"), Duration.ofDays(7));
+                SnapshotReader.read(new FolderSource(dir), Instant.parse("2026-04-01T00:00:00Z"), Duration.ofDays(7));
         Snapshot all = SnapshotReader.read(new FolderSource(dir), null);
 
         assertThat(window.tickets()).extracting(t -> t.id().value()).containsExactly(2L, 3L);
         assertThat(window.ticketsRead()).isEqualTo(3);
-        assertThat(overridden.tickets()).isEmpty();
+        // the window before an earlier --as-of, and any ticket active after it
+        assertThat(overridden.tickets()).extracting(t -> t.id().value()).containsExactly(2L, 3L);
         assertThat(overridden.ticketsRead()).isEqualTo(3);
+        // one after the capture only hides the snapshot's age: refused
+        assertThatThrownBy(() -> SnapshotReader.read(
+                        new FolderSource(dir), Instant.parse("2026-04-30T00:00:00Z"), Duration.ofDays(7)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("--as-of 2026-04-30T00:00:00Z is after ")
+                .hasMessageEndingWith("snapshot.json's captured_at 2026-04-17T00:00:00Z, and the snapshot holds "
+                        + "nothing later; leave --as-of out, or give an instant no later than that");
         assertThat(all.tickets()).hasSize(3);
     }
 
@@ -157,7 +166,7 @@ class SnapshotReaderTest {
             Files.writeString(
                     dir.resolve(SnapshotLayout.MANIFEST),
                     "{\"captured_at\":\"2026-04-17T00:00:00Z\",\"zendesk\":\"" + written + "\"}");
-            assertThat(SnapshotReader.read(new FolderSource(dir), Instant.parse("2026-05-01T00:00:00Z"))
+            assertThat(SnapshotReader.read(new FolderSource(dir), Instant.parse("2026-04-10T00:00:00Z"))
                             .zendesk())
                     .as("%s, read with --as-of too", written)
                     .isEqualTo("acme.zendesk.com");
