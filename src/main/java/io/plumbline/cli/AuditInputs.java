@@ -83,8 +83,11 @@ record AuditInputs(
         }
         if (o.snapshot != null) {
             Path own = o.snapshot.resolve(SnapshotLayout.ACCOUNTS);
-            Path configured = configuredAccountsCsv(o, config);
-            if (Files.isDirectory(o.snapshot) && !Files.exists(own) && configured != null && Files.exists(configured)) {
+            String configured = configuredCsv(o, config, true);
+            if (Files.isDirectory(o.snapshot)
+                    && !Files.exists(own)
+                    && configured != null
+                    && Files.exists(Path.of(configured))) {
                 throw new InputException(
                         own.toString(),
                         0,
@@ -99,31 +102,48 @@ record AuditInputs(
     }
 
     /**
-     * A note when a config given with {@code --config} names an accounts CSV, there, that this {@code
-     * --snapshot} audit does not read (it reads the folder's own), so a user who meant it does not miss it.
+     * Notes for the CSVs a config given with {@code --config} names, there, that this {@code --snapshot}
+     * audit does not read (it reads the folder's own), so a user who meant them does not miss it.
      */
-    static Optional<String> accountsCsvNotRead(InputOptions o, AuditInputs inputs) {
-        Path configured = o.snapshot == null ? null : configuredAccountsCsv(o, inputs.config());
-        Path own = o.snapshot == null ? null : o.snapshot.resolve(SnapshotLayout.ACCOUNTS);
+    static List<String> configCsvsNotRead(InputOptions o, AuditInputs inputs) {
+        List<String> notes = new ArrayList<>();
+        if (o.snapshot == null) {
+            return notes;
+        }
+        String accounts = configuredCsv(o, inputs.config(), true);
+        String contacts = configuredCsv(o, inputs.config(), false);
+        notReadNote(o.snapshot.resolve(SnapshotLayout.ACCOUNTS), accounts, "accounts")
+                .ifPresent(notes::add);
+        notReadNote(o.snapshot.resolve(SnapshotLayout.CONTACTS), contacts, "contacts")
+                .ifPresent(notes::add);
+        return notes;
+    }
+
+    private static Optional<String> notReadNote(Path own, String configured, String what) {
         if (configured == null
-                || !Files.exists(configured)
-                || configured.equals(own.toAbsolutePath().normalize())) {
+                || !Files.exists(Path.of(configured))
+                || Path.of(configured).equals(own.toAbsolutePath().normalize())) {
             return Optional.empty();
         }
-        return Optional.of("note: the accounts are read from " + own + "; the config's salesforce.accounts_csv ("
+        return Optional.of("note: the " + what + " are read from "
+                + (Files.exists(own) ? own : "the snapshot folder" + " (it has no " + own.getFileName() + ", so none)")
+                + "; the config's salesforce." + what + "_csv ("
                 + configured + ") is read by live audits only");
     }
 
-    /** The accounts CSV an explicitly given config names (absolute), or null: none given, or source api. */
-    private static Path configuredAccountsCsv(InputOptions o, PlumblineConfig config) {
+    /** The accounts (or contacts) CSV an explicitly given config names, absolute; null when none is named. */
+    private static String configuredCsv(InputOptions o, PlumblineConfig config, boolean accounts) {
         if (o.config == null
                 || config.salesforce() == null
                 || config.salesforce().isApi()) {
             return null;
         }
-        return config.resolve(config.salesforce().accountsCsv())
-                .toAbsolutePath()
-                .normalize();
+        String named = accounts
+                ? config.salesforce().accountsCsv()
+                : config.salesforce().contactsCsv();
+        return named == null
+                ? null
+                : config.resolve(named).toAbsolutePath().normalize().toString();
     }
 
     static AuditInputs fromFolder(

@@ -96,7 +96,7 @@ final class TraceCommand implements Callable<Integer> {
         }
         AuditInputs inputs = run != null ? AuditInputs.fromRun(run) : AuditInputs.load(input);
         if (run == null) {
-            AuditInputs.accountsCsvNotRead(input, inputs).ifPresent(ctx.err()::println);
+            AuditInputs.configCsvsNotRead(input, inputs).forEach(ctx.err()::println);
         }
         return trace(inputs, inputs.description());
     }

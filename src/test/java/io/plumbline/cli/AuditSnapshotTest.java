@@ -76,12 +76,16 @@ class AuditSnapshotTest {
                 "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
         Path elsewhere = Files.writeString(
                 dir.resolve("export.csv"), "sf_account_id,account_name,account_domains\n001B,B,b.example\n");
-        String config = "salesforce:\n  accounts_csv: ./export.csv\n";
+        Path contacts = Files.writeString(dir.resolve("contacts.csv"), "email,sf_account_id\nb@b.example,001B\n");
+        String config = "salesforce:\n  accounts_csv: ./export.csv\n  contacts_csv: ./contacts.csv\n";
 
         assertThat(audit(config, snapshot, "--quiet")).isZero();
         assertThat(err.toString())
                 .isEqualTo("note: the accounts are read from " + snapshot.resolve("salesforce_accounts.csv")
-                        + "; the config's salesforce.accounts_csv (" + elsewhere + ") is read by live audits only\n");
+                        + "; the config's salesforce.accounts_csv (" + elsewhere + ") is read by live audits only\n"
+                        + "note: the contacts are read from the snapshot folder (it has no salesforce_contacts.csv, "
+                        + "so none); the config's salesforce.contacts_csv (" + contacts + ") is read by live audits "
+                        + "only\n");
 
         Files.delete(snapshot.resolve("salesforce_accounts.csv"));
         err.getBuffer().setLength(0);
