@@ -257,7 +257,7 @@ final class AuditCommand implements Callable<Integer> {
                         .println("warning: the run folder " + runDir + " is complete, but the run is not in the"
                                 + " history store (" + unrecorded + "); `history`, the trend and the next"
                                 + " `--fail-on new` will not know it"
-                                + (unrecorded.contains("SQLITE_BUSY") || unrecorded.contains("locked")
+                                + (RunStore.heldByAnother(unrecorded)
                                         ? " (another plumbline process held the store); the next audit records"
                                                 + " itself as usual"
                                         : ""));

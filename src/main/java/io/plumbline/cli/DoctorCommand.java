@@ -90,10 +90,8 @@ final class DoctorCommand implements Callable<Integer> {
         } catch (PlumblineException e) {
             return List.of(HealthCheck.fail("zendesk", "not configured", e.getMessage(), e.exitCode()));
         }
-        if (!common.quiet) {
-            http.onRetry(notice -> ctx.err().println("zendesk: " + notice));
-            applyHttp.onRetry(notice -> ctx.err().println("zendesk: " + notice));
-        }
+        http.onRetry(ZendeskConnections.retryNotes(ctx, common.quiet));
+        applyHttp.onRetry(ZendeskConnections.retryNotes(ctx, common.quiet));
         List<HealthCheck> out = new ArrayList<>();
         // what the config names, before any call: the checks after it are the calls
         out.add(HealthCheck.ok(

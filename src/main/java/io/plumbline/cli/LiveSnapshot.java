@@ -69,9 +69,7 @@ final class LiveSnapshot {
                 common.quiet, common.noProgress, System.console() != null, System.err, ctx.err(), ctx.clock());
         // a wait before Zendesk is tried again is said where the progress goes, or plainly without progress
         http.onRetry(
-                common.quiet
-                        ? notice -> {}
-                        : common.noProgress ? notice -> ctx.err().println("zendesk: " + notice) : progress::note);
+                common.quiet || common.noProgress ? ZendeskConnections.retryNotes(ctx, common.quiet) : progress::note);
         PullBaselines.Baseline base = decision.baseline();
         String fullReason = decision.fullReason();
         PullStats stats = null;

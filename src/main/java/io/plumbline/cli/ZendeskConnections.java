@@ -12,6 +12,7 @@ import io.plumbline.zendesk.ZendeskConnector;
 import io.plumbline.zendesk.ZendeskHttp;
 import io.plumbline.zendesk.ZendeskSettings;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Opens the Zendesk that apply and undo re-read and write: the bundled demo state for demo plans (dry
@@ -20,6 +21,14 @@ import java.nio.file.Path;
  */
 final class ZendeskConnections {
     private ZendeskConnections() {}
+
+    /**
+     * Where the waits before Zendesk is tried again are said ({@link ZendeskHttp#onRetry}): the error stream,
+     * or nowhere with {@code quiet} (errors are still said).
+     */
+    static Consumer<String> retryNotes(Context ctx, boolean quiet) {
+        return quiet ? notice -> {} : notice -> ctx.err().println("zendesk: " + notice);
+    }
 
     /** With {@code quiet}, the waits before Zendesk is tried again are not said (errors still are). */
     static ZendeskWrites open(boolean demo, PlumblineConfig config, Context ctx, boolean quiet) {
@@ -38,7 +47,6 @@ final class ZendeskConnections {
         }
         ZendeskHttp http = ZendeskConnector.connect(
                 config.zendesk(), ZendeskSettings.from(config.zendesk(), ctx.clock()), ctx.env(), ctx.err()::println);
-        return new ZendeskApiWrites(new ZendeskClient(
-                http.onRetry(quiet ? notice -> {} : notice -> ctx.err().println("zendesk: " + notice))));
+        return new ZendeskApiWrites(new ZendeskClient(http.onRetry(retryNotes(ctx, quiet))));
     }
 }

@@ -84,6 +84,12 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
+    /** Whether a store error (its message) says another process held the store past the wait. */
+    public static boolean heldByAnother(String message) {
+        String m = String.valueOf(message);
+        return m.contains("SQLITE_BUSY") || m.contains("database is locked");
+    }
+
     /** Whether SQLite found the file damaged, or no database at all. */
     private static boolean damaged(Exception e) {
         String m = String.valueOf(e.getMessage());
@@ -152,7 +158,7 @@ public final class RunStore implements AutoCloseable {
             throw new PlumblineException(
                     2,
                     file + ": cannot write the history store (" + e.getMessage() + "); "
-                            + (String.valueOf(e.getMessage()).contains("SQLITE_BUSY")
+                            + (heldByAnother(e.getMessage())
                                     ? "another process held it for " + BUSY_TIMEOUT_MS / 1000 + " s: run again once"
                                             + " it is done,"
                                     : "check that it is writable,")
