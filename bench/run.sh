@@ -7,7 +7,9 @@
 #   SHAPE   large (250k accounts, 200k orgs, 2M users, 2.5M memberships, 10M tickets; the default)
 #           or a number of accounts (the large tenant's proportions, scaled down)
 #   FACTOR  scale multipliers to run (default: 1 2)
-# Environment: BENCH_DATA (default ./bench-data, git-ignored), BENCH_HEAP (default 4g).
+# Environment: BENCH_DATA (default ./bench-data, git-ignored), BENCH_HEAP (default 4g),
+#   BENCH_JAVA_OPTS (more JVM options for both the floor and the audit, e.g. the large-tenant settings
+#   README.md suggests: "-Xms4g -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages -XX:-TieredCompilation").
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shape="${1:-large}"
@@ -16,13 +18,15 @@ factors=("$@")
 [ ${#factors[@]} -eq 0 ] && factors=(1 2)
 data="${BENCH_DATA:-$here/bench-data}"
 heap="${BENCH_HEAP:-4g}"
+read -r -a java_opts <<<"${BENCH_JAVA_OPTS:-}"
 cd "$here"
 
 echo "building (mvn test-compile)..." >&2
 mvn -B -q -DskipTests -Dspotless.check.skip=true test-compile >&2
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >&2
 cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
-jvm=(java "-Xmx$heap" -cp "$cp")
+jvm=(java "-Xmx$heap" "${java_opts[@]}" -cp "$cp")
+echo "JVM: -Xmx$heap ${java_opts[*]}"
 
 declare -A audit_s
 for f in "${factors[@]}"; do
