@@ -3,6 +3,7 @@ package io.plumbline.apply;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.errors.ApplyRefusedException;
+import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.InputException;
 import io.plumbline.errors.JsonErrors;
 import io.plumbline.plan.FixPlan;
@@ -49,8 +50,8 @@ public record PlanFile(Path path, FixPlan plan) {
 
     static JsonNode readJson(Path path) {
         if (!Files.isRegularFile(path)) {
-            throw new InputException(
-                    path.toString(), 0, 0, "file not found; pass the fix_plan.json of an audit run folder");
+            // a path that names no file is a usage error (exit 2), as a missing --snapshot or --run is
+            throw new ConfigException(path + ": file not found; pass the fix_plan.json of an audit run folder");
         }
         try {
             JsonNode node = ReceiptFile.MAPPER.readTree(Files.readString(path));

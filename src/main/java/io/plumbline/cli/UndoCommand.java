@@ -12,6 +12,7 @@ import io.plumbline.artifacts.NextCommands;
 import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ApplyRefusedException;
+import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.InputException;
 import io.plumbline.errors.JsonErrors;
 import java.io.IOException;
@@ -276,8 +277,7 @@ final class UndoCommand implements Callable<Integer> {
 
     private static JsonNode read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new InputException(
-                    file.toString(), 0, 0, "file not found; pass the apply_receipt.json of a live apply");
+            throw new ConfigException(file + ": file not found; pass the apply_receipt.json of a live apply");
         }
         try {
             JsonNode n = ReceiptFile.MAPPER.readTree(Files.readString(file));

@@ -227,10 +227,17 @@ class ApplyCommandTest {
     }
 
     @Test
-    void apply_missingPlan_exits3() {
+    void apply_missingPlan_isAUsageError() {
         Cli.Result r = Cli.run("apply", "--plan", tmp.resolve("nope.json").toString());
-        assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.err()).contains("nope.json: error: file not found");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("nope.json: file not found; pass the fix_plan.json");
+    }
+
+    @Test
+    void undo_missingReceipt_isAUsageError() {
+        Cli.Result r = Cli.run("undo", "--receipt", tmp.resolve("nope.json").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("nope.json: file not found; pass the apply_receipt.json");
     }
 
     @Test
