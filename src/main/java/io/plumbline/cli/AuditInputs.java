@@ -201,6 +201,10 @@ record AuditInputs(
             throw new ConfigException(dir + (Files.exists(dir) ? ": not a folder" : ": run folder not found")
                     + "; --run takes the folder an audit wrote (OUT/RUN_ID, holding receipt.json)");
         }
+        if (!Files.exists(dir.resolve("receipt.json"))) {
+            throw new ConfigException(dir + ": not a run folder (no receipt.json)" + runsInside(dir)
+                    + "; --run takes the folder an audit wrote (OUT/RUN_ID, holding receipt.json)");
+        }
         JsonNode receipt = readJson(dir.resolve("receipt.json"));
         JsonNode in = receipt.path("input");
         String kind = in.path("kind").asText();
@@ -264,7 +268,31 @@ record AuditInputs(
             throw new ConfigException(recorded + ": snapshot folder not found; run " + run
                     + " recorded it relative to the folder its audit was started in: run this command from there");
         }
+        if (!Files.isDirectory(folder)) {
+            // the run folder keeps its artifacts but not a copy of the inputs: they are read again
+            throw new ConfigException(recorded + ": snapshot folder not found; run " + run
+                    + " was audited from it (receipt.json, input.path) and its inputs are read again from there: "
+                    + "put the folder back, or audit it where it is now with `audit --snapshot DIR`");
+        }
         return folder;
+    }
+
+    /** For a folder that holds run folders (an --out root): which ones, newest first, as a hint. */
+    private static String runsInside(Path dir) {
+        List<Path> runs = new ArrayList<>();
+        try (var children = Files.list(dir)) {
+            children.filter(c -> Files.isRegularFile(c.resolve("receipt.json"))).forEach(runs::add);
+        } catch (IOException e) {
+            return "";
+        }
+        if (runs.isEmpty()) {
+            return "";
+        }
+        runs.sort(java.util.Comparator.comparing(
+                        (Path p) -> p.resolve("receipt.json").toFile().lastModified())
+                .reversed());
+        return "; it holds " + runs.size() + (runs.size() == 1 ? " run folder" : " run folders") + ", the newest "
+                + runs.get(0);
     }
 
     static JsonNode readJson(Path file) {

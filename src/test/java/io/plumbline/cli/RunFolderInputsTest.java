@@ -121,6 +121,37 @@ class RunFolderInputsTest {
     }
 
     @Test
+    void traceAndReport_snapshotMovedAway_sayTheRunReadsItAgainFromWhereItWas() throws IOException {
+        Path run = audit("r");
+        Files.move(snapshot, tmp.resolve("moved"));
+
+        Cli.Result trace = Cli.run("trace", "--run", run.toString(), "--zendesk-org-id", "9003");
+        Cli.Result report = Cli.run("report", "--run", run.toString(), "--quiet");
+
+        assertThat(trace.exitCode()).isEqualTo(2);
+        assertThat(trace.err())
+                .contains(snapshot.toAbsolutePath().normalize() + ": snapshot folder not found; run " + run)
+                .contains("its inputs are read again from there");
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.err()).contains("snapshot folder not found");
+    }
+
+    @Test
+    void trace_outputRootInsteadOfARunFolder_namesTheNewestRunInside() throws IOException {
+        audit("older");
+        Path newer = audit("newer");
+        Files.setLastModifiedTime(
+                tmp.resolve("out/older/receipt.json"), java.nio.file.attribute.FileTime.fromMillis(1_000));
+
+        Cli.Result r = Cli.run("trace", "--run", tmp.resolve("out").toString(), "--zendesk-org-id", "9003");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .contains(tmp.resolve("out") + ": not a run folder (no receipt.json); it holds 2 run folders, the "
+                        + "newest " + newer);
+    }
+
+    @Test
     void traceAndReport_damagedRunFolderFile_exit3NamingFileAndLine() throws IOException {
         Path run = audit("r");
         Files.writeString(run.resolve("receipt.json"), "{\"input\": {\n");
