@@ -172,8 +172,10 @@ final class ApplyCommand implements Callable<Integer> {
                     .println("note: --confirm-plan-hash only takes effect with --apply; this is a dry run and "
                             + "nothing is written to Zendesk");
         }
-        PlumblineConfig cfg =
-                ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
+        // only a demo plan runs without a config; any other needs the Zendesk a config names
+        PlumblineConfig cfg = ConfigLoader.loadOrDefaults(
+                config != null ? config : Path.of("plumbline.yaml"),
+                config != null || !file.plan().demo());
         String target = file.plan().demo() ? "" : cfg.zendesk().instance();
         if (!file.plan().demo()) {
             file.checkZendesk(target);

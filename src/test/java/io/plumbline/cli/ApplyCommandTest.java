@@ -234,6 +234,31 @@ class ApplyCommandTest {
     }
 
     @Test
+    void apply_planOfRealInputsWithoutAConfigFile_saysTheConfigIsMissing() throws Exception {
+        Path snapshot = io.plumbline.testing.DemoFolder.copy(tmp.resolve("snap"));
+        assertThat(Cli.run(
+                                "audit",
+                                "--snapshot",
+                                snapshot.toString(),
+                                "--out",
+                                tmp.toString(),
+                                "--run-id",
+                                "s",
+                                "--no-history",
+                                "--quiet")
+                        .exitCode())
+                .isZero();
+
+        Cli.Result r = Cli.run("apply", "--plan", tmp.resolve("s/fix_plan.json").toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .contains(
+                        "plumbline.yaml: config file not found; create one with `plumbline init` or pass --config FILE")
+                .doesNotContain("is not set");
+    }
+
+    @Test
     void undo_missingReceipt_isAUsageError() {
         Cli.Result r = Cli.run("undo", "--receipt", tmp.resolve("nope.json").toString());
         assertThat(r.exitCode()).isEqualTo(2);
