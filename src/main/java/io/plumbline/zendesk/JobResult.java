@@ -25,13 +25,14 @@ public record JobResult(
         /** Completed, sent once: its per-item results say what became of each item. */
         COMPLETED,
         /**
-         * Over, but its results do not say what it wrote: it failed or was killed (possibly partway), or
-         * Zendesk accepted the request without naming a job. Nothing more of it will land.
+         * Over, but its results do not say what it wrote: it failed or was killed (possibly partway).
+         * Nothing more of it will land.
          */
         ENDED,
         /**
          * Not known to be over: still queued or working after the last poll, its status could not be
-         * read, the request's answer was lost after it may have reached Zendesk, or it completed after the
+         * read, Zendesk accepted the request without naming a job to follow, the request's answer was
+         * lost after it may have reached Zendesk, or it completed after the
          * request had to be sent again (the earlier attempt may have queued a job of its own, not yet
          * run). It may still land.
          */

@@ -66,14 +66,15 @@ final class ZendeskJobs {
         JsonNode job = submitted.body().path("job_status");
         String id = job.path("id").asText("");
         if (id.isEmpty()) {
+            // accepted: a job may have been queued that Plumbline cannot follow, so it may yet land
             return new JobResult(
                     "",
                     submitted.requestId(),
                     "",
                     "",
                     List.of(),
-                    JobResult.Fate.ENDED,
-                    "Zendesk accepted the bulk request but named no job");
+                    JobResult.Fate.OPEN,
+                    "Zendesk accepted the bulk request but named no job, which may still run");
         }
         JobResult done = await(id, submitted.requestId(), job);
         if (resent[0] && done.completed()) {

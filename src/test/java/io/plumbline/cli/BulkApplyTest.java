@@ -264,6 +264,43 @@ class BulkApplyTest {
     }
 
     @Test
+    void apply_bulkRequestAcceptedWithoutNamingItsJob_marksItsItemsUnconfirmedAndUndoReversesWhatLanded()
+            throws Exception {
+        BulkTenant t = new BulkTenant(dir, 12, 0, true);
+        try (ZendeskEmulator z = t.emulator()) {
+            z.jobs().workAtCompletion(true);
+            z.jobs().pollsBeforeDone(1000);
+            z.failRequest("/api/v2/organizations/update_many", 1, Fault.EMPTY_ANSWER);
+            Path plan = t.planCopy("no-job-named");
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).isEqualTo(4);
+            assertThat(z.log().writes()).as("no second job on the same orgs").hasSize(1);
+            List<JsonNode> results = BulkTenant.results(plan);
+            assertThat(results.stream()
+                            .filter(n -> n.path("action_code").asText().equals("set_org_external_id")))
+                    .hasSize(12)
+                    .allMatch(n -> n.path("status").asText().equals("failed"))
+                    .allMatch(n -> n.path("reason").asText().startsWith("bulk_job_unconfirmed: "))
+                    .allMatch(n -> n.path("reason").asText().contains("named no job"));
+            assertThat(results.stream()
+                            .filter(n -> n.path("action_code").asText().equals("add_org_domain")))
+                    .hasSize(12)
+                    .allMatch(n -> n.path("reason").asText().equals("prior_job_unconfirmed"));
+
+            // the job Zendesk did not name runs after all: undo finds and reverses what it wrote
+            z.finishJobs();
+            z.jobs().pollsBeforeDone(1);
+            z.jobs().workAtCompletion(false);
+            z.log().clear();
+            LiveApplyFixture.Run undo = undo(z, t, plan, r);
+            assertThat(undo.code()).as(undo.err()).isZero();
+            assertThat(z.log().writes()).isNotEmpty();
+            assertThat(t.reaudit(z, "undone")).hasSize(24);
+        }
+    }
+
+    @Test
     void apply_jobFailsPartway_recordsWhatItWroteAppliedTheRestFailedAndUndoReversesIt() throws Exception {
         BulkTenant t = new BulkTenant(dir, 3, 50, false);
         try (ZendeskEmulator z = t.emulator()) {
