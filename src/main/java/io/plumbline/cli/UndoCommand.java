@@ -91,6 +91,23 @@ final class UndoCommand implements Callable<Integer> {
         if (Files.isDirectory(receipt)) {
             receipt = receipt.resolve("apply_receipt.json");
         }
+        if (!Files.isRegularFile(receipt)) {
+            read(receipt); // says the file is missing
+        }
+        if (out != null
+                && out.toAbsolutePath()
+                        .normalize()
+                        .equals(receipt.toAbsolutePath().normalize())) {
+            throw new ConfigException(
+                    "--out " + out + " is the receipt being undone; write the undo's receipt elsewhere");
+        }
+        // an apply still writing this receipt has writes in flight that undo would take for stopped ones
+        try (ReceiptArchive.Held applying = hold(receipt)) {
+            return undo();
+        }
+    }
+
+    private int undo() {
         JsonNode source = read(receipt);
         String hash = ReceiptFile.hash(source);
         String recorded = ReceiptFile.recordedHash(source);

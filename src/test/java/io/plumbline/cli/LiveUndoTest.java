@@ -37,6 +37,37 @@ class LiveUndoTest {
     }
 
     @Test
+    void undo_whileAnApplyStillWritesTheReceipt_isRefusedWithoutAWrite() throws Exception {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "still-applying");
+            String hash = LiveApplyFixture.confirmHash(fx.undo(z, receipt).out());
+            String dryRunReceipt = Files.readString(receipt.resolveSibling("undo_receipt.json"));
+            z.log().clear();
+            LiveApplyFixture.Run r;
+            try (ReceiptArchive.Held applying = ReceiptArchive.hold(receipt)) {
+                r = fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash);
+            }
+
+            assertThat(r.code()).isEqualTo(5);
+            assertThat(r.err()).contains(receipt + " is being written by another plumbline run");
+            assertThat(z.log().writes()).isEmpty();
+            assertThat(receipt.resolveSibling("undo_receipt.json")).hasContent(dryRunReceipt);
+        }
+    }
+
+    @Test
+    void undo_outTheReceiptItUndoes_isAUsageError() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "out-same");
+
+            LiveApplyFixture.Run r = fx.undo(z, receipt, "--out", receipt.toString());
+
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("is the receipt being undone");
+        }
+    }
+
+    @Test
     void undo_afterLiveApply_restoresTheEmulatorStateRecordForRecord() {
         try (ZendeskEmulator z = fx.emulator()) {
             z.dumpSnapshot(dir.resolve("before"));
