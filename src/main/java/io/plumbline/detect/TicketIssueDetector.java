@@ -56,12 +56,16 @@ final class TicketIssueDetector implements Detector {
         }
         Set<ZendeskOrgId> expectedOrgs = new TreeSet<>();
         List<AccountResolution> blocked = new ArrayList<>();
+        boolean someUnresolved = false;
         for (SalesforceAccountId id : u.accounts()) {
             AccountResolution a = resolution.account(id);
             if (a.resolved()) {
                 expectedOrgs.add(a.org().id());
-            } else if (a.outcome() == AccountOutcome.BLOCKED_DUPLICATE) {
-                blocked.add(a);
+            } else {
+                someUnresolved = true;
+                if (a.outcome() == AccountOutcome.BLOCKED_DUPLICATE) {
+                    blocked.add(a);
+                }
             }
         }
         if (t.organizationId() != null && expectedOrgs.contains(t.organizationId())) {
@@ -71,7 +75,9 @@ final class TicketIssueDetector implements Detector {
         if (decisive != null ? decisive.outcome() == AccountOutcome.BLOCKED_DUPLICATE : !blocked.isEmpty()) {
             return blockedIssue(t, u, decisive != null ? decisive : blocked.get(0));
         }
-        if (decisive != null && !decisive.resolved() || expectedOrgs.isEmpty()) {
+        // without a primary, a ticket may be any of the requester's accounts': one whose org is not known
+        // (no org, or a conflict) may be the ticket's, so the ticket cannot be judged
+        if (decisive != null ? !decisive.resolved() : someUnresolved || expectedOrgs.isEmpty()) {
             return null;
         }
         AccountResolution expected = decisive != null ? decisive : firstResolved(u, resolution);
