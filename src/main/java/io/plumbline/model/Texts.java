@@ -67,4 +67,37 @@ public final class Texts {
     public static boolean isSpace(char c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
+
+    /**
+     * {@code s} with each unpaired surrogate (half of a character, as a JSON escape of one half of an emoji
+     * without the other spells) replaced by U+FFFD, so that every string read can be written as UTF-8;
+     * {@code s} itself when it has none.
+     */
+    public static String wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                boolean paired =
+                        Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+                if (!paired) {
+                    return replaceUnpaired(s);
+                }
+                i++;
+            }
+        }
+        return s;
+    }
+
+    private static String replaceUnpaired(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out.append(c).append(s.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return out.toString();
+    }
 }

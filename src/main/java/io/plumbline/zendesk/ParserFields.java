@@ -2,6 +2,7 @@ package io.plumbline.zendesk;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.plumbline.model.Texts;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -57,7 +58,7 @@ final class ParserFields implements FieldReader {
         if (t != JsonToken.VALUE_STRING) {
             throw JsonlStreamReader.FALLBACK;
         }
-        return p.getText();
+        return Texts.wellFormed(p.getText());
     }
 
     @Override
@@ -97,7 +98,7 @@ final class ParserFields implements FieldReader {
             if (e != JsonToken.VALUE_STRING) {
                 throw JsonlStreamReader.FALLBACK;
             }
-            out.add(p.getText());
+            out.add(Texts.wellFormed(p.getText()));
         }
         return out;
     }

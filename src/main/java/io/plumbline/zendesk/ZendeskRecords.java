@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.model.Membership;
 import io.plumbline.model.MembershipId;
 import io.plumbline.model.Organization;
+import io.plumbline.model.Texts;
 import io.plumbline.model.Ticket;
 import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
@@ -35,7 +36,7 @@ public final class ZendeskRecords {
                 if (!d.isTextual()) {
                     throw wrongType("domain_names[]", "a string", d);
                 }
-                domains.add(d.asText());
+                domains.add(Texts.wellFormed(d.asText()));
             }
         }
         // a timestamp or null: any other text ("null", "false") is refused rather than read as deleted
@@ -116,7 +117,7 @@ public final class ZendeskRecords {
         if (!v.isTextual()) {
             throw wrongType(field, "a string", v);
         }
-        return v.asText();
+        return Texts.wellFormed(v.asText());
     }
 
     /** external_id may arrive as a number from some integrations; it is an identifier either way. */

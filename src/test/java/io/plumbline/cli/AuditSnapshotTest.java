@@ -97,6 +97,19 @@ class AuditSnapshotTest {
     }
 
     @Test
+    void audit_nameHoldingHalfACharacter_writesTheRunFolderWithAReplacementCharacter() throws IOException {
+        // a name cut in the middle of an emoji, as a JSON escape of one half of it
+        Path snapshot = snapshot(
+                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
+                "{\"id\":9001,\"name\":\"Acme \\ud83d\",\"external_id\":\"001ACME002\",\"domain_names\":[]}\n");
+
+        assertThat(audit(snapshot)).as(err.toString()).isZero();
+
+        assertThat(dir.resolve("out/r1/org_issues.csv")).content().contains("Acme \uFFFD");
+        assertThat(dir.resolve("out/r1/fix_plan.json")).exists();
+    }
+
+    @Test
     void audit_asOfMistypedIntoTheFuture_saysNoTicketIsInTheWindow() throws IOException {
         Path snapshot = snapshot(
                 "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",

@@ -6,6 +6,16 @@ import org.junit.jupiter.api.Test;
 
 class TextsTest {
     @Test
+    void wellFormed_replacesOnlyUnpairedSurrogates() {
+        String whole = "ok \uD83D\uDE00";
+        assertThat(Texts.wellFormed(whole)).isSameAs(whole);
+        assertThat(Texts.wellFormed("\uD83D")).isEqualTo("\uFFFD");
+        assertThat(Texts.wellFormed("a\uDE00b\uD83D")).isEqualTo("a\uFFFDb\uFFFD");
+        assertThat(Texts.wellFormed("\uD83D\uD83D\uDE00")).isEqualTo("\uFFFD\uD83D\uDE00");
+        assertThat(Texts.wellFormed("")).isEmpty();
+    }
+
+    @Test
     void shown_keepsOrdinaryTextAndNonAsciiLetters() {
         String text = "Bücher GmbH, 東京 📚 and spaces";
 

@@ -201,6 +201,31 @@ class JsonlStreamReaderTest {
     }
 
     @Test
+    void organizationsAndUsers_halfACharacterEscaped_readAsAReplacementCharacterByBothReaders() {
+        String orgs = "{\"id\":1,\"name\":\"Cut \\ud83d\",\"external_id\":\"x\\udc00y\","
+                + "\"domain_names\":[\"a\\ud83d.example\"]}\n"
+                + "{\"id\":2,\"name\":\"Whole \\ud83d\\ude00\"}\n";
+        assertSame(
+                orgs,
+                JsonlStreamReader::organizations,
+                ZendeskRecords::organization,
+                StreamedRecords.ORGANIZATION_FIELDS);
+        var read = JsonlStreamReader.organizations(
+                () -> new ByteArrayInputStream(orgs.getBytes(StandardCharsets.UTF_8)), "f.jsonl");
+        assertThat(read.get(0).name()).isEqualTo("Cut \uFFFD");
+        assertThat(read.get(0).externalId()).isEqualTo("x\uFFFDy");
+        assertThat(read.get(1).name()).isEqualTo("Whole \uD83D\uDE00");
+
+        String users = "{\"id\":5,\"name\":\"\\ud83d\",\"email\":\"a\\ud83d@b.example\",\"role\":\"end-user\"}\n";
+        assertSame(users, JsonlStreamReader::users, ZendeskRecords::user, StreamedRecords.USER_FIELDS);
+        var user = JsonlStreamReader.users(
+                        () -> new ByteArrayInputStream(users.getBytes(StandardCharsets.UTF_8)), "u.jsonl")
+                .get(0);
+        assertThat(user.name()).isEqualTo("\uFFFD");
+        assertThat(user.email()).isEqualTo("a\uFFFD@b.example");
+    }
+
+    @Test
     void organizations_invalidUtf8_sameErrorAsExactReader() {
         byte[] bad = "{\"id\":1,\"name\":\"x\"}\n{\"id\":2,\"name\":\"?\"}\n".getBytes(StandardCharsets.UTF_8);
         bad[bad.length - 4] = (byte) 0xC3;
