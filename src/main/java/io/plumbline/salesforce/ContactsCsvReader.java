@@ -9,7 +9,9 @@ import java.util.Set;
 
 /**
  * Reads the optional Salesforce contacts CSV: {@code email, sf_account_id[, is_primary]}, one row per
- * contact-account relation. Rows with a blank email are skipped (contacts without email cannot match).
+ * contact-account relation. Rows with a blank email are skipped (contacts without email cannot match),
+ * and so are rows with a blank {@code sf_account_id} (a contact of no account, as Salesforce's private
+ * contacts are, maps nobody to an account).
  */
 public final class ContactsCsvReader {
     public static final List<String> REQUIRED = List.of("email", "sf_account_id");
@@ -23,7 +25,7 @@ public final class ContactsCsvReader {
         List<Contact> out = new ArrayList<>();
         CsvTable.read(in, file, REQUIRED, OPTIONAL, row -> {
             String email = row.get("email");
-            if (email.isEmpty()) {
+            if (email.isEmpty() || row.get("sf_account_id").isBlank()) {
                 return;
             }
             out.add(new Contact(email, AccountsCsvReader.accountId(row, "sf_account_id"), primary(row), row.line()));

@@ -100,10 +100,10 @@ class ContactsCsvReaderTest {
     }
 
     @Test
-    void read_blankAccountId_failsWithLineAndColumn() {
-        assertFails(
-                HEADER + "jane@acme.example,,true\n",
-                "contacts.csv:2:2: error: blank sf_account_id; every row needs the account's Salesforce id");
+    void read_blankAccountId_skipsTheRowAsAContactOfNoAccount() {
+        assertThat(read(HEADER + "jane@acme.example,,true\nkim@acme.example,  ,\nlee@acme.example,001ACME001,\n"))
+                .extracting(c -> c.email())
+                .containsExactly("lee@acme.example");
     }
 
     @Test
