@@ -40,8 +40,10 @@ public final class Auditor {
         Resolution resolved = new IdentityResolver(settings).resolve(snapshot);
         List<Issue> issues = new DriftDetector().detect(resolved);
         // the tickets are read by now (detection waited for them), so whether any is in the window is known
-        Resolution resolution = resolved.withWarnings(
-                IdentityResolver.noTicketInWindow(resolved).stream().toList());
+        List<String> ticketWarnings = new java.util.ArrayList<>();
+        IdentityResolver.noTicketInWindow(resolved).ifPresent(ticketWarnings::add);
+        IdentityResolver.ticketsAfterAsOf(resolved).ifPresent(ticketWarnings::add);
+        Resolution resolution = resolved.withWarnings(ticketWarnings);
         List<PlannedAction> actions = new Planner().plan(issues);
         FixPlan plan = PlanJson.withHash(new FixPlan(
                 FixPlan.SCHEMA_VERSION, "", generatedAt, runId, source(resolution), demo, Caps.DEFAULT, actions));

@@ -104,6 +104,45 @@ public final class IdentityResolver {
     }
 
     /**
+     * Tickets active more than a day after the audit's instant: a snapshot cannot hold them, so the
+     * instant is wrong (a {@code captured_at} left from another snapshot, exports dropped into a copied
+     * folder) or an {@code --as-of} was put in the past. They are checked (the window has no end), but the
+     * window of the readout is not the one the data calls for, so it is said, with the latest activity.
+     */
+    public static Optional<String> ticketsAfterAsOf(Resolution resolution) {
+        Snapshot snapshot = resolution.snapshot();
+        Instant after = snapshot.asOf().plus(java.time.Duration.ofDays(1));
+        List<Ticket> tickets = snapshot.tickets();
+        Instant[] latest = {null};
+        int n;
+        if (tickets instanceof TicketTable table) {
+            n = table.forEachInWindow(
+                    after, i -> latest[0] = later(latest[0], table.get(i).activityAt()));
+        } else {
+            n = 0;
+            for (Ticket t : tickets) {
+                if (t.inWindow(after)) {
+                    n++;
+                    latest[0] = later(latest[0], t.activityAt());
+                }
+            }
+        }
+        if (n == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(n + (n == 1 ? " ticket was" : " tickets were") + " last active more than a day after "
+                + snapshot.asOf() + ", the instant this audit counts its "
+                + resolution.settings().ticketLookbackDays()
+                + "-day ticket window back from (the latest on " + latest[0] + "), which a snapshot taken then "
+                + "cannot hold; if the exports are newer than that, correct captured_at in snapshot.json or pass "
+                + "--as-of");
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
+    /**
      * A side that holds none of its main records is far more often a failed or cut export than a true
      * state of the tenant, and it turns into a flood of issues that look like drift: said first.
      */

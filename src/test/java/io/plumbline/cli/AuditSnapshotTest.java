@@ -110,6 +110,32 @@ class AuditSnapshotTest {
     }
 
     @Test
+    void audit_capturedAtMonthsBeforeTheTickets_saysTheTicketsAreLaterThanTheSnapshot() throws IOException {
+        // exports dropped into a folder whose snapshot.json came from an older snapshot
+        Path snapshot = snapshot(
+                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
+                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+        Files.writeString(snapshot.resolve("snapshot.json"), "{\"captured_at\": \"2025-12-01T00:00:00Z\"}\n");
+
+        assertThat(audit(snapshot)).isZero();
+
+        assertThat(err.toString())
+                .contains(
+                        "  1 ticket was last active more than a day after 2025-12-01T00:00:00Z, the instant this audit "
+                                + "counts its 30-day ticket window back from (the latest on 2026-04-10T10:00:00Z), which a "
+                                + "snapshot taken then cannot hold; if the exports are newer than that, correct captured_at in "
+                                + "snapshot.json or pass --as-of\n");
+
+        Files.writeString(snapshot.resolve("snapshot.json"), "{\"captured_at\": \"2026-04-11T00:00:00Z\"}\n");
+        err.getBuffer().setLength(0);
+        Files.walk(dir.resolve("out"))
+                .sorted(java.util.Comparator.reverseOrder())
+                .forEach(p -> p.toFile().delete());
+        assertThat(audit(snapshot)).isZero();
+        assertThat(err.toString()).doesNotContain("last active");
+    }
+
+    @Test
     void audit_asOfMistypedIntoTheFuture_saysNoTicketIsInTheWindow() throws IOException {
         Path snapshot = snapshot(
                 "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
