@@ -116,7 +116,44 @@ record AuditInputs(
                 .ifPresent(notes::add);
         notReadNote(o.snapshot.resolve(SnapshotLayout.CONTACTS), contacts, "contacts")
                 .ifPresent(notes::add);
+        unreadFiles(o.snapshot).ifPresent(notes::add);
         return notes;
+    }
+
+    private static final java.util.Set<String> DATA_EXTENSIONS =
+            java.util.Set.of("csv", "tsv", "json", "jsonl", "ndjson", "gz", "zip");
+
+    /**
+     * Data files in a snapshot folder (or its zendesk/) that the layout does not name, as a second part
+     * of an export ({@code users-part2.jsonl}) or a file under another name: never read, so said.
+     */
+    static Optional<String> unreadFiles(Path snapshot) {
+        List<String> unread = new ArrayList<>();
+        for (String sub : List.of("", "zendesk/")) {
+            try (var files = Files.list(snapshot.resolve(sub.isEmpty() ? "." : sub))) {
+                files.filter(Files::isRegularFile)
+                        .map(f -> sub + f.getFileName())
+                        .filter(name -> !SnapshotLayout.FILES.contains(name) && isData(name))
+                        .sorted()
+                        .forEach(unread::add);
+            } catch (IOException e) {
+                // a folder that cannot be listed is reported by the read itself
+            }
+        }
+        if (unread.isEmpty()) {
+            return Optional.empty();
+        }
+        String shown = String.join(", ", unread.subList(0, Math.min(5, unread.size())))
+                + (unread.size() > 5 ? " and " + (unread.size() - 5) + " more" : "");
+        return Optional.of("note: not read: " + shown + " (a snapshot folder is read only from "
+                + String.join(", ", SnapshotLayout.FILES) + "; an export in parts must be joined into one file)");
+    }
+
+    private static boolean isData(String name) {
+        int dot = name.lastIndexOf('.');
+        return !name.substring(name.lastIndexOf('/') + 1).startsWith(".")
+                && dot > 0
+                && DATA_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Optional<String> notReadNote(Path own, String configured, String what) {

@@ -136,6 +136,25 @@ class AuditSnapshotTest {
     }
 
     @Test
+    void audit_folderWithAnExportInParts_notesTheFilesItDoesNotRead() throws IOException {
+        Path snapshot = snapshot(
+                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
+                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+        Files.writeString(snapshot.resolve("zendesk/users-part2.jsonl"), "{\"id\":7002}\n");
+        Files.writeString(snapshot.resolve("Accounts.CSV"), "x\n");
+        Files.writeString(snapshot.resolve("README.txt"), "notes\n");
+        Files.writeString(snapshot.resolve("zendesk/.users.jsonl.swp"), "x\n");
+
+        assertThat(audit(snapshot)).isZero();
+
+        assertThat(err.toString())
+                .isEqualTo("note: not read: Accounts.CSV, zendesk/users-part2.jsonl (a snapshot folder is read only "
+                        + "from salesforce_accounts.csv, salesforce_contacts.csv, snapshot.json, "
+                        + "zendesk/organizations.jsonl, zendesk/users.jsonl, zendesk/organization_memberships.jsonl, "
+                        + "zendesk/tickets.jsonl; an export in parts must be joined into one file)\n");
+    }
+
+    @Test
     void audit_asOfMistypedIntoTheFuture_saysNoTicketIsInTheWindow() throws IOException {
         Path snapshot = snapshot(
                 "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
