@@ -58,10 +58,8 @@ public final class Tracer {
                 .forEach(t -> out.add(
                         "  not a domain, ignored: " + t.field() + " '" + t.token() + "' (" + t.problem() + ")"));
         steps(out, r.steps());
-        out.add("  Decided by: " + r.rule().label() + " -> "
-                + r.outcome().name().toLowerCase(java.util.Locale.ROOT)
-                + (r.org() != null ? " (org " + r.org().id() + " '" + r.org().name() + "')" : ""));
-        touching(out, i -> i.names(a.id()), a2 -> a.id().equals(a2.accountId()));
+        out.add("  Decided by: " + r.rule().label() + ": " + decision(r));
+        touching(out, i -> i.names(a.id()), a2 -> a.id().equals(a2.accountId()), a.id());
         return Optional.of(out);
     }
 
@@ -112,8 +110,19 @@ public final class Tracer {
             AccountResolution r = result.resolution().account(account);
             out.add("  account " + account + " '" + r.account().name() + "': " + outcome(r));
         }
-        touching(out, i -> i.names(id), a -> id.equals(a.userId()));
+        touching(out, i -> i.names(id), a -> id.equals(a.userId()), null);
         return Optional.of(out);
+    }
+
+    /** What an account's deciding rule decided, in words: {@code resolved to org 9001 'Acme'}. */
+    private static String decision(AccountResolution r) {
+        String org = r.org() != null ? " org " + r.org().id() + " '" + r.org().name() + "'" : "";
+        return switch (r.outcome()) {
+            case RESOLVED -> "resolved to" + org;
+            case BLOCKED_DUPLICATE -> "blocked, as more than one org carries its external_id";
+            case CONFLICT -> "blocked, as its org links conflict" + (org.isEmpty() ? "" : " at" + org);
+            case NO_ORG -> "no Zendesk org";
+        };
     }
 
     /** An account's outcome in words: {@code resolved to org 9001 (rule 2, external id)}. */
@@ -150,6 +159,10 @@ public final class Tracer {
         out.add("  external_id: " + orNone(org.externalId()) + " | domain_names: "
                 + (org.domainNames().isEmpty() ? "(none)" : String.join(" ", org.domainNames())));
         out.add("Resolution");
+        if (org.deleted()) {
+            out.add("  deleted orgs take no part in resolution: no account resolves to it by its id, external_id "
+                    + "or domains");
+        }
         int mentions = 0;
         for (AccountResolution r : result.resolution().accounts().values()) {
             String role = worded(r, OrgNames.roleOf(result.resolution(), r, id));
@@ -158,10 +171,10 @@ public final class Tracer {
                 out.add("  account " + r.account().id() + " '" + r.account().name() + "': " + role);
             }
         }
-        if (mentions == 0) {
+        if (mentions == 0 && !org.deleted()) {
             out.add("  no account resolves to this org or names it as a candidate");
         }
-        touching(out, i -> i.names(id), a -> id.equals(a.orgId()));
+        touching(out, i -> i.names(id), a -> id.equals(a.orgId()), null);
         return Optional.of(out);
     }
 
@@ -175,7 +188,14 @@ public final class Tracer {
                 (r.resolved() ? "resolved to it by " : "contested candidate by ")
                         + r.rule().label();
             case EXTERNAL_ID ->
-                "carries its external_id (" + r.outcome().name().toLowerCase(java.util.Locale.ROOT) + ")";
+                "carries its external_id ("
+                        + switch (r.outcome()) {
+                            case RESOLVED -> "resolved";
+                            case BLOCKED_DUPLICATE -> "blocked: more than one org carries it";
+                            case CONFLICT -> "blocked: its org links conflict";
+                            case NO_ORG -> "no org";
+                        }
+                        + ")";
             case DOMAIN -> "holds one of its expected domains";
             case SHARED_DOMAIN -> "holds an expected domain it shares with other accounts";
             case STORED_ID -> "stores this org id";
@@ -191,18 +211,33 @@ public final class Tracer {
 
     /**
      * Lists the issues that name the record in any column, then the actions that write to it or that
-     * stand for one of those issues (a blocked action on another org, say, blocked because of it).
+     * stand for one of those issues (a blocked action on another org, say, blocked because of it). For
+     * an account ({@code account} not null), the issues and actions of other accounts that name it are
+     * counted apart and each says whose it is, so the count of its own matches the review queue.
      */
-    private void touching(List<String> out, Predicate<Issue> issueFilter, Predicate<PlannedAction> actionFilter) {
+    private void touching(
+            List<String> out,
+            Predicate<Issue> issueFilter,
+            Predicate<PlannedAction> actionFilter,
+            SalesforceAccountId account) {
         List<Issue> issues = result.issues().stream().filter(issueFilter).toList();
         Set<String> issueIds = issues.stream().map(Issue::issueId).collect(Collectors.toSet());
-        out.add("Issues (" + issues.size() + ")");
+        long others = account == null
+                ? 0
+                : issues.stream().filter(i -> !account.equals(i.accountId())).count();
+        out.add("Issues (" + issues.size()
+                + (others == 0
+                        ? ""
+                        : ": " + (issues.size() - others) + " of this account, " + others + " of "
+                                + (others == 1 ? "another account that names it" : "other accounts that name it"))
+                + ")");
         for (Issue i : issues) {
             out.add("  " + i.issueId() + " " + i.code().code() + " ["
                     + i.code().risk().code() + ", " + i.code().status().code()
                     + (i.code().blockedReason().isEmpty() ? "" : ": " + i.code().blockedReason()) + "]"
                     + (i.orgId() != null ? " org " + i.orgId() : "") + (i.userId() != null ? " user " + i.userId() : "")
-                    + (i.ticketId() != null ? " ticket " + i.ticketId() : ""));
+                    + (i.ticketId() != null ? " ticket " + i.ticketId() : "")
+                    + whose(account, i.accountId()));
             out.add("      why: " + i.evidence());
             out.add("      next: " + i.code().recommendedAction());
         }
@@ -215,8 +250,18 @@ public final class Tracer {
                     + a.status().code()
                     + (a.blockedReason().isEmpty() ? "" : " (" + a.blockedReason() + ")")
                     + (a.orgId() != null ? " org " + a.orgId() : "") + (a.userId() != null ? " user " + a.userId() : "")
-                    + (a.value().isEmpty() ? "" : " value " + a.value()) + " for " + String.join(" ", a.issueIds()));
+                    + (a.value().isEmpty() ? "" : " value " + a.value()) + " for " + String.join(" ", a.issueIds())
+                    + whose(account, a.accountId()));
         }
+    }
+
+    /** For an account's trace, whose an issue or action of another account is; else nothing. */
+    private String whose(SalesforceAccountId traced, SalesforceAccountId of) {
+        if (traced == null || of == null || traced.equals(of)) {
+            return "";
+        }
+        AccountResolution r = result.resolution().account(of);
+        return " (of account " + of + (r == null ? "" : " '" + r.account().name() + "'") + ")";
     }
 
     private static String orNone(String s) {

@@ -63,6 +63,22 @@ class TracerTest {
     }
 
     @Test
+    void org_deletedCarryingAnAccountsExternalId_saysDeletedOrgsTakeNoPart() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .deletedOrg(702, "Old A", "001A", "a.example")
+                .audit();
+
+        List<String> trace = new Tracer(r).org(new ZendeskOrgId(702)).orElseThrow();
+
+        assertThat(trace.get(0)).startsWith("Zendesk org 702 'Old A' (deleted ");
+        assertThat(trace)
+                .contains("  deleted orgs take no part in resolution: no account resolves to it by its id, "
+                        + "external_id or domains")
+                .doesNotContain("  no account resolves to this org or names it as a candidate");
+    }
+
+    @Test
     void org_blankOneOnlyRepeatingTheDomainOfTheAccountsOwnOrg_isNamedByNoneAndAnOrphan_asTheAuditSays() {
         AuditResult r = Snapshots.with()
                 .account("001A", "A", "a.example")

@@ -321,7 +321,7 @@ class MainTest {
         assertThat(r.out())
                 .contains("Salesforce account 001ACME002 'Acme Labs'")
                 .contains("rule 2, external id: 2 orgs carry external_id 001ACME002 (9002, 9003)")
-                .contains("Decided by: rule 2, external id -> blocked_duplicate")
+                .contains("Decided by: rule 2, external id: blocked, as more than one org carries its external_id")
                 .contains("org_duplicate_external_id [critical, blocked: duplicate_external_id]")
                 .contains("Actions (2)");
     }
@@ -376,7 +376,7 @@ class MainTest {
                         Zendesk org 9003 'Acme Labs (legacy)'
                           external_id: 001acme002 | domain_names: (none)
                         Resolution
-                          account 001ACME002 'Acme Labs': carries its external_id (blocked_duplicate)
+                          account 001ACME002 'Acme Labs': carries its external_id (blocked: more than one org carries it)
                         Issues (1)
                           I0002 org_duplicate_external_id [critical, blocked: duplicate_external_id] org 9002
                               why: 2 orgs carry external_id 001ACME002: 9002 'Acme Labs', 9003 'Acme Labs (legacy)'
@@ -412,10 +412,14 @@ class MainTest {
         Cli.Result r = Cli.run("trace", "--demo", "--sf-account-id", "001ACME006");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out())
-                .contains("Issues (6)")
-                .contains("  I0009 account_domain_shared [medium, detected]\n")
-                .contains("  I0010 user_domain_ambiguous [medium, blocked: user_domain_ambiguous] user 7012\n")
-                .contains("  A014 assign_user_to_org blocked (user_domain_ambiguous) user 7012 for I0010\n");
+                .contains("Issues (6: 4 of this account, 2 of other accounts that name it)")
+                .contains("  I0009 account_domain_shared [medium, detected] (of account 001ACME005 'Acme Logistics')\n")
+                .contains(
+                        "  I0010 user_domain_ambiguous [medium, blocked: user_domain_ambiguous] user 7012 (of account "
+                                + "001ACME005 'Acme Logistics')\n")
+                .contains("  I0011 account_domain_shared [medium, detected]\n")
+                .contains("  A014 assign_user_to_org blocked (user_domain_ambiguous) user 7012 for I0010 (of account "
+                        + "001ACME005 'Acme Logistics')\n");
     }
 
     @Test
