@@ -62,16 +62,25 @@ final class TraceCommand implements Callable<Integer> {
         @Option(
                 names = "--sf-account-id",
                 paramLabel = "ID",
-                description = "A Salesforce account id (15 or 18 characters, or your key).")
+                description = "A Salesforce account id (15 or 18 characters, or your key), or the address of the "
+                        + "account's page in Salesforce.")
         String accountId;
 
         @Option(names = "--user-email", paramLabel = "EMAIL", description = "A Zendesk user's email address.")
         String email;
 
-        @Option(names = "--zendesk-user-id", paramLabel = "N", description = "A Zendesk user id.")
+        @Option(
+                names = "--zendesk-user-id",
+                paramLabel = "N",
+                converter = TraceTargets.UserId.class,
+                description = "A Zendesk user id, or the address of the user's page in Zendesk.")
         Long userId;
 
-        @Option(names = "--zendesk-org-id", paramLabel = "N", description = "A Zendesk organization id.")
+        @Option(
+                names = "--zendesk-org-id",
+                paramLabel = "N",
+                converter = TraceTargets.OrgId.class,
+                description = "A Zendesk organization id, or the address of its page in Zendesk.")
         Long orgId;
     }
 
@@ -146,19 +155,22 @@ final class TraceCommand implements Callable<Integer> {
     private Optional<List<String>> trace(Tracer tracer) {
         try {
             if (target.accountId != null) {
-                return tracer.account(SalesforceIds.canonical(target.accountId.strip()));
+                return tracer.account(SalesforceIds.canonical(TraceTargets.accountId(target.accountId)));
             }
             if (target.email != null) {
-                if (target.email.isBlank() || !target.email.contains("@")) {
+                String email = TraceTargets.email(target.email);
+                if (email.isBlank() || !email.contains("@")) {
                     throw new ConfigException("--user-email '" + target.email.strip() + "' is not an email address;"
                             + " give one like ana@acme.example, or trace the user by --zendesk-user-id");
                 }
-                return tracer.userByEmail(target.email);
+                return tracer.userByEmail(email);
             }
             if (target.userId != null) {
                 return tracer.user(new ZendeskUserId(target.userId));
             }
             return tracer.org(new ZendeskOrgId(target.orgId));
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw new ConfigException("--sf-account-id: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(describeTarget() + ": " + e.getMessage(), e);
         }
