@@ -100,6 +100,13 @@ public final class Main {
 
     private int onBadParameters(CommandLine.ParameterException e, String[] args) {
         String message = shownLines(e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException
+                && e.getCommandLine().getParent() == null
+                && args.length > 0
+                && !args[0].startsWith("-")) {
+            // the first word names no command (picocli says "Unmatched argument at index 0")
+            message = "unknown command '" + args[0] + "': pick one of " + TopCommand.COMMANDS + " (or help COMMAND)";
+        }
         // some picocli messages (a missing argument of a group) start with their own "Error: "
         ctx.err()
                 .println("error: " + (message.startsWith("Error: ") ? message.substring("Error: ".length()) : message));

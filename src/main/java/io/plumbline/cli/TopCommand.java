@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             UndoCommand.class,
             ReportCommand.class,
             HistoryCommand.class,
-            DoctorCommand.class
+            DoctorCommand.class,
+            picocli.CommandLine.HelpCommand.class
         },
         description = {
             "Audits and safely repairs customer-identity drift between Salesforce (the system of record) and Zendesk.",
@@ -30,10 +31,11 @@ final class TopCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    static final String COMMANDS = "init, audit, trace, apply, undo, report, history, doctor";
+
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(
-                spec.commandLine(),
-                "missing command: pick one of init, audit, trace, apply, undo, report, history, doctor");
+                spec.commandLine(), "missing command: pick one of " + COMMANDS);
     }
 }

@@ -254,6 +254,19 @@ class MainTest {
     }
 
     @Test
+    void unknownCommand_namesTheCommands_andHelpCommandPrintsACommandsUsage() {
+        Cli.Result unknown = Cli.run("foo");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err())
+                .startsWith("error: unknown command 'foo': pick one of init, audit, trace, apply, undo, report, "
+                        + "history, doctor (or help COMMAND)\n");
+
+        Cli.Result help = Cli.run("help", "trace");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Usage: plumbline trace ").contains("--zendesk-org-id");
+    }
+
+    @Test
     void audit_unknownOption_exits2WithHint() {
         Cli.Result r = Cli.run("audit", "--dmeo");
         assertThat(r.exitCode()).isEqualTo(2);
