@@ -5,10 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The exact commands an operator runs after an audit: a dry-run apply and a trace of the top account. */
+/**
+ * The exact commands an operator runs after an audit: a dry-run apply when the plan prepares an action,
+ * and a trace of the top account when the queue has one.
+ */
 public final class NextCommands {
     /** Characters a POSIX shell passes through unquoted. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:@%+,-][A-Za-z0-9_./:=@%+,-]*");
+
+    /** Said instead, when there is neither an action to apply nor an account to trace. */
+    public static final String NOTHING =
+            "Nothing to apply or trace: the plan prepares no action and no account has an issue.";
 
     private NextCommands() {}
 
@@ -16,14 +23,16 @@ public final class NextCommands {
      * Pairs of (what, command). The trace reads the run folder ({@code --run}), so it sees the same
      * inputs and settings (lookback, as-of, config) the audit used, a demo run included.
      */
-    public static List<String[]> of(Path runDir, String topAccount) {
-        return of("plumbline", runDir, topAccount);
+    public static List<String[]> of(Path runDir, String topAccount, boolean prepared) {
+        return of("plumbline", runDir, topAccount, prepared);
     }
 
-    /** As {@link #of(Path, String)}, each command starting with {@code program} (a shell word). */
-    public static List<String[]> of(String program, Path runDir, String topAccount) {
+    /** As {@link #of(Path, String, boolean)}, each command starting with {@code program} (a shell word). */
+    public static List<String[]> of(String program, Path runDir, String topAccount, boolean prepared) {
         List<String[]> out = new ArrayList<>();
-        out.add(new String[] {"Dry-run apply", program + " apply --plan " + word(runDir.resolve("fix_plan.json"))});
+        if (prepared) {
+            out.add(new String[] {"Dry-run apply", program + " apply --plan " + word(runDir.resolve("fix_plan.json"))});
+        }
         if (topAccount != null) {
             String input = "--run " + word(runDir);
             out.add(new String[] {

@@ -39,10 +39,15 @@ public final class SummaryMarkdown {
         queue(md, f);
         actions(md, f);
         md.append("## plan_hash\n\n`").append(result.plan().planHash()).append("`\n\n## Next\n\n");
-        for (String[] next : NextCommands.of(
+        List<String[]> nextCommands = NextCommands.of(
                 runDir,
-                f.rollups().isEmpty() ? null : f.rollups().get(0).accountId().value())) {
+                f.rollups().isEmpty() ? null : f.rollups().get(0).accountId().value(),
+                f.prepared() > 0);
+        for (String[] next : nextCommands) {
             md.append("- ").append(next[0]).append(": ").append(code(next[1])).append('\n');
+        }
+        if (nextCommands.isEmpty()) {
+            md.append(NextCommands.NOTHING).append('\n');
         }
         return md.toString();
     }

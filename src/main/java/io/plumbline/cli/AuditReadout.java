@@ -46,9 +46,13 @@ final class AuditReadout {
             String top = f.rollups().isEmpty()
                     ? null
                     : f.rollups().get(0).accountId().value();
-            for (String[] next : NextCommands.of(ProgramName.get(), runDir, top)) {
+            List<String[]> nextCommands = NextCommands.of(ProgramName.get(), runDir, top, f.prepared() > 0);
+            for (String[] next : nextCommands) {
                 out.println("  " + next[0] + ":");
                 out.println("    " + next[1]);
+            }
+            if (nextCommands.isEmpty()) {
+                out.println("  " + NextCommands.NOTHING);
             }
             if (result.plan().demo()) {
                 out.println();

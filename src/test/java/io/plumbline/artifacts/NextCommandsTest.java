@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class NextCommandsTest {
     @Test
     void of_runFolder_startsWithPlumblineAndQuotesWhatTheShellWouldSplit() {
-        assertThat(NextCommands.of(Path.of("/runs/r 1"), "001A"))
+        assertThat(NextCommands.of(Path.of("/runs/r 1"), "001A", true))
                 .extracting(c -> c[1])
                 .containsExactly(
                         "plumbline apply --plan '/runs/r 1/fix_plan.json'",
@@ -17,8 +17,16 @@ class NextCommandsTest {
 
     @Test
     void of_program_startsEachCommandWithIt() {
-        assertThat(NextCommands.of("./plumbline", Path.of("/runs/r"), null))
+        assertThat(NextCommands.of("./plumbline", Path.of("/runs/r"), null, true))
                 .extracting(c -> c[1])
                 .containsExactly("./plumbline apply --plan /runs/r/fix_plan.json");
+    }
+
+    @Test
+    void of_planPreparingNoAction_suggestsNoApply() {
+        assertThat(NextCommands.of(Path.of("/runs/r"), "001A", false))
+                .extracting(c -> c[1])
+                .containsExactly("plumbline trace --sf-account-id 001A --run /runs/r");
+        assertThat(NextCommands.of(Path.of("/runs/r"), null, false)).isEmpty();
     }
 }

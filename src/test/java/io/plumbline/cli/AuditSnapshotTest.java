@@ -155,6 +155,21 @@ class AuditSnapshotTest {
     }
 
     @Test
+    void audit_cleanTenant_suggestsNoApplyOfAnEmptyPlan() throws IOException {
+        Path snapshot = snapshot(
+                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
+                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+        Files.writeString(snapshot.resolve("snapshot.json"), "{\"captured_at\": \"2026-04-11T00:00:00Z\"}\n");
+
+        assertThat(audit("", snapshot)).as(err.toString()).isZero();
+
+        assertThat(out.toString())
+                .contains("Next:\n  " + io.plumbline.artifacts.NextCommands.NOTHING + "\n")
+                .doesNotContain("apply --plan");
+        assertThat(dir.resolve("out/r1/summary.md")).content().doesNotContain("apply --plan");
+    }
+
+    @Test
     void audit_asOfMistypedIntoTheFuture_saysNoTicketIsInTheWindow() throws IOException {
         Path snapshot = snapshot(
                 "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
