@@ -122,7 +122,10 @@ public final class ReportHtml {
                     .append(c[1])
                     .append("</th>");
         }
-        h.append("</tr></thead><tbody id=\"rows\"></tbody></table></section>\n");
+        h.append("</tr></thead><tbody id=\"rows\"></tbody></table>")
+                .append("<noscript><p class=\"empty\">This table is drawn by a script, which does not run here: "
+                        + "exceptions_by_account.csv and summary.md in this run folder hold the same queue.</p>"
+                        + "</noscript></section>\n");
     }
 
     /**

@@ -54,7 +54,10 @@
       if (open[a.id]) body.appendChild(detail(a));
     });
     if (!rows.length) { var tr = el('tr'), td = el('td', 'empty', 'No account matches the filters.'); td.colSpan = 9; tr.appendChild(td); body.appendChild(tr); }
-    count.textContent = rows.length + ' of ' + data.accounts.length + ' accounts';
+    var isAccount = function (a) { return a.id !== '(no account)'; };
+    var orphans = rows.some(function (a) { return !isAccount(a); });
+    count.textContent = rows.filter(isAccount).length + ' of ' + data.accounts.filter(isAccount).length + ' accounts'
+      + (orphans ? ', and the orgs without an account' : '');
   }
   document.querySelectorAll('th[data-key]').forEach(function (th) {
     th.addEventListener('click', function () { var k = th.dataset.key; sortDir = sortKey === k ? -sortDir : (th.classList.contains('num') ? -1 : 1); sortKey = k; render(); });

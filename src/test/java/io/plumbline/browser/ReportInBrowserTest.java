@@ -54,7 +54,15 @@ class ReportInBrowserTest {
                     .isEqualTo("001ACME006");
             assertThat(browser.eval("document.getElementById('shown-count').textContent")
                             .asText())
-                    .isEqualTo("1 of 10 accounts");
+                    .isEqualTo("1 of 9 accounts");
+            browser.eval("var s=document.getElementById('filter-code'); s.value='org_orphaned';"
+                    + "s.dispatchEvent(new Event('change'))");
+            assertThat(browser.eval("document.getElementById('shown-count').textContent")
+                            .asText())
+                    .as("the row of orgs without an account is not counted as an account")
+                    .isEqualTo("0 of 9 accounts, and the orgs without an account");
+            browser.eval("var s=document.getElementById('filter-code'); s.value='ticket_org_mismatch';"
+                    + "s.dispatchEvent(new Event('change'))");
 
             browser.eval("document.querySelector('#rows tr.account').click()");
             String detail = browser.eval("document.querySelector('#rows tr.detail').innerText")
