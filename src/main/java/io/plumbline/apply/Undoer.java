@@ -179,12 +179,36 @@ public final class Undoer {
                         continue;
                     }
                 }
-                return r.withOutcome(ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
+                return refused(r, handler, target, check, out);
             }
         } catch (PlumblineException e) {
             // after an inverse whose answer was lost, it may have landed: unconfirmed, not merely stopped
             return lost == null ? r.stoppedBy(e, Map.of()) : unconfirmed(r, lost, e.getMessage());
         }
+    }
+
+    /**
+     * An inverse Zendesk refused, as {@link Applier#finished} settles a refused write: it may have met a
+     * change made between its re-check and the write (the membership deleted, the org gone), so it is
+     * re-checked once more and skipped with the re-check's reason when it is no longer ready; when it still
+     * is (or Zendesk cannot be read), the refusal is its failure.
+     */
+    private ActionResult refused(
+            ActionResult r, ActionHandler handler, ActionTarget target, Check check, WriteOutcome out) {
+        ActionResult failed =
+                r.withOutcome(ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
+        if (zendesk.stopped()) {
+            return failed;
+        }
+        Check again;
+        try {
+            again = handler.checkUndo(target, r.before(), r.after(), zendesk);
+        } catch (PlumblineException e) {
+            return failed;
+        }
+        return again.ready()
+                ? failed
+                : r.withOutcome(ResultStatus.SKIPPED, again.reason(), again.before(), again.before(), out.requestId());
     }
 
     /**

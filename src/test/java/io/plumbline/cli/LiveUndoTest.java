@@ -218,6 +218,36 @@ class LiveUndoTest {
     }
 
     @Test
+    void undo_membershipDeletedBetweenItsReCheckAndTheDelete_isSkippedAsInEffectNotFailed() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "deleted-meanwhile");
+            JsonNode assign = StreamSupport.stream(json(receipt).path("results").spliterator(), false)
+                    .filter(n -> n.path("action_code").asText().equals("assign_user_to_org"))
+                    .filter(n -> n.path("after").path("membership_id").isNumber())
+                    .findFirst()
+                    .orElseThrow();
+            long created = assign.path("after").path("membership_id").asLong();
+            long user = assign.path("zendesk_user_id").asLong();
+            long org = assign.path("zendesk_org_id").asLong();
+            // an admin removes it just as undo's DELETE goes out: Zendesk answers 404
+            z.interventions()
+                    .beforeRequest(
+                            "DELETE",
+                            "/api/v2/organization_memberships/" + created,
+                            () -> z.edits().removeMembership(user, org));
+
+            LiveApplyFixture.Run live = fx.undoLive(z, receipt);
+
+            assertThat(live.code()).as(live.err()).isZero();
+            JsonNode undone = result(
+                    json(receipt.resolveSibling("undo_receipt.json")),
+                    assign.path("action_id").asText());
+            assertThat(undone.path("status").asText()).isEqualTo("skipped");
+            assertThat(undone.path("reason").asText()).isEqualTo("already_in_effect");
+        }
+    }
+
+    @Test
     void undo_valueChangedSinceApply_skipsThatInverseAndUndoesTheRest() {
         try (ZendeskEmulator z = fx.emulator()) {
             Path receipt = applied(z, "changed");
