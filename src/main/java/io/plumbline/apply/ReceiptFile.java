@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -208,6 +209,31 @@ public final class ReceiptFile implements ResultSink {
         }
         return out;
     }
+
+    /**
+     * The background jobs a live apply's receipt left open: those of its results that failed as
+     * {@value JobConfirmation#UNCONFIRMED} (the job may still have been running), by the job id their
+     * {@code zendesk_request_id} ends with ({@code <request> job <id>}), in the order they were sent.
+     */
+    public static Set<String> openJobs(JsonNode receipt) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        if (!receipt.path("mode").asText().equals("apply")) {
+            return out;
+        }
+        // read field by field: a receipt this version cannot read whole still names its jobs
+        for (JsonNode n : receipt.path("results")) {
+            java.util.regex.Matcher m =
+                    JOB_ID.matcher(n.path("zendesk_request_id").asText(""));
+            if (n.path("status").asText().equals("failed")
+                    && n.path("reason").asText("").startsWith(JobConfirmation.UNCONFIRMED)
+                    && m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern JOB_ID = java.util.regex.Pattern.compile("(?:^| )job ([0-9A-Za-z]+)$");
 
     /**
      * The actions a receipt names as being written when its run stopped ({@code in_flight}, then each of

@@ -141,6 +141,11 @@ public final class ZendeskApiWrites extends ZendeskWrites {
     }
 
     @Override
+    public Optional<String> jobStatus(String jobId) {
+        return client.jobStatus(jobId);
+    }
+
+    @Override
     public List<WriteOutcome> updateOrganizations(List<OrganizationUpdate> updates) {
         List<WriteOutcome> out = new ArrayList<>();
         for (int from = 0; from < updates.size(); from += ZendeskClient.BULK_LIMIT) {

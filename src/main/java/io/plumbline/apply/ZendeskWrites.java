@@ -79,6 +79,14 @@ public abstract class ZendeskWrites {
      */
     public void beginAction() {}
 
+    /**
+     * The status of a background job an earlier run sent ({@code queued}, {@code working}, ...); empty
+     * when it is not known (no Zendesk behind this, or its status has expired). Empty, by default.
+     */
+    public Optional<String> jobStatus(String jobId) {
+        return Optional.empty();
+    }
+
     /** Whether the run must send nothing more: the rate limit, or Zendesk out of reach. */
     final boolean stopped() {
         return rateLimited() || unreachable();

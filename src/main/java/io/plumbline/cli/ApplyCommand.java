@@ -192,6 +192,7 @@ final class ApplyCommand implements Callable<Integer> {
         ReceiptFile receiptFile;
         String hash;
         try (ReceiptArchive.Held held = ReceiptArchive.hold(out)) {
+            EarlierJobs.check(zendesk, out, live, ctx.err());
             ReceiptArchive.keepUnfinished(out, ctx.err());
             String runId = ReceiptArchive.freshRunId(out, started, live ? "apply" : "dry_run");
             try {

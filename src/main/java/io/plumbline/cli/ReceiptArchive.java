@@ -228,6 +228,28 @@ final class ReceiptArchive {
         return out;
     }
 
+    /**
+     * The background jobs that live applies left open ({@link io.plumbline.apply.ReceiptFile#openJobs}),
+     * each with the receipt that names it: the receipt at {@code receipt}, the run folder's
+     * {@code apply_receipt.json} and every receipt archived in its {@code applies/}.
+     */
+    static Map<String, Path> openJobs(Path receipt) {
+        Set<Path> paths = new LinkedHashSet<>();
+        Path at = receipt.toAbsolutePath();
+        if (Files.isRegularFile(at)) {
+            paths.add(at);
+        }
+        paths.addAll(receiptsNear(at));
+        Map<String, Path> out = new java.util.LinkedHashMap<>();
+        for (Path p : paths) {
+            JsonNode r = readQuietly(p);
+            if (r != null) {
+                io.plumbline.apply.ReceiptFile.openJobs(r).forEach(job -> out.putIfAbsent(job, p));
+            }
+        }
+        return out;
+    }
+
     /** {@code apply_receipt.json} of the run folder and every receipt archived in its {@code applies/}. */
     private static List<Path> receiptsNear(Path receipt) {
         Path folder = receipt.getParent();

@@ -175,6 +175,7 @@ final class UndoCommand implements Callable<Integer> {
         ReceiptFile undoReceipt;
         String undoHash;
         try (ReceiptArchive.Held held = hold(target)) {
+            EarlierJobs.check(zendesk, receipt, live, ctx.err());
             keepUnfinished(target);
             // read before this run's receipt replaces the one at the target
             Set<String> undoneBefore = ReceiptArchive.undoneBefore(receipt, target, hash);

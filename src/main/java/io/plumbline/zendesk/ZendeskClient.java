@@ -50,6 +50,18 @@ public final class ZendeskClient {
         return r.status() == 404 ? Optional.empty() : Optional.of(r.body().path("organization"));
     }
 
+    /**
+     * The status of a background job ({@code queued}, {@code working}, {@code completed}, {@code failed},
+     * {@code killed}); empty when Zendesk no longer knows it (job statuses expire a while after the job).
+     */
+    public Optional<String> jobStatus(String jobId) {
+        ZendeskResponse r =
+                http.send("GET", "/api/v2/job_statuses/" + ZendeskExporter.encode(jobId), null, Set.of(404));
+        return r.status() == 404
+                ? Optional.empty()
+                : Optional.of(r.body().path("job_status").path("status").asText("unknown"));
+    }
+
     /** The user as Zendesk has it now (a deleted user comes back inactive); empty when there is none. */
     public Optional<JsonNode> user(ZendeskUserId id) {
         ZendeskResponse r = http.send("GET", "/api/v2/users/" + id.value(), null, Set.of(404));

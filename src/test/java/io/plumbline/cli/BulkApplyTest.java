@@ -301,6 +301,40 @@ class BulkApplyTest {
     }
 
     @Test
+    void rerunAndUndo_whileAnEarlierRunsJobStillWorks_areRefusedUntilItHasFinished() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 12, 0, true);
+        try (ZendeskEmulator z = t.emulator()) {
+            z.jobs().workAtCompletion(true);
+            z.jobs().pollsBeforeDone(1000);
+            Path plan = t.planCopy("earlier-job");
+            LiveApplyFixture.Run first = t.applyLive(z, plan);
+            assertThat(first.code()).isEqualTo(4);
+            Path kept = dir.resolve("kept_receipt.json");
+            java.nio.file.Files.copy(plan.resolveSibling("apply_receipt.json"), kept);
+            z.log().clear();
+
+            // the job of the first run is still working: its domain lists may yet land over a re-run's
+            LiveApplyFixture.Run again = t.applyLive(z, plan);
+            assertThat(again.code()).isEqualTo(5);
+            assertThat(again.err())
+                    .containsPattern("job [0-9a-f]{32} of an earlier apply \\(.*apply_receipt.json\\) is still "
+                            + "(queued|working) in Zendesk");
+            assertThat(z.log().writes()).isEmpty();
+            LiveApplyFixture.Run undo = undo(z, t, plan, first);
+            assertThat(undo.code()).isEqualTo(5);
+            assertThat(undo.err()).contains("of an earlier apply");
+            assertThat(z.log().writes()).isEmpty();
+
+            z.finishJobs();
+            z.jobs().pollsBeforeDone(1);
+            z.jobs().workAtCompletion(false);
+            LiveApplyFixture.Run after = t.applyLive(z, plan);
+            assertThat(after.code()).as(after.err()).isZero();
+            assertThat(t.reaudit(z, "after")).isEmpty();
+        }
+    }
+
+    @Test
     void apply_jobFailsPartway_recordsWhatItWroteAppliedTheRestFailedAndUndoReversesIt() throws Exception {
         BulkTenant t = new BulkTenant(dir, 3, 50, false);
         try (ZendeskEmulator z = t.emulator()) {

@@ -113,9 +113,15 @@ public final class Jobs {
         return queued;
     }
 
-    /** Does the work of every job that has not done it yet (as if each ran to its end now). */
+    /**
+     * Does the work of every job that has not done it yet, as if each ran to its end now: its status
+     * reads its final one from the next poll on.
+     */
     synchronized void finishAll() {
-        jobs.values().forEach(Job::runWork);
+        for (Job job : jobs.values()) {
+            job.runWork();
+            job.polls = Math.max(job.polls, job.pollsBeforeDone);
+        }
     }
 
     /** The failure the next job is to have, taken off the list (null when it is to run). */
