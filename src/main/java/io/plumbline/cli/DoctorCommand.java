@@ -76,11 +76,31 @@ final class DoctorCommand implements Callable<Integer> {
         return report(checks);
     }
 
+    /** Retries a doctor makes of a failed call at most: a check answers in seconds, not after a backoff. */
+    static final int RETRIES = 2;
+
+    /**
+     * {@code settings} retrying a failed call at most {@link #RETRIES} times: a wrong address or a refused
+     * connection is what a doctor is run to find, and the config's retries (for long pulls) would make it
+     * wait a minute to say so.
+     */
+    private static ZendeskSettings quick(ZendeskSettings settings) {
+        io.plumbline.zendesk.RetryPolicy p = settings.retryPolicy();
+        return settings.withRetryPolicy(new io.plumbline.zendesk.RetryPolicy(
+                Math.min(p.maxRetries(), RETRIES),
+                p.baseDelay(),
+                p.maxDelay(),
+                p.max429(),
+                p.defaultRetryAfter(),
+                p.maxRetryAfter(),
+                p.waitOutOutages()));
+    }
+
     private List<HealthCheck> zendesk(PlumblineConfig cfg) {
         ZendeskHttp http;
         ZendeskHttp applyHttp;
         try {
-            ZendeskSettings settings = ZendeskSettings.from(cfg.zendesk(), ctx.clock());
+            ZendeskSettings settings = quick(ZendeskSettings.from(cfg.zendesk(), ctx.clock()));
             // read as a live audit reads (read scopes only); the scopes checked are those apply asks for
             http = ZendeskConnector.connect(cfg.zendesk().readOnly(), settings, ctx.env(), ctx.err()::println);
             applyHttp = http.auth() instanceof ClientCredentialsAuth

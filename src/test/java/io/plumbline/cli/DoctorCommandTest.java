@@ -144,6 +144,27 @@ class DoctorCommandTest {
     }
 
     @Test
+    void doctor_zendeskRefusingConnections_saysSoAfterTwoRetriesWhateverTheConfigAllows() throws IOException {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        Path accounts = Files.writeString(dir.resolve("a.csv"), "sf_account_id,account_name,account_domains\n");
+        Path cfg = Files.writeString(
+                dir.resolve("refused.yaml"),
+                "salesforce:\n  accounts_csv: " + accounts + "\nzendesk:\n  base_url: http://127.0.0.1:" + closed
+                        + "\n  max_retries: 7\n  auth:\n    oauth_access_token_env: ZD_TOKEN\n");
+
+        String[] r = doctor(Map.of("ZD_TOKEN", "t0k3n-for-the-test"), cfg, 4);
+
+        assertThat(r[1])
+                .contains("(attempt 2 of 3)")
+                .contains("(attempt 3 of 3)")
+                .doesNotContain("of 8)");
+        assertThat(r[0]).contains("fail  zendesk");
+    }
+
+    @Test
     void doctor_noConfig_exit2WithHowToCreateOne() {
         String[] r = doctor(Map.of(), dir.resolve("missing.yaml"), 2);
 
