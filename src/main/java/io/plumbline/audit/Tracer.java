@@ -5,8 +5,10 @@ import io.plumbline.model.Account;
 import io.plumbline.model.Membership;
 import io.plumbline.model.Organization;
 import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.Ticket;
 import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.model.ZendeskTicketId;
 import io.plumbline.model.ZendeskUserId;
 import io.plumbline.normalize.DomainNormalizer;
 import io.plumbline.normalize.Emails;
@@ -175,6 +177,53 @@ public final class Tracer {
             out.add("  no account resolves to this org or names it as a candidate");
         }
         touching(out, i -> i.names(id), a -> id.equals(a.orgId()), null);
+        return Optional.of(out);
+    }
+
+    /**
+     * A ticket of the lookback window: its fields, whether it is checked, its requester's resolution and
+     * the issues of the ticket. Empty when the audit holds no such ticket (the tickets outside the window
+     * are counted but not kept), which the caller words.
+     */
+    public Optional<List<String>> ticket(ZendeskTicketId id) {
+        Ticket t = null;
+        for (Ticket each : result.resolution().snapshot().tickets()) {
+            if (each.id().equals(id)) {
+                t = each;
+                break;
+            }
+        }
+        if (t == null) {
+            return Optional.empty();
+        }
+        java.time.Instant windowStart = result.resolution().ticketWindowStart();
+        List<String> out = new ArrayList<>();
+        out.add("Zendesk ticket " + t.id() + " (status " + orNone(t.status()) + ")");
+        out.add("  requester: " + (t.requesterId() == null ? "(none)" : "user " + t.requesterId()) + " | org: "
+                + (t.organizationId() == null ? "(none)" : t.organizationId().toString()) + " | created "
+                + t.createdAt() + ", updated " + t.updatedAt());
+        out.add("Resolution");
+        boolean checked = t.inWindow(windowStart);
+        out.add("  " + (checked ? "in" : "not in") + " the ticket window (activity from " + windowStart + " on)"
+                + (Ticket.DELETED.equals(t.status()) ? "; deleted tickets are not checked" : ""));
+        UserResolution u =
+                t.requesterId() == null ? null : result.resolution().users().get(t.requesterId());
+        if (t.requesterId() != null && u == null) {
+            out.add("  requester " + t.requesterId() + " is not among the end-users read, so the ticket has no "
+                    + "expected org");
+        } else if (u != null && !u.mapped()) {
+            out.add("  requester " + u.user().email() + " maps to no account, so the ticket has no expected org"
+                    + " (trace --zendesk-user-id " + u.user().id() + " says why)");
+        } else if (u != null) {
+            for (SalesforceAccountId account : u.accounts()) {
+                AccountResolution r = result.resolution().account(account);
+                out.add("  requester " + u.user().email() + " maps to " + account + " '"
+                        + r.account().name() + "'"
+                        + (u.accounts().size() > 1 && account.equals(u.primary()) ? " (primary)" : "") + ": "
+                        + outcome(r));
+            }
+        }
+        touching(out, i -> id.equals(i.ticketId()), a -> false, null);
         return Optional.of(out);
     }
 

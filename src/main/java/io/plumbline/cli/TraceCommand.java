@@ -9,6 +9,7 @@ import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.model.Texts;
 import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.model.ZendeskTicketId;
 import io.plumbline.model.ZendeskUserId;
 import io.plumbline.normalize.SalesforceIds;
 import io.plumbline.resolve.ResolutionSettings;
@@ -82,6 +83,13 @@ final class TraceCommand implements Callable<Integer> {
                 converter = TraceTargets.OrgId.class,
                 description = "A Zendesk organization id, or the address of its page in Zendesk.")
         Long orgId;
+
+        @Option(
+                names = "--zendesk-ticket-id",
+                paramLabel = "N",
+                converter = TraceTargets.TicketId.class,
+                description = "A Zendesk ticket id of the ticket window, or the address of its page in Zendesk.")
+        Long ticketId;
     }
 
     TraceCommand(Context ctx) {
@@ -143,6 +151,12 @@ final class TraceCommand implements Callable<Integer> {
                                     + "which may not match the run's artifacts"));
         }
         Optional<List<String>> lines = trace(new Tracer(result));
+        if (lines.isEmpty() && target.ticketId != null) {
+            // the tickets before the window are counted, not kept
+            throw new ConfigException("Zendesk ticket " + target.ticketId + " is not among the tickets of the ticket "
+                    + "window (activity from " + result.resolution().ticketWindowStart() + " on) in " + described
+                    + "; the tickets before it are not checked");
+        }
         if (lines.isEmpty()) {
             throw new ConfigException(describeTarget() + " is not in " + described);
         }
@@ -167,6 +181,9 @@ final class TraceCommand implements Callable<Integer> {
             }
             if (target.userId != null) {
                 return tracer.user(new ZendeskUserId(target.userId));
+            }
+            if (target.ticketId != null) {
+                return tracer.ticket(new ZendeskTicketId(target.ticketId));
             }
             return tracer.org(new ZendeskOrgId(target.orgId));
         } catch (picocli.CommandLine.TypeConversionException e) {

@@ -36,6 +36,14 @@ final class TraceTargets {
         }
     }
 
+    /** --zendesk-ticket-id. */
+    static final class TicketId implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return zendeskId(value, "tickets");
+        }
+    }
+
     static long zendeskId(String value, String kind) {
         String v = value.strip();
         if (!v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9') && v.length() <= 18) {
@@ -46,12 +54,8 @@ final class TraceTargets {
             if (m.find() && m.group(2).length() <= 18) {
                 if (!m.group(1).equals(kind)) {
                     throw new TypeConversionException("'" + v + "' is the address of a Zendesk "
-                            + singular(m.group(1)) + " (" + m.group(2) + "), not of "
-                            + (kind.equals("users") ? "a user" : "an organization")
-                            + (m.group(1).equals("tickets")
-                                    ? "; trace the ticket's requester or organization"
-                                    : "; trace it with --zendesk-" + (m.group(1).equals("users") ? "user" : "org")
-                                            + "-id " + m.group(2)));
+                            + singular(m.group(1)) + " (" + m.group(2) + "), not of " + article(singular(kind))
+                            + "; trace it with --zendesk-" + option(m.group(1)) + "-id " + m.group(2));
                 }
                 return Long.parseLong(m.group(2));
             }
@@ -99,6 +103,18 @@ final class TraceTargets {
     private static boolean isAddress(String v) {
         String lower = v.toLowerCase(Locale.ROOT);
         return lower.startsWith("https://") || lower.startsWith("http://");
+    }
+
+    private static String option(String kind) {
+        return switch (kind) {
+            case "organizations" -> "org";
+            case "users" -> "user";
+            default -> "ticket";
+        };
+    }
+
+    private static String article(String noun) {
+        return (noun.startsWith("o") ? "an " : "a ") + noun;
     }
 
     private static String singular(String kind) {

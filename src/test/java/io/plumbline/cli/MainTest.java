@@ -574,7 +574,7 @@ class MainTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err())
                 .isEqualTo("error: Missing required argument (specify one of these): (--sf-account-id=ID | "
-                        + "--user-email=EMAIL | --zendesk-user-id=N | --zendesk-org-id=N)\n"
+                        + "--user-email=EMAIL | --zendesk-user-id=N | --zendesk-org-id=N | --zendesk-ticket-id=N)\n"
                         + "Try 'plumbline trace --help' for usage.\n");
     }
 

@@ -29,7 +29,10 @@ class TraceTargetsTest {
                 .hasMessageContaining("is the address of a Zendesk user (7010)")
                 .hasMessageContaining("--zendesk-user-id 7010");
         assertThatThrownBy(() -> TraceTargets.zendeskId("https://a.zendesk.com/agent/tickets/10003", "users"))
-                .hasMessageContaining("a Zendesk ticket (10003)");
+                .hasMessageContaining(
+                        "a Zendesk ticket (10003), not of a user; trace it with --zendesk-ticket-id 10003");
+        assertThat(TraceTargets.zendeskId("https://a.zendesk.com/agent/tickets/10003", "tickets"))
+                .isEqualTo(10003L);
         for (String bad : new String[] {"abc", "", "9008x", "organizations/9008", "https://a.zendesk.com/agent/"}) {
             assertThatThrownBy(() -> TraceTargets.zendeskId(bad, "organizations"))
                     .as(bad)
@@ -81,5 +84,26 @@ class TraceTargetsTest {
 
         Cli.Result email = Cli.run("trace", "--demo", "--user-email", "Riley <riley.jones@acmestudios.example>");
         assertThat(email.out()).startsWith("Zendesk user 7010 ");
+    }
+
+    @Test
+    void trace_ticketOfTheWindow_explainsItsRequesterAndIssue() {
+        Cli.Result r =
+                Cli.run("trace", "--demo", "--zendesk-ticket-id", "https://demo.zendesk.com/agent/tickets/10003");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out())
+                .startsWith("Zendesk ticket 10003 (status solved)\n  requester: user 7010 | org: 9001 | created ")
+                .contains("  in the ticket window (activity from 2026-03-18T22:15:30Z on)\n")
+                .contains("  requester riley.jones@acmestudios.example maps to 001ACME006 'Acme Studios': resolved to "
+                        + "org 9006 (rule 2, external id)\n")
+                .contains(
+                        "Issues (1)\n  I0013 ticket_org_mismatch [medium, detected] org 9001 user 7010 ticket 10003\n");
+
+        Cli.Result missing = Cli.run("trace", "--demo", "--zendesk-ticket-id", "1");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err())
+                .contains("Zendesk ticket 1 is not among the tickets of the ticket window (activity from "
+                        + "2026-03-18T22:15:30Z on) in the demo input");
     }
 }
