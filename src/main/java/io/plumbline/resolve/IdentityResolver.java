@@ -38,6 +38,7 @@ public final class IdentityResolver {
 
     public Resolution resolve(Snapshot snapshot) {
         List<String> warnings = new ArrayList<>(emptyInputs(snapshot));
+        unknownRoles(snapshot.users()).ifPresent(warnings::add);
         OrgIndex orgs = new OrgIndex(snapshot.organizations());
         if (!snapshot.organizations().isEmpty()) { // else emptyInputs has said so, once
             danglingMemberships(snapshot.memberships(), orgs).ifPresent(warnings::add);
@@ -140,6 +141,33 @@ public final class IdentityResolver {
 
     private static Instant later(Instant a, Instant b) {
         return a == null || b.isAfter(a) ? b : a;
+    }
+
+    private static final Set<String> ROLES = Set.of(User.END_USER, "agent", "admin");
+
+    /**
+     * Users whose role is none of Zendesk's ({@code end-user}, {@code agent}, {@code admin}), as a
+     * hand-made export spells it ({@code End-user}) or leaves it out: only end-users resolve, so these
+     * drop out of every check, which is said with the roles found.
+     */
+    static Optional<String> unknownRoles(List<User> users) {
+        Map<String, Integer> byRole = new TreeMap<>();
+        for (User u : users) {
+            if (!ROLES.contains(u.role())) {
+                byRole.merge(u.role().isEmpty() ? "(none)" : "'" + u.role() + "'", 1, Integer::sum);
+            }
+        }
+        if (byRole.isEmpty()) {
+            return Optional.empty();
+        }
+        int n = byRole.values().stream().mapToInt(Integer::intValue).sum();
+        String roles = byRole.entrySet().stream()
+                .limit(5)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+        return Optional.of(n + (n == 1 ? " user has" : " users have") + " a role other than end-user, agent or admin ("
+                + roles + (byRole.size() > 5 ? ", ..." : "") + "); only end-users (role end-user, as Zendesk "
+                + "spells it) are resolved and checked, so these are not");
     }
 
     /**

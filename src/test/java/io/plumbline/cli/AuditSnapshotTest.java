@@ -170,6 +170,27 @@ class AuditSnapshotTest {
     }
 
     @Test
+    void audit_usersWithARoleZendeskDoesNotSpell_areAnInputWarningNamingTheRoles() throws IOException {
+        Path snapshot = snapshot(
+                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
+                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+        Files.writeString(
+                snapshot.resolve("zendesk/users.jsonl"),
+                "{\"id\":7001,\"email\":\"maria@acme.example\",\"role\":\"end-user\",\"organization_id\":9001}\n"
+                        + "{\"id\":7002,\"email\":\"kim@acme.example\",\"role\":\"End-user\"}\n"
+                        + "{\"id\":7003,\"email\":\"lee@acme.example\",\"role\":\"End-user\"}\n"
+                        + "{\"id\":7004,\"email\":\"ana@acme.example\"}\n"
+                        + "{\"id\":7005,\"email\":\"agent@acme.example\",\"role\":\"agent\"}\n");
+
+        assertThat(audit(snapshot)).isZero();
+
+        assertThat(err.toString())
+                .contains(
+                        "  3 users have a role other than end-user, agent or admin ('End-user' 2, (none) 1); only "
+                                + "end-users (role end-user, as Zendesk spells it) are resolved and checked, so these are not\n");
+    }
+
+    @Test
     void audit_asOfMistypedIntoTheFuture_saysNoTicketIsInTheWindow() throws IOException {
         Path snapshot = snapshot(
                 "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
