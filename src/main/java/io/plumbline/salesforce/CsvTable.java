@@ -135,13 +135,68 @@ final class CsvTable {
                     m.line(),
                     0,
                     String.format(
-                            Locale.ROOT,
-                            "not valid UTF-8 text (byte 0x%02X at character %d of the line); save the file as UTF-8",
-                            m.firstByte(),
-                            m.character()),
+                                    Locale.ROOT,
+                                    "not valid UTF-8 text (byte 0x%02X at character %d of the line); save the file as "
+                                            + "UTF-8",
+                                    m.firstByte(),
+                                    m.character())
+                            + encodingHint(m),
                     e);
         }
         return new InputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+    }
+
+    /** What a file that is not UTF-8 from its first bytes most likely is, as a hint; else "". */
+    private static String encodingHint(StrictUtf8Reader.Malformed m) {
+        int b = m.firstByte() & 0xFF;
+        if (m.line() == 1 && m.character() == 1 && (b == 0xFF || b == 0xFE)) {
+            return " (it starts as UTF-16 text does, as Excel's \"Unicode Text\" saves it: save as \"CSV UTF-8\")";
+        }
+        if (m.line() == 1 && m.character() == 2 && b == 0x8B) {
+            return " (it starts as a gzip file does: decompress it first)";
+        }
+        return "";
+    }
+
+    /**
+     * Names a column of an export may have under another name (a report's or Data Loader's label), each
+     * with the name Plumbline reads: said when a required column is missing, never read in its place.
+     */
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("account id", "sf_account_id"),
+            Map.entry("accountid", "sf_account_id"),
+            Map.entry("account_id", "sf_account_id"),
+            Map.entry("id", "sf_account_id"),
+            Map.entry("account name", "account_name"),
+            Map.entry("name", "account_name"),
+            Map.entry("domains", "account_domains"),
+            Map.entry("account domains", "account_domains"),
+            Map.entry("domain", "account_domains"),
+            Map.entry("email address", "email"),
+            Map.entry("e-mail", "email"));
+
+    /** Why a header row lacks {@code missing}, when it shows: another separator, or other names. */
+    private String headerHint(List<String> missing) {
+        if (columns.size() == 1) {
+            String only = columns.keySet().iterator().next();
+            if (only.startsWith("sep=")) {
+                return "; the first line is Excel's '" + shown(only) + "' line: remove it";
+            }
+            for (String sep : List.of(";", "\t", "|")) {
+                if (only.contains(sep)) {
+                    return "; the header looks " + (sep.equals("\t") ? "tab" : "'" + sep + "'")
+                            + "-separated: save the file with commas between fields";
+                }
+            }
+        }
+        List<String> renames = new ArrayList<>();
+        for (String c : columns.keySet()) {
+            String wanted = LABELS.get(c);
+            if (wanted != null && missing.contains(wanted)) {
+                renames.add("'" + shown(c) + "' to " + wanted);
+            }
+        }
+        return renames.isEmpty() ? "" : "; if they are these columns, rename " + String.join(", ", renames);
     }
 
     private void header(CsvRecord record, List<String> required, List<String> optional) {
@@ -177,7 +232,7 @@ final class CsvTable {
                                     ", ",
                                     columns.keySet().stream()
                                             .map(CsvTable::shown)
-                                            .toList()) + ")");
+                                            .toList()) + ")" + headerHint(missing));
         }
     }
 

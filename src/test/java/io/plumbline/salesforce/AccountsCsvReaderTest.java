@@ -29,6 +29,30 @@ class AccountsCsvReaderTest {
     }
 
     @Test
+    void read_exportSavedAnotherWay_saysWhatTheFileLooksLike() {
+        String csv = "sf_account_id,account_name,account_domains\n001A,Acme,acme.example\n";
+        assertThatThrownBy(() -> read(csv.getBytes(StandardCharsets.UTF_16)))
+                .hasMessageContaining("(it starts as UTF-16 text does, as Excel's \"Unicode Text\" saves it");
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(csv.getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThatThrownBy(() -> read(gz.toByteArray())).hasMessageContaining("(it starts as a gzip file does");
+        assertThatThrownBy(() -> read(csv.replace(',', ';')))
+                .hasMessageEndingWith("; the header looks ';'-separated: save the file with commas between fields");
+        assertThatThrownBy(() -> read(csv.replace(',', '\t'))).hasMessageContaining("the header looks tab-separated");
+        assertThatThrownBy(() -> read("sep=,\n" + csv))
+                .hasMessageEndingWith("; the first line is Excel's 'sep=' line: remove it");
+        assertFails(
+                "Id,Name,Domain\n001A,Acme,acme.example\n",
+                "accounts.csv:1: error: missing required columns sf_account_id, account_name, account_domains (the "
+                        + "header has: id, name, domain); if they are these columns, rename 'id' to sf_account_id, "
+                        + "'name' to account_name, 'domain' to account_domains");
+    }
+
+    @Test
     void read_allColumns_mapsEveryField() {
         List<Account> accounts = read("sf_account_id,account_name,account_domains,website,zendesk_domain_override,"
                 + "zendesk_org_id,parent_account_id\n"
@@ -121,7 +145,8 @@ class AccountsCsvReaderTest {
         assertFails(
                 "id,name\n",
                 "accounts.csv:1: error: missing required columns sf_account_id, account_name, account_domains "
-                        + "(the header has: id, name)");
+                        + "(the header has: id, name); if they are these columns, rename 'id' to sf_account_id, "
+                        + "'name' to account_name");
     }
 
     @Test
