@@ -117,9 +117,20 @@ final class HistoryCommand implements Callable<Integer> {
      */
     private static void table(PrintWriter w, List<RunRecord> all, int firstShown, RunRecord latest) {
         List<RunRecord> runs = all.subList(firstShown, all.size());
+        // runs of several series (another Zendesk, another window) are compared only within their own: said
+        boolean series =
+                runs.stream().map(HistoryCommand::seriesLabel).distinct().count() > 1;
         w.printf(
-                "%-28s %-20s %-9s %8s %7s %8s %7s %7s%n",
-                "run", "started", "input", "requests", "issues", "prepared", "blocked", "change");
+                "%-28s %-20s %-9s %8s %7s %8s %7s %7s%s%n",
+                "run",
+                "started",
+                "input",
+                "requests",
+                "issues",
+                "prepared",
+                "blocked",
+                "change",
+                series ? "  series (compared within)" : "");
         for (int i = firstShown; i < all.size(); i++) {
             RunRecord r = all.get(i);
             Integer previous = null;
@@ -130,7 +141,7 @@ final class HistoryCommand implements Callable<Integer> {
             }
             String change = previous == null ? "" : String.format("%+d", r.totalIssues() - previous);
             w.printf(
-                    "%-28s %-20s %-9s %8d %7d %8d %7d %7s%n",
+                    "%-28s %-20s %-9s %8d %7d %8d %7d %7s%s%n",
                     r.runId(),
                     r.startedAt().replaceAll("\\.\\d+Z$", "Z"),
                     r.inputKind(),
@@ -138,7 +149,8 @@ final class HistoryCommand implements Callable<Integer> {
                     r.totalIssues(),
                     r.prepared(),
                     r.blocked(),
-                    change);
+                    change,
+                    series ? "  " + seriesLabel(r) : "");
         }
         if (latest == null) {
             return;
@@ -163,12 +175,31 @@ final class HistoryCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A run's series in short: {@code acme.zendesk.com, 30-day window}, {@code demo}, or {@code (before
+     * series)} for a run recorded before series were.
+     */
+    static String seriesLabel(RunRecord r) {
+        if (r.demo()) {
+            return "demo";
+        }
+        if (r.series() == null) {
+            return "(before series)";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^zendesk=(\\S*) ticket_lookback_days=(\\S*)$")
+                .matcher(r.series());
+        if (!m.matches()) {
+            return r.series();
+        }
+        return (m.group(1).isEmpty() ? "(Zendesk not named)" : m.group(1)) + ", " + m.group(2) + "-day window";
+    }
+
     private static void latest(PrintWriter w, RunStore store, RunRecord run) {
         var previous = store.previous(run.runId());
         w.println();
         if (previous.isEmpty()) {
-            w.println("Latest " + (run.demo() ? "demo " : "") + "run " + run.runId() + " is the first recorded: all "
-                    + run.totalIssues() + " issues are new.");
+            w.println("Latest " + (run.demo() ? "demo " : "") + "run " + run.runId() + " is the first recorded of its "
+                    + "series (" + seriesLabel(run) + "): all " + run.totalIssues() + " issues are new.");
             return;
         }
         HistoryDiff diff = HistoryDiff.of(store.issues(previous.get().runId()), store.issues(run.runId()));

@@ -97,8 +97,8 @@ class HistoryAndCiTest {
         assertThat(h.out())
                 .contains("demo1")
                 .contains("Latest run real2 against real1")
-                .containsPattern("(?m)^demo1 .* \\d+ +\\d+ +\\d+ +$")
-                .containsPattern("(?m)^real2 .* \\+0$")
+                .containsPattern("(?m)^demo1 .* \\d+ +\\d+ +\\d+ +demo$")
+                .containsPattern("(?m)^real2 .* \\+0  \\(Zendesk not named\\), 30-day window$")
                 .containsPattern("Trend over 2 non-demo runs: (\\d+) -> \\1 issues \\(flat\\)");
 
         assertThat(Cli.run("audit", "--demo", "--out", out.toString(), "--run-id", "xdemo", "--quiet")
@@ -176,7 +176,9 @@ class HistoryAndCiTest {
         String history = Cli.run("history", "--out", out.toString()).out();
         assertThat(history)
                 .contains("Latest run wide2 against wide1: 0 new, 0 resolved")
-                .containsPattern("(?m)^wide2 .* \\+0$")
+                .containsPattern("(?m)^wide2 .* \\+0  \\(Zendesk not named\\), 30-day window$")
+                .containsPattern("(?m)^narrow .* 3-day window$")
+                .contains("series (compared within)")
                 .contains("Trend over 2 comparable (same Zendesk and ticket window) runs");
     }
 
