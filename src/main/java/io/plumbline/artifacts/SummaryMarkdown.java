@@ -154,8 +154,9 @@ public final class SummaryMarkdown {
             md.append("No account has an issue.\n\n");
             return;
         }
-        md.append("The org column counts the account's own issues and its orgs' issues; orgs that no account resolves "
-                + "to are listed under Orphan orgs.\n\n");
+        md.append("Worst first: by the highest risk among an account's issues (critical, high, medium, low), then "
+                + "by blocked actions, then by issues. The org column counts the account's own issues and its orgs' "
+                + "issues; orgs that no account resolves to are listed under Orphan orgs.\n\n");
         md.append("| account | name | org | user | ticket | total | prepared | blocked | top issue codes |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         f.rollups().stream().limit(QUEUE_ROWS).forEach(r -> md.append(row(java.util.Arrays.copyOf(r.cells(), 9))));
