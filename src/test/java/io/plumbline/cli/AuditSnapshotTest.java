@@ -191,6 +191,21 @@ class AuditSnapshotTest {
     }
 
     @Test
+    void audit_emptyTicketsExport_isAnInputWarning() throws IOException {
+        Path snapshot = snapshot(
+                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
+                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+        Files.writeString(snapshot.resolve("zendesk/tickets.jsonl"), "");
+        Files.writeString(snapshot.resolve("snapshot.json"), "{\"captured_at\": \"2026-04-11T00:00:00Z\"}\n");
+
+        assertThat(audit(snapshot)).isZero();
+
+        assertThat(err.toString())
+                .contains("  no Zendesk tickets were read, so no ticket is checked; check that the tickets export is "
+                        + "complete\n");
+    }
+
+    @Test
     void audit_asOfMistypedIntoTheFuture_saysNoTicketIsInTheWindow() throws IOException {
         Path snapshot = snapshot(
                 "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
