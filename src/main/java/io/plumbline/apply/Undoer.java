@@ -179,7 +179,11 @@ public final class Undoer {
                         continue;
                     }
                 }
-                return refused(r, handler, target, check, out);
+                if (!out.confirmed()) {
+                    return r.withOutcome(
+                            ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
+                }
+                return refused(r, handler, target, check, lost, out);
             }
         } catch (PlumblineException e) {
             // after an inverse whose answer was lost, it may have landed: unconfirmed, not merely stopped
@@ -191,24 +195,32 @@ public final class Undoer {
      * An inverse Zendesk refused, as {@link Applier#finished} settles a refused write: it may have met a
      * change made between its re-check and the write (the membership deleted, the org gone), so it is
      * re-checked once more and skipped with the re-check's reason when it is no longer ready; when it still
-     * is (or Zendesk cannot be read), the refusal is its failure.
+     * is (or Zendesk cannot be read), the refusal is its failure. After an earlier attempt whose answer was
+     * lost ({@code lost}), the change met may be that attempt's: applied when Zendesk now holds what the
+     * inverse restores, else unconfirmed.
      */
     private ActionResult refused(
-            ActionResult r, ActionHandler handler, ActionTarget target, Check check, WriteOutcome out) {
+            ActionResult r, ActionHandler handler, ActionTarget target, Check check, Check lost, WriteOutcome out) {
         ActionResult failed =
                 r.withOutcome(ResultStatus.FAILED, out.error(), check.before(), check.before(), out.requestId());
         if (zendesk.stopped()) {
-            return failed;
+            return lost == null ? failed : unconfirmed(r, lost, "its re-send was refused (" + out.error() + ")");
         }
         Check again;
         try {
             again = handler.checkUndo(target, r.before(), r.after(), zendesk);
         } catch (PlumblineException e) {
+            return lost == null ? failed : unconfirmed(r, lost, "its re-send was refused (" + out.error() + ")");
+        }
+        if (again.ready()) {
             return failed;
         }
-        return again.ready()
-                ? failed
-                : r.withOutcome(ResultStatus.SKIPPED, again.reason(), again.before(), again.before(), out.requestId());
+        if (lost != null) {
+            return landed(again)
+                    ? r.withOutcome(ResultStatus.APPLIED, "", lost.before(), lost.after(), out.requestId())
+                    : unconfirmed(r, lost, "its re-check found " + again.reason());
+        }
+        return r.withOutcome(ResultStatus.SKIPPED, again.reason(), again.before(), again.before(), out.requestId());
     }
 
     /**

@@ -248,6 +248,44 @@ class LiveUndoTest {
     }
 
     @Test
+    void undo_deleteWhoseAnswerWasLostAndWhoseResendIsRefused_isAppliedWhenTheFirstLandedLate() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "lost-then-refused");
+            JsonNode assign = StreamSupport.stream(json(receipt).path("results").spliterator(), false)
+                    .filter(n -> n.path("action_code").asText().equals("assign_user_to_org"))
+                    .filter(n -> n.path("after").path("membership_id").isNumber())
+                    .findFirst()
+                    .orElseThrow();
+            long created = assign.path("after").path("membership_id").asLong();
+            String path = "/api/v2/organization_memberships/" + created;
+            // the first DELETE is answered 503 and the re-check still sees the membership; it lands just
+            // before the DELETE sent again, which Zendesk answers 404
+            z.failRequest(path, 1, io.plumbline.zendesk.emulator.Fault.UNAVAILABLE);
+            z.interventions()
+                    .beforeRequest(
+                            "DELETE",
+                            path,
+                            2,
+                            () -> z.edits()
+                                    .removeMembership(
+                                            assign.path("zendesk_user_id").asLong(),
+                                            assign.path("zendesk_org_id").asLong()));
+
+            LiveApplyFixture.Run live = fx.undoLive(z, receipt);
+
+            assertThat(live.code()).as(live.err()).isZero();
+            JsonNode undone = result(
+                    json(receipt.resolveSibling("undo_receipt.json")),
+                    assign.path("action_id").asText());
+            assertThat(undone.path("status").asText()).as(undone.toString()).isEqualTo("applied");
+            assertThat(z.log().writes())
+                    .filteredOn(w -> w.path().equals(path))
+                    .extracting(w -> w.status())
+                    .containsExactly(503, 404);
+        }
+    }
+
+    @Test
     void undo_valueChangedSinceApply_skipsThatInverseAndUndoesTheRest() {
         try (ZendeskEmulator z = fx.emulator()) {
             Path receipt = applied(z, "changed");
