@@ -9,7 +9,9 @@ import java.util.Objects;
  * lookback window, so re-auditing the same snapshot later gives the same result. {@code zendesk} names
  * the Zendesk it was pulled from ({@code acme.zendesk.com}), or is empty when its files do not say. Tickets may come as
  * a compact, immutable {@link TicketTable} and memberships as a {@link MembershipTable}, which are kept
- * as they are; a ticket table may hold only the tickets of the audit's lookback window.
+ * as they are; a ticket table may hold only the tickets of the audit's lookback window. {@code capturedAt}
+ * is the instant its files say they were taken (a snapshot folder's {@code captured_at}), or null when
+ * they do not say; {@code asOf} is that instant unless an {@code --as-of} was given.
  */
 public record Snapshot(
         List<Account> accounts,
@@ -19,7 +21,8 @@ public record Snapshot(
         List<Membership> memberships,
         List<Ticket> tickets,
         Instant asOf,
-        String zendesk) {
+        String zendesk,
+        Instant capturedAt) {
     public Snapshot {
         accounts = List.copyOf(accounts);
         contacts = List.copyOf(contacts);
@@ -31,7 +34,20 @@ public record Snapshot(
         zendesk = Texts.orEmpty(zendesk);
     }
 
-    /** A snapshot that does not say which Zendesk it was pulled from. */
+    /** A snapshot that does not say when it was taken. */
+    public Snapshot(
+            List<Account> accounts,
+            List<Contact> contacts,
+            List<Organization> organizations,
+            List<User> users,
+            List<Membership> memberships,
+            List<Ticket> tickets,
+            Instant asOf,
+            String zendesk) {
+        this(accounts, contacts, organizations, users, memberships, tickets, asOf, zendesk, null);
+    }
+
+    /** A snapshot that does not say which Zendesk it was pulled from, nor when. */
     public Snapshot(
             List<Account> accounts,
             List<Contact> contacts,
@@ -40,7 +56,7 @@ public record Snapshot(
             List<Membership> memberships,
             List<Ticket> tickets,
             Instant asOf) {
-        this(accounts, contacts, organizations, users, memberships, tickets, asOf, "");
+        this(accounts, contacts, organizations, users, memberships, tickets, asOf, "", null);
     }
 
     /**

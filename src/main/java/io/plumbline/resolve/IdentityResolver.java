@@ -109,14 +109,18 @@ public final class IdentityResolver {
     }
 
     /**
-     * Tickets active more than a day after the audit's instant: a snapshot cannot hold them, so the
-     * instant is wrong (a {@code captured_at} left from another snapshot, exports dropped into a copied
-     * folder) or an {@code --as-of} was put in the past. They are checked (the window has no end), but the
-     * window of the readout is not the one the data calls for, so it is said, with the latest activity.
+     * Tickets active more than a day after the instant the snapshot says it was taken: it cannot hold
+     * them, so that instant is wrong (a {@code captured_at} left from another snapshot, exports dropped
+     * into a copied folder). They are checked (the window has no end), but when the window is counted back
+     * from that instant it is not the one the data calls for, so it is said, with the latest activity. (An
+     * {@code --as-of} in the past is no such sign: the snapshot's tickets are then later by design.)
      */
     public static Optional<String> ticketsAfterAsOf(Resolution resolution) {
         Snapshot snapshot = resolution.snapshot();
-        Instant after = snapshot.asOf().plus(java.time.Duration.ofDays(1));
+        if (snapshot.capturedAt() == null) {
+            return Optional.empty();
+        }
+        Instant after = snapshot.capturedAt().plus(java.time.Duration.ofDays(1));
         List<Ticket> tickets = snapshot.tickets();
         Instant[] latest = {null};
         int n;
@@ -136,11 +140,13 @@ public final class IdentityResolver {
             return Optional.empty();
         }
         return Optional.of(n + (n == 1 ? " ticket was" : " tickets were") + " last active more than a day after "
-                + snapshot.asOf() + ", the instant this audit counts its "
-                + resolution.settings().ticketLookbackDays()
-                + "-day ticket window back from (the latest on " + latest[0] + "), which a snapshot taken then "
-                + "cannot hold; if the exports are newer than that, correct captured_at in snapshot.json or pass "
-                + "--as-of");
+                + "the snapshot's captured_at " + snapshot.capturedAt() + " (the latest on " + latest[0] + "), which "
+                + "a snapshot taken then cannot hold"
+                + (snapshot.asOf().equals(snapshot.capturedAt())
+                        ? ", and the " + resolution.settings().ticketLookbackDays() + "-day ticket window is counted "
+                                + "back from it"
+                        : "")
+                + "; if the exports are newer than that, correct captured_at in snapshot.json");
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -119,8 +119,9 @@ public final class SnapshotReader {
         TicketTable tickets = TicketTable.deferred(() -> get(ticketsRead));
         Instant asOf = asOfOverride;
         String zendesk;
+        Instant captured;
         try {
-            Instant captured = manifestAsOf(source);
+            captured = manifestAsOf(source);
             if (asOf != null && captured != null && asOf.isAfter(captured)) {
                 // nothing in the snapshot is later than its capture: such an instant only hides its age
                 throw new ConfigException("--as-of " + asOf + " is after " + source.displayName(SnapshotLayout.MANIFEST)
@@ -137,7 +138,15 @@ public final class SnapshotReader {
             asOf = latestActivity(tickets);
         }
         return new Snapshot(
-                accounts, contacts == null ? List.of() : contacts, orgs, users, memberships, tickets, asOf, zendesk);
+                accounts,
+                contacts == null ? List.of() : contacts,
+                orgs,
+                users,
+                memberships,
+                tickets,
+                asOf,
+                zendesk,
+                captured);
     }
 
     private static Instant latestActivity(List<Ticket> tickets) {
