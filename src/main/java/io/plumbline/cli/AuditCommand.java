@@ -99,7 +99,7 @@ final class AuditCommand implements Callable<Integer> {
             return live(started, condition);
         }
         AuditInputs inputs = AuditInputs.load(input);
-        AuditInputs.configCsvsNotRead(input, inputs).forEach(ctx.err()::println);
+        AuditInputs.snapshotNotes(input, inputs).forEach(ctx.err()::println);
         Path root = out != null
                 ? out
                 : inputs.config().resolve(inputs.config().output().root());

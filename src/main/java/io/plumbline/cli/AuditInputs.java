@@ -102,10 +102,12 @@ record AuditInputs(
     }
 
     /**
-     * Notes for the CSVs a config given with {@code --config} names, there, that this {@code --snapshot}
-     * audit does not read (it reads the folder's own), so a user who meant them does not miss it.
+     * Notes on what a {@code --snapshot} audit does not read, so a user who meant it does not miss it: the
+     * CSVs a config given with {@code --config} names (it reads the folder's own), data files under names
+     * the layout does not read, and a tickets export with no ticket. (A live pull's tickets are those of
+     * the window only, and a quiet tenant may have none: not noted.)
      */
-    static List<String> configCsvsNotRead(InputOptions o, AuditInputs inputs) {
+    static List<String> snapshotNotes(InputOptions o, AuditInputs inputs) {
         List<String> notes = new ArrayList<>();
         if (o.snapshot == null) {
             return notes;
@@ -117,6 +119,10 @@ record AuditInputs(
         notReadNote(o.snapshot.resolve(SnapshotLayout.CONTACTS), contacts, "contacts")
                 .ifPresent(notes::add);
         unreadFiles(o.snapshot).ifPresent(notes::add);
+        if (inputs.snapshot().ticketsRead() == 0 && !inputs.snapshot().users().isEmpty()) {
+            notes.add("note: " + o.snapshot.resolve(SnapshotLayout.TICKETS) + " holds no ticket, so no ticket is "
+                    + "checked; check that the tickets export is complete");
+        }
         return notes;
     }
 

@@ -113,7 +113,7 @@ final class TraceCommand implements Callable<Integer> {
         }
         AuditInputs inputs = run != null ? AuditInputs.fromRun(run) : AuditInputs.load(input);
         if (run == null) {
-            AuditInputs.configCsvsNotRead(input, inputs).forEach(ctx.err()::println);
+            AuditInputs.snapshotNotes(input, inputs).forEach(ctx.err()::println);
         }
         return trace(inputs, inputs.description());
     }

@@ -94,10 +94,6 @@ public final class IdentityResolver {
         boolean none = tickets instanceof TicketTable table
                 ? table.forEachInWindow(windowStart, i -> {}) == 0
                 : tickets.stream().noneMatch(t -> t.inWindow(windowStart));
-        if (read == 0 && !snapshot.users().isEmpty()) { // with no users read, that is said already
-            return Optional.of(
-                    "no Zendesk tickets were read, so no ticket is checked; check that the tickets export is complete");
-        }
         if (read == 0 || !none) {
             return Optional.empty();
         }

@@ -199,7 +199,7 @@ class AuditSnapshotTest {
     }
 
     @Test
-    void audit_emptyTicketsExport_isAnInputWarning() throws IOException {
+    void audit_emptyTicketsExport_isNoted() throws IOException {
         Path snapshot = snapshot(
                 "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
                 "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
@@ -209,8 +209,8 @@ class AuditSnapshotTest {
         assertThat(audit(snapshot)).isZero();
 
         assertThat(err.toString())
-                .contains("  no Zendesk tickets were read, so no ticket is checked; check that the tickets export is "
-                        + "complete\n");
+                .isEqualTo("note: " + snapshot.resolve("zendesk/tickets.jsonl") + " holds no ticket, so no ticket is "
+                        + "checked; check that the tickets export is complete\n");
     }
 
     @Test
