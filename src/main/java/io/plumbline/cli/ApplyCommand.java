@@ -173,9 +173,7 @@ final class ApplyCommand implements Callable<Integer> {
                             + "nothing is written to Zendesk");
         }
         // only a demo plan runs without a config; any other needs the Zendesk a config names
-        PlumblineConfig cfg = ConfigLoader.loadOrDefaults(
-                config != null ? config : Path.of("plumbline.yaml"),
-                config != null || !file.plan().demo());
+        PlumblineConfig cfg = ConfigLoader.loadGiven(config, !file.plan().demo());
         String target = file.plan().demo() ? "" : cfg.zendesk().instance();
         if (!file.plan().demo()) {
             file.checkZendesk(target);

@@ -70,8 +70,7 @@ final class HistoryCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new ConfigException("--limit must be 1 or more: " + limit);
         }
-        PlumblineConfig cfg =
-                ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
+        PlumblineConfig cfg = ConfigLoader.loadGiven(config, false);
         Path root = out != null ? out : cfg.resolve(cfg.output().root());
         Path db = cfg.storePath(root);
         if (db.startsWith(root)) {

@@ -86,7 +86,7 @@ final class ReportCommand implements Callable<Integer> {
         SummaryFacts facts = SummaryFacts.of(result);
         Path db = storePath != null
                 ? storePath
-                : ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null)
+                : ConfigLoader.loadGiven(config, false)
                         .storePath(run.toAbsolutePath().getParent());
         if (storePath != null && !Files.isRegularFile(storePath)) {
             // a store named by hand that is not there is a typo, not a tenant without history

@@ -155,9 +155,9 @@ final class UndoCommand implements Callable<Integer> {
             ctx.out().flush();
             return 0;
         }
-        PlumblineConfig cfg =
-                ConfigLoader.loadOrDefaults(config != null ? config : Path.of("plumbline.yaml"), config != null);
         boolean demo = source.path("demo").asBoolean(false);
+        // only a demo receipt is undone without a config; any other needs the Zendesk a config names
+        PlumblineConfig cfg = ConfigLoader.loadGiven(config, !demo);
         String instance = demo ? "" : cfg.zendesk().instance();
         String wrote = source.path("zendesk").asText("");
         if (!demo && !wrote.isEmpty() && !wrote.equalsIgnoreCase(instance)) {

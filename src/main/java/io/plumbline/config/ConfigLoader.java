@@ -139,6 +139,15 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * The config a command's {@code --config} names ({@code given}), else {@code ./plumbline.yaml}: read
+     * when it exists; when it does not, an error if it was given or is {@code needed} (a command that
+     * talks to the Zendesk a config names), else the defaults.
+     */
+    public static PlumblineConfig loadGiven(Path given, boolean needed) {
+        return loadOrDefaults(given != null ? given : Path.of("plumbline.yaml"), given != null || needed);
+    }
+
     /** Loads {@code file} when it exists, else the defaults (for commands that can run without one). */
     public static PlumblineConfig loadOrDefaults(Path file, boolean explicit) {
         if (!explicit && !Files.exists(file)) {

@@ -56,6 +56,23 @@ class LiveUndoTest {
     }
 
     @Test
+    void undo_receiptOfALiveApplyWithoutAConfigFile_saysTheConfigIsMissing() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "no-config");
+
+            LiveApplyFixture.Run r =
+                    LiveApplyFixture.run(z.time(), LiveApplyFixture.ENV, "undo", "--receipt", receipt.toString());
+
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err())
+                    .contains(
+                            "plumbline.yaml: config file not found; create one with `plumbline init` or pass --config "
+                                    + "FILE")
+                    .doesNotContain("is not set");
+        }
+    }
+
+    @Test
     void undo_outTheReceiptItUndoes_isAUsageError() {
         try (ZendeskEmulator z = fx.emulator()) {
             Path receipt = applied(z, "out-same");
