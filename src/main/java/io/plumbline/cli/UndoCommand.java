@@ -101,8 +101,18 @@ final class UndoCommand implements Callable<Integer> {
             throw new ConfigException(
                     "--out " + out + " is the receipt being undone; write the undo's receipt elsewhere");
         }
+        if (!Files.isWritable(receipt.toAbsolutePath().getParent())) {
+            return undo(); // no apply can be writing a receipt there (a run folder copied read-only)
+        }
         // an apply still writing this receipt has writes in flight that undo would take for stopped ones
-        try (ReceiptArchive.Held applying = hold(receipt)) {
+        ReceiptArchive.Held applying;
+        try {
+            applying = hold(receipt);
+        } catch (ApplyRefusedException e) {
+            throw new ApplyRefusedException(receipt + " is being written by an apply that is still running; undo it "
+                    + "once that apply has finished");
+        }
+        try (applying) {
             return undo();
         }
     }

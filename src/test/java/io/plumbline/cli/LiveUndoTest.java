@@ -49,7 +49,9 @@ class LiveUndoTest {
             }
 
             assertThat(r.code()).isEqualTo(5);
-            assertThat(r.err()).contains(receipt + " is being written by another plumbline run");
+            assertThat(r.err())
+                    .contains(receipt + " is being written by an apply that is still running; undo it once that apply "
+                            + "has finished");
             assertThat(z.log().writes()).isEmpty();
             assertThat(receipt.resolveSibling("undo_receipt.json")).hasContent(dryRunReceipt);
         }
