@@ -159,10 +159,11 @@ final class CsvTable {
     }
 
     /**
-     * Names a column of an export may have under another name (a report's or Data Loader's label), each
-     * with the name Plumbline reads: said when a required column is missing, never read in its place.
+     * Names a column of an accounts export may have under another name (a report's or Data Loader's
+     * label), each with the name Plumbline reads: said when a required column is missing, never read in
+     * its place.
      */
-    private static final Map<String, String> LABELS = Map.ofEntries(
+    private static final Map<String, String> ACCOUNT_LABELS = Map.ofEntries(
             Map.entry("account id", "sf_account_id"),
             Map.entry("accountid", "sf_account_id"),
             Map.entry("account_id", "sf_account_id"),
@@ -171,12 +172,18 @@ final class CsvTable {
             Map.entry("name", "account_name"),
             Map.entry("domains", "account_domains"),
             Map.entry("account domains", "account_domains"),
-            Map.entry("domain", "account_domains"),
+            Map.entry("domain", "account_domains"));
+
+    /** As {@link #ACCOUNT_LABELS}, for a contacts export, whose {@code Id} is the contact's own. */
+    private static final Map<String, String> CONTACT_LABELS = Map.ofEntries(
+            Map.entry("account id", "sf_account_id"),
+            Map.entry("accountid", "sf_account_id"),
+            Map.entry("account_id", "sf_account_id"),
             Map.entry("email address", "email"),
             Map.entry("e-mail", "email"));
 
     /** Why a header row lacks {@code missing}, when it shows: another separator, or other names. */
-    private String headerHint(List<String> missing) {
+    private String headerHint(List<String> missing, List<String> required) {
         if (columns.size() == 1) {
             String only = columns.keySet().iterator().next();
             if (only.startsWith("sep=")) {
@@ -189,13 +196,21 @@ final class CsvTable {
                 }
             }
         }
-        List<String> renames = new ArrayList<>();
+        Map<String, String> labels = required.contains("email") ? CONTACT_LABELS : ACCOUNT_LABELS;
+        Map<String, List<String>> candidates = new LinkedHashMap<>();
         for (String c : columns.keySet()) {
-            String wanted = LABELS.get(c);
+            String wanted = labels.get(c);
             if (wanted != null && missing.contains(wanted)) {
-                renames.add("'" + shown(c) + "' to " + wanted);
+                candidates.computeIfAbsent(wanted, k -> new ArrayList<>()).add(c);
             }
         }
+        List<String> renames = new ArrayList<>();
+        // of two candidates for one column, neither is sure: no rename is said for it
+        candidates.forEach((wanted, cs) -> {
+            if (cs.size() == 1) {
+                renames.add("'" + shown(cs.get(0)) + "' to " + wanted);
+            }
+        });
         return renames.isEmpty() ? "" : "; if they are these columns, rename " + String.join(", ", renames);
     }
 
@@ -232,7 +247,7 @@ final class CsvTable {
                                     ", ",
                                     columns.keySet().stream()
                                             .map(CsvTable::shown)
-                                            .toList()) + ")" + headerHint(missing));
+                                            .toList()) + ")" + headerHint(missing, required));
         }
     }
 

@@ -100,6 +100,13 @@ class ContactsCsvReaderTest {
     }
 
     @Test
+    void read_dataLoaderHeader_namesOnlyTheContactsRenames() {
+        assertThatThrownBy(() -> read("Id,AccountId,Email\n003A,001A,a@acme.example\n"))
+                .hasMessageEndingWith("(the header has: id, accountid, email); if they are these columns, rename "
+                        + "'accountid' to sf_account_id");
+    }
+
+    @Test
     void read_blankAccountId_skipsTheRowAsAContactOfNoAccount() {
         assertThat(read(HEADER + "jane@acme.example,,true\nkim@acme.example,  ,\nlee@acme.example,001ACME001,\n"))
                 .extracting(c -> c.email())
