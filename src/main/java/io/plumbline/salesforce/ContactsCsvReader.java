@@ -23,13 +23,27 @@ public final class ContactsCsvReader {
 
     public static List<Contact> read(InputStream in, String file) {
         List<Contact> out = new ArrayList<>();
+        // the first row of an email but no account: when every row is one, the column is the wrong one
+        RuntimeException[] noAccount = {null};
         CsvTable.read(in, file, REQUIRED, OPTIONAL, row -> {
             String email = row.get("email");
-            if (email.isEmpty() || row.get("sf_account_id").isBlank()) {
+            if (email.isEmpty()) {
+                return;
+            }
+            if (row.get("sf_account_id").isBlank()) {
+                if (noAccount[0] == null) {
+                    noAccount[0] = row.error(
+                            "sf_account_id",
+                            "every contact's sf_account_id is blank, so no contact maps anyone to an account; is the "
+                                    + "account id in another column of the export?");
+                }
                 return;
             }
             out.add(new Contact(email, AccountsCsvReader.accountId(row, "sf_account_id"), primary(row), row.line()));
         });
+        if (out.isEmpty() && noAccount[0] != null) {
+            throw noAccount[0];
+        }
         return out;
     }
 

@@ -114,6 +114,14 @@ class ContactsCsvReaderTest {
     }
 
     @Test
+    void read_everyAccountIdBlank_isTheWrongColumnNotAFileOfPrivateContacts() {
+        assertFails(
+                HEADER + "jane@acme.example,,true\nkim@acme.example,,\n",
+                "contacts.csv:2:2: error: every contact's sf_account_id is blank, so no contact maps anyone to an "
+                        + "account; is the account id in another column of the export?");
+    }
+
+    @Test
     void read_malformedAccountId_failsWithLineAndColumn() {
         assertFails(
                 HEADER + "jane@acme.example,001 A,true\n",
