@@ -1,6 +1,7 @@
 package io.plumbline.audit;
 
 import io.plumbline.detect.Issue;
+import io.plumbline.detect.TicketIssueDetector;
 import io.plumbline.model.Account;
 import io.plumbline.model.Membership;
 import io.plumbline.model.Organization;
@@ -223,8 +224,31 @@ public final class Tracer {
                         + outcome(r));
             }
         }
+        out.add("  Decided: " + verdict(t, TicketIssueDetector.judge(t, result.resolution())));
         touching(out, i -> id.equals(i.ticketId()), a -> false, null);
         return Optional.of(out);
+    }
+
+    /** What the ticket detector decided for {@code t}, in words. */
+    private static String verdict(Ticket t, TicketIssueDetector.Judgement j) {
+        String orgs = j.expected().stream().map(ZendeskOrgId::toString).collect(Collectors.joining(" or "));
+        return switch (j.verdict()) {
+            case NOT_CHECKED ->
+                "not checked (" + (Ticket.DELETED.equals(t.status()) ? "deleted" : "outside the ticket window") + ")";
+            case NO_EXPECTATION -> "no expected org, so not checked";
+            case ON_EXPECTED_ORG -> "on an expected org (" + orgs + ")";
+            case BLOCKED ->
+                "review-only: the org of " + j.account().account().id()
+                        + " is ambiguous (more than one org carries its external_id)";
+            case UNDECIDED ->
+                "not judged: " + j.account().account().id() + " '"
+                        + j.account().account().name()
+                        + "', an account the ticket may be of, has " + outcome(j.account())
+                        + ", and no primary contact decides which account the ticket is of";
+            case MISMATCH ->
+                "expected org " + orgs + ", but the ticket is on "
+                        + (t.organizationId() == null ? "no org" : "org " + t.organizationId());
+        };
     }
 
     /** How account {@code r} names the org, in words; null when it does not. */

@@ -154,8 +154,8 @@ final class TraceCommand implements Callable<Integer> {
         if (lines.isEmpty() && target.ticketId != null) {
             // the tickets before the window are counted, not kept
             throw new ConfigException("Zendesk ticket " + target.ticketId + " is not among the tickets of the ticket "
-                    + "window (activity from " + result.resolution().ticketWindowStart() + " on) in " + described
-                    + "; the tickets before it are not checked");
+                    + "window in " + described + ": it is not in the tickets export, or it was last active before "
+                    + result.resolution().ticketWindowStart() + ", and such a ticket is not checked");
         }
         if (lines.isEmpty()) {
             throw new ConfigException(describeTarget() + " is not in " + described);

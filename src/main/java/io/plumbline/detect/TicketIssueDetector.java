@@ -8,7 +8,6 @@ import io.plumbline.resolve.AccountOutcome;
 import io.plumbline.resolve.AccountResolution;
 import io.plumbline.resolve.Resolution;
 import io.plumbline.resolve.UserResolution;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -20,7 +19,7 @@ import java.util.stream.IntStream;
  * Tickets in the lookback window whose organization disagrees with the requester's expected org, or
  * whose requester's account is blocked upstream. Detection only: tickets are never written.
  */
-final class TicketIssueDetector implements Detector {
+public final class TicketIssueDetector implements Detector {
 
     @Override
     public List<Issue> detect(Resolution resolution) {
@@ -42,59 +41,100 @@ final class TicketIssueDetector implements Detector {
                 .toList();
     }
 
+    /** How the detector judges one ticket. */
+    public enum Verdict {
+        /** Outside the window, or deleted: not checked. */
+        NOT_CHECKED,
+        /** No requester, or one that maps to no account: no expected org. */
+        NO_EXPECTATION,
+        /** On one of the orgs its requester's accounts resolve to. */
+        ON_EXPECTED_ORG,
+        /** The deciding account's org is ambiguous (a duplicate external_id): review-only. */
+        BLOCKED,
+        /** An account the ticket may be of has no known org, and no primary decides: not judged. */
+        UNDECIDED,
+        /** On another org than the expected one(s). */
+        MISMATCH
+    }
+
+    /**
+     * The verdict on one ticket, with the orgs it may carry ({@code expected}) and the account that
+     * decided it ({@code account}: the blocked one, the one without a known org, or the expected one).
+     */
+    public record Judgement(Verdict verdict, List<ZendeskOrgId> expected, AccountResolution account) {}
+
     /**
      * The issue for one ticket, or null when it is fine, outside the window, deleted (an export lists a
      * deleted ticket with status {@code deleted}; a live pull leaves it out), or has no expectation.
      */
     static Issue check(Ticket t, Resolution resolution) {
-        if (!t.inWindow(resolution.ticketWindowStart()) || t.requesterId() == null) {
-            return null;
+        Judgement j = judge(t, resolution);
+        return switch (j.verdict()) {
+            case BLOCKED -> blockedIssue(t, resolution.users().get(t.requesterId()), j.account());
+            case MISMATCH -> mismatch(t, resolution.users().get(t.requesterId()), j);
+            default -> null;
+        };
+    }
+
+    /**
+     * Judges one ticket, as {@link #check} reports it: a ticket is of one of its requester's accounts;
+     * without a primary contact to decide which, it may carry the org of any of them, and when one of them
+     * has no known org (none, or a conflict) the ticket may rightly be that account's: it is not judged.
+     */
+    public static Judgement judge(Ticket t, Resolution resolution) {
+        if (!t.inWindow(resolution.ticketWindowStart())) {
+            return new Judgement(Verdict.NOT_CHECKED, List.of(), null);
         }
-        UserResolution u = resolution.users().get(t.requesterId());
+        UserResolution u = t.requesterId() == null ? null : resolution.users().get(t.requesterId());
         if (u == null || !u.mapped()) {
-            return null;
+            return new Judgement(Verdict.NO_EXPECTATION, List.of(), null);
         }
         Set<ZendeskOrgId> expectedOrgs = new TreeSet<>();
-        List<AccountResolution> blocked = new ArrayList<>();
-        boolean someUnresolved = false;
+        AccountResolution blocked = null;
+        AccountResolution unresolved = null;
         for (SalesforceAccountId id : u.accounts()) {
             AccountResolution a = resolution.account(id);
             if (a.resolved()) {
                 expectedOrgs.add(a.org().id());
+            } else if (a.outcome() == AccountOutcome.BLOCKED_DUPLICATE) {
+                blocked = blocked == null ? a : blocked;
             } else {
-                someUnresolved = true;
-                if (a.outcome() == AccountOutcome.BLOCKED_DUPLICATE) {
-                    blocked.add(a);
-                }
+                unresolved = unresolved == null ? a : unresolved;
             }
         }
         if (t.organizationId() != null && expectedOrgs.contains(t.organizationId())) {
-            return null;
+            return new Judgement(Verdict.ON_EXPECTED_ORG, List.copyOf(expectedOrgs), null);
         }
         AccountResolution decisive = u.primary() != null ? resolution.account(u.primary()) : null;
-        if (decisive != null ? decisive.outcome() == AccountOutcome.BLOCKED_DUPLICATE : !blocked.isEmpty()) {
-            return blockedIssue(t, u, decisive != null ? decisive : blocked.get(0));
+        if (decisive != null ? decisive.outcome() == AccountOutcome.BLOCKED_DUPLICATE : blocked != null) {
+            return new Judgement(Verdict.BLOCKED, List.of(), decisive != null ? decisive : blocked);
         }
-        // without a primary, a ticket may be any of the requester's accounts': one whose org is not known
-        // (no org, or a conflict) may be the ticket's, so the ticket cannot be judged
-        if (decisive != null ? !decisive.resolved() : someUnresolved || expectedOrgs.isEmpty()) {
-            return null;
+        if (decisive != null && !decisive.resolved()) {
+            return new Judgement(Verdict.UNDECIDED, List.of(), decisive);
+        }
+        if (decisive == null && (unresolved != null || expectedOrgs.isEmpty())) {
+            return new Judgement(Verdict.UNDECIDED, List.of(), unresolved);
         }
         AccountResolution expected = decisive != null ? decisive : firstResolved(u, resolution);
-        List<ZendeskOrgId> expectedIds =
-                decisive != null ? List.of(decisive.org().id()) : List.copyOf(expectedOrgs);
-        String expectedValue = expectedIds.stream().map(ZendeskOrgId::toString).collect(Collectors.joining(" "));
-        return IssueBuilder.of(IssueCode.TICKET_ORG_MISMATCH, expected.account())
+        return new Judgement(
+                Verdict.MISMATCH,
+                decisive != null ? List.of(decisive.org().id()) : List.copyOf(expectedOrgs),
+                expected);
+    }
+
+    private static Issue mismatch(Ticket t, UserResolution u, Judgement j) {
+        String expectedValue = j.expected().stream().map(ZendeskOrgId::toString).collect(Collectors.joining(" "));
+        return IssueBuilder.of(IssueCode.TICKET_ORG_MISMATCH, j.account().account())
                 .org(t.organizationId())
                 .user(t.requesterId())
                 .ticket(t.id())
                 .current(t.organizationId() == null ? "" : t.organizationId().toString())
                 .expected(expectedValue)
-                .relatedOrgs(expectedIds)
+                .relatedOrgs(j.expected())
                 .evidence(
                         "requester %s maps to %s; ticket is on %s",
                         u.user().email(),
-                        expected.account().id(),
+                        j.account().account().id(),
                         t.organizationId() == null ? "no org" : "org " + t.organizationId())
                 .build();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.model.ZendeskTicketId;
 import io.plumbline.model.ZendeskUserId;
 import io.plumbline.normalize.SalesforceIds;
 import io.plumbline.testing.Snapshots;
@@ -60,6 +61,33 @@ class TracerTest {
         assertThat(trace)
                 .contains("  account 001A 'A': holds an expected domain it shares with other accounts")
                 .doesNotContain("  no account resolves to this org or names it as a candidate");
+    }
+
+    @Test
+    void ticket_ofARequesterOfTwoAccountsOneWithoutAnOrg_saysWhyItIsNotJudged() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .account("001B", "B", "b.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "Other", "001Z")
+                .contact("kim@personal.example", "001A", false)
+                .contact("kim@personal.example", "001B", false)
+                .endUser(10, "kim@personal.example", 1L)
+                .ticket(100, 10, 2L, 3)
+                .endUser(11, "lee@elsewhere.example", 2L)
+                .ticket(101, 11, 2L, 3)
+                .audit();
+
+        assertThat(new Tracer(r).ticket(new ZendeskTicketId(100)).orElseThrow())
+                .contains("  requester kim@personal.example maps to 001A 'A': resolved to org 1 (rule 2, external id)")
+                .contains("  Decided: not judged: 001B 'B', an account the ticket may be of, has no Zendesk org "
+                        + "(rule 4, no org), and no primary contact decides which account the ticket is of")
+                .contains("Issues (0)");
+        assertThat(new Tracer(r).ticket(new ZendeskTicketId(101)).orElseThrow())
+                .contains("  requester lee@elsewhere.example maps to no account, so the ticket has no expected org "
+                        + "(trace --zendesk-user-id 11 says why)")
+                .contains("  Decided: no expected org, so not checked");
+        assertThat(new Tracer(r).ticket(new ZendeskTicketId(999))).isEmpty();
     }
 
     @Test

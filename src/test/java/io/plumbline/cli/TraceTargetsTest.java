@@ -97,13 +97,15 @@ class TraceTargetsTest {
                 .contains("  in the ticket window (activity from 2026-03-18T22:15:30Z on)\n")
                 .contains("  requester riley.jones@acmestudios.example maps to 001ACME006 'Acme Studios': resolved to "
                         + "org 9006 (rule 2, external id)\n")
+                .contains("  Decided: expected org 9006, but the ticket is on org 9001\n")
                 .contains(
                         "Issues (1)\n  I0013 ticket_org_mismatch [medium, detected] org 9001 user 7010 ticket 10003\n");
 
         Cli.Result missing = Cli.run("trace", "--demo", "--zendesk-ticket-id", "1");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err())
-                .contains("Zendesk ticket 1 is not among the tickets of the ticket window (activity from "
-                        + "2026-03-18T22:15:30Z on) in the demo input");
+                .contains("Zendesk ticket 1 is not among the tickets of the ticket window in the demo input: it is not "
+                        + "in the tickets export, or it was last active before 2026-03-18T22:15:30Z, and such a ticket "
+                        + "is not checked");
     }
 }

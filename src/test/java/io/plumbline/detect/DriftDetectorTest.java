@@ -445,6 +445,19 @@ class DriftDetectorTest {
                 .ticket(100, 10, 2L, 3)
                 .audit();
         assertThat(only(both, IssueCode.TICKET_ORG_MISMATCH).expectedValue()).isEqualTo("1 3");
+
+        // a primary contact decides which account the ticket is of, whatever the other's org
+        AuditResult primary = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .account("001B", "B", "b.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "Other", "001Z")
+                .contact("kim@personal.example", "001A", true)
+                .contact("kim@personal.example", "001B", false)
+                .endUser(10, "kim@personal.example", 1L)
+                .ticket(100, 10, 2L, 3)
+                .audit();
+        assertThat(only(primary, IssueCode.TICKET_ORG_MISMATCH).expectedValue()).isEqualTo("1");
     }
 
     @Test
