@@ -52,6 +52,7 @@ public final class Applier {
     record Step(PlannedAction action, ActionResult decided) {}
 
     public void run(FixPlan plan, ApplyOptions options, ResultSink sink) {
+        zendesk.onJobQueued(sink::jobQueued);
         List<Step> steps = new ArrayList<>(decide(plan, options));
         Map<ActionCode, Integer> toWrite = new EnumMap<>(ActionCode.class);
         steps.stream()

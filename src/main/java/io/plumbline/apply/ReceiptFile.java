@@ -91,6 +91,15 @@ public final class ReceiptFile implements ResultSink {
     public void notSent() {
         root.remove("in_flight");
         root.remove("in_flight_batch");
+        root.remove("in_flight_jobs");
+        flush();
+    }
+
+    @Override
+    public void jobQueued(String jobId) {
+        ArrayNode jobs =
+                root.has("in_flight_jobs") ? (ArrayNode) root.get("in_flight_jobs") : root.putArray("in_flight_jobs");
+        jobs.add(jobId);
         flush();
     }
 
@@ -110,6 +119,7 @@ public final class ReceiptFile implements ResultSink {
     private void record(ActionResult r) {
         root.remove("in_flight");
         root.remove("in_flight_batch");
+        root.remove("in_flight_jobs");
         accepted.add(r);
         results.add(toJson(r));
         ObjectNode counts = (ObjectNode) root.get("counts");
@@ -211,7 +221,8 @@ public final class ReceiptFile implements ResultSink {
     }
 
     /**
-     * The background jobs a live apply's receipt left open: those of its results that failed as
+     * The background jobs a live apply's receipt left open: those of the batch in flight when its run
+     * stopped ({@code in_flight_jobs}), then those of its results that failed as
      * {@value JobConfirmation#UNCONFIRMED} (the job may still have been running), by the job id their
      * {@code zendesk_request_id} ends with ({@code <request> job <id>}), in the order they were sent.
      */
@@ -220,6 +231,8 @@ public final class ReceiptFile implements ResultSink {
         if (!receipt.path("mode").asText().equals("apply")) {
             return out;
         }
+        // the jobs of a batch in flight when the run stopped, then those its results left open
+        receipt.path("in_flight_jobs").forEach(n -> out.add(n.asText()));
         // read field by field: a receipt this version cannot read whole still names its jobs
         for (JsonNode n : receipt.path("results")) {
             java.util.regex.Matcher m =

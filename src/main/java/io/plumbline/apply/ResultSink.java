@@ -29,6 +29,13 @@ public interface ResultSink extends Consumer<ActionResult> {
      */
     default void notSent() {}
 
+    /**
+     * The id of a bulk job Zendesk queued for the writes in flight, known before Plumbline waits for it. A
+     * sink that keeps a trace of the writes in flight keeps it: a run stopped while it waits leaves a job
+     * that may still be running, which a later run asks Zendesk about before it writes.
+     */
+    default void jobQueued(String jobId) {}
+
     /** Results known together (a batch), in order; the same as accepting each in turn. */
     default void acceptAll(List<ActionResult> results) {
         results.forEach(this::accept);

@@ -141,6 +141,11 @@ public final class ZendeskApiWrites extends ZendeskWrites {
     }
 
     @Override
+    public void onJobQueued(java.util.function.Consumer<String> listener) {
+        client.onJobQueued(listener);
+    }
+
+    @Override
     public Optional<String> jobStatus(String jobId) {
         return client.jobStatus(jobId);
     }

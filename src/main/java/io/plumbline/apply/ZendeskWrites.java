@@ -87,6 +87,12 @@ public abstract class ZendeskWrites {
         return Optional.empty();
     }
 
+    /**
+     * Tells {@code listener} the id of each bulk job Zendesk queues for a write of this run, as soon as it
+     * is known. Nothing, by default (no jobs).
+     */
+    public void onJobQueued(java.util.function.Consumer<String> listener) {}
+
     /** Whether the run must send nothing more: the rate limit, or Zendesk out of reach. */
     final boolean stopped() {
         return rateLimited() || unreachable();

@@ -62,6 +62,11 @@ public final class ZendeskClient {
                 : Optional.of(r.body().path("job_status").path("status").asText("unknown"));
     }
 
+    /** Tells {@code listener} the id of each bulk job Zendesk queues, as soon as it is known (before polling). */
+    public void onJobQueued(java.util.function.Consumer<String> listener) {
+        jobs.onQueued(listener);
+    }
+
     /** The user as Zendesk has it now (a deleted user comes back inactive); empty when there is none. */
     public Optional<JsonNode> user(ZendeskUserId id) {
         ZendeskResponse r = http.send("GET", "/api/v2/users/" + id.value(), null, Set.of(404));

@@ -24,10 +24,16 @@ final class ZendeskJobs {
     private static final Set<Integer> DATA_ERRORS = Set.of(400, 404, 409, 422);
     private final ZendeskHttp http;
     private final JobPolling polling;
+    private java.util.function.Consumer<String> queued = id -> {};
 
     ZendeskJobs(ZendeskHttp http, JobPolling polling) {
         this.http = http;
         this.polling = polling;
+    }
+
+    /** Tells {@code listener} the id of each job Zendesk queues, as soon as it is known. */
+    void onQueued(java.util.function.Consumer<String> listener) {
+        this.queued = listener;
     }
 
     /**
@@ -76,6 +82,7 @@ final class ZendeskJobs {
                     JobResult.Fate.OPEN,
                     "Zendesk accepted the bulk request but named no job, which may still run");
         }
+        queued.accept(id); // before the wait: a run stopped while it polls still names the job
         JobResult done = await(id, submitted.requestId(), job);
         if (resent[0] && done.completed()) {
             return new JobResult(

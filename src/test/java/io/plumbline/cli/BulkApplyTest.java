@@ -324,6 +324,19 @@ class BulkApplyTest {
             assertThat(undo.code()).isEqualTo(5);
             assertThat(undo.err()).contains("of an earlier apply");
             assertThat(z.log().writes()).isEmpty();
+            // a dry run is not refused, but says why a live run would be
+            LiveApplyFixture.Run dry = LiveApplyFixture.run(
+                    z.time(),
+                    LiveApplyFixture.ENV,
+                    "apply",
+                    "--plan",
+                    plan.toString(),
+                    "--config",
+                    t.config(z).toString());
+            assertThat(dry.code()).as(dry.err()).isZero();
+            assertThat(dry.err())
+                    .contains("of an earlier apply")
+                    .contains("a live run is refused until it has finished");
 
             z.finishJobs();
             z.jobs().pollsBeforeDone(1);
@@ -331,6 +344,68 @@ class BulkApplyTest {
             LiveApplyFixture.Run after = t.applyLive(z, plan);
             assertThat(after.code()).as(after.err()).isZero();
             assertThat(t.reaudit(z, "after")).isEmpty();
+        }
+    }
+
+    @Test
+    void apply_stoppedWhileItWaitsForAJob_leavesTheJobNamedForTheNextRunToAskAbout() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 12, 0, true);
+        try (ZendeskEmulator z = t.emulator()) {
+            z.jobs().workAtCompletion(true);
+            z.jobs().pollsBeforeDone(1000);
+            Path plan = t.planCopy("stopped-polling");
+            Path receipt = plan.resolveSibling("apply_receipt.json");
+            java.util.concurrent.CountDownLatch polling = z.interventions().holdAfterWrites(1);
+            java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+            String asStopped;
+            try {
+                var run = thread.submit(() -> t.applyLive(z, plan));
+                assertThat(polling.await(60, java.util.concurrent.TimeUnit.SECONDS))
+                        .isTrue();
+                // the receipt as a run stopped now (killed while it waits for its first job) leaves it
+                asStopped = java.nio.file.Files.readString(receipt);
+                z.interventions().release();
+                run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                thread.shutdownNow();
+            }
+            JsonNode stopped =
+                    LiveApplyFixture.json(java.nio.file.Files.writeString(dir.resolve("stopped.json"), asStopped));
+            assertThat(stopped.path("complete").asBoolean()).isFalse();
+            assertThat(stopped.path("in_flight_jobs")).hasSize(1);
+            // only the stopped receipt is left to say that the job was sent
+            java.nio.file.Files.writeString(receipt, asStopped);
+            try (var archived = java.nio.file.Files.list(plan.resolveSibling("applies"))) {
+                for (Path p : archived.toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+            z.log().clear();
+
+            LiveApplyFixture.Run again = t.applyLive(z, plan);
+
+            assertThat(again.code()).isEqualTo(5);
+            assertThat(again.err())
+                    .contains("job " + stopped.path("in_flight_jobs").get(0).asText() + " of an earlier apply");
+            assertThat(z.log().writes()).isEmpty();
+        }
+    }
+
+    @Test
+    void apply_earlierJobZendeskNoLongerKnows_isTakenAsOver() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 2, 6, false);
+        try (ZendeskEmulator z = t.emulator()) {
+            Path plan = t.planCopy("expired-job");
+            // a receipt of a run stopped while it waited for a job whose status has expired since (404)
+            java.nio.file.Files.writeString(
+                    plan.resolveSibling("apply_receipt.json"),
+                    "{\"mode\":\"apply\",\"complete\":false,\"results\":[],\"in_flight_jobs\":[\"0123abcd\"]}");
+
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(z.log().matching(q -> q.path().equals("/api/v2/job_statuses/0123abcd")))
+                    .hasSize(1);
         }
     }
 
