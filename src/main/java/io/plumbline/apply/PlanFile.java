@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +44,7 @@ public record PlanFile(Path path, FixPlan plan) {
         }
         try {
             return new PlanFile(path, PlanJson.fromJson(json));
-        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+        } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new InputException(path.toString(), 0, 0, e.getMessage(), e);
         }
     }
@@ -114,7 +115,7 @@ public record PlanFile(Path path, FixPlan plan) {
         try {
             Duration age = Duration.between(Instant.parse(text), now);
             return age.compareTo(maxAge) > 0 ? Optional.of(age) : Optional.empty();
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }
@@ -132,7 +133,7 @@ public record PlanFile(Path path, FixPlan plan) {
                         + plan.generatedAt() + "): it was audited with an --as-of in the future, so how old its"
                         + " Zendesk state is cannot be told");
             }
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             // no instant: nothing to compare
         }
         return Optional.empty();

@@ -16,10 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A receipt file written incrementally: just before every write (as {@code in_flight}, or for a bulk job
@@ -199,7 +203,7 @@ public final class ReceiptFile implements ResultSink {
     public static List<ActionResult> results(JsonNode receipt) {
         List<ActionResult> out = new ArrayList<>();
         for (JsonNode n : receipt.path("results")) {
-            out.add(result(n, ResultStatus.valueOf(n.path("status").asText().toUpperCase(java.util.Locale.ROOT))));
+            out.add(result(n, ResultStatus.valueOf(n.path("status").asText().toUpperCase(Locale.ROOT))));
         }
         return out;
     }
@@ -227,7 +231,7 @@ public final class ReceiptFile implements ResultSink {
      * {@code zendesk_request_id} ends with ({@code <request> job <id>}), in the order they were sent.
      */
     public static Set<String> openJobs(JsonNode receipt) {
-        Set<String> out = new java.util.LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>();
         if (!receipt.path("mode").asText().equals("apply")) {
             return out;
         }
@@ -235,8 +239,7 @@ public final class ReceiptFile implements ResultSink {
         receipt.path("in_flight_jobs").forEach(n -> out.add(n.asText()));
         // read field by field: a receipt this version cannot read whole still names its jobs
         for (JsonNode n : receipt.path("results")) {
-            java.util.regex.Matcher m =
-                    JOB_ID.matcher(n.path("zendesk_request_id").asText(""));
+            Matcher m = JOB_ID.matcher(n.path("zendesk_request_id").asText(""));
             if (n.path("status").asText().equals("failed")
                     && n.path("reason").asText("").startsWith(JobConfirmation.UNCONFIRMED)
                     && m.find()) {
@@ -246,7 +249,7 @@ public final class ReceiptFile implements ResultSink {
         return out;
     }
 
-    private static final java.util.regex.Pattern JOB_ID = java.util.regex.Pattern.compile("(?:^| )job ([0-9A-Za-z]+)$");
+    private static final Pattern JOB_ID = Pattern.compile("(?:^| )job ([0-9A-Za-z]+)$");
 
     /**
      * The actions a receipt names as being written when its run stopped ({@code in_flight}, then each of

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The write port over the live Zendesk API: every read goes to Zendesk at the moment it is asked (no
@@ -141,7 +143,7 @@ public final class ZendeskApiWrites extends ZendeskWrites {
     }
 
     @Override
-    public void onJobQueued(java.util.function.Consumer<String> listener) {
+    public void onJobQueued(Consumer<String> listener) {
         client.onJobQueued(listener);
     }
 
@@ -194,7 +196,7 @@ public final class ZendeskApiWrites extends ZendeskWrites {
     }
 
     /** A record Zendesk sent in a form Plumbline cannot read fails that action, not the whole batch. */
-    private static <T> T parsed(java.util.function.Supplier<T> read) {
+    private static <T> T parsed(Supplier<T> read) {
         try {
             return read.get();
         } catch (IllegalArgumentException e) {

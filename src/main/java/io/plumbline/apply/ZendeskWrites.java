@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The write-side port to Zendesk: the reads that re-check preconditions and the only writes Plumbline
@@ -91,7 +92,7 @@ public abstract class ZendeskWrites {
      * Tells {@code listener} the id of each bulk job Zendesk queues for a write of this run, as soon as it
      * is known. Nothing, by default (no jobs).
      */
-    public void onJobQueued(java.util.function.Consumer<String> listener) {}
+    public void onJobQueued(Consumer<String> listener) {}
 
     /** Whether the run must send nothing more: the rate limit, or Zendesk out of reach. */
     final boolean stopped() {

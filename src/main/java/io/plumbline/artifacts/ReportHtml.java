@@ -209,6 +209,7 @@ public final class ReportHtml {
     private static ObjectNode noAccount(String key) {
         ObjectNode a = Json.MAPPER.createObjectNode();
         a.put("id", key)
+                .put("no_account", true) // the row of orgs no account resolves to, not an account's
                 .put("name", "orgs without an account")
                 .put("org", 0)
                 .put("user", 0)

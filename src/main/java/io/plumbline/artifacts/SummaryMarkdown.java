@@ -7,8 +7,10 @@ import io.plumbline.detect.Scope;
 import io.plumbline.model.Texts;
 import io.plumbline.resolve.AccountOutcome;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /** summary.md: the 30-second readout of one run, for a person. */
 public final class SummaryMarkdown {
@@ -159,7 +161,7 @@ public final class SummaryMarkdown {
                 + "issues; orgs that no account resolves to are listed under Orphan orgs.\n\n");
         md.append("| account | name | org | user | ticket | total | prepared | blocked | top issue codes |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
-        f.rollups().stream().limit(QUEUE_ROWS).forEach(r -> md.append(row(java.util.Arrays.copyOf(r.cells(), 9))));
+        f.rollups().stream().limit(QUEUE_ROWS).forEach(r -> md.append(row(Arrays.copyOf(r.cells(), 9))));
         if (f.rollups().size() > QUEUE_ROWS) {
             md.append("\n")
                     .append(f.rollups().size() - QUEUE_ROWS)
@@ -186,11 +188,7 @@ public final class SummaryMarkdown {
     }
 
     private static void table(
-            StringBuilder md,
-            List<Issue> issues,
-            Set<IssueCode> codes,
-            String header,
-            java.util.function.Function<Issue, String> row) {
+            StringBuilder md, List<Issue> issues, Set<IssueCode> codes, String header, Function<Issue, String> row) {
         List<Issue> rows = issues.stream().filter(i -> codes.contains(i.code())).toList();
         if (rows.isEmpty()) {
             md.append("None.\n\n");

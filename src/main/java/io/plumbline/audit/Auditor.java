@@ -12,6 +12,7 @@ import io.plumbline.resolve.IdentityResolver;
 import io.plumbline.resolve.Resolution;
 import io.plumbline.resolve.ResolutionSettings;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,7 +41,7 @@ public final class Auditor {
         Resolution resolved = new IdentityResolver(settings).resolve(snapshot);
         List<Issue> issues = new DriftDetector().detect(resolved);
         // the tickets are read by now (detection waited for them), so whether any is in the window is known
-        List<String> ticketWarnings = new java.util.ArrayList<>();
+        List<String> ticketWarnings = new ArrayList<>();
         IdentityResolver.noTicketInWindow(resolved).ifPresent(ticketWarnings::add);
         IdentityResolver.ticketsAfterAsOf(resolved).ifPresent(ticketWarnings::add);
         Resolution resolution = resolved.withWarnings(ticketWarnings);

@@ -17,8 +17,10 @@ import io.plumbline.plan.PlannedAction;
 import io.plumbline.resolve.AccountResolution;
 import io.plumbline.resolve.OrgNames;
 import io.plumbline.resolve.UserResolution;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -90,7 +92,7 @@ public final class Tracer {
     }
 
     private static String emailKey(String email) {
-        return Emails.normalize(email).orElse(email.strip().toLowerCase(java.util.Locale.ROOT));
+        return Emails.normalize(email).orElse(email.strip().toLowerCase(Locale.ROOT));
     }
 
     public Optional<List<String>> user(ZendeskUserId id) {
@@ -197,7 +199,7 @@ public final class Tracer {
         if (t == null) {
             return Optional.empty();
         }
-        java.time.Instant windowStart = result.resolution().ticketWindowStart();
+        Instant windowStart = result.resolution().ticketWindowStart();
         List<String> out = new ArrayList<>();
         out.add("Zendesk ticket " + t.id() + " (status " + orNone(t.status()) + ")");
         out.add("  requester: " + (t.requesterId() == null ? "(none)" : "user " + t.requesterId()) + " | org: "

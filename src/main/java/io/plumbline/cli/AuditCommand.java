@@ -16,10 +16,12 @@ import io.plumbline.snapshot.SnapshotLayout;
 import io.plumbline.store.IssueKey;
 import io.plumbline.store.RunStore;
 import io.plumbline.zendesk.PullStats;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -92,7 +94,7 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         Instant started = ctx.clock().instant();
         FailOn condition = failOn == null ? null : FailOn.parse(failOn);
         if (input.live()) {
@@ -107,7 +109,7 @@ final class AuditCommand implements Callable<Integer> {
         String id = RunIds.choose(runId, started, "audit", root, claim(store, root, started), store.toString());
         try {
             return audit(inputs, root, id, started, condition, null);
-        } catch (RuntimeException | java.io.IOException | Error e) {
+        } catch (RuntimeException | IOException | Error e) {
             RunFolderWriter.deleteQuietly(RunFolderWriter.staging(root, id)); // gone once the run is published
             release(store, id);
             throw e;
@@ -143,7 +145,7 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     /** Neither --demo nor --snapshot: pull Zendesk into the run's snapshot/ and audit that folder. */
-    private Integer live(Instant started, FailOn condition) throws java.io.IOException {
+    private Integer live(Instant started, FailOn condition) throws IOException {
         PlumblineConfig config = ConfigLoader.load(input.configPath());
         Path root = out != null ? out : config.resolve(config.output().root());
         Path store = config.storePath(root);
@@ -151,7 +153,7 @@ final class AuditCommand implements Callable<Integer> {
         Path staging = RunFolderWriter.staging(root, id);
         try {
             return live(config, root, id, staging, started, condition);
-        } catch (RuntimeException | java.io.IOException | Error e) {
+        } catch (RuntimeException | IOException | Error e) {
             RunFolderWriter.deleteQuietly(staging); // gone once the run is published (an OutOfMemoryError too)
             release(store, id);
             throw e;
@@ -160,7 +162,7 @@ final class AuditCommand implements Callable<Integer> {
 
     /** Pulls Zendesk into the run's reserved {@code staging} folder and audits what it pulled. */
     private Integer live(PlumblineConfig config, Path root, String id, Path staging, Instant started, FailOn condition)
-            throws java.io.IOException {
+            throws IOException {
         ResolutionSettings settings = AuditInputs.settings(config, input.ticketLookbackDays);
         Instant asOf = AuditInputs.parseAsOf(input.asOf);
         Instant ticketsSince = LiveSnapshot.ticketsSince(settings, asOf, started);
@@ -197,7 +199,7 @@ final class AuditCommand implements Callable<Integer> {
     /** Audits, publishes the run folder, then records the run (and a live pull) in the store. */
     private Integer audit(
             AuditInputs inputs, Path root, String id, Instant started, FailOn condition, PullBaselines.Pulled pull)
-            throws java.io.IOException {
+            throws IOException {
         Auditor auditor = new Auditor(
                 inputs.settings(),
                 inputs.config().audit().personalDomainsExtra(),
@@ -285,8 +287,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         if (held) {
             ctx.err()
-                    .println("fail-on " + condition.name().toLowerCase(java.util.Locale.ROOT)
-                            + ": the condition holds (exit 1)");
+                    .println("fail-on " + condition.name().toLowerCase(Locale.ROOT) + ": the condition holds (exit 1)");
         }
         return held;
     }

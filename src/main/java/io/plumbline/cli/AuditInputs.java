@@ -3,6 +3,7 @@ package io.plumbline.cli;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.config.AuditConfig;
 import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ConfigException;
@@ -26,8 +27,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns the input options into a snapshot and the settings to audit it with. Demo and snapshot audits
@@ -126,8 +130,7 @@ record AuditInputs(
         return notes;
     }
 
-    private static final java.util.Set<String> DATA_EXTENSIONS =
-            java.util.Set.of("csv", "tsv", "json", "jsonl", "ndjson", "gz", "zip");
+    private static final Set<String> DATA_EXTENSIONS = Set.of("csv", "tsv", "json", "jsonl", "ndjson", "gz", "zip");
 
     /**
      * Data files in a snapshot folder (or its zendesk/) that the layout does not name, as a second part
@@ -159,7 +162,7 @@ record AuditInputs(
         int dot = name.lastIndexOf('.');
         return !name.substring(name.lastIndexOf('/') + 1).startsWith(".")
                 && dot > 0
-                && DATA_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+                && DATA_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     private static Optional<String> notReadNote(Path own, String configured, String what) {
@@ -255,10 +258,9 @@ record AuditInputs(
         in.path("personal_domains_extra").forEach(n -> extra.add(n.asText()));
         List<String> removed = new ArrayList<>();
         in.path("personal_domains_removed").forEach(n -> removed.add(n.asText()));
-        io.plumbline.config.AuditConfig recorded;
+        AuditConfig recorded;
         try {
-            recorded = new io.plumbline.config.AuditConfig(
-                    in.path("ticket_lookback_days").asInt(30), extra, removed);
+            recorded = new AuditConfig(in.path("ticket_lookback_days").asInt(30), extra, removed);
         } catch (ConfigException e) {
             throw new InputException(
                     dir.resolve("receipt.json").toString(),
@@ -331,7 +333,7 @@ record AuditInputs(
         if (runs.isEmpty()) {
             return "";
         }
-        runs.sort(java.util.Comparator.comparing(
+        runs.sort(Comparator.comparing(
                         (Path p) -> p.resolve("receipt.json").toFile().lastModified())
                 .reversed());
         return "; it holds " + runs.size() + (runs.size() == 1 ? " run folder" : " run folders") + ", the newest "

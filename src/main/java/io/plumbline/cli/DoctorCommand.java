@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
@@ -85,15 +86,7 @@ final class DoctorCommand implements Callable<Integer> {
      * wait a minute to say so.
      */
     private static ZendeskSettings quick(ZendeskSettings settings) {
-        io.plumbline.zendesk.RetryPolicy p = settings.retryPolicy();
-        return settings.withRetryPolicy(new io.plumbline.zendesk.RetryPolicy(
-                Math.min(p.maxRetries(), RETRIES),
-                p.baseDelay(),
-                p.maxDelay(),
-                p.max429(),
-                p.defaultRetryAfter(),
-                p.maxRetryAfter(),
-                p.waitOutOutages()));
+        return settings.withRetryPolicy(settings.retryPolicy().withAtMostRetries(RETRIES));
     }
 
     private List<HealthCheck> zendesk(PlumblineConfig cfg) {
@@ -188,9 +181,7 @@ final class DoctorCommand implements Callable<Integer> {
                 ctx.out()
                         .printf(
                                 "%-5s %-10s %s%n",
-                                c.status().name().toLowerCase(java.util.Locale.ROOT),
-                                c.area(),
-                                Texts.shown(c.message()));
+                                c.status().name().toLowerCase(Locale.ROOT), c.area(), Texts.shown(c.message()));
             }
             if (bad && !c.fix().isEmpty()) {
                 ctx.out().println("      fix: " + Texts.shown(c.fix()));

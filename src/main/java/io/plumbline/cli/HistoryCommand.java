@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -174,6 +176,9 @@ final class HistoryCommand implements Callable<Integer> {
         }
     }
 
+    /** A series as {@code AuditHistory.series} names it. */
+    private static final Pattern SERIES = Pattern.compile("^zendesk=(\\S*) ticket_lookback_days=(\\S*)$");
+
     /**
      * A run's series in short: {@code acme.zendesk.com, 30-day window}, {@code demo}, or {@code (before
      * series)} for a run recorded before series were.
@@ -185,12 +190,12 @@ final class HistoryCommand implements Callable<Integer> {
         if (r.series() == null) {
             return "(before series)";
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^zendesk=(\\S*) ticket_lookback_days=(\\S*)$")
-                .matcher(r.series());
+        Matcher m = SERIES.matcher(r.series());
         if (!m.matches()) {
             return r.series();
         }
-        return (m.group(1).isEmpty() ? "(Zendesk not named)" : m.group(1)) + ", " + m.group(2) + "-day window";
+        return (m.group(1).isEmpty() ? "(Zendesk not named)" : m.group(1))
+                + (m.group(2).isEmpty() ? "" : ", " + m.group(2) + "-day window");
     }
 
     private static void latest(PrintWriter w, RunStore store, RunRecord run) {

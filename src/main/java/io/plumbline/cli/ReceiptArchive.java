@@ -2,6 +2,7 @@ package io.plumbline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.apply.ReceiptFile;
 import io.plumbline.errors.ApplyRefusedException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,7 +17,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -240,11 +243,11 @@ final class ReceiptArchive {
             paths.add(at);
         }
         paths.addAll(receiptsNear(at));
-        Map<String, Path> out = new java.util.LinkedHashMap<>();
+        Map<String, Path> out = new LinkedHashMap<>();
         for (Path p : paths) {
             JsonNode r = readQuietly(p);
             if (r != null) {
-                io.plumbline.apply.ReceiptFile.openJobs(r).forEach(job -> out.putIfAbsent(job, p));
+                ReceiptFile.openJobs(r).forEach(job -> out.putIfAbsent(job, p));
             }
         }
         return out;
@@ -273,7 +276,7 @@ final class ReceiptArchive {
     private static Instant instant(String text) {
         try {
             return Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

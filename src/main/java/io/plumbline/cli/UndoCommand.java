@@ -91,9 +91,7 @@ final class UndoCommand implements Callable<Integer> {
         if (Files.isDirectory(receipt)) {
             receipt = receipt.resolve("apply_receipt.json");
         }
-        if (!Files.isRegularFile(receipt)) {
-            read(receipt); // says the file is missing
-        }
+        requireFile(receipt);
         if (out != null
                 && out.toAbsolutePath()
                         .normalize()
@@ -303,10 +301,15 @@ final class UndoCommand implements Callable<Integer> {
         return h;
     }
 
-    private static JsonNode read(Path file) {
+    /** A receipt path that names no file is a usage error (exit 2), as a missing --plan is. */
+    private static void requireFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(file + ": file not found; pass the apply_receipt.json of a live apply");
         }
+    }
+
+    private static JsonNode read(Path file) {
+        requireFile(file);
         try {
             JsonNode n = ReceiptFile.MAPPER.readTree(Files.readString(file));
             if (n == null || !n.isObject() || !n.has("results")) {

@@ -12,6 +12,7 @@ import io.plumbline.model.TicketTable;
 import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.normalize.Emails;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -116,7 +118,7 @@ public final class IdentityResolver {
         if (snapshot.capturedAt() == null) {
             return Optional.empty();
         }
-        Instant after = snapshot.capturedAt().plus(java.time.Duration.ofDays(1));
+        Instant after = snapshot.capturedAt().plus(Duration.ofDays(1));
         List<Ticket> tickets = snapshot.tickets();
         Instant[] latest = {null};
         int n;
@@ -170,7 +172,7 @@ public final class IdentityResolver {
         String roles = byRole.entrySet().stream()
                 .limit(5)
                 .map(e -> e.getKey() + " " + e.getValue())
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         return Optional.of(n + (n == 1 ? " user has" : " users have") + " a role other than end-user, agent or admin ("
                 + roles + (byRole.size() > 5 ? ", ..." : "") + "); only end-users (role end-user, as Zendesk "
                 + "spells it) are resolved and checked, so these are not");

@@ -40,6 +40,18 @@ public record RetryPolicy(
                 maxRetries, baseDelay, maxDelay, max429, defaultRetryAfter, maxRetryAfter, maxRetries > 0);
     }
 
+    /** This policy retrying a failed call at most {@code retries} times (its own count when lower). */
+    public RetryPolicy withAtMostRetries(int retries) {
+        return new RetryPolicy(
+                Math.min(maxRetries, retries),
+                baseDelay,
+                maxDelay,
+                max429,
+                defaultRetryAfter,
+                maxRetryAfter,
+                waitOutOutages);
+    }
+
     public static RetryPolicy defaults(int maxRetries) {
         return new RetryPolicy(maxRetries, Duration.ofMillis(500), Duration.ofSeconds(30), 30, Duration.ofSeconds(10));
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The record-level Zendesk calls an apply or undo needs: reads that re-check preconditions, the four
@@ -63,7 +64,7 @@ public final class ZendeskClient {
     }
 
     /** Tells {@code listener} the id of each bulk job Zendesk queues, as soon as it is known (before polling). */
-    public void onJobQueued(java.util.function.Consumer<String> listener) {
+    public void onJobQueued(Consumer<String> listener) {
         jobs.onQueued(listener);
     }
 

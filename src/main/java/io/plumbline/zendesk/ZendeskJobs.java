@@ -3,10 +3,12 @@ package io.plumbline.zendesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Sends a bulk request and waits for the background job it queues: {@code GET /api/v2/job_statuses/{id}}
@@ -24,7 +26,7 @@ final class ZendeskJobs {
     private static final Set<Integer> DATA_ERRORS = Set.of(400, 404, 409, 422);
     private final ZendeskHttp http;
     private final JobPolling polling;
-    private java.util.function.Consumer<String> queued = id -> {};
+    private Consumer<String> queued = id -> {};
 
     ZendeskJobs(ZendeskHttp http, JobPolling polling) {
         this.http = http;
@@ -32,7 +34,7 @@ final class ZendeskJobs {
     }
 
     /** Tells {@code listener} the id of each job Zendesk queues, as soon as it is known. */
-    void onQueued(java.util.function.Consumer<String> listener) {
+    void onQueued(Consumer<String> listener) {
         this.queued = listener;
     }
 
@@ -166,7 +168,7 @@ final class ZendeskJobs {
         }
         try {
             return ZendeskHttp.JSON.readTree(masked);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return ZendeskHttp.JSON.createObjectNode().put("error", masked);
         }
     }

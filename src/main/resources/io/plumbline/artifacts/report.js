@@ -54,7 +54,7 @@
       if (open[a.id]) body.appendChild(detail(a));
     });
     if (!rows.length) { var tr = el('tr'), td = el('td', 'empty', 'No account matches the filters.'); td.colSpan = 9; tr.appendChild(td); body.appendChild(tr); }
-    var isAccount = function (a) { return a.id !== '(no account)'; };
+    var isAccount = function (a) { return !a.no_account; };
     var orphans = rows.some(function (a) { return !isAccount(a); });
     count.textContent = rows.filter(isAccount).length + ' of ' + data.accounts.filter(isAccount).length + ' accounts'
       + (orphans ? ', and the orgs without an account' : '');
