@@ -130,18 +130,9 @@ public final class Tracer {
         };
     }
 
-    /** An account's outcome in words: {@code resolved to org 9001 (rule 2, external id)}. */
+    /** An account's outcome in words, with the rule that decided it: {@code resolved to org 9001 'Acme' (rule 2, external id)}. */
     private static String outcome(AccountResolution r) {
-        String org = r.org() != null ? " org " + r.org().id() : " an org";
-        return switch (r.outcome()) {
-            case RESOLVED -> "resolved to" + org + " (" + r.rule().label() + ")";
-            case BLOCKED_DUPLICATE ->
-                "blocked: more than one org carries its external_id ("
-                        + r.rule().label() + ")";
-            case CONFLICT ->
-                "blocked: the org links conflict at" + org + " (" + r.rule().label() + ")";
-            case NO_ORG -> "no Zendesk org (" + r.rule().label() + ")";
-        };
+        return decision(r) + " (" + r.rule().label() + ")";
     }
 
     private String membership(Membership m) {

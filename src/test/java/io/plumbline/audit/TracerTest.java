@@ -79,7 +79,8 @@ class TracerTest {
                 .audit();
 
         assertThat(new Tracer(r).ticket(new ZendeskTicketId(100)).orElseThrow())
-                .contains("  requester kim@personal.example maps to 001A 'A': resolved to org 1 (rule 2, external id)")
+                .contains(
+                        "  requester kim@personal.example maps to 001A 'A': resolved to org 1 'A' (rule 2, external id)")
                 .contains("  Decided: not judged: 001B 'B', an account the ticket may be of, has no Zendesk org "
                         + "(rule 4, no org), and no primary contact decides which account the ticket is of")
                 .contains("Issues (0)");
@@ -137,7 +138,7 @@ class TracerTest {
 
         assertThat(without).anyMatch(l -> l.contains("no Salesforce contacts were read (no contacts input)"));
         assertThat(with).anyMatch(l -> l.contains("no Salesforce contact has email ana@a.example"));
-        assertThat(without).contains("  account 001A 'A': resolved to org 1 (rule 2, external id)");
+        assertThat(without).contains("  account 001A 'A': resolved to org 1 'A' (rule 2, external id)");
     }
 
     @Test

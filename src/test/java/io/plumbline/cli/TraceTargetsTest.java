@@ -96,7 +96,7 @@ class TraceTargetsTest {
                 .startsWith("Zendesk ticket 10003 (status solved)\n  requester: user 7010 | org: 9001 | created ")
                 .contains("  in the ticket window (activity from 2026-03-18T22:15:30Z on)\n")
                 .contains("  requester riley.jones@acmestudios.example maps to 001ACME006 'Acme Studios': resolved to "
-                        + "org 9006 (rule 2, external id)\n")
+                        + "org 9006 'Acme Studios' (rule 2, external id)\n")
                 .contains("  Decided: expected org 9006, but the ticket is on org 9001\n")
                 .contains(
                         "Issues (1)\n  I0013 ticket_org_mismatch [medium, detected] org 9001 user 7010 ticket 10003\n");
