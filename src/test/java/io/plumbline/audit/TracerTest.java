@@ -65,15 +65,7 @@ class TracerTest {
 
     @Test
     void ticket_ofARequesterOfTwoAccountsOneWithoutAnOrg_saysWhyItIsNotJudged() {
-        AuditResult r = Snapshots.with()
-                .account("001A", "A", "a.example")
-                .account("001B", "B", "b.example")
-                .org(1, "A", "001A", "a.example")
-                .org(2, "Other", "001Z")
-                .contact("kim@personal.example", "001A", false)
-                .contact("kim@personal.example", "001B", false)
-                .endUser(10, "kim@personal.example", 1L)
-                .ticket(100, 10, 2L, 3)
+        AuditResult r = Snapshots.requesterOfTwoAccounts(false)
                 .endUser(11, "lee@elsewhere.example", 2L)
                 .ticket(101, 11, 2L, 3)
                 .audit();

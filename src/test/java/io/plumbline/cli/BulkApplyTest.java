@@ -232,29 +232,15 @@ class BulkApplyTest {
             throws Exception {
         BulkTenant t = new BulkTenant(dir, 12, 0, true);
         try (ZendeskEmulator z = t.emulator()) {
-            z.jobs().workAtCompletion(true);
-            z.jobs().pollsBeforeDone(1000);
+            jobsKeepWorking(z);
             Path plan = t.planCopy("unconfirmed");
             LiveApplyFixture.Run r = t.applyLive(z, plan);
 
             assertThat(r.code()).isEqualTo(4);
             assertThat(z.log().writes()).as("no second job on the same orgs").hasSize(1);
-            List<JsonNode> results = BulkTenant.results(plan);
-            assertThat(results.stream()
-                            .filter(n -> n.path("action_code").asText().equals("set_org_external_id")))
-                    .hasSize(12)
-                    .allMatch(n -> n.path("status").asText().equals("failed"))
-                    .allMatch(n -> n.path("reason").asText().startsWith("bulk_job_unconfirmed: "))
-                    .allMatch(n -> n.path("reason").asText().contains("still working after 40 polls"));
-            assertThat(results.stream()
-                            .filter(n -> n.path("action_code").asText().equals("add_org_domain")))
-                    .hasSize(12)
-                    .allMatch(n -> n.path("status").asText().equals("skipped"))
-                    .allMatch(n -> n.path("reason").asText().equals("prior_job_unconfirmed"));
+            assertUnconfirmedAndKeptOff(plan, "still working after 40 polls");
 
-            z.finishJobs();
-            z.jobs().pollsBeforeDone(1);
-            z.jobs().workAtCompletion(false);
+            jobsFinish(z);
             LiveApplyFixture.Run again = t.applyLive(z, plan);
 
             assertThat(again.code()).as(again.err()).isZero();
@@ -268,30 +254,17 @@ class BulkApplyTest {
             throws Exception {
         BulkTenant t = new BulkTenant(dir, 12, 0, true);
         try (ZendeskEmulator z = t.emulator()) {
-            z.jobs().workAtCompletion(true);
-            z.jobs().pollsBeforeDone(1000);
+            jobsKeepWorking(z);
             z.failRequest("/api/v2/organizations/update_many", 1, Fault.EMPTY_ANSWER);
             Path plan = t.planCopy("no-job-named");
             LiveApplyFixture.Run r = t.applyLive(z, plan);
 
             assertThat(r.code()).isEqualTo(4);
             assertThat(z.log().writes()).as("no second job on the same orgs").hasSize(1);
-            List<JsonNode> results = BulkTenant.results(plan);
-            assertThat(results.stream()
-                            .filter(n -> n.path("action_code").asText().equals("set_org_external_id")))
-                    .hasSize(12)
-                    .allMatch(n -> n.path("status").asText().equals("failed"))
-                    .allMatch(n -> n.path("reason").asText().startsWith("bulk_job_unconfirmed: "))
-                    .allMatch(n -> n.path("reason").asText().contains("named no job"));
-            assertThat(results.stream()
-                            .filter(n -> n.path("action_code").asText().equals("add_org_domain")))
-                    .hasSize(12)
-                    .allMatch(n -> n.path("reason").asText().equals("prior_job_unconfirmed"));
+            assertUnconfirmedAndKeptOff(plan, "named no job");
 
             // the job Zendesk did not name runs after all: undo finds and reverses what it wrote
-            z.finishJobs();
-            z.jobs().pollsBeforeDone(1);
-            z.jobs().workAtCompletion(false);
+            jobsFinish(z);
             z.log().clear();
             LiveApplyFixture.Run undo = undo(z, t, plan, r);
             assertThat(undo.code()).as(undo.err()).isZero();
@@ -304,8 +277,7 @@ class BulkApplyTest {
     void rerunAndUndo_whileAnEarlierRunsJobStillWorks_areRefusedUntilItHasFinished() throws Exception {
         BulkTenant t = new BulkTenant(dir, 12, 0, true);
         try (ZendeskEmulator z = t.emulator()) {
-            z.jobs().workAtCompletion(true);
-            z.jobs().pollsBeforeDone(1000);
+            jobsKeepWorking(z);
             Path plan = t.planCopy("earlier-job");
             LiveApplyFixture.Run first = t.applyLive(z, plan);
             assertThat(first.code()).isEqualTo(4);
@@ -338,9 +310,7 @@ class BulkApplyTest {
                     .contains("of an earlier apply")
                     .contains("a live run is refused until it has finished");
 
-            z.finishJobs();
-            z.jobs().pollsBeforeDone(1);
-            z.jobs().workAtCompletion(false);
+            jobsFinish(z);
             LiveApplyFixture.Run after = t.applyLive(z, plan);
             assertThat(after.code()).as(after.err()).isZero();
             assertThat(t.reaudit(z, "after")).isEmpty();
@@ -351,8 +321,7 @@ class BulkApplyTest {
     void apply_stoppedWhileItWaitsForAJob_leavesTheJobNamedForTheNextRunToAskAbout() throws Exception {
         BulkTenant t = new BulkTenant(dir, 12, 0, true);
         try (ZendeskEmulator z = t.emulator()) {
-            z.jobs().workAtCompletion(true);
-            z.jobs().pollsBeforeDone(1000);
+            jobsKeepWorking(z);
             Path plan = t.planCopy("stopped-polling");
             Path receipt = plan.resolveSibling("apply_receipt.json");
             java.util.concurrent.CountDownLatch polling = z.interventions().holdAfterWrites(1);
@@ -646,6 +615,36 @@ class BulkApplyTest {
     /** Each line's membership id names a membership of that line's own user and org. */
     /** Every one of the plan's {@code n} receipt lines applied, with a membership of its own user and org. */
     /** Another admin adds late.example to the first org, as the batch is on its way. */
+    /** Jobs queued from now on do their work only at completion, and are not done for 1000 polls. */
+    private static void jobsKeepWorking(ZendeskEmulator z) {
+        z.jobs().workAtCompletion(true);
+        z.jobs().pollsBeforeDone(1000);
+    }
+
+    /** Every job queued runs to its end now, and those queued from now on complete at the first poll. */
+    private static void jobsFinish(ZendeskEmulator z) {
+        z.finishJobs();
+        z.jobs().pollsBeforeDone(1);
+        z.jobs().workAtCompletion(false);
+    }
+
+    /**
+     * The 12 set_org_external_id actions of a job that may still land failed as bulk_job_unconfirmed
+     * ({@code why} in the reason), and the 12 add_org_domain actions on their orgs were kept off them.
+     */
+    private static void assertUnconfirmedAndKeptOff(Path plan, String why) {
+        List<JsonNode> results = BulkTenant.results(plan);
+        assertThat(results.stream().filter(n -> n.path("action_code").asText().equals("set_org_external_id")))
+                .hasSize(12)
+                .allMatch(n -> n.path("status").asText().equals("failed"))
+                .allMatch(n -> n.path("reason").asText().startsWith("bulk_job_unconfirmed: "))
+                .allMatch(n -> n.path("reason").asText().contains(why));
+        assertThat(results.stream().filter(n -> n.path("action_code").asText().equals("add_org_domain")))
+                .hasSize(12)
+                .allMatch(n -> n.path("status").asText().equals("skipped"))
+                .allMatch(n -> n.path("reason").asText().equals("prior_job_unconfirmed"));
+    }
+
     private static void addLateDomain(ZendeskEmulator z) {
         z.change(e -> e.updateOrganization(
                 BulkTenant.org(0),

@@ -240,11 +240,7 @@ class LiveUndoTest {
     void undo_membershipDeletedBetweenItsReCheckAndTheDelete_isSkippedAsInEffectNotFailed() {
         try (ZendeskEmulator z = fx.emulator()) {
             Path receipt = applied(z, "deleted-meanwhile");
-            JsonNode assign = StreamSupport.stream(json(receipt).path("results").spliterator(), false)
-                    .filter(n -> n.path("action_code").asText().equals("assign_user_to_org"))
-                    .filter(n -> n.path("after").path("membership_id").isNumber())
-                    .findFirst()
-                    .orElseThrow();
+            JsonNode assign = firstCreatedMembership(receipt);
             long created = assign.path("after").path("membership_id").asLong();
             long user = assign.path("zendesk_user_id").asLong();
             long org = assign.path("zendesk_org_id").asLong();
@@ -270,11 +266,7 @@ class LiveUndoTest {
     void undo_deleteWhoseAnswerWasLostAndWhoseResendIsRefused_isAppliedWhenTheFirstLandedLate() {
         try (ZendeskEmulator z = fx.emulator()) {
             Path receipt = applied(z, "lost-then-refused");
-            JsonNode assign = StreamSupport.stream(json(receipt).path("results").spliterator(), false)
-                    .filter(n -> n.path("action_code").asText().equals("assign_user_to_org"))
-                    .filter(n -> n.path("after").path("membership_id").isNumber())
-                    .findFirst()
-                    .orElseThrow();
+            JsonNode assign = firstCreatedMembership(receipt);
             long created = assign.path("after").path("membership_id").asLong();
             String path = "/api/v2/organization_memberships/" + created;
             // the first DELETE is answered 503 and the re-check still sees the membership; it lands just
@@ -557,6 +549,15 @@ class LiveUndoTest {
         assertThat(r.code()).as(r.err()).isZero();
         z.log().clear();
         return plan.resolveSibling("apply_receipt.json");
+    }
+
+    /** The receipt line of the first assign_user_to_org that created a membership. */
+    private static JsonNode firstCreatedMembership(Path receipt) {
+        return StreamSupport.stream(json(receipt).path("results").spliterator(), false)
+                .filter(n -> n.path("action_code").asText().equals("assign_user_to_org"))
+                .filter(n -> n.path("after").path("membership_id").isNumber())
+                .findFirst()
+                .orElseThrow();
     }
 
     static JsonNode result(JsonNode receipt, String actionId) {

@@ -421,42 +421,16 @@ class DriftDetectorTest {
     @Test
     void detect_ticketOfRequesterOfTwoAccountsOneWithoutAnOrg_isNotJudged() {
         // the ticket may be 001B's, whose org is not known: no org can be said to be the right one
-        AuditResult r = Snapshots.with()
-                .account("001A", "A", "a.example")
-                .account("001B", "B", "b.example")
-                .org(1, "A", "001A", "a.example")
-                .org(2, "Other", "001Z")
-                .contact("kim@personal.example", "001A", false)
-                .contact("kim@personal.example", "001B", false)
-                .endUser(10, "kim@personal.example", 1L)
-                .ticket(100, 10, 2L, 3)
-                .audit();
+        AuditResult r = Snapshots.requesterOfTwoAccounts(false).audit();
         assertThat(r.issues()).noneMatch(i -> i.code() == IssueCode.TICKET_ORG_MISMATCH);
 
-        AuditResult both = Snapshots.with()
-                .account("001A", "A", "a.example")
-                .account("001B", "B", "b.example")
-                .org(1, "A", "001A", "a.example")
+        AuditResult both = Snapshots.requesterOfTwoAccounts(false)
                 .org(3, "B", "001B", "b.example")
-                .org(2, "Other", "001Z")
-                .contact("kim@personal.example", "001A", false)
-                .contact("kim@personal.example", "001B", false)
-                .endUser(10, "kim@personal.example", 1L)
-                .ticket(100, 10, 2L, 3)
                 .audit();
         assertThat(only(both, IssueCode.TICKET_ORG_MISMATCH).expectedValue()).isEqualTo("1 3");
 
         // a primary contact decides which account the ticket is of, whatever the other's org
-        AuditResult primary = Snapshots.with()
-                .account("001A", "A", "a.example")
-                .account("001B", "B", "b.example")
-                .org(1, "A", "001A", "a.example")
-                .org(2, "Other", "001Z")
-                .contact("kim@personal.example", "001A", true)
-                .contact("kim@personal.example", "001B", false)
-                .endUser(10, "kim@personal.example", 1L)
-                .ticket(100, 10, 2L, 3)
-                .audit();
+        AuditResult primary = Snapshots.requesterOfTwoAccounts(true).audit();
         assertThat(only(primary, IssueCode.TICKET_ORG_MISMATCH).expectedValue()).isEqualTo("1");
     }
 

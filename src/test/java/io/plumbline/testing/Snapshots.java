@@ -38,6 +38,22 @@ public final class Snapshots {
         return new Snapshots();
     }
 
+    /**
+     * A requester of two accounts: 001A (org 1, a.example) and 001B (b.example, no org of its own yet),
+     * end-user 10 kim@personal.example a contact of both ({@code primaryA}: of 001A as the primary), and
+     * ticket 100 of hers on org 2, another account's.
+     */
+    public static Snapshots requesterOfTwoAccounts(boolean primaryA) {
+        return with().account("001A", "A", "a.example")
+                .account("001B", "B", "b.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "Other", "001Z")
+                .contact("kim@personal.example", "001A", primaryA)
+                .contact("kim@personal.example", "001B", false)
+                .endUser(10, "kim@personal.example", 1L)
+                .ticket(100, 10, 2L, 3);
+    }
+
     public Snapshots account(String id, String name, String domains) {
         return account(id, name, domains, "", "", "");
     }
