@@ -44,6 +44,13 @@ class AuditSnapshotTest {
         return snapshot;
     }
 
+    /** A clean snapshot: account 001ACME001 linked to org 9001 by external_id and domain, its user a member. */
+    private Path acme() throws IOException {
+        return snapshot(
+                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
+                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+    }
+
     private int audit(Path snapshot) throws IOException {
         return audit(snapshot, "--quiet");
     }
@@ -71,9 +78,7 @@ class AuditSnapshotTest {
 
     @Test
     void audit_configNamingAnotherAccountsCsv_isNotedOrNamedWhenTheFolderHasNone() throws IOException {
-        Path snapshot = snapshot(
-                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
-                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+        Path snapshot = acme();
         Path elsewhere = Files.writeString(
                 dir.resolve("export.csv"), "sf_account_id,account_name,account_domains\n001B,B,b.example\n");
         Path contacts = Files.writeString(dir.resolve("contacts.csv"), "email,sf_account_id\nb@b.example,001B\n");
@@ -112,9 +117,7 @@ class AuditSnapshotTest {
     @Test
     void audit_capturedAtMonthsBeforeTheTickets_saysTheTicketsAreLaterThanTheSnapshot() throws IOException {
         // exports dropped into a folder whose snapshot.json came from an older snapshot
-        Path snapshot = snapshot(
-                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
-                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+        Path snapshot = acme();
         Files.writeString(snapshot.resolve("snapshot.json"), "{\"captured_at\": \"2025-12-01T00:00:00Z\"}\n");
 
         assertThat(audit(snapshot)).isZero();
@@ -145,9 +148,7 @@ class AuditSnapshotTest {
 
     @Test
     void audit_folderWithAnExportInParts_notesTheFilesItDoesNotRead() throws IOException {
-        Path snapshot = snapshot(
-                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
-                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+        Path snapshot = acme();
         Files.writeString(snapshot.resolve("zendesk/users-part2.jsonl"), "{\"id\":7002}\n");
         Files.writeString(snapshot.resolve("Accounts.CSV"), "x\n");
         Files.writeString(snapshot.resolve("README.txt"), "notes\n");
@@ -164,9 +165,7 @@ class AuditSnapshotTest {
 
     @Test
     void audit_cleanTenant_suggestsNoApplyOfAnEmptyPlan() throws IOException {
-        Path snapshot = snapshot(
-                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
-                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+        Path snapshot = acme();
         Files.writeString(snapshot.resolve("snapshot.json"), "{\"captured_at\": \"2026-04-11T00:00:00Z\"}\n");
 
         assertThat(audit("", snapshot)).as(err.toString()).isZero();
@@ -179,9 +178,7 @@ class AuditSnapshotTest {
 
     @Test
     void audit_usersWithARoleZendeskDoesNotSpell_areAnInputWarningNamingTheRoles() throws IOException {
-        Path snapshot = snapshot(
-                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
-                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+        Path snapshot = acme();
         Files.writeString(
                 snapshot.resolve("zendesk/users.jsonl"),
                 "{\"id\":7001,\"email\":\"maria@acme.example\",\"role\":\"end-user\",\"organization_id\":9001}\n"
@@ -200,9 +197,7 @@ class AuditSnapshotTest {
 
     @Test
     void audit_emptyTicketsExport_isNoted() throws IOException {
-        Path snapshot = snapshot(
-                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
-                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+        Path snapshot = acme();
         Files.writeString(snapshot.resolve("zendesk/tickets.jsonl"), "");
         Files.writeString(snapshot.resolve("snapshot.json"), "{\"captured_at\": \"2026-04-11T00:00:00Z\"}\n");
 
@@ -215,9 +210,7 @@ class AuditSnapshotTest {
 
     @Test
     void audit_asOfMistypedIntoTheFuture_saysNoTicketIsInTheWindow() throws IOException {
-        Path snapshot = snapshot(
-                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
-                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+        Path snapshot = acme();
 
         assertThat(audit(snapshot, "--quiet", "--as-of", "2062-04-17T00:00:00Z"))
                 .isZero();
@@ -314,9 +307,7 @@ class AuditSnapshotTest {
 
     @Test
     void audit_contactsThatCannotBeUsed_areWarnedInTheReadoutAndTheSummary() throws IOException {
-        Path snapshot = snapshot(
-                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
-                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+        Path snapshot = acme();
         Files.writeString(
                 snapshot.resolve("salesforce_contacts.csv"),
                 "email,sf_account_id\nnot-an-email,001ACME001\nbob@acme.example,001NOPE0001\n");
@@ -333,9 +324,7 @@ class AuditSnapshotTest {
 
     @Test
     void audit_snapshotWithoutContactsFile_succeeds() throws IOException {
-        Path snapshot = snapshot(
-                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
-                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+        Path snapshot = acme();
 
         assertThat(audit(snapshot)).as(err.toString()).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("plan_hash");
