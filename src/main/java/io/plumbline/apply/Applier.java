@@ -53,6 +53,14 @@ public final class Applier {
 
     public void run(FixPlan plan, ApplyOptions options, ResultSink sink) {
         zendesk.onJobQueued(sink::jobQueued);
+        try {
+            runSteps(plan, options, sink);
+        } finally {
+            zendesk.onJobQueued(id -> {}); // a finished receipt takes no job
+        }
+    }
+
+    private void runSteps(FixPlan plan, ApplyOptions options, ResultSink sink) {
         List<Step> steps = new ArrayList<>(decide(plan, options));
         Map<ActionCode, Integer> toWrite = new EnumMap<>(ActionCode.class);
         steps.stream()

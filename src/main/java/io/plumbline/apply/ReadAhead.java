@@ -8,6 +8,7 @@ import io.plumbline.zendesk.OrganizationUpdate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Zendesk as it was read a moment ago for one batch of re-checks: the orgs and users read ahead are
@@ -47,6 +48,16 @@ final class ReadAhead extends ZendeskWrites {
     @Override
     public boolean unreachable() {
         return zendesk.unreachable();
+    }
+
+    @Override
+    public void onJobQueued(Consumer<String> listener) {
+        zendesk.onJobQueued(listener);
+    }
+
+    @Override
+    public Optional<String> jobStatus(String jobId) {
+        return zendesk.jobStatus(jobId);
     }
 
     /** {@code view} with its searches answered from (and kept in) {@code searches}. */

@@ -233,15 +233,30 @@ public final class Tracer {
             case BLOCKED ->
                 "review-only: the org of " + j.account().account().id()
                         + " is ambiguous (more than one org carries its external_id)";
+            case NO_KNOWN_ORG ->
+                "no expected org, so not checked: its account " + named(j.account()) + " " + lacksOrg(j.account());
             case UNDECIDED ->
-                "not judged: " + j.account().account().id() + " '"
-                        + j.account().account().name()
-                        + "', an account the ticket may be of, has " + outcome(j.account())
+                "not judged: the requester also maps to " + named(j.account()) + ", which " + lacksOrg(j.account())
                         + ", and no primary contact decides which account the ticket is of";
             case MISMATCH ->
                 "expected org " + orgs + ", but the ticket is on "
                         + (t.organizationId() == null ? "no org" : "org " + t.organizationId());
         };
+    }
+
+    private static String named(AccountResolution r) {
+        return r.account().id() + " '" + r.account().name() + "'";
+    }
+
+    /** Why an account that is not resolved has no org to expect: {@code has no Zendesk org (rule 4, no org)}. */
+    private static String lacksOrg(AccountResolution r) {
+        String why = switch (r.outcome()) {
+            case NO_ORG -> "has no Zendesk org";
+            case CONFLICT -> "has conflicting org links";
+            case BLOCKED_DUPLICATE -> "has more than one org carrying its external_id";
+            case RESOLVED -> "is resolved";
+        };
+        return why + " (" + r.rule().label() + ")";
     }
 
     /** How account {@code r} names the org, in words; null when it does not. */

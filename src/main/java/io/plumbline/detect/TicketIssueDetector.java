@@ -51,7 +51,9 @@ public final class TicketIssueDetector implements Detector {
         ON_EXPECTED_ORG,
         /** The deciding account's org is ambiguous (a duplicate external_id): review-only. */
         BLOCKED,
-        /** An account the ticket may be of has no known org, and no primary decides: not judged. */
+        /** The account that decides (the requester's only, or primary, one) has no known org. */
+        NO_KNOWN_ORG,
+        /** The requester maps to several accounts, no primary decides, and one has no known org. */
         UNDECIDED,
         /** On another org than the expected one(s). */
         MISMATCH
@@ -110,7 +112,7 @@ public final class TicketIssueDetector implements Detector {
             return new Judgement(Verdict.BLOCKED, List.of(), decisive != null ? decisive : blocked);
         }
         if (decisive != null && !decisive.resolved()) {
-            return new Judgement(Verdict.UNDECIDED, List.of(), decisive);
+            return new Judgement(Verdict.NO_KNOWN_ORG, List.of(), decisive);
         }
         if (decisive == null && (unresolved != null || expectedOrgs.isEmpty())) {
             return new Judgement(Verdict.UNDECIDED, List.of(), unresolved);

@@ -84,7 +84,12 @@ final class ZendeskJobs {
                     JobResult.Fate.OPEN,
                     "Zendesk accepted the bulk request but named no job, which may still run");
         }
-        queued.accept(id); // before the wait: a run stopped while it polls still names the job
+        try {
+            queued.accept(id); // before the wait: a run stopped while it polls still names the job
+        } catch (RuntimeException e) {
+            // the job is followed all the same, and its items' results name it; what kept the listener
+            // from recording it (a receipt that cannot be written) stops the run at the next record
+        }
         JobResult done = await(id, submitted.requestId(), job);
         if (resent[0] && done.completed()) {
             return new JobResult(

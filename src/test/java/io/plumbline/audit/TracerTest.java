@@ -73,14 +73,29 @@ class TracerTest {
         assertThat(new Tracer(r).ticket(new ZendeskTicketId(100)).orElseThrow())
                 .contains(
                         "  requester kim@personal.example maps to 001A 'A': resolved to org 1 'A' (rule 2, external id)")
-                .contains("  Decided: not judged: 001B 'B', an account the ticket may be of, has no Zendesk org "
-                        + "(rule 4, no org), and no primary contact decides which account the ticket is of")
+                .contains("  Decided: not judged: the requester also maps to 001B 'B', which has no Zendesk org (rule "
+                        + "4, no org), and no primary contact decides which account the ticket is of")
                 .contains("Issues (0)");
         assertThat(new Tracer(r).ticket(new ZendeskTicketId(101)).orElseThrow())
                 .contains("  requester lee@elsewhere.example maps to no account, so the ticket has no expected org "
                         + "(trace --zendesk-user-id 11 says why)")
                 .contains("  Decided: no expected org, so not checked");
         assertThat(new Tracer(r).ticket(new ZendeskTicketId(999))).isEmpty();
+    }
+
+    @Test
+    void ticket_ofARequesterWhoseOnlyAccountHasNoOrg_saysNoOrgIsExpected() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(2, "Other", "001Z")
+                .endUser(10, "kim@a.example", 2L)
+                .ticket(100, 10, 2L, 3)
+                .audit();
+
+        assertThat(new Tracer(r).ticket(new ZendeskTicketId(100)).orElseThrow())
+                .contains(
+                        "  Decided: no expected org, so not checked: its account 001A 'A' has no Zendesk org (rule 4, "
+                                + "no org)");
     }
 
     @Test
