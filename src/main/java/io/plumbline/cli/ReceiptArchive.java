@@ -65,7 +65,7 @@ final class ReceiptArchive {
      * they have in flight. Refused (exit 5) while another run holds it.
      */
     static Held hold(Path receipt) throws IOException {
-        Path file = receipt.toAbsolutePath().getParent().resolve("." + receipt.getFileName() + ".lock");
+        Path file = lockFile(receipt);
         Files.createDirectories(file.getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
@@ -86,6 +86,44 @@ final class ReceiptArchive {
                 // the lock goes with the process at the latest
             }
         };
+    }
+
+    /**
+     * Holds {@code receipt} against a run that writes it, for a run that only reads it (undo): as
+     * {@link #hold} where its folder can be written; in a folder that cannot (a run folder another
+     * account's apply writes, or one copied read-only), a shared lock on the lock file an apply left, so
+     * that an apply still holding it is met all the same; nothing when there is no such file.
+     */
+    static Held holdToRead(Path receipt) throws IOException {
+        Path file = lockFile(receipt);
+        if (Files.isWritable(file.getParent())) {
+            return hold(receipt);
+        }
+        if (!Files.exists(file)) {
+            return () -> {}; // no apply has written a receipt there
+        }
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        FileLock lock;
+        try {
+            lock = channel.tryLock(0, Long.MAX_VALUE, true);
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new ApplyRefusedException(receipt + " is being written by another plumbline run");
+        }
+        return () -> {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the lock goes with the process at the latest
+            }
+        };
+    }
+
+    private static Path lockFile(Path receipt) {
+        return receipt.toAbsolutePath().getParent().resolve("." + receipt.getFileName() + ".lock");
     }
 
     /**

@@ -99,18 +99,22 @@ final class UndoCommand implements Callable<Integer> {
             throw new ConfigException(
                     "--out " + out + " is the receipt being undone; write the undo's receipt elsewhere");
         }
-        if (!Files.isWritable(receipt.toAbsolutePath().getParent())) {
-            return undo(); // no apply can be writing a receipt there (a run folder copied read-only)
+        Path folder = receipt.toAbsolutePath().getParent();
+        if (out == null && !Files.isWritable(folder)) {
+            throw new ConfigException(folder + " cannot be written, and the undo's receipt goes beside " + receipt
+                    + " unless --out FILE names another place");
         }
         // an apply still writing this receipt has writes in flight that undo would take for stopped ones
-        ReceiptArchive.Held applying;
+        ReceiptArchive.Held held;
         try {
-            applying = hold(receipt);
+            held = ReceiptArchive.holdToRead(receipt);
+        } catch (IOException e) {
+            throw new InputException(receipt.toString(), 0, 0, "cannot lock the receipt: " + e.getMessage(), e);
         } catch (ApplyRefusedException e) {
-            throw new ApplyRefusedException(receipt + " is being written by an apply that is still running; undo it "
-                    + "once that apply has finished");
+            throw new ApplyRefusedException(receipt + " is held by another run (an apply still writing it, or another "
+                    + "undo of it); run this once that run has finished");
         }
-        try (applying) {
+        try (held) {
             return undo();
         }
     }

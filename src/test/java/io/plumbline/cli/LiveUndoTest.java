@@ -50,8 +50,8 @@ class LiveUndoTest {
 
             assertThat(r.code()).isEqualTo(5);
             assertThat(r.err())
-                    .contains(receipt + " is being written by an apply that is still running; undo it once that apply "
-                            + "has finished");
+                    .contains(receipt + " is held by another run (an apply still writing it, or another undo of it); "
+                            + "run this once that run has finished");
             assertThat(z.log().writes()).isEmpty();
             assertThat(receipt.resolveSibling("undo_receipt.json")).hasContent(dryRunReceipt);
         }
