@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  * every action in it as {@code in_flight_batch}) and after every result (or batch of results), the whole
  * receipt is written to a temporary file, forced to disk, atomically renamed over the receipt, and the
  * rename forced to disk too, so a crash never hides a write that happened: a finished write is in
- * {@code results}, and one cut off mid-flight is named by {@code in_flight} or {@code in_flight_batch}. The
- * {@link #hash} of a finished receipt gates undo.
+ * {@code results}, and one cut off mid-flight is named by {@code in_flight} or {@code in_flight_batch}, with
+ * the ids of the bulk jobs Zendesk queued for it so far in {@code in_flight_jobs}. The {@link #hash} of a
+ * finished receipt gates undo.
  */
 public final class ReceiptFile implements ResultSink {
     /**

@@ -43,7 +43,7 @@ public final class Auditor {
         // the tickets are read by now (detection waited for them), so whether any is in the window is known
         List<String> ticketWarnings = new ArrayList<>();
         IdentityResolver.noTicketInWindow(resolved).ifPresent(ticketWarnings::add);
-        IdentityResolver.ticketsAfterAsOf(resolved).ifPresent(ticketWarnings::add);
+        IdentityResolver.ticketsAfterCapture(resolved).ifPresent(ticketWarnings::add);
         Resolution resolution = resolved.withWarnings(ticketWarnings);
         List<PlannedAction> actions = new Planner().plan(issues);
         FixPlan plan = PlanJson.withHash(new FixPlan(

@@ -113,7 +113,7 @@ public final class IdentityResolver {
      * from that instant it is not the one the data calls for, so it is said, with the latest activity. (An
      * {@code --as-of} in the past is no such sign: the snapshot's tickets are then later by design.)
      */
-    public static Optional<String> ticketsAfterAsOf(Resolution resolution) {
+    public static Optional<String> ticketsAfterCapture(Resolution resolution) {
         Snapshot snapshot = resolution.snapshot();
         if (snapshot.capturedAt() == null) {
             return Optional.empty();

@@ -23,14 +23,17 @@ public final class ContactsCsvReader {
 
     public static List<Contact> read(InputStream in, String file) {
         List<Contact> out = new ArrayList<>();
-        // the first row of an email but no account: when every row is one, the column is the wrong one
+        // the first row of an email but no account: when no row has an account, the column is the wrong one
         RuntimeException[] noAccount = {null};
+        boolean[] someAccount = {false};
         CsvTable.read(in, file, REQUIRED, OPTIONAL, row -> {
+            boolean blankAccount = row.get("sf_account_id").isBlank();
+            someAccount[0] |= !blankAccount;
             String email = row.get("email");
             if (email.isEmpty()) {
                 return;
             }
-            if (row.get("sf_account_id").isBlank()) {
+            if (blankAccount) {
                 if (noAccount[0] == null) {
                     noAccount[0] = row.error(
                             "sf_account_id",
@@ -41,7 +44,7 @@ public final class ContactsCsvReader {
             }
             out.add(new Contact(email, AccountsCsvReader.accountId(row, "sf_account_id"), primary(row), row.line()));
         });
-        if (out.isEmpty() && noAccount[0] != null) {
+        if (!someAccount[0] && noAccount[0] != null) {
             throw noAccount[0];
         }
         return out;

@@ -10,6 +10,7 @@ import io.plumbline.normalize.SalesforceIds;
 import io.plumbline.testing.Snapshots;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -304,6 +305,6 @@ class TracerTest {
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -3,6 +3,7 @@ package io.plumbline.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.plumbline.artifacts.RunFolderWriter;
 import io.plumbline.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ class ReportInBrowserTest {
             Files.write(shot, browser.screenshot());
             assertThat(Files.size(shot)).isGreaterThan(10_000);
         } finally {
-            io.plumbline.artifacts.RunFolderWriter.deleteQuietly(profile);
+            RunFolderWriter.deleteQuietly(profile);
         }
     }
 }

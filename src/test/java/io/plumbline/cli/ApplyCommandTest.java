@@ -235,7 +235,7 @@ class ApplyCommandTest {
 
     @Test
     void apply_planOfRealInputsWithoutAConfigFile_saysTheConfigIsMissing() throws Exception {
-        Path snapshot = io.plumbline.testing.DemoFolder.copy(tmp.resolve("snap"));
+        Path snapshot = DemoFolder.copy(tmp.resolve("snap"));
         assertThat(Cli.run(
                                 "audit",
                                 "--snapshot",

@@ -2,6 +2,7 @@ package io.plumbline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plumbline.artifacts.NextCommands;
 import io.plumbline.errors.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -131,7 +133,7 @@ class AuditSnapshotTest {
         Files.writeString(snapshot.resolve("snapshot.json"), "{\"captured_at\": \"2026-04-11T00:00:00Z\"}\n");
         err.getBuffer().setLength(0);
         Files.walk(dir.resolve("out"))
-                .sorted(java.util.Comparator.reverseOrder())
+                .sorted(Comparator.reverseOrder())
                 .forEach(p -> p.toFile().delete());
         assertThat(audit(snapshot)).isZero();
         assertThat(err.toString()).doesNotContain("last active");
@@ -139,7 +141,7 @@ class AuditSnapshotTest {
         // an --as-of in the past is no such sign: the snapshot's tickets are later by design
         err.getBuffer().setLength(0);
         Files.walk(dir.resolve("out"))
-                .sorted(java.util.Comparator.reverseOrder())
+                .sorted(Comparator.reverseOrder())
                 .forEach(p -> p.toFile().delete());
         assertThat(audit(snapshot, "--quiet", "--as-of", "2026-03-01T00:00:00Z"))
                 .isZero();
@@ -171,7 +173,7 @@ class AuditSnapshotTest {
         assertThat(audit("", snapshot)).as(err.toString()).isZero();
 
         assertThat(out.toString())
-                .contains("Next:\n  " + io.plumbline.artifacts.NextCommands.NOTHING + "\n")
+                .contains("Next:\n  " + NextCommands.NOTHING + "\n")
                 .doesNotContain("apply --plan");
         assertThat(dir.resolve("out/r1/summary.md")).content().doesNotContain("apply --plan");
     }

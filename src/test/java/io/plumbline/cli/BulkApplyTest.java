@@ -6,9 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.LoggedRequest;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -282,7 +287,7 @@ class BulkApplyTest {
             LiveApplyFixture.Run first = t.applyLive(z, plan);
             assertThat(first.code()).isEqualTo(4);
             Path kept = dir.resolve("kept_receipt.json");
-            java.nio.file.Files.copy(plan.resolveSibling("apply_receipt.json"), kept);
+            Files.copy(plan.resolveSibling("apply_receipt.json"), kept);
             z.log().clear();
 
             // the job of the first run is still working: its domain lists may yet land over a re-run's
@@ -324,29 +329,27 @@ class BulkApplyTest {
             jobsKeepWorking(z);
             Path plan = t.planCopy("stopped-polling");
             Path receipt = plan.resolveSibling("apply_receipt.json");
-            java.util.concurrent.CountDownLatch polling = z.interventions().holdAfterWrites(1);
-            java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+            CountDownLatch polling = z.interventions().holdAfterWrites(1);
+            ExecutorService thread = Executors.newSingleThreadExecutor();
             String asStopped;
             try {
                 var run = thread.submit(() -> t.applyLive(z, plan));
-                assertThat(polling.await(60, java.util.concurrent.TimeUnit.SECONDS))
-                        .isTrue();
+                assertThat(polling.await(60, TimeUnit.SECONDS)).isTrue();
                 // the receipt as a run stopped now (killed while it waits for its first job) leaves it
-                asStopped = java.nio.file.Files.readString(receipt);
+                asStopped = Files.readString(receipt);
                 z.interventions().release();
-                run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                run.get(60, TimeUnit.SECONDS);
             } finally {
                 thread.shutdownNow();
             }
-            JsonNode stopped =
-                    LiveApplyFixture.json(java.nio.file.Files.writeString(dir.resolve("stopped.json"), asStopped));
+            JsonNode stopped = LiveApplyFixture.json(Files.writeString(dir.resolve("stopped.json"), asStopped));
             assertThat(stopped.path("complete").asBoolean()).isFalse();
             assertThat(stopped.path("in_flight_jobs")).hasSize(1);
             // only the stopped receipt is left to say that the job was sent
-            java.nio.file.Files.writeString(receipt, asStopped);
-            try (var archived = java.nio.file.Files.list(plan.resolveSibling("applies"))) {
+            Files.writeString(receipt, asStopped);
+            try (var archived = Files.list(plan.resolveSibling("applies"))) {
                 for (Path p : archived.toList()) {
-                    java.nio.file.Files.delete(p);
+                    Files.delete(p);
                 }
             }
             z.log().clear();
@@ -366,7 +369,7 @@ class BulkApplyTest {
         try (ZendeskEmulator z = t.emulator()) {
             Path plan = t.planCopy("expired-job");
             // a receipt of a run stopped while it waited for a job whose status has expired since (404)
-            java.nio.file.Files.writeString(
+            Files.writeString(
                     plan.resolveSibling("apply_receipt.json"),
                     "{\"mode\":\"apply\",\"complete\":false,\"results\":[],\"in_flight_jobs\":[\"0123abcd\"]}");
 
@@ -612,9 +615,6 @@ class BulkApplyTest {
         }
     }
 
-    /** Each line's membership id names a membership of that line's own user and org. */
-    /** Every one of the plan's {@code n} receipt lines applied, with a membership of its own user and org. */
-    /** Another admin adds late.example to the first org, as the batch is on its way. */
     /** Jobs queued from now on do their work only at completion, and are not done for 1000 polls. */
     private static void jobsKeepWorking(ZendeskEmulator z) {
         z.jobs().workAtCompletion(true);
@@ -645,6 +645,7 @@ class BulkApplyTest {
                 .allMatch(n -> n.path("reason").asText().equals("prior_job_unconfirmed"));
     }
 
+    /** Another admin adds late.example to the first org, as the batch is on its way. */
     private static void addLateDomain(ZendeskEmulator z) {
         z.change(e -> e.updateOrganization(
                 BulkTenant.org(0),
@@ -660,6 +661,7 @@ class BulkApplyTest {
                 .isEqualTo("[\"d0.example\",\"late.example\",\"e0.example\"]");
     }
 
+    /** Every one of the plan's {@code n} receipt lines applied, with a membership of its own user and org. */
     private static List<JsonNode> assertAllAppliedToTheirLines(ZendeskEmulator z, Path plan, int n) {
         List<JsonNode> results = BulkTenant.results(plan);
         assertThat(results).hasSize(n).allMatch(r -> r.path("status").asText().equals("applied"));
@@ -667,6 +669,7 @@ class BulkApplyTest {
         return results;
     }
 
+    /** Each line's membership id names a membership of that line's own user and org. */
     private static void assertMembershipsBelongToTheirLines(ZendeskEmulator z, List<JsonNode> results) {
         for (JsonNode n : results) {
             long id = n.path("after").path("membership_id").asLong();

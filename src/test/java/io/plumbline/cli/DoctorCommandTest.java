@@ -9,6 +9,8 @@ import io.plumbline.zendesk.emulator.ZendeskEmulator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,7 +148,7 @@ class DoctorCommandTest {
     @Test
     void doctor_zendeskRefusingConnections_saysSoAfterTwoRetriesWhateverTheConfigAllows() throws IOException {
         int closed;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();
         }
         Path accounts = Files.writeString(dir.resolve("a.csv"), "sf_account_id,account_name,account_domains\n");

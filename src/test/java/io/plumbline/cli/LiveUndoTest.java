@@ -271,7 +271,7 @@ class LiveUndoTest {
             String path = "/api/v2/organization_memberships/" + created;
             // the first DELETE is answered 503 and the re-check still sees the membership; it lands just
             // before the DELETE sent again, which Zendesk answers 404
-            z.failRequest(path, 1, io.plumbline.zendesk.emulator.Fault.UNAVAILABLE);
+            z.failRequest(path, 1, Fault.UNAVAILABLE);
             z.interventions()
                     .beforeRequest(
                             "DELETE",

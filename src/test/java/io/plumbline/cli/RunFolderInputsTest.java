@@ -9,6 +9,8 @@ import io.plumbline.testing.DemoFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,13 +52,13 @@ class RunFolderInputsTest {
     /** Runs {@code plumbline ARGS} as a separate JVM started in {@code dir}; returns its exit code. */
     private static int runIn(Path dir, String... args) throws Exception {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new java.util.ArrayList<>(List.of(
+        List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
                 "-cp",
                 cp,
-                "io.plumbline.cli.Main"));
+                "Main"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd)
                 .directory(dir.toFile())
@@ -140,8 +142,7 @@ class RunFolderInputsTest {
     void trace_outputRootInsteadOfARunFolder_namesTheNewestRunInside() throws IOException {
         audit("older");
         Path newer = audit("newer");
-        Files.setLastModifiedTime(
-                tmp.resolve("out/older/receipt.json"), java.nio.file.attribute.FileTime.fromMillis(1_000));
+        Files.setLastModifiedTime(tmp.resolve("out/older/receipt.json"), FileTime.fromMillis(1_000));
 
         Cli.Result r = Cli.run("trace", "--run", tmp.resolve("out").toString(), "--zendesk-org-id", "9003");
 

@@ -8,9 +8,13 @@ import io.plumbline.errors.InputException;
 import io.plumbline.model.Account;
 import io.plumbline.normalize.SalesforceIds;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class AccountsCsvReaderTest {
@@ -33,11 +37,11 @@ class AccountsCsvReaderTest {
         String csv = "sf_account_id,account_name,account_domains\n001A,Acme,acme.example\n";
         assertThatThrownBy(() -> read(csv.getBytes(StandardCharsets.UTF_16)))
                 .hasMessageContaining("(it starts as UTF-16 text does, as Excel's \"Unicode Text\" saves it");
-        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
-        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (var out = new GZIPOutputStream(gz)) {
             out.write(csv.getBytes(StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         assertThatThrownBy(() -> read(gz.toByteArray())).hasMessageContaining("(it starts as a gzip file does");
         assertThatThrownBy(() -> read(csv.replace(',', ';')))

@@ -115,6 +115,8 @@ class ContactsCsvReaderTest {
 
     @Test
     void read_everyAccountIdBlank_isTheWrongColumnNotAFileOfPrivateContacts() {
+        // a row with an account but no email says the column is right, though it maps nobody
+        assertThat(read(HEADER + "jane@acme.example,,true\n,001ACME001,\n")).isEmpty();
         assertFails(
                 HEADER + "jane@acme.example,,true\nkim@acme.example,,\n",
                 "contacts.csv:2:2: error: every contact's sf_account_id is blank, so no contact maps anyone to an "

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.model.Membership;
+import io.plumbline.model.Organization;
 import io.plumbline.model.Ticket;
 import io.plumbline.model.TicketTable;
+import io.plumbline.model.User;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -271,15 +274,15 @@ class JsonlStreamReaderTest {
     }
 
     private static Object id(Object record) {
-        if (record instanceof io.plumbline.model.Organization o) {
+        if (record instanceof Organization o) {
             return o.id();
         }
-        if (record instanceof io.plumbline.model.User u) {
+        if (record instanceof User u) {
             return u.id();
         }
-        if (record instanceof io.plumbline.model.Membership m) {
+        if (record instanceof Membership m) {
             return m.id();
         }
-        return ((io.plumbline.model.Ticket) record).id();
+        return ((Ticket) record).id();
     }
 }
