@@ -58,7 +58,7 @@ class RunFolderInputsTest {
                 "-XX:+UseSerialGC",
                 "-cp",
                 cp,
-                "Main"));
+                "io.plumbline.cli.Main"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd)
                 .directory(dir.toFile())
