@@ -214,8 +214,8 @@ final class AuditCommand implements Callable<Integer> {
         AuditResult result = auditor.audit(inputs.snapshot(), demo, id, started);
         SummaryFacts facts = SummaryFacts.of(result);
         try (RunStore store = noHistory ? null : RunStore.open(inputs.config().storePath(root))) {
-            Map<String, IssueKey> previous = AuditHistory.previousIssues(store, result.plan());
-            List<TrendPoint> trend = AuditHistory.trend(store, facts, id, started.toString(), result.plan());
+            Map<String, IssueKey> previous = AuditHistory.previousIssues(store, result);
+            List<TrendPoint> trend = AuditHistory.trend(store, facts, id, started.toString(), result);
             RunInfo run = new RunInfo(
                     id,
                     started,

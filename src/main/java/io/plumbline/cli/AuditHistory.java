@@ -5,6 +5,7 @@ import io.plumbline.artifacts.SummaryFacts;
 import io.plumbline.artifacts.TrendPoint;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.detect.Issue;
+import io.plumbline.model.Snapshot;
 import io.plumbline.plan.FixPlan;
 import io.plumbline.store.IssueKey;
 import io.plumbline.store.RunRecord;
@@ -22,41 +23,48 @@ final class AuditHistory {
 
     private AuditHistory() {}
 
-    /** Earlier runs of the plan's series ({@link #series}), oldest first, then this one. */
-    static List<TrendPoint> trend(RunStore store, SummaryFacts facts, String runId, String startedAt, FixPlan plan) {
-        List<TrendPoint> points = new ArrayList<>(store == null ? List.of() : earlier(store, TREND_RUNS - 1, plan));
+    /** Earlier runs of the audit's series ({@link #series}), oldest first, then this one. */
+    static List<TrendPoint> trend(
+            RunStore store, SummaryFacts facts, String runId, String startedAt, AuditResult result) {
+        List<TrendPoint> points = new ArrayList<>(store == null ? List.of() : earlier(store, TREND_RUNS - 1, result));
         points.add(new TrendPoint(runId, startedAt, facts.totalIssues(), facts.prepared(), facts.blocked()));
         return points;
     }
 
     /**
-     * The series of a run with this plan: the demo, or which Zendesk (as the snapshot names it) with which
-     * ticket window. Two runs of different series are never compared: a test run on another tenant, or one
-     * with a shorter window, would make the next nightly run's issues look new.
+     * The series of an audit: the demo, or which Zendesk (as the snapshot names it) with which ticket
+     * window, and the instant audited when an {@code --as-of} put it elsewhere than when the snapshot was
+     * taken. Two runs of different series are never compared: a test run on another tenant, one with a
+     * shorter window, or an audit of last month's state would make the next nightly run's issues look new.
      */
-    static String series(FixPlan plan) {
-        return plan.demo()
-                ? RunRecord.DEMO
-                : "zendesk=" + plan.source().getOrDefault("zendesk", "") + " ticket_lookback_days="
-                        + plan.source().getOrDefault("ticket_lookback_days", "");
+    static String series(AuditResult result) {
+        FixPlan plan = result.plan();
+        if (plan.demo()) {
+            return RunRecord.DEMO;
+        }
+        Snapshot snapshot = result.resolution().snapshot();
+        boolean elsewhen = snapshot.capturedAt() != null && !snapshot.asOf().equals(snapshot.capturedAt());
+        return "zendesk=" + plan.source().getOrDefault("zendesk", "") + " ticket_lookback_days="
+                + plan.source().getOrDefault("ticket_lookback_days", "")
+                + (elsewhen ? " as_of=" + snapshot.asOf() : "");
     }
 
-    /** The latest {@code limit} recorded runs of the plan's series ({@link #series}), oldest first. */
-    static List<TrendPoint> earlier(RunStore store, int limit, FixPlan plan) {
+    /** The latest {@code limit} recorded runs of the audit's series ({@link #series}), oldest first. */
+    static List<TrendPoint> earlier(RunStore store, int limit, AuditResult result) {
         List<TrendPoint> points = new ArrayList<>();
-        for (RunRecord r : store.runs(limit, series(plan), plan.demo())) {
+        for (RunRecord r : store.runs(limit, series(result), result.plan().demo())) {
             points.add(new TrendPoint(r.runId(), r.startedAt(), r.totalIssues(), r.prepared(), r.blocked()));
         }
         Collections.reverse(points);
         return points;
     }
 
-    /** The issue keys of the latest recorded run of the plan's series (empty when there is none). */
-    static Map<String, IssueKey> previousIssues(RunStore store, FixPlan plan) {
+    /** The issue keys of the latest recorded run of the audit's series (empty when there is none). */
+    static Map<String, IssueKey> previousIssues(RunStore store, AuditResult result) {
         if (store == null) {
             return Map.of();
         }
-        return store.runs(1, series(plan), plan.demo()).stream()
+        return store.runs(1, series(result), result.plan().demo()).stream()
                 .findFirst()
                 .map(r -> store.issues(r.runId()))
                 .orElse(Map.of());
@@ -80,7 +88,7 @@ final class AuditHistory {
                         ms,
                         requestsUsed,
                         byCode,
-                        series(result.plan())),
+                        series(result)),
                 keys(result.issues()));
     }
 

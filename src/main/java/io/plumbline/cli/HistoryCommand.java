@@ -177,7 +177,8 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     /** A series as {@code AuditHistory.series} names it. */
-    private static final Pattern SERIES = Pattern.compile("^zendesk=(\\S*) ticket_lookback_days=(\\S*)$");
+    private static final Pattern SERIES =
+            Pattern.compile("^zendesk=(\\S*) ticket_lookback_days=(\\S*)(?: as_of=(\\S+))?$");
 
     /**
      * A run's series in short: {@code acme.zendesk.com, 30-day window}, {@code demo}, or {@code (before
@@ -195,7 +196,8 @@ final class HistoryCommand implements Callable<Integer> {
             return r.series();
         }
         return (m.group(1).isEmpty() ? "(Zendesk not named)" : m.group(1))
-                + (m.group(2).isEmpty() ? "" : ", " + m.group(2) + "-day window");
+                + (m.group(2).isEmpty() ? "" : ", " + m.group(2) + "-day window")
+                + (m.group(3) == null ? "" : ", as of " + m.group(3));
     }
 
     private static void latest(PrintWriter w, RunStore store, RunRecord run) {

@@ -163,6 +163,24 @@ class HistoryAndCiTest {
     }
 
     @Test
+    void failOnNew_comparesNeverWithAnAuditOfAnotherInstant() throws Exception {
+        assertThat(audit("nightly1").exitCode()).isZero();
+        // an ad-hoc look at the tenant as it was a week before, recorded in the same store
+        Cli.Result past = audit("lastweek", "--as-of", "2026-04-10T00:00:00Z", "--fail-on", "new");
+        assertThat(past.exitCode())
+                .as("the first run of its own series: every issue is new")
+                .isEqualTo(1);
+
+        Cli.Result nightly2 = audit("nightly2", "--fail-on", "new");
+
+        assertThat(nightly2.exitCode()).as(nightly2.err()).isZero();
+        String history = Cli.run("history", "--out", out.toString()).out();
+        assertThat(history)
+                .contains("Latest run nightly2 against nightly1: 0 new, 0 resolved")
+                .containsPattern("(?m)^lastweek .*, as of 2026-04-10T00:00:00Z$");
+    }
+
+    @Test
     void failOnNew_comparesOnlyWithTheLastRunOfTheSameTicketWindow() throws Exception {
         assertThat(audit("wide1").exitCode()).isZero();
         Cli.Result narrow = audit("narrow", "--ticket-lookback-days", "3", "--fail-on", "new");
