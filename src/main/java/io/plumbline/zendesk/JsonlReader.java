@@ -150,8 +150,37 @@ public final class JsonlReader {
         try {
             return mapper.apply(node);
         } catch (IllegalArgumentException e) {
+            String page = apiPageKey(node);
+            if (page != null) {
+                throw new InputException(
+                        file,
+                        lineNumber,
+                        keyColumn(line, "'" + page + "'"),
+                        e.getMessage() + "; the line is a whole API answer (its '" + page + "' holds the records): "
+                                + "write each record on a line of its own",
+                        e);
+            }
             throw new InputException(file, lineNumber, keyColumn(line, e.getMessage()), e.getMessage(), e);
         }
+    }
+
+    /**
+     * The key of the records when a line is a whole API answer ({@code {"users": [...], "next_page": ...}})
+     * rather than one record, as a file saved page by page from the API is; else null.
+     */
+    private static String apiPageKey(JsonNode node) {
+        if (node == null || !node.isObject() || node.has("id")) {
+            return null;
+        }
+        for (var fields = node.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            if (field.getValue().isArray()
+                    && !field.getValue().isEmpty()
+                    && field.getValue().get(0).isObject()) {
+                return field.getKey();
+            }
+        }
+        return null;
     }
 
     /**

@@ -79,6 +79,15 @@ class JsonlReaderTest {
     }
 
     @Test
+    void read_lineThatIsAWholeApiAnswer_saysSo() {
+        assertThatThrownBy(() -> orgs("{\"organizations\":[{\"id\":1},{\"id\":2}],\"next_page\":null}\n"))
+                .hasMessage("organizations.jsonl:1:2: error: missing 'id'; the line is a whole API answer (its "
+                        + "'organizations' holds the records): write each record on a line of its own");
+        // a record without an id is only that
+        assertThatThrownBy(() -> orgs("{\"name\":\"x\",\"tags\":[]}\n")).hasMessageEndingWith("missing 'id'");
+    }
+
+    @Test
     void read_emptyFile_returnsNothing() {
         assertThat(orgs("")).isEmpty();
     }
