@@ -57,6 +57,14 @@ class AccountsCsvReaderTest {
     }
 
     @Test
+    void read_formattedReportExportFooter_saysItIsTheReportsFooter() {
+        assertFails(
+                "sf_account_id,account_name,account_domains\n001A,Acme,acme.example\n\n\"Grand Totals (1 record)\"\n",
+                "accounts.csv:4:2: error: row has 1 field but the header has 3; it is the footer a Salesforce report "
+                        + "export adds: export the report's details only, or delete the lines from this one on");
+    }
+
+    @Test
     void read_allColumns_mapsEveryField() {
         List<Account> accounts = read("sf_account_id,account_name,account_domains,website,zendesk_domain_override,"
                 + "zendesk_org_id,parent_account_id\n"
