@@ -123,7 +123,9 @@ record AuditInputs(
         notReadNote(o.snapshot.resolve(SnapshotLayout.CONTACTS), contacts, "contacts")
                 .ifPresent(notes::add);
         unreadFiles(o.snapshot).ifPresent(notes::add);
-        if (inputs.snapshot().ticketsRead() == 0 && !inputs.snapshot().users().isEmpty()) {
+        // asked of the file, not of the tickets read: those are still being read, and the audit starts meanwhile
+        if (blank(o.snapshot.resolve(SnapshotLayout.TICKETS))
+                && !inputs.snapshot().users().isEmpty()) {
             notes.add("note: " + o.snapshot.resolve(SnapshotLayout.TICKETS) + " holds no ticket, so no ticket is "
                     + "checked; check that the tickets export is complete");
         }
@@ -156,6 +158,15 @@ record AuditInputs(
                 + (unread.size() > 5 ? " and " + (unread.size() - 5) + " more" : "");
         return Optional.of("note: not read: " + shown + " (a snapshot folder is read only from "
                 + String.join(", ", SnapshotLayout.FILES) + "; an export in parts must be joined into one file)");
+    }
+
+    /** Whether a file holds nothing but white space (read only when small enough to be so). */
+    private static boolean blank(Path file) {
+        try {
+            return Files.size(file) < 64 * 1024 && Files.readString(file).isBlank();
+        } catch (IOException e) {
+            return false; // the read of the inputs says what is wrong with it
+        }
     }
 
     private static boolean isData(String name) {

@@ -67,17 +67,27 @@ final class ReceiptArchive {
     static Held hold(Path receipt) throws IOException {
         Path file = lockFile(receipt);
         Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        return lock(
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                false,
+                receipt + " is being written by another plumbline run (apply or undo); wait for it to finish, or "
+                        + "pass another receipt path");
+    }
+
+    /**
+     * Locks {@code channel}'s file ({@code shared}, or not) and holds it till the {@link Held} is closed;
+     * refused with {@code refusal} (exit 5) while another run, or this process, holds it.
+     */
+    private static Held lock(FileChannel channel, boolean shared, String refusal) throws IOException {
         FileLock lock;
         try {
-            lock = channel.tryLock();
+            lock = channel.tryLock(0, Long.MAX_VALUE, shared);
         } catch (OverlappingFileLockException e) {
             lock = null; // held in this process already
         }
         if (lock == null) {
             channel.close();
-            throw new ApplyRefusedException(receipt + " is being written by another plumbline run (apply or undo);"
-                    + " wait for it to finish, or pass another receipt path");
+            throw new ApplyRefusedException(refusal);
         }
         return () -> {
             try {
@@ -102,24 +112,10 @@ final class ReceiptArchive {
         if (!Files.exists(file)) {
             return () -> {}; // no apply has written a receipt there
         }
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-        FileLock lock;
-        try {
-            lock = channel.tryLock(0, Long.MAX_VALUE, true);
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            channel.close();
-            throw new ApplyRefusedException(receipt + " is being written by another plumbline run");
-        }
-        return () -> {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // the lock goes with the process at the latest
-            }
-        };
+        return lock(
+                FileChannel.open(file, StandardOpenOption.READ),
+                true,
+                receipt + " is being written by another plumbline run");
     }
 
     private static Path lockFile(Path receipt) {
