@@ -3,9 +3,11 @@ package io.plumbline.apply;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.model.ActionCode;
 import io.plumbline.model.Texts;
+import io.plumbline.zendesk.CredentialsRefusedException;
 import io.plumbline.zendesk.RateLimitedException;
 import io.plumbline.zendesk.ZendeskUnreachableException;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -49,23 +51,42 @@ public record ActionResult(
     public static final String UNREACHABLE = "zendesk_unreachable";
 
     /**
+     * The reason (before its {@code ": "} and detail) of an action not written because Zendesk refused the
+     * credentials themselves (an expired token, a scope missing): the one that met it, and each one after
+     * it, not sent.
+     */
+    public static final String CREDENTIALS_REFUSED = "credentials_refused";
+
+    private static final List<String> STOPS = List.of(RATE_LIMITED, UNREACHABLE, CREDENTIALS_REFUSED);
+
+    /**
      * Whether this action was left unwritten because the run stopped here: Zendesk's rate limit, or Zendesk
      * out of reach, either of which holds for every request after it.
      */
     public boolean stopped() {
-        return status == ResultStatus.SKIPPED
-                && (reason.startsWith(RATE_LIMITED + ":") || reason.startsWith(UNREACHABLE + ":"));
+        return status == ResultStatus.SKIPPED && stop() != null;
+    }
+
+    /** The stop this action's reason names ({@link #STOPS}), or null. */
+    private String stop() {
+        return STOPS.stream()
+                .filter(s -> reason.startsWith(s + ":"))
+                .findFirst()
+                .orElse(null);
     }
 
     /**
      * The result of an action an error stopped: skipped, {@value #RATE_LIMITED}, when it was Zendesk's rate
      * limit (a 429 is a refusal: nothing was written), skipped, {@value #UNREACHABLE}, when no connection
-     * could be made (nothing was sent), else failed.
+     * could be made (nothing was sent), skipped, {@value #CREDENTIALS_REFUSED}, when Zendesk refused the
+     * credentials (nothing was written), else failed.
      */
     public ActionResult stoppedBy(PlumblineException e, Map<String, Object> before) {
         String cause = e instanceof RateLimitedException
                 ? RATE_LIMITED
-                : e instanceof ZendeskUnreachableException ? UNREACHABLE : null;
+                : e instanceof ZendeskUnreachableException
+                        ? UNREACHABLE
+                        : e instanceof CredentialsRefusedException ? CREDENTIALS_REFUSED : null;
         return withOutcome(
                 cause != null ? ResultStatus.SKIPPED : ResultStatus.FAILED,
                 cause != null ? cause + ": " + e.getMessage() : e.getMessage(),
@@ -76,17 +97,20 @@ public record ActionResult(
 
     /** The reason of each action after this one, which {@link #stopped} the run: not tried. */
     public String notTriedAfter() {
-        return notTriedAfterStop(actionId, !reason.startsWith(UNREACHABLE + ":"));
+        return notTriedAfterStop(actionId, stop());
     }
 
     /**
-     * The reason of an action not tried because the run stopped at action {@code at}: for Zendesk's rate
-     * limit ({@code rateLimit}), else for Zendesk out of reach.
+     * The reason of an action not tried because the run stopped at action {@code at} for {@code stop}
+     * ({@value #RATE_LIMITED}, {@value #UNREACHABLE} or {@value #CREDENTIALS_REFUSED}).
      */
-    public static String notTriedAfterStop(String at, boolean rateLimit) {
-        return rateLimit
-                ? RATE_LIMITED + ": not tried; Zendesk's rate limit stopped the run at " + at
-                : UNREACHABLE + ": not tried; Zendesk could not be reached at " + at;
+    public static String notTriedAfterStop(String at, String stop) {
+        return stop + ": not tried; "
+                + switch (stop) {
+                    case UNREACHABLE -> "Zendesk could not be reached at " + at;
+                    case CREDENTIALS_REFUSED -> "Zendesk refused the credentials at " + at;
+                    default -> "Zendesk's rate limit stopped the run at " + at;
+                };
     }
 
     /**

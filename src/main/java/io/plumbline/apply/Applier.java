@@ -16,10 +16,11 @@ import java.util.Map;
  * prepared action re-checks its preconditions immediately before its own write; blocked rows are
  * reported, never written. The sink hears of each write just before it is sent and of each result
  * before the next write starts, and a failed write is a result, not an exception: the batch goes on. A
- * rate limit Zendesk keeps past the retries ({@link io.plumbline.zendesk.RateLimitedException}) and
- * Zendesk out of reach ({@link io.plumbline.zendesk.ZendeskUnreachableException}) are the two stops: the
- * action that met one and every prepared one after it are skipped, {@value ActionResult#RATE_LIMITED} or
- * {@value ActionResult#UNREACHABLE}, and nothing more is sent. A write Zendesk turns away with a 429
+ * rate limit Zendesk keeps past the retries ({@link io.plumbline.zendesk.RateLimitedException}), Zendesk
+ * out of reach ({@link io.plumbline.zendesk.ZendeskUnreachableException}) and credentials Zendesk refuses
+ * ({@link io.plumbline.zendesk.CredentialsRefusedException}) are the three stops: the action that met one
+ * and every prepared one after it are skipped, {@value ActionResult#RATE_LIMITED}, {@value
+ * ActionResult#UNREACHABLE} or {@value ActionResult#CREDENTIALS_REFUSED}, and nothing more is sent. A write Zendesk turns away with a 429
  * ({@link TurnedAwayException}) is not sent again as built: the wait may outlast the state it was built
  * from (an org's whole {@code domain_names} list above all), so the action is re-checked, against Zendesk
  * read after the wait, and the write that check builds is sent. Nor is a write whose answer was lost (a
@@ -102,8 +103,9 @@ public final class Applier {
     }
 
     /**
-     * Where Zendesk's rate limit stopped the run, or null: the first of {@code results} it left unwritten,
-     * else, when it was met while settling one of them ({@link ZendeskWrites#rateLimited}), the last. A
+     * Where a stop (the rate limit, Zendesk out of reach, refused credentials) ended the run, or null: the
+     * first of {@code results} it left unwritten, else, when it was met while settling one of them ({@link
+     * ZendeskWrites#stopReason}), the last. A
      * limit that outlasts the retries holds for every request after it, so the run sends nothing more, and
      * each action left is skipped, {@value ActionResult#RATE_LIMITED}, for a re-run to take up.
      */
@@ -115,7 +117,7 @@ public final class Applier {
                 .orElse(
                         zendesk.stopped() && !results.isEmpty()
                                 ? ActionResult.notTriedAfterStop(
-                                        results.get(results.size() - 1).actionId(), zendesk.rateLimited())
+                                        results.get(results.size() - 1).actionId(), zendesk.stopReason())
                                 : null);
     }
 

@@ -4,6 +4,7 @@ import io.plumbline.errors.PlumblineException;
 import io.plumbline.model.ActionCode;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.plan.PlannedAction;
+import io.plumbline.zendesk.CredentialsRefusedException;
 import io.plumbline.zendesk.MembershipRequest;
 import io.plumbline.zendesk.RateLimitedException;
 import io.plumbline.zendesk.TurnedAwayException;
@@ -156,7 +157,7 @@ final class BulkBatch {
             for (PlannedAction a : actions) {
                 try {
                     ActionHandler.of(a.code()).check(ActionTarget.of(a), first);
-                } catch (RateLimitedException | ZendeskUnreachableException e) {
+                } catch (RateLimitedException | ZendeskUnreachableException | CredentialsRefusedException e) {
                     throw e; // it holds for every search after it: the batch stops here
                 } catch (PlumblineException e) {
                     // the re-check proper, after the second read, meets it again and reports it

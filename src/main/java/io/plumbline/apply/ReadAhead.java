@@ -51,6 +51,11 @@ final class ReadAhead extends ZendeskWrites {
     }
 
     @Override
+    public boolean credentialsRefused() {
+        return zendesk.credentialsRefused();
+    }
+
+    @Override
     public void onJobQueued(Consumer<String> listener) {
         zendesk.onJobQueued(listener);
     }

@@ -19,8 +19,9 @@ import java.util.TreeMap;
  * reason) when it changed since. An inverse whose answer was lost (a 5xx, a 503, a connection broken
  * after it was sent) is re-checked: when the state is now what the inverse restores, it is applied;
  * else the re-check builds it again and it is sent, up to the retry policy's attempts in a row. As in apply, a rate limit Zendesk keeps past the
- * retries, or Zendesk out of reach, skips the inverse that met it and every one after it, unsent
- * ({@value ActionResult#RATE_LIMITED}, {@value ActionResult#UNREACHABLE}).
+ * retries, Zendesk out of reach, or credentials Zendesk refuses, skips the inverse that met it and every
+ * one after it, unsent ({@value ActionResult#RATE_LIMITED}, {@value ActionResult#UNREACHABLE}, {@value
+ * ActionResult#CREDENTIALS_REFUSED}).
  */
 public final class Undoer {
     /**

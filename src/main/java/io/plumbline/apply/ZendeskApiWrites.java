@@ -127,6 +127,11 @@ public final class ZendeskApiWrites extends ZendeskWrites {
     }
 
     @Override
+    public boolean credentialsRefused() {
+        return client.stats().credentialsRefused();
+    }
+
+    @Override
     public ZendeskWrites readAhead(Collection<ZendeskOrgId> orgs, Collection<MembershipRequest> memberships) {
         return new ApiReadAhead(client).read(this, orgs, memberships);
     }

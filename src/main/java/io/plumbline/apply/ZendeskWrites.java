@@ -75,6 +75,15 @@ public abstract class ZendeskWrites {
     }
 
     /**
+     * Whether Zendesk refused the credentials themselves for some call of this run ({@link
+     * io.plumbline.zendesk.CredentialsRefusedException}: an expired token, a missing scope), which, like
+     * the rate limit, holds for every call after it. Never, by default.
+     */
+    public boolean credentialsRefused() {
+        return false;
+    }
+
+    /**
      * The writes from now on are another action's (or batch's): the answers lost to the writes before no
      * longer count against its retries. Nothing to do, by default.
      */
@@ -94,9 +103,21 @@ public abstract class ZendeskWrites {
      */
     public void onJobQueued(Consumer<String> listener) {}
 
-    /** Whether the run must send nothing more: the rate limit, or Zendesk out of reach. */
+    /** Whether the run must send nothing more: the rate limit, Zendesk out of reach, or refused credentials. */
     final boolean stopped() {
-        return rateLimited() || unreachable();
+        return stopReason() != null;
+    }
+
+    /**
+     * Why the run must send nothing more ({@link ActionResult#RATE_LIMITED}, {@link
+     * ActionResult#UNREACHABLE} or {@link ActionResult#CREDENTIALS_REFUSED}), or null while it may go on.
+     */
+    final String stopReason() {
+        return rateLimited()
+                ? ActionResult.RATE_LIMITED
+                : unreachable()
+                        ? ActionResult.UNREACHABLE
+                        : credentialsRefused() ? ActionResult.CREDENTIALS_REFUSED : null;
     }
 
     /** Creates these memberships; one outcome per item, in order. */

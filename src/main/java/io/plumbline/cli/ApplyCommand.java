@@ -39,9 +39,10 @@ import picocli.CommandLine.Option;
                     + "plans (see --max-plan-age-days) are refused. "
                     + "Caps are decided in plan order before any write; each write re-checks its preconditions first.",
             "Exit 4 when an action failed, when Zendesk's rate limit outlasted what Plumbline waits out (a "
-                    + "Retry-After over 5 minutes, or 30 in a row), or when Zendesk could not be reached: the rest is "
-                    + "then skipped (rate_limited, zendesk_unreachable) unsent. Run the same command again: what is "
-                    + "in effect is skipped.",
+                    + "Retry-After over 5 minutes, or 30 in a row), when Zendesk could not be reached, or when it "
+                    + "refused the credentials (an expired token, a scope missing): the rest is then skipped "
+                    + "(rate_limited, zendesk_unreachable, credentials_refused) unsent. Run the same command again: "
+                    + "what is in effect is skipped.",
             "",
             "Examples:",
             "  plumbline apply --plan artifacts/plumbline/RUN/fix_plan.json",
@@ -184,7 +185,7 @@ final class ApplyCommand implements Callable<Integer> {
             }
         }
         ZendeskWrites zendesk = ZendeskConnections.open(
-                file.plan().demo(), file.plan().demo() ? demoFolder(plan) : null, cfg, ctx, common.quiet);
+                file.plan().demo(), file.plan().demo() ? demoFolder(plan) : null, live, cfg, ctx, common.quiet);
         Instant started = ctx.clock().instant();
         Path out = receipt != null ? receipt : plan.toAbsolutePath().getParent().resolve("apply_receipt.json");
         ReceiptFile receiptFile;

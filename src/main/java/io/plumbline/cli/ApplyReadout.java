@@ -89,8 +89,9 @@ final class ApplyReadout {
 
     /**
      * 0, or 4 when any action failed (Zendesk refused it, or did not answer after retries) or the run
-     * stopped, for Zendesk's rate limit or Zendesk out of reach (the actions left are skipped,
-     * {@value ActionResult#RATE_LIMITED} or {@value ActionResult#UNREACHABLE}): the receipt is complete, but
+     * stopped, for Zendesk's rate limit, Zendesk out of reach or credentials Zendesk refused (the actions
+     * left are skipped, {@value ActionResult#RATE_LIMITED}, {@value ActionResult#UNREACHABLE} or {@value
+     * ActionResult#CREDENTIALS_REFUSED}): the receipt is complete, but
      * a script must not take it for a clean run.
      */
     static int exitCode(JsonNode receipt, PrintWriter err) {
@@ -98,12 +99,13 @@ final class ApplyReadout {
         int attempted = receipt.path("counts").path("attempted").asInt();
         long limited = skipped(receipt, ActionResult.RATE_LIMITED);
         long unreachable = skipped(receipt, ActionResult.UNREACHABLE);
-        if (failed == 0 && limited == 0 && unreachable == 0) {
+        long refused = skipped(receipt, ActionResult.CREDENTIALS_REFUSED);
+        if (failed == 0 && limited == 0 && unreachable == 0 && refused == 0) {
             return ExitCodes.OK;
         }
         boolean dry = receipt.path("mode").asText().contains("dry_run");
         if (failed > 0) {
-            boolean othersWent = limited + unreachable == 0 && failed < attempted;
+            boolean othersWent = limited + unreachable + refused == 0 && failed < attempted;
             err.println("error: " + failed + (failed == 1 ? " action" : " actions")
                     + " failed (the reasons are in the receipt)" + (othersWent ? "; the others went ahead" : "")
                     + ". Fix the cause, then run the same command again: what is already in effect is skipped.");
@@ -115,6 +117,14 @@ final class ApplyReadout {
                     dry,
                     ActionResult.UNREACHABLE + "; the first one's reason says what failed",
                     "Check the network and zendesk.subdomain (or zendesk.base_url)"));
+        }
+        if (refused > 0) {
+            err.println(stopped(
+                    "Zendesk refused the credentials, so the run stopped",
+                    refused,
+                    dry,
+                    ActionResult.CREDENTIALS_REFUSED + "; the first one's reason says what Zendesk answered",
+                    "Renew the token, or give it the scope named (plumbline doctor checks it)"));
         }
         if (limited > 0) {
             err.println(stopped(

@@ -181,7 +181,7 @@ final class UndoCommand implements Callable<Integer> {
                     .println("note: " + receipt + " does not say which Zendesk its apply wrote to (an older receipt); "
                             + "the inverses go to " + instance);
         }
-        ZendeskWrites zendesk = ZendeskConnections.open(demo, cfg, ctx, common.quiet);
+        ZendeskWrites zendesk = ZendeskConnections.open(demo, live, cfg, ctx, common.quiet);
         Instant started = ctx.clock().instant();
         Path target = out != null ? out : receipt.toAbsolutePath().getParent().resolve("undo_receipt.json");
         ReceiptFile undoReceipt;

@@ -4,6 +4,7 @@ import io.plumbline.apply.SnapshotZendesk;
 import io.plumbline.apply.ZendeskApiWrites;
 import io.plumbline.apply.ZendeskWrites;
 import io.plumbline.config.PlumblineConfig;
+import io.plumbline.config.ZendeskConfig;
 import io.plumbline.snapshot.ClasspathSource;
 import io.plumbline.snapshot.FolderSource;
 import io.plumbline.snapshot.SnapshotReader;
@@ -30,23 +31,29 @@ final class ZendeskConnections {
         return quiet ? notice -> {} : notice -> ctx.err().println("zendesk: " + notice);
     }
 
-    /** With {@code quiet}, the waits before Zendesk is tried again are not said (errors still are). */
-    static ZendeskWrites open(boolean demo, PlumblineConfig config, Context ctx, boolean quiet) {
-        return open(demo, null, config, ctx, quiet);
+    /**
+     * With {@code quiet}, the waits before Zendesk is tried again are not said (errors still are). A dry run
+     * ({@code live} false) asks for read scopes only, as an audit does: it writes nothing, so it needs no
+     * token that could.
+     */
+    static ZendeskWrites open(boolean demo, boolean live, PlumblineConfig config, Context ctx, boolean quiet) {
+        return open(demo, null, live, config, ctx, quiet);
     }
 
     /**
-     * As {@link #open(boolean, PlumblineConfig, Context, boolean)}, where a demo plan audited from a folder
-     * of the demo fixtures ({@code demoFolder}, perhaps edited: a scenario tried out) is dry-run against that
-     * folder rather than the bundled fixtures.
+     * As {@link #open(boolean, boolean, PlumblineConfig, Context, boolean)}, where a demo plan audited from a
+     * folder of the demo fixtures ({@code demoFolder}, perhaps edited: a scenario tried out) is dry-run
+     * against that folder rather than the bundled fixtures.
      */
-    static ZendeskWrites open(boolean demo, Path demoFolder, PlumblineConfig config, Context ctx, boolean quiet) {
+    static ZendeskWrites open(
+            boolean demo, Path demoFolder, boolean live, PlumblineConfig config, Context ctx, boolean quiet) {
         if (demo) {
             return new SnapshotZendesk(SnapshotReader.read(
                     demoFolder != null ? new FolderSource(demoFolder) : ClasspathSource.DEMO, null));
         }
+        ZendeskConfig zendesk = live ? config.zendesk() : config.zendesk().readOnly();
         ZendeskHttp http = ZendeskConnector.connect(
-                config.zendesk(), ZendeskSettings.from(config.zendesk(), ctx.clock()), ctx.env(), ctx.err()::println);
+                zendesk, ZendeskSettings.from(zendesk, ctx.clock()), ctx.env(), ctx.err()::println);
         return new ZendeskApiWrites(new ZendeskClient(http.onRetry(retryNotes(ctx, quiet))));
     }
 }

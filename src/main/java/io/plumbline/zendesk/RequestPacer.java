@@ -141,7 +141,8 @@ public final class RequestPacer {
         inFlight.computeIfPresent(family, (k, n) -> n <= 1 ? null : n - 1);
     }
 
-    private int totalInFlight() {
+    /** The requests let go and not yet answered or abandoned, of every family. */
+    synchronized int totalInFlight() {
         return inFlight.values().stream().mapToInt(Integer::intValue).sum();
     }
 

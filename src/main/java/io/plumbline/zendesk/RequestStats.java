@@ -11,6 +11,7 @@ public final class RequestStats {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong rateLimitedOut = new AtomicLong();
     private final AtomicLong unreachableOut = new AtomicLong();
+    private final AtomicLong credentialsRefusedOut = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong rateLimitWaits = new AtomicLong();
     private final AtomicLong waitedMillis = new AtomicLong();
@@ -34,6 +35,18 @@ public final class RequestStats {
 
     void unreachableOut() {
         unreachableOut.incrementAndGet();
+    }
+
+    void credentialsRefusedOut() {
+        credentialsRefusedOut.incrementAndGet();
+    }
+
+    /**
+     * Whether Zendesk refused the credentials themselves ({@link CredentialsRefusedException}), wherever it
+     * was met: an expired token or a missing scope holds for every call after it.
+     */
+    public boolean credentialsRefused() {
+        return credentialsRefusedOut.get() > 0;
     }
 
     /**

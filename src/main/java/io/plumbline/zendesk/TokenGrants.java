@@ -1,12 +1,13 @@
 package io.plumbline.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.plumbline.errors.ExitCodes;
-import io.plumbline.errors.PlumblineException;
 import java.net.URI;
 import java.time.Duration;
 
-/** Reads the answer of {@code POST /oauth/tokens}; a refusal is an exit-4 error saying what to fix. */
+/**
+ * Reads the answer of {@code POST /oauth/tokens}; a refusal is an exit-4 {@link CredentialsRefusedException}
+ * saying what to fix.
+ */
 final class TokenGrants {
     private TokenGrants() {}
 
@@ -15,8 +16,7 @@ final class TokenGrants {
         String token = b.path("access_token").asText("");
         if (!r.ok() || token.isEmpty()) {
             String detail = redactor.redact(ZendeskErrors.detail(r));
-            throw new PlumblineException(
-                    ExitCodes.REMOTE,
+            throw new CredentialsRefusedException(
                     "Zendesk at " + base + " refused to issue an OAuth token (" + r.status()
                             + (detail.isEmpty() ? "" : ": " + detail) + ") for " + auth.describe() + ": "
                             + auth.fixFor401());

@@ -32,7 +32,9 @@ final class ZendeskErrors {
                         + "' your Zendesk? check zendesk.subdomain (or zendesk.base_url)";
             default -> where + " to " + call + (detail.isEmpty() ? "" : ": " + detail);
         };
-        return new PlumblineException(ExitCodes.REMOTE, message + requestId(r));
+        return r.status() == 401 || (r.status() == 403 && lacksScope(detail))
+                ? new CredentialsRefusedException(message + requestId(r))
+                : new PlumblineException(ExitCodes.REMOTE, message + requestId(r));
     }
 
     static PlumblineException gaveUp(String call, URI base, int attempts, String last) {
@@ -69,8 +71,12 @@ final class ZendeskErrors {
                         + " s Plumbline waits out; check https://status.zendesk.com, then run again");
     }
 
+    private static boolean lacksScope(String detail) {
+        return detail.toLowerCase(Locale.ROOT).contains("scope");
+    }
+
     private static String fixFor403(String detail) {
-        if (detail.toLowerCase(Locale.ROOT).contains("scope")) {
+        if (lacksScope(detail)) {
             return "the OAuth token lacks a scope: create one with the scopes named (read for audit and "
                     + "doctor, write as well for apply), e.g. zendesk.auth.oauth_scopes: \"read write\"";
         }
@@ -82,7 +88,11 @@ final class ZendeskErrors {
         return r.requestId().isEmpty() ? "" : " [request id " + r.requestId() + "]";
     }
 
-    /** Zendesk's own words: error / description / error_description / message, else the start of the text. */
+    /**
+     * Zendesk's own words: error / description / error_description / details, or each of {@code errors}'
+     * code, title and detail (the shape of its newer endpoints' and pagination's refusals), else the start
+     * of the text.
+     */
     static String detail(ZendeskResponse r) {
         JsonNode b = r.body();
         StringBuilder sb = new StringBuilder();
@@ -98,7 +108,15 @@ final class ZendeskErrors {
         if (b.path("details").isObject()) {
             sb.append(sb.length() > 0 ? ": " : "").append(b.path("details"));
         }
-        String s = sb.length() > 0 || b.isObject() ? sb.toString() : r.text().strip();
+        for (JsonNode e : b.path("errors")) {
+            append(sb, e); // a list of plain messages
+            append(sb, e.path("code"));
+            append(sb, e.path("title"));
+            append(sb, e.path("detail"));
+        }
+        String s = sb.length() > 0 || (b.isObject() && b.isEmpty())
+                ? sb.toString()
+                : r.text().strip();
         return s.length() > MAX_DETAIL ? s.substring(0, MAX_DETAIL - 3) + "..." : s;
     }
 

@@ -123,10 +123,11 @@ public final class ZendeskHttp {
         int limited = resendAfterLimit ? 0 : writesTurnedAway.get();
         boolean reauthenticated = false;
         while (true) {
+            String authorization = authorization(); // before pacing: a refused token is no request in flight
             pace(family);
             Raw r;
             try {
-                r = exchange(method, pathAndQuery, body, auth.authorizationHeader(this::fetchToken), family);
+                r = exchange(method, pathAndQuery, body, authorization, family);
             } catch (IOException e) {
                 neverConnected &= notConnected(e);
                 if (!notConnected(e)) {
@@ -165,7 +166,7 @@ public final class ZendeskHttp {
                 reauthenticated = true;
                 stats.retry();
             } else {
-                throw ZendeskErrors.forStatus(r.response(), call, settings.baseUri(), auth, redactor());
+                throw counted(ZendeskErrors.forStatus(r.response(), call, settings.baseUri(), auth, redactor()));
             }
         }
     }
@@ -268,6 +269,11 @@ public final class ZendeskHttp {
      * reach when no attempt of the call could even connect ({@code neverConnected}).
      */
     private int failed(String call, int failures, String what, boolean neverConnected) {
+        return failed(call, failures, what, neverConnected, Duration.ZERO);
+    }
+
+    /** As {@link #failed(String, int, String, boolean)}, waiting at least {@code atLeast} (a Retry-After). */
+    private int failed(String call, int failures, String what, boolean neverConnected, Duration atLeast) {
         int n = failures + 1;
         if (n > settings.retryPolicy().maxRetries()) {
             if (neverConnected) {
@@ -277,7 +283,8 @@ public final class ZendeskHttp {
             throw ZendeskErrors.gaveUp(call, settings.baseUri(), n, what);
         }
         stats.retry();
-        Duration wait = settings.retryPolicy().backoff(n, random);
+        Duration backoff = settings.retryPolicy().backoff(n, random);
+        Duration wait = backoff.compareTo(atLeast) < 0 ? atLeast : backoff;
         retryNotices.accept(call + " failed (" + what + "); trying again in "
                 + Math.max(1, Math.round(wait.toMillis() / 1000.0)) + " s (attempt " + (n + 1) + " of "
                 + (settings.retryPolicy().maxRetries() + 1) + ")");
@@ -342,6 +349,23 @@ public final class ZendeskHttp {
         }
     }
 
+    /** The Authorization header, fetching a token first when the credentials need one. */
+    private String authorization() {
+        try {
+            return auth.authorizationHeader(this::fetchToken);
+        } catch (CredentialsRefusedException e) {
+            throw counted(e);
+        }
+    }
+
+    /** {@code e}, counted in the stats when it refuses the credentials, which then hold for every call. */
+    private PlumblineException counted(PlumblineException e) {
+        if (e instanceof CredentialsRefusedException) {
+            stats.credentialsRefusedOut();
+        }
+        return e;
+    }
+
     private TokenGrant fetchToken(String clientId, String clientSecret, String scopes) {
         ObjectNode body = JSON.createObjectNode()
                 .put("grant_type", "client_credentials")
@@ -361,7 +385,14 @@ public final class ZendeskHttp {
             }
             neverConnected = false;
             if (r.status() >= 500 || r.status() == 429) {
-                failures = failed("POST /oauth/tokens", failures, "HTTP " + r.status(), false);
+                Duration asked = r.status() == 429
+                        ? waitAsked(
+                                "POST /oauth/tokens",
+                                429,
+                                RateLimitHeaders.retryAfter(
+                                        r.headers(), settings.clock().instant()))
+                        : Duration.ZERO;
+                failures = failed("POST /oauth/tokens", failures, "HTTP " + r.status(), false, asked);
                 continue;
             }
             return TokenGrants.parse(r.response(), settings.baseUri(), auth, redactor());

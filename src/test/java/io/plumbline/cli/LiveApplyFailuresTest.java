@@ -10,11 +10,14 @@ import io.plumbline.zendesk.emulator.EmulatorConfig;
 import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.LoggedRequest;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -523,6 +526,119 @@ class LiveApplyFailuresTest {
         LiveApplyFixture.Run quiet = live ? fx.applyLive(z, plan, "--quiet") : fx.apply(z, plan, "--quiet");
         assertThat(quiet.code()).isEqualTo(4);
         assertThat(quiet.err()).doesNotContain("trying again").contains("error: Zendesk could not be reached");
+    }
+
+    @Test
+    void apply_tokenExpiresMidRun_stopsWhereZendeskRefusedItAndSendsNothingMore() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            // the access token lapses just before A003's write: every call after it would be refused too
+            z.interventions()
+                    .beforeRequest(
+                            "PUT",
+                            "/api/v2/organizations/9005",
+                            () -> z.configure(EmulatorConfig.withToken("a-later-token-0001")));
+            Path plan = fx.plan("token-expired");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).isEqualTo(4);
+            assertThat(r.err())
+                    .contains("error: Zendesk refused the credentials, so the run stopped: 6 actions were not "
+                            + "written (skipped, credentials_refused")
+                    .contains("Renew the token")
+                    .doesNotContain("failed");
+            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+            JsonNode a003 = LiveUndoTest.result(receipt, "A003");
+            assertThat(a003.path("status").asText()).isEqualTo("skipped");
+            assertThat(a003.path("reason").asText())
+                    .startsWith("credentials_refused: Zendesk at " + z.baseUri() + " answered 401 (could not "
+                            + "authenticate) to PUT /api/v2/organizations/9005")
+                    .doesNotContain(LiveApplyFixture.TOKEN);
+            for (String id : List.of("A004", "A005", "A006", "A007", "A008")) {
+                assertThat(LiveUndoTest.result(receipt, id).path("reason").asText())
+                        .as(id)
+                        .isEqualTo("credentials_refused: not tried; Zendesk refused the credentials at A003");
+            }
+            assertThat(receipt.path("counts").path("applied").asInt()).isEqualTo(2);
+            assertThat(receipt.path("counts").path("failed").asInt()).isZero();
+            List<LoggedRequest> log = z.log().all();
+            assertThat(log.get(log.size() - 1).status())
+                    .as("nothing is sent after the refusal")
+                    .isEqualTo(401);
+            assertThat(writes(z)).containsExactlyElementsOf(EXPECTED_WRITES.subList(0, 3));
+        }
+    }
+
+    @Test
+    void apply_tokenOfReadScopeOnly_stopsAtTheFirstWrite() {
+        EmulatorConfig readOnly =
+                EmulatorConfig.withToken(LiveApplyFixture.TOKEN).withBearer(LiveApplyFixture.TOKEN, Set.of("read"));
+        try (ZendeskEmulator z = fx.emulator(readOnly, Duration.ofMinutes(2), 1000)) {
+            Path plan = fx.plan("read-scope");
+
+            LiveApplyFixture.Run r = fx.applyLive(z, plan);
+
+            assertThat(r.code()).isEqualTo(4);
+            assertThat(r.err())
+                    .contains("Zendesk refused the credentials, so the run stopped: 8 actions were not " + "written");
+            JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
+            assertThat(LiveUndoTest.result(receipt, "A001").path("reason").asText())
+                    .startsWith("credentials_refused: ")
+                    .contains("missing the following required scopes: write")
+                    .contains("the OAuth token lacks a scope");
+            assertThat(LiveUndoTest.result(receipt, "A008").path("reason").asText())
+                    .isEqualTo("credentials_refused: not tried; Zendesk refused the credentials at A001");
+            assertThat(writes(z)).hasSize(1);
+        }
+    }
+
+    @Test
+    void apply_dryRunWithClientCredentials_asksForReadScopesOnly_aLiveRunOfAReadOnlyClientIsRefused() throws Exception {
+        EmulatorConfig readOnlyClient = EmulatorConfig.withToken("unused")
+                .withOAuthClient("plumbline", "s3cret-client", Set.of("read"), Duration.ofMinutes(30));
+        try (ZendeskEmulator z = fx.emulator(readOnlyClient, Duration.ofMinutes(2), 1000)) {
+            Path cfg = fx.config(z);
+            Files.writeString(
+                    cfg,
+                    Files.readString(cfg)
+                            .replace(
+                                    "    oauth_access_token_env: ZD_TOKEN\n",
+                                    "    client_id_env: ZD_ID\n    client_secret_env: ZD_SECRET\n"
+                                            + "    oauth_scopes: \"read write\"\n"));
+            Map<String, String> env = Map.of("ZD_ID", "plumbline", "ZD_SECRET", "s3cret-client");
+            Path plan = fx.plan("client-credentials");
+            String[] dry = {"apply", "--plan", plan.toString(), "--config", cfg.toString()};
+
+            LiveApplyFixture.Run checked = LiveApplyFixture.run(z.time(), env, dry);
+
+            assertThat(checked.code()).as(checked.err()).isZero();
+            assertThat(LiveUndoTest.result(json(plan.resolveSibling("apply_receipt.json")), "A001")
+                            .path("status")
+                            .asText())
+                    .isEqualTo("would_apply");
+
+            String[] live = {
+                "apply",
+                "--plan",
+                plan.toString(),
+                "--config",
+                cfg.toString(),
+                "--apply",
+                "--confirm-plan-hash",
+                fx.planHash
+            };
+            LiveApplyFixture.Run refused = LiveApplyFixture.run(z.time(), env, live);
+
+            assertThat(refused.code()).isEqualTo(4);
+            assertThat(refused.err()).contains("Zendesk refused the credentials, so the run stopped");
+            assertThat(LiveUndoTest.result(json(plan.resolveSibling("apply_receipt.json")), "A001")
+                            .path("reason")
+                            .asText())
+                    .startsWith("credentials_refused: Zendesk at " + z.baseUri() + " refused to issue an OAuth token")
+                    .contains("invalid_scope")
+                    .doesNotContain("s3cret-client");
+            assertThat(writes(z)).isEmpty();
+        }
     }
 
     @Test

@@ -9,9 +9,11 @@ import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.zendesk.emulator.EmulatorConfig;
+import io.plumbline.zendesk.emulator.Fault;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,6 +134,29 @@ class ZendeskAuthTest {
                             + " unknown client",
                     "$ZD_ID",
                     "$ZD_SECRET");
+            assertThatThrownBy(() -> http.get("/api/v2/organizations/count"))
+                    .isInstanceOf(CredentialsRefusedException.class);
+            assertThat(http.stats().credentialsRefused()).isTrue();
+            assertThat(http.pacer().totalInFlight())
+                    .as("a request that never went for want of a token is not held in flight")
+                    .isZero();
+        }
+    }
+
+    @Test
+    void clientCredentials_tokenEndpointRateLimited_waitsItsRetryAfterNotTheShorterBackoff() {
+        EmulatorConfig config = EmulatorConfig.withToken("unused")
+                .withOAuthClient("plumbline", "s3cret-client", Set.of("read"), Duration.ofMinutes(30))
+                .withFault429RetryAfter(Duration.ofSeconds(40));
+        try (EmulatorHarness h = new EmulatorHarness(seed, config)) {
+            h.emulator.failRequest("/oauth/tokens", 1, Fault.TOO_MANY);
+            ZendeskAuthConfig auth = new ZendeskAuthConfig(null, "ZD_ID", "ZD_SECRET", "read", null, null);
+            ZendeskHttp http = h.http(auth, Map.of("ZD_ID", "plumbline", "ZD_SECRET", "s3cret-client"));
+            List<String> notices = new ArrayList<>();
+            http.onRetry(notices::add);
+
+            assertThat(http.get("/api/v2/organizations/count").ok()).isTrue();
+            assertThat(notices).singleElement().asString().contains("trying again in 40 s");
         }
     }
 

@@ -37,6 +37,72 @@ class ZendeskErrorsTest {
     }
 
     @Test
+    void forStatus_errorsListBody_quotesEachCodeTitleAndDetail() throws Exception {
+        String body = "{\"errors\":[{\"code\":\"InvalidPaginationParameter\",\"title\":\"Invalid Pagination "
+                + "Parameter\",\"detail\":\"page[size] is not valid\"},\"plain words\"]}";
+        ZendeskResponse r = new ZendeskResponse(400, new ObjectMapper().readTree(body), body, "");
+
+        String message = ZendeskErrors.forStatus(
+                        r, "GET /api/v2/users", BASE, new BearerTokenAuth("T", "abcd"), SecretRedactor.none())
+                .getMessage();
+
+        assertThat(message)
+                .isEqualTo(
+                        "Zendesk at https://acme.zendesk.com answered 400 to GET /api/v2/users: "
+                                + "InvalidPaginationParameter: Invalid Pagination Parameter: page[size] is not valid: plain words");
+    }
+
+    @Test
+    void forStatus_objectOfUnknownShape_quotesItsText() throws Exception {
+        String body = "{\"message\":\"Something else went wrong\"}";
+        ZendeskResponse r = new ZendeskResponse(400, new ObjectMapper().readTree(body), body, "");
+
+        String message = ZendeskErrors.forStatus(
+                        r, "GET /x", BASE, new BearerTokenAuth("T", "abcd"), SecretRedactor.none())
+                .getMessage();
+
+        assertThat(message).endsWith("to GET /x: " + body);
+    }
+
+    @Test
+    void forStatus_refusedCredentials_holdForEveryCallAfter_otherRefusalsOnlyForTheirRecord() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        BearerTokenAuth auth = new BearerTokenAuth("T", "abcd");
+        String scope = "{\"error\":\"Forbidden\",\"description\":\"You are missing the following required "
+                + "scopes: write\"}";
+        String role = "{\"error\":\"Forbidden\",\"description\":\"You do not have access to this page.\"}";
+
+        assertThat(ZendeskErrors.forStatus(
+                        new ZendeskResponse(401, json.readTree("{}"), "{}", ""),
+                        "PUT /x",
+                        BASE,
+                        auth,
+                        SecretRedactor.none()))
+                .isInstanceOf(CredentialsRefusedException.class);
+        assertThat(ZendeskErrors.forStatus(
+                        new ZendeskResponse(403, json.readTree(scope), scope, ""),
+                        "PUT /x",
+                        BASE,
+                        auth,
+                        SecretRedactor.none()))
+                .isInstanceOf(CredentialsRefusedException.class);
+        assertThat(ZendeskErrors.forStatus(
+                        new ZendeskResponse(403, json.readTree(role), role, ""),
+                        "PUT /x",
+                        BASE,
+                        auth,
+                        SecretRedactor.none()))
+                .isNotInstanceOf(CredentialsRefusedException.class);
+        assertThat(ZendeskErrors.forStatus(
+                        new ZendeskResponse(422, json.readTree(role), role, ""),
+                        "PUT /x",
+                        BASE,
+                        auth,
+                        SecretRedactor.none()))
+                .isNotInstanceOf(CredentialsRefusedException.class);
+    }
+
+    @Test
     void redactor_masksLongestFirst_andIgnoresTinyValues() {
         SecretRedactor r = new SecretRedactor(List.of("abc", "token-1", "token-12"));
         assertThat(r.redact("token-12 token-1 abc")).isEqualTo("[redacted] [redacted] abc");

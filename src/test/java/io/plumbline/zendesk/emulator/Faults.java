@@ -49,20 +49,9 @@ final class Faults {
     }
 
     synchronized Fault next(String method, String path) {
-        for (String[] a : always) {
-            if (a[0].equals(method) && a[1].equals(path)) {
-                return Fault.valueOf(a[2]);
-            }
-        }
-        for (Iterator<Scripted> it = scripted.iterator(); it.hasNext(); ) {
-            Scripted s = it.next();
-            if (matches(s.pathPrefix, path) && --s.remaining == 0) {
-                it.remove();
-                return s.fault;
-            }
-        }
-        if (!config.faultMethods().contains(method)) {
-            return Fault.NONE;
+        Fault chosen = scripted(method, path);
+        if (chosen != Fault.NONE || !config.faultMethods().contains(method)) {
+            return chosen;
         }
         double r = random.nextDouble();
         double edge = config.fault429Rate();
@@ -79,6 +68,23 @@ final class Faults {
         }
         edge += config.slowRate();
         return r < edge ? Fault.SLOW : Fault.NONE;
+    }
+
+    /** The fault a test gave this request ({@link #script}, {@link #scriptAlways}), else none. */
+    synchronized Fault scripted(String method, String path) {
+        for (String[] a : always) {
+            if (a[0].equals(method) && a[1].equals(path)) {
+                return Fault.valueOf(a[2]);
+            }
+        }
+        for (Iterator<Scripted> it = scripted.iterator(); it.hasNext(); ) {
+            Scripted s = it.next();
+            if (matches(s.pathPrefix, path) && --s.remaining == 0) {
+                it.remove();
+                return s.fault;
+            }
+        }
+        return Fault.NONE;
     }
 
     /** {@code /a/b} matches that path only; {@code /a/b*} every path that starts with {@code /a/b}. */

@@ -177,7 +177,9 @@ public final class ZendeskEmulator implements AutoCloseable {
             ex.close();
             return;
         }
-        Fault fault = call.path().startsWith("/api/") ? faults.next(call.method(), call.path()) : Fault.NONE;
+        Fault fault = call.path().startsWith("/api/")
+                ? faults.next(call.method(), call.path())
+                : faults.scripted(call.method(), call.path()); // the token endpoint: only a test's own faults
         if (fault == Fault.RESET) {
             log.add(entry(call, 0, null, "reset", ""));
             ex.close();
@@ -211,9 +213,16 @@ public final class ZendeskEmulator implements AutoCloseable {
 
     private record Outcome(Reply reply, String who) {}
 
+    /** The 429 of an injected {@link Fault#TOO_MANY}, with the configured Retry-After. */
+    private Reply tooMany() {
+        return Reply.error(429, "APIRateLimitExceeded", "Number of allowed API requests per minute exceeded")
+                .header("Retry-After", Long.toString(config.fault429RetryAfter().toSeconds()));
+    }
+
     private Outcome answer(Call call, String authorization, Fault fault) {
         if (call.path().equals("/oauth/tokens") && call.method().equals("POST")) {
-            return new Outcome(auth.issueToken(call.json(), call.at()), "oauth-grant");
+            return new Outcome(
+                    fault == Fault.TOO_MANY ? tooMany() : auth.issueToken(call.json(), call.at()), "oauth-grant");
         }
         Object who = auth.authenticate(authorization, call.at());
         if (who instanceof Reply unauthenticated) {
@@ -230,10 +239,7 @@ public final class ZendeskEmulator implements AutoCloseable {
         }
         Reply r;
         if (fault == Fault.TOO_MANY) {
-            r = Reply.error(429, "APIRateLimitExceeded", "Number of allowed API requests per minute exceeded")
-                    .header(
-                            "Retry-After",
-                            Long.toString(config.fault429RetryAfter().toSeconds()));
+            r = tooMany();
         } else if (fault == Fault.SERVER_ERROR) {
             r = Reply.error(faults.serverStatus(), "ServiceUnavailable", "Internal server error");
         } else if (fault == Fault.UNPROCESSABLE) {
