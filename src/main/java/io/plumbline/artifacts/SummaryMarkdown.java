@@ -9,6 +9,7 @@ import io.plumbline.resolve.AccountOutcome;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -59,6 +60,7 @@ public final class SummaryMarkdown {
                         "| Total issues | Orphan orgs | Domain mismatches | Corrupted fields | Prepared actions | Blocked actions |\n")
                 .append("|---:|---:|---:|---:|---:|---:|\n")
                 .append(String.format(
+                        Locale.ROOT,
                         "| %d | %d | %d | %d | %d | %d |\n\n",
                         c.totalIssues(),
                         c.orphanOrgs(),
@@ -72,9 +74,12 @@ public final class SummaryMarkdown {
         var in = f.inputs();
         md.append("## Inputs and resolution\n\n");
         md.append(String.format(
+                Locale.ROOT,
                 "- Salesforce: %s, %s\n",
-                plural(in.get("accounts"), "account"), plural(in.get("contacts"), "contact")));
+                plural(in.get("accounts"), "account"),
+                plural(in.get("contacts"), "contact")));
         md.append(String.format(
+                Locale.ROOT,
                 "- Zendesk: %s, %s, %s, %s (%d in the window)\n",
                 plural(in.get("organizations"), "org"),
                 plural(in.get("users"), "user"),
@@ -82,6 +87,7 @@ public final class SummaryMarkdown {
                 plural(in.get("tickets"), "ticket"),
                 in.get("tickets_in_window")));
         md.append(String.format(
+                Locale.ROOT,
                 "- Accounts: %d resolved, %d blocked by a duplicate external_id, %d blocked by conflicting org links, %d without a Zendesk org\n",
                 f.outcomes().get(AccountOutcome.RESOLVED),
                 f.outcomes().get(AccountOutcome.BLOCKED_DUPLICATE),
@@ -89,6 +95,7 @@ public final class SummaryMarkdown {
                 f.outcomes().get(AccountOutcome.NO_ORG)));
         for (Scope s : Scope.values()) {
             md.append(String.format(
+                    Locale.ROOT,
                     "- %s issues: %d%s\n",
                     capital(s.code()),
                     f.issuesByScope().get(s),
@@ -96,8 +103,10 @@ public final class SummaryMarkdown {
         }
         if (!warnings.isEmpty()) {
             md.append(String.format(
+                    Locale.ROOT,
                     "- Input warnings: %d (all in receipt.json)%s\n",
-                    warnings.size(), warnings.size() > WARNINGS_SHOWN ? ", the first " + WARNINGS_SHOWN + ":" : ":"));
+                    warnings.size(),
+                    warnings.size() > WARNINGS_SHOWN ? ", the first " + WARNINGS_SHOWN + ":" : ":"));
             warnings.stream()
                     .limit(WARNINGS_SHOWN)
                     .forEach(w -> md.append("  - ").append(escape(w)).append('\n'));

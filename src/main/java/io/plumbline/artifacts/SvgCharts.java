@@ -2,6 +2,7 @@ package io.plumbline.artifacts;
 
 import io.plumbline.detect.IssueCode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Inline SVG charts for report.html: horizontal bars of issues by code, and the trend of total issues. */
@@ -63,9 +64,9 @@ final class SvgCharts {
         for (int i = 0; i < points.size(); i++) {
             double x = 10 + i * step;
             double y = 110 - 100.0 * points.get(i).totalIssues() / max;
-            line.append(i == 0 ? "M" : "L").append(String.format(java.util.Locale.ROOT, "%.1f %.1f", x, y));
+            line.append(i == 0 ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
             dots.append(String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s: %d issues</title></circle>",
                     x,
                     y,

@@ -286,7 +286,7 @@ public final class Tracer {
     private static void steps(List<String> out, List<String> steps) {
         out.add("Resolution");
         for (int i = 0; i < steps.size(); i++) {
-            out.add(String.format("  %d. %s", i + 1, steps.get(i)));
+            out.add(String.format(Locale.ROOT, "  %d. %s", i + 1, steps.get(i)));
         }
     }
 

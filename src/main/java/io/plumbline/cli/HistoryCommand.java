@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -140,7 +141,7 @@ final class HistoryCommand implements Callable<Integer> {
                     previous = all.get(j).totalIssues();
                 }
             }
-            String change = previous == null ? "" : String.format("%+d", r.totalIssues() - previous);
+            String change = previous == null ? "" : String.format(Locale.ROOT, "%+d", r.totalIssues() - previous);
             w.printf(
                     "%-28s %-20s %-9s %8d %7d %8d %7d %7s%s%n",
                     r.runId(),

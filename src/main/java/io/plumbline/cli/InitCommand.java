@@ -189,7 +189,7 @@ final class InitCommand implements Callable<Integer> {
                 case '"' -> out.append("\\\"");
                 default -> {
                     if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
+                        out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
                     } else {
                         out.append(c);
                     }

@@ -1,6 +1,7 @@
 package io.plumbline.config;
 
 import io.plumbline.errors.ConfigException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -71,7 +72,7 @@ public final class EnvNames {
     }
 
     private static String describe(char c) {
-        String code = String.format("U+%04X", (int) c);
+        String code = String.format(Locale.ROOT, "U+%04X", (int) c);
         if (c == ' ' || c == 0xa0) {
             return "a space (" + code + ")";
         }

@@ -4,6 +4,7 @@ import io.plumbline.resolve.Resolution;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs every detector over a {@link Resolution} and returns the issues in a stable order (by account,
@@ -36,7 +37,7 @@ public final class DriftDetector {
         int width = Math.max(4, Integer.toString(all.size()).length());
         List<Issue> numbered = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
-            numbered.add(all.get(i).withId(String.format("I%0" + width + "d", i + 1)));
+            numbered.add(all.get(i).withId(String.format(Locale.ROOT, "I%0" + width + "d", i + 1)));
         }
         return List.copyOf(numbered);
     }

@@ -7,6 +7,7 @@ import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskTicketId;
 import io.plumbline.model.ZendeskUserId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -61,7 +62,7 @@ final class IssueBuilder {
     }
 
     IssueBuilder evidence(String format, Object... args) {
-        this.evidence = String.format(format, args);
+        this.evidence = String.format(Locale.ROOT, format, args);
         return this;
     }
 

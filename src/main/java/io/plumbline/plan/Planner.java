@@ -5,6 +5,7 @@ import io.plumbline.detect.IssueStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns issues into plan actions: one action per prepared or blocked issue, prepared actions first,
@@ -30,7 +31,7 @@ public final class Planner {
         int width = Math.max(3, Integer.toString(actions.size()).length());
         List<PlannedAction> numbered = new ArrayList<>(actions.size());
         for (int i = 0; i < actions.size(); i++) {
-            numbered.add(actions.get(i).withId(String.format("A%0" + width + "d", i + 1)));
+            numbered.add(actions.get(i).withId(String.format(Locale.ROOT, "A%0" + width + "d", i + 1)));
         }
         return List.copyOf(numbered);
     }

@@ -6,6 +6,7 @@ import io.plumbline.normalize.Emails;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /** Puts a {@link UserResolution} into the words {@code trace} prints, step by step. */
 final class UserSteps {
@@ -20,12 +21,16 @@ final class UserSteps {
                     user.eligible()
                             ? "email '" + user.email() + "' is not a usable address: not checked"
                             : String.format(
+                                    Locale.ROOT,
                                     "user is not an active, unsuspended end-user with an email (role %s, active %s, suspended %s): not checked",
-                                    user.role().isEmpty() ? "(none)" : user.role(), user.active(), user.suspended()));
+                                    user.role().isEmpty() ? "(none)" : user.role(),
+                                    user.active(),
+                                    user.suspended()));
             return steps;
         }
         if (r.rule() == UserRule.CONTACT) {
             steps.add(String.format(
+                    Locale.ROOT,
                     "contact match: email belongs to contact(s) of %s%s",
                     join(r.accounts()),
                     r.primary() == null

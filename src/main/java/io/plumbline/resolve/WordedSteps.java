@@ -3,6 +3,7 @@ package io.plumbline.resolve;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -32,7 +33,7 @@ final class WordedSteps extends AbstractList<String> {
     WordedSteps plus(String format, Object... args) {
         Objects.requireNonNull(format, "format");
         Object[] captured = args.clone();
-        return with((Supplier<String>) () -> String.format(format, captured));
+        return with((Supplier<String>) () -> String.format(Locale.ROOT, format, captured));
     }
 
     /** These steps and then {@code step}. */

@@ -1,5 +1,7 @@
 package io.plumbline.salesforce;
 
+import java.util.Locale;
+
 /**
  * The ways Plumbline signs in to Salesforce, in the order a user reaches for them; each knows how a
  * user gets a fresh session when Salesforce rejects the current one.
@@ -42,6 +44,6 @@ public enum AuthMethod {
 
     /** How to re-authenticate, filled in with the alias, variable name or user the config names. */
     public String reauthHint(String subject) {
-        return String.format(reauthTemplate, subject);
+        return String.format(Locale.ROOT, reauthTemplate, subject);
     }
 }

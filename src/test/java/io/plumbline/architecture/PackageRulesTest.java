@@ -106,6 +106,24 @@ class PackageRulesTest {
         assertThat(violations).isEmpty();
     }
 
+    /**
+     * Text that reaches ids, artifacts or the plan hash is formatted the same on every machine: a default
+     * locale of Arabic or Persian digits, or of decimal commas, must not change {@code A001} or {@code 1.5}.
+     */
+    @Test
+    void formattingNamesItsLocale() throws IOException {
+        Pattern unnamed = Pattern.compile("(?<!\\{@code )String\\.format\\((?!\\s*Locale\\.ROOT)");
+        Pattern lowerOrUpper = Pattern.compile("\\.to(Lower|Upper)Case\\(\\)");
+        List<String> violations = new ArrayList<>();
+        for (Path file : sources()) {
+            String text = Files.readString(file);
+            if (unnamed.matcher(text).find() || lowerOrUpper.matcher(text).find()) {
+                violations.add(SOURCES.relativize(file).toString());
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
     @Test
     void onlyMainCallsSystemExit() throws IOException {
         for (Path file : sources()) {

@@ -7,6 +7,7 @@ import io.plumbline.testing.DemoFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,30 @@ class InputOrderTest {
                         .as("%s with seed %d", artifact, seed)
                         .hasSameTextualContentAs(dir.resolve("a/r/" + artifact));
             }
+        }
+    }
+
+    @Test
+    void audit_onAMachineWhoseLocaleWritesOtherDigitsOrCommas_sameHashAndSameArtifacts() throws IOException {
+        Path demo = DemoFolder.copy(dir.resolve("demo"));
+        audit(demo, "root");
+        Locale before = Locale.getDefault();
+        try {
+            for (Locale l : List.of(Locale.forLanguageTag("ar-EG"), Locale.forLanguageTag("fa-IR"), Locale.GERMANY)) {
+                Locale.setDefault(l);
+                audit(demo, l.toLanguageTag());
+                for (String artifact : ARTIFACTS) {
+                    assertThat(dir.resolve(l.toLanguageTag() + "/r/" + artifact))
+                            .as("%s under %s", artifact, l)
+                            .hasSameTextualContentAs(dir.resolve("root/r/" + artifact));
+                }
+                assertThat(Files.readString(dir.resolve(l.toLanguageTag() + "/r/summary.md"))
+                                .replace(l.toLanguageTag() + "/r", "root/r"))
+                        .as("summary.md under %s", l)
+                        .isEqualTo(Files.readString(dir.resolve("root/r/summary.md")));
+            }
+        } finally {
+            Locale.setDefault(before);
         }
     }
 
