@@ -154,6 +154,9 @@ final class ApplyCommand implements Callable<Integer> {
         ApplyOptions options = new ApplyOptions(live, caps(), accounts(), actions(), bulkThreshold());
         Duration maxAge = maxPlanAge();
         PlanFile file = PlanFile.read(plan);
+        Path out = receipt != null
+                ? ReceiptArchive.target(receipt, "apply_receipt.json", Set.of("apply", "dry_run"), "--receipt")
+                : plan.toAbsolutePath().getParent().resolve("apply_receipt.json");
         if (live) {
             file.checkLive(confirmHash);
             file.checkFresh(ctx.clock().instant(), maxAge);
@@ -187,7 +190,6 @@ final class ApplyCommand implements Callable<Integer> {
         ZendeskWrites zendesk = ZendeskConnections.open(
                 file.plan().demo(), file.plan().demo() ? demoFolder(plan) : null, live, cfg, ctx, common.quiet);
         Instant started = ctx.clock().instant();
-        Path out = receipt != null ? receipt : plan.toAbsolutePath().getParent().resolve("apply_receipt.json");
         ReceiptFile receiptFile;
         String hash;
         try (ReceiptArchive.Held held = ReceiptArchive.hold(out)) {

@@ -1,9 +1,12 @@
 package io.plumbline.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.apply.ReceiptFile;
 import io.plumbline.errors.ApplyRefusedException;
+import io.plumbline.errors.ConfigException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
@@ -40,8 +43,60 @@ final class ReceiptArchive {
 
     private ReceiptArchive() {}
 
+    /** Where {@code receipt}'s runs are archived: {@link #keptBeside}, so a kept copy's undo adds no nested folder. */
     static Path dir(Path receipt) {
-        return receipt.toAbsolutePath().getParent().resolve("applies");
+        return keptBeside(receipt);
+    }
+
+    /**
+     * The file a run's receipt is written to when {@code given} (the value of {@code option}) names one: a
+     * folder means {@code usualName} in it. Refused (exit 2) when a file is there that is not a receipt of
+     * this kind (its {@code mode} one of {@code modes}): the reviewed plan, the audit's own receipt, an input
+     * of the snapshot, which the receipt would replace.
+     */
+    static Path target(Path given, String usualName, Set<String> modes, String option) {
+        Path file = Files.isDirectory(given) ? given.resolve(usualName) : given;
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(option + " " + given + " is a folder holding a folder " + usualName
+                    + "; name the file the receipt is to be written to");
+        }
+        if (Files.exists(file)) {
+            Map<String, String> header = header(file);
+            String mode = header.getOrDefault("mode", "");
+            if (!modes.contains(mode)) {
+                String command = header.getOrDefault("command", "");
+                throw new ConfigException(option + " " + given + ": " + file + " is "
+                        + (!mode.isEmpty()
+                                ? "a receipt of another kind (mode '" + mode + "')"
+                                : !command.isEmpty() ? "the receipt of plumbline " + command : "not a receipt")
+                        + ", and the receipt would replace it; name a new file, or a receipt of the same "
+                        + "command to replace");
+            }
+        }
+        return file;
+    }
+
+    /**
+     * The top-level text {@code mode} and {@code command} of the JSON object in {@code file}, read as a
+     * stream (a large input named by mistake is not read whole); none when it is no JSON object.
+     */
+    private static Map<String, String> header(Path file) {
+        Map<String, String> found = new TreeMap<>();
+        try (JsonParser p = JSON.getFactory().createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return found;
+            }
+            while (found.size() < 2 && p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                if (p.nextToken() == JsonToken.VALUE_STRING && (name.equals("mode") || name.equals("command"))) {
+                    found.put(name, p.getText());
+                }
+                p.skipChildren();
+            }
+        } catch (IOException e) {
+            // not JSON (or not past its start), or not readable: what was found, most often nothing
+        }
+        return found;
     }
 
     /** Where the live receipts kept beside {@code receipt} are: its own folder when it is a kept copy itself. */

@@ -99,6 +99,9 @@ final class UndoCommand implements Callable<Integer> {
             throw new ConfigException(
                     "--out " + out + " is the receipt being undone; write the undo's receipt elsewhere");
         }
+        if (out != null) {
+            out = ReceiptArchive.target(out, "undo_receipt.json", Set.of("undo", "undo_dry_run"), "--out");
+        }
         Path folder = receipt.toAbsolutePath().getParent();
         if (out == null && !Files.isWritable(folder)) {
             throw new ConfigException(folder + " cannot be written, and the undo's receipt goes beside " + receipt

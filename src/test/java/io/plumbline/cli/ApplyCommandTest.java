@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -256,6 +257,56 @@ class ApplyCommandTest {
                 .contains(
                         "plumbline.yaml: config file not found; create one with `plumbline init` or pass --config FILE")
                 .doesNotContain("is not set");
+    }
+
+    @Test
+    void apply_receiptNamingThePlanTheAuditsReceiptOrAnInput_isRefusedAndTheFileKept() throws Exception {
+        Path run = tmp.resolve("r");
+        for (String name : List.of("fix_plan.json", "receipt.json", "summary.md")) {
+            String before = Files.readString(run.resolve(name));
+
+            Cli.Result r = Cli.run(
+                    "apply",
+                    "--plan",
+                    plan.toString(),
+                    "--receipt",
+                    run.resolve(name).toString(),
+                    "--quiet");
+
+            assertThat(r.exitCode()).as(name).isEqualTo(2);
+            assertThat(r.err())
+                    .as(name)
+                    .contains("--receipt " + run.resolve(name))
+                    .contains(name.equals("receipt.json") ? "is the receipt of plumbline audit" : "not a receipt")
+                    .contains("the receipt would replace it");
+            assertThat(Files.readString(run.resolve(name))).as(name).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void apply_receiptNamingAFolderOrAnEarlierReceipt_writesIt() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("receipts"));
+
+        assertThat(Cli.run("apply", "--plan", plan.toString(), "--receipt", folder.toString(), "--quiet")
+                        .exitCode())
+                .isZero();
+        assertThat(Cli.run(
+                                "apply",
+                                "--plan",
+                                plan.toString(),
+                                "--receipt",
+                                folder.resolve("apply_receipt.json").toString(),
+                                "--quiet")
+                        .exitCode())
+                .as("an earlier receipt of apply is replaced, as the default one is")
+                .isZero();
+        assertThat(folder.resolve("apply_receipt.json")).exists();
+        assertThat(folder.resolve("applies")).isDirectory();
+
+        Cli.Result undo = Cli.run(
+                "undo", "--receipt", folder.resolve("apply_receipt.json").toString(), "--out", plan.toString());
+        assertThat(undo.exitCode()).isEqualTo(2);
+        assertThat(undo.err()).contains("--out " + plan).contains("not a receipt");
     }
 
     @Test

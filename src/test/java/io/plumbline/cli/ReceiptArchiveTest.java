@@ -35,4 +35,15 @@ class ReceiptArchiveTest {
             assertThat(left.map(p -> p.getFileName().toString())).allMatch(n -> n.endsWith(".json"));
         }
     }
+
+    @Test
+    void archive_ofAReceiptInsideApplies_goesToThatFolderNotANestedOne() throws Exception {
+        Path kept = Files.createDirectories(dir.resolve("run/applies")).resolve("undo_receipt.json");
+        Files.writeString(kept, "{\"run\":\"undo\"}");
+
+        ReceiptArchive.archive(kept, "20260418_021500Z_undo");
+
+        assertThat(dir.resolve("run/applies/20260418_021500Z_undo.json")).hasContent("{\"run\":\"undo\"}");
+        assertThat(dir.resolve("run/applies/applies")).doesNotExist();
+    }
 }
