@@ -172,7 +172,12 @@ final class AccountResolver {
         return List.copyOf(found.values());
     }
 
-    /** An org may be claimed by one account only; the external-id owner keeps it, others conflict. */
+    /**
+     * An org may be claimed by one account only. The strongest claim keeps it, by the rules' order: the
+     * account whose id the org carries as its external_id, else the one whose stored org id names it, over
+     * one that only shares a domain with it; the others conflict. Claims of equal strength with none
+     * stronger all conflict: which account the org is cannot be decided.
+     */
     private Map<SalesforceAccountId, AccountResolution> settleCompetingClaims(
             Map<SalesforceAccountId, AccountResolution> all) {
         Map<ZendeskOrgId, List<AccountResolution>> claims = new TreeMap<>();
@@ -191,12 +196,16 @@ final class AccountResolver {
                     .sorted()
                     .reduce((x, y) -> x + ", " + y)
                     .orElse("");
+            int strongest = claimants.stream()
+                    .mapToInt(AccountResolver::claimStrength)
+                    .max()
+                    .orElse(0);
+            boolean oneStrongest = claimants.stream()
+                            .filter(r -> claimStrength(r) == strongest)
+                            .count()
+                    == 1;
             for (AccountResolution r : claimants) {
-                boolean owner = r.org().hasExternalId()
-                        && ExternalIdKey.ofOrgExternalId(r.org().externalId())
-                                .key()
-                                .equals(ExternalIdKey.ofAccount(r.account().id()));
-                if (!owner) {
+                if (!oneStrongest || claimStrength(r) < strongest) {
                     all.put(
                             r.account().id(),
                             r.asConflict(
@@ -207,6 +216,15 @@ final class AccountResolver {
             }
         }
         return all;
+    }
+
+    /** 3 for the account the org's external_id names, 2 for a stored org id, 1 for a shared domain. */
+    private static int claimStrength(AccountResolution r) {
+        boolean owner = r.org().hasExternalId()
+                && ExternalIdKey.ofOrgExternalId(r.org().externalId())
+                        .key()
+                        .equals(ExternalIdKey.ofAccount(r.account().id()));
+        return owner ? 3 : r.rule() == AccountRule.STORED_ORG_ID ? 2 : 1;
     }
 
     static String ids(List<Organization> orgs) {

@@ -219,6 +219,30 @@ class IdentityResolverTest {
     }
 
     @Test
+    void resolve_storedOrgIdAgainstAnotherAccountsDomainClaim_theStoredIdKeepsTheOrg() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "a.example", "", "", "1")
+                .account("001B", "B", "b.example")
+                .org(1, "AB", null, "a.example", "b.example"));
+
+        assertThat(account(r, "001A").outcome()).isEqualTo(AccountOutcome.RESOLVED);
+        assertThat(account(r, "001A").rule()).isEqualTo(AccountRule.STORED_ORG_ID);
+        assertThat(account(r, "001B").outcome()).isEqualTo(AccountOutcome.CONFLICT);
+        assertThat(account(r, "001B").conflictReason()).contains("org 1 is claimed by several accounts (001A");
+    }
+
+    @Test
+    void resolve_twoAccountsStoringOneOrgId_bothContested() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "", "", "", "1")
+                .account("001B", "B", "", "", "", "1")
+                .org(1, "AB", null));
+
+        assertThat(account(r, "001A").outcome()).isEqualTo(AccountOutcome.CONFLICT);
+        assertThat(account(r, "001B").outcome()).isEqualTo(AccountOutcome.CONFLICT);
+    }
+
+    @Test
     void resolveUser_contactMatch_beatsPersonalDomain() {
         Resolution r = resolve(Snapshots.with()
                 .account("001A", "A", "a.example")
