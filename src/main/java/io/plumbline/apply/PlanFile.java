@@ -105,11 +105,12 @@ public record PlanFile(Path path, FixPlan plan) {
 
     /**
      * When the Zendesk state the plan was made from ({@code source.as_of}) is older than {@code maxAge} at
-     * {@code now}: how old it is. Empty for a fresh plan, or one that does not say when its state was read.
+     * {@code now}: how old it is. Empty for a fresh plan, or one that does not say when its state was read
+     * ({@link #ageUnknown}).
      */
     public Optional<Duration> staleness(Instant now, Duration maxAge) {
         Object asOf = plan.source().get("as_of");
-        if (!(asOf instanceof String text)) {
+        if (!(asOf instanceof String text) || ageUnknown().isPresent()) {
             return Optional.empty();
         }
         try {
@@ -120,18 +121,34 @@ public record PlanFile(Path path, FixPlan plan) {
         }
     }
 
+    /** Why a plan's age cannot be told, and what to do for a plan that can be applied. */
+    public record AgeUnknown(String why, String fix) {}
+
     /**
-     * A plan whose {@code source.as_of} is later than the plan itself ({@code generated_at}, a minute's
-     * leeway for clocks): audited with an {@code --as-of} in the future, so how old its Zendesk state is
-     * cannot be told from it; empty for any other plan.
+     * Why how old the plan's Zendesk state is cannot be told, for a plan whose {@code source.as_of} is later
+     * than the plan itself ({@code generated_at}, a minute's leeway for clocks: audited with an {@code
+     * --as-of} in the future), or is the epoch (its audit found no instant at all: a snapshot without
+     * {@code snapshot.json} and without tickets); empty for any other plan.
      */
-    public Optional<String> asOfAfterItWasMade() {
+    public Optional<AgeUnknown> ageUnknown() {
         try {
             Instant asOf = Instant.parse(String.valueOf(plan.source().get("as_of")));
+            if (asOf.equals(Instant.EPOCH)) {
+                return Optional.of(new AgeUnknown(
+                        "its source.as_of is " + asOf + ": its audit found no instant for the Zendesk state (the "
+                                + "snapshot has no snapshot.json captured_at and no ticket), so how old that state is "
+                                + "cannot be told",
+                        "Add snapshot.json with the instant of the export ({\"captured_at\": "
+                                + "\"2026-04-17T09:00:00Z\"}) to the snapshot folder, or audit with --as-of that "
+                                + "instant, review the new plan, and apply that."));
+            }
             if (plan.generatedAt() != null && asOf.isAfter(plan.generatedAt().plus(Duration.ofMinutes(1)))) {
-                return Optional.of("its source.as_of " + asOf + " is after the plan was made (generated_at "
-                        + plan.generatedAt() + "): it was audited with an --as-of in the future, so how old its"
-                        + " Zendesk state is cannot be told");
+                return Optional.of(new AgeUnknown(
+                        "its source.as_of " + asOf + " is after the plan was made (generated_at "
+                                + plan.generatedAt() + "): it was audited with an --as-of in the future, so how old"
+                                + " its Zendesk state is cannot be told",
+                        "Audit again without --as-of (or with one not later than the data), review the new plan, "
+                                + "and apply that."));
             }
         } catch (DateTimeParseException e) {
             // no instant: nothing to compare
@@ -141,13 +158,11 @@ public record PlanFile(Path path, FixPlan plan) {
 
     /**
      * Refuses a live apply of a plan whose Zendesk state is older than {@code maxAge} at {@code now}, or
-     * whose age cannot be told ({@link #asOfAfterItWasMade}).
+     * whose age cannot be told ({@link #ageUnknown}).
      */
     public void checkFresh(Instant now, Duration maxAge) {
-        asOfAfterItWasMade().ifPresent(why -> {
-            throw new ApplyRefusedException(
-                    path + ": " + why + ". Audit again without --as-of (or with one not later than the data),"
-                            + " review the new plan, and apply that.");
+        ageUnknown().ifPresent(u -> {
+            throw new ApplyRefusedException(path + ": " + u.why() + ". " + u.fix());
         });
         staleness(now, maxAge).ifPresent(age -> {
             throw new ApplyRefusedException(

@@ -167,8 +167,9 @@ final class ApplyCommand implements Callable<Integer> {
                 : file.staleness(ctx.clock().instant(), maxAge);
         staleAge.ifPresent(age -> ctx.err()
                 .println("warning: stale plan: " + file.describeAge(age, maxAge) + "; a live apply of it is refused"));
-        Optional<String> ageUnknown = live || file.plan().demo() ? Optional.empty() : file.asOfAfterItWasMade();
-        ageUnknown.ifPresent(why -> ctx.err().println("warning: " + why + "; a live apply of it is refused"));
+        Optional<PlanFile.AgeUnknown> ageUnknown = live || file.plan().demo() ? Optional.empty() : file.ageUnknown();
+        ageUnknown.ifPresent(
+                u -> ctx.err().println("warning: " + u.why() + "; a live apply of it is refused. " + u.fix()));
         boolean stale = staleAge.isPresent() || ageUnknown.isPresent();
         PlanSelection.check(file.plan(), options);
         if (!live && confirmHash != null) {

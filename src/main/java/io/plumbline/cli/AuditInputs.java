@@ -123,6 +123,14 @@ record AuditInputs(
         notReadNote(o.snapshot.resolve(SnapshotLayout.CONTACTS), contacts, "contacts")
                 .ifPresent(notes::add);
         unreadFiles(o.snapshot).ifPresent(notes::add);
+        Snapshot s = inputs.snapshot();
+        if (o.asOf == null && s.capturedAt() == null && Instant.EPOCH.equals(s.asOf())) {
+            // only when the tickets have all been read: with none, nothing else dates the snapshot
+            notes.add("warning: " + o.snapshot + " has no " + SnapshotLayout.MANIFEST + " captured_at and no ticket "
+                    + "to date it, so it is audited as of " + Instant.EPOCH + " and its plan cannot be applied live; "
+                    + "add " + SnapshotLayout.MANIFEST + " with the instant of the export ({\"captured_at\": "
+                    + "\"2026-04-17T09:00:00Z\"}), or pass --as-of that instant");
+        }
         // asked of the file, not of the tickets read: those are still being read, and the audit starts meanwhile
         if (blank(o.snapshot.resolve(SnapshotLayout.TICKETS))
                 && !inputs.snapshot().users().isEmpty()) {

@@ -2,6 +2,7 @@ package io.plumbline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.artifacts.NextCommands;
 import io.plumbline.errors.ExitCodes;
 import java.io.IOException;
@@ -322,6 +323,43 @@ class AuditSnapshotTest {
         assertThat(Files.readString(dir.resolve("out/r1/summary.md")))
                 .contains("- Input warnings: 2 (all in receipt.json):\n"
                         + "  - contact on line 2: 'not-an-email' is not an email address; ignored\n");
+    }
+
+    @Test
+    void audit_snapshotWithoutCapturedAtOrTickets_warnsItsPlanCannotBeAppliedAndApplySaysHowToDateIt()
+            throws IOException {
+        Path snapshot = snapshot(
+                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
+                "{\"id\":9001,\"name\":\"Acme\",\"domain_names\":[\"acme.example\"]}\n");
+        Files.writeString(snapshot.resolve("zendesk/tickets.jsonl"), "");
+
+        assertThat(audit(snapshot)).as(err.toString()).isZero();
+
+        assertThat(err.toString())
+                .contains("warning: " + snapshot + " has no snapshot.json captured_at and no ticket to date it, so "
+                        + "it is audited as of 1970-01-01T00:00:00Z and its plan cannot be applied live; add "
+                        + "snapshot.json with the instant of the export");
+        String hash = new ObjectMapper()
+                .readTree(dir.resolve("out/r1/fix_plan.json").toFile())
+                .path("plan_hash")
+                .asText();
+        StringWriter applyErr = new StringWriter();
+        int code = new Main(new PrintWriter(new StringWriter()), new PrintWriter(applyErr), Map.of(), CLOCK)
+                .run("apply", "--plan", dir.resolve("out/r1").toString(), "--apply", "--confirm-plan-hash", hash);
+        assertThat(code).isEqualTo(ExitCodes.APPLY_REFUSED);
+        assertThat(applyErr.toString())
+                .contains("its audit found no instant for the Zendesk state")
+                .contains("Add snapshot.json with the instant of the export")
+                .doesNotContain("stale plan");
+
+        // dated, the same folder is no longer warned about
+        Files.writeString(snapshot.resolve("snapshot.json"), "{\"captured_at\": \"2026-04-11T00:00:00Z\"}\n");
+        err.getBuffer().setLength(0);
+        Files.walk(dir.resolve("out"))
+                .sorted(Comparator.reverseOrder())
+                .forEach(p -> p.toFile().delete());
+        assertThat(audit(snapshot)).isZero();
+        assertThat(err.toString()).doesNotContain("to date it");
     }
 
     @Test
