@@ -11,6 +11,7 @@ import io.plumbline.salesforce.SalesforceRuntime;
 import io.plumbline.zendesk.Progress;
 import io.plumbline.zendesk.PullStats;
 import io.plumbline.zendesk.StaleCursorException;
+import io.plumbline.zendesk.TokenLifetime;
 import io.plumbline.zendesk.ZendeskConnector;
 import io.plumbline.zendesk.ZendeskHttp;
 import io.plumbline.zendesk.ZendeskIncrementalPuller;
@@ -64,6 +65,7 @@ final class LiveSnapshot {
         if (salesforceApi != null) {
             report(salesforceApi.pull(dir), ctx, common);
         }
+        TokenLifetime.warning(http).ifPresent(w -> ctx.err().println("warning: " + w));
         // bars only on a real terminal; System.console() is null whenever output is redirected
         Progress progress = Progress.choose(
                 common.quiet, common.noProgress, System.console() != null, System.err, ctx.err(), ctx.clock());

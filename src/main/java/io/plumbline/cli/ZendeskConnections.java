@@ -8,6 +8,7 @@ import io.plumbline.config.ZendeskConfig;
 import io.plumbline.snapshot.ClasspathSource;
 import io.plumbline.snapshot.FolderSource;
 import io.plumbline.snapshot.SnapshotReader;
+import io.plumbline.zendesk.TokenLifetime;
 import io.plumbline.zendesk.ZendeskClient;
 import io.plumbline.zendesk.ZendeskConnector;
 import io.plumbline.zendesk.ZendeskHttp;
@@ -54,6 +55,9 @@ final class ZendeskConnections {
         ZendeskConfig zendesk = live ? config.zendesk() : config.zendesk().readOnly();
         ZendeskHttp http = ZendeskConnector.connect(
                 zendesk, ZendeskSettings.from(zendesk, ctx.clock()), ctx.env(), ctx.err()::println);
+        if (live) {
+            TokenLifetime.warning(http).ifPresent(w -> ctx.err().println("warning: " + w));
+        }
         return new ZendeskApiWrites(new ZendeskClient(http.onRetry(retryNotes(ctx, quiet))));
     }
 }

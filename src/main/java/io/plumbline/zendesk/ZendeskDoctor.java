@@ -47,6 +47,7 @@ public final class ZendeskDoctor {
         out.add(probe("organization export", "/api/v2/incremental/organizations.json?start_time=" + hourAgo));
         out.add(probe("ticket export", "/api/v2/incremental/tickets/cursor.json?per_page=1&start_time=" + hourAgo));
         out.add(scopes());
+        TokenLifetime.warning(applyHttp).ifPresent(w -> out.add(HealthCheck.warn(AREA, w, "")));
         out.add(headroom());
         return out;
     }

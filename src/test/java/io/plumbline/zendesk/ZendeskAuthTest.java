@@ -3,6 +3,7 @@ package io.plumbline.zendesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.config.ZendeskAuthConfig;
 import io.plumbline.config.ZendeskConfig;
 import io.plumbline.errors.ConfigException;
@@ -10,6 +11,9 @@ import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.zendesk.emulator.EmulatorConfig;
 import io.plumbline.zendesk.emulator.Fault;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -157,6 +161,38 @@ class ZendeskAuthTest {
 
             assertThat(http.get("/api/v2/organizations/count").ok()).isTrue();
             assertThat(notices).singleElement().asString().contains("trying again in 40 s");
+        }
+    }
+
+    @Test
+    void tokenLifetime_anAccessTokenThatExpires_isWarnedAboutWithItsExpiry_oneThatDoesNotIsNot() throws Exception {
+        EmulatorConfig config = EmulatorConfig.withToken(EmulatorHarness.TOKEN)
+                .withOAuthClient("plumbline", "s3cret-client", Set.of("read"), Duration.ofMinutes(30));
+        try (EmulatorHarness h = new EmulatorHarness(seed, config)) {
+            // an access token issued elsewhere (30 minutes), handed to Plumbline as is
+            String grant = "{\"grant_type\":\"client_credentials\",\"client_id\":\"plumbline\","
+                    + "\"client_secret\":\"s3cret-client\",\"scope\":\"read\"}";
+            String answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(h.emulator.baseUri().resolve("/oauth/tokens"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(grant))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            String issued =
+                    new ObjectMapper().readTree(answer).path("access_token").asText();
+            ZendeskHttp expiring = h.http(EmulatorHarness.bearer("ZD_TOKEN"), Map.of("ZD_TOKEN", issued));
+
+            assertThat(TokenLifetime.warning(expiring))
+                    .hasValueSatisfying(w -> assertThat(w)
+                            .startsWith("the OAuth access token in $ZD_TOKEN expires at ")
+                            .containsPattern("\\(in (29|30) minutes\\)")
+                            .contains("client_id_env")
+                            .doesNotContain(issued));
+            assertThat(TokenLifetime.warning(h.http()))
+                    .as("a token that does not expire")
+                    .isEmpty();
         }
     }
 
