@@ -289,6 +289,26 @@ final class ReceiptArchive {
     }
 
     /**
+     * The receipts of live applies kept beside {@code receipt} or in its {@code applies/} folder, other than
+     * the run {@code source} records, that applied something: what an undo of a receipt that wrote nothing
+     * (a re-run that found everything in effect, a dry run) points to instead.
+     */
+    static List<Path> wroteElsewhere(Path receipt, JsonNode source) {
+        String runId = source.path("run_id").asText();
+        List<Path> out = new ArrayList<>();
+        for (Path p : receiptsNear(receipt.toAbsolutePath())) {
+            JsonNode other = readQuietly(p);
+            if (other != null
+                    && other.path("mode").asText().equals("apply")
+                    && !other.path("run_id").asText().equals(runId)
+                    && other.path("counts").path("applied").asInt() > 0) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
      * The actions whose writes a live undo of the receipt of hash {@code hash} reversed: a later undo of
      * the same receipt leaves what Zendesk holds for them now to whoever wrote it since. Its undo receipts
      * are looked for beside the receipt and in its run folder's {@code applies/}, and at the undo receipt

@@ -167,6 +167,12 @@ final class UndoCommand implements Callable<Integer> {
                                             + "live apply is kept in " + ReceiptArchive.keptBeside(receipt) + ")"
                                     : "")
                             + ".");
+            List<Path> wrote = ReceiptArchive.wroteElsewhere(receipt, source);
+            if (!wrote.isEmpty()) {
+                ctx.out().println("These receipts of live applies beside it did write; undo one of them:");
+                wrote.forEach(
+                        p -> ctx.out().println("  " + ProgramName.get() + " undo --receipt " + NextCommands.word(p)));
+            }
             ctx.out().flush();
             return 0;
         }

@@ -75,6 +75,27 @@ class LiveUndoTest {
     }
 
     @Test
+    void undo_ofARerunThatFoundEverythingInEffect_pointsAtTheKeptReceiptThatWrote() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "rerun-then-undo");
+            String firstRun = json(receipt).path("run_id").asText();
+            LiveApplyFixture.Run again = fx.applyLive(z, receipt.resolveSibling("fix_plan.json"));
+            assertThat(again.code()).as(again.err()).isZero();
+            assertThat(json(receipt).path("counts").path("applied").asInt()).isZero();
+
+            LiveApplyFixture.Run r = fx.undo(z, receipt);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out())
+                    .contains("Nothing to undo: " + receipt + " holds no applied action.")
+                    .contains("These receipts of live applies beside it did write; undo one of them:\n")
+                    .contains(" undo --receipt "
+                            + receipt.resolveSibling("applies").resolve(firstRun + ".json"));
+            assertThat(z.log().writes()).isEmpty();
+        }
+    }
+
+    @Test
     void undo_outTheReceiptItUndoes_isAUsageError() {
         try (ZendeskEmulator z = fx.emulator()) {
             Path receipt = applied(z, "out-same");
