@@ -70,8 +70,9 @@ public final class ConfigLoader {
             throw new ConfigException(
                     file + ": config file not found; create one with `plumbline init` or pass --config FILE");
         }
+        String text = "";
         try {
-            String text = utf8(file);
+            text = utf8(file);
             int second = secondDocument(text);
             if (second > 0) {
                 throw new ConfigException(where(file, second, 1) + "a second YAML document starts here ('---'), and"
@@ -100,6 +101,13 @@ public final class ConfigLoader {
             throw new ConfigException(
                     where(file, JsonErrors.line(e), JsonErrors.column(e)) + JsonErrors.describe(e), e);
         } catch (JacksonException e) {
+            int[] open = unclosedQuote(text, JsonErrors.line(e));
+            if (open != null) {
+                // YAML reads a quoted value on over the lines after it, to the next quote: the error it meets
+                // there is not where the mistake is
+                throw new ConfigException(
+                        where(file, open[0], open[1]) + "not valid YAML: a quoted value is not closed on its line", e);
+            }
             Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
             String what = duplicate.matches()
                     ? "key '" + duplicate.group(1) + "' is given twice in the same section; keep one"
@@ -108,6 +116,55 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The line and column (1-based) of the first value before line {@code errorLine} that opens a quote it
+     * does not close on its own line, or null. A config's values fit on one line; a quote left open takes
+     * the lines after it into the value, so the parser stops somewhere after the mistake.
+     */
+    static int[] unclosedQuote(String text, long errorLine) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length && i + 1 < errorLine; i++) {
+            String line = lines[i];
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            int colon = line.indexOf(": ");
+            int start = colon >= 0 ? colon + 2 : trimmed.startsWith("- ") ? line.indexOf("- ") + 2 : -1;
+            while (start >= 0 && start < line.length() && line.charAt(start) == ' ') {
+                start++;
+            }
+            if (start < 0 || start >= line.length()) {
+                continue;
+            }
+            char quote = line.charAt(start);
+            if ((quote == '"' || quote == '\'') && !closes(line, start + 1, quote)) {
+                return new int[] {i + 1, start + 1};
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether {@code quote} is closed in {@code line} after {@code from}; an escaped quote (after a backslash
+     * in double quotes, doubled in single ones) does not close it.
+     */
+    private static boolean closes(String line, int from, char quote) {
+        for (int j = from; j < line.length(); j++) {
+            char c = line.charAt(j);
+            if (quote == '"' && c == '\\') {
+                j++;
+            } else if (c == quote) {
+                if (quote == '\'' && j + 1 < line.length() && line.charAt(j + 1) == '\'') {
+                    j++;
+                } else {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -337,6 +337,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_quoteLeftOpenWithAnotherQuoteFurtherDown_isReportedWhereItWasOpened() throws IOException {
+        String yaml = "salesforce:\n"
+                + "  source: csv\n"
+                + "  accounts_csv: \"./salesforce_accounts.csv\n"
+                + "  contacts_csv: ./salesforce_contacts.csv\n"
+                + "# the reader's \"second\" quote\n"
+                + "zendesk:\n"
+                + "  subdomain: acme\n";
+
+        assertThat(error(yaml))
+                .isEqualTo("plumbline.yaml:3:17: error: not valid YAML: a quoted value is not closed on its line");
+        assertThat(error(yaml.replace("\"./salesforce_accounts.csv\n", "'it''s here\n")))
+                .isEqualTo("plumbline.yaml:3:17: error: not valid YAML: a quoted value is not closed on its line");
+        assertThat(ConfigLoader.unclosedQuote("a: \"x \\\" y\"\nb: 'it''s'\nc: \"open\n", 9))
+                .containsExactly(3, 4);
+    }
+
+    @Test
     void load_anyRefusal_namesNoneOfTheReadersInternals() throws IOException {
         for (String yaml : new String[] {
             "- a\n- b\n",
