@@ -3,6 +3,7 @@ package io.plumbline.audit;
 import io.plumbline.detect.Issue;
 import io.plumbline.detect.TicketIssueDetector;
 import io.plumbline.model.Account;
+import io.plumbline.model.Domain;
 import io.plumbline.model.Membership;
 import io.plumbline.model.Organization;
 import io.plumbline.model.SalesforceAccountId;
@@ -14,7 +15,10 @@ import io.plumbline.model.ZendeskUserId;
 import io.plumbline.normalize.DomainNormalizer;
 import io.plumbline.normalize.Emails;
 import io.plumbline.plan.PlannedAction;
+import io.plumbline.resolve.AccountOutcome;
 import io.plumbline.resolve.AccountResolution;
+import io.plumbline.resolve.ExternalIdKey;
+import io.plumbline.resolve.OrgIndex;
 import io.plumbline.resolve.OrgNames;
 import io.plumbline.resolve.UserResolution;
 import java.time.Instant;
@@ -64,8 +68,38 @@ public final class Tracer {
                         "  not a domain, ignored: " + t.field() + " '" + t.token() + "' (" + t.problem() + ")"));
         steps(out, r.steps());
         out.add("  Decided by: " + r.rule().label() + ": " + decision(r));
+        if (r.outcome() == AccountOutcome.NO_ORG) {
+            deletedOrgsOf(r).forEach(out::add);
+        }
         touching(out, i -> i.names(a.id()), a2 -> a.id().equals(a2.accountId()), a.id());
         return Optional.of(out);
+    }
+
+    /**
+     * The deleted orgs that carry the account's id as their external_id or hold one of its expected domains,
+     * worded: an account left without an org may have lost it to a deletion, which restoring it undoes.
+     */
+    private List<String> deletedOrgsOf(AccountResolution r) {
+        List<String> out = new ArrayList<>();
+        for (Organization org : result.resolution().orgs().deletedOrgs()) {
+            boolean carriesId = org.hasExternalId()
+                    && ExternalIdKey.ofOrgExternalId(org.externalId())
+                            .key()
+                            .equals(ExternalIdKey.ofAccount(r.account().id()));
+            List<String> held = OrgIndex.domainsOf(org).stream()
+                    .filter(r.expected().domains()::contains)
+                    .map(Domain::value)
+                    .toList();
+            if (carriesId || !held.isEmpty()) {
+                out.add("  deleted org " + org.id() + " '" + org.name() + "' (deleted " + org.deletedAt() + ") "
+                        + (carriesId ? "carries external_id " + org.externalId() : "")
+                        + (carriesId && !held.isEmpty() ? " and " : "")
+                        + (held.isEmpty() ? "" : "holds " + String.join(", ", held))
+                        + ": deleted orgs take no part in resolution; if it was deleted by mistake, restore it in "
+                        + "Zendesk and audit again");
+            }
+        }
+        return out;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.plumbline.normalize.DomainNormalizer;
 import io.plumbline.normalize.DomainParse;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class OrgIndex {
         // in id order, whatever the order of the input: every list of orgs below, and so every issue and
         // action built from one, is the same for the same records
         List<Organization> orgs = organizations.stream()
-                .sorted(java.util.Comparator.comparing(Organization::id))
+                .sorted(Comparator.comparing(Organization::id))
                 .toList();
         List<List<Domain>> parsed = orgs.parallelStream()
                 .map(org -> org.deleted() ? List.<Domain>of() : domainsOf(org))
@@ -80,6 +81,14 @@ public final class OrgIndex {
 
     public Collection<Organization> liveOrgs() {
         return live.values();
+    }
+
+    /** The deleted orgs, in id order: none of them takes part in resolution. */
+    public List<Organization> deletedOrgs() {
+        return all.values().stream()
+                .filter(Organization::deleted)
+                .sorted(Comparator.comparing(Organization::id))
+                .toList();
     }
 
     public List<Organization> byExternalIdKey(String key) {

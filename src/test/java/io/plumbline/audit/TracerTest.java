@@ -116,6 +116,37 @@ class TracerTest {
     }
 
     @Test
+    void account_leftWithoutAnOrg_namesTheDeletedOrgsCarryingItsIdOrDomain() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example b.example")
+                .deletedOrg(702, "Old A", "001A", "a.example")
+                .deletedOrg(703, "Older A", null, "b.example", "c.example")
+                .deletedOrg(704, "Unrelated", "001Z", "z.example")
+                .audit();
+
+        List<String> trace = new Tracer(r).account(account("001A")).orElseThrow();
+
+        assertThat(trace)
+                .filteredOn(l -> l.startsWith("  deleted org "))
+                .hasSize(2)
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("  deleted org 702 'Old A' (deleted ")
+                        .contains(") carries external_id 001A and holds a.example: deleted orgs take no part in "
+                                + "resolution; if it was deleted by mistake, restore it in Zendesk and audit again"))
+                .anySatisfy(l ->
+                        assertThat(l).startsWith("  deleted org 703 'Older A'").contains(") holds b.example:"));
+
+        AuditResult linked = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(701, "A", "001A", "a.example")
+                .deletedOrg(702, "Old A", "001A", "a.example")
+                .audit();
+        assertThat(new Tracer(linked).account(account("001A")).orElseThrow())
+                .as("an account with its org needs no word of the deleted one")
+                .noneMatch(l -> l.startsWith("  deleted org "));
+    }
+
+    @Test
     void org_blankOneOnlyRepeatingTheDomainOfTheAccountsOwnOrg_isNamedByNoneAndAnOrphan_asTheAuditSays() {
         AuditResult r = Snapshots.with()
                 .account("001A", "A", "a.example")
