@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.errors.InputException;
@@ -140,11 +141,18 @@ public final class JsonlReader {
                 onceEach(line, fields, file, lineNumber);
             }
         } catch (JsonProcessingException e) {
+            String opened = line.strip();
+            boolean spread = e instanceof JsonEOFException && (opened.startsWith("{") || opened.startsWith("["));
             throw new InputException(
                     file,
                     lineNumber,
                     JsonErrors.column(e),
-                    JsonErrors.describe(e) + "; each line must hold one JSON object",
+                    JsonErrors.describe(e) + "; each line must hold one JSON object"
+                            + (spread
+                                    ? " (this looks like JSON written over many lines, as jq . or a saved API "
+                                            + "answer has it: write one object per line, e.g. "
+                                            + jqExample(file, true) + ")"
+                                    : ""),
                     e);
         }
         try {
@@ -160,8 +168,27 @@ public final class JsonlReader {
                                 + "write each record on a line of its own",
                         e);
             }
+            if (node != null && node.isArray()) {
+                throw new InputException(
+                        file,
+                        lineNumber,
+                        1,
+                        e.getMessage() + "; the line is a JSON array: write each of its objects on a line of its "
+                                + "own (e.g. " + jqExample(file, false) + ")",
+                        e);
+            }
             throw new InputException(file, lineNumber, keyColumn(line, e.getMessage()), e.getMessage(), e);
         }
+    }
+
+    /**
+     * A jq command that writes {@code file} as JSONL from the JSON it was saved as: an API answer whose
+     * records are under the file's own name ({@code inAnswer}: {@code .users[]}), or a bare array.
+     */
+    private static String jqExample(String file, boolean inAnswer) {
+        String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+        String base = name.endsWith(".jsonl") ? name.substring(0, name.length() - ".jsonl".length()) : "records";
+        return "jq -c '." + (inAnswer ? base : "") + "[]' " + base + ".json > " + base + ".jsonl";
     }
 
     /**

@@ -88,6 +88,20 @@ class JsonlReaderTest {
     }
 
     @Test
+    void read_jsonWrittenOverManyLinesOrAsOneArray_saysSoWithTheCommandThatMakesItJsonl() {
+        assertThatThrownBy(() -> orgs("{\n  \"organizations\": [\n    {\"id\": 1}\n  ]\n}\n"))
+                .hasMessageStartingWith("organizations.jsonl:1:2: error: malformed JSON: ")
+                .hasMessageEndingWith("; each line must hold one JSON object (this looks like JSON written over "
+                        + "many lines, as jq . or a saved API answer has it: write one object per line, e.g. jq -c "
+                        + "'.organizations[]' organizations.json > organizations.jsonl)");
+        assertThatThrownBy(() -> orgs("[{\"id\":1},{\"id\":2}]\n"))
+                .hasMessageEndingWith("; the line is a JSON array: write each of its objects on a line of its own "
+                        + "(e.g. jq -c '.[]' organizations.json > organizations.jsonl)");
+        // a line cut short is only that
+        assertThatThrownBy(() -> orgs("{\"id\":1}\nx{\"id\":2\n")).message().doesNotContain("many lines");
+    }
+
+    @Test
     void read_emptyFile_returnsNothing() {
         assertThat(orgs("")).isEmpty();
     }
@@ -161,7 +175,8 @@ class JsonlReaderTest {
     void read_lineThatIsNotAnObject_fails() {
         assertThatThrownBy(() -> orgs("[{\"id\":1}]\n"))
                 .isInstanceOf(InputException.class)
-                .hasMessage("organizations.jsonl:1: error: expected a JSON object, found [{\"id\":1}]");
+                .hasMessageStartingWith("organizations.jsonl:1:1: error: expected a JSON object, found [{\"id\":1}]; "
+                        + "the line is a JSON array");
         assertThatThrownBy(() -> orgs("null\n"))
                 .isInstanceOf(InputException.class)
                 .hasMessage("organizations.jsonl:1: error: expected a JSON object, found null");
