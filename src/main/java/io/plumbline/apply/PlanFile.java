@@ -73,14 +73,18 @@ public record PlanFile(Path path, FixPlan plan) {
             throw new ApplyRefusedException(path + ": this is a demo plan; demo plans are dry-run only. Run the audit "
                     + "against your own Zendesk to get a plan you can apply.");
         }
+        // the refusals do not print the hash: confirming it is to say this plan was reviewed, so it is taken
+        // from the review (the dry run's readout, or the audit's), not from the refusal
+        String review = "review the plan with a dry run (apply --plan " + path + " without --apply) and confirm "
+                + "the plan_hash its readout ends with";
         if (confirmedHash == null || confirmedHash.isBlank()) {
-            throw new ApplyRefusedException("--apply needs --confirm-plan-hash " + plan.planHash()
-                    + " (the plan_hash of the plan you reviewed)");
+            throw new ApplyRefusedException(
+                    "--apply needs --confirm-plan-hash with the plan_hash of the plan you reviewed: " + review);
         }
         if (!confirmedHash.strip().equalsIgnoreCase(plan.planHash())) {
-            throw new ApplyRefusedException(
-                    "--confirm-plan-hash " + confirmedHash.strip() + " does not match the plan's " + "plan_hash "
-                            + plan.planHash() + "; review this plan, then confirm its hash");
+            throw new ApplyRefusedException("--confirm-plan-hash " + confirmedHash.strip() + " does not match the "
+                    + "plan's plan_hash: " + path + " is not the plan that hash was read from, or has changed "
+                    + "since; " + review);
         }
     }
 

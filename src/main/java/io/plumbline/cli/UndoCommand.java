@@ -132,8 +132,12 @@ final class UndoCommand implements Callable<Integer> {
                     + "wrote it. Undo reverses only a receipt as apply wrote it.");
         }
         if (live && (confirmHash == null || !confirmHash.strip().equalsIgnoreCase(hash))) {
-            throw new ApplyRefusedException("--apply needs --confirm-receipt-hash " + hash + " (the hash of " + receipt
-                    + "); " + (confirmHash == null ? "none was given" : confirmHash.strip() + " does not match"));
+            // as for a plan, the refusal does not print the hash: it is taken from the dry run that shows what is
+            // undone
+            throw new ApplyRefusedException("--apply needs --confirm-receipt-hash with the hash of " + receipt + " ("
+                    + (confirmHash == null ? "none was given" : confirmHash.strip() + " does not match it")
+                    + "): review the inverses with a dry run (undo --receipt " + receipt + " without --apply) and "
+                    + "confirm the hash its readout names");
         }
         if (!live && confirmHash != null) {
             ctx.err()

@@ -328,7 +328,9 @@ class ApplyCommandTest {
                 "--confirm-receipt-hash",
                 "x");
         assertThat(r.exitCode()).isEqualTo(5);
-        assertThat(r.err()).contains("--apply needs --confirm-receipt-hash");
+        assertThat(r.err())
+                .contains("--apply needs --confirm-receipt-hash with the hash of ")
+                .contains("(x does not match it): review the inverses with a dry run");
     }
 
     @Test

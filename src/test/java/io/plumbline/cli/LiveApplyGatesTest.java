@@ -135,9 +135,15 @@ class LiveApplyGatesTest {
             LiveApplyFixture.Run missing = fx.apply(z, plan, "--apply");
 
             assertThat(wrong.code()).isEqualTo(5);
-            assertThat(wrong.err()).contains("does not match the plan's plan_hash " + fx.planHash);
+            assertThat(wrong.err())
+                    .contains("does not match the plan's plan_hash: ")
+                    .contains("review the plan with a dry run (apply --plan " + plan + " without --apply)")
+                    .as("the refusal does not hand out the hash to confirm")
+                    .doesNotContain(fx.planHash);
             assertThat(missing.code()).isEqualTo(5);
-            assertThat(missing.err()).contains("--apply needs --confirm-plan-hash " + fx.planHash);
+            assertThat(missing.err())
+                    .contains("--apply needs --confirm-plan-hash with the plan_hash of the plan you reviewed")
+                    .doesNotContain(fx.planHash);
             assertThat(z.log().all()).isEmpty();
         }
     }
