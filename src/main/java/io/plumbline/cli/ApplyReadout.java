@@ -32,7 +32,7 @@ final class ApplyReadout {
         if (!quiet) {
             boolean undo = mode.startsWith("undo");
             for (ActionResult r : results) {
-                String change = undo ? "" : change(r);
+                String change = undo ? undone(r) : change(r);
                 out.printf(
                         "  %s %-20s %-11s %s%s%s%n",
                         r.actionId(),
@@ -71,11 +71,7 @@ final class ApplyReadout {
      * 9005}, {@code user 7004 default org = 9006}; empty for a row that writes nothing.
      */
     static String change(ActionResult r) {
-        // a blocked, capped or skipped row writes nothing: its value would read as a write
-        boolean writes = r.status() == ResultStatus.WOULD_APPLY
-                || r.status() == ResultStatus.APPLIED
-                || r.status() == ResultStatus.FAILED;
-        if (!writes || r.value().isEmpty()) {
+        if (!writes(r)) {
             return "";
         }
         String value = Texts.shown(r.value());
@@ -85,6 +81,32 @@ final class ApplyReadout {
             case ASSIGN_USER_TO_ORG -> "user " + r.userId() + " + member of org " + value;
             case MOVE_USER_TO_ORG -> "user " + r.userId() + " default org = " + value;
         };
+    }
+
+    /**
+     * What an undo's inverse writes, in as few words: {@code org 9001 external_id 001ACME001 -> blank},
+     * {@code org 9009 - domain bvhs.example}, {@code user 7006 - member of org 9005}, {@code user 7004
+     * default org back from 9006}; empty for a row that writes nothing.
+     */
+    static String undone(ActionResult r) {
+        if (!writes(r)) {
+            return "";
+        }
+        String value = Texts.shown(r.value());
+        return switch (r.code()) {
+            case SET_ORG_EXTERNAL_ID -> "org " + r.orgId() + " external_id " + value + " -> blank";
+            case ADD_ORG_DOMAIN -> "org " + r.orgId() + " - domain " + value;
+            case ASSIGN_USER_TO_ORG -> "user " + r.userId() + " - member of org " + value;
+            case MOVE_USER_TO_ORG -> "user " + r.userId() + " default org back from " + value;
+        };
+    }
+
+    /** Whether the row writes (or would): a blocked, capped or skipped one does not, and its value would read as a write. */
+    private static boolean writes(ActionResult r) {
+        return (r.status() == ResultStatus.WOULD_APPLY
+                        || r.status() == ResultStatus.APPLIED
+                        || r.status() == ResultStatus.FAILED)
+                && !r.value().isEmpty();
     }
 
     /**

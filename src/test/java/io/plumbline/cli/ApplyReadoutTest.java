@@ -37,6 +37,21 @@ class ApplyReadoutTest {
     }
 
     @Test
+    void undone_saysWhatEachInverseWrites() {
+        assertThat(ApplyReadout.undone(result(ActionCode.SET_ORG_EXTERNAL_ID, 9001L, null, "001A")))
+                .isEqualTo("org 9001 external_id 001A -> blank");
+        assertThat(ApplyReadout.undone(result(ActionCode.ADD_ORG_DOMAIN, 9001L, null, "a.example")))
+                .isEqualTo("org 9001 - domain a.example");
+        assertThat(ApplyReadout.undone(result(ActionCode.ASSIGN_USER_TO_ORG, 9001L, 7001L, "9001")))
+                .isEqualTo("user 7001 - member of org 9001");
+        assertThat(ApplyReadout.undone(result(ActionCode.MOVE_USER_TO_ORG, 9002L, 7001L, "9002")))
+                .isEqualTo("user 7001 default org back from 9002");
+        assertThat(ApplyReadout.undone(
+                        result(ActionCode.ADD_ORG_DOMAIN, ResultStatus.SKIPPED, 9004L, null, "acmebio.example")))
+                .isEmpty();
+    }
+
+    @Test
     void change_saysWhatEachRepairWrites() {
         assertThat(ApplyReadout.change(result(ActionCode.SET_ORG_EXTERNAL_ID, 9001L, null, "001A")))
                 .isEqualTo("org 9001 external_id = 001A");

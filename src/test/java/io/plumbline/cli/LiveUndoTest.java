@@ -115,7 +115,11 @@ class LiveUndoTest {
 
             LiveApplyFixture.Run dry = fx.undo(z, receipt);
             assertThat(dry.code()).as(dry.err()).isZero();
-            assertThat(dry.out()).contains("Mode: undo_dry_run").contains("would_apply 8");
+            assertThat(dry.out())
+                    .contains("Mode: undo_dry_run")
+                    .contains("would_apply 8")
+                    .contains("001ACME004  user 7006 - member of org 9005\n")
+                    .contains("001ACME001  org 9001 external_id 001ACME001 -> blank\n");
             assertThat(z.log().writes()).isEmpty();
             String hash = LiveApplyFixture.confirmHash(dry.out());
             assertThat(fx.undo(z, receipt, "--apply").code()).isEqualTo(5);
