@@ -79,6 +79,12 @@ public final class ConfigLoader {
                         + " Plumbline reads only the first, so the settings after it would be ignored; remove the"
                         + " line and keep all settings in one document");
             }
+            int toml = tomlSection(text);
+            if (toml > 0) {
+                throw new ConfigException(where(file, toml, 1) + "this looks like TOML ([section] and key = value "
+                        + "lines), but the config is YAML: write the section as 'zendesk:' and each setting under it"
+                        + " indented, as '  subdomain: acme' (plumbline init writes one to start from)");
+            }
             unreadScalars(file, text);
             PlumblineConfig config =
                     onlyComments(text) ? PlumblineConfig.defaults() : YAML.readValue(text, PlumblineConfig.class);
@@ -116,6 +122,25 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The line (1-based) of a TOML section header ({@code [zendesk]}) in a text whose settings are written
+     * {@code key = value}, or 0: YAML would read the header as a list and say only that.
+     */
+    static int tomlSection(String text) {
+        String[] lines = text.split("\n", -1);
+        int section = 0;
+        boolean assignments = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (section == 0 && line.matches("\\[\\[?[A-Za-z_][A-Za-z0-9_.]*]]?")) {
+                section = i + 1;
+            } else if (line.matches("[A-Za-z_][A-Za-z0-9_]*\\s*=\\s*\\S.*")) {
+                assignments = true;
+            }
+        }
+        return assignments ? section : 0;
     }
 
     /**

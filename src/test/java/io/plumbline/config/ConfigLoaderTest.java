@@ -355,6 +355,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_tomlWrittenForYaml_saysSoAtTheFirstSection() throws IOException {
+        assertThat(error("# settings\n[zendesk]\nsubdomain = \"acme\"\n\n[audit]\nticket_lookback_days = 30\n"))
+                .startsWith(
+                        "plumbline.yaml:2:1: error: this looks like TOML ([section] and key = value lines), but the "
+                                + "config is YAML");
+        // a YAML flow list at the top is not TOML: YAML's own message
+        assertThat(error("[a, b]\n")).doesNotContain("TOML");
+    }
+
+    @Test
     void load_anyRefusal_namesNoneOfTheReadersInternals() throws IOException {
         for (String yaml : new String[] {
             "- a\n- b\n",
