@@ -273,20 +273,45 @@ public final class ConfigLoader {
     }
 
     /** {@code ; did you mean 'base_url'?} for a key written {@code base-url} or {@code Base_URL}. */
+    /**
+     * The known key the unknown one was likely meant to be: the same once dashes and case are set aside, or
+     * within two typed letters of it ({@code subdomian}); "" when none is that near, or several are.
+     */
     private static String suggestion(PropertyBindingException e) {
         String near = e.getPropertyName().replace('-', '_').toLowerCase(Locale.ROOT);
-        return knownKeys(e).stream()
-                .map(String::valueOf)
-                .filter(k -> k.equals(near))
-                .findFirst()
-                .map(k -> "; did you mean '" + k + "'?")
-                .orElse("");
+        List<String> known = knownKeys(e);
+        if (known.contains(near)) {
+            return "; did you mean '" + near + "'?";
+        }
+        List<String> close = known.stream().filter(k -> edits(k, near) <= 2).toList();
+        return close.size() == 1 ? "; did you mean '" + close.get(0) + "'?" : "";
     }
 
-    /** The keys a file may set where {@code e} happened, in the reader's order. */
-    private static List<Object> knownKeys(PropertyBindingException e) {
+    /** The letters to insert, delete or replace to turn {@code a} into {@code b} (Levenshtein distance). */
+    static int edits(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(
+                        Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
+    }
+
+    /** The keys a file may set where {@code e} happened, sorted. */
+    private static List<String> knownKeys(PropertyBindingException e) {
         return e.getKnownPropertyIds().stream()
+                .map(String::valueOf)
                 .filter(k -> !PlumblineConfig.BASE_DIR.equals(k))
+                .sorted()
                 .toList();
     }
 

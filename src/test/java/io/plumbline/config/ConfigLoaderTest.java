@@ -193,6 +193,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_misspelledKey_suggestsTheKnownOneAndListsTheKnownKeysSorted() throws IOException {
+        assertThat(error("zendesk:\n  subdomian: acme\n"))
+                .isEqualTo("plumbline.yaml:2:3: error: unknown key 'subdomian'; did you mean 'subdomain'? (known keys "
+                        + "here: [auth, base_url, full_pull_every_days, max_retries, request_timeout_seconds, "
+                        + "subdomain])");
+        assertThat(error("zendesk:\n  Max-Retries: 3\n")).contains("did you mean 'max_retries'?");
+        assertThat(error("zendesk:\n  colour: 3\n")).doesNotContain("did you mean");
+        assertThat(ConfigLoader.edits("subdomain", "subdomian")).isEqualTo(2);
+        assertThat(ConfigLoader.edits("", "abc")).isEqualTo(3);
+        assertThat(ConfigLoader.edits("kitten", "sitting")).isEqualTo(3);
+    }
+
+    @Test
     void load_unknownTopLevelKeyAlsoKnownInASection_pointsAtTheTopLevelOne() throws IOException {
         assertThat(error("zendesk:\n  subdomain: acme\n  max_retries: 3\nmax_retries: 5\n"))
                 .startsWith("plumbline.yaml:4:1: error: unknown key 'max_retries' (known keys here: ")
