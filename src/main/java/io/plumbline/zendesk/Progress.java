@@ -41,8 +41,9 @@ public interface Progress {
     };
 
     /**
-     * The usual choice: nothing when quiet or progress is off, bars on {@code terminal}, else a plain
-     * line to {@code lines} at most every ten seconds and one when each resource is done.
+     * The usual choice: nothing when quiet; with progress off, only the notes (a wait of a minute is said,
+     * so it is not taken for a hang); bars on {@code terminal}, else a plain line to {@code lines} at most
+     * every ten seconds and one when each resource is done.
      */
     static Progress choose(
             boolean quiet,
@@ -51,8 +52,22 @@ public interface Progress {
             PrintStream terminalStream,
             PrintWriter lines,
             Clock clock) {
-        if (quiet || noProgress) {
+        if (quiet) {
             return SILENT;
+        }
+        if (noProgress) {
+            return new Progress() {
+                @Override
+                public Task start(String resource) {
+                    return SILENT.start(resource);
+                }
+
+                @Override
+                public void note(String line) {
+                    lines.println("zendesk: " + line);
+                    lines.flush();
+                }
+            };
         }
         if (terminal) {
             return new ProgressBars(terminalStream);
