@@ -231,6 +231,25 @@ final class HistoryCommand implements Callable<Integer> {
         keys(w, "Ticket issues gone (fixed, or the ticket not updated within the ticket window any more)", tickets);
     }
 
+    /**
+     * The records an issue's stable key names besides its code and account, in words: {@code "  org 9005
+     * user 7006 expected 9005"}; "" when it names none.
+     */
+    static String worded(String key) {
+        String[] parts = key.split("\\|", -1);
+        String[] labels = {null, null, "org", "user", "ticket", "expected", "current"};
+        StringBuilder out = new StringBuilder();
+        for (int i = 2; i < Math.min(parts.length, labels.length); i++) {
+            if (!parts[i].isEmpty()) {
+                out.append(out.length() == 0 ? "  " : " ")
+                        .append(labels[i])
+                        .append(' ')
+                        .append(Texts.shown(parts[i]));
+            }
+        }
+        return out.toString();
+    }
+
     private static void keys(PrintWriter w, String title, List<IssueKey> keys) {
         if (keys.isEmpty()) {
             return;
@@ -238,8 +257,8 @@ final class HistoryCommand implements Callable<Integer> {
         w.println(title + ":");
         keys.stream()
                 .limit(LIST_KEYS)
-                .forEach(k -> w.println("  " + k.code() + "  " + (k.accountId().isEmpty() ? "-" : k.accountId()) + "  "
-                        + Texts.shown(k.key())));
+                .forEach(k -> w.println(
+                        "  " + k.code() + "  " + (k.accountId().isEmpty() ? "-" : k.accountId()) + worded(k.key())));
         if (keys.size() > LIST_KEYS) {
             w.println("  ... and " + (keys.size() - LIST_KEYS) + " more");
         }

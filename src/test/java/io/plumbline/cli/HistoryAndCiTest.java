@@ -62,7 +62,14 @@ class HistoryAndCiTest {
         assertThat(h.exitCode()).as(h.err()).isZero();
         assertThat(h.out()).contains("run1").contains("run2").contains("run3").contains("Trend over 3 runs: 25 -> ");
         assertThat(h.out()).containsPattern("Latest run run3 against run2: \\d+ new, \\d+ resolved, \\d+ still open");
-        assertThat(h.out()).contains("New:").contains("org_domain_attached_elsewhere  001ACME004");
+        assertThat(h.out()).contains("New:").contains("org_domain_attached_elsewhere  001ACME004  org ");
+        assertThat(h.out().lines().filter(l -> l.startsWith("  ") && l.contains("|")))
+                .as("keys are worded, not raw")
+                .isEmpty();
+        assertThat(HistoryCommand.worded("user_default_org_not_expected|001A|100|7||100"))
+                .isEqualTo("  org 100 user 7 expected 100");
+        assertThat(HistoryCommand.worded("account_domain_shared|001A|||||a.example"))
+                .isEqualTo("  current a.example");
         Cli.Result h2 = Cli.run("history", "--out", out.toString(), "--limit", "2");
         assertThat(h2.out()).doesNotContain("run1 ");
         String run2Full =
