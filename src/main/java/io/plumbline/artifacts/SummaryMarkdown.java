@@ -208,12 +208,25 @@ public final class SummaryMarkdown {
         md.append('\n');
     }
 
+    /** The most characters of one cell a table shows; the CSVs hold the whole value. */
+    static final int MAX_CELL = 300;
+
     private static String row(Object... cells) {
         StringBuilder sb = new StringBuilder("|");
         for (Object c : cells) {
-            sb.append(' ').append(escape(c == null ? "" : c.toString())).append(" |");
+            sb.append(' ')
+                    .append(escape(shortened(c == null ? "" : c.toString())))
+                    .append(" |");
         }
         return sb.append('\n').toString();
+    }
+
+    /** {@code s}, cut after {@link #MAX_CELL} characters (never inside a character) with an ellipsis. */
+    static String shortened(String s) {
+        if (s.codePointCount(0, s.length()) <= MAX_CELL) {
+            return s;
+        }
+        return s.substring(0, s.offsetByCodePoints(0, MAX_CELL - 1)) + "\u2026";
     }
 
     static String escape(String s) {

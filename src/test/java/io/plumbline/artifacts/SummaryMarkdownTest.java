@@ -6,6 +6,17 @@ import org.junit.jupiter.api.Test;
 
 class SummaryMarkdownTest {
     @Test
+    void shortened_aCellOfThousandsOfCharacters_isCutWithAnEllipsisNeverInsideACharacter() {
+        assertThat(SummaryMarkdown.shortened("Acme")).isEqualTo("Acme");
+        String cut = SummaryMarkdown.shortened("a".repeat(5000));
+        assertThat(cut).hasSize(SummaryMarkdown.MAX_CELL).endsWith("a\u2026");
+        String emoji = "\uD83D\uDE00".repeat(400);
+        String cutEmoji = SummaryMarkdown.shortened(emoji);
+        assertThat(cutEmoji.codePointCount(0, cutEmoji.length())).isEqualTo(SummaryMarkdown.MAX_CELL);
+        assertThat(cutEmoji).startsWith("\uD83D\uDE00").endsWith("\uD83D\uDE00\u2026");
+    }
+
+    @Test
     void code_fencesWithOneBacktickMoreThanTheTextHolds() {
         assertThat(SummaryMarkdown.code("/runs/a_b*c")).isEqualTo("`/runs/a_b*c`");
         assertThat(SummaryMarkdown.code("/runs/a`b``c")).isEqualTo("```/runs/a`b``c```");
