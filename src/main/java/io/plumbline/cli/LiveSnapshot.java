@@ -65,13 +65,13 @@ final class LiveSnapshot {
         if (salesforceApi != null) {
             report(salesforceApi.pull(dir), ctx, common);
         }
-        TokenLifetime.warning(http).ifPresent(w -> ctx.err().println("warning: " + w));
         // bars only on a real terminal; System.console() is null whenever output is redirected
         Progress progress = Progress.choose(
                 common.quiet, common.noProgress, System.console() != null, System.err, ctx.err(), ctx.clock());
         // a wait before Zendesk is tried again is said where the progress goes, or plainly without progress
         http.onRetry(
                 common.quiet || common.noProgress ? ZendeskConnections.retryNotes(ctx, common.quiet) : progress::note);
+        TokenLifetime.warning(http).ifPresent(w -> ctx.err().println("warning: " + w));
         PullBaselines.Baseline base = decision.baseline();
         String fullReason = decision.fullReason();
         PullStats stats = null;

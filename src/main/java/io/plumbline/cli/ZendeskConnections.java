@@ -55,9 +55,10 @@ final class ZendeskConnections {
         ZendeskConfig zendesk = live ? config.zendesk() : config.zendesk().readOnly();
         ZendeskHttp http = ZendeskConnector.connect(
                 zendesk, ZendeskSettings.from(zendesk, ctx.clock()), ctx.env(), ctx.err()::println);
+        http.onRetry(retryNotes(ctx, quiet));
         if (live) {
             TokenLifetime.warning(http).ifPresent(w -> ctx.err().println("warning: " + w));
         }
-        return new ZendeskApiWrites(new ZendeskClient(http.onRetry(retryNotes(ctx, quiet))));
+        return new ZendeskApiWrites(new ZendeskClient(http));
     }
 }

@@ -25,7 +25,9 @@ public final class TokenLifetime {
         }
         String expiresAt;
         try {
-            expiresAt = http.get("/api/v2/oauth/tokens/current.json")
+            // asked aside: a refusal of this one question (a token whose scopes do not reach it) is not the run's
+            expiresAt = http.aside()
+                    .get("/api/v2/oauth/tokens/current.json")
                     .body()
                     .path("token")
                     .path("expires_at")
@@ -40,8 +42,9 @@ public final class TokenLifetime {
             return Optional.empty(); // null or blank: a token that does not expire
         }
         long minutes = Duration.between(http.settings().clock().instant(), at).toMinutes();
-        return Optional.of(http.auth().describe() + " expires at " + at + " (in " + Math.max(0, minutes)
-                + (minutes == 1 ? " minute" : " minutes") + "), and cannot be renewed: a pull, apply or undo "
+        String left = minutes <= 0 ? "now" : "in " + minutes + (minutes == 1 ? " minute" : " minutes");
+        return Optional.of(http.auth().describe() + " expires at " + at + " (" + left
+                + "), and cannot be renewed: a pull, apply or undo "
                 + "still running then stops there; for long or scheduled runs set zendesk.auth.client_id_env and "
                 + "client_secret_env instead, and Plumbline renews its token as it goes");
     }

@@ -59,6 +59,18 @@ public final class ZendeskHttp {
         return send("GET", pathAndQuery, null, Set.of());
     }
 
+    /**
+     * A client with these credentials for one question asked aside from the run (see {@link
+     * TokenLifetime}): its own counts, so that a refusal or an outage it meets is not taken for the run's,
+     * and at most one retry, so that it holds the run back little.
+     */
+    ZendeskHttp aside() {
+        ZendeskHttp h = new ZendeskHttp(
+                client, settings.withRetryPolicy(settings.retryPolicy().withAtMostRetries(1)), auth);
+        h.onRetry(retryNotices);
+        return h;
+    }
+
     /** Sends and retries; answers with a status in {@code accepted} are returned instead of thrown. */
     public ZendeskResponse send(String method, String pathAndQuery, JsonNode body, Set<Integer> accepted) {
         return send(method, pathAndQuery, body, accepted, () -> {}, Mode.READ);

@@ -54,9 +54,12 @@ final class ZendeskJobs {
         } catch (PlumblineException e) {
             if ((e instanceof RateLimitedException
                             || e instanceof TurnedAwayException
-                            || e instanceof ZendeskUnreachableException)
+                            || e instanceof ZendeskUnreachableException
+                            || e instanceof CredentialsRefusedException)
                     && !resent[0]) {
-                throw e; // refused for the rate limit, never queued: the applier re-checks the batch, or stops
+                // refused for the rate limit or the credentials, never queued: the applier re-checks the batch,
+                // or stops
+                throw e;
             }
             String problem = "the bulk request was not accepted: " + e.getMessage();
             return resent[0]

@@ -3,6 +3,7 @@ package io.plumbline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbline.zendesk.emulator.EmulatorConfig;
 import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.LoggedRequest;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
@@ -146,6 +147,39 @@ class BulkApplyTest {
                     .isEqualTo(429);
             assertThat(z.log().writes()).hasSize(2);
             assertThat(t.reaudit(z, "after")).hasSize(140).containsOnly("assign_user_to_org");
+        }
+    }
+
+    @Test
+    void apply_tokenRefusedOnAJobsSubmit_skipsItsBatchAsNotWrittenAndSendsNoOtherJob() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 3, 80, false);
+        try (ZendeskEmulator z = t.emulator()) {
+            // the token lapses just before the second job is submitted
+            z.interventions()
+                    .beforeRequest(
+                            "POST", CREATE_MANY, 2, () -> z.configure(EmulatorConfig.withToken("a-later-token-0001")));
+            Path plan = t.planCopy("token-refused-job");
+            LiveApplyFixture.Run r = t.applyLive(z, plan);
+
+            assertThat(r.code()).isEqualTo(4);
+            assertThat(r.err())
+                    .contains("Zendesk refused the credentials, so the run stopped: 140 actions were not written")
+                    .doesNotContain("failed");
+            List<JsonNode> results = BulkTenant.results(plan);
+            assertThat(results.subList(0, 100))
+                    .allMatch(n -> n.path("status").asText().equals("applied"));
+            assertThat(results.subList(100, 200))
+                    .allMatch(n -> n.path("status").asText().equals("skipped"))
+                    .allMatch(n -> n.path("reason").asText().startsWith("credentials_refused: Zendesk at "));
+            String first = results.get(100).path("action_id").asText();
+            assertThat(results.subList(200, 240))
+                    .allMatch(n -> n.path("reason")
+                            .asText()
+                            .equals("credentials_refused: not tried; Zendesk refused the credentials at " + first));
+            List<LoggedRequest> log = z.log().all();
+            assertThat(log.get(log.size() - 1).status())
+                    .as("nothing is sent after the 401")
+                    .isEqualTo(401);
         }
     }
 

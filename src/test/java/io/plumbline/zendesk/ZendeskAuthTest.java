@@ -197,6 +197,30 @@ class ZendeskAuthTest {
     }
 
     @Test
+    void tokenLifetime_questionRefused_isNotTakenForTheRunsCredentialsBeingRefused() {
+        EmulatorConfig config = EmulatorConfig.withToken(EmulatorHarness.TOKEN);
+        try (EmulatorHarness h = new EmulatorHarness(seed, config)) {
+            // Zendesk refuses this one question (as it may for a token whose scopes do not reach it)
+            h.emulator
+                    .interventions()
+                    .beforeRequest(
+                            "GET",
+                            "/api/v2/oauth/tokens/current",
+                            () -> h.emulator.configure(EmulatorConfig.withToken("another-token-0001")));
+            h.emulator
+                    .interventions()
+                    .afterRequest("GET", "/api/v2/oauth/tokens/current", 1, () -> h.emulator.configure(config));
+            ZendeskHttp http = h.http();
+
+            assertThat(TokenLifetime.warning(http)).isEmpty();
+
+            assertThat(h.emulator.log().all()).extracting(r -> r.status()).containsExactly(401);
+            assertThat(http.stats().credentialsRefused()).isFalse();
+            assertThat(http.get("/api/v2/organizations/count").ok()).isTrue();
+        }
+    }
+
+    @Test
     void apiToken_works_andWarnsOnceAboutRetirement() {
         EmulatorConfig config = EmulatorConfig.withToken("unused").withApiToken("ops@acme.example", "legacy-token-1");
         try (EmulatorHarness h = new EmulatorHarness(seed, config)) {
