@@ -12,6 +12,7 @@ import io.plumbline.model.Texts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.StreamSupport;
 
 /** The terminal readout of an apply or undo: mode, counts, one line per action, the receipt and what next. */
@@ -34,6 +35,7 @@ final class ApplyReadout {
             for (ActionResult r : results) {
                 String change = undo ? undone(r) : change(r);
                 out.printf(
+                        Locale.ROOT,
                         "  %s %-20s %-11s %s%s%s%n",
                         r.actionId(),
                         r.code().code(),
@@ -45,6 +47,7 @@ final class ApplyReadout {
         }
         JsonNode c = receipt.path("counts");
         out.printf(
+                Locale.ROOT,
                 "Counts: attempted %d, applied %d, would_apply %d, blocked %d, skipped %d, failed %d%n",
                 c.path("attempted").asInt(),
                 c.path("applied").asInt(),

@@ -78,6 +78,7 @@ final class AuditReadout {
             return;
         }
         w.printf(
+                Locale.ROOT,
                 "%s%s (all in %s)%s%n",
                 lead,
                 plural(warnings.size(), "input warning"),
@@ -90,6 +91,7 @@ final class AuditReadout {
         Map<String, Integer> in = f.inputs();
         out.println("Loading " + (result.plan().demo() ? "fixture data" : "input data") + "...");
         out.printf(
+                Locale.ROOT,
                 "  %s%s, %s, %s, %s, %s (%dd lookback: %d in window)%n",
                 plural(in.get("accounts"), "Salesforce account"),
                 in.get("contacts") > 0 ? " (" + plural(in.get("contacts"), "contact") + ")" : "",
@@ -115,6 +117,7 @@ final class AuditReadout {
                                         ? "stored org id"
                                         : rule.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         out.printf(
+                Locale.ROOT,
                 "  %d %s uniquely resolved to Zendesk orgs%s%n",
                 f.outcomes().get(AccountOutcome.RESOLVED),
                 f.outcomes().get(AccountOutcome.RESOLVED) == 1 ? "account" : "accounts",
@@ -131,7 +134,7 @@ final class AuditReadout {
 
     private static void line(PrintWriter out, int n, String what) {
         if (n > 0) {
-            out.printf("  %d account%s %s%n", n, n == 1 ? "" : "s", what);
+            out.printf(Locale.ROOT, "  %d account%s %s%n", n, n == 1 ? "" : "s", what);
         }
     }
 
@@ -140,16 +143,16 @@ final class AuditReadout {
         for (Scope s : new Scope[] {Scope.ACCOUNT, Scope.ORG, Scope.USER, Scope.TICKET}) {
             int n = f.issuesByScope().get(s);
             String label = Character.toUpperCase(s.code().charAt(0)) + s.code().substring(1) + " issues:";
-            out.printf("  %-16s%d%s%n", label, n, n == 0 ? "" : "  (" + f.breakdown(s) + ")");
+            out.printf(Locale.ROOT, "  %-16s%d%s%n", label, n, n == 0 ? "" : "  (" + f.breakdown(s) + ")");
         }
         out.println();
     }
 
     private static void planning(PrintWriter out, SummaryFacts f) {
         out.println("Preparing fix plan...");
-        out.printf("  Prepared (safe-to-apply):  %d actions%n", f.prepared());
-        f.preparedByCode().forEach((code, n) -> out.printf("    %-24s %d%n", code.code() + ":", n));
-        out.printf("  Blocked (review-only):     %d actions%n", f.blocked());
+        out.printf(Locale.ROOT, "  Prepared (safe-to-apply):  %d actions%n", f.prepared());
+        f.preparedByCode().forEach((code, n) -> out.printf(Locale.ROOT, "    %-24s %d%n", code.code() + ":", n));
+        out.printf(Locale.ROOT, "  Blocked (review-only):     %d actions%n", f.blocked());
         if (!f.blockedByReason().isEmpty()) {
             StringBuilder reasons = new StringBuilder();
             f.blockedByReason()

@@ -180,8 +180,11 @@ final class DoctorCommand implements Callable<Integer> {
             if (bad || !common.quiet) {
                 ctx.out()
                         .printf(
+                                Locale.ROOT,
                                 "%-5s %-10s %s%n",
-                                c.status().name().toLowerCase(Locale.ROOT), c.area(), Texts.shown(c.message()));
+                                c.status().name().toLowerCase(Locale.ROOT),
+                                c.area(),
+                                Texts.shown(c.message()));
             }
             if (bad && !c.fix().isEmpty()) {
                 ctx.out().println("      fix: " + Texts.shown(c.fix()));

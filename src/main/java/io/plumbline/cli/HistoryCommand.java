@@ -123,6 +123,7 @@ final class HistoryCommand implements Callable<Integer> {
         boolean series =
                 runs.stream().map(HistoryCommand::seriesLabel).distinct().count() > 1;
         w.printf(
+                Locale.ROOT,
                 "%-28s %-20s %-9s %8s %7s %8s %7s %7s%s%n",
                 "run",
                 "started",
@@ -143,6 +144,7 @@ final class HistoryCommand implements Callable<Integer> {
             }
             String change = previous == null ? "" : String.format(Locale.ROOT, "%+d", r.totalIssues() - previous);
             w.printf(
+                    Locale.ROOT,
                     "%-28s %-20s %-9s %8d %7d %8d %7d %7s%s%n",
                     r.runId(),
                     r.startedAt().replaceAll("\\.\\d+Z$", "Z"),
@@ -164,6 +166,7 @@ final class HistoryCommand implements Callable<Integer> {
             int first = same.get(0).totalIssues();
             int last = same.get(same.size() - 1).totalIssues();
             w.printf(
+                    Locale.ROOT,
                     "Trend over %d %sruns: %d -> %d issues (%s)%n",
                     same.size(),
                     same.size() == runs.size()
@@ -219,6 +222,7 @@ final class HistoryCommand implements Callable<Integer> {
                 .filter(k -> !k.code().startsWith(TICKET_CODES))
                 .toList();
         w.printf(
+                Locale.ROOT,
                 "Latest run %s against %s: %d new, %d resolved, %d still open%s%n",
                 run.runId(),
                 previous.get().runId(),

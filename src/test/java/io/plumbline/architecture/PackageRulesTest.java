@@ -108,11 +108,13 @@ class PackageRulesTest {
 
     /**
      * Text that reaches ids, artifacts or the plan hash is formatted the same on every machine: a default
-     * locale of Arabic or Persian digits, or of decimal commas, must not change {@code A001} or {@code 1.5}.
+     * locale of Arabic or Persian digits, or of decimal commas, must not change {@code A001} or {@code 1.5},
+     * in a file or on the terminal.
      */
     @Test
     void formattingNamesItsLocale() throws IOException {
-        Pattern unnamed = Pattern.compile("(?<!\\{@code )String\\.format\\((?!\\s*Locale\\.ROOT)");
+        Pattern unnamed = Pattern.compile(
+                "(?<!\\{@code )(String\\.format|\\.printf|new Formatter)\\((?!\\s*Locale\\.ROOT)|\\.formatted\\(");
         Pattern lowerOrUpper = Pattern.compile("\\.to(Lower|Upper)Case\\(\\)");
         List<String> violations = new ArrayList<>();
         for (Path file : sources()) {
