@@ -155,7 +155,8 @@ final class ApplyCommand implements Callable<Integer> {
         Duration maxAge = maxPlanAge();
         PlanFile file = PlanFile.read(plan);
         Path out = receipt != null
-                ? ReceiptArchive.target(receipt, "apply_receipt.json", Set.of("apply", "dry_run"), "--receipt")
+                ? ReceiptArchive.target(
+                        receipt, "apply_receipt.json", Set.of("apply", "dry_run", "not_run"), "--receipt")
                 : plan.toAbsolutePath().getParent().resolve("apply_receipt.json");
         if (live) {
             file.checkLive(confirmHash);

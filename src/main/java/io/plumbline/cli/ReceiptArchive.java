@@ -60,7 +60,11 @@ final class ReceiptArchive {
             throw new ConfigException(option + " " + given + " is a folder holding a folder " + usualName
                     + "; name the file the receipt is to be written to");
         }
-        if (Files.exists(file)) {
+        if (isKept(file)) {
+            throw new ConfigException(option + " " + given + ": " + file + " is in a folder of kept receipts, the "
+                    + "record undo reads of the writes made; name a file outside it");
+        }
+        if (Files.exists(file) && !isEmpty(file)) {
             Map<String, String> header = header(file);
             String mode = header.getOrDefault("mode", "");
             if (!modes.contains(mode)) {
@@ -74,6 +78,23 @@ final class ReceiptArchive {
             }
         }
         return file;
+    }
+
+    /** Whether {@code file} is in an {@code applies/} folder, where runs keep their receipts. */
+    private static boolean isKept(Path file) {
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        return folder != null
+                && folder.getFileName() != null
+                && folder.getFileName().toString().equals("applies")
+                && Files.exists(file);
+    }
+
+    private static boolean isEmpty(Path file) {
+        try {
+            return Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

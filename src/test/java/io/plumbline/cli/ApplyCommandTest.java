@@ -302,6 +302,30 @@ class ApplyCommandTest {
                 .isZero();
         assertThat(folder.resolve("apply_receipt.json")).exists();
         assertThat(folder.resolve("applies")).isDirectory();
+        // the receipt the audit itself left beside the plan (mode not_run), and an empty file, are taken too
+        assertThat(Cli.run(
+                                "apply",
+                                "--plan",
+                                plan.toString(),
+                                "--receipt",
+                                tmp.resolve("r").toString(),
+                                "--quiet")
+                        .exitCode())
+                .isZero();
+        Path empty = Files.createFile(tmp.resolve("empty-receipt.json"));
+        assertThat(Cli.run("apply", "--plan", plan.toString(), "--receipt", empty.toString(), "--quiet")
+                        .exitCode())
+                .isZero();
+        // a kept receipt is the record undo reads: never written over
+        Path kept;
+        try (var files = Files.list(folder.resolve("applies"))) {
+            kept = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        String keptBefore = Files.readString(kept);
+        Cli.Result refused = Cli.run("apply", "--plan", plan.toString(), "--receipt", kept.toString(), "--quiet");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("is in a folder of kept receipts");
+        assertThat(Files.readString(kept)).isEqualTo(keptBefore);
 
         Cli.Result undo = Cli.run(
                 "undo", "--receipt", folder.resolve("apply_receipt.json").toString(), "--out", plan.toString());
