@@ -240,7 +240,7 @@ final class HistoryCommand implements Callable<Integer> {
      * user 7006 expected 9005"}; "" when it names none.
      */
     static String worded(String key) {
-        String[] parts = key.split("\\|", -1);
+        String[] parts = key.split("\\|", 7); // a value may hold a | of its own: the last part keeps it
         String[] labels = {null, null, "org", "user", "ticket", "expected", "current"};
         StringBuilder out = new StringBuilder();
         for (int i = 2; i < Math.min(parts.length, labels.length); i++) {

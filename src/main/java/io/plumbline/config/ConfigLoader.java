@@ -79,12 +79,6 @@ public final class ConfigLoader {
                         + " Plumbline reads only the first, so the settings after it would be ignored; remove the"
                         + " line and keep all settings in one document");
             }
-            int toml = tomlSection(text);
-            if (toml > 0) {
-                throw new ConfigException(where(file, toml, 1) + "this looks like TOML ([section] and key = value "
-                        + "lines), but the config is YAML: write the section as 'zendesk:' and each setting under it"
-                        + " indented, as '  subdomain: acme' (plumbline init writes one to start from)");
-            }
             unreadScalars(file, text);
             PlumblineConfig config =
                     onlyComments(text) ? PlumblineConfig.defaults() : YAML.readValue(text, PlumblineConfig.class);
@@ -107,6 +101,15 @@ public final class ConfigLoader {
             throw new ConfigException(
                     where(file, JsonErrors.line(e), JsonErrors.column(e)) + JsonErrors.describe(e), e);
         } catch (JacksonException e) {
+            // asked only of a file YAML refused: a valid config may hold such lines inside a folded value
+            int toml = tomlSection(text);
+            if (toml > 0) {
+                throw new ConfigException(
+                        where(file, toml, 1) + "this looks like TOML ([section] and key = value lines), but the "
+                                + "config is YAML: write the section as 'zendesk:' and each setting under it "
+                                + "indented, as '  subdomain: acme' (plumbline init writes one to start from)",
+                        e);
+            }
             int[] open = unclosedQuote(text, JsonErrors.line(e));
             if (open != null) {
                 // YAML reads a quoted value on over the lines after it, to the next quote: the error it meets
@@ -134,7 +137,7 @@ public final class ConfigLoader {
         boolean assignments = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
-            if (section == 0 && line.matches("\\[\\[?[A-Za-z_][A-Za-z0-9_.]*]]?")) {
+            if (section == 0 && !lines[i].startsWith(" ") && line.matches("\\[\\[?[A-Za-z_][A-Za-z0-9_.]*]]?")) {
                 section = i + 1;
             } else if (line.matches("[A-Za-z_][A-Za-z0-9_]*\\s*=\\s*\\S.*")) {
                 assignments = true;
@@ -272,7 +275,6 @@ public final class ConfigLoader {
                 .collect(Collectors.joining("."));
     }
 
-    /** {@code ; did you mean 'base_url'?} for a key written {@code base-url} or {@code Base_URL}. */
     /**
      * The known key the unknown one was likely meant to be: the same once dashes and case are set aside, or
      * within two typed letters of it ({@code subdomian}); "" when none is that near, or several are.

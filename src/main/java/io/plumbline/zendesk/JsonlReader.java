@@ -151,7 +151,7 @@ public final class JsonlReader {
                             + (spread
                                     ? " (this looks like JSON written over many lines, as jq . or a saved API "
                                             + "answer has it: write one object per line, e.g. "
-                                            + jqExample(file, true) + ")"
+                                            + jqExample(file, opened.startsWith("{")) + ")"
                                     : ""),
                     e);
         }
@@ -188,7 +188,8 @@ public final class JsonlReader {
     private static String jqExample(String file, boolean inAnswer) {
         String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
         String base = name.endsWith(".jsonl") ? name.substring(0, name.length() - ".jsonl".length()) : "records";
-        return "jq -c '." + (inAnswer ? base : "") + "[]' " + base + ".json > " + base + ".jsonl";
+        return "jq -c '." + (inAnswer ? base : "") + "[]' " + name + " > " + base + "-lines.jsonl, and put that in its "
+                + "place";
     }
 
     /**

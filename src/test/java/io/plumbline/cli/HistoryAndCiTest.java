@@ -68,6 +68,9 @@ class HistoryAndCiTest {
                 .isEmpty();
         assertThat(HistoryCommand.worded("user_default_org_not_expected|001A|100|7||100"))
                 .isEqualTo("  org 100 user 7 expected 100");
+        assertThat(HistoryCommand.worded("account_domain_field_corrupted|001A|||||a|b"))
+                .as("a value holding a | of its own")
+                .isEqualTo("  current a|b");
         assertThat(HistoryCommand.worded("account_domain_shared|001A|||||a.example"))
                 .isEqualTo("  current a.example");
         Cli.Result h2 = Cli.run("history", "--out", out.toString(), "--limit", "2");

@@ -375,6 +375,13 @@ class ConfigLoaderTest {
                                 + "config is YAML");
         // a YAML flow list at the top is not TOML: YAML's own message
         assertThat(error("[a, b]\n")).doesNotContain("TOML");
+        // nor are such lines inside a valid config's folded value or flow list
+        Path valid = dir.resolve("folded.yaml");
+        Files.writeString(
+                valid,
+                "salesforce:\n  source: csv\n  account_filter: >-\n    Type = 'Customer'\naudit:\n"
+                        + "  personal_domains_extra:\n    [mail.example]\n");
+        assertThat(ConfigLoader.load(valid).audit().personalDomainsExtra()).containsExactly("mail.example");
     }
 
     @Test

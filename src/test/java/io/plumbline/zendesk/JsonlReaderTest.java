@@ -91,12 +91,17 @@ class JsonlReaderTest {
     void read_jsonWrittenOverManyLinesOrAsOneArray_saysSoWithTheCommandThatMakesItJsonl() {
         assertThatThrownBy(() -> orgs("{\n  \"organizations\": [\n    {\"id\": 1}\n  ]\n}\n"))
                 .hasMessageStartingWith("organizations.jsonl:1:2: error: malformed JSON: ")
-                .hasMessageEndingWith("; each line must hold one JSON object (this looks like JSON written over "
-                        + "many lines, as jq . or a saved API answer has it: write one object per line, e.g. jq -c "
-                        + "'.organizations[]' organizations.json > organizations.jsonl)");
+                .hasMessageEndingWith(
+                        "; each line must hold one JSON object (this looks like JSON written over "
+                                + "many lines, as jq . or a saved API answer has it: write one object per line, e.g. jq -c "
+                                + "'.organizations[]' organizations.jsonl > organizations-lines.jsonl, and put that in its place)");
         assertThatThrownBy(() -> orgs("[{\"id\":1},{\"id\":2}]\n"))
-                .hasMessageEndingWith("; the line is a JSON array: write each of its objects on a line of its own "
-                        + "(e.g. jq -c '.[]' organizations.json > organizations.jsonl)");
+                .hasMessageEndingWith(
+                        "; the line is a JSON array: write each of its objects on a line of its own "
+                                + "(e.g. jq -c '.[]' organizations.jsonl > organizations-lines.jsonl, and put that in its place)");
+        assertThatThrownBy(() -> orgs("[\n  {\"id\": 1}\n]\n"))
+                .message()
+                .contains("e.g. jq -c '.[]' organizations.jsonl");
         // a line cut short is only that
         assertThatThrownBy(() -> orgs("{\"id\":1}\nx{\"id\":2\n")).message().doesNotContain("many lines");
     }
