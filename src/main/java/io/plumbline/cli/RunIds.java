@@ -47,6 +47,15 @@ final class RunIds {
                         + "with a letter or digit, and at most 128 characters"
                         + (given.length() > 128 ? " (it has " + given.length() + ")" : ""));
             }
+            Path storeFile = Path.of(store).toAbsolutePath().normalize();
+            if (!store.isEmpty()
+                    && outRoot.toAbsolutePath().normalize().equals(storeFile.getParent())
+                    && given.startsWith(storeFile.getFileName().toString())) {
+                // SQLite keeps files of its own beside the store (-wal, -journal, -shm): a folder there breaks it
+                throw new ConfigException("--run-id " + given + " would name a file of the history store " + storeFile
+                        + ", which keeps files of that name beside it (-journal, -wal, -shm); pass a different "
+                        + "--run-id");
+            }
             if (Files.exists(outRoot.resolve(given))) {
                 throw new ConfigException(
                         outRoot.resolve(given) + ": run folder already exists; pass a different --run-id");

@@ -51,6 +51,19 @@ class RunIdsTest {
     }
 
     @Test
+    void choose_givenIdNamingAFileOfTheHistoryStore_isRefused() {
+        String store = root.resolve("plumbline.db").toString();
+        for (String id : List.of("plumbline.db", "plumbline.db-wal", "plumbline.db-journal", "plumbline.db-shm")) {
+            assertThatThrownBy(() -> RunIds.choose(id, NOW, "audit", root, x -> true, store))
+                    .as(id)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("would name a file of the history store");
+        }
+        assertThat(RunIds.choose("plumbline-nightly", NOW, "audit", root, x -> true, store))
+                .isEqualTo("plumbline-nightly");
+    }
+
+    @Test
     void choose_givenIdAnotherRunIsWriting_isRefusedSayingSo() throws Exception {
         Files.createDirectories(RunFolderWriter.staging(root, "nightly"));
 
