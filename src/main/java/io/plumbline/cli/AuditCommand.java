@@ -113,6 +113,8 @@ final class AuditCommand implements Callable<Integer> {
             RunFolderWriter.deleteQuietly(RunFolderWriter.staging(root, id)); // gone once the run is published
             release(store, id);
             throw e;
+        } finally {
+            RunIds.release(root, id);
         }
     }
 
@@ -157,6 +159,8 @@ final class AuditCommand implements Callable<Integer> {
             RunFolderWriter.deleteQuietly(staging); // gone once the run is published (an OutOfMemoryError too)
             release(store, id);
             throw e;
+        } finally {
+            RunIds.release(root, id);
         }
     }
 

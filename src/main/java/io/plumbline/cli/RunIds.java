@@ -6,12 +6,18 @@ import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.files.IoFailures;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -20,6 +26,9 @@ final class RunIds {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+
+    /** The lock files of the ids this process has reserved, each held till its run ends ({@link #release}). */
+    private static final Map<Path, FileChannel> HELD = new ConcurrentHashMap<>();
 
     private RunIds() {}
 
@@ -95,21 +104,79 @@ final class RunIds {
         } finally {
             if (!claimed) { // refused, or the store could not be read
                 RunFolderWriter.deleteQuietly(RunFolderWriter.staging(outRoot, id));
+                release(outRoot, id);
             }
         }
     }
 
-    /** Creates the staging folder of {@code id}; false when it exists (another run holds that id). */
+    /**
+     * Creates the staging folder of {@code id} while holding the lock of its hidden lock file ({@code
+     * .ID.partial.lock}, held till {@link #release}); false when another run holds that lock, alive. A
+     * staging folder whose lock nobody holds was left by a run that was killed, and is removed first, so a
+     * retry of the same {@code --run-id} is not refused for it.
+     */
     private static boolean reserve(Path outRoot, String id) {
+        Path lock = lockFile(outRoot, id);
+        FileChannel channel = null;
         try {
             Files.createDirectories(outRoot);
-            Files.createDirectory(RunFolderWriter.staging(outRoot, id));
+            channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock held;
+            try {
+                held = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                held = null; // held in this process already
+            }
+            if (held == null) {
+                channel.close();
+                return false;
+            }
+            Path staging = RunFolderWriter.staging(outRoot, id);
+            if (Files.exists(staging)) {
+                RunFolderWriter.deleteQuietly(staging); // a killed run's: nobody holds its lock
+            }
+            Files.createDirectory(staging);
+            HELD.put(lock.toAbsolutePath().normalize(), channel);
             return true;
         } catch (FileAlreadyExistsException e) {
+            closeQuietly(channel);
             return false;
         } catch (IOException e) {
+            closeQuietly(channel);
             throw new PlumblineException(
                     ExitCodes.USAGE, outRoot + ": cannot create the run folder (" + IoFailures.why(e) + ")", e);
+        }
+    }
+
+    /**
+     * Ends the reservation of {@code id} once its run is published or has failed (its staging folder gone):
+     * its lock is let go and the lock file removed.
+     */
+    static void release(Path outRoot, String id) {
+        Path lock = lockFile(outRoot, id).toAbsolutePath().normalize();
+        FileChannel channel = HELD.remove(lock);
+        if (channel != null) {
+            try {
+                Files.deleteIfExists(lock);
+            } catch (IOException e) {
+                // a hidden empty file left: the next run of this id locks it again
+            }
+            closeQuietly(channel);
+        }
+    }
+
+    private static Path lockFile(Path outRoot, String id) {
+        Path staging = RunFolderWriter.staging(outRoot, id);
+        return staging.resolveSibling(staging.getFileName() + ".lock");
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close(); // lets the lock go
+            } catch (IOException e) {
+                // the lock goes with the process at the latest
+            }
         }
     }
 

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plumbline.artifacts.RunFolderWriter;
 import io.plumbline.errors.ConfigException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,19 +69,39 @@ class RunIdsTest {
     @Test
     void choose_givenIdAnotherRunIsWriting_isRefusedSayingSo() throws Exception {
         Files.createDirectories(RunFolderWriter.staging(root, "nightly"));
-
-        assertThatThrownBy(() -> RunIds.choose("nightly", NOW, "audit", root))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("another plumbline run is writing this run folder")
-                .hasMessageContaining(".nightly.partial")
-                .hasMessageContaining("pass a different --run-id");
+        Path lock = root.resolve(".nightly.partial.lock");
+        try (FileChannel other = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = other.lock()) {
+            assertThatThrownBy(() -> RunIds.choose("nightly", NOW, "audit", root))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("another plumbline run is writing this run folder")
+                    .hasMessageContaining(".nightly.partial")
+                    .hasMessageContaining("pass a different --run-id");
+        }
+        assertThat(RunFolderWriter.staging(root, "nightly"))
+                .as("the live run's folder is left alone")
+                .exists();
     }
 
     @Test
-    void choose_leftoverStagingOfTheDefaultId_movesOnToTheNextSuffix() throws Exception {
+    void choose_givenIdOfARunThatWasKilled_removesWhatItLeftAndTakesTheId() throws Exception {
+        // a staging folder whose lock nobody holds: its run was killed (the lock goes with the process)
+        Path left = Files.createDirectories(RunFolderWriter.staging(root, "nightly"));
+        Files.writeString(left.resolve("summary.json"), "{}");
+
+        assertThat(RunIds.choose("nightly", NOW, "audit", root)).isEqualTo("nightly");
+
+        assertThat(RunFolderWriter.staging(root, "nightly")).isEmptyDirectory();
+        assertThat(root.resolve(".nightly.partial.lock")).exists();
+        RunIds.release(root, "nightly");
+        assertThat(root.resolve(".nightly.partial.lock")).doesNotExist();
+    }
+
+    @Test
+    void choose_leftoverStagingOfTheDefaultId_isTakenAgainWhenNobodyHoldsIt() throws Exception {
         Files.createDirectories(root.resolve("20260418_021500Z_audit"));
         Files.createDirectories(RunFolderWriter.staging(root, "20260418_021500Z_audit_2"));
 
-        assertThat(RunIds.choose(null, NOW, "audit", root)).isEqualTo("20260418_021500Z_audit_3");
+        assertThat(RunIds.choose(null, NOW, "audit", root)).isEqualTo("20260418_021500Z_audit_2");
     }
 }
