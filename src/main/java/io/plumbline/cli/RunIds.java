@@ -13,13 +13,16 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Run ids: {@code YYYYMMDD_HHMMSSZ_<kind>} in UTC by default; user-given ids are checked to be safe folder names. */
 final class RunIds {
@@ -50,6 +53,7 @@ final class RunIds {
      */
     static String choose(String given, Instant now, String kind, Path outRoot, Predicate<String> claim, String store) {
         checkRoot(outRoot);
+        sweep(outRoot);
         if (given != null) {
             if (!SAFE.matcher(given).matches()) {
                 throw new ConfigException("--run-id '" + given + "' must be letters, digits, '_', '-' or '.', starting "
@@ -162,6 +166,37 @@ final class RunIds {
                 // a hidden empty file left: the next run of this id locks it again
             }
             closeQuietly(channel);
+        }
+    }
+
+    /**
+     * Removes the staging folders killed runs left in {@code outRoot} over an hour ago (nobody holds their
+     * lock): a timestamped id is never used again, so nothing else would remove them, and a killed live
+     * audit's holds the snapshot it pulled.
+     */
+    private static void sweep(Path outRoot) {
+        List<Path> left;
+        try (Stream<Path> entries = Files.list(outRoot)) {
+            left = entries.filter(p -> {
+                        String name = p.getFileName().toString();
+                        return name.startsWith(".") && name.endsWith(".partial") && Files.isDirectory(p);
+                    })
+                    .toList();
+        } catch (IOException e) {
+            return; // no output root yet, or not listable: the reservation says so
+        }
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+        for (Path staging : left) {
+            String name = staging.getFileName().toString();
+            String id = name.substring(1, name.length() - ".partial".length());
+            try {
+                if (Files.getLastModifiedTime(staging).toInstant().isBefore(hourAgo) && reserve(outRoot, id)) {
+                    RunFolderWriter.deleteQuietly(RunFolderWriter.staging(outRoot, id));
+                    release(outRoot, id);
+                }
+            } catch (IOException | PlumblineException e) {
+                // left for a later run
+            }
         }
     }
 

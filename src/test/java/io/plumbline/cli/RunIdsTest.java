@@ -10,6 +10,8 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,5 +105,20 @@ class RunIdsTest {
         Files.createDirectories(RunFolderWriter.staging(root, "20260418_021500Z_audit_2"));
 
         assertThat(RunIds.choose(null, NOW, "audit", root)).isEqualTo("20260418_021500Z_audit_2");
+    }
+
+    @Test
+    void choose_removesTheFoldersKilledRunsLeftOverAnHourAgo_notNewerOnes() throws Exception {
+        Path old = Files.createDirectories(RunFolderWriter.staging(root, "20260101_000000Z_audit"));
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(3))));
+        Path recent = Files.createDirectories(RunFolderWriter.staging(root, "20260101_000100Z_audit"));
+
+        RunIds.choose(null, NOW, "audit", root);
+
+        assertThat(old).doesNotExist();
+        assertThat(root.resolve(".20260101_000000Z_audit.partial.lock")).doesNotExist();
+        assertThat(recent)
+                .as("perhaps a run of an older plumbline, without a lock, still writing")
+                .exists();
     }
 }
