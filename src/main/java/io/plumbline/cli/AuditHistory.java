@@ -25,8 +25,9 @@ final class AuditHistory {
 
     /** Earlier runs of the audit's series ({@link #series}), oldest first, then this one. */
     static List<TrendPoint> trend(
-            RunStore store, SummaryFacts facts, String runId, String startedAt, AuditResult result) {
-        List<TrendPoint> points = new ArrayList<>(store == null ? List.of() : earlier(store, TREND_RUNS - 1, result));
+            RunStore store, SummaryFacts facts, String runId, String startedAt, AuditResult result, boolean asOfGiven) {
+        List<TrendPoint> points =
+                new ArrayList<>(store == null ? List.of() : earlier(store, TREND_RUNS - 1, result, asOfGiven));
         points.add(new TrendPoint(runId, startedAt, facts.totalIssues(), facts.prepared(), facts.blocked()));
         return points;
     }
@@ -36,23 +37,26 @@ final class AuditHistory {
      * window, and the instant audited when an {@code --as-of} put it elsewhere than when the snapshot was
      * taken. Two runs of different series are never compared: a test run on another tenant, one with a
      * shorter window, or an audit of last month's state would make the next nightly run's issues look new.
+     * A snapshot without a {@code captured_at} is taken as of its latest ticket, so any {@code --as-of}
+     * given for it ({@code asOfGiven}) puts it elsewhere.
      */
-    static String series(AuditResult result) {
+    static String series(AuditResult result, boolean asOfGiven) {
         FixPlan plan = result.plan();
         if (plan.demo()) {
             return RunRecord.DEMO;
         }
         Snapshot snapshot = result.resolution().snapshot();
-        boolean elsewhen = snapshot.capturedAt() != null && !snapshot.asOf().equals(snapshot.capturedAt());
+        boolean elsewhen = snapshot.capturedAt() != null ? !snapshot.asOf().equals(snapshot.capturedAt()) : asOfGiven;
         return "zendesk=" + plan.source().getOrDefault("zendesk", "") + " ticket_lookback_days="
                 + plan.source().getOrDefault("ticket_lookback_days", "")
                 + (elsewhen ? " as_of=" + snapshot.asOf() : "");
     }
 
     /** The latest {@code limit} recorded runs of the audit's series ({@link #series}), oldest first. */
-    static List<TrendPoint> earlier(RunStore store, int limit, AuditResult result) {
+    static List<TrendPoint> earlier(RunStore store, int limit, AuditResult result, boolean asOfGiven) {
         List<TrendPoint> points = new ArrayList<>();
-        for (RunRecord r : store.runs(limit, series(result), result.plan().demo())) {
+        for (RunRecord r :
+                store.runs(limit, series(result, asOfGiven), result.plan().demo())) {
             points.add(new TrendPoint(r.runId(), r.startedAt(), r.totalIssues(), r.prepared(), r.blocked()));
         }
         Collections.reverse(points);
@@ -60,18 +64,24 @@ final class AuditHistory {
     }
 
     /** The issue keys of the latest recorded run of the audit's series (empty when there is none). */
-    static Map<String, IssueKey> previousIssues(RunStore store, AuditResult result) {
+    static Map<String, IssueKey> previousIssues(RunStore store, AuditResult result, boolean asOfGiven) {
         if (store == null) {
             return Map.of();
         }
-        return store.runs(1, series(result), result.plan().demo()).stream()
+        return store.runs(1, series(result, asOfGiven), result.plan().demo()).stream()
                 .findFirst()
                 .map(r -> store.issues(r.runId()))
                 .orElse(Map.of());
     }
 
     static void record(
-            RunStore store, AuditResult result, SummaryFacts facts, RunInfo run, long requestsUsed, String inputKind) {
+            RunStore store,
+            AuditResult result,
+            SummaryFacts facts,
+            RunInfo run,
+            long requestsUsed,
+            String inputKind,
+            boolean asOfGiven) {
         Map<String, Integer> byCode = new TreeMap<>();
         facts.issuesByCode().forEach((code, n) -> byCode.put(code.code(), n));
         long ms = Duration.between(run.startedAt(), run.finishedAt()).toMillis();
@@ -88,7 +98,7 @@ final class AuditHistory {
                         ms,
                         requestsUsed,
                         byCode,
-                        series(result)),
+                        series(result, asOfGiven)),
                 keys(result.issues()));
     }
 

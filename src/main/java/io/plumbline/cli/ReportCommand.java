@@ -96,7 +96,8 @@ final class ReportCommand implements Callable<Integer> {
         List<TrendPoint> trend = new ArrayList<>();
         if (Files.exists(db)) {
             try (RunStore store = RunStore.open(db)) {
-                trend.addAll(AuditHistory.earlier(store, AuditHistory.TREND_RUNS, result));
+                trend.addAll(
+                        AuditHistory.earlier(store, AuditHistory.TREND_RUNS, result, RunInputCheck.asOfGiven(run)));
             }
         } else if (!common.quiet) {
             // the audits may have recorded into a store.path a config names: said, not drawn as no history

@@ -42,6 +42,16 @@ final class RunInputCheck {
         return Optional.empty();
     }
 
+    /** Whether the run's audit was given an {@code --as-of}, as its receipt.json's {@code argv} records. */
+    static boolean asOfGiven(Path run) {
+        for (JsonNode arg : AuditInputs.readJson(run.resolve("receipt.json")).path("argv")) {
+            if (arg.asText().equals("--as-of") || arg.asText().startsWith("--as-of=")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<String> changedFiles(JsonNode recorded, AuditInputs inputs) {
         if (!recorded.isObject()) {
             return List.of();

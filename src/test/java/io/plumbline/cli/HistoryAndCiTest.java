@@ -191,6 +191,23 @@ class HistoryAndCiTest {
     }
 
     @Test
+    void failOnNew_snapshotWithoutCapturedAt_anAsOfTrialIsASeriesOfItsOwn() throws Exception {
+        Files.delete(snap.resolve("snapshot.json")); // dated by its latest ticket
+        assertThat(audit("nightly1").exitCode()).isZero();
+        Cli.Result past = audit("trial", "--as-of", "2026-04-10T00:00:00Z", "--fail-on", "new");
+        assertThat(past.exitCode())
+                .as("the first run of its own series: every issue is new")
+                .isEqualTo(1);
+
+        Cli.Result nightly2 = audit("nightly2", "--fail-on", "new");
+
+        assertThat(nightly2.exitCode()).as(nightly2.err()).isZero();
+        assertThat(Cli.run("history", "--out", out.toString()).out())
+                .containsPattern("(?m)^nightly2 .* \\+0  \\(Zendesk not named\\), 30-day window$")
+                .containsPattern("(?m)^trial .*, as of 2026-04-10T00:00:00Z$");
+    }
+
+    @Test
     void failOnNew_comparesOnlyWithTheLastRunOfTheSameTicketWindow() throws Exception {
         assertThat(audit("wide1").exitCode()).isZero();
         Cli.Result narrow = audit("narrow", "--ticket-lookback-days", "3", "--fail-on", "new");
