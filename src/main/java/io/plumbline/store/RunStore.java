@@ -113,7 +113,11 @@ public final class RunStore implements AutoCloseable {
         }
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
-            for (int v = checked(schemaVersion()); v < target; v++) {
+            int from = checked(schemaVersion());
+            if (from > 0) {
+                keepCopy(from);
+            }
+            for (int v = from; v < target; v++) {
                 for (String sql : Migrations.SCRIPTS.get(v).split(";")) {
                     if (!sql.isBlank()) {
                         s.execute(sql);
@@ -127,6 +131,24 @@ public final class RunStore implements AutoCloseable {
             throw e;
         } finally {
             db.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Keeps the store as it is at schema {@code version} beside it ({@code plumbline.db.schema3.bak}), once,
+     * before moving it to this plumbline's schema: the plumbline that wrote it cannot open the newer one, so
+     * a scheduled run of that version can go on from the copy. The write lock is held, so the copy is whole.
+     */
+    private void keepCopy(int version) throws SQLException {
+        Path copy = file.resolveSibling(file.getFileName() + ".schema" + version + ".bak");
+        try {
+            if (!Files.exists(copy)) {
+                Files.copy(file, copy);
+            }
+        } catch (IOException e) {
+            throw new SQLException(
+                    "cannot keep a copy of the store before moving it to a newer schema (" + IoFailures.why(e) + ")",
+                    e);
         }
     }
 

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.plumbline.errors.PlumblineException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +104,37 @@ class RunStoreTest {
                 assertThat(s.schemaVersion()).isEqualTo(Migrations.SCRIPTS.size());
                 assertThat(s.runs(10)).extracting(RunRecord::runId).containsExactlyInAnyOrder("r0", "r1", "r2", "r3");
             }
+        }
+    }
+
+    @Test
+    void open_storeOfAnOlderSchema_keepsACopyOfItBeforeMovingItOn() throws Exception {
+        Path db = tmp.resolve("old.db");
+        int older = Migrations.SCRIPTS.size() - 1;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+                Statement st = c.createStatement()) {
+            for (int v = 0; v < older; v++) {
+                for (String sql : Migrations.SCRIPTS.get(v).split(";")) {
+                    if (!sql.isBlank()) {
+                        st.execute(sql);
+                    }
+                }
+            }
+            st.execute("PRAGMA user_version = " + older);
+        }
+
+        try (RunStore s = RunStore.open(db)) {
+            assertThat(s.schemaVersion()).isEqualTo(Migrations.SCRIPTS.size());
+        }
+
+        Path copy = tmp.resolve("old.db.schema" + older + ".bak");
+        assertThat(copy).exists();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy.toAbsolutePath());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            assertThat(rs.getInt(1))
+                    .as("the copy is the store as the older plumbline left it")
+                    .isEqualTo(older);
         }
     }
 
