@@ -90,6 +90,11 @@ public final class RunStore implements AutoCloseable {
         return m.contains("SQLITE_BUSY") || m.contains("database is locked");
     }
 
+    /** A read or write of the store that failed ({@code what}): what to do when the file is damaged. */
+    private PlumblineException failed(String what, Exception e) {
+        return new PlumblineException(2, file + ": " + what + ": " + e.getMessage() + (damaged(e) ? DAMAGED : ""), e);
+    }
+
     /** Whether SQLite found the file damaged, or no database at all. */
     private static boolean damaged(Exception e) {
         String m = String.valueOf(e.getMessage());
@@ -182,9 +187,10 @@ public final class RunStore implements AutoCloseable {
                     file + ": cannot write the history store (" + e.getMessage() + "); "
                             + (heldByAnother(e.getMessage())
                                     ? "another process held it for " + BUSY_TIMEOUT_MS / 1000 + " s: run again once"
-                                            + " it is done,"
-                                    : "check that it is writable,")
-                            + " or audit with --no-history",
+                                            + " it is done, or audit with --no-history"
+                                    : damaged(e)
+                                            ? DAMAGED.substring(2)
+                                            : "check that it is writable, or audit with --no-history"),
                     e);
         }
     }
@@ -196,7 +202,7 @@ public final class RunStore implements AutoCloseable {
             release.setString(1, runId);
             release.executeUpdate();
         } catch (SQLException e) {
-            throw new PlumblineException(2, file + ": cannot write the store: " + e.getMessage(), e);
+            throw failed("cannot write the store", e);
         }
     }
 
@@ -247,7 +253,7 @@ public final class RunStore implements AutoCloseable {
             Sql.commit(db);
         } catch (SQLException | IOException e) {
             Sql.rollbackQuietly(db);
-            throw new PlumblineException(2, file + ": cannot record the run: " + e.getMessage(), e);
+            throw failed("cannot record the run", e);
         } finally {
             autoCommit();
         }
@@ -303,7 +309,7 @@ public final class RunStore implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new PlumblineException(2, file + ": cannot read the store: " + e.getMessage(), e);
+            throw failed("cannot read the store", e);
         }
         return out;
     }
@@ -315,7 +321,7 @@ public final class RunStore implements AutoCloseable {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new PlumblineException(2, file + ": cannot read the store: " + e.getMessage(), e);
+            throw failed("cannot read the store", e);
         }
     }
 
@@ -325,7 +331,7 @@ public final class RunStore implements AutoCloseable {
             Sql.bind(ps, name, value, updatedAt);
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new PlumblineException(2, file + ": cannot write the store: " + e.getMessage(), e);
+            throw failed("cannot write the store", e);
         }
     }
 
@@ -385,7 +391,7 @@ public final class RunStore implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new PlumblineException(2, file + ": cannot read the store: " + e.getMessage(), e);
+            throw failed("cannot read the store", e);
         }
         return out;
     }

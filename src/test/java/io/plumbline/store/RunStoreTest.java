@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -136,6 +137,39 @@ class RunStoreTest {
                     .as("the copy is the store as the older plumbline left it")
                     .isEqualTo(older);
         }
+    }
+
+    @Test
+    void storeDamagedPastItsFirstPage_everyErrorSaysWhatToDo() throws Exception {
+        Path good = tmp.resolve("good.db");
+        try (RunStore s = RunStore.open(good)) {
+            for (int i = 0; i < 8; i++) {
+                List<IssueKey> keys = new ArrayList<>();
+                for (int k = 0; k < 200; k++) {
+                    keys.add(new IssueKey("key-" + i + "-" + k, "org_orphaned", "001A" + k, "detected"));
+                }
+                s.recordRun(run("r" + i, "2026-01-0" + (i + 1) + "T00:00:00Z", 200), keys);
+            }
+        }
+        byte[] bytes = Files.readAllBytes(good);
+        int pages = bytes.length / 4096;
+        List<String> messages = new ArrayList<>();
+        for (int page = 1; page < pages; page++) {
+            byte[] damaged = bytes.clone();
+            Arrays.fill(damaged, page * 4096, (page + 1) * 4096, (byte) 0xFF);
+            Path db = Files.write(tmp.resolve("damaged-" + page + ".db"), damaged);
+            try (RunStore s = RunStore.open(db)) {
+                s.runs(10).forEach(r -> s.issues(r.runId()));
+                s.recordRun(run("new", "2026-02-01T00:00:00Z", 0), List.of());
+            } catch (PlumblineException e) {
+                messages.add(e.getMessage());
+            }
+        }
+        assertThat(messages).as("some page's damage is met").isNotEmpty();
+        assertThat(messages)
+                .filteredOn(m -> m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB"))
+                .isNotEmpty()
+                .allMatch(m -> m.contains("move it aside"));
     }
 
     @Test
