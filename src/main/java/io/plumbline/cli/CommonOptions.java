@@ -4,7 +4,10 @@ import picocli.CommandLine.Option;
 
 /** Options every command accepts. */
 public final class CommonOptions {
-    @Option(names = "--no-progress", description = "Do not draw progress bars or periodic progress lines.")
+    @Option(
+            names = "--no-progress",
+            description =
+                    "Do not draw progress bars or periodic progress lines (waits are still said; --quiet keeps them back).")
     boolean noProgress;
 
     @Option(
