@@ -311,18 +311,31 @@ final class ReceiptArchive {
 
     /**
      * The receipts of live applies kept beside {@code receipt} or in its {@code applies/} folder, other than
-     * the run {@code source} records, that applied something: what an undo of a receipt that wrote nothing
-     * (a re-run that found everything in effect, a dry run) points to instead.
+     * the run {@code source} records, that applied something a live undo has not reversed yet: what an undo
+     * of a receipt that wrote nothing (a re-run that found everything in effect, a dry run) points to
+     * instead.
      */
     static List<Path> wroteElsewhere(Path receipt, JsonNode source) {
         String runId = source.path("run_id").asText();
         List<Path> out = new ArrayList<>();
         for (Path p : receiptsNear(receipt.toAbsolutePath())) {
             JsonNode other = readQuietly(p);
-            if (other != null
-                    && other.path("mode").asText().equals("apply")
-                    && !other.path("run_id").asText().equals(runId)
-                    && other.path("counts").path("applied").asInt() > 0) {
+            if (other == null
+                    || !other.path("mode").asText().equals("apply")
+                    || other.path("run_id").asText().equals(runId)) {
+                continue;
+            }
+            Set<String> applied = new TreeSet<>();
+            other.path("results").forEach(r -> {
+                if (r.path("status").asText().equals("applied")) {
+                    applied.add(r.path("action_id").asText());
+                }
+            });
+            String hash = ReceiptFile.recordedHash(other);
+            if (!hash.isEmpty()) {
+                applied.removeAll(undoneBefore(p, p.resolveSibling("undo_receipt.json"), hash));
+            }
+            if (!applied.isEmpty()) {
                 out.add(p);
             }
         }

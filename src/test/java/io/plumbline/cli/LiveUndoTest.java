@@ -92,6 +92,13 @@ class LiveUndoTest {
                     .contains(" undo --receipt "
                             + receipt.resolveSibling("applies").resolve(firstRun + ".json"));
             assertThat(z.log().writes()).isEmpty();
+
+            // once that receipt is undone, it is named no more
+            Path kept = receipt.resolveSibling("applies").resolve(firstRun + ".json");
+            assertThat(fx.undoLive(z, kept).code()).isZero();
+            assertThat(fx.undo(z, receipt).out())
+                    .contains("Nothing to undo: " + receipt + " holds no applied action.")
+                    .doesNotContain("did write");
         }
     }
 
