@@ -9,7 +9,7 @@
 #   FACTOR  scale multipliers to run (default: 1 2)
 # Environment: BENCH_DATA (default ./bench-data, git-ignored), BENCH_HEAP (default 4g),
 #   BENCH_JAVA_OPTS (more JVM options for both the floor and the audit, e.g. the large-tenant settings
-#   README.md suggests: "-Xms4g -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages -XX:-TieredCompilation").
+#   README.md describes: "-Xms4g -XX:+AlwaysPreTouch -XX:-TieredCompilation").
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shape="${1:-large}"
