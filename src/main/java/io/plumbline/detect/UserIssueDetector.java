@@ -1,6 +1,7 @@
 package io.plumbline.detect;
 
 import io.plumbline.model.Membership;
+import io.plumbline.model.MembershipId;
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
@@ -74,11 +75,9 @@ final class UserIssueDetector implements Detector {
             return;
         }
         ZendeskOrgId org = account.org().id();
-        Membership membership = resolution.membershipsOf(user.id()).stream()
-                .filter(m -> m.organizationId().equals(org))
-                .findFirst()
-                .orElse(null);
-        if (membership == null) {
+        // most users are members of their account's org, by default: asked of the index without records
+        long membership = resolution.membershipIdOf(user.id(), org);
+        if (membership < 0) {
             out.add(IssueBuilder.of(IssueCode.USER_MISSING_EXPECTED_MEMBERSHIP, account.account())
                     .org(org)
                     .user(user.id())
@@ -98,8 +97,8 @@ final class UserIssueDetector implements Detector {
                     .build());
             return;
         }
-        ZendeskOrgId currentDefault = resolution.defaultOrgOf(user);
-        if (account.account().id().equals(u.primary()) && !org.equals(currentDefault)) {
+        if (account.account().id().equals(u.primary()) && !resolution.isDefaultOrgOf(user, org)) {
+            ZendeskOrgId currentDefault = resolution.defaultOrgOf(user);
             out.add(IssueBuilder.of(IssueCode.USER_DEFAULT_ORG_NOT_EXPECTED, account.account())
                     .org(org)
                     .user(user.id())
@@ -108,11 +107,11 @@ final class UserIssueDetector implements Detector {
                     .expected(org.toString())
                     .evidence(
                             "%s is a member of org %s (membership %s) but the default org is %s",
-                            user.email(), org, membership.id(), currentDefault == null ? "none" : currentDefault)
-                    .membership(membership.id())
+                            user.email(), org, membership, currentDefault == null ? "none" : currentDefault)
+                    .membership(new MembershipId(membership))
                     .value(org.toString())
                     .precondition("default_org_id", currentDefault == null ? null : currentDefault.value())
-                    .precondition("membership_id", membership.id().value())
+                    .precondition("membership_id", membership)
                     .precondition("org_external_id", account.org().externalId())
                     .precondition("user_email", user.email())
                     .build());

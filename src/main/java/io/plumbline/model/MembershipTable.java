@@ -100,6 +100,11 @@ public final class MembershipTable extends AbstractList<Membership> implements R
         return orgs[i];
     }
 
+    /** Whether row {@code i} is its user's default membership, without building the record. */
+    public boolean isDefault(int i) {
+        return defaults[i];
+    }
+
     /** Appends memberships into growing columns; not thread-safe. */
     public static final class Builder {
         private int size;

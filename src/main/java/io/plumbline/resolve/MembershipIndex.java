@@ -2,6 +2,7 @@ package io.plumbline.resolve;
 
 import io.plumbline.model.Membership;
 import io.plumbline.model.MembershipTable;
+import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
 import java.util.Arrays;
 import java.util.Collections;
@@ -44,6 +45,29 @@ public final class MembershipIndex {
         Membership[] found = new Membership[to - from];
         Arrays.setAll(found, k -> sorted.get(from + k));
         return Collections.unmodifiableList(Arrays.asList(found));
+    }
+
+    /**
+     * The id of the user's membership of {@code org}, or -1 when the user is none: the question most users
+     * ask of the index, answered without building a record.
+     */
+    public long membershipId(ZendeskUserId user, ZendeskOrgId org) {
+        for (int i = first(user.value()); i < sorted.size() && sorted.userId(i) == user.value(); i++) {
+            if (sorted.orgId(i) == org.value()) {
+                return sorted.id(i);
+            }
+        }
+        return -1;
+    }
+
+    /** The org of the user's membership marked default, or -1 when none is; no record is built. */
+    public long defaultOrg(ZendeskUserId user) {
+        for (int i = first(user.value()); i < sorted.size() && sorted.userId(i) == user.value(); i++) {
+            if (sorted.isDefault(i)) {
+                return sorted.orgId(i);
+            }
+        }
+        return -1;
     }
 
     /** The first position holding {@code user}, or where it would be. */

@@ -119,12 +119,19 @@ public record Resolution(
 
     /** The user's default org: the membership marked default, else the user's organization_id. */
     public ZendeskOrgId defaultOrgOf(User user) {
-        for (Membership m : membershipsOf(user.id())) {
-            if (m.isDefault()) {
-                return m.organizationId();
-            }
-        }
-        return user.organizationId();
+        long org = membershipsByUser.defaultOrg(user.id());
+        return org >= 0 ? new ZendeskOrgId(org) : user.organizationId();
+    }
+
+    /** Whether {@code org} is the user's default org ({@link #defaultOrgOf}), asked without building records. */
+    public boolean isDefaultOrgOf(User user, ZendeskOrgId org) {
+        long marked = membershipsByUser.defaultOrg(user.id());
+        return marked >= 0 ? marked == org.value() : org.equals(user.organizationId());
+    }
+
+    /** The id of the user's membership of {@code org}, or -1 when the user is not a member of it. */
+    public long membershipIdOf(ZendeskUserId user, ZendeskOrgId org) {
+        return membershipsByUser.membershipId(user, org);
     }
 
     /** The resolved org of an account, or null when the account is not resolved. */

@@ -32,6 +32,38 @@ class MembershipIndexTest {
     }
 
     @Test
+    void membershipIdAndDefaultOrg_answerAsTheRecordsDo() {
+        Random random = new Random(7);
+        List<Membership> records = new ArrayList<>();
+        for (int id = 1; id <= 400; id++) {
+            records.add(m(id, 1 + random.nextInt(60), 100 + random.nextInt(8), random.nextInt(4) == 0));
+        }
+        MembershipIndex index = MembershipIndex.of(records);
+
+        for (long user = 1; user <= 61; user++) {
+            ZendeskUserId u = new ZendeskUserId(user);
+            List<Membership> mine = index.of(u);
+            long marked = mine.stream()
+                    .filter(Membership::isDefault)
+                    .mapToLong(x -> x.organizationId().value())
+                    .findFirst()
+                    .orElse(-1);
+            assertThat(index.defaultOrg(u)).as("user %d", user).isEqualTo(marked);
+            for (long org = 100; org <= 108; org++) {
+                ZendeskOrgId o = new ZendeskOrgId(org);
+                long expected = mine.stream()
+                        .filter(x -> x.organizationId().equals(o))
+                        .mapToLong(x -> x.id().value())
+                        .findFirst()
+                        .orElse(-1);
+                assertThat(index.membershipId(u, o))
+                        .as("user %d org %d", user, org)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void table_refusesIdsTheRecordWouldRefuse() {
         assertThatThrownBy(() -> new MembershipTable.Builder().add(1, 0, 10, false))
                 .isInstanceOf(IllegalArgumentException.class)
