@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +53,13 @@ class AuditSnapshotTest {
         return snapshot(
                 "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
                 "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+    }
+
+    /** Removes the runs audited so far, so the next audit may take run id r1 again. */
+    private void removeRuns() throws IOException {
+        try (Stream<Path> files = Files.walk(dir.resolve("out"))) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private int audit(Path snapshot) throws IOException {
@@ -133,17 +141,13 @@ class AuditSnapshotTest {
 
         Files.writeString(snapshot.resolve("snapshot.json"), "{\"captured_at\": \"2026-04-11T00:00:00Z\"}\n");
         err.getBuffer().setLength(0);
-        Files.walk(dir.resolve("out"))
-                .sorted(Comparator.reverseOrder())
-                .forEach(p -> p.toFile().delete());
+        removeRuns();
         assertThat(audit(snapshot)).isZero();
         assertThat(err.toString()).doesNotContain("last active");
 
         // an --as-of in the past is no such sign: the snapshot's tickets are later by design
         err.getBuffer().setLength(0);
-        Files.walk(dir.resolve("out"))
-                .sorted(Comparator.reverseOrder())
-                .forEach(p -> p.toFile().delete());
+        removeRuns();
         assertThat(audit(snapshot, "--quiet", "--as-of", "2026-03-01T00:00:00Z"))
                 .isZero();
         assertThat(err.toString()).doesNotContain("last active");
@@ -355,9 +359,7 @@ class AuditSnapshotTest {
         // dated, the same folder is no longer warned about
         Files.writeString(snapshot.resolve("snapshot.json"), "{\"captured_at\": \"2026-04-11T00:00:00Z\"}\n");
         err.getBuffer().setLength(0);
-        Files.walk(dir.resolve("out"))
-                .sorted(Comparator.reverseOrder())
-                .forEach(p -> p.toFile().delete());
+        removeRuns();
         assertThat(audit(snapshot)).isZero();
         assertThat(err.toString()).doesNotContain("to date it");
     }

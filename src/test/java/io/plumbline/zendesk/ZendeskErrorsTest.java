@@ -3,6 +3,7 @@ package io.plumbline.zendesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.errors.PlumblineException;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,40 +67,24 @@ class ZendeskErrorsTest {
 
     @Test
     void forStatus_refusedCredentials_holdForEveryCallAfter_otherRefusalsOnlyForTheirRecord() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        BearerTokenAuth auth = new BearerTokenAuth("T", "abcd");
         String scope = "{\"error\":\"Forbidden\",\"description\":\"You are missing the following required "
                 + "scopes: write\"}";
         String role = "{\"error\":\"Forbidden\",\"description\":\"You do not have access to this page.\"}";
 
-        assertThat(ZendeskErrors.forStatus(
-                        new ZendeskResponse(401, json.readTree("{}"), "{}", ""),
-                        "PUT /x",
-                        BASE,
-                        auth,
-                        SecretRedactor.none()))
-                .isInstanceOf(CredentialsRefusedException.class);
-        assertThat(ZendeskErrors.forStatus(
-                        new ZendeskResponse(403, json.readTree(scope), scope, ""),
-                        "PUT /x",
-                        BASE,
-                        auth,
-                        SecretRedactor.none()))
-                .isInstanceOf(CredentialsRefusedException.class);
-        assertThat(ZendeskErrors.forStatus(
-                        new ZendeskResponse(403, json.readTree(role), role, ""),
-                        "PUT /x",
-                        BASE,
-                        auth,
-                        SecretRedactor.none()))
-                .isNotInstanceOf(CredentialsRefusedException.class);
-        assertThat(ZendeskErrors.forStatus(
-                        new ZendeskResponse(422, json.readTree(role), role, ""),
-                        "PUT /x",
-                        BASE,
-                        auth,
-                        SecretRedactor.none()))
-                .isNotInstanceOf(CredentialsRefusedException.class);
+        assertThat(refusal(401, "{}")).isInstanceOf(CredentialsRefusedException.class);
+        assertThat(refusal(403, scope)).isInstanceOf(CredentialsRefusedException.class);
+        assertThat(refusal(403, role)).isNotInstanceOf(CredentialsRefusedException.class);
+        assertThat(refusal(422, role)).isNotInstanceOf(CredentialsRefusedException.class);
+    }
+
+    /** The error a write answered {@code status} with {@code body} becomes. */
+    private static PlumblineException refusal(int status, String body) throws Exception {
+        return ZendeskErrors.forStatus(
+                new ZendeskResponse(status, new ObjectMapper().readTree(body), body, ""),
+                "PUT /x",
+                BASE,
+                new BearerTokenAuth("T", "abcd"),
+                SecretRedactor.none());
     }
 
     @Test
