@@ -30,7 +30,11 @@ final class RunIds {
             DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
-    /** The lock files of the ids this process has reserved, each held till its run ends ({@link #release}). */
+    /**
+     * The lock files of the ids this process has reserved, each held till its run ends ({@link #release}).
+     * Reserving, releasing and sweeping take turns within the process (they are synchronized): a second
+     * channel opened on a lock file this process holds would, once closed, let its lock go.
+     */
     private static final Map<Path, FileChannel> HELD = new ConcurrentHashMap<>();
 
     private RunIds() {}
@@ -114,95 +118,152 @@ final class RunIds {
     }
 
     /**
-     * Creates the staging folder of {@code id} while holding the lock of its hidden lock file ({@code
-     * .ID.partial.lock}, held till {@link #release}); false when another run holds that lock, alive. A
-     * staging folder whose lock nobody holds was left by a run that was killed, and is removed first, so a
-     * retry of the same {@code --run-id} is not refused for it.
+     * Reserves {@code id}: takes the lock of its hidden lock file ({@code .ID.partial.lock}, held till
+     * {@link #release}), then creates its staging folder; false when another run holds the lock, or the
+     * folder is there and may be a live run's. A folder whose lock file is there and free was left by a run
+     * of this version that was killed (the lock goes with the process), and is removed, so a retry of the
+     * same {@code --run-id} is not refused for it; a folder without a lock file (an older plumbline's, or
+     * one made by hand) is never removed here.
      */
-    private static boolean reserve(Path outRoot, String id) {
+    private static synchronized boolean reserve(Path outRoot, String id) {
         Path lock = lockFile(outRoot, id);
-        FileChannel channel = null;
+        if (HELD.containsKey(key(lock))) {
+            return false; // this process holds it: a second channel, once closed, would let its lock go
+        }
         try {
             Files.createDirectories(outRoot);
-            channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock held;
-            try {
-                held = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                held = null; // held in this process already
-            }
-            if (held == null) {
-                channel.close();
+            boolean lockAware = Files.exists(lock);
+            FileChannel channel = lockExclusively(lock);
+            if (channel == null) {
                 return false;
             }
             Path staging = RunFolderWriter.staging(outRoot, id);
             if (Files.exists(staging)) {
-                RunFolderWriter.deleteQuietly(staging); // a killed run's: nobody holds its lock
+                if (!lockAware) {
+                    unlock(lock, channel);
+                    return false;
+                }
+                RunFolderWriter.deleteQuietly(staging); // a killed run's: its lock file is there, and free
             }
-            Files.createDirectory(staging);
-            HELD.put(lock.toAbsolutePath().normalize(), channel);
+            try {
+                Files.createDirectory(staging);
+            } catch (FileAlreadyExistsException e) {
+                unlock(lock, channel);
+                return false;
+            }
+            HELD.put(key(lock), channel);
             return true;
-        } catch (FileAlreadyExistsException e) {
-            closeQuietly(channel);
-            return false;
         } catch (IOException e) {
-            closeQuietly(channel);
             throw new PlumblineException(
                     ExitCodes.USAGE, outRoot + ": cannot create the run folder (" + IoFailures.why(e) + ")", e);
         }
     }
 
     /**
-     * Ends the reservation of {@code id} once its run is published or has failed (its staging folder gone):
-     * its lock is let go and the lock file removed.
+     * An exclusive lock on {@code lock} (the file created when missing), or null when another run holds it.
+     * Nothing else of this process may open the file while the lock is held: on POSIX systems, closing any
+     * other handle to it would let the lock go.
      */
-    static void release(Path outRoot, String id) {
-        Path lock = lockFile(outRoot, id).toAbsolutePath().normalize();
-        FileChannel channel = HELD.remove(lock);
-        if (channel != null) {
-            try {
-                Files.deleteIfExists(lock);
-            } catch (IOException e) {
-                // a hidden empty file left: the next run of this id locks it again
-            }
-            closeQuietly(channel);
+    private static FileChannel lockExclusively(Path lock) throws IOException {
+        FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held;
+        try {
+            held = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            held = null;
         }
+        if (held == null) {
+            closeQuietly(channel);
+            return null;
+        }
+        return channel;
     }
 
     /**
-     * Removes the staging folders killed runs left in {@code outRoot} over an hour ago (nobody holds their
-     * lock): a timestamped id is never used again, so nothing else would remove them, and a killed live
-     * audit's holds the snapshot it pulled.
+     * Ends the reservation of {@code id} once its run is published or has failed (its staging folder gone):
+     * its lock file is removed and its lock let go.
      */
-    private static void sweep(Path outRoot) {
-        List<Path> left;
+    static synchronized void release(Path outRoot, String id) {
+        Path lock = lockFile(outRoot, id);
+        FileChannel channel = HELD.remove(key(lock));
+        if (channel != null) {
+            unlock(lock, channel);
+        }
+    }
+
+    /** Removes the lock file (while it is still held, so no other run takes it on its way out) and lets go. */
+    private static void unlock(Path lock, FileChannel channel) {
+        try {
+            Files.deleteIfExists(lock);
+        } catch (IOException e) {
+            // a hidden file left: the next run of this id takes its lock, and finds it free
+        }
+        closeQuietly(channel);
+    }
+
+    /**
+     * Removes what runs of this version that were killed left in {@code outRoot}: a staging folder whose
+     * lock file is there and free, when nothing in it changed for an hour (a lock taken over a network
+     * share may not be seen from here, and a pull writes on for hours), and a lock file left without its
+     * folder. A timestamped id is never used again, so nothing else would remove them, and a killed live
+     * audit's folder holds the snapshot it pulled. A folder without a lock file is never removed.
+     */
+    private static synchronized void sweep(Path outRoot) {
+        List<Path> locks;
         try (Stream<Path> entries = Files.list(outRoot)) {
-            left = entries.filter(p -> {
+            locks = entries.filter(p -> {
                         String name = p.getFileName().toString();
-                        return name.startsWith(".") && name.endsWith(".partial") && Files.isDirectory(p);
+                        return name.startsWith(".") && name.endsWith(".partial.lock");
                     })
                     .toList();
         } catch (IOException e) {
             return; // no output root yet, or not listable: the reservation says so
         }
         Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
-        for (Path staging : left) {
-            String name = staging.getFileName().toString();
-            String id = name.substring(1, name.length() - ".partial".length());
+        for (Path lock : locks) {
+            String name = lock.getFileName().toString();
+            String id = name.substring(1, name.length() - ".partial.lock".length());
+            Path staging = RunFolderWriter.staging(outRoot, id);
+            if (HELD.containsKey(key(lock))) {
+                continue;
+            }
             try {
-                if (Files.getLastModifiedTime(staging).toInstant().isBefore(hourAgo) && reserve(outRoot, id)) {
-                    RunFolderWriter.deleteQuietly(RunFolderWriter.staging(outRoot, id));
-                    release(outRoot, id);
+                if (Files.exists(staging) && !lastChange(staging).isBefore(hourAgo)) {
+                    continue;
                 }
-            } catch (IOException | PlumblineException e) {
+                FileChannel channel = lockExclusively(lock);
+                if (channel != null) {
+                    RunFolderWriter.deleteQuietly(staging);
+                    unlock(lock, channel);
+                }
+            } catch (IOException e) {
                 // left for a later run
             }
+        }
+    }
+
+    /** The latest modification of anything in {@code folder}, itself included. */
+    private static Instant lastChange(Path folder) throws IOException {
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.map(p -> {
+                        try {
+                            return Files.getLastModifiedTime(p).toInstant();
+                        } catch (IOException e) {
+                            return Instant.MAX; // gone or unreadable while walked: taken as changing
+                        }
+                    })
+                    .max(Instant::compareTo)
+                    .orElse(Instant.MAX);
         }
     }
 
     private static Path lockFile(Path outRoot, String id) {
         Path staging = RunFolderWriter.staging(outRoot, id);
         return staging.resolveSibling(staging.getFileName() + ".lock");
+    }
+
+    private static Path key(Path lock) {
+        return lock.toAbsolutePath().normalize();
     }
 
     private static void closeQuietly(FileChannel channel) {

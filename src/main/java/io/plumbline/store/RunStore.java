@@ -7,6 +7,7 @@ import io.plumbline.files.IoFailures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -113,16 +114,16 @@ public final class RunStore implements AutoCloseable {
      */
     private void migrate() throws SQLException {
         int target = Migrations.SCRIPTS.size();
-        if (checked(schemaVersion()) == target) {
+        int found = checked(schemaVersion());
+        if (found == target) {
             return;
+        }
+        if (found > 0) {
+            keepCopy(found);
         }
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
-            int from = checked(schemaVersion());
-            if (from > 0) {
-                keepCopy(from);
-            }
-            for (int v = from; v < target; v++) {
+            for (int v = checked(schemaVersion()); v < target; v++) {
                 for (String sql : Migrations.SCRIPTS.get(v).split(";")) {
                     if (!sql.isBlank()) {
                         s.execute(sql);
@@ -140,20 +141,44 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
-     * Keeps the store as it is at schema {@code version} beside it ({@code plumbline.db.schema3.bak}), once,
-     * before moving it to this plumbline's schema: the plumbline that wrote it cannot open the newer one, so
-     * a scheduled run of that version can go on from the copy. The write lock is held, so the copy is whole.
+     * Keeps the store as it is at schema {@code version} beside it ({@code plumbline.db.schema4.bak}), before
+     * moving it to this plumbline's schema: the plumbline that wrote it cannot open the newer one, so a
+     * scheduled run of that version can go on from the copy. SQLite writes the copy ({@code VACUUM INTO}:
+     * whole, and no handle of this process opens the store but its own, which closing would let its locks
+     * go), aside, then moved into place, replacing a copy an earlier move left; a copy that another run's
+     * move overtook (not at {@code version} any more) is dropped.
      */
     private void keepCopy(int version) throws SQLException {
-        Path copy = file.resolveSibling(file.getFileName() + ".schema" + version + ".bak");
+        Path copy = file.toAbsolutePath().resolveSibling(file.getFileName() + ".schema" + version + ".bak");
+        Path partial = copy.resolveSibling("." + copy.getFileName() + "."
+                + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".partial");
         try {
-            if (!Files.exists(copy)) {
-                Files.copy(file, copy);
+            Files.deleteIfExists(partial);
+            try (Statement s = db.createStatement()) {
+                s.execute("VACUUM INTO '" + partial.toString().replace("'", "''") + "'");
+            }
+            if (versionOf(partial) == version) {
+                Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             throw new SQLException(
-                    "cannot keep a copy of the store before moving it to a newer schema (" + IoFailures.why(e) + ")",
+                    "cannot keep a copy of the store before moving it to a newer schema (" + IoFailures.why(e)
+                            + "); free some space, or audit with --no-history",
                     e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // a hidden leftover beside the store
+            }
+        }
+    }
+
+    private static int versionOf(Path store) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.getInt(1);
         }
     }
 

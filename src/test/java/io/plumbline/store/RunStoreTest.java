@@ -130,12 +130,58 @@ class RunStoreTest {
 
         Path copy = tmp.resolve("old.db.schema" + older + ".bak");
         assertThat(copy).exists();
+        assertThat(tmp.resolve("old.db.schema" + Migrations.SCRIPTS.size() + ".bak"))
+                .doesNotExist();
+        try (var left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
+        }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy.toAbsolutePath());
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("PRAGMA user_version")) {
             assertThat(rs.getInt(1))
                     .as("the copy is the store as the older plumbline left it")
                     .isEqualTo(older);
+        }
+    }
+
+    @Test
+    void open_olderStoreByFourRunsAtOnce_keepsOneCopyOfTheOlderSchemaOnly() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Path dir = Files.createDirectories(tmp.resolve("round" + round));
+            Path db = dir.resolve("p.db");
+            int older = Migrations.SCRIPTS.size() - 1;
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+                    Statement st = c.createStatement()) {
+                for (int v = 0; v < older; v++) {
+                    for (String sql : Migrations.SCRIPTS.get(v).split(";")) {
+                        if (!sql.isBlank()) {
+                            st.execute(sql);
+                        }
+                    }
+                }
+                st.execute("PRAGMA user_version = " + older);
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    done.add(pool.submit(() -> {
+                        try (RunStore s = RunStore.open(db)) {
+                            return s.schemaVersion();
+                        }
+                    }));
+                }
+                for (Future<?> f : done) {
+                    assertThat(f.get()).isEqualTo(Migrations.SCRIPTS.size());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .as("round %d", round)
+                        .containsExactlyInAnyOrder("p.db", "p.db.schema" + older + ".bak");
+            }
         }
     }
 
