@@ -80,13 +80,18 @@ final class ReceiptArchive {
         return file;
     }
 
-    /** Whether {@code file} is in an {@code applies/} folder, where runs keep their receipts. */
+    /**
+     * Whether {@code file} is a kept receipt of an {@code applies/} folder, or would be taken for one there
+     * (every file of it but the receipts an undo of a kept receipt writes beside it is read as one).
+     */
     private static boolean isKept(Path file) {
         Path folder = file.toAbsolutePath().normalize().getParent();
+        String name = file.getFileName().toString();
         return folder != null
                 && folder.getFileName() != null
                 && folder.getFileName().toString().equals("applies")
-                && Files.exists(file);
+                && !name.equals("undo_receipt.json")
+                && !name.equals("apply_receipt.json");
     }
 
     private static boolean isEmpty(Path file) {
@@ -331,10 +336,10 @@ final class ReceiptArchive {
                     applied.add(r.path("action_id").asText());
                 }
             });
-            String hash = ReceiptFile.recordedHash(other);
-            if (!hash.isEmpty()) {
-                applied.removeAll(undoneBefore(p, p.resolveSibling("undo_receipt.json"), hash));
-            }
+            // an unfinished receipt records no hash of its own: undo confirms it by the hash of its content
+            String recorded = ReceiptFile.recordedHash(other);
+            String hash = recorded.isEmpty() ? ReceiptFile.hash(other) : recorded;
+            applied.removeAll(undoneBefore(p, p.resolveSibling("undo_receipt.json"), hash));
             if (!applied.isEmpty()) {
                 out.add(p);
             }

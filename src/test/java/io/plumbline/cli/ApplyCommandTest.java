@@ -326,6 +326,12 @@ class ApplyCommandTest {
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("is in a folder of kept receipts");
         assertThat(Files.readString(kept)).isEqualTo(keptBefore);
+        Path newInKept = kept.resolveSibling("mine.json");
+        assertThat(Cli.run("apply", "--plan", plan.toString(), "--receipt", newInKept.toString(), "--quiet")
+                        .exitCode())
+                .as("a new file there would be read as a kept receipt")
+                .isEqualTo(2);
+        assertThat(newInKept).doesNotExist();
 
         Cli.Result undo = Cli.run(
                 "undo", "--receipt", folder.resolve("apply_receipt.json").toString(), "--out", plan.toString());
