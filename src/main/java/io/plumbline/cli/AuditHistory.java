@@ -54,9 +54,13 @@ final class AuditHistory {
 
     /** The latest {@code limit} recorded runs of the audit's series ({@link #series}), oldest first. */
     static List<TrendPoint> earlier(RunStore store, int limit, AuditResult result, boolean asOfGiven) {
+        return earlier(store, limit, result, series(result, asOfGiven));
+    }
+
+    /** The latest {@code limit} recorded runs of {@code series}, oldest first. */
+    static List<TrendPoint> earlier(RunStore store, int limit, AuditResult result, String series) {
         List<TrendPoint> points = new ArrayList<>();
-        for (RunRecord r :
-                store.runs(limit, series(result, asOfGiven), result.plan().demo())) {
+        for (RunRecord r : store.runs(limit, series, result.plan().demo())) {
             points.add(new TrendPoint(r.runId(), r.startedAt(), r.totalIssues(), r.prepared(), r.blocked()));
         }
         Collections.reverse(points);

@@ -11,6 +11,7 @@ import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.files.AtomicFiles;
+import io.plumbline.store.RunRecord;
 import io.plumbline.store.RunStore;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -96,8 +97,11 @@ final class ReportCommand implements Callable<Integer> {
         List<TrendPoint> trend = new ArrayList<>();
         if (Files.exists(db)) {
             try (RunStore store = RunStore.open(db)) {
-                trend.addAll(
-                        AuditHistory.earlier(store, AuditHistory.TREND_RUNS, result, RunInputCheck.asOfGiven(run)));
+                // the series the audit recorded the run in; for a run it did not record, as it would have
+                String series = store.run(runId)
+                        .map(RunRecord::series)
+                        .orElseGet(() -> AuditHistory.series(result, RunInputCheck.asOfGiven(run)));
+                trend.addAll(AuditHistory.earlier(store, AuditHistory.TREND_RUNS, result, series));
             }
         } else if (!common.quiet) {
             // the audits may have recorded into a store.path a config names: said, not drawn as no history

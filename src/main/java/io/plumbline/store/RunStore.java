@@ -320,6 +320,12 @@ public final class RunStore implements AutoCloseable {
                 .findFirst();
     }
 
+    /** The run recorded under {@code runId}, if any. */
+    public Optional<RunRecord> run(String runId) {
+        return query("SELECT * FROM runs WHERE run_id = ?", this::run, runId).stream()
+                .findFirst();
+    }
+
     /** The issue keys of one run, by key. */
     public Map<String, IssueKey> issues(String runId) {
         Map<String, IssueKey> out = new LinkedHashMap<>();

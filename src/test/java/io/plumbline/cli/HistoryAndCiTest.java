@@ -205,6 +205,17 @@ class HistoryAndCiTest {
         assertThat(Cli.run("history", "--out", out.toString()).out())
                 .containsPattern("(?m)^nightly2 .* \\+0  \\(Zendesk not named\\), 30-day window$")
                 .containsPattern("(?m)^trial .*, as of 2026-04-10T00:00:00Z$");
+        // a report rewritten later draws the trend of the series each run was recorded in
+        for (String run : List.of("nightly2", "trial")) {
+            assertThat(Cli.run("report", "--run", out.resolve(run).toString(), "--quiet")
+                            .exitCode())
+                    .isZero();
+        }
+        assertThat(out.resolve("nightly2/report.html"))
+                .content()
+                .contains("nightly1")
+                .doesNotContain("trial");
+        assertThat(out.resolve("trial/report.html")).content().doesNotContain("nightly1");
     }
 
     @Test
