@@ -111,18 +111,7 @@ class RunStoreTest {
     @Test
     void open_storeOfAnOlderSchema_keepsACopyOfItBeforeMovingItOn() throws Exception {
         Path db = tmp.resolve("old.db");
-        int older = Migrations.SCRIPTS.size() - 1;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
-                Statement st = c.createStatement()) {
-            for (int v = 0; v < older; v++) {
-                for (String sql : Migrations.SCRIPTS.get(v).split(";")) {
-                    if (!sql.isBlank()) {
-                        st.execute(sql);
-                    }
-                }
-            }
-            st.execute("PRAGMA user_version = " + older);
-        }
+        int older = olderStore(db);
 
         try (RunStore s = RunStore.open(db)) {
             assertThat(s.schemaVersion()).isEqualTo(Migrations.SCRIPTS.size());
@@ -144,23 +133,29 @@ class RunStoreTest {
         }
     }
 
+    /** A store at the schema before this plumbline's, as the plumbline before it left it; its version. */
+    private static int olderStore(Path db) throws Exception {
+        int older = Migrations.SCRIPTS.size() - 1;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+                Statement st = c.createStatement()) {
+            for (int v = 0; v < older; v++) {
+                for (String sql : Migrations.SCRIPTS.get(v).split(";")) {
+                    if (!sql.isBlank()) {
+                        st.execute(sql);
+                    }
+                }
+            }
+            st.execute("PRAGMA user_version = " + older);
+        }
+        return older;
+    }
+
     @Test
     void open_olderStoreByFourRunsAtOnce_keepsOneCopyOfTheOlderSchemaOnly() throws Exception {
         for (int round = 0; round < 5; round++) {
             Path dir = Files.createDirectories(tmp.resolve("round" + round));
             Path db = dir.resolve("p.db");
-            int older = Migrations.SCRIPTS.size() - 1;
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
-                    Statement st = c.createStatement()) {
-                for (int v = 0; v < older; v++) {
-                    for (String sql : Migrations.SCRIPTS.get(v).split(";")) {
-                        if (!sql.isBlank()) {
-                            st.execute(sql);
-                        }
-                    }
-                }
-                st.execute("PRAGMA user_version = " + older);
-            }
+            int older = olderStore(db);
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 List<Future<?>> done = new ArrayList<>();
