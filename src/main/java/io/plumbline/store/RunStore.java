@@ -37,6 +37,9 @@ public final class RunStore implements AutoCloseable {
     private static final String DAMAGED = "; the file is damaged or not a store: move it aside (the next audit"
             + " starts a new one) or audit with --no-history";
 
+    /** How many runs of a series keep their issue keys ({@link #recordRun}). */
+    public static final int KEEP_ISSUE_KEYS = 30;
+
     /** How long a write waits for another process's transaction on the same store. */
     private static final int BUSY_TIMEOUT_MS = 30_000;
 
@@ -231,7 +234,11 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
-    /** Records one finished run and its issue keys (replacing a run with the same id). */
+    /**
+     * Records one finished run and its issue keys (replacing a run with the same id). The issue keys of the
+     * runs of its series before the latest {@value #KEEP_ISSUE_KEYS} are let go (their totals stay, for the
+     * trend): only the latest two are ever compared, and a large tenant's keys are most of the store.
+     */
     public void recordRun(RunRecord run, List<IssueKey> issues) {
         try {
             db.setAutoCommit(false);
@@ -274,6 +281,12 @@ public final class RunStore implements AutoCloseable {
                     iss.addBatch();
                 }
                 iss.executeBatch();
+            }
+            try (PreparedStatement trim = db.prepareStatement("DELETE FROM run_issues WHERE run_id IN (SELECT r.run_id"
+                    + " FROM runs r JOIN runs t ON t.run_id = ? WHERE " + SAME_SERIES
+                    + " ORDER BY r.started_at DESC, r.run_id DESC LIMIT -1 OFFSET " + KEEP_ISSUE_KEYS + ")")) {
+                trim.setString(1, run.runId());
+                trim.executeUpdate();
             }
             Sql.commit(db);
         } catch (SQLException | IOException e) {

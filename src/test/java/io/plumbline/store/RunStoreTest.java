@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -211,6 +212,32 @@ class RunStoreTest {
                 .filteredOn(m -> m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB"))
                 .isNotEmpty()
                 .allMatch(m -> m.contains("move it aside"));
+    }
+
+    @Test
+    void recordRun_keepsTheIssueKeysOfTheLatestRunsOfItsSeriesOnly_andEveryRunsTotals() {
+        try (RunStore s = RunStore.open(tmp.resolve("trim.db"))) {
+            s.recordRun(inSeries("other", "2026-01-01T00:00:00Z", "zendesk=b", "snapshot"), keys("other"));
+            int runs = RunStore.KEEP_ISSUE_KEYS + 3;
+            for (int i = 0; i < runs; i++) {
+                String id = String.format(Locale.ROOT, "n%02d", i);
+                s.recordRun(
+                        inSeries(id, "2026-02-01T00:00:" + id.substring(1) + "Z", "zendesk=a", "snapshot"), keys(id));
+            }
+
+            assertThat(s.runs(100)).hasSize(runs + 1);
+            for (int i = 0; i < runs; i++) {
+                String id = String.format(Locale.ROOT, "n%02d", i);
+                assertThat(s.issues(id)).as(id).hasSize(i < 3 ? 0 : 2);
+            }
+            assertThat(s.issues("other")).as("another series keeps its own").hasSize(2);
+        }
+    }
+
+    private static List<IssueKey> keys(String run) {
+        return List.of(
+                new IssueKey(run + "-a", "org_orphaned", "", "detected"),
+                new IssueKey(run + "-b", "org_orphaned", "", "detected"));
     }
 
     @Test
