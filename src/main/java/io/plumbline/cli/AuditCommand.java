@@ -113,8 +113,6 @@ final class AuditCommand implements Callable<Integer> {
             RunFolderWriter.deleteQuietly(RunFolderWriter.staging(root, id)); // gone once the run is published
             release(store, id);
             throw e;
-        } finally {
-            RunIds.release(root, id);
         }
     }
 
@@ -159,8 +157,6 @@ final class AuditCommand implements Callable<Integer> {
             RunFolderWriter.deleteQuietly(staging); // gone once the run is published (an OutOfMemoryError too)
             release(store, id);
             throw e;
-        } finally {
-            RunIds.release(root, id);
         }
     }
 
