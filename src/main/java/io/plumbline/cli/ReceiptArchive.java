@@ -60,7 +60,7 @@ final class ReceiptArchive {
             throw new ConfigException(option + " " + given + " is a folder holding a folder " + usualName
                     + "; name the file the receipt is to be written to");
         }
-        if (isKept(file)) {
+        if (isKept(file, usualName)) {
             throw new ConfigException(option + " " + given + ": " + file + " is in a folder of kept receipts, the "
                     + "record undo reads of the writes made; name a file outside it");
         }
@@ -82,16 +82,18 @@ final class ReceiptArchive {
 
     /**
      * Whether {@code file} is a kept receipt of an {@code applies/} folder, or would be taken for one there
-     * (every file of it but the receipts an undo of a kept receipt writes beside it is read as one).
+     * (every file of it but the receipt an undo of a kept receipt writes beside it is read as one), for a
+     * command whose receipt has {@code usualName}.
      */
-    private static boolean isKept(Path file) {
+    private static boolean isKept(Path file, String usualName) {
         Path folder = file.toAbsolutePath().normalize().getParent();
-        String name = file.getFileName().toString();
+        // the one file there that is not a kept receipt: where an undo of a kept receipt writes its own
+        boolean undoBesideKept = usualName.equals("undo_receipt.json")
+                && file.getFileName().toString().equals(usualName);
         return folder != null
                 && folder.getFileName() != null
                 && folder.getFileName().toString().equals("applies")
-                && !name.equals("undo_receipt.json")
-                && !name.equals("apply_receipt.json");
+                && !undoBesideKept;
     }
 
     private static boolean isEmpty(Path file) {

@@ -332,6 +332,17 @@ class ApplyCommandTest {
                 .as("a new file there would be read as a kept receipt")
                 .isEqualTo(2);
         assertThat(newInKept).doesNotExist();
+        assertThat(Cli.run(
+                                "apply",
+                                "--plan",
+                                plan.toString(),
+                                "--receipt",
+                                kept.getParent().toString(),
+                                "--quiet")
+                        .exitCode())
+                .as("nor an apply_receipt.json there")
+                .isEqualTo(2);
+        assertThat(kept.resolveSibling("apply_receipt.json")).doesNotExist();
 
         Cli.Result undo = Cli.run(
                 "undo", "--receipt", folder.resolve("apply_receipt.json").toString(), "--out", plan.toString());
