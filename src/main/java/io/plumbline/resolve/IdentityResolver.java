@@ -5,19 +5,24 @@ import io.plumbline.model.Contact;
 import io.plumbline.model.Domain;
 import io.plumbline.model.Membership;
 import io.plumbline.model.MembershipTable;
+import io.plumbline.model.Organization;
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.Snapshot;
 import io.plumbline.model.Ticket;
 import io.plumbline.model.TicketTable;
 import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.normalize.DomainNormalizer;
+import io.plumbline.normalize.DomainParse;
 import io.plumbline.normalize.Emails;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +49,7 @@ public final class IdentityResolver {
         OrgIndex orgs = new OrgIndex(snapshot.organizations());
         if (!snapshot.organizations().isEmpty()) { // else emptyInputs has said so, once
             danglingMemberships(snapshot.memberships(), orgs).ifPresent(warnings::add);
+            wwwDomains(orgs.liveOrgs()).ifPresent(warnings::add);
         }
         Map<SalesforceAccountId, Account> accounts = new TreeMap<>();
         snapshot.accounts().forEach(a -> accounts.put(a.id(), a));
@@ -176,6 +182,40 @@ public final class IdentityResolver {
         return Optional.of(n + (n == 1 ? " user has" : " users have") + " a role other than end-user, agent or admin ("
                 + roles + (byRole.size() > 5 ? ", ..." : "") + "); only end-users (role end-user, as Zendesk "
                 + "spells it) are resolved and checked, so these are not");
+    }
+
+    /**
+     * Live orgs holding a domain written with {@code www.}: the domain rules compare domains normalized
+     * (SPEC), so {@code www.acme.example} counts as {@code acme.example}; Zendesk maps a user to an org by
+     * the email's domain as written, so it maps no {@code acme.example} user by that entry. Said once,
+     * with the org of lowest id, as nothing else would show it.
+     */
+    static Optional<String> wwwDomains(Collection<Organization> liveOrgs) {
+        int orgs = 0;
+        String first = null;
+        for (Organization org : liveOrgs) {
+            for (String raw : org.domainNames()) {
+                String written = raw.strip().toLowerCase(Locale.ROOT);
+                DomainParse parse = DomainNormalizer.parse(raw);
+                if (written.startsWith("www.")
+                        && parse.valid()
+                        && !parse.domain().value().startsWith("www.")) {
+                    orgs++;
+                    if (first == null) {
+                        first = "org " + org.id() + " holds " + written + ", which Zendesk does not match against "
+                                + parse.domain().value() + " email addresses";
+                    }
+                    break;
+                }
+            }
+        }
+        if (orgs == 0) {
+            return Optional.empty();
+        }
+        return Optional.of((orgs == 1 ? "1 org holds a domain" : orgs + " orgs hold domains")
+                + " written with www. (" + first + "): the audit counts such a domain as held, as its rules"
+                + " compare domains without www., but Zendesk maps a user to an org by the email's domain as"
+                + " written; add the domain without www. in Zendesk");
     }
 
     /**

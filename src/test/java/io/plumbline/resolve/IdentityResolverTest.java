@@ -243,6 +243,27 @@ class IdentityResolverTest {
     }
 
     @Test
+    void resolve_orgDomainWrittenWithWww_isCountedAsHeldAndSaidOnce() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "a4b.example")
+                .org(400, "A", "001A", "WWW.A4b.example")
+                .org(401, "B", null, "www.b.example", "www.c.example")
+                .org(402, "Web", null, "www.com")
+                .org(403, "Plain", null, "d.example"));
+
+        assertThat(account(r, "001A").outcome()).isEqualTo(AccountOutcome.RESOLVED);
+        assertThat(r.warnings())
+                .filteredOn(w -> w.contains("www."))
+                .containsExactly("2 orgs hold domains written with www. (org 400 holds www.a4b.example, which "
+                        + "Zendesk does not match against a4b.example email addresses): the audit counts such a "
+                        + "domain as held, as its rules compare domains without www., but Zendesk maps a user to an "
+                        + "org by the email's domain as written; add the domain without www. in Zendesk");
+        assertThat(resolve(Snapshots.with().account("001A", "A", "a.example").org(1, "A", "001A", "a.example"))
+                        .warnings())
+                .noneMatch(w -> w.contains("www."));
+    }
+
+    @Test
     void resolveUser_contactMatch_beatsPersonalDomain() {
         Resolution r = resolve(Snapshots.with()
                 .account("001A", "A", "a.example")
