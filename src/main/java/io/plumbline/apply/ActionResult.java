@@ -5,6 +5,7 @@ import io.plumbline.model.ActionCode;
 import io.plumbline.model.Texts;
 import io.plumbline.zendesk.CredentialsRefusedException;
 import io.plumbline.zendesk.RateLimitedException;
+import io.plumbline.zendesk.RunStopException;
 import io.plumbline.zendesk.ZendeskUnreachableException;
 import java.util.Collections;
 import java.util.List;
@@ -42,20 +43,20 @@ public record ActionResult(
      * The reason (before its {@code ": "} and detail) of an action not written because Zendesk's rate limit
      * stopped the run: the one that met it, and each one after it, not sent.
      */
-    public static final String RATE_LIMITED = "rate_limited";
+    public static final String RATE_LIMITED = RateLimitedException.REASON;
 
     /**
      * The reason (before its {@code ": "} and detail) of an action not written because Zendesk could not be
      * reached at all (every attempt to connect failed): the one that met it, and each one after it, not sent.
      */
-    public static final String UNREACHABLE = "zendesk_unreachable";
+    public static final String UNREACHABLE = ZendeskUnreachableException.REASON;
 
     /**
      * The reason (before its {@code ": "} and detail) of an action not written because Zendesk refused the
      * credentials themselves (an expired token, a scope missing): the one that met it, and each one after
      * it, not sent.
      */
-    public static final String CREDENTIALS_REFUSED = "credentials_refused";
+    public static final String CREDENTIALS_REFUSED = CredentialsRefusedException.REASON;
 
     private static final List<String> STOPS = List.of(RATE_LIMITED, UNREACHABLE, CREDENTIALS_REFUSED);
 
@@ -82,11 +83,7 @@ public record ActionResult(
      * credentials (nothing was written), else failed.
      */
     public ActionResult stoppedBy(PlumblineException e, Map<String, Object> before) {
-        String cause = e instanceof RateLimitedException
-                ? RATE_LIMITED
-                : e instanceof ZendeskUnreachableException
-                        ? UNREACHABLE
-                        : e instanceof CredentialsRefusedException ? CREDENTIALS_REFUSED : null;
+        String cause = e instanceof RunStopException stop ? stop.reason() : null;
         return withOutcome(
                 cause != null ? ResultStatus.SKIPPED : ResultStatus.FAILED,
                 cause != null ? cause + ": " + e.getMessage() : e.getMessage(),

@@ -4,12 +4,10 @@ import io.plumbline.errors.PlumblineException;
 import io.plumbline.model.ActionCode;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.plan.PlannedAction;
-import io.plumbline.zendesk.CredentialsRefusedException;
 import io.plumbline.zendesk.MembershipRequest;
-import io.plumbline.zendesk.RateLimitedException;
+import io.plumbline.zendesk.RunStopException;
 import io.plumbline.zendesk.TurnedAwayException;
 import io.plumbline.zendesk.ZendeskClient;
-import io.plumbline.zendesk.ZendeskUnreachableException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -157,7 +155,7 @@ final class BulkBatch {
             for (PlannedAction a : actions) {
                 try {
                     ActionHandler.of(a.code()).check(ActionTarget.of(a), first);
-                } catch (RateLimitedException | ZendeskUnreachableException | CredentialsRefusedException e) {
+                } catch (RunStopException e) {
                     throw e; // it holds for every search after it: the batch stops here
                 } catch (PlumblineException e) {
                     // the re-check proper, after the second read, meets it again and reports it

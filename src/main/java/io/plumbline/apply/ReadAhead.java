@@ -41,18 +41,8 @@ final class ReadAhead extends ZendeskWrites {
     }
 
     @Override
-    public boolean rateLimited() {
-        return zendesk.rateLimited();
-    }
-
-    @Override
-    public boolean unreachable() {
-        return zendesk.unreachable();
-    }
-
-    @Override
-    public boolean credentialsRefused() {
-        return zendesk.credentialsRefused();
+    public String stopReason() {
+        return zendesk.stopReason();
     }
 
     @Override

@@ -117,18 +117,8 @@ public final class ZendeskApiWrites extends ZendeskWrites {
     }
 
     @Override
-    public boolean rateLimited() {
-        return client.stats().rateLimited();
-    }
-
-    @Override
-    public boolean unreachable() {
-        return client.stats().unreachable();
-    }
-
-    @Override
-    public boolean credentialsRefused() {
-        return client.stats().credentialsRefused();
+    public String stopReason() {
+        return client.stats().stopReason();
     }
 
     @Override

@@ -57,30 +57,14 @@ public abstract class ZendeskWrites {
     }
 
     /**
-     * Whether Zendesk's rate limit has outlasted the retries of a call made through this port, wherever that
-     * call's error was caught (a re-check, a write, or the read that settles one): apply and undo then send
-     * nothing more. Never, by default.
+     * Why the run must send nothing more, wherever the call that met it was caught (a re-check, a write, or
+     * the read that settles one): Zendesk's rate limit outlasted the retries ({@link
+     * ActionResult#RATE_LIMITED}), no connection could be made ({@link ActionResult#UNREACHABLE}), or
+     * Zendesk refused the credentials ({@link ActionResult#CREDENTIALS_REFUSED}), each of which holds for
+     * every call after it; null while the run may go on, as always by default.
      */
-    public boolean rateLimited() {
-        return false;
-    }
-
-    /**
-     * Whether no connection to Zendesk could be made for some call of this run ({@link
-     * io.plumbline.zendesk.ZendeskUnreachableException}), which, like the rate limit, holds for every call
-     * after it. Never, by default.
-     */
-    public boolean unreachable() {
-        return false;
-    }
-
-    /**
-     * Whether Zendesk refused the credentials themselves for some call of this run ({@link
-     * io.plumbline.zendesk.CredentialsRefusedException}: an expired token, a missing scope), which, like
-     * the rate limit, holds for every call after it. Never, by default.
-     */
-    public boolean credentialsRefused() {
-        return false;
+    public String stopReason() {
+        return null;
     }
 
     /**
@@ -103,21 +87,9 @@ public abstract class ZendeskWrites {
      */
     public void onJobQueued(Consumer<String> listener) {}
 
-    /** Whether the run must send nothing more: the rate limit, Zendesk out of reach, or refused credentials. */
+    /** Whether the run must send nothing more ({@link #stopReason}). */
     final boolean stopped() {
         return stopReason() != null;
-    }
-
-    /**
-     * Why the run must send nothing more ({@link ActionResult#RATE_LIMITED}, {@link
-     * ActionResult#UNREACHABLE} or {@link ActionResult#CREDENTIALS_REFUSED}), or null while it may go on.
-     */
-    final String stopReason() {
-        return rateLimited()
-                ? ActionResult.RATE_LIMITED
-                : unreachable()
-                        ? ActionResult.UNREACHABLE
-                        : credentialsRefused() ? ActionResult.CREDENTIALS_REFUSED : null;
     }
 
     /** Creates these memberships; one outcome per item, in order. */

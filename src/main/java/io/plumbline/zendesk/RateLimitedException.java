@@ -1,17 +1,22 @@
 package io.plumbline.zendesk;
 
-import io.plumbline.errors.ExitCodes;
-import io.plumbline.errors.PlumblineException;
-
 /**
  * Zendesk kept refusing a call for its rate limit: it asked to wait longer than Plumbline waits out, or
  * it answered 429 more times in a row than the retry policy allows. Unlike a failure of one record, this
  * holds for every call that would follow, so an apply or undo stops sending on meeting it.
  */
-public final class RateLimitedException extends PlumblineException {
+public final class RateLimitedException extends RunStopException {
     private static final long serialVersionUID = 1L;
 
+    /** The receipt's reason of an action this stop left unwritten. */
+    public static final String REASON = "rate_limited";
+
     public RateLimitedException(String message) {
-        super(ExitCodes.REMOTE, message);
+        super(message);
+    }
+
+    @Override
+    public String reason() {
+        return REASON;
     }
 }

@@ -2,16 +2,15 @@ package io.plumbline.zendesk;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Counts what the client did: requests sent, retries, rate-limit waits and the time spent waiting, and
- * whether it has given up on a call for Zendesk's rate limit.
+ * whether it has given up on a call for a failure that holds for every call after it.
  */
 public final class RequestStats {
     private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong rateLimitedOut = new AtomicLong();
-    private final AtomicLong unreachableOut = new AtomicLong();
-    private final AtomicLong credentialsRefusedOut = new AtomicLong();
+    private final AtomicReference<String> stop = new AtomicReference<>();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong rateLimitWaits = new AtomicLong();
     private final AtomicLong waitedMillis = new AtomicLong();
@@ -29,40 +28,17 @@ public final class RequestStats {
         waitedMillis.addAndGet(d.toMillis());
     }
 
-    void rateLimitedOut() {
-        rateLimitedOut.incrementAndGet();
-    }
-
-    void unreachableOut() {
-        unreachableOut.incrementAndGet();
-    }
-
-    void credentialsRefusedOut() {
-        credentialsRefusedOut.incrementAndGet();
+    /** A call was given up for a failure that holds for every call after it ({@link RunStopException#reason}). */
+    void stopped(String reason) {
+        stop.compareAndSet(null, reason);
     }
 
     /**
-     * Whether Zendesk refused the credentials themselves ({@link CredentialsRefusedException}), wherever it
-     * was met: an expired token or a missing scope holds for every call after it.
+     * The reason of the first call given up for a failure that holds for every call after it (the rate
+     * limit, Zendesk out of reach, refused credentials), wherever it was caught since; null while none was.
      */
-    public boolean credentialsRefused() {
-        return credentialsRefusedOut.get() > 0;
-    }
-
-    /**
-     * Whether a call was given up because no connection to Zendesk could be made ({@link
-     * ZendeskUnreachableException}), wherever it was met.
-     */
-    public boolean unreachable() {
-        return unreachableOut.get() > 0;
-    }
-
-    /**
-     * Whether a call was given up for Zendesk's rate limit ({@link RateLimitedException}), wherever it was
-     * caught since: a limit that outlasts the retries holds for the calls after it too.
-     */
-    public boolean rateLimited() {
-        return rateLimitedOut.get() > 0;
+    public String stopReason() {
+        return stop.get();
     }
 
     public long requests() {

@@ -204,7 +204,7 @@ public final class ZendeskHttp {
             if (status == 503 && retryAfter.isEmpty()) {
                 throw ZendeskErrors.gaveUp(call, settings.baseUri(), limited, "503 Service Unavailable");
             }
-            stats.rateLimitedOut();
+            stats.stopped(RateLimitedException.REASON);
             String last = status == 429 ? "429 Too Many Requests" : "503 with Retry-After";
             throw resendAfterLimit
                     ? ZendeskErrors.rateLimited(call, settings.baseUri(), limited, last)
@@ -227,7 +227,7 @@ public final class ZendeskHttp {
     private Duration waitAsked(String call, int status, Optional<Duration> retryAfter) {
         Duration wait = retryAfter.orElse(settings.retryPolicy().defaultRetryAfter());
         if (wait.compareTo(settings.retryPolicy().maxRetryAfter()) > 0) {
-            stats.rateLimitedOut();
+            stats.stopped(RateLimitedException.REASON);
             throw ZendeskErrors.waitTooLong(call, settings.baseUri(), status, wait, settings.retryPolicy());
         }
         return wait;
@@ -289,7 +289,7 @@ public final class ZendeskHttp {
         int n = failures + 1;
         if (n > settings.retryPolicy().maxRetries()) {
             if (neverConnected) {
-                stats.unreachableOut();
+                stats.stopped(ZendeskUnreachableException.REASON);
                 throw ZendeskErrors.unreachable(call, settings.baseUri(), n, what);
             }
             throw ZendeskErrors.gaveUp(call, settings.baseUri(), n, what);
@@ -370,10 +370,10 @@ public final class ZendeskHttp {
         }
     }
 
-    /** {@code e}, counted in the stats when it refuses the credentials, which then hold for every call. */
+    /** {@code e}, counted in the stats when it stops the run ({@link RunStopException}: it holds for every call). */
     private PlumblineException counted(PlumblineException e) {
-        if (e instanceof CredentialsRefusedException) {
-            stats.credentialsRefusedOut();
+        if (e instanceof RunStopException stop) {
+            stats.stopped(stop.reason());
         }
         return e;
     }

@@ -52,11 +52,7 @@ final class ZendeskJobs {
                     ? http.writeResending(method, path, body, DATA_ERRORS, () -> resent[0] = true)
                     : http.write(method, path, body, DATA_ERRORS, () -> resent[0] = true);
         } catch (PlumblineException e) {
-            if ((e instanceof RateLimitedException
-                            || e instanceof TurnedAwayException
-                            || e instanceof ZendeskUnreachableException
-                            || e instanceof CredentialsRefusedException)
-                    && !resent[0]) {
+            if ((e instanceof RunStopException || e instanceof TurnedAwayException) && !resent[0]) {
                 // refused for the rate limit or the credentials, never queued: the applier re-checks the batch,
                 // or stops
                 throw e;

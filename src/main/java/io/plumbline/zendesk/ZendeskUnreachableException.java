@@ -1,17 +1,22 @@
 package io.plumbline.zendesk;
 
-import io.plumbline.errors.ExitCodes;
-import io.plumbline.errors.PlumblineException;
-
 /**
  * No connection to Zendesk could be made, attempt after attempt (refused, or not made in time, or the
  * host not found): nothing was sent. Unlike a failure of one record, this holds for every call that would
  * follow, so an apply or undo stops sending on meeting it, as it does for the rate limit.
  */
-public final class ZendeskUnreachableException extends PlumblineException {
+public final class ZendeskUnreachableException extends RunStopException {
     private static final long serialVersionUID = 1L;
 
+    /** The receipt's reason of an action this stop left unwritten. */
+    public static final String REASON = "zendesk_unreachable";
+
     ZendeskUnreachableException(String message) {
-        super(ExitCodes.REMOTE, message);
+        super(message);
+    }
+
+    @Override
+    public String reason() {
+        return REASON;
     }
 }

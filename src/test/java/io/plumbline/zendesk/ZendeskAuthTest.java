@@ -140,7 +140,7 @@ class ZendeskAuthTest {
                     "$ZD_SECRET");
             assertThatThrownBy(() -> http.get("/api/v2/organizations/count"))
                     .isInstanceOf(CredentialsRefusedException.class);
-            assertThat(http.stats().credentialsRefused()).isTrue();
+            assertThat(http.stats().stopReason()).isEqualTo(CredentialsRefusedException.REASON);
             assertThat(http.pacer().totalInFlight())
                     .as("a request that never went for want of a token is not held in flight")
                     .isZero();
@@ -215,7 +215,7 @@ class ZendeskAuthTest {
             assertThat(TokenLifetime.warning(http)).isEmpty();
 
             assertThat(h.emulator.log().all()).extracting(r -> r.status()).containsExactly(401);
-            assertThat(http.stats().credentialsRefused()).isFalse();
+            assertThat(http.stats().stopReason()).isNull();
             assertThat(http.get("/api/v2/organizations/count").ok()).isTrue();
         }
     }

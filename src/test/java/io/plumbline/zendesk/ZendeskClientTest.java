@@ -151,8 +151,8 @@ class ZendeskClientTest {
                 .isInstanceOf(ZendeskUnreachableException.class)
                 .hasMessageContaining("could not be reached for GET /api/v2/organizations/1001 after 3 attempts")
                 .hasMessageNotContaining(EmulatorHarness.TOKEN);
-        assertThat(away.stats().unreachable()).isTrue();
-        assertThat(client.stats().unreachable()).isFalse();
+        assertThat(away.stats().stopReason()).isEqualTo(ZendeskUnreachableException.REASON);
+        assertThat(client.stats().stopReason()).isNull();
     }
 
     @Test
