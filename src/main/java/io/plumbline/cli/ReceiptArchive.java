@@ -306,12 +306,8 @@ final class ReceiptArchive {
             if (started != null && (otherStarted == null || !otherStarted.isAfter(started))) {
                 continue;
             }
-            for (JsonNode r : other.path("results")) {
-                if (r.path("status").asText().equals("applied")) {
-                    out.putIfAbsent(
-                            r.path("action_id").asText(), other.path("run_id").asText());
-                }
-            }
+            appliedIn(other)
+                    .forEach(id -> out.putIfAbsent(id, other.path("run_id").asText()));
         }
         return out;
     }
@@ -332,12 +328,7 @@ final class ReceiptArchive {
                     || other.path("run_id").asText().equals(runId)) {
                 continue;
             }
-            Set<String> applied = new TreeSet<>();
-            other.path("results").forEach(r -> {
-                if (r.path("status").asText().equals("applied")) {
-                    applied.add(r.path("action_id").asText());
-                }
-            });
+            Set<String> applied = appliedIn(other);
             // an unfinished receipt records no hash of its own: undo confirms it by the hash of its content
             String recorded = ReceiptFile.recordedHash(other);
             String hash = recorded.isEmpty() ? ReceiptFile.hash(other) : recorded;
@@ -372,11 +363,7 @@ final class ReceiptArchive {
                     || !other.path("source_receipt_hash").asText().equalsIgnoreCase(hash)) {
                 continue;
             }
-            for (JsonNode r : other.path("results")) {
-                if (r.path("status").asText().equals("applied")) {
-                    out.add(r.path("action_id").asText());
-                }
-            }
+            out.addAll(appliedIn(other));
         }
         return out;
     }
@@ -429,6 +416,17 @@ final class ReceiptArchive {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** The ids of the actions a receipt lists as applied, in id order. */
+    private static Set<String> appliedIn(JsonNode receipt) {
+        Set<String> out = new TreeSet<>();
+        for (JsonNode r : receipt.path("results")) {
+            if (r.path("status").asText().equals("applied")) {
+                out.add(r.path("action_id").asText());
+            }
+        }
+        return out;
     }
 
     private static JsonNode readQuietly(Path p) {
