@@ -214,9 +214,9 @@ final class AuditCommand implements Callable<Integer> {
         AuditResult result = auditor.audit(inputs.snapshot(), demo, id, started);
         SummaryFacts facts = SummaryFacts.of(result);
         try (RunStore store = noHistory ? null : RunStore.open(inputs.config().storePath(root))) {
-            boolean asOfGiven = input.asOf != null;
-            Map<String, IssueKey> previous = AuditHistory.previousIssues(store, result, asOfGiven);
-            List<TrendPoint> trend = AuditHistory.trend(store, facts, id, started.toString(), result, asOfGiven);
+            String series = AuditHistory.series(result, input.asOf != null);
+            Map<String, IssueKey> previous = AuditHistory.previousIssues(store, result, series);
+            List<TrendPoint> trend = AuditHistory.trend(store, facts, id, started.toString(), result, series);
             RunInfo run = new RunInfo(
                     id,
                     started,
@@ -231,7 +231,7 @@ final class AuditCommand implements Callable<Integer> {
                 long requests = pull == null ? 0 : pull.stats().requests();
                 String kind = pull == null ? inputs.kind() : pull.inputKind();
                 try {
-                    AuditHistory.record(store, result, facts, run, requests, kind, asOfGiven);
+                    AuditHistory.record(store, result, facts, run, requests, kind, series);
                 } catch (PlumblineException e) {
                     unrecorded = e.getMessage(); // the run folder is complete: its readout still counts
                 }

@@ -25,9 +25,9 @@ final class AuditHistory {
 
     /** Earlier runs of the audit's series ({@link #series}), oldest first, then this one. */
     static List<TrendPoint> trend(
-            RunStore store, SummaryFacts facts, String runId, String startedAt, AuditResult result, boolean asOfGiven) {
+            RunStore store, SummaryFacts facts, String runId, String startedAt, AuditResult result, String series) {
         List<TrendPoint> points =
-                new ArrayList<>(store == null ? List.of() : earlier(store, TREND_RUNS - 1, result, asOfGiven));
+                new ArrayList<>(store == null ? List.of() : earlier(store, TREND_RUNS - 1, result, series));
         points.add(new TrendPoint(runId, startedAt, facts.totalIssues(), facts.prepared(), facts.blocked()));
         return points;
     }
@@ -53,10 +53,6 @@ final class AuditHistory {
     }
 
     /** The latest {@code limit} recorded runs of the audit's series ({@link #series}), oldest first. */
-    static List<TrendPoint> earlier(RunStore store, int limit, AuditResult result, boolean asOfGiven) {
-        return earlier(store, limit, result, series(result, asOfGiven));
-    }
-
     /** The latest {@code limit} recorded runs of {@code series}, oldest first. */
     static List<TrendPoint> earlier(RunStore store, int limit, AuditResult result, String series) {
         List<TrendPoint> points = new ArrayList<>();
@@ -68,11 +64,11 @@ final class AuditHistory {
     }
 
     /** The issue keys of the latest recorded run of the audit's series (empty when there is none). */
-    static Map<String, IssueKey> previousIssues(RunStore store, AuditResult result, boolean asOfGiven) {
+    static Map<String, IssueKey> previousIssues(RunStore store, AuditResult result, String series) {
         if (store == null) {
             return Map.of();
         }
-        return store.runs(1, series(result, asOfGiven), result.plan().demo()).stream()
+        return store.runs(1, series, result.plan().demo()).stream()
                 .findFirst()
                 .map(r -> store.issues(r.runId()))
                 .orElse(Map.of());
@@ -85,7 +81,7 @@ final class AuditHistory {
             RunInfo run,
             long requestsUsed,
             String inputKind,
-            boolean asOfGiven) {
+            String series) {
         Map<String, Integer> byCode = new TreeMap<>();
         facts.issuesByCode().forEach((code, n) -> byCode.put(code.code(), n));
         long ms = Duration.between(run.startedAt(), run.finishedAt()).toMillis();
@@ -102,7 +98,7 @@ final class AuditHistory {
                         ms,
                         requestsUsed,
                         byCode,
-                        series(result, asOfGiven)),
+                        series),
                 keys(result.issues()));
     }
 
