@@ -10,7 +10,6 @@ import io.plumbline.zendesk.emulator.EmulatorConfig;
 import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.LoggedRequest;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -594,18 +593,9 @@ class LiveApplyFailuresTest {
 
     @Test
     void apply_dryRunWithClientCredentials_asksForReadScopesOnly_aLiveRunOfAReadOnlyClientIsRefused() throws Exception {
-        EmulatorConfig readOnlyClient = EmulatorConfig.withToken("unused")
-                .withOAuthClient("plumbline", "s3cret-client", Set.of("read"), Duration.ofMinutes(30));
-        try (ZendeskEmulator z = fx.emulator(readOnlyClient, Duration.ofMinutes(2), 1000)) {
-            Path cfg = fx.config(z);
-            Files.writeString(
-                    cfg,
-                    Files.readString(cfg)
-                            .replace(
-                                    "    oauth_access_token_env: ZD_TOKEN\n",
-                                    "    client_id_env: ZD_ID\n    client_secret_env: ZD_SECRET\n"
-                                            + "    oauth_scopes: \"read write\"\n"));
-            Map<String, String> env = Map.of("ZD_ID", "plumbline", "ZD_SECRET", "s3cret-client");
+        try (ZendeskEmulator z = fx.emulator(ClientCredentials.readOnlyClient(), Duration.ofMinutes(2), 1000)) {
+            Path cfg = ClientCredentials.use(fx.config(z));
+            Map<String, String> env = ClientCredentials.ENV;
             Path plan = fx.plan("client-credentials");
             String[] dry = {"apply", "--plan", plan.toString(), "--config", cfg.toString()};
 

@@ -158,21 +158,12 @@ class LiveAuditTest {
 
     @Test
     void liveAudit_clientCredentials_asksForReadScopesOnlyThoughTheConfigAsksForWrite() throws IOException {
-        EmulatorConfig readOnlyClient = EmulatorConfig.withToken("unused")
-                .withOAuthClient("plumbline", "s3cret-client", Set.of("read"), Duration.ofMinutes(30));
-        try (ZendeskEmulator z = emulator(readOnlyClient)) {
-            Path cfg = config(z);
-            Files.writeString(
-                    cfg,
-                    Files.readString(cfg)
-                            .replace(
-                                    "    oauth_access_token_env: ZD_TOKEN\n",
-                                    "    client_id_env: ZD_ID\n    client_secret_env: ZD_SECRET\n"
-                                            + "    oauth_scopes: \"read write\"\n"));
+        try (ZendeskEmulator z = emulator(ClientCredentials.readOnlyClient())) {
+            Path cfg = ClientCredentials.use(config(z));
 
             Run r = run(
                     z.time(),
-                    Map.of("ZD_ID", "plumbline", "ZD_SECRET", "s3cret-client"),
+                    ClientCredentials.ENV,
                     "audit",
                     "--config",
                     cfg.toString(),
