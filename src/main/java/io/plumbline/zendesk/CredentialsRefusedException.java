@@ -13,11 +13,6 @@ public final class CredentialsRefusedException extends RunStopException {
     public static final String REASON = "credentials_refused";
 
     CredentialsRefusedException(String message) {
-        super(message);
-    }
-
-    @Override
-    public String reason() {
-        return REASON;
+        super(REASON, message);
     }
 }

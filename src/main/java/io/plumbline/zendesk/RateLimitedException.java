@@ -12,11 +12,6 @@ public final class RateLimitedException extends RunStopException {
     public static final String REASON = "rate_limited";
 
     public RateLimitedException(String message) {
-        super(message);
-    }
-
-    @Override
-    public String reason() {
-        return REASON;
+        super(REASON, message);
     }
 }

@@ -12,10 +12,15 @@ public abstract sealed class RunStopException extends PlumblineException
         permits RateLimitedException, ZendeskUnreachableException, CredentialsRefusedException {
     private static final long serialVersionUID = 1L;
 
-    RunStopException(String message) {
+    private final String reason;
+
+    RunStopException(String reason, String message) {
         super(ExitCodes.REMOTE, message);
+        this.reason = reason;
     }
 
     /** The receipt's reason of the action that met this stop (before its {@code ": "} and detail). */
-    public abstract String reason();
+    public final String reason() {
+        return reason;
+    }
 }

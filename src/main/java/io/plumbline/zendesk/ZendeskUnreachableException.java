@@ -12,11 +12,6 @@ public final class ZendeskUnreachableException extends RunStopException {
     public static final String REASON = "zendesk_unreachable";
 
     ZendeskUnreachableException(String message) {
-        super(message);
-    }
-
-    @Override
-    public String reason() {
-        return REASON;
+        super(REASON, message);
     }
 }
