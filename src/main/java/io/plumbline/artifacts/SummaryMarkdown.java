@@ -231,12 +231,15 @@ public final class SummaryMarkdown {
 
     static String escape(String s) {
         // a line break keeps the table row whole as a space; any other control character is shown as an
-        // escape, so reading the file in a terminal cannot drive it
+        // escape, so reading the file in a terminal cannot drive it; brackets are escaped so a name cannot
+        // turn into a link with text of its choosing or an image a viewer fetches
         return Texts.shown(s.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' '))
                 .replace("\\", "\\\\")
                 .replace("|", "\\|")
                 .replace("<", "&lt;")
-                .replace("`", "\\`");
+                .replace("`", "\\`")
+                .replace("[", "\\[")
+                .replace("]", "\\]");
     }
 
     /**

@@ -37,10 +37,10 @@ final class ApplyReadout {
                 out.printf(
                         Locale.ROOT,
                         "  %s %-20s %-11s %s%s%s%n",
-                        r.actionId(),
+                        Texts.shown(r.actionId()),
                         r.code().code(),
                         r.status().code(),
-                        r.accountId(),
+                        Texts.shown(r.accountId()),
                         change.isEmpty() ? "" : "  " + change,
                         r.reason().isEmpty() ? "" : "  (" + Texts.shown(r.reason()) + ")");
             }

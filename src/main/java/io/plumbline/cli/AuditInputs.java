@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns the input options into a snapshot and the settings to audit it with. Demo and snapshot audits
@@ -162,7 +163,10 @@ record AuditInputs(
         if (unread.isEmpty()) {
             return Optional.empty();
         }
-        String shown = String.join(", ", unread.subList(0, Math.min(5, unread.size())))
+        // a file's name is anyone's to choose: shown with its control characters as escapes
+        String shown = unread.subList(0, Math.min(5, unread.size())).stream()
+                        .map(Texts::shown)
+                        .collect(Collectors.joining(", "))
                 + (unread.size() > 5 ? " and " + (unread.size() - 5) + " more" : "");
         return Optional.of("note: not read: " + shown + " (a snapshot folder is read only from "
                 + String.join(", ", SnapshotLayout.FILES) + "; an export in parts must be joined into one file)");

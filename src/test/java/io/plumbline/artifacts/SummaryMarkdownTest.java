@@ -33,4 +33,10 @@ class SummaryMarkdownTest {
         assertThat(SummaryMarkdown.escape("Acme | Labs\r\nWest\u0007 <b>`"))
                 .isEqualTo("Acme \\| Labs West\\\\u0007 &lt;b>\\`");
     }
+
+    @Test
+    void escape_aNameCannotBecomeALinkOrAnImage() {
+        assertThat(SummaryMarkdown.escape("Acme [click](https://phish.example) ![px](https://t.example/p.png)"))
+                .isEqualTo("Acme \\[click\\](https://phish.example) !\\[px\\](https://t.example/p.png)");
+    }
 }

@@ -10,6 +10,8 @@ import io.plumbline.errors.ExitCodes;
 import io.plumbline.model.ActionCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +72,32 @@ class ApplyReadoutTest {
         assertThat(ApplyReadout.change(
                         result(ActionCode.ADD_ORG_DOMAIN, ResultStatus.SKIPPED, 9004L, null, "acmebio.example")))
                 .isEmpty();
+    }
+
+    @Test
+    void print_idsFromAReceiptFile_showControlCharactersAsEscapes() {
+        StringWriter out = new StringWriter();
+        ActionResult row = new ActionResult(
+                "A\u001b[2J",
+                ActionCode.ADD_ORG_DOMAIN,
+                ResultStatus.WOULD_APPLY,
+                "",
+                "001\u0007",
+                9001L,
+                null,
+                null,
+                "a.example",
+                Map.of(),
+                Map.of(),
+                "");
+
+        ApplyReadout.print(
+                new PrintWriter(out), receipt(1, 0), List.of(row), "h", Path.of("r.json"), null, false, false);
+
+        assertThat(out.toString())
+                .contains("A\\u001B[2J")
+                .contains("001\\u0007")
+                .doesNotContain("\u001b", "\u0007");
     }
 
     private static ActionResult result(ActionCode code, Long org, Long user, String value) {

@@ -171,6 +171,18 @@ class AuditSnapshotTest {
     }
 
     @Test
+    void audit_unreadFileNamedWithControlCharacters_showsThemAsEscapes() throws IOException {
+        Path snapshot = acme();
+        Files.writeString(snapshot.resolve("x\u001b]0;title\u0007.csv"), "x\n");
+
+        assertThat(audit(snapshot)).isZero();
+
+        assertThat(err.toString())
+                .startsWith("note: not read: x\\u001B]0;title\\u0007.csv (")
+                .doesNotContain("\u001b");
+    }
+
+    @Test
     void audit_cleanTenant_suggestsNoApplyOfAnEmptyPlan() throws IOException {
         Path snapshot = acme();
         Files.writeString(snapshot.resolve("snapshot.json"), "{\"captured_at\": \"2026-04-11T00:00:00Z\"}\n");
