@@ -34,6 +34,16 @@ interface ActionHandler {
     }
 
     /**
+     * Whether this kind's bulk form writes a whole field as the batch's re-check read it, while the job
+     * itself runs later, in Zendesk's queue: a change made to the record between the two (a domain a
+     * person adds) is overwritten. Such kinds go in bulk only when the apply is told to ({@link
+     * ApplyOptions#bulkOrgUpdates}); one at a time, each write follows its own re-check at once.
+     */
+    default boolean bulkOverwrites() {
+        return false;
+    }
+
+    /**
      * The state this action's write leaves, when that is what Zendesk holds now (read through
      * {@code zendesk}): how an item of a bulk job whose answer left it open, or a single write whose
      * answer was lost, is confirmed. Empty when the effect is not there.

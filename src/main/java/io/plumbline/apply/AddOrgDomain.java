@@ -72,6 +72,11 @@ final class AddOrgDomain implements ActionHandler {
     }
 
     @Override
+    public boolean bulkOverwrites() {
+        return true;
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public List<Written> writeAll(List<ActionTarget> targets, ZendeskWrites z, List<Check> checks) {
         List<OrganizationUpdate> updates = new ArrayList<>();

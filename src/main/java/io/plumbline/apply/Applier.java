@@ -29,7 +29,8 @@ import java.util.Map;
  * to the retry policy's attempts in a row.
  *
  * <p>On a live apply, a kind of action with a bulk form and at least {@link ApplyOptions#bulkThreshold}
- * actions to write in the run goes in {@link BulkBatch batches}: each batch re-checks all its actions
+ * actions to write in the run goes in {@link BulkBatch batches} (org updates only when {@link
+ * ApplyOptions#bulkOrgUpdates} says so, as their jobs overwrite a change made while they wait): each batch re-checks all its actions
  * just before its one bulk job, names all the ready ones to the sink before the job is sent, settles
  * from Zendesk's records any item the job's answer left open, and reports the results of the batch
  * together, in plan order; an action deferred from a batch (it shares a domain, an external_id or a
@@ -87,7 +88,8 @@ public final class Applier {
                 results = List.of(notTried(s.action(), limitedAt));
                 sink.accept(results.get(0));
                 done[i] = true;
-            } else if (ActionHandler.of(code).bulk() && options.bulk(toWrite.get(code))) {
+            } else if (ActionHandler.of(code).bulk()
+                    && options.bulk(toWrite.get(code), ActionHandler.of(code).bulkOverwrites())) {
                 List<Integer> batch = BulkBatch.select(steps, i, done, ledger::screen);
                 batch.forEach(j -> done[j] = true);
                 results = new BulkBatch(zendesk)

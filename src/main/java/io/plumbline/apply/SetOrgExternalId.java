@@ -80,6 +80,11 @@ final class SetOrgExternalId implements ActionHandler {
     }
 
     @Override
+    public boolean bulkOverwrites() {
+        return true;
+    }
+
+    @Override
     public List<Written> writeAll(List<ActionTarget> targets, ZendeskWrites z, List<Check> checks) {
         return Written.of(
                 z.updateOrganizations(targets.stream()

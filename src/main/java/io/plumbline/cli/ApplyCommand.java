@@ -112,10 +112,19 @@ final class ApplyCommand implements Callable<Integer> {
             names = "--bulk-threshold",
             paramLabel = "N",
             defaultValue = "" + ApplyOptions.DEFAULT_BULK_THRESHOLD,
-            description = "On a live apply, send an action kind in Zendesk's bulk jobs (100 a job) when at least N "
-                    + "of it are to be written; 0 never does (default: ${DEFAULT-VALUE}). move_user_to_org is "
-                    + "always written one at a time.")
+            description = "On a live apply, send assign_user_to_org in Zendesk's bulk jobs (create_many, 100 a "
+                    + "job) when at least N of them are to be written; 0 never does (default: ${DEFAULT-VALUE}). "
+                    + "move_user_to_org is always written one at a time; org updates only with --bulk-org-updates.")
     int bulkThreshold;
+
+    @Option(
+            names = "--bulk-org-updates",
+            description = "Send set_org_external_id and add_org_domain in bulk too (update_many jobs, from "
+                    + "--bulk-threshold of a kind). Zendesk runs a job later, from its queue, and it writes each "
+                    + "org's whole domain list, or its external_id, as Plumbline read it just before: a change "
+                    + "made to one of those orgs while the job waits is overwritten. For a quiet window, as a "
+                    + "first clean-up of many orgs; by default each org update follows its own re-check at once.")
+    boolean bulkOrgUpdates;
 
     @Option(
             names = "--max-plan-age-days",
@@ -151,7 +160,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (Files.isDirectory(plan)) {
             plan = plan.resolve("fix_plan.json");
         }
-        ApplyOptions options = new ApplyOptions(live, caps(), accounts(), actions(), bulkThreshold());
+        ApplyOptions options = new ApplyOptions(live, caps(), accounts(), actions(), bulkThreshold(), bulkOrgUpdates);
         Duration maxAge = maxPlanAge();
         PlanFile file = PlanFile.read(plan);
         Path out = receipt != null
@@ -288,6 +297,7 @@ final class ApplyCommand implements Callable<Integer> {
         caps.put("max_per_account", options.caps().maxPerAccount());
         if (options.live()) {
             h.put("bulk_threshold", options.bulkThreshold());
+            h.put("bulk_org_updates", options.bulkOrgUpdates());
         }
         ObjectNode filters = h.putObject("filters");
         options.onlyAccounts().stream().sorted().forEach(filters.putArray("only_account")::add);

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * to a later batch and re-checked there, and the batches stay as large as they can.
  */
 class BulkBatchTest {
-    private static final ApplyOptions BULK_FROM_2 = new ApplyOptions(true, new Caps(1000, 1000), Set.of(), Set.of(), 2);
+    private static final ApplyOptions BULK_FROM_2 =
+            new ApplyOptions(true, new Caps(1000, 1000), Set.of(), Set.of(), 2, true);
 
     @Test
     void apply_sameDomainForTwoOrgsInOneRun_addsItToTheFirstAndSkipsTheSecond() {

@@ -43,7 +43,7 @@ final class OneAction {
         FixPlan plan = new FixPlan(
                 FixPlan.SCHEMA_VERSION, "", Instant.EPOCH, "t", Map.of(), false, Caps.DEFAULT, List.of(action));
         List<ActionResult> results = new ArrayList<>();
-        new Applier(z).run(plan, new ApplyOptions(true, Caps.DEFAULT, Set.of(), Set.of(), 0), results::add);
+        new Applier(z).run(plan, new ApplyOptions(true, Caps.DEFAULT, Set.of(), Set.of(), 0, true), results::add);
         return results.get(0);
     }
 }

@@ -118,7 +118,14 @@ class ApplyKillTest {
         try (ZendeskEmulator z = fx.emulator()) {
             Path plan = fx.plan("bulk-during-3");
             // with bulk from 2 actions: update_many (A001-A002), update_many (A003-A005), create_many (A006-A007)
-            killAt(z, plan, z.interventions().holdAnswerOfWrite(3), "bulk-during-3", "--bulk-threshold", "2");
+            killAt(
+                    z,
+                    plan,
+                    z.interventions().holdAnswerOfWrite(3),
+                    "bulk-during-3",
+                    "--bulk-threshold",
+                    "2",
+                    "--bulk-org-updates");
 
             JsonNode receipt = json(plan.resolveSibling("apply_receipt.json"));
             assertThat(appliedIds(receipt)).containsExactlyElementsOf(firstActions(5));
@@ -126,7 +133,7 @@ class ApplyKillTest {
                     .containsExactly("A006", "A007");
             assertThat(z.log().writes().get(2).path()).isEqualTo("/api/v2/organization_memberships/create_many");
 
-            LiveApplyFixture.Run again = fx.applyLive(z, plan, "--bulk-threshold", "2");
+            LiveApplyFixture.Run again = fx.applyLive(z, plan, "--bulk-threshold", "2", "--bulk-org-updates");
 
             assertThat(again.code()).as(again.err()).isZero();
             assertThat(again.err()).contains("(A006, A007 were being written)");

@@ -587,6 +587,35 @@ class BulkApplyTest {
     }
 
     @Test
+    void apply_orgRepairsByDefault_goOneAtATimeWhileMembershipsGoInBulk() throws Exception {
+        BulkTenant t = new BulkTenant(dir, 12, 12, true);
+        try (ZendeskEmulator z = t.emulator()) {
+            Path plan = t.planCopy("orgs-one-by-one");
+            // a person adds a domain to an org while the run goes on: a queued update_many, writing the list
+            // read before it, would drop it; one update at a time reads the list just before its own write
+            z.interventions().afterRequest("PUT", "/api/v2/organizations/100000", 1, () -> addLateDomain(z));
+            LiveApplyFixture.Run r = t.applyLiveOrgsOneByOne(z, plan);
+
+            assertThat(r.code()).as(r.err()).isZero();
+            List<LoggedRequest> writes = z.log().writes();
+            assertThat(writes).noneMatch(w -> w.path().endsWith("/update_many"));
+            assertThat(writes.stream()
+                            .filter(w -> w.method().equals("PUT") && w.path().matches("/api/v2/organizations/\\d+")))
+                    .hasSize(24);
+            assertThat(writes.stream().filter(w -> w.path().equals(CREATE_MANY)))
+                    .hasSize(2);
+            assertThat(BulkTenant.results(plan))
+                    .hasSize(24 + 144)
+                    .allMatch(n -> n.path("status").asText().equals("applied"));
+            assertLateDomainKept(z);
+            assertThat(LiveApplyFixture.json(plan.resolveSibling("apply_receipt.json"))
+                            .path("bulk_org_updates")
+                            .asBoolean(true))
+                    .isFalse();
+        }
+    }
+
+    @Test
     void apply_preconditionsChangedForSomeItems_skipsThoseSendsTheRestInOneJobAndUndoReversesThem() throws Exception {
         BulkTenant t = new BulkTenant(dir, 4, 5, false);
         try (ZendeskEmulator z = t.emulator()) {

@@ -111,8 +111,18 @@ final class BulkTenant {
         return to;
     }
 
-    /** {@code apply --plan P --config C --apply --confirm-plan-hash H} with caps wide enough for all. */
+    /**
+     * {@code apply --plan P --config C --apply --confirm-plan-hash H} with caps wide enough for all, and org
+     * updates in bulk too ({@code --bulk-org-updates}).
+     */
     LiveApplyFixture.Run applyLive(ZendeskEmulator z, Path plan, String... more) {
+        List<String> args = new ArrayList<>(List.of("--bulk-org-updates"));
+        args.addAll(List.of(more));
+        return applyLiveOrgsOneByOne(z, plan, args.toArray(String[]::new));
+    }
+
+    /** As {@link #applyLive}, org updates left one at a time (the default). */
+    LiveApplyFixture.Run applyLiveOrgsOneByOne(ZendeskEmulator z, Path plan, String... more) {
         List<String> args = new ArrayList<>(List.of(
                 "apply",
                 "--plan",
