@@ -5,6 +5,7 @@ import io.plumbline.model.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,77 @@ public final class DomainNormalizer {
      */
     private static final Pattern PASSWORD = Pattern.compile("((?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#@:\\s]*:)[^\\s,;]*@"
             + "|((?:^|(?<=[\\s,;]))[^/?#@:\\s,;]+:)(?!//)[^\\s,;]*@");
+
+    /**
+     * Suffixes of two labels under which anyone registers a name (country second levels, shared hosting):
+     * such a suffix alone in a domain field is a cut-off name, never one customer's domain. A short list
+     * of the common ones, not the whole public suffix list.
+     */
+    private static final Set<String> PUBLIC_SUFFIXES = Set.of(
+            "co.uk",
+            "org.uk",
+            "me.uk",
+            "ltd.uk",
+            "plc.uk",
+            "ac.uk",
+            "gov.uk",
+            "net.uk",
+            "com.au",
+            "net.au",
+            "org.au",
+            "co.nz",
+            "org.nz",
+            "net.nz",
+            "co.jp",
+            "ne.jp",
+            "or.jp",
+            "co.kr",
+            "or.kr",
+            "com.cn",
+            "net.cn",
+            "org.cn",
+            "com.hk",
+            "com.tw",
+            "com.sg",
+            "com.my",
+            "co.in",
+            "net.in",
+            "org.in",
+            "co.id",
+            "co.th",
+            "com.ph",
+            "com.br",
+            "com.mx",
+            "com.ar",
+            "com.co",
+            "com.pe",
+            "co.za",
+            "com.tr",
+            "com.ua",
+            "co.il",
+            "com.es",
+            "com.pl",
+            "com.pt",
+            "com.ru",
+            "com.sa",
+            "com.eg",
+            "com.ng",
+            "github.io",
+            "gitlab.io",
+            "herokuapp.com",
+            "netlify.app",
+            "vercel.app",
+            "pages.dev",
+            "azurewebsites.net",
+            "cloudfront.net",
+            "appspot.com",
+            "web.app",
+            "firebaseapp.com",
+            "blogspot.com",
+            "wordpress.com",
+            "wixsite.com",
+            "myshopify.com",
+            "squarespace.com");
 
     private static final int MAX_LENGTH = 253;
     private static final int MAX_LABEL_LENGTH = 63;
@@ -51,9 +123,12 @@ public final class DomainNormalizer {
         return out;
     }
 
-    /** A character that separates domains in a list: comma, semicolon, or any space ({@link #isSpace}). */
+    /**
+     * A character that separates domains in a list: a comma or semicolon (the full-width and ideographic
+     * ones too, as East Asian text writes them), or any space ({@link #isSpace}).
+     */
     private static boolean isSeparator(char c) {
-        return c == ',' || c == ';' || isSpace(c);
+        return c == ',' || c == ';' || c == '\u3001' || c == '\uFF0C' || c == '\uFF1B' || isSpace(c);
     }
 
     /** A space of any kind, no-break ones included ({@link Texts#isSpace}). */
@@ -118,7 +193,18 @@ public final class DomainNormalizer {
     }
 
     private static DomainParse hostname(String raw, String host) {
-        String ascii = isAscii(host) ? host : Uts46.toAscii(host);
+        boolean ascii7 = isAscii(host);
+        // UTS #46 lets symbols and punctuation through (curly quotes, dashes, bullets from text pasted out
+        // of a document become labels like xn--acme-996a) and drops invisible characters (a zero-width space
+        // joins two domains into one): a name is held to the characters a domain label is made of, both as
+        // written and, for an xn-- label, as it decodes
+        if (!ascii7 && !Uts46.labelCharacters(host)) {
+            return DomainParse.invalid(
+                    raw,
+                    "not a valid internationalized domain name (" + notLabelCharacter(host)
+                            + " is no letter, digit or hyphen)");
+        }
+        String ascii = ascii7 ? host : Uts46.toAscii(host);
         if (ascii == null) {
             return DomainParse.invalid(raw, "not a valid internationalized domain name");
         }
@@ -131,7 +217,20 @@ public final class DomainNormalizer {
             ascii = ascii.substring(4);
         }
         String problem = hostnameProblem(ascii);
+        if (problem == null && !Uts46.decodesToLabelCharacters(ascii)) {
+            // an xn-- label that is no punycode (xn--zz), or the punycode of symbols, written out
+            problem = "not a valid internationalized domain name";
+        }
         return problem == null ? DomainParse.ok(raw, new Domain(ascii)) : DomainParse.invalid(raw, problem);
+    }
+
+    /** The first character of {@code host} no domain label is made of, named by its code point. */
+    private static String notLabelCharacter(String host) {
+        return host.codePoints()
+                .filter(c -> !Uts46.labelCharacter(c))
+                .mapToObj(c -> String.format(Locale.ROOT, "U+%04X", c))
+                .findFirst()
+                .orElse("a character");
     }
 
     private static boolean isAscii(String s) {
@@ -168,6 +267,9 @@ public final class DomainNormalizer {
         }
         if (!isTopLevelLabel(s.substring(from))) {
             return "not a valid hostname (top-level label '" + s.substring(from) + "')";
+        }
+        if (PUBLIC_SUFFIXES.contains(s)) {
+            return "a public suffix (others register their names under it), not one customer's domain";
         }
         return null;
     }

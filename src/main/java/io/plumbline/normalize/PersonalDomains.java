@@ -112,7 +112,21 @@ public final class PersonalDomains {
             "optusnet.com.au",
             "uol.com.br",
             "bol.com.br",
-            "rediffmail.com");
+            "rediffmail.com",
+            "yahoo.com.mx",
+            "yahoo.in",
+            "hotmail.nl",
+            "hotmail.co.jp",
+            "outlook.jp",
+            "gmx.fr",
+            "inbox.ru",
+            "bk.ru",
+            "list.ru",
+            "foxmail.com",
+            "yeah.net",
+            "seznam.cz",
+            "wp.pl",
+            "o2.pl");
 
     /**
      * The built-in shared platforms: social networks, site builders and hosts, code hosts and link

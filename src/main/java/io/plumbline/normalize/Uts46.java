@@ -1,5 +1,7 @@
 package io.plumbline.normalize;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UCharacterCategory;
 import com.ibm.icu.text.IDNA;
 import java.util.EnumSet;
 import java.util.Set;
@@ -38,5 +40,51 @@ final class Uts46 {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether every character of {@code host} is one a domain label is made of, or a dot: a letter, a
+     * mark, a decimal digit, a hyphen, the joiners some scripts need (their context checked by {@link
+     * #toAscii}), or a full-width or ideographic full stop. Close to IDNA2008's valid code points, which
+     * UTS #46 widens to symbols and punctuation and to characters it silently removes.
+     */
+    static boolean labelCharacters(String host) {
+        return host.codePoints().allMatch(Uts46::labelCharacter);
+    }
+
+    static boolean labelCharacter(int c) {
+        if (c == '-' || c == '.' || c == 0x3002 || c == 0xFF0E || c == 0xFF61 || c == 0x200C || c == 0x200D) {
+            return true;
+        }
+        return switch (UCharacter.getType(c)) {
+            case UCharacterCategory.UPPERCASE_LETTER,
+                    UCharacterCategory.LOWERCASE_LETTER,
+                    UCharacterCategory.TITLECASE_LETTER,
+                    UCharacterCategory.MODIFIER_LETTER,
+                    UCharacterCategory.OTHER_LETTER,
+                    UCharacterCategory.NON_SPACING_MARK,
+                    UCharacterCategory.COMBINING_SPACING_MARK,
+                    UCharacterCategory.DECIMAL_DIGIT_NUMBER -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether {@code ascii}, a name {@link #toAscii} accepted, holds only valid punycode labels that
+     * decode to {@link #labelCharacters}: an {@code xn--} label written out is checked as its Unicode.
+     */
+    static boolean decodesToLabelCharacters(String ascii) {
+        if (!ascii.contains("xn--")) {
+            return true;
+        }
+        StringBuilder unicode = new StringBuilder(ascii.length());
+        IDNA.Info info = new IDNA.Info();
+        NONTRANSITIONAL.nameToUnicode(ascii, unicode, info);
+        for (IDNA.Error e : info.getErrors()) {
+            if (!LEFT_TO_THE_HOSTNAME_CHECK.contains(e)) {
+                return false;
+            }
+        }
+        return labelCharacters(unicode.toString());
     }
 }

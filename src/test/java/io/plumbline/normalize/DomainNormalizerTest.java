@@ -126,6 +126,52 @@ class DomainNormalizerTest {
         assertThat(DomainNormalizer.parse(raw).problem()).isEqualTo("not a valid internationalized domain name");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "\u201cacme.example\u201d",
+                "acme.example\u2019",
+                "acme\u2013corp.example",
+                "\u2022acme.example",
+                "\u00abacme.example\u00bb",
+                "acme.example\u2713",
+                "acme\u2122.example",
+                "acme.example\u200bacme.io",
+                "acme.ex\u00adample",
+                "acme.example\u00b7acme.io",
+                "\ud83d\ude00.example"
+            })
+    void parse_symbolPunctuationOrInvisibleCharacter_isRejectedNotEncoded(String raw) {
+        DomainParse p = DomainNormalizer.parse(raw);
+
+        assertThat(p.valid()).as(raw + " -> " + p.domain()).isFalse();
+        assertThat(p.problem())
+                .startsWith("not a valid internationalized domain name (U+")
+                .endsWith(" is no letter, digit or hyphen)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xn--zz.example", "xn--a.de", "xn--acme-996a.example", "acme.xn--com-to0a"})
+    void parse_punycodeThatIsInvalidOrDecodesToSymbols_isRejected(String raw) {
+        assertThat(DomainNormalizer.parse(raw).problem()).isEqualTo("not a valid internationalized domain name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"co.uk", "https://www.co.uk/", "COM.AU", "github.io"})
+    void parse_publicSuffixAlone_isRejected(String raw) {
+        assertThat(DomainNormalizer.parse(raw).problem())
+                .isEqualTo("a public suffix (others register their names under it), not one customer's domain");
+        assertThat(DomainNormalizer.parse("acme.co.uk").valid()).isTrue();
+        assertThat(DomainNormalizer.parse("acme.github.io").valid()).isTrue();
+    }
+
+    @Test
+    void parseList_fullWidthAndIdeographicCommasAndSemicolons_separate() {
+        assertThat(DomainNormalizer.parseList("a.example\u3001b.example\uff0cc.example\uff1bd.example"))
+                .extracting(p -> p.domain().value())
+                .containsExactly("a.example", "b.example", "c.example", "d.example");
+    }
+
     @Test
     void parse_nameLongerThan253_isRejected() {
         String name = ("a".repeat(61) + ".").repeat(4) + "example";
