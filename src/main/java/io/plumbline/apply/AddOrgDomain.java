@@ -4,8 +4,11 @@ import io.plumbline.normalize.DomainNormalizer;
 import io.plumbline.zendesk.OrganizationUpdate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code add_org_domain}: re-read the org, append the domain to its current list and send the whole
@@ -109,11 +112,18 @@ final class AddOrgDomain implements ActionHandler {
             // the repair only adds a domain the org did not hold: anything else is not its record
             return Check.skip(ActionHandler.NOT_AS_APPLIED, now);
         }
-        if (current.stream().noneMatch(d -> DomainNormalizer.sameDomain(d, t.value()))) {
+        // only the entry the repair added goes: another spelling of the domain (www.shop.example beside
+        // shop.example) was put there by someone else, and stays
+        Set<String> added = made.stream()
+                .map(String::valueOf)
+                .filter(d -> DomainNormalizer.sameDomain(d, t.value()))
+                .map(d -> d.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        if (current.stream().noneMatch(d -> added.contains(d.toLowerCase(Locale.ROOT)))) {
             return Check.skip("already_in_effect", now);
         }
         List<String> next = new ArrayList<>(current);
-        next.removeIf(d -> DomainNormalizer.sameDomain(d, t.value()));
+        next.removeIf(d -> added.contains(d.toLowerCase(Locale.ROOT)));
         return Check.ready(now, Map.of("domain_names", next));
     }
 

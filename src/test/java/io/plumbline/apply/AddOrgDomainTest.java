@@ -31,6 +31,34 @@ class AddOrgDomainTest {
         assertThat(z.writes()).isEmpty();
     }
 
+    @Test
+    void undo_anotherSpellingAddedSince_removesOnlyTheEntryTheRepairAdded() {
+        SnapshotZendesk z = zendesk(List.of("a.example", "shop.example", "www.shop.example"), List.of());
+
+        Check c = undoCheck(z);
+
+        assertThat(c.ready()).isTrue();
+        assertThat(c.after()).isEqualTo(Map.of("domain_names", List.of("a.example", "www.shop.example")));
+    }
+
+    @Test
+    void undo_onlyAnotherSpellingLeft_isAlreadyInEffect() {
+        SnapshotZendesk z = zendesk(List.of("a.example", "www.shop.example"), List.of());
+
+        assertThat(undoCheck(z).reason()).isEqualTo("already_in_effect");
+    }
+
+    private static Check undoCheck(SnapshotZendesk z) {
+        ActionTarget t = new ActionTarget(
+                ActionCode.ADD_ORG_DOMAIN, "ACC-1", new ZendeskOrgId(1), null, null, "shop.example", Map.of());
+        return new AddOrgDomain()
+                .checkUndo(
+                        t,
+                        Map.of("domain_names", List.of("a.example")),
+                        Map.of("domain_names", List.of("a.example", "shop.example")),
+                        z);
+    }
+
     /** Org 1 (the action's target) and org 2 with the domain names given. */
     private static SnapshotZendesk zendesk(List<String> target, List<String> other) {
         return OneAction.zendesk(
