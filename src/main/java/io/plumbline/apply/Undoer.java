@@ -46,8 +46,17 @@ public final class Undoer {
      */
     public static final String ALREADY_UNDONE = "already_undone";
 
+    /**
+     * An undo's reason for an applied result whose inverse an earlier undo of the same receipt was writing
+     * when it stopped, while Zendesk holds the applied value: that write may not have landed, or it did and
+     * the value was written again since (by hand, by another plan's apply). Which one Zendesk does not say,
+     * so it is left alone, to be reversed by hand if that write did not land.
+     */
+    public static final String EARLIER_UNDO_UNCONFIRMED = "earlier_undo_unconfirmed";
+
     private final ZendeskWrites zendesk;
     private Set<String> undoneBefore = Set.of();
+    private Set<String> undoneMaybe = Set.of();
 
     public Undoer(ZendeskWrites zendesk) {
         this.zendesk = zendesk;
@@ -56,6 +65,15 @@ public final class Undoer {
     /** This undoer, told the actions whose writes an earlier undo of the receipt reversed ({@value #ALREADY_UNDONE}). */
     public Undoer undoneBefore(Set<String> actionIds) {
         this.undoneBefore = Set.copyOf(actionIds);
+        return this;
+    }
+
+    /**
+     * This undoer, told the actions whose inverse an earlier undo of the receipt was writing when it stopped
+     * ({@value #EARLIER_UNDO_UNCONFIRMED}).
+     */
+    public Undoer undoneMaybe(Set<String> actionIds) {
+        this.undoneMaybe = Set.copyOf(actionIds);
         return this;
     }
 
@@ -240,6 +258,9 @@ public final class Undoer {
         }
         if (undoneBefore.contains(r.actionId())) {
             return r.withOutcome(ResultStatus.SKIPPED, ALREADY_UNDONE, check.before(), check.before(), "");
+        }
+        if (undoneMaybe.contains(r.actionId())) {
+            return r.withOutcome(ResultStatus.SKIPPED, EARLIER_UNDO_UNCONFIRMED, check.before(), check.before(), "");
         }
         return live ? null : r.withOutcome(ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
     }

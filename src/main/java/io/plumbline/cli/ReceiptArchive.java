@@ -348,6 +348,31 @@ final class ReceiptArchive {
      */
     static Set<String> undoneBefore(Path receipt, Path target, String hash) {
         Set<String> out = new TreeSet<>();
+        earlierUndos(receipt, target, hash).forEach(u -> out.addAll(appliedIn(u)));
+        return out;
+    }
+
+    /**
+     * The actions whose inverse an earlier live undo of the receipt of hash {@code hash} was writing when it
+     * stopped (its {@code in_flight}), and that no earlier undo lists as applied: whether that write landed
+     * is not known, and Zendesk holding the applied value again may be someone's change since.
+     */
+    static Set<String> undoneMaybe(Path receipt, Path target, String hash) {
+        Set<String> out = new TreeSet<>();
+        for (JsonNode undo : earlierUndos(receipt, target, hash)) {
+            ReceiptFile.inFlight(undo).forEach(r -> out.add(r.actionId()));
+        }
+        out.removeAll(undoneBefore(receipt, target, hash));
+        return out;
+    }
+
+    /**
+     * The receipts of earlier live undos of the receipt of hash {@code hash}: looked for beside the receipt
+     * and in its run folder's {@code applies/}, and at the undo receipt {@code target} this undo writes and
+     * in the folder that archives it.
+     */
+    private static List<JsonNode> earlierUndos(Path receipt, Path target, String hash) {
+        List<JsonNode> out = new ArrayList<>();
         Set<Path> near = new LinkedHashSet<>(receiptsNear(receipt.toAbsolutePath()));
         near.add(receipt.toAbsolutePath().resolveSibling("undo_receipt.json"));
         near.add(target.toAbsolutePath());
@@ -358,12 +383,11 @@ final class ReceiptArchive {
         }
         for (Path p : near) {
             JsonNode other = Files.isRegularFile(p) ? readQuietly(p) : null;
-            if (other == null
-                    || !other.path("mode").asText().equals("undo")
-                    || !other.path("source_receipt_hash").asText().equalsIgnoreCase(hash)) {
-                continue;
+            if (other != null
+                    && other.path("mode").asText().equals("undo")
+                    && other.path("source_receipt_hash").asText().equalsIgnoreCase(hash)) {
+                out.add(other);
             }
-            out.addAll(appliedIn(other));
         }
         return out;
     }

@@ -204,14 +204,19 @@ final class UndoCommand implements Callable<Integer> {
             keepUnfinished(target);
             // read before this run's receipt replaces the one at the target
             Set<String> undoneBefore = ReceiptArchive.undoneBefore(receipt, target, hash);
+            Set<String> undoneMaybe = ReceiptArchive.undoneMaybe(receipt, target, hash);
             String runId = freshRunId(target, started, live ? "undo" : "undo_dry_run");
             try {
                 undoReceipt = new ReceiptFile(target, header(source, hash, runId, started, instance));
                 new Undoer(zendesk)
                         .undoneBefore(undoneBefore)
+                        .undoneMaybe(undoneMaybe)
                         .run(results, inFlight, appliedLater.keySet(), live, undoReceipt);
                 undoHash = undoReceipt.finish(ctx.clock().instant().toString());
                 archive(target, runId);
+                if (live) {
+                    keepBesideTheReceipt(target, runId);
+                }
             } finally {
                 ReceiptArchive.release(target, runId);
             }
@@ -273,6 +278,28 @@ final class UndoCommand implements Callable<Integer> {
             ReceiptArchive.archive(target, runId);
         } catch (IOException e) {
             throw new InputException(target.toString(), 0, 0, "cannot archive the undo receipt: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A live undo written elsewhere ({@code --out}) is kept in the undone receipt's {@code applies/} too:
+     * a later undo of that receipt from its own folder looks there for what earlier undos reversed, and
+     * would otherwise write an inverse again over a value set since. Said, not fatal, when it cannot be.
+     */
+    private void keepBesideTheReceipt(Path target, String runId) {
+        Path home = ReceiptArchive.dir(receipt);
+        Path copy = home.resolve(runId + ".json");
+        if (home.equals(ReceiptArchive.dir(target)) || Files.exists(copy)) {
+            return;
+        }
+        try {
+            Files.createDirectories(home);
+            Files.copy(ReceiptArchive.dir(target).resolve(runId + ".json"), copy);
+        } catch (IOException e) {
+            ctx.err()
+                    .println("warning: cannot keep a copy of this undo's receipt in " + home + " (" + e.getMessage()
+                            + "); a later undo of " + receipt + " from there will not know what this one reversed: "
+                            + "undo it with --out " + target);
         }
     }
 

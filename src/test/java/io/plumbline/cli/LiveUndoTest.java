@@ -5,6 +5,7 @@ import static io.plumbline.cli.LiveApplyFixture.writes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.apply.ReceiptFile;
 import io.plumbline.apply.Undoer;
@@ -239,6 +240,74 @@ class LiveUndoTest {
             assertThat(z.organization(9001).orElseThrow().path("external_id").asText())
                     .isEqualTo("001ACME001");
         }
+    }
+
+    @Test
+    void undo_afterAnEarlierUndoStoppedWhileWritingAnInverse_leavesAValueWrittenAgainAlone() throws Exception {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "undo-killed-in-flight");
+            assertThat(fx.undoLive(z, receipt).code()).isZero();
+            // as a kill leaves it: A001's inverse (external_id cleared) sent, its answer never recorded
+            Path undoReceipt = receipt.resolveSibling("undo_receipt.json");
+            ObjectNode killed = (ObjectNode) json(undoReceipt);
+            JsonNode a001 = result(killed, "A001");
+            ((ArrayNode) killed.get("results")).remove(indexOf(killed.get("results"), a001));
+            killed.set("in_flight", a001);
+            killed.put("complete", false);
+            killed.remove("receipt_hash");
+            Files.writeString(undoReceipt, killed.toString());
+            Files.delete(receipt.resolveSibling("applies")
+                    .resolve(killed.path("run_id").asText() + ".json"));
+            // someone links org 9001 to its account again, by hand
+            z.edits().updateOrganization(9001, "{\"external_id\": \"001ACME001\"}");
+            z.log().clear();
+
+            LiveApplyFixture.Run again = fx.undo(
+                    z,
+                    receipt,
+                    "--apply",
+                    "--confirm-receipt-hash",
+                    json(receipt).path("receipt_hash").asText());
+
+            assertThat(again.code()).as(again.err()).isZero();
+            JsonNode now = result(json(undoReceipt), "A001");
+            assertThat(now.path("status").asText()).isEqualTo("skipped");
+            assertThat(now.path("reason").asText()).isEqualTo(Undoer.EARLIER_UNDO_UNCONFIRMED);
+            assertThat(z.organization(9001).orElseThrow().path("external_id").asText())
+                    .isEqualTo("001ACME001");
+        }
+    }
+
+    @Test
+    void undo_afterAnUndoWrittenElsewhere_knowsWhatThatOneReversed() throws Exception {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "undo-written-elsewhere");
+            Path elsewhere = dir.resolve("undo-elsewhere").resolve("undo1.json");
+            Files.createDirectories(elsewhere.getParent());
+            String hash = json(receipt).path("receipt_hash").asText();
+            assertThat(fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash, "--out", elsewhere.toString())
+                            .code())
+                    .isZero();
+            z.edits().updateOrganization(9001, "{\"external_id\": \"001ACME001\"}");
+            z.log().clear();
+
+            LiveApplyFixture.Run again = fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash);
+
+            assertThat(again.code()).as(again.err()).isZero();
+            JsonNode a001 = result(json(receipt.resolveSibling("undo_receipt.json")), "A001");
+            assertThat(a001.path("reason").asText()).isEqualTo(Undoer.ALREADY_UNDONE);
+            assertThat(z.organization(9001).orElseThrow().path("external_id").asText())
+                    .isEqualTo("001ACME001");
+        }
+    }
+
+    private static int indexOf(JsonNode array, JsonNode element) {
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i).equals(element)) {
+                return i;
+            }
+        }
+        throw new AssertionError(element + " is not in " + array);
     }
 
     @Test
