@@ -49,18 +49,23 @@ public final class Texts {
     /**
      * {@code s} without the spaces around it as a person pasting a value means them: ASCII and Unicode
      * whitespace, and the no-break spaces ({@code U+00A0}, {@code U+2007}, {@code U+202F}) that {@link
-     * String#strip} keeps, so an id copied from a web page still reads as that id.
+     * String#strip} keeps, so an id copied from a web page still reads as that id; and the invisible
+     * characters a copy brings along at either end (a zero-width space, a word joiner, a byte order mark).
      */
     public static String strip(String s) {
         int from = 0;
         int to = s.length();
-        while (from < to && isSpace(s.charAt(from))) {
+        while (from < to && strippable(s.charAt(from))) {
             from++;
         }
-        while (to > from && isSpace(s.charAt(to - 1))) {
+        while (to > from && strippable(s.charAt(to - 1))) {
             to--;
         }
         return s.substring(from, to);
+    }
+
+    private static boolean strippable(char c) {
+        return isSpace(c) || c == '\u200B' || c == '\u2060' || c == '\uFEFF';
     }
 
     /** A space of any kind, no-break ones included ({@link #strip}). */

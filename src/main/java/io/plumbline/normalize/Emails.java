@@ -1,6 +1,7 @@
 package io.plumbline.normalize;
 
 import io.plumbline.model.Domain;
+import io.plumbline.model.Texts;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -33,9 +34,9 @@ public final class Emails {
         if (raw == null) {
             return Optional.empty();
         }
-        String s = raw.strip().toLowerCase(Locale.ROOT);
+        String s = Texts.strip(raw).toLowerCase(Locale.ROOT);
         int at = s.lastIndexOf('@');
-        if (at <= 0 || at == s.length() - 1 || s.indexOf('@') != at) {
+        if (at <= 0 || at == s.length() - 1 || s.indexOf('@') != at || !plainLocalPart(s, at)) {
             return Optional.empty();
         }
         String host = s.substring(at + 1);
@@ -46,6 +47,27 @@ public final class Emails {
         String value = domain.domain().value();
         String email = value.equals(host) ? s : s.substring(0, at) + "@" + value;
         return Optional.of(new Address(email, domain.domain()));
+    }
+
+    /**
+     * Whether {@code s[0, at)} is a local part as mailboxes are written: no space, control or invisible
+     * character, and none of {@code : < > ( ) [ ] , ;} that only a display name, a {@code mailto:} link
+     * or a list around the address would bring (quoted local parts, which may hold them, are not used by
+     * the mailboxes Zendesk and Salesforce hold). Such an address would never equal the one Zendesk holds.
+     */
+    private static boolean plainLocalPart(String s, int at) {
+        for (int i = 0; i < at; i++) {
+            char c = s.charAt(i);
+            if (c <= ' '
+                    || ":<>()[],;\"\\".indexOf(c) >= 0
+                    || Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || Character.getType(c) == Character.FORMAT
+                    || Character.isISOControl(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The normalized domain of an address, or empty when it has none. */

@@ -28,6 +28,7 @@ class DomainNormalizerTest {
             'https://acme.example\\path'                | acme.example
             acme.example?ref=crm                       | acme.example
             acme.example#top                           | acme.example
+            '\ufeffacme.example\u200b'                 | acme.example
             www.acme.example                           | acme.example
             acme.example.                              | acme.example
             www.acme.example.                          | acme.example

@@ -19,6 +19,7 @@ class EmailsTest {
             jane+support@acme.example         | jane+support@acme.example
             jane@acme.example.                | jane@acme.example
             jane@bücher.example               | jane@xn--bcher-kva.example
+            '\u00a0jane@acme.example\u200b'     | jane@acme.example
             """)
     void normalize_usableAddress_isLowercasedWithNormalizedDomain(String raw, String expected) {
         assertThat(Emails.normalize(raw)).contains(expected);
@@ -37,7 +38,13 @@ class EmailsTest {
                 "jane@localhost",
                 "jane@ acme.example",
                 "jane@192.168.0.1",
-                "jane@/accounts/x"
+                "jane@/accounts/x",
+                "mailto:jane@acme.example",
+                "Jane <jane@acme.example>",
+                "ja\u200bne@acme.example",
+                "jane doe@acme.example",
+                "jane\u00a0doe@acme.example",
+                "jane;x@acme.example"
             })
     void normalize_unusableAddress_isEmpty(String raw) {
         assertThat(Emails.normalize(raw)).isEmpty();
