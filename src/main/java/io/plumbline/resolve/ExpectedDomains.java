@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 /**
  * The domains an account expects on its Zendesk org: the normalized {@code zendesk_domain_override}
- * when present, else the normalized {@code account_domains} plus the host of {@code website}. Tokens
+ * when it holds a domain, else the normalized {@code account_domains} plus the host of {@code website}. Tokens
  * that are not domains, and personal email domains, are kept aside as corrupted and never matched.
  */
 public record ExpectedDomains(List<Domain> domains, List<CorruptedToken> corrupted, boolean fromOverride) {
@@ -33,7 +33,9 @@ public record ExpectedDomains(List<Domain> domains, List<CorruptedToken> corrupt
         TreeSet<Domain> fromWebsite = collect(WEBSITE, site, personal, corrupted);
         TreeSet<Domain> fromOverride = collect(
                 "zendesk_domain_override", DomainNormalizer.parseList(account.domainOverride()), personal, corrupted);
-        boolean override = !DomainNormalizer.blank(account.domainOverride());
+        // an override that yields no domain (a placeholder such as n/a or -, reported as corrupted) overrides
+        // nothing: it would leave the account expecting no domain at all in place of its own
+        boolean override = !fromOverride.isEmpty();
         TreeSet<Domain> expected = new TreeSet<>(override ? fromOverride : fromDomains);
         if (!override) {
             expected.addAll(fromWebsite);
