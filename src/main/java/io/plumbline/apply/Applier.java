@@ -30,10 +30,10 @@ import java.util.Map;
  *
  * <p>On a live apply, a kind of action with a bulk form and at least {@link ApplyOptions#bulkThreshold}
  * actions to write in the run goes in {@link BulkBatch batches} (org updates only when {@link
- * ApplyOptions#bulkOrgUpdates} says so, as their jobs overwrite a change made while they wait): each batch re-checks all its actions
- * just before its one bulk job, names all the ready ones to the sink before the job is sent, settles
- * from Zendesk's records any item the job's answer left open, and reports the results of the batch
- * together, in plan order; an action deferred from a batch (it shares a domain, an external_id or a
+ * ApplyOptions#bulkOrgUpdates} says so, as their jobs overwrite a change made while they wait): each
+ * batch re-checks all its actions just before its one bulk job, names all the ready ones to the sink
+ * before the job is sent, settles from Zendesk's records any item the job's answer left open, and
+ * reports the results of the batch together, in plan order; an action deferred from a batch (it shares a domain, an external_id or a
  * record with one in it) is reported with a later batch. The {@link RunLedger} keeps later actions off
  * records a job may still be writing. A dry run never batches.
  */
