@@ -24,14 +24,22 @@ public final class NextCommands {
      * inputs and settings (lookback, as-of, config) the audit used, a demo run included.
      */
     public static List<String[]> of(Path runDir, String topAccount, boolean prepared) {
-        return of("plumbline", runDir, topAccount, prepared);
+        return of("plumbline", runDir, topAccount, prepared, null);
     }
 
-    /** As {@link #of(Path, String, boolean)}, each command starting with {@code program} (a shell word). */
-    public static List<String[]> of(String program, Path runDir, String topAccount, boolean prepared) {
+    /**
+     * As {@link #of(Path, String, boolean)}, each command starting with {@code program} (a shell word), and
+     * the apply naming {@code config} when the audit was given one (null: the default), as apply reads the
+     * Zendesk to check against from it.
+     */
+    public static List<String[]> of(String program, Path runDir, String topAccount, boolean prepared, Path config) {
         List<String[]> out = new ArrayList<>();
         if (prepared) {
-            out.add(new String[] {"Dry-run apply", program + " apply --plan " + word(runDir.resolve("fix_plan.json"))});
+            out.add(new String[] {
+                "Dry-run apply",
+                program + " apply --plan " + word(runDir.resolve("fix_plan.json"))
+                        + (config == null ? "" : " --config " + word(config))
+            });
         }
         if (topAccount != null) {
             String input = "--run " + word(runDir);

@@ -1,5 +1,6 @@
 package io.plumbline.artifacts;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.TreeMap;
  * @param inputKind {@code demo}, {@code snapshot} or {@code live}
  * @param inputPath the snapshot folder, absolute and normalized (or {@code demo:})
  * @param inputChecksums the CRC-32C checksum of each input file the run read, by its path in the snapshot
+ * @param config the config file the command was given ({@code --config}), absolute; null when it used the
+ *     default, so the next commands it prints name it too
  */
 public record RunInfo(
         String runId,
@@ -22,13 +25,26 @@ public record RunInfo(
         String inputKind,
         String inputPath,
         List<String> command,
-        Map<String, String> inputChecksums) {
+        Map<String, String> inputChecksums,
+        Path config) {
     public RunInfo {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
         command = List.copyOf(command);
         inputChecksums = Collections.unmodifiableSortedMap(new TreeMap<>(inputChecksums));
+    }
+
+    /** A run given no {@code --config}. */
+    public RunInfo(
+            String runId,
+            Instant startedAt,
+            Instant finishedAt,
+            String inputKind,
+            String inputPath,
+            List<String> command,
+            Map<String, String> inputChecksums) {
+        this(runId, startedAt, finishedAt, inputKind, inputPath, command, inputChecksums, null);
     }
 
     /** A run whose input files were not fingerprinted. */

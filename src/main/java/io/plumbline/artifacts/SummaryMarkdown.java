@@ -43,9 +43,11 @@ public final class SummaryMarkdown {
         actions(md, f);
         md.append("## plan_hash\n\n`").append(result.plan().planHash()).append("`\n\n## Next\n\n");
         List<String[]> nextCommands = NextCommands.of(
+                "plumbline",
                 runDir,
                 f.rollups().isEmpty() ? null : f.rollups().get(0).accountId().value(),
-                f.prepared() > 0);
+                f.prepared() > 0,
+                run.config());
         for (String[] next : nextCommands) {
             md.append("- ").append(next[0]).append(": ").append(code(next[1])).append('\n');
         }

@@ -224,7 +224,8 @@ final class AuditCommand implements Callable<Integer> {
                     inputs.kind(),
                     inputs.path(),
                     argv,
-                    InputFingerprints.of(inputs.source()));
+                    InputFingerprints.of(inputs.source()),
+                    input.config == null ? null : input.config.toAbsolutePath().normalize());
             Path runDir = RunFolderWriter.write(result, facts, run, root, trend);
             String unrecorded = null;
             if (store != null) {

@@ -46,7 +46,8 @@ final class AuditReadout {
             String top = f.rollups().isEmpty()
                     ? null
                     : f.rollups().get(0).accountId().value();
-            List<String[]> nextCommands = NextCommands.of(ProgramName.get(), runDir, top, f.prepared() > 0);
+            List<String[]> nextCommands =
+                    NextCommands.of(ProgramName.get(), runDir, top, f.prepared() > 0, run.config());
             for (String[] next : nextCommands) {
                 out.println("  " + next[0] + ":");
                 out.println("    " + next[1]);

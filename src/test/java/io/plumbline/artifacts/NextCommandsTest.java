@@ -17,9 +17,18 @@ class NextCommandsTest {
 
     @Test
     void of_program_startsEachCommandWithIt() {
-        assertThat(NextCommands.of("./plumbline", Path.of("/runs/r"), null, true))
+        assertThat(NextCommands.of("./plumbline", Path.of("/runs/r"), null, true, null))
                 .extracting(c -> c[1])
                 .containsExactly("./plumbline apply --plan /runs/r/fix_plan.json");
+    }
+
+    @Test
+    void of_configGiven_theApplyNamesIt() {
+        assertThat(NextCommands.of("plumbline", Path.of("/runs/r"), "001A", true, Path.of("/etc/pl/my config.yaml")))
+                .extracting(c -> c[1])
+                .containsExactly(
+                        "plumbline apply --plan /runs/r/fix_plan.json --config '/etc/pl/my config.yaml'",
+                        "plumbline trace --sf-account-id 001A --run /runs/r");
     }
 
     @Test

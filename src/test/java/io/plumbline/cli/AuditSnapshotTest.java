@@ -171,6 +171,20 @@ class AuditSnapshotTest {
     }
 
     @Test
+    void audit_givenAConfig_itsNextApplyNamesThatConfig() throws IOException {
+        Path snapshot = snapshot(
+                "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
+                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":null,\"domain_names\":[\"acme.example\"]}\n");
+
+        assertThat(audit(snapshot, "--no-progress")).isZero();
+
+        String apply = "apply --plan " + dir.resolve("out/r1/fix_plan.json") + " --config "
+                + dir.resolve("plumbline.yaml").toAbsolutePath().normalize();
+        assertThat(out.toString()).contains(apply);
+        assertThat(Files.readString(dir.resolve("out/r1/summary.md"))).contains(apply);
+    }
+
+    @Test
     void audit_unreadFileNamedWithControlCharacters_showsThemAsEscapes() throws IOException {
         Path snapshot = acme();
         Files.writeString(snapshot.resolve("x\u001b]0;title\u0007.csv"), "x\n");
