@@ -122,7 +122,7 @@ final class JsonLineScanner implements FieldReader {
             return 0;
         }
         long v = integer();
-        if (v <= 0) {
+        if (v <= 0 || v > ZendeskRecords.MAX_ID) {
             throw JsonlStreamReader.FALLBACK;
         }
         return v;

@@ -44,7 +44,7 @@ final class ParserFields implements FieldReader {
             throw JsonlStreamReader.FALLBACK;
         }
         long v = p.getLongValue();
-        if (v <= 0) {
+        if (v <= 0 || v > ZendeskRecords.MAX_ID) {
             throw JsonlStreamReader.FALLBACK;
         }
         return v;

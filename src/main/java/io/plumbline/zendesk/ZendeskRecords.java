@@ -90,6 +90,13 @@ public final class ZendeskRecords {
         }
     }
 
+    /**
+     * The largest id read: 2^53 - 1. Zendesk's ids are far below it; above it a JSON number no longer
+     * names one integer for every tool (the plan hash canonicalizes numbers as doubles, RFC 8785, where
+     * two such ids would hash alike), so a larger one is refused as input, not rounded.
+     */
+    static final long MAX_ID = (1L << 53) - 1;
+
     private static long id(JsonNode n, String field) {
         Long v = optionalId(n, field);
         if (v == null) {
@@ -103,8 +110,8 @@ public final class ZendeskRecords {
         if (v == null || v.isNull()) {
             return null;
         }
-        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() <= 0) {
-            throw wrongType(field, "a positive integer", v);
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() <= 0 || v.asLong() > MAX_ID) {
+            throw wrongType(field, "a positive integer up to " + MAX_ID, v);
         }
         return v.asLong();
     }

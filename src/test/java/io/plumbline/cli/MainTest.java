@@ -213,7 +213,9 @@ class MainTest {
         Files.writeString(users, "{\"id\":\"abc\",\"email\":\"x@y.example\"}\n");
         Cli.Result r = auditSnapshot(snap);
         assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.err()).isEqualTo(users + ":1:2: error: 'id' must be a positive integer, found \"abc\"\n");
+        assertThat(r.err())
+                .isEqualTo(
+                        users + ":1:2: error: 'id' must be a positive integer up to 9007199254740991, found \"abc\"\n");
     }
 
     @Test

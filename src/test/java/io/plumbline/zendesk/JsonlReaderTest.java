@@ -191,7 +191,8 @@ class JsonlReaderTest {
     void read_idOfWrongType_failsNamingTheField() {
         assertThatThrownBy(() -> orgs("{\"id\":\"abc\"}\n"))
                 .isInstanceOf(InputException.class)
-                .hasMessage("organizations.jsonl:1:2: error: 'id' must be a positive integer, found \"abc\"");
+                .hasMessage(
+                        "organizations.jsonl:1:2: error: 'id' must be a positive integer up to 9007199254740991, found \"abc\"");
     }
 
     @Test
@@ -203,10 +204,11 @@ class JsonlReaderTest {
 
     @Test
     void read_idZeroNegativeFractionalOrHuge_fails() {
-        for (String id : List.of("0", "-5", "1.5", "99999999999999999999")) {
+        for (String id : List.of("0", "-5", "1.5", "9007199254740992", "99999999999999999999")) {
             assertThatThrownBy(() -> orgs("{\"id\":" + id + "}\n"))
                     .isInstanceOf(InputException.class)
-                    .hasMessageStartingWith("organizations.jsonl:1:2: error: 'id' must be a positive integer, found ");
+                    .hasMessageStartingWith(
+                            "organizations.jsonl:1:2: error: 'id' must be a positive integer up to 9007199254740991, found ");
         }
     }
 
@@ -215,7 +217,7 @@ class JsonlReaderTest {
         assertThatThrownBy(() -> tickets("{\"id\":1,\"requester_id\":" + "9".repeat(400) + "}\n"))
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(
-                        "tickets.jsonl:1:9: error: 'requester_id' must be a positive integer, found 999")
+                        "tickets.jsonl:1:9: error: 'requester_id' must be a positive integer up to 9007199254740991, found 999")
                 .hasMessageEndingWith("...");
     }
 

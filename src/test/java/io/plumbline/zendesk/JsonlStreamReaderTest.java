@@ -68,6 +68,8 @@ class JsonlStreamReaderTest {
                 "{\"id\":5,\"active\":null,\"suspended\":null,\"organization_id\":null}\n",
                 "{\"id\":5,\"active\":\"yes\"}\n",
                 "{\"id\":5,\"organization_id\":-3}\n",
+                "{\"id\":9007199254740992,\"email\":\"a@b.com\"}\n",
+                "{\"id\":5,\"organization_id\":9007199254740992}\n",
                 "{\"id\":5,\"email\":7}\n",
                 "{\"id\":5,\"tags\":[],\"tags\":[\"x\"]}\n{\"id\":6,\"active\":\"yes\"}\n",
                 "{\"id\":5,\"tags\":[],\"tags\":[\"x\"],\"user_fields\":{\"a\":1,\"a\":2}}\n",
