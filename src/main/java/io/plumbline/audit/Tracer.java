@@ -231,9 +231,11 @@ public final class Tracer {
                 + (t.organizationId() == null ? "(none)" : t.organizationId().toString()) + " | created "
                 + t.createdAt() + ", updated " + t.updatedAt());
         out.add("Resolution");
-        boolean checked = t.inWindow(windowStart);
-        out.add("  " + (checked ? "in" : "not in") + " the ticket window (activity from " + windowStart + " on)"
-                + (Ticket.DELETED.equals(t.status()) ? "; deleted tickets are not checked" : ""));
+        // worded by the activity date alone: a deleted ticket is in the window by date, only not checked
+        Instant at = t.activityAt();
+        boolean byDate = at != null && !at.isBefore(windowStart);
+        out.add("  " + (byDate ? "in" : "not in") + " the ticket window (activity from " + windowStart + " on)"
+                + (Ticket.DELETED.equals(t.status()) ? "; deleted, so not checked" : ""));
         UserResolution u =
                 t.requesterId() == null ? null : result.resolution().users().get(t.requesterId());
         if (t.requesterId() != null && u == null) {

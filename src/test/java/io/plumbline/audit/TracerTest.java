@@ -85,6 +85,25 @@ class TracerTest {
     }
 
     @Test
+    void ticket_deletedWithActivityInsideTheWindow_saysItIsInTheWindowButDeletedSoNotChecked() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .endUser(10, "kim@a.example", 1L)
+                .ticket(100, 10, 1L, 3, "deleted")
+                .ticket(101, 10, 1L, 300, "deleted")
+                .audit();
+
+        assertThat(new Tracer(r).ticket(new ZendeskTicketId(100)).orElseThrow())
+                .contains("  in the ticket window (activity from "
+                        + r.resolution().ticketWindowStart() + " on); deleted, so not checked")
+                .contains("  Decided: not checked (deleted)");
+        assertThat(new Tracer(r).ticket(new ZendeskTicketId(101)).orElseThrow())
+                .contains("  not in the ticket window (activity from "
+                        + r.resolution().ticketWindowStart() + " on); deleted, so not checked");
+    }
+
+    @Test
     void ticket_ofARequesterWhoseOnlyAccountHasNoOrg_saysNoOrgIsExpected() {
         AuditResult r = Snapshots.with()
                 .account("001A", "A", "a.example")
