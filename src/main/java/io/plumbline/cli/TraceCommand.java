@@ -200,6 +200,9 @@ final class TraceCommand implements Callable<Integer> {
         if (target.email != null) {
             return "user " + target.email;
         }
+        if (target.ticketId != null) {
+            return "Zendesk ticket " + target.ticketId;
+        }
         return target.userId != null ? "Zendesk user " + target.userId : "Zendesk org " + target.orgId;
     }
 }
