@@ -174,8 +174,9 @@ final class TraceCommand implements Callable<Integer> {
             if (target.email != null) {
                 String email = TraceTargets.email(target.email);
                 if (email.isBlank() || !email.contains("@")) {
-                    throw new ConfigException("--user-email '" + target.email.strip() + "' is not an email address;"
-                            + " give one like ana@acme.example, or trace the user by --zendesk-user-id");
+                    throw new ConfigException(
+                            "--user-email '" + Texts.strip(target.email) + "' is not an email address;"
+                                    + " give one like ana@acme.example, or trace the user by --zendesk-user-id");
                 }
                 return tracer.userByEmail(email);
             }

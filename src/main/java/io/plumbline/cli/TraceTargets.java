@@ -1,5 +1,6 @@
 package io.plumbline.cli;
 
+import io.plumbline.model.Texts;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,7 +46,7 @@ final class TraceTargets {
     }
 
     static long zendeskId(String value, String kind) {
-        String v = value.strip();
+        String v = Texts.strip(value);
         if (!v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9') && v.length() <= 18) {
             return Long.parseLong(v);
         }
@@ -69,7 +70,7 @@ final class TraceTargets {
      * else the value itself, stripped (an id, or the key an accounts export uses).
      */
     static String accountId(String value) {
-        String v = value.strip();
+        String v = Texts.strip(value);
         if (!isAddress(v)) {
             return v;
         }
@@ -86,14 +87,14 @@ final class TraceTargets {
 
     /** The address in a pasted email: inside {@code <...>}, without {@code mailto:}, stripped. */
     static String email(String value) {
-        String v = value.strip();
+        String v = Texts.strip(value);
         int open = v.lastIndexOf('<');
         int close = v.lastIndexOf('>');
         if (open >= 0 && close > open) {
-            v = v.substring(open + 1, close).strip();
+            v = Texts.strip(v.substring(open + 1, close));
         }
         if (v.toLowerCase(Locale.ROOT).startsWith("mailto:")) {
-            v = v.substring("mailto:".length()).strip();
+            v = Texts.strip(v.substring("mailto:".length()));
             int query = v.indexOf('?');
             v = query >= 0 ? v.substring(0, query) : v;
         }

@@ -63,6 +63,34 @@ class TraceTargetsTest {
     }
 
     @Test
+    void pastedValues_noBreakSpacesAround_areStrippedAsOtherSpaces() {
+        assertThat(TraceTargets.zendeskId("9001\u00A0", "organizations")).isEqualTo(9001L);
+        assertThat(TraceTargets.zendeskId("\u202F7010\u2007", "users")).isEqualTo(7010L);
+        assertThat(TraceTargets.accountId("001ACME001\u00A0")).isEqualTo("001ACME001");
+        assertThat(TraceTargets.email("\u00A0maria.lopez@acmehealth.example"))
+                .isEqualTo("maria.lopez@acmehealth.example");
+        assertThat(TraceTargets.email("Maria <\u00A0maria.lopez@acmehealth.example\u00A0>"))
+                .isEqualTo("maria.lopez@acmehealth.example");
+        assertThat(TraceTargets.email("mailto:\u00A0maria.lopez@acmehealth.example"))
+                .isEqualTo("maria.lopez@acmehealth.example");
+    }
+
+    @Test
+    void trace_valuesPastedWithNoBreakSpaces_traceTheRecord() {
+        Cli.Result account = Cli.run("trace", "--demo", "--sf-account-id", "001ACME001\u00A0");
+        assertThat(account.exitCode()).as(account.err()).isZero();
+        assertThat(account.out()).startsWith("Salesforce account 001ACME001 ");
+
+        Cli.Result org = Cli.run("trace", "--demo", "--zendesk-org-id", "9001\u00A0");
+        assertThat(org.exitCode()).as(org.err()).isZero();
+        assertThat(org.out()).startsWith("Zendesk org 9001 ");
+
+        Cli.Result user = Cli.run("trace", "--demo", "--user-email", "\u00A0maria.lopez@acmehealth.example");
+        assertThat(user.exitCode()).as(user.err()).isZero();
+        assertThat(user.out()).startsWith("Zendesk user ");
+    }
+
+    @Test
     void trace_pastedAddresses_traceTheRecord() {
         Cli.Result org =
                 Cli.run("trace", "--demo", "--zendesk-org-id", "https://demo.zendesk.com/agent/organizations/9008");
