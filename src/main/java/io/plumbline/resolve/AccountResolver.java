@@ -210,12 +210,26 @@ final class AccountResolver {
                             r.account().id(),
                             r.asConflict(
                                     "org " + entry.getKey() + " is claimed by several accounts (" + names + ")",
-                                    "org " + entry.getKey() + " is also claimed by another account (" + names
-                                            + "): contested, review-only"));
+                                    "org " + entry.getKey() + " is also claimed by " + otherClaimants(claimants, r)
+                                            + ": contested, review-only"));
                 }
             }
         }
         return all;
+    }
+
+    /**
+     * The claimants other than {@code r}, worded for {@code r}'s own step: the account being resolved does
+     * not claim the org against itself.
+     */
+    private static String otherClaimants(List<AccountResolution> claimants, AccountResolution r) {
+        List<String> others = claimants.stream()
+                .map(c -> c.account().id())
+                .filter(id -> !id.equals(r.account().id()))
+                .map(SalesforceAccountId::value)
+                .sorted()
+                .toList();
+        return (others.size() == 1 ? "another account (" : "other accounts (") + String.join(", ", others) + ")";
     }
 
     /** 3 for the account the org's external_id names, 2 for a stored org id, 1 for a shared domain. */

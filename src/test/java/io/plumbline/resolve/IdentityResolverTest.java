@@ -243,6 +243,29 @@ class IdentityResolverTest {
     }
 
     @Test
+    void resolve_contestedClaim_stepNamesTheOtherClaimantsOnly() {
+        Resolution two = resolve(Snapshots.with()
+                .account("001A", "A", "", "", "", "1")
+                .account("001B", "B", "", "", "", "1")
+                .org(1, "AB", null));
+        Resolution three = resolve(Snapshots.with()
+                .account("001A", "A", "", "", "", "1")
+                .account("001B", "B", "", "", "", "1")
+                .account("001C", "C", "", "", "", "1")
+                .org(1, "ABC", null));
+
+        assertThat(account(two, "001A").steps())
+                .last()
+                .isEqualTo("org 1 is also claimed by another account (001B): contested, review-only");
+        assertThat(account(two, "001B").steps())
+                .last()
+                .isEqualTo("org 1 is also claimed by another account (001A): contested, review-only");
+        assertThat(account(three, "001B").steps())
+                .last()
+                .isEqualTo("org 1 is also claimed by other accounts (001A, 001C): contested, review-only");
+    }
+
+    @Test
     void resolve_orgDomainWrittenWithWww_isCountedAsHeldAndSaidOnce() {
         Resolution r = resolve(Snapshots.with()
                 .account("001A", "A", "a4b.example")
