@@ -62,10 +62,10 @@ public final class Tracer {
                 + orNone(DomainNormalizer.withoutPassword(a.website())));
         out.add("  zendesk_domain_override: " + orNone(DomainNormalizer.withoutPassword(a.domainOverride()))
                 + " | zendesk_org_id: " + orNone(a.storedOrgId()));
+        // the reason says what the token is: a personal domain such as gmail.com is a domain, left out
         r.expected()
                 .corrupted()
-                .forEach(t -> out.add(
-                        "  not a domain, ignored: " + t.field() + " '" + t.token() + "' (" + t.problem() + ")"));
+                .forEach(t -> out.add("  ignored: " + t.field() + " '" + t.token() + "' (" + t.problem() + ")"));
         steps(out, r.steps());
         out.add("  Decided by: " + r.rule().label() + ": " + decision(r));
         if (r.outcome() == AccountOutcome.NO_ORG) {

@@ -166,6 +166,22 @@ class TracerTest {
     }
 
     @Test
+    void account_personalAndMalformedDomains_areIgnoredWithTheirReasonAndAPersonalOneIsNotCalledNotADomain() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "gmail.com a.example nodot")
+                .org(1, "A", "001A", "a.example")
+                .audit();
+
+        List<String> trace = new Tracer(r).account(account("001A")).orElseThrow();
+
+        assertThat(trace)
+                .contains("  ignored: account_domains 'gmail.com' (a personal email domain, which never identifies an "
+                        + "account)")
+                .contains("  ignored: account_domains 'nodot' (a bare word, not a domain (no dot))")
+                .noneMatch(l -> l.contains("gmail.com") && l.contains("not a domain"));
+    }
+
+    @Test
     void org_blankOneOnlyRepeatingTheDomainOfTheAccountsOwnOrg_isNamedByNoneAndAnOrphan_asTheAuditSays() {
         AuditResult r = Snapshots.with()
                 .account("001A", "A", "a.example")
