@@ -82,6 +82,25 @@ public final class Tracer {
     private List<String> deletedOrgsOf(AccountResolution r) {
         List<String> out = new ArrayList<>();
         for (Organization org : result.resolution().orgs().deletedOrgs()) {
+            DeletedLink link = DeletedLink.of(org, r);
+            if (link.any()) {
+                out.add("  deleted org " + org.id() + " '" + org.name() + "' (deleted " + org.deletedAt() + ") "
+                        + (link.carriesId() ? "carries external_id " + org.externalId() : "")
+                        + (link.carriesId() && !link.held().isEmpty() ? " and " : "")
+                        + (link.held().isEmpty() ? "" : "holds " + String.join(", ", link.held()))
+                        + ": deleted orgs take no part in resolution; if it was deleted by mistake, restore it in "
+                        + "Zendesk and audit again");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * How a deleted org points to an account although it takes no part in resolution: it carries the
+     * account's id as its external_id ({@code carriesId}), or holds some of its expected domains ({@code held}).
+     */
+    private record DeletedLink(boolean carriesId, List<String> held) {
+        static DeletedLink of(Organization org, AccountResolution r) {
             boolean carriesId = org.hasExternalId()
                     && ExternalIdKey.ofOrgExternalId(org.externalId())
                             .key()
@@ -90,16 +109,12 @@ public final class Tracer {
                     .filter(r.expected().domains()::contains)
                     .map(Domain::value)
                     .toList();
-            if (carriesId || !held.isEmpty()) {
-                out.add("  deleted org " + org.id() + " '" + org.name() + "' (deleted " + org.deletedAt() + ") "
-                        + (carriesId ? "carries external_id " + org.externalId() : "")
-                        + (carriesId && !held.isEmpty() ? " and " : "")
-                        + (held.isEmpty() ? "" : "holds " + String.join(", ", held))
-                        + ": deleted orgs take no part in resolution; if it was deleted by mistake, restore it in "
-                        + "Zendesk and audit again");
-            }
+            return new DeletedLink(carriesId, held);
         }
-        return out;
+
+        boolean any() {
+            return carriesId || !held.isEmpty();
+        }
     }
 
     /**
@@ -195,7 +210,7 @@ public final class Tracer {
         }
         int mentions = 0;
         for (AccountResolution r : result.resolution().accounts().values()) {
-            String role = worded(r, OrgNames.roleOf(result.resolution(), r, id));
+            String role = org.deleted() ? pointing(r, org) : worded(r, OrgNames.roleOf(result.resolution(), r, id));
             if (role != null) {
                 mentions++;
                 out.add("  account " + r.account().id() + " '" + r.account().name() + "': " + role);
@@ -206,6 +221,35 @@ public final class Tracer {
         }
         touching(out, i -> i.names(id), a -> id.equals(a.orgId()), null);
         return Optional.of(out);
+    }
+
+    /**
+     * How account {@code r} points to the deleted {@code org}, with what the account resolved to instead;
+     * null when it does not. The account's own trace names the deleted org (when it has no org), so the
+     * org's trace names the account back.
+     */
+    private static String pointing(AccountResolution r, Organization org) {
+        DeletedLink link = DeletedLink.of(org, r);
+        List<String> ways = new ArrayList<>();
+        if (link.carriesId()) {
+            ways.add("carries its external_id");
+        }
+        if (!link.held().isEmpty()) {
+            ways.add("holds its expected " + (link.held().size() == 1 ? "domain " : "domains ")
+                    + String.join(", ", link.held()));
+        }
+        Long stored = OrgNames.storedOrgId(r.account().storedOrgId());
+        if (stored != null && stored == org.id().value()) {
+            ways.add("stores this org id");
+        }
+        if (ways.isEmpty()) {
+            return null;
+        }
+        return String.join(" and ", ways) + "; the account "
+                + (r.resolved()
+                        ? "resolves to org " + r.org().id() + " '" + r.org().name() + "' ("
+                                + r.rule().label() + ")"
+                        : lacksOrg(r));
     }
 
     /**

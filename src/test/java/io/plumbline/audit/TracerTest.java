@@ -135,6 +135,31 @@ class TracerTest {
     }
 
     @Test
+    void org_deleted_namesTheAccountsItPointsToByExternalIdDomainOrStoredId() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .account("001B", "B", "b.example c.example")
+                .account("001C", "C", "", "", "", "702")
+                .account("001D", "D", "d.example")
+                .org(2, "B", "001B", "b.example")
+                .deletedOrg(702, "Old A", "001A", "a.example", "b.example", "c.example")
+                .audit();
+
+        List<String> trace = new Tracer(r).org(new ZendeskOrgId(702)).orElseThrow();
+
+        assertThat(trace)
+                .contains(
+                        "  account 001A 'A': carries its external_id and holds its expected domain a.example; the "
+                                + "account has no Zendesk org (rule 4, no org)",
+                        "  account 001B 'B': holds its expected domains b.example, c.example; the account resolves "
+                                + "to org 2 'B' (rule 2, external id)",
+                        "  account 001C 'C': stores this org id; the account has no Zendesk org (rule 4, no org)")
+                .noneMatch(l -> l.contains("001D"));
+        assertThat(new Tracer(r).account(account("001A")).orElseThrow())
+                .anyMatch(l -> l.startsWith("  deleted org 702 'Old A' (deleted "));
+    }
+
+    @Test
     void account_leftWithoutAnOrg_namesTheDeletedOrgsCarryingItsIdOrDomain() {
         AuditResult r = Snapshots.with()
                 .account("001A", "A", "a.example b.example")
