@@ -133,6 +133,9 @@ public final class TicketIssueDetector implements Detector {
                 .current(t.organizationId() == null ? "" : t.organizationId().toString())
                 .expected(expectedValue)
                 .relatedOrgs(j.expected())
+                // without a primary the ticket may be of any of the requester's accounts: the row is filed
+                // under the first, and names the others so that their traces list it too
+                .relatedAccounts(u.primary() == null ? u.accounts() : List.of())
                 .evidence(
                         "requester %s maps to %s; ticket is on %s",
                         u.user().email(),

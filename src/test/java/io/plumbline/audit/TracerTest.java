@@ -2,6 +2,7 @@ package io.plumbline.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plumbline.detect.Issue;
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskTicketId;
@@ -101,6 +102,32 @@ class TracerTest {
         assertThat(new Tracer(r).ticket(new ZendeskTicketId(101)).orElseThrow())
                 .contains("  not in the ticket window (activity from "
                         + r.resolution().ticketWindowStart() + " on); deleted, so not checked");
+    }
+
+    @Test
+    void account_secondOfARequestersAccountsWithoutAPrimary_listsTheMisfiledTicketOnceAsTheFirstAccounts() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .account("001B", "B", "b.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "Other", "001Z")
+                .org(3, "B", "001B", "b.example")
+                .contact("kim@personal.example", "001A", false)
+                .contact("kim@personal.example", "001B", false)
+                .endUser(10, "kim@personal.example", 1L)
+                .ticket(100, 10, 2L, 3)
+                .audit();
+        List<Issue> mismatches = r.issues().stream()
+                .filter(i -> i.code().code().equals("ticket_org_mismatch"))
+                .toList();
+
+        assertThat(mismatches).hasSize(1);
+        assertThat(mismatches.get(0).accountId()).isEqualTo(account("001A"));
+        assertThat(listed(new Tracer(r).account(account("001A"))))
+                .contains(mismatches.get(0).issueId());
+        assertThat(new Tracer(r).account(account("001B")).orElseThrow())
+                .anyMatch(l -> l.startsWith("  " + mismatches.get(0).issueId() + " ticket_org_mismatch ")
+                        && l.endsWith(" ticket 100 (of account 001A 'A')"));
     }
 
     @Test
