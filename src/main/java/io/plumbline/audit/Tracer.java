@@ -140,7 +140,7 @@ public final class Tracer {
         return Optional.of(out);
     }
 
-    private static String emailKey(String email) {
+    static String emailKey(String email) {
         return Emails.normalize(email).orElse(email.strip().toLowerCase(Locale.ROOT));
     }
 

@@ -3,6 +3,7 @@ package io.plumbline.cli;
 import io.plumbline.artifacts.RunFolderWriter;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.audit.Auditor;
+import io.plumbline.audit.TraceHints;
 import io.plumbline.audit.Tracer;
 import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.PlumblineConfig;
@@ -158,7 +159,9 @@ final class TraceCommand implements Callable<Integer> {
                     + result.resolution().ticketWindowStart() + ", and such a ticket is not checked");
         }
         if (lines.isEmpty()) {
-            throw new ConfigException(describeTarget() + " is not in " + described);
+            List<String> near = nearMisses(new TraceHints(result.resolution()));
+            throw new ConfigException(describeTarget() + " is not in " + described
+                    + (near.isEmpty() ? "" : "\n" + String.join("\n", near)));
         }
         // names, emails and domain fields come from the inputs: shown so they cannot drive the terminal
         lines.get().forEach(line -> ctx.out().println(Texts.shown(line)));
@@ -192,6 +195,14 @@ final class TraceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(describeTarget() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The records near the one asked for that was not found, as the error's further lines. */
+    private List<String> nearMisses(TraceHints hints) {
+        if (target.accountId != null) {
+            return hints.account(SalesforceIds.canonical(TraceTargets.accountId(target.accountId)));
+        }
+        return target.email != null ? hints.email(TraceTargets.email(target.email)) : List.of();
     }
 
     private String describeTarget() {

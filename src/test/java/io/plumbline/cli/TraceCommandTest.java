@@ -17,4 +17,42 @@ class TraceCommandTest {
         assertThat(org.exitCode()).isEqualTo(2);
         assertThat(org.err()).isEqualTo("error: Zendesk org 0: zendesk org id must be positive: 0\n");
     }
+
+    @Test
+    void trace_accountKeyOnlyAnOrgCarries_suggestsTracingTheOrg() {
+        Cli.Result r = Cli.run("trace", "--demo", "--sf-account-id", "zd-legacy-4471");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo("error: Salesforce account zd-legacy-4471 is not in the demo input\n"
+                        + "  org 9010 'Westside Hospital Group' carries external_id ZD-LEGACY-4471, but no account in "
+                        + "the accounts input has that id: trace the org with --zendesk-org-id 9010\n");
+    }
+
+    @Test
+    void trace_15CharacterIdInTheWrongCase_suggestsTheAccountWithThoseCharacters() {
+        Cli.Result r = Cli.run("trace", "--demo", "--sf-account-id", "001dn00000nsmdq");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo("error: Salesforce account 001dn00000nsmdq is not in the demo input\n"
+                        + "  did you mean account 001Dn00000NsMdQIAV 'Northshore Medical Network'? It has the same "
+                        + "first 15 characters in another case, and Salesforce tells ids apart by the case of those 15 "
+                        + "(the last 3 characters encode it), so 001dn00000nsmdqAAA is another id: trace "
+                        + "--sf-account-id 001Dn00000NsMdQIAV\n");
+    }
+
+    @Test
+    void trace_emailOneLetterOff_suggestsTheNearAddress() {
+        Cli.Result r = Cli.run("trace", "--demo", "--user-email", "maria.lopez@acmehealth.exmaple");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo("error: user maria.lopez@acmehealth.exmaple is not in the demo input\n"
+                        + "  did you mean maria.lopez@acmehealth.example (user 7001)? trace --user-email "
+                        + "maria.lopez@acmehealth.example\n");
+    }
+
+    @Test
+    void trace_unknownAccountNothingNear_saysOnlyThatItIsNotThere() {
+        Cli.Result r = Cli.run("trace", "--demo", "--sf-account-id", "001NOPE");
+        assertThat(r.err()).isEqualTo("error: Salesforce account 001NOPE is not in the demo input\n");
+    }
 }
