@@ -40,10 +40,27 @@ import picocli.CommandLine.Option;
             "  plumbline trace --run ./artifacts/plumbline/20260417_221530Z_audit \\",
             "      --zendesk-org-id 9001",
             "  plumbline trace --config plumbline.yaml --zendesk-user-id 7006",
+            "  plumbline trace --demo --zendesk-ticket-id 10003",
+            "",
+            "--user-email ignores case (Ana@Acme.example finds ana@acme.example) and traces every user with the "
+                    + "address, one after the other.",
+            "",
+            "After the record's fields, a trace has these parts:",
+            "  Resolution   each step that matched the record (for an org: the accounts",
+            "               that point to it)",
+            "  Decided by   the rule that settled an account, and what it settled (for a",
+            "               ticket, Decided: whether it was checked and what was found)",
+            "  Issues (N)   each issue that names the record: why, and what to do next",
+            "  Actions (N)  the planned fixes on the record or for those issues, ready or",
+            "               blocked",
             "",
             "Without --demo, --snapshot or --run, trace reads the live APIs as audit does (only what changed since "
                     + "the last live audit's pull, when the history store allows it, else everything), traces what "
-                    + "it read, and keeps nothing of it: no run folder, no history."
+                    + "it read, and keeps nothing of it: no run folder, no history.",
+            "",
+            "Exit codes: 0 the record was traced; 2 it is not in the input (the error may suggest near matches), or "
+                    + "an option or the config is wrong; 3 an input file cannot be read, or a run folder's "
+                    + "receipt.json is damaged; 4 reading Zendesk or Salesforce failed (live trace only)."
         })
 final class TraceCommand implements Callable<Integer> {
     private final Context ctx;
@@ -68,7 +85,10 @@ final class TraceCommand implements Callable<Integer> {
                         + "account's page in Salesforce.")
         String accountId;
 
-        @Option(names = "--user-email", paramLabel = "EMAIL", description = "A Zendesk user's email address.")
+        @Option(
+                names = "--user-email",
+                paramLabel = "EMAIL",
+                description = "A Zendesk user's email address, in any case; every user with it is traced.")
         String email;
 
         @Option(
@@ -89,7 +109,8 @@ final class TraceCommand implements Callable<Integer> {
                 names = "--zendesk-ticket-id",
                 paramLabel = "N",
                 converter = TraceTargets.TicketId.class,
-                description = "A Zendesk ticket id of the ticket window, or the address of its page in Zendesk.")
+                description = "A Zendesk ticket id, or the address of its page in Zendesk; only tickets active "
+                        + "within the lookback period (--ticket-lookback-days) are kept, so an older one is not found.")
         Long ticketId;
     }
 

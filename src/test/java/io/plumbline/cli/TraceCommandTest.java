@@ -55,4 +55,31 @@ class TraceCommandTest {
         Cli.Result r = Cli.run("trace", "--demo", "--sf-account-id", "001NOPE");
         assertThat(r.err()).isEqualTo("error: Salesforce account 001NOPE is not in the demo input\n");
     }
+
+    @Test
+    void help_namesTheTicketExampleEmailMatchingThePartsOfATraceAndTheExitCodes() {
+        Cli.Result help = Cli.run("trace", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out())
+                .contains("  plumbline trace --demo --zendesk-ticket-id 10003\n")
+                .contains("--user-email ignores case")
+                .contains("every user with the address")
+                .contains("  Resolution   each step that matched the record")
+                .contains("  Decided by   the rule that settled an account")
+                .contains("  Issues (N)   each issue that names the record")
+                .contains("  Actions (N)  the planned fixes on the record")
+                .contains("Exit codes: 0 the record was traced; 2 it is not in the input")
+                .contains("3 an input file")
+                .contains("a run folder's receipt.json is damaged")
+                .doesNotContain("of the ticket window");
+
+        // the parts the help names are the headings a trace prints
+        assertThat(Cli.run("trace", "--demo", "--sf-account-id", "001ACME002")
+                        .out()
+                        .lines())
+                .contains("Resolution")
+                .anyMatch(l -> l.startsWith("  Decided by: "))
+                .anyMatch(l -> l.startsWith("Issues ("))
+                .anyMatch(l -> l.startsWith("Actions ("));
+    }
 }
