@@ -49,23 +49,37 @@ public final class Texts {
     /**
      * {@code s} without the spaces around it as a person pasting a value means them: ASCII and Unicode
      * whitespace, and the no-break spaces ({@code U+00A0}, {@code U+2007}, {@code U+202F}) that {@link
-     * String#strip} keeps, so an id copied from a web page still reads as that id; and the invisible
-     * characters a copy brings along at either end (a zero-width space, a word joiner, a byte order mark).
+     * String#strip} keeps, so an id copied from a web page still reads as that id. An invisible character
+     * stays: in an id it is refused where it can be shown, and a byte order mark in the middle of a file
+     * is the sign of two files joined.
      */
     public static String strip(String s) {
+        return strip(s, false);
+    }
+
+    /**
+     * As {@link #strip}, also without the invisible characters a copy brings along at either end (a
+     * zero-width space, a word joiner, a byte order mark): for a domain or an email address, where they
+     * can only be such leftovers.
+     */
+    public static String stripWithInvisible(String s) {
+        return strip(s, true);
+    }
+
+    private static String strip(String s, boolean invisible) {
         int from = 0;
         int to = s.length();
-        while (from < to && strippable(s.charAt(from))) {
+        while (from < to && strippable(s.charAt(from), invisible)) {
             from++;
         }
-        while (to > from && strippable(s.charAt(to - 1))) {
+        while (to > from && strippable(s.charAt(to - 1), invisible)) {
             to--;
         }
         return s.substring(from, to);
     }
 
-    private static boolean strippable(char c) {
-        return isSpace(c) || c == '\u200B' || c == '\u2060' || c == '\uFEFF';
+    private static boolean strippable(char c, boolean invisible) {
+        return isSpace(c) || invisible && (c == '\u200B' || c == '\u2060' || c == '\uFEFF');
     }
 
     /** A space of any kind, no-break ones included ({@link #strip}). */

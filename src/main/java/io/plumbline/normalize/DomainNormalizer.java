@@ -137,7 +137,7 @@ public final class DomainNormalizer {
     }
 
     private static String trim(String s) {
-        return Texts.strip(s);
+        return Texts.stripWithInvisible(s);
     }
 
     /** Whether a field holds nothing but spaces ({@link #isSpace}, no-break ones included). */

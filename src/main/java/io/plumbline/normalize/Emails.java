@@ -34,7 +34,7 @@ public final class Emails {
         if (raw == null) {
             return Optional.empty();
         }
-        String s = Texts.strip(raw).toLowerCase(Locale.ROOT);
+        String s = Texts.stripWithInvisible(raw).toLowerCase(Locale.ROOT);
         int at = s.lastIndexOf('@');
         if (at <= 0 || at == s.length() - 1 || s.indexOf('@') != at || !plainLocalPart(s, at)) {
             return Optional.empty();
