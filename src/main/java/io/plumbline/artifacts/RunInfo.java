@@ -35,19 +35,7 @@ public record RunInfo(
         inputChecksums = Collections.unmodifiableSortedMap(new TreeMap<>(inputChecksums));
     }
 
-    /** A run given no {@code --config}. */
-    public RunInfo(
-            String runId,
-            Instant startedAt,
-            Instant finishedAt,
-            String inputKind,
-            String inputPath,
-            List<String> command,
-            Map<String, String> inputChecksums) {
-        this(runId, startedAt, finishedAt, inputKind, inputPath, command, inputChecksums, null);
-    }
-
-    /** A run whose input files were not fingerprinted. */
+    /** A run whose input files were not fingerprinted, given no {@code --config}. */
     public RunInfo(
             String runId,
             Instant startedAt,
@@ -55,7 +43,7 @@ public record RunInfo(
             String inputKind,
             String inputPath,
             List<String> command) {
-        this(runId, startedAt, finishedAt, inputKind, inputPath, command, Map.of());
+        this(runId, startedAt, finishedAt, inputKind, inputPath, command, Map.of(), null);
     }
 
     public boolean demo() {

@@ -2,6 +2,7 @@ package io.plumbline.audit;
 
 import io.plumbline.model.Organization;
 import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.Texts;
 import io.plumbline.model.User;
 import io.plumbline.model.ZendeskUserId;
 import io.plumbline.normalize.SalesforceIds;
@@ -117,26 +118,10 @@ public final class TraceHints {
         return domainA.equals(domainB) ? levenshtein(localA, localB) : Integer.MAX_VALUE;
     }
 
-    /** The Levenshtein distance of {@code a} and {@code b}; any value over 2 when they differ in length by more. */
+    /** The letters between {@code a} and {@code b}; any value over 2 when they differ in length by more. */
     private static int levenshtein(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 2) {
-            return 3; // nearer than that is all that is asked, and a long address is not compared in full
-        }
-        int[] row = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            row[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int above = row[j];
-                row[j] = Math.min(
-                        Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.length()];
+        // nearer than that is all that is asked, and a long address is not compared in full
+        return Math.abs(a.length() - b.length()) > 2 ? 3 : Texts.edits(a, b);
     }
 
     /**

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.JsonErrors;
+import io.plumbline.model.Texts;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -285,27 +286,9 @@ public final class ConfigLoader {
         if (known.contains(near)) {
             return "; did you mean '" + near + "'?";
         }
-        List<String> close = known.stream().filter(k -> edits(k, near) <= 2).toList();
+        List<String> close =
+                known.stream().filter(k -> Texts.edits(k, near) <= 2).toList();
         return close.size() == 1 ? "; did you mean '" + close.get(0) + "'?" : "";
-    }
-
-    /** The letters to insert, delete or replace to turn {@code a} into {@code b} (Levenshtein distance). */
-    static int edits(String a, String b) {
-        int[] row = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            row[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int above = row[j];
-                row[j] = Math.min(
-                        Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.length()];
     }
 
     /** The keys a file may set where {@code e} happened, sorted. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.ExitCodes;
+import io.plumbline.model.Texts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -200,9 +201,9 @@ class ConfigLoaderTest {
                         + "subdomain])");
         assertThat(error("zendesk:\n  Max-Retries: 3\n")).contains("did you mean 'max_retries'?");
         assertThat(error("zendesk:\n  colour: 3\n")).doesNotContain("did you mean");
-        assertThat(ConfigLoader.edits("subdomain", "subdomian")).isEqualTo(2);
-        assertThat(ConfigLoader.edits("", "abc")).isEqualTo(3);
-        assertThat(ConfigLoader.edits("kitten", "sitting")).isEqualTo(3);
+        assertThat(Texts.edits("subdomain", "subdomian")).isEqualTo(2);
+        assertThat(Texts.edits("", "abc")).isEqualTo(3);
+        assertThat(Texts.edits("kitten", "sitting")).isEqualTo(3);
     }
 
     @Test
