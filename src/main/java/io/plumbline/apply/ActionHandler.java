@@ -1,6 +1,7 @@
 package io.plumbline.apply;
 
 import io.plumbline.model.ActionCode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,22 @@ interface ActionHandler {
      * ApplyOptions#bulkOrgUpdates}); one at a time, each write follows its own re-check at once.
      */
     default boolean bulkOverwrites() {
+        return false;
+    }
+
+    /**
+     * When the record this action's inverse writes last changed, as Zendesk stamps it ({@code updated_at}),
+     * read through {@code zendesk}; empty when it is not known.
+     */
+    default Optional<Instant> lastChanged(ActionTarget target, ZendeskWrites zendesk) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the inverse's effect alone shows whether it landed: true when a record the inverse removes
+     * never comes back under its id (a deleted membership), so one still there was not removed.
+     */
+    default boolean inverseShows() {
         return false;
     }
 

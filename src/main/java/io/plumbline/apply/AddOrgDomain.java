@@ -2,6 +2,7 @@ package io.plumbline.apply;
 
 import io.plumbline.normalize.DomainNormalizer;
 import io.plumbline.zendesk.OrganizationUpdate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +78,11 @@ final class AddOrgDomain implements ActionHandler {
     @Override
     public boolean bulkOverwrites() {
         return true;
+    }
+
+    @Override
+    public Optional<Instant> lastChanged(ActionTarget t, ZendeskWrites z) {
+        return z.org(t.org()).map(OrgState::updatedAt);
     }
 
     @Override

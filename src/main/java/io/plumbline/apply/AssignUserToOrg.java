@@ -55,6 +55,11 @@ final class AssignUserToOrg implements ActionHandler {
     }
 
     @Override
+    public boolean inverseShows() {
+        return true; // the inverse deletes the membership apply created: a membership id never comes back
+    }
+
+    @Override
     public List<Written> writeAll(List<ActionTarget> targets, ZendeskWrites z, List<Check> checks) {
         List<WriteOutcome> outcomes = z.createMemberships(targets.stream()
                 .map(t -> new MembershipRequest(t.user(), t.org()))

@@ -5,11 +5,15 @@ import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.normalize.DomainNormalizer;
 import io.plumbline.normalize.DomainParse;
 import io.plumbline.normalize.SalesforceIds;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** A Zendesk org as apply reads it just before a write: only what the preconditions look at. */
-public record OrgState(ZendeskOrgId id, String name, String externalId, List<String> domainNames) {
+/**
+ * A Zendesk org as apply reads it just before a write: only what the preconditions look at, and when it
+ * last changed ({@code updatedAt}, null when not known: an org of a snapshot).
+ */
+public record OrgState(ZendeskOrgId id, String name, String externalId, List<String> domainNames, Instant updatedAt) {
     /** The plan's precondition holding the external_id the audit saw on the org a user or domain action targets. */
     static final String EXTERNAL_ID = "org_external_id";
 

@@ -2,6 +2,7 @@ package io.plumbline.apply;
 
 import io.plumbline.normalize.SalesforceIds;
 import io.plumbline.zendesk.OrganizationUpdate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +83,11 @@ final class SetOrgExternalId implements ActionHandler {
     @Override
     public boolean bulkOverwrites() {
         return true;
+    }
+
+    @Override
+    public Optional<Instant> lastChanged(ActionTarget t, ZendeskWrites z) {
+        return z.org(t.org()).map(OrgState::updatedAt);
     }
 
     @Override

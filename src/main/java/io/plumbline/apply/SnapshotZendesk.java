@@ -29,7 +29,7 @@ public final class SnapshotZendesk extends ZendeskWrites {
     public SnapshotZendesk(Snapshot snapshot) {
         for (Organization o : snapshot.organizations()) {
             if (!o.deleted()) {
-                orgs.put(o.id(), new OrgState(o.id(), o.name(), o.externalId(), o.domainNames()));
+                orgs.put(o.id(), new OrgState(o.id(), o.name(), o.externalId(), o.domainNames(), null));
             }
         }
         snapshot.users().forEach(u -> users.put(u.id(), u));
@@ -114,7 +114,7 @@ public final class SnapshotZendesk extends ZendeskWrites {
         if (o == null) {
             return WriteOutcome.failure(request(), "org " + org + " not found");
         }
-        orgs.put(org, new OrgState(org, o.name(), externalId, o.domainNames()));
+        orgs.put(org, new OrgState(org, o.name(), externalId, o.domainNames(), null));
         writes.add("PUT organizations/" + org + " external_id=" + externalId);
         return WriteOutcome.success(request());
     }
@@ -125,7 +125,7 @@ public final class SnapshotZendesk extends ZendeskWrites {
         if (o == null) {
             return WriteOutcome.failure(request(), "org " + org + " not found");
         }
-        orgs.put(org, new OrgState(org, o.name(), o.externalId(), domains));
+        orgs.put(org, new OrgState(org, o.name(), o.externalId(), domains, null));
         writes.add("PUT organizations/" + org + " domain_names=" + domains);
         return WriteOutcome.success(request());
     }

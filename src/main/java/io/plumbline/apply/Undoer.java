@@ -5,6 +5,8 @@ import io.plumbline.model.MembershipId;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
 import io.plumbline.zendesk.TurnedAwayException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,15 +50,16 @@ public final class Undoer {
 
     /**
      * An undo's reason for an applied result whose inverse an earlier undo of the same receipt was writing
-     * when it stopped, while Zendesk holds the applied value: that write may not have landed, or it did and
-     * the value was written again since (by hand, by another plan's apply). Which one Zendesk does not say,
-     * so it is left alone, to be reversed by hand if that write did not land.
+     * when it stopped, while Zendesk holds the applied value and its record changed after that undo began:
+     * that write landed and the value was written again since (by hand, by another plan's apply), or it did
+     * not land and something else changed the record. Zendesk does not say which, so it is left alone, to
+     * be reversed by hand if that write did not land. A record unchanged since is reversed as usual.
      */
     public static final String EARLIER_UNDO_UNCONFIRMED = "earlier_undo_unconfirmed";
 
     private final ZendeskWrites zendesk;
     private Set<String> undoneBefore = Set.of();
-    private Set<String> undoneMaybe = Set.of();
+    private Map<String, Instant> undoneMaybe = Map.of();
 
     public Undoer(ZendeskWrites zendesk) {
         this.zendesk = zendesk;
@@ -69,11 +72,11 @@ public final class Undoer {
     }
 
     /**
-     * This undoer, told the actions whose inverse an earlier undo of the receipt was writing when it stopped
-     * ({@value #EARLIER_UNDO_UNCONFIRMED}).
+     * This undoer, told the actions whose inverse an earlier undo of the receipt was writing when it stopped,
+     * each with when that undo began ({@value #EARLIER_UNDO_UNCONFIRMED}).
      */
-    public Undoer undoneMaybe(Set<String> actionIds) {
-        this.undoneMaybe = Set.copyOf(actionIds);
+    public Undoer undoneMaybe(Map<String, Instant> startedByActionId) {
+        this.undoneMaybe = Map.copyOf(startedByActionId);
         return this;
     }
 
@@ -159,7 +162,7 @@ public final class Undoer {
             while (true) {
                 Check check = next != null ? next : handler.checkUndo(target, r.before(), r.after(), zendesk);
                 next = null;
-                ActionResult decided = beforeWrite(r, check, lost, live);
+                ActionResult decided = beforeWrite(r, check, lost, live, handler, target);
                 if (decided != null) {
                     return decided;
                 }
@@ -247,7 +250,8 @@ public final class Undoer {
      * (applied after all when an earlier attempt whose answer was lost is what made it so; unconfirmed when
      * such an attempt is not found), undone by an earlier undo of the receipt, or a dry run.
      */
-    private ActionResult beforeWrite(ActionResult r, Check check, Check lost, boolean live) {
+    private ActionResult beforeWrite(
+            ActionResult r, Check check, Check lost, boolean live, ActionHandler handler, ActionTarget target) {
         if (!check.ready()) {
             if (lost == null) {
                 return r.withOutcome(ResultStatus.SKIPPED, check.reason(), check.before(), check.before(), "");
@@ -259,10 +263,23 @@ public final class Undoer {
         if (undoneBefore.contains(r.actionId())) {
             return r.withOutcome(ResultStatus.SKIPPED, ALREADY_UNDONE, check.before(), check.before(), "");
         }
-        if (undoneMaybe.contains(r.actionId())) {
+        if (undoneMaybe.containsKey(r.actionId()) && changedSince(handler, target, undoneMaybe.get(r.actionId()))) {
             return r.withOutcome(ResultStatus.SKIPPED, EARLIER_UNDO_UNCONFIRMED, check.before(), check.before(), "");
         }
         return live ? null : r.withOutcome(ResultStatus.WOULD_APPLY, "", check.before(), check.after(), "");
+    }
+
+    /**
+     * Whether the record of an inverse an undo begun at {@code started} was writing may have been written
+     * since: its last change, as Zendesk stamps it (to the second), not before that second, or not known.
+     * An inverse whose effect shows whether it landed ({@link ActionHandler#inverseShows}) never is.
+     */
+    private boolean changedSince(ActionHandler handler, ActionTarget target, Instant started) {
+        if (handler.inverseShows()) {
+            return false;
+        }
+        Optional<Instant> changed = handler.lastChanged(target, zendesk);
+        return changed.isEmpty() || !changed.get().isBefore(started.truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** An inverse whose answer was lost, not found, and then not sent again ({@code then}): it may still land. */

@@ -14,6 +14,8 @@ import io.plumbline.zendesk.OrganizationUpdate;
 import io.plumbline.zendesk.ZendeskClient;
 import io.plumbline.zendesk.ZendeskRecords;
 import io.plumbline.zendesk.ZendeskWriteResult;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -187,7 +189,16 @@ public final class ZendeskApiWrites extends ZendeskWrites {
 
     static OrgState state(JsonNode json) {
         Organization o = parsed(() -> ZendeskRecords.organization(json));
-        return new OrgState(o.id(), o.name(), o.externalId(), o.domainNames());
+        return new OrgState(o.id(), o.name(), o.externalId(), o.domainNames(), updatedAt(json));
+    }
+
+    /** The org's updated_at, or null when it has none Plumbline can read (it only ever narrows a decision). */
+    private static Instant updatedAt(JsonNode json) {
+        try {
+            return Instant.parse(json.path("updated_at").asText());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** A record Zendesk sent in a form Plumbline cannot read fails that action, not the whole batch. */

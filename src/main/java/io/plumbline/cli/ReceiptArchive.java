@@ -354,15 +354,20 @@ final class ReceiptArchive {
 
     /**
      * The actions whose inverse an earlier live undo of the receipt of hash {@code hash} was writing when it
-     * stopped (its {@code in_flight}), and that no earlier undo lists as applied: whether that write landed
-     * is not known, and Zendesk holding the applied value again may be someone's change since.
+     * stopped (its {@code in_flight}), and that no earlier undo lists as applied, each with when that undo
+     * began (the earliest, for several): whether that write landed is not known, and Zendesk holding the
+     * applied value again may be someone's change since.
      */
-    static Set<String> undoneMaybe(Path receipt, Path target, String hash) {
-        Set<String> out = new TreeSet<>();
+    static Map<String, Instant> undoneMaybe(Path receipt, Path target, String hash) {
+        Map<String, Instant> out = new TreeMap<>();
         for (JsonNode undo : earlierUndos(receipt, target, hash)) {
-            ReceiptFile.inFlight(undo).forEach(r -> out.add(r.actionId()));
+            Instant started = instant(undo.path("started_at").asText());
+            for (var r : ReceiptFile.inFlight(undo)) {
+                // an undo whose start cannot be read counts as begun at the epoch: anything since is a change
+                out.merge(r.actionId(), started == null ? Instant.EPOCH : started, (a, b) -> a.isBefore(b) ? a : b);
+            }
         }
-        out.removeAll(undoneBefore(receipt, target, hash));
+        out.keySet().removeAll(undoneBefore(receipt, target, hash));
         return out;
     }
 

@@ -204,7 +204,7 @@ final class UndoCommand implements Callable<Integer> {
             keepUnfinished(target);
             // read before this run's receipt replaces the one at the target
             Set<String> undoneBefore = ReceiptArchive.undoneBefore(receipt, target, hash);
-            Set<String> undoneMaybe = ReceiptArchive.undoneMaybe(receipt, target, hash);
+            Map<String, Instant> undoneMaybe = ReceiptArchive.undoneMaybe(receipt, target, hash);
             String runId = freshRunId(target, started, live ? "undo" : "undo_dry_run");
             try {
                 undoReceipt = new ReceiptFile(target, header(source, hash, runId, started, instance));
@@ -215,7 +215,7 @@ final class UndoCommand implements Callable<Integer> {
                 undoHash = undoReceipt.finish(ctx.clock().instant().toString());
                 archive(target, runId);
                 if (live) {
-                    keepBesideTheReceipt(target, runId);
+                    keepBesideTheReceipt(target, runId, started);
                 }
             } finally {
                 ReceiptArchive.release(target, runId);
@@ -286,15 +286,19 @@ final class UndoCommand implements Callable<Integer> {
      * a later undo of that receipt from its own folder looks there for what earlier undos reversed, and
      * would otherwise write an inverse again over a value set since. Said, not fatal, when it cannot be.
      */
-    private void keepBesideTheReceipt(Path target, String runId) {
+    private void keepBesideTheReceipt(Path target, String runId, Instant started) {
         Path home = ReceiptArchive.dir(receipt);
-        Path copy = home.resolve(runId + ".json");
-        if (home.equals(ReceiptArchive.dir(target)) || Files.exists(copy)) {
+        if (home.equals(ReceiptArchive.dir(target))) {
             return;
         }
         try {
-            Files.createDirectories(home);
-            Files.copy(ReceiptArchive.dir(target).resolve(runId + ".json"), copy);
+            // a name of its own there, reserved as any run's is: another undo may be archiving beside it
+            String kept = ReceiptArchive.freshRunId(receipt, started, "undo");
+            try {
+                Files.copy(ReceiptArchive.dir(target).resolve(runId + ".json"), home.resolve(kept + ".json"));
+            } finally {
+                ReceiptArchive.release(receipt, kept);
+            }
         } catch (IOException e) {
             ctx.err()
                     .println("warning: cannot keep a copy of this undo's receipt in " + home + " (" + e.getMessage()

@@ -242,10 +242,12 @@ class LiveUndoTest {
         }
     }
 
-    @Test
-    void undo_afterAnEarlierUndoStoppedWhileWritingAnInverse_leavesAValueWrittenAgainAlone() throws Exception {
+    @ParameterizedTest(name = "org changed after the stopped undo began: {0}")
+    @ValueSource(booleans = {true, false})
+    void undo_afterAnEarlierUndoStoppedWhileWritingAnInverse_reversesItOnlyWhenTheOrgIsUnchangedSince(
+            boolean changedSince) throws Exception {
         try (ZendeskEmulator z = fx.emulator()) {
-            Path receipt = applied(z, "undo-killed-in-flight");
+            Path receipt = applied(z, "undo-killed-in-flight-" + changedSince);
             assertThat(fx.undoLive(z, receipt).code()).isZero();
             // as a kill leaves it: A001's inverse (external_id cleared) sent, its answer never recorded
             Path undoReceipt = receipt.resolveSibling("undo_receipt.json");
@@ -255,11 +257,17 @@ class LiveUndoTest {
             killed.set("in_flight", a001);
             killed.put("complete", false);
             killed.remove("receipt_hash");
-            Files.writeString(undoReceipt, killed.toString());
             Files.delete(receipt.resolveSibling("applies")
                     .resolve(killed.path("run_id").asText() + ".json"));
-            // someone links org 9001 to its account again, by hand
+            // org 9001 holds the applied external_id again: someone linked it anew after that undo began, or
+            // (an undo that began later than the org's last change) the inverse never landed
             z.edits().updateOrganization(9001, "{\"external_id\": \"001ACME001\"}");
+            if (!changedSince) {
+                killed.put(
+                        "started_at",
+                        z.time().instant().plus(Duration.ofHours(1)).toString());
+            }
+            Files.writeString(undoReceipt, killed.toString());
             z.log().clear();
 
             LiveApplyFixture.Run again = fx.undo(
@@ -271,10 +279,10 @@ class LiveUndoTest {
 
             assertThat(again.code()).as(again.err()).isZero();
             JsonNode now = result(json(undoReceipt), "A001");
-            assertThat(now.path("status").asText()).isEqualTo("skipped");
-            assertThat(now.path("reason").asText()).isEqualTo(Undoer.EARLIER_UNDO_UNCONFIRMED);
-            assertThat(z.organization(9001).orElseThrow().path("external_id").asText())
-                    .isEqualTo("001ACME001");
+            assertThat(now.path("status").asText()).isEqualTo(changedSince ? "skipped" : "applied");
+            assertThat(now.path("reason").asText()).isEqualTo(changedSince ? Undoer.EARLIER_UNDO_UNCONFIRMED : "");
+            assertThat(z.organization(9001).orElseThrow().path("external_id").asText(""))
+                    .isEqualTo(changedSince ? "001ACME001" : "");
         }
     }
 
