@@ -28,75 +28,17 @@ public final class DomainNormalizer {
             + "|((?:^|(?<=[\\s,;]))[^/?#@:\\s,;]+:)(?!//)[^\\s,;]*@");
 
     /**
-     * Suffixes of two labels under which anyone registers a name (country second levels, shared hosting):
-     * such a suffix alone in a domain field is a cut-off name, never one customer's domain. A short list
-     * of the common ones, not the whole public suffix list.
+     * Country second levels under which anyone registers a name: such a suffix alone in an account's domain
+     * field is a cut-off name, never one customer's domain. The common ones, not the whole public suffix
+     * list; shared hosts and platforms are {@link PersonalDomains#PLATFORMS}, as their own staff's
+     * addresses and an account's explicit domains may well be theirs.
      */
-    private static final Set<String> PUBLIC_SUFFIXES = Set.of(
-            "co.uk",
-            "org.uk",
-            "me.uk",
-            "ltd.uk",
-            "plc.uk",
-            "ac.uk",
-            "gov.uk",
-            "net.uk",
-            "com.au",
-            "net.au",
-            "org.au",
-            "co.nz",
-            "org.nz",
-            "net.nz",
-            "co.jp",
-            "ne.jp",
-            "or.jp",
-            "co.kr",
-            "or.kr",
-            "com.cn",
-            "net.cn",
-            "org.cn",
-            "com.hk",
-            "com.tw",
-            "com.sg",
-            "com.my",
-            "co.in",
-            "net.in",
-            "org.in",
-            "co.id",
-            "co.th",
-            "com.ph",
-            "com.br",
-            "com.mx",
-            "com.ar",
-            "com.co",
-            "com.pe",
-            "co.za",
-            "com.tr",
-            "com.ua",
-            "co.il",
-            "com.es",
-            "com.pl",
-            "com.pt",
-            "com.ru",
-            "com.sa",
-            "com.eg",
-            "com.ng",
-            "github.io",
-            "gitlab.io",
-            "herokuapp.com",
-            "netlify.app",
-            "vercel.app",
-            "pages.dev",
-            "azurewebsites.net",
-            "cloudfront.net",
-            "appspot.com",
-            "web.app",
-            "firebaseapp.com",
-            "blogspot.com",
-            "wordpress.com",
-            "wixsite.com",
-            "myshopify.com",
-            "squarespace.com");
+    private static final Set<String> COUNTRY_SECOND_LEVELS = Set.of(
+            "co.uk", "org.uk", "me.uk", "ltd.uk", "plc.uk", "ac.uk", "gov.uk", "net.uk", "com.au", "net.au", "org.au",
+            "co.nz", "org.nz", "net.nz", "co.jp", "ne.jp", "or.jp", "co.kr", "or.kr", "com.cn", "net.cn", "org.cn",
+            "com.hk", "com.tw", "com.sg", "com.my", "co.in", "net.in", "org.in", "co.id", "co.th", "com.ph", "com.br",
+            "com.mx", "com.ar", "com.co", "com.pe", "co.za", "com.tr", "com.ua", "co.il", "com.es", "com.pl", "com.pt",
+            "com.ru", "com.sa", "com.eg", "com.ng");
 
     private static final int MAX_LENGTH = 253;
     private static final int MAX_LABEL_LENGTH = 63;
@@ -162,6 +104,14 @@ public final class DomainNormalizer {
         return raw == null ? "" : PASSWORD.matcher(raw).replaceAll("$1$2***@");
     }
 
+    /**
+     * Whether {@code domain} is a country's second level alone ({@code co.uk}, {@code com.au}), which names
+     * no one customer: what is left of a name cut short in an account's domain field.
+     */
+    public static boolean countrySecondLevel(Domain domain) {
+        return COUNTRY_SECOND_LEVELS.contains(domain.value());
+    }
+
     /** Normalizes one token that should name a host (a bare domain or a URL). */
     public static DomainParse parse(String raw) {
         String s = raw == null ? "" : trim(raw).toLowerCase(Locale.ROOT);
@@ -194,15 +144,12 @@ public final class DomainNormalizer {
 
     private static DomainParse hostname(String raw, String host) {
         boolean ascii7 = isAscii(host);
-        // UTS #46 lets symbols and punctuation through (curly quotes, dashes, bullets from text pasted out
-        // of a document become labels like xn--acme-996a) and drops invisible characters (a zero-width space
-        // joins two domains into one): a name is held to the characters a domain label is made of, both as
-        // written and, for an xn-- label, as it decodes
-        if (!ascii7 && !Uts46.labelCharacters(host)) {
+        // UTS #46 silently drops invisible characters (a zero-width space between two domains joins them
+        // into one, a soft hyphen vanishes): one written into a name is refused, not removed
+        int invisible = ascii7 ? -1 : Uts46.invisible(host);
+        if (invisible >= 0) {
             return DomainParse.invalid(
-                    raw,
-                    "not a valid internationalized domain name (" + notLabelCharacter(host)
-                            + " is no letter, digit or hyphen)");
+                    raw, "not a valid internationalized domain name (" + codePoint(invisible) + " is invisible)");
         }
         String ascii = ascii7 ? host : Uts46.toAscii(host);
         if (ascii == null) {
@@ -217,20 +164,23 @@ public final class DomainNormalizer {
             ascii = ascii.substring(4);
         }
         String problem = hostnameProblem(ascii);
-        if (problem == null && !Uts46.decodesToLabelCharacters(ascii)) {
-            // an xn-- label that is no punycode (xn--zz), or the punycode of symbols, written out
-            problem = "not a valid internationalized domain name";
+        if (problem == null && ascii.contains("xn--")) {
+            // UTS #46 also lets symbols and punctuation through (the curly quotes, dashes and bullets of text
+            // pasted out of a document become labels like xn--acme-996a), and an xn-- label written out may
+            // be no punycode at all (xn--zz): each is checked as the Unicode it decodes to
+            int symbol = Uts46.notLabelCharacter(ascii);
+            if (symbol == Uts46.NOT_PUNYCODE) {
+                problem = "not a valid internationalized domain name";
+            } else if (symbol >= 0) {
+                problem = "not a valid internationalized domain name (" + codePoint(symbol)
+                        + " is no letter, digit or hyphen)";
+            }
         }
         return problem == null ? DomainParse.ok(raw, new Domain(ascii)) : DomainParse.invalid(raw, problem);
     }
 
-    /** The first character of {@code host} no domain label is made of, named by its code point. */
-    private static String notLabelCharacter(String host) {
-        return host.codePoints()
-                .filter(c -> !Uts46.labelCharacter(c))
-                .mapToObj(c -> String.format(Locale.ROOT, "U+%04X", c))
-                .findFirst()
-                .orElse("a character");
+    private static String codePoint(int c) {
+        return String.format(Locale.ROOT, "U+%04X", c);
     }
 
     private static boolean isAscii(String s) {
@@ -267,9 +217,6 @@ public final class DomainNormalizer {
         }
         if (!isTopLevelLabel(s.substring(from))) {
             return "not a valid hostname (top-level label '" + s.substring(from) + "')";
-        }
-        if (PUBLIC_SUFFIXES.contains(s)) {
-            return "a public suffix (others register their names under it), not one customer's domain";
         }
         return null;
     }

@@ -13,8 +13,11 @@ import java.util.Set;
  * ({@link java.net.IDN}) would make it, which is a different domain with possibly another owner.
  */
 final class Uts46 {
-    private static final IDNA NONTRANSITIONAL =
-            IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ);
+    private static final IDNA NONTRANSITIONAL = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
+            | IDNA.NONTRANSITIONAL_TO_UNICODE
+            | IDNA.CHECK_BIDI
+            | IDNA.CHECK_CONTEXTJ
+            | IDNA.CHECK_CONTEXTO);
     /**
      * Errors that the hostname check after this one reports with its own, more telling reason (label
      * and name length, hyphens, empty labels); every other error makes the name invalid here.
@@ -42,18 +45,51 @@ final class Uts46 {
         return out.toString();
     }
 
+    /** What {@link #notLabelCharacter} returns for a name whose xn-- labels are not all valid punycode. */
+    static final int NOT_PUNYCODE = -2;
+
     /**
-     * Whether every character of {@code host} is one a domain label is made of, or a dot: a letter, a
-     * mark, a decimal digit, a hyphen, the joiners some scripts need (their context checked by {@link
-     * #toAscii}), or a full-width or ideographic full stop. Close to IDNA2008's valid code points, which
-     * UTS #46 widens to symbols and punctuation and to characters it silently removes.
+     * The first invisible character of {@code host} (a format character: a zero-width space, a soft
+     * hyphen, a word joiner, a byte order mark), or -1; the joiners some scripts need inside a word
+     * (U+200C, U+200D) are not counted, as {@link #toAscii} checks their context.
      */
-    static boolean labelCharacters(String host) {
-        return host.codePoints().allMatch(Uts46::labelCharacter);
+    static int invisible(String host) {
+        return host.codePoints()
+                .filter(c -> c != 0x200C && c != 0x200D && UCharacter.getType(c) == UCharacterCategory.FORMAT)
+                .findFirst()
+                .orElse(-1);
     }
 
-    static boolean labelCharacter(int c) {
-        if (c == '-' || c == '.' || c == 0x3002 || c == 0xFF0E || c == 0xFF61 || c == 0x200C || c == 0x200D) {
+    /**
+     * The first character that no domain label is made of in the Unicode form of {@code ascii} (a name
+     * {@link #toAscii} accepted, or written in ASCII with xn-- labels), -1 when there is none, or {@link
+     * #NOT_PUNYCODE}. A label is made of letters, marks, digits and hyphens, and the few other characters
+     * IDNA2008 allows in context (the Catalan middle dot of l·l, the Greek keraia, the Hebrew geresh and
+     * gershayim, the katakana middle dot), whose context is checked here: UTS #46 would also let symbols and
+     * punctuation through.
+     */
+    static int notLabelCharacter(String ascii) {
+        StringBuilder unicode = new StringBuilder(ascii.length());
+        IDNA.Info info = new IDNA.Info();
+        NONTRANSITIONAL.nameToUnicode(ascii, unicode, info);
+        for (IDNA.Error e : info.getErrors()) {
+            if (!LEFT_TO_THE_HOSTNAME_CHECK.contains(e)) {
+                return NOT_PUNYCODE;
+            }
+        }
+        return unicode.codePoints().filter(c -> !labelCharacter(c)).findFirst().orElse(-1);
+    }
+
+    private static boolean labelCharacter(int c) {
+        if (c == '-'
+                || c == '.'
+                || c == 0x200C
+                || c == 0x200D
+                || c == 0x00B7
+                || c == 0x0375
+                || c == 0x05F3
+                || c == 0x05F4
+                || c == 0x30FB) {
             return true;
         }
         return switch (UCharacter.getType(c)) {
@@ -64,27 +100,9 @@ final class Uts46 {
                     UCharacterCategory.OTHER_LETTER,
                     UCharacterCategory.NON_SPACING_MARK,
                     UCharacterCategory.COMBINING_SPACING_MARK,
-                    UCharacterCategory.DECIMAL_DIGIT_NUMBER -> true;
+                    UCharacterCategory.DECIMAL_DIGIT_NUMBER,
+                    UCharacterCategory.LETTER_NUMBER -> true;
             default -> false;
         };
-    }
-
-    /**
-     * Whether {@code ascii}, a name {@link #toAscii} accepted, holds only valid punycode labels that
-     * decode to {@link #labelCharacters}: an {@code xn--} label written out is checked as its Unicode.
-     */
-    static boolean decodesToLabelCharacters(String ascii) {
-        if (!ascii.contains("xn--")) {
-            return true;
-        }
-        StringBuilder unicode = new StringBuilder(ascii.length());
-        IDNA.Info info = new IDNA.Info();
-        NONTRANSITIONAL.nameToUnicode(ascii, unicode, info);
-        for (IDNA.Error e : info.getErrors()) {
-            if (!LEFT_TO_THE_HOSTNAME_CHECK.contains(e)) {
-                return false;
-            }
-        }
-        return labelCharacters(unicode.toString());
     }
 }

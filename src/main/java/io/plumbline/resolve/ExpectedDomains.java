@@ -53,7 +53,12 @@ public record ExpectedDomains(List<Domain> domains, List<CorruptedToken> corrupt
                 continue;
             }
             String never = personal.kind(parse.domain(), field.equals(WEBSITE));
-            if (never != null) {
+            if (DomainNormalizer.countrySecondLevel(parse.domain())) {
+                corrupted.add(new CorruptedToken(
+                        field,
+                        DomainNormalizer.withoutPassword(parse.raw()),
+                        "a country's second level alone (names are registered under it), not one customer's domain"));
+            } else if (never != null) {
                 corrupted.add(new CorruptedToken(
                         field,
                         DomainNormalizer.withoutPassword(parse.raw()),

@@ -136,13 +136,11 @@ class DomainNormalizerTest {
                 "\u2022acme.example",
                 "\u00abacme.example\u00bb",
                 "acme.example\u2713",
-                "acme\u2122.example",
-                "acme.example\u200bacme.io",
-                "acme.ex\u00adample",
-                "acme.example\u00b7acme.io",
-                "\ud83d\ude00.example"
+                "\ud83d\ude00.example",
+                "xn--acme-996a.example",
+                "acme.xn--com-to0a"
             })
-    void parse_symbolPunctuationOrInvisibleCharacter_isRejectedNotEncoded(String raw) {
+    void parse_symbolOrPunctuation_isRejectedNotEncoded(String raw) {
         DomainParse p = DomainNormalizer.parse(raw);
 
         assertThat(p.valid()).as(raw + " -> " + p.domain()).isFalse();
@@ -152,18 +150,52 @@ class DomainNormalizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"xn--zz.example", "xn--a.de", "xn--acme-996a.example", "acme.xn--com-to0a"})
+    @ValueSource(strings = {"acme.example\u200bacme.io", "acme.ex\u00adample", "ac\u2060me.example"})
+    void parse_invisibleCharacterInside_isRejectedNotDropped(String raw) {
+        assertThat(DomainNormalizer.parse(raw).problem())
+                .matches("not a valid internationalized domain name \\(U\\+[0-9A-F]{4} is invisible\\)");
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            col\u00b7legi.cat                     | xn--collegi-xma.cat
+            \u30b8\u30e7\u30f3\u30fb\u30b9\u30df\u30b9.jp        | xn--yckca5mnb7duc.jp
+            \u3007\u3007.jp                      | xn--w6ja.jp
+            \uff41\uff43\uff4d\uff45\uff0d\uff43\uff4f\uff52\uff50\uff0e\uff4a\uff50 | acme-corp.jp
+            ab\u00b2c.example                     | ab2c.example
+            acme\u2122.example                    | acmetm.example
+            """)
+    void parse_namesIdna2008AllowsInContextOrUts46Maps_areKept(String raw, String expected) {
+        DomainParse p = DomainNormalizer.parse(raw);
+
+        assertThat(p.valid()).as(p.problem()).isTrue();
+        assertThat(p.domain().value()).isEqualTo(expected);
+    }
+
+    @Test
+    void parse_catalanMiddleDotOutOfContext_isRejected() {
+        assertThat(DomainNormalizer.parse("acme.example\u00b7acme.io").valid()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xn--zz.example", "xn--a.de"})
     void parse_punycodeThatIsInvalidOrDecodesToSymbols_isRejected(String raw) {
         assertThat(DomainNormalizer.parse(raw).problem()).isEqualTo("not a valid internationalized domain name");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"co.uk", "https://www.co.uk/", "COM.AU", "github.io"})
-    void parse_publicSuffixAlone_isRejected(String raw) {
-        assertThat(DomainNormalizer.parse(raw).problem())
-                .isEqualTo("a public suffix (others register their names under it), not one customer's domain");
-        assertThat(DomainNormalizer.parse("acme.co.uk").valid()).isTrue();
-        assertThat(DomainNormalizer.parse("acme.github.io").valid()).isTrue();
+    @Test
+    void countrySecondLevel_aloneOnly() {
+        assertThat(DomainNormalizer.countrySecondLevel(
+                        DomainNormalizer.parse("https://www.CO.UK/").domain()))
+                .isTrue();
+        assertThat(DomainNormalizer.countrySecondLevel(
+                        DomainNormalizer.parse("acme.co.uk").domain()))
+                .isFalse();
+        // a host or platform is someone's domain too (its own staff's addresses): a valid domain here
+        assertThat(DomainNormalizer.parse("github.io").valid()).isTrue();
+        assertThat(DomainNormalizer.countrySecondLevel(
+                        DomainNormalizer.parse("github.io").domain()))
+                .isFalse();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.plumbline.model.Account;
 import io.plumbline.model.Domain;
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.normalize.PersonalDomains;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,6 +28,16 @@ class ExpectedDomainsTest {
 
         assertThat(e.domains()).containsExactly(new Domain("support.acme.example"));
         assertThat(e.fromOverride()).isTrue();
+    }
+
+    @Test
+    void of_countrySecondLevelAlone_isReportedNotExpected() {
+        ExpectedDomains e = ExpectedDomains.of(
+                new Account(new SalesforceAccountId("001A"), "Acme", "co.uk acme.co.uk", "", "", "", "", 2),
+                PersonalDomains.builtIn());
+
+        assertThat(e.domains()).containsExactly(new Domain("acme.co.uk"));
+        assertThat(e.corrupted()).extracting(CorruptedToken::token).containsExactly("co.uk");
     }
 
     private static Account account(String override) {
