@@ -5,8 +5,8 @@ import io.plumbline.model.MembershipId;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
 import io.plumbline.zendesk.TurnedAwayException;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -56,6 +56,12 @@ public final class Undoer {
      * be reversed by hand if that write did not land. A record unchanged since is reversed as usual.
      */
     public static final String EARLIER_UNDO_UNCONFIRMED = "earlier_undo_unconfirmed";
+
+    /**
+     * The margin between this machine's clock, which stamps an undo's start, and Zendesk's, which stamps a
+     * record's last change: a change up to this long before the start counts as after it.
+     */
+    static final Duration CLOCKS = Duration.ofMinutes(1);
 
     private final ZendeskWrites zendesk;
     private Set<String> undoneBefore = Set.of();
@@ -271,15 +277,15 @@ public final class Undoer {
 
     /**
      * Whether the record of an inverse an undo begun at {@code started} was writing may have been written
-     * since: its last change, as Zendesk stamps it (to the second), not before that second, or not known.
-     * An inverse whose effect shows whether it landed ({@link ActionHandler#inverseShows}) never is.
+     * since: its last change, as Zendesk stamps it, not {@link #CLOCKS} before that, or not known. An
+     * inverse whose effect shows whether it landed ({@link ActionHandler#inverseShows}) never is.
      */
     private boolean changedSince(ActionHandler handler, ActionTarget target, Instant started) {
         if (handler.inverseShows()) {
             return false;
         }
         Optional<Instant> changed = handler.lastChanged(target, zendesk);
-        return changed.isEmpty() || !changed.get().isBefore(started.truncatedTo(ChronoUnit.SECONDS));
+        return changed.isEmpty() || !changed.get().isBefore(started.minus(CLOCKS));
     }
 
     /** An inverse whose answer was lost, not found, and then not sent again ({@code then}): it may still land. */

@@ -14,6 +14,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -391,10 +392,32 @@ final class ReceiptArchive {
             if (other != null
                     && other.path("mode").asText().equals("undo")
                     && other.path("source_receipt_hash").asText().equalsIgnoreCase(hash)) {
-                out.add(other);
+                out.add(other.hasNonNull("written_to") ? writtenTo(other) : other);
             }
         }
         return out;
+    }
+
+    /**
+     * The receipt an entry left by an undo written elsewhere points at ({@code written_to}; it stopped
+     * before its copy replaced the entry): that file while it holds the same run, else the copy of it
+     * kept beside it when a later run there set it aside, else the entry itself (which lists nothing).
+     */
+    private static JsonNode writtenTo(JsonNode entry) {
+        String runId = entry.path("run_id").asText();
+        Path at;
+        try {
+            at = Path.of(entry.path("written_to").asText());
+        } catch (InvalidPathException e) {
+            return entry;
+        }
+        for (Path p : List.of(at, dir(at).resolve(runId + ".json"))) {
+            JsonNode there = Files.isRegularFile(p) ? readQuietly(p) : null;
+            if (there != null && there.path("run_id").asText().equals(runId)) {
+                return there;
+            }
+        }
+        return entry;
     }
 
     /**

@@ -15,9 +15,11 @@ import io.plumbline.errors.ApplyRefusedException;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.InputException;
 import io.plumbline.errors.JsonErrors;
+import io.plumbline.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -206,6 +208,7 @@ final class UndoCommand implements Callable<Integer> {
             Set<String> undoneBefore = ReceiptArchive.undoneBefore(receipt, target, hash);
             Map<String, Instant> undoneMaybe = ReceiptArchive.undoneMaybe(receipt, target, hash);
             String runId = freshRunId(target, started, live ? "undo" : "undo_dry_run");
+            String kept = live ? pointBesideTheReceipt(target, runId, hash, started) : null;
             try {
                 undoReceipt = new ReceiptFile(target, header(source, hash, runId, started, instance));
                 new Undoer(zendesk)
@@ -214,11 +217,14 @@ final class UndoCommand implements Callable<Integer> {
                         .run(results, inFlight, appliedLater.keySet(), live, undoReceipt);
                 undoHash = undoReceipt.finish(ctx.clock().instant().toString());
                 archive(target, runId);
-                if (live) {
-                    keepBesideTheReceipt(target, runId, started);
+                if (kept != null) {
+                    keepBesideTheReceipt(target, runId, kept);
                 }
             } finally {
                 ReceiptArchive.release(target, runId);
+                if (kept != null) {
+                    ReceiptArchive.release(receipt, kept);
+                }
             }
         }
         ApplyReadout.print(
@@ -282,29 +288,54 @@ final class UndoCommand implements Callable<Integer> {
     }
 
     /**
-     * A live undo written elsewhere ({@code --out}) is kept in the undone receipt's {@code applies/} too:
-     * a later undo of that receipt from its own folder looks there for what earlier undos reversed, and
-     * would otherwise write an inverse again over a value set since. Said, not fatal, when it cannot be.
+     * A live undo written elsewhere ({@code --out}) is named in the undone receipt's {@code applies/} too,
+     * under a name reserved there, before it writes anything: a later undo of that receipt from its own
+     * folder looks there for what earlier undos reversed or were writing when stopped, and would otherwise
+     * write an inverse again over a value set since. While it runs (or when it was stopped) the entry
+     * points at the receipt it writes ({@code written_to}); once finished it is a copy of it. Null when
+     * the undo is written in that folder anyway; said, not fatal, when it cannot be kept.
      */
-    private void keepBesideTheReceipt(Path target, String runId, Instant started) {
+    private String pointBesideTheReceipt(Path target, String runId, String hash, Instant started) {
         Path home = ReceiptArchive.dir(receipt);
         if (home.equals(ReceiptArchive.dir(target))) {
-            return;
+            return null;
         }
         try {
-            // a name of its own there, reserved as any run's is: another undo may be archiving beside it
             String kept = ReceiptArchive.freshRunId(receipt, started, "undo");
-            try {
-                Files.copy(ReceiptArchive.dir(target).resolve(runId + ".json"), home.resolve(kept + ".json"));
-            } finally {
-                ReceiptArchive.release(receipt, kept);
-            }
+            ObjectNode pointer = ReceiptFile.MAPPER.createObjectNode();
+            pointer.put("run_id", runId);
+            pointer.put("mode", "undo");
+            pointer.put("source_receipt_hash", hash);
+            pointer.put("started_at", started.toString());
+            pointer.put("complete", false);
+            pointer.put("written_to", target.toAbsolutePath().normalize().toString());
+            AtomicFiles.replaceDurably(
+                    home.resolve(kept + ".json"), p -> Files.writeString(p, pointer.toPrettyString() + "\n"));
+            return kept;
         } catch (IOException e) {
-            ctx.err()
-                    .println("warning: cannot keep a copy of this undo's receipt in " + home + " (" + e.getMessage()
-                            + "); a later undo of " + receipt + " from there will not know what this one reversed: "
-                            + "undo it with --out " + target);
+            cannotKeep(home, target, e);
+            return null;
         }
+    }
+
+    /** The finished undo receipt in place of its entry beside the undone receipt ({@link #pointBesideTheReceipt}). */
+    private void keepBesideTheReceipt(Path target, String runId, String kept) {
+        Path home = ReceiptArchive.dir(receipt);
+        Path finished = ReceiptArchive.dir(target).resolve(runId + ".json");
+        try {
+            // whole or not at all: another undo of the receipt may read the folder meanwhile
+            AtomicFiles.replaceDurably(
+                    home.resolve(kept + ".json"), p -> Files.copy(finished, p, StandardCopyOption.REPLACE_EXISTING));
+        } catch (IOException e) {
+            cannotKeep(home, target, e);
+        }
+    }
+
+    private void cannotKeep(Path home, Path target, IOException e) {
+        ctx.err()
+                .println("warning: cannot keep this undo's receipt in " + home + " (" + e.getMessage() + "); a later"
+                        + " undo of " + receipt + " from there will not know what this one reversed: undo it with"
+                        + " --out " + target);
     }
 
     private static String freshRunId(Path target, Instant started, String kind) {

@@ -151,6 +151,14 @@ public final class DomainNormalizer {
             return DomainParse.invalid(
                     raw, "not a valid internationalized domain name (" + codePoint(invisible) + " is invisible)");
         }
+        // nor may a symbol UTS #46 maps to letters (acme™.com would be acmetm.com, another name)
+        int written = ascii7 ? -1 : Uts46.symbolAsWritten(host);
+        if (written >= 0) {
+            return DomainParse.invalid(
+                    raw,
+                    "not a valid internationalized domain name (" + codePoint(written)
+                            + " is no letter, digit or hyphen)");
+        }
         String ascii = ascii7 ? host : Uts46.toAscii(host);
         if (ascii == null) {
             return DomainParse.invalid(raw, "not a valid internationalized domain name");

@@ -219,6 +219,11 @@ public final class PersonalDomains {
         if (!parse.valid()) {
             throw new IllegalArgumentException(key + ": '" + raw + "' is " + parse.problem());
         }
+        if (DomainNormalizer.countrySecondLevel(parse.domain())) {
+            // every name under it would count as personal: every customer of that country's domains
+            throw new IllegalArgumentException(key + ": '" + raw + "' is a country's second level, under which"
+                    + " anyone registers a name; list the personal email domain itself");
+        }
         return parse.domain().value();
     }
 

@@ -2,6 +2,7 @@ package io.plumbline.normalize;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UCharacterCategory;
+import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.IDNA;
 import java.util.EnumSet;
 import java.util.Set;
@@ -49,13 +50,30 @@ final class Uts46 {
     static final int NOT_PUNYCODE = -2;
 
     /**
-     * The first invisible character of {@code host} (a format character: a zero-width space, a soft
-     * hyphen, a word joiner, a byte order mark), or -1; the joiners some scripts need inside a word
-     * (U+200C, U+200D) are not counted, as {@link #toAscii} checks their context.
+     * The first invisible character of {@code host} (a default-ignorable code point: a zero-width space, a
+     * soft hyphen, a word joiner, a variation selector, a byte order mark), which UTS #46 would drop
+     * without a word, or -1; the joiners some scripts need inside a word (U+200C, U+200D) are not counted,
+     * as {@link #toAscii} checks their context.
      */
     static int invisible(String host) {
         return host.codePoints()
-                .filter(c -> c != 0x200C && c != 0x200D && UCharacter.getType(c) == UCharacterCategory.FORMAT)
+                .filter(c -> c != 0x200C
+                        && c != 0x200D
+                        && UCharacter.hasBinaryProperty(c, UProperty.DEFAULT_IGNORABLE_CODE_POINT))
+                .findFirst()
+                .orElse(-1);
+    }
+
+    /**
+     * The first character of {@code host}, as written, that is neither ASCII (the hostname rules judge it)
+     * nor a label character ({@link #labelCharacter}), nor a full-width form of an ASCII character or a dot
+     * (as an East Asian keyboard types a name); or -1. UTS #46 would map such a character to letters that
+     * make another name ({@code acme™.com} is {@code acmetm.com}, {@code acme².com} is {@code acme2.com}).
+     */
+    static int symbolAsWritten(String host) {
+        return host.codePoints()
+                .filter(c ->
+                        c >= 0x80 && !labelCharacter(c) && !(c >= 0xFF01 && c <= 0xFF5E) && c != 0x3002 && c != 0xFF61)
                 .findFirst()
                 .orElse(-1);
     }

@@ -13,9 +13,12 @@ import io.plumbline.model.ZendeskInstance;
 import io.plumbline.zendesk.emulator.Fault;
 import io.plumbline.zendesk.emulator.LoggedRequest;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
@@ -307,6 +310,92 @@ class LiveUndoTest {
             assertThat(z.organization(9001).orElseThrow().path("external_id").asText())
                     .isEqualTo("001ACME001");
         }
+    }
+
+    @Test
+    void undo_writtenElsewhere_isNamedBesideTheReceiptWhileItRunsAndKeptThereOnceDone() throws Exception {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "undo-elsewhere-named");
+            Path elsewhere = dir.resolve("undo-elsewhere-named").resolve("undo1.json");
+            Files.createDirectories(elsewhere.getParent());
+            List<JsonNode> whileWriting = new ArrayList<>();
+            z.interventions()
+                    .beforeRequest("PUT", "/api/v2/organizations/9001", () -> whileWriting.addAll(undosIn(receipt)));
+
+            assertThat(fx.undo(
+                                    z,
+                                    receipt,
+                                    "--apply",
+                                    "--confirm-receipt-hash",
+                                    json(receipt).path("receipt_hash").asText(),
+                                    "--out",
+                                    elsewhere.toString())
+                            .code())
+                    .isZero();
+
+            assertThat(whileWriting)
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.path("written_to").asText())
+                            .isEqualTo(elsewhere.toAbsolutePath().normalize().toString()));
+            assertThat(undosIn(receipt))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e).isEqualTo(json(elsewhere)));
+        }
+    }
+
+    @Test
+    void undo_afterAnUndoWrittenElsewhereWasStopped_leavesWhatItWasWritingToTheOrgsState() throws Exception {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "undo-elsewhere-stopped");
+            Path elsewhere = dir.resolve("undo-elsewhere-stopped").resolve("undo1.json");
+            Files.createDirectories(elsewhere.getParent());
+            String hash = json(receipt).path("receipt_hash").asText();
+            assertThat(fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash, "--out", elsewhere.toString())
+                            .code())
+                    .isZero();
+            // as a kill leaves it: A001's inverse in flight at elsewhere, and beside the receipt the entry that
+            // points there (its finished copy never replaced it)
+            ObjectNode killed = (ObjectNode) json(elsewhere);
+            JsonNode a001 = result(killed, "A001");
+            ((ArrayNode) killed.get("results")).remove(indexOf(killed.get("results"), a001));
+            killed.set("in_flight", a001);
+            killed.put("complete", false);
+            killed.remove("receipt_hash");
+            Files.writeString(elsewhere, killed.toString());
+            Path entry = receipt.resolveSibling("applies")
+                    .resolve(killed.path("run_id").asText() + ".json");
+            ObjectNode pointer = killed.objectNode()
+                    .put("run_id", killed.path("run_id").asText())
+                    .put("mode", "undo")
+                    .put("source_receipt_hash", hash)
+                    .put("started_at", killed.path("started_at").asText())
+                    .put("complete", false)
+                    .put("written_to", elsewhere.toAbsolutePath().normalize().toString());
+            Files.writeString(entry, pointer.toString());
+            z.edits().updateOrganization(9001, "{\"external_id\": \"001ACME001\"}");
+
+            LiveApplyFixture.Run again = fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash);
+
+            assertThat(again.code()).as(again.err()).isZero();
+            JsonNode now = result(json(receipt.resolveSibling("undo_receipt.json")), "A001");
+            assertThat(now.path("reason").asText()).isEqualTo(Undoer.EARLIER_UNDO_UNCONFIRMED);
+            assertThat(z.organization(9001).orElseThrow().path("external_id").asText())
+                    .isEqualTo("001ACME001");
+        }
+    }
+
+    /** The undo receipts (or entries naming one) kept beside {@code receipt}, in its applies/. */
+    private static List<JsonNode> undosIn(Path receipt) {
+        List<JsonNode> out = new ArrayList<>();
+        try (var files = Files.list(receipt.resolveSibling("applies"))) {
+            files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .map(LiveApplyFixture::json)
+                    .filter(n -> n.path("mode").asText().equals("undo"))
+                    .forEach(out::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     private static int indexOf(JsonNode array, JsonNode element) {

@@ -29,6 +29,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_platformHostAsAPersonalDomain_isAccepted() throws IOException {
+        Path file = Files.writeString(dir.resolve("plumbline.yaml"), "audit:\n  personal_domains_extra: [github.io]\n");
+
+        assertThat(ConfigLoader.load(file).audit().personalDomainsExtra()).containsExactly("github.io");
+    }
+
+    @Test
     void load_yamlProblemWithoutAPlainWording_saysSoWithoutTheParsersText() throws IOException {
         String message = error("%YAML 2.0 secret\n---\noutput:\n  root: here\n");
         assertThat(message)
@@ -163,6 +170,9 @@ class ConfigLoaderTest {
         assertThat(error("salesforce:\n  source: apii\n  contacts: true\n"))
                 .isEqualTo("plumbline.yaml:2:3: error: salesforce.source must be csv (an accounts CSV) or api (read "
                         + "live), found 'apii'");
+        assertThat(error("audit:\n  personal_domains_extra: [co.uk]\n"))
+                .isEqualTo("plumbline.yaml:2:3: error: audit.personal_domains_extra: 'co.uk' is a country's second"
+                        + " level, under which anyone registers a name; list the personal email domain itself");
         assertThat(error("audit:\n  personal_domains_extra: [null, x.example]\n"))
                 .isEqualTo("plumbline.yaml:2:3: error: audit.personal_domains_extra has an empty entry; remove it");
         assertThat(error("audit:\n  personal_domains_extra: []\n  personal_domains_removed: [acme.example]\n"))
