@@ -82,6 +82,16 @@ final class SalesforceErrors {
         return new Reported("", text.length() > 200 ? text.substring(0, 200) + "..." : text);
     }
 
+    /**
+     * Whether {@code name} is written in the query's filter as a name of its own, in any case as SOQL reads
+     * names: {@code Domain__c} is not in {@code Secondary_Domain__c != null}.
+     */
+    static boolean inFilter(SoqlQuery query, String name) {
+        return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])", Pattern.CASE_INSENSITIVE)
+                .matcher(query.filter())
+                .find();
+    }
+
     private static SalesforceApiException malformed(int status, String message, SoqlQuery query, String soql) {
         String token = badToken(message, soql);
         String reason = lastLine(message);
@@ -90,7 +100,7 @@ final class SalesforceErrors {
             sb.append(" at '").append(token).append('\'');
         }
         sb.append(": ").append(reason).append("\n  SOQL: ").append(soql).append("\n  ");
-        if (query != null && !token.isEmpty() && query.filter().contains(token)) {
+        if (query != null && !token.isEmpty() && inFilter(query, token)) {
             sb.append("'").append(token).append("' is in salesforce.account_filter; fix that WHERE clause");
         } else {
             sb.append("check salesforce.account_filter and the field names in salesforce.fields");
@@ -102,7 +112,7 @@ final class SalesforceErrors {
         Matcher m = NO_SUCH_COLUMN.matcher(message);
         String field = m.find() ? m.group(1) : "";
         String entity = field.isEmpty() ? "" : m.group(2);
-        String where = query != null && !field.isEmpty() && query.filter().contains(field)
+        String where = query != null && !field.isEmpty() && inFilter(query, field)
                 ? "salesforce.account_filter"
                 : "the salesforce.fields mapping";
         String head = field.isEmpty()

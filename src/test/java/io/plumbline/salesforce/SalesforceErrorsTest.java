@@ -66,6 +66,19 @@ class SalesforceErrorsTest {
     }
 
     @Test
+    void invalidField_hiddenMappedFieldWhoseNameIsPartOfOneInTheFilter_pointsAtTheMapping() {
+        sf.data().hide("Account", "Domain__c");
+
+        SalesforceApiException e = failingPull(
+                SalesforceConfigBuilder.api().accountFilter("Secondary_Domain__c != null"), sf.issueToken());
+
+        assertThat(e.getMessage())
+                .contains("cannot read field 'Domain__c' on Account")
+                .contains("the salesforce.fields mapping")
+                .doesNotContain("fix salesforce.account_filter");
+    }
+
+    @Test
     void invalidField_unknownFieldInFilter_pointsAtTheFilter() {
         SalesforceApiException e =
                 failingPull(SalesforceConfigBuilder.api().accountFilter("Tier__c = 'Gold'"), sf.issueToken());

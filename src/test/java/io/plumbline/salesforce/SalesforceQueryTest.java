@@ -67,6 +67,40 @@ class SalesforceQueryTest {
     }
 
     @Test
+    void query_batchesHoldingFewerRowsThanTotalSize_failsInsteadOfAShorterAccountList() {
+        sf.batchSize(2).claimMoreRows(3);
+
+        SalesforceApiException e =
+                catchThrowableOfType(SalesforceApiException.class, () -> pull(SalesforceConfigBuilder.api(), dir));
+
+        assertThat(e.exitCode()).isEqualTo(ExitCodes.REMOTE);
+        assertThat(e.getMessage())
+                .startsWith("Salesforce announced 8 rows for the query (totalSize) but its batches held 5");
+        assertThat(dir.resolve(SnapshotLayout.ACCOUNTS)).doesNotExist();
+    }
+
+    @Test
+    void query_cursorDroppedMidway_isRunAgainFromItsStartOnce() {
+        sf.batchSize(2).dropCursors(1);
+
+        SalesforcePullStats stats = pull(SalesforceConfigBuilder.api(), dir);
+
+        assertThat(stats.accounts()).isEqualTo(5);
+        assertThat(sf.requests(RequestKind.QUERY)).hasSize(2);
+    }
+
+    @Test
+    void query_cursorDroppedTwice_failsSayingWhy() {
+        sf.batchSize(2).dropCursors(2);
+
+        SalesforceApiException e =
+                catchThrowableOfType(SalesforceApiException.class, () -> pull(SalesforceConfigBuilder.api(), dir));
+
+        assertThat(e.exitCode()).isEqualTo(ExitCodes.REMOTE);
+        assertThat(e.getMessage()).startsWith("Salesforce dropped the query's cursor twice before its last batch");
+    }
+
+    @Test
     void query_answerThatIsNotAQueryResult_exits4NamingThePath() {
         for (String body : List.of(
                 "{}",

@@ -20,6 +20,10 @@ final class QueryEndpoint {
     private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     volatile int batchSize = 2000;
+    /** Rows the first batch's totalSize claims beyond those the cursor holds (a proxy's cut answer). */
+    volatile int claimedMore;
+    /** Cursors dropped on their next queryMore, as Salesforce drops one held too long or one too many. */
+    volatile int dropCursors;
 
     QueryEndpoint(OrgData data) {
         this.data = data;
@@ -39,6 +43,11 @@ final class QueryEndpoint {
     Reply more(String locator) {
         int dash = locator.lastIndexOf('-');
         Cursor cursor = dash < 0 ? null : cursors.get(locator.substring(0, dash));
+        if (cursor != null && dropCursors > 0) {
+            dropCursors--;
+            cursors.remove(locator.substring(0, dash));
+            cursor = null;
+        }
         if (cursor == null) {
             throw new EmulatorError(400, "INVALID_QUERY_LOCATOR", "invalid query locator");
         }
@@ -49,7 +58,7 @@ final class QueryEndpoint {
         Cursor cursor = cursors.get(id);
         int end = Math.min(cursor.rows().size(), offset + batchSize);
         ObjectNode page = Json.MAPPER.createObjectNode();
-        page.put("totalSize", cursor.rows().size());
+        page.put("totalSize", cursor.rows().size() + claimedMore);
         page.put("done", end >= cursor.rows().size());
         if (end < cursor.rows().size()) {
             page.put("nextRecordsUrl", "/services/data/v" + cursor.version() + "/query/" + id + "-" + end);

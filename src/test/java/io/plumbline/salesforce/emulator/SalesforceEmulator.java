@@ -113,6 +113,18 @@ public final class SalesforceEmulator implements AutoCloseable {
         return this;
     }
 
+    /** The totalSize of every query claims {@code rows} more rows than its batches hold. */
+    public SalesforceEmulator claimMoreRows(int rows) {
+        query.claimedMore = rows;
+        return this;
+    }
+
+    /** The next {@code n} queryMore requests find their cursor gone ({@code INVALID_QUERY_LOCATOR}). */
+    public SalesforceEmulator dropCursors(int n) {
+        query.dropCursors = n;
+        return this;
+    }
+
     public SalesforceEmulator batchSize(int size) {
         query.batchSize = size;
         return this;
