@@ -32,6 +32,21 @@ final class SalesforceErrors {
         return switch (r.errorCode()) {
             case "MALFORMED_QUERY" -> malformed(status, message, query, soql);
             case "INVALID_FIELD" -> invalidField(status, message, query, soql);
+            case "INVALID_QUERY_FILTER_OPERATOR" ->
+                query != null && !query.filter().isEmpty()
+                        ? new SalesforceApiException(
+                                ExitCodes.USAGE,
+                                r.errorCode(),
+                                status,
+                                "Salesforce cannot apply the query's filter (INVALID_QUERY_FILTER_OPERATOR: " + message
+                                        + "); fix salesforce.account_filter in plumbline.yaml"
+                                        + (soql.isEmpty() ? "" : "\n  SOQL: " + soql),
+                                null)
+                        : remote(
+                                status,
+                                r,
+                                "Salesforce answered HTTP " + status + " INVALID_QUERY_FILTER_OPERATOR: " + message
+                                        + (soql.isEmpty() ? "" : "\n  SOQL: " + soql));
             case "INVALID_SESSION_ID" ->
                 remote(
                         status,

@@ -136,6 +136,17 @@ class SalesforceErrorsTest {
                 .contains("too many long requests are running in the org at once", "re-run in a few minutes")
                 .doesNotContain("used up");
         assertThat(plain.getMessage()).contains("HTTP 502: Bad gateway", "SOQL: SELECT Id FROM Account");
+        SoqlQuery filtered = new SoqlQuery("Account", List.of("Id"), "", "Id = 'abc'");
+        SalesforceApiException operator = SalesforceErrors.of(
+                400,
+                "[{\"message\":\"invalid ID field: abc\",\"errorCode\":\"INVALID_QUERY_FILTER_OPERATOR\"}]",
+                filtered,
+                filtered.select(),
+                session);
+        assertThat(operator.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(operator.getMessage())
+                .startsWith("Salesforce cannot apply the query's filter (INVALID_QUERY_FILTER_OPERATOR: invalid ID "
+                        + "field: abc); fix salesforce.account_filter in plumbline.yaml");
         assertThat(plain.exitCode()).isEqualTo(ExitCodes.REMOTE);
     }
 }
