@@ -10,7 +10,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class PemKeys {
     private static final Pattern BLOCK =
-            Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
     /** DER of AlgorithmIdentifier {rsaEncryption, NULL}. */
     private static final byte[] RSA_ALGORITHM = {
         0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00
@@ -31,19 +33,41 @@ final class PemKeys {
     static PrivateKey readRsaPrivateKey(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.US_ASCII);
+            // a PEM file is ASCII; read byte for byte, so a byte order mark or a stray byte around the blocks
+            // does not hide them
+            text = Files.readString(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new ConfigException("salesforce.jwt.key_file: cannot read " + file + " ("
                     + e.getClass().getSimpleName()
                     + "); point it at the PEM private key of the connected app's certificate");
         }
+        // the key may come after the certificate in one file: the first private key block is the one
         Matcher m = BLOCK.matcher(text);
-        if (!m.find()) {
-            throw bad(file, "it holds no PEM private key block");
+        List<String> found = new ArrayList<>();
+        boolean key = false;
+        while (!key && m.find()) {
+            key = m.group(1).endsWith("PRIVATE KEY");
+            if (!key) {
+                found.add(m.group(1));
+            }
+        }
+        if (!key) {
+            throw bad(
+                    file,
+                    found.isEmpty()
+                            ? "it holds no PEM private key block"
+                            : "it holds a " + String.join(" and a ", found) + ", but no private key");
+        }
+        String body = m.group(2);
+        if (body.contains("Proc-Type:") && body.contains("ENCRYPTED")) {
+            throw bad(
+                    file,
+                    "it is encrypted (with a passphrase, in the older OpenSSL form); write an unencrypted copy with"
+                            + " `openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pem` and keep it private");
         }
         byte[] der;
         try {
-            der = Base64.getMimeDecoder().decode(m.group(2).replaceAll("\\s", ""));
+            der = Base64.getMimeDecoder().decode(body.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw bad(file, "its base64 content is damaged");
         }
