@@ -121,7 +121,19 @@ final class LiveSnapshot {
                                     : "")
                             + " in "
                             + s.requests() + " requests (API v" + s.apiVersion() + ", signed in with "
-                            + s.auth().configKey() + ")");
+                            + s.auth().configKey() + ")"
+                            + (s.apiUsage() == null
+                                    ? ""
+                                    : "; the org has used " + s.apiUsage().used() + " of its "
+                                            + s.apiUsage().limit() + " daily API requests"));
+        }
+        if (s.usageHigh()) {
+            // said under --quiet too: a scheduled pull is what runs the budget out for the org's integrations
+            ctx.err()
+                    .println("warning: the Salesforce org has used "
+                            + s.apiUsage().used() + " of its " + s.apiUsage().limit()
+                            + " daily API requests (over " + Math.round(SalesforcePullStats.HIGH_USAGE * 100)
+                            + "%); when they run out every integration of the org is refused until the count resets");
         }
     }
 

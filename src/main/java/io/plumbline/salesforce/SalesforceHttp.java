@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sends requests to Salesforce and counts them. GETs are retried on network failures and 5xx answers
@@ -24,9 +26,13 @@ final class SalesforceHttp {
 
     private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(1);
 
+    private static final Pattern API_USAGE = Pattern.compile("api-usage=(\\d+)/(\\d+)");
+
     private final HttpClient client;
     private final Sleeper sleeper;
     private int requests;
+    private long apiUsed = -1;
+    private long apiLimit = -1;
 
     SalesforceHttp(HttpClient client, Sleeper sleeper) {
         this.client = client;
@@ -38,6 +44,14 @@ final class SalesforceHttp {
         return requests;
     }
 
+    /**
+     * The org's daily API use as Salesforce last reported it ({@code Sforce-Limit-Info: api-usage=N/M}), or
+     * null when no answer said.
+     */
+    SalesforcePullStats.ApiUsage apiUsage() {
+        return apiLimit <= 0 ? null : new SalesforcePullStats.ApiUsage(apiUsed, apiLimit);
+    }
+
     HttpResponse<String> send(HttpRequest request) {
         boolean retryable = request.method().equals("GET");
         for (int attempt = 1; ; attempt++) {
@@ -45,6 +59,7 @@ final class SalesforceHttp {
                 requests++;
                 HttpResponse<String> response =
                         client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                response.headers().firstValue("Sforce-Limit-Info").ifPresent(this::noteUsage);
                 if (!retryable || response.statusCode() < 500 || attempt == ATTEMPTS) {
                     return response;
                 }
@@ -59,6 +74,18 @@ final class SalesforceHttp {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SalesforceApiException(ExitCodes.REMOTE, "", 0, "interrupted while calling Salesforce", e);
+            }
+        }
+    }
+
+    private void noteUsage(String header) {
+        Matcher m = API_USAGE.matcher(header);
+        if (m.find()) {
+            try {
+                apiUsed = Long.parseLong(m.group(1));
+                apiLimit = Long.parseLong(m.group(2));
+            } catch (NumberFormatException e) {
+                // more digits than a count has: not a figure to report
             }
         }
     }

@@ -113,6 +113,19 @@ class LiveSalesforceAuditTest {
     }
 
     @Test
+    void liveAudit_orgNearItsDailyApiLimit_warnsEvenWhenQuiet() throws IOException {
+        sf.apiUsage(12_999, 15_000);
+
+        Result live = audit(config(""), "live", "--quiet");
+
+        assertThat(live.code()).as(live.err()).isZero();
+        assertThat(live.err())
+                .containsPattern(
+                        "warning: the Salesforce org has used 130\\d\\d of its 15000 daily API requests \\(over"
+                                + " 80%\\)");
+    }
+
+    @Test
     void liveAudit_bothEmulatorsSeededWithDemo_samePlanHashAndArtifactsAsTheFixtureFolder() throws IOException {
         Result offline =
                 audit(null, "offline", "--snapshot", tmp.resolve("fixture").toString());

@@ -230,9 +230,23 @@ public final class SalesforceEmulator implements AutoCloseable {
         if (canned != null) {
             return Reply.json(200, canned);
         }
-        return kind[0] == RequestKind.QUERY
+        Reply reply = kind[0] == RequestKind.QUERY
                 ? query.query(version, params.get("q"))
                 : query.more(rest.substring("query/".length()));
+        // the org's daily API use, as Salesforce reports it on every REST answer
+        Map<String, String> headers = new java.util.HashMap<>(reply.headers());
+        headers.put("Sforce-Limit-Info", "api-usage=" + apiUsed.incrementAndGet() + "/" + apiLimit);
+        return new Reply(reply.status(), reply.contentType(), reply.body(), headers);
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger apiUsed = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int apiLimit = 15000;
+
+    /** The org has used {@code used} of its {@code limit} daily API requests so far. */
+    public SalesforceEmulator apiUsage(int used, int limit) {
+        apiUsed.set(used);
+        apiLimit = limit;
+        return this;
     }
 
     private void authorize(String auth) {
