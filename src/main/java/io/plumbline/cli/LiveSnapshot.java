@@ -1,13 +1,17 @@
 package io.plumbline.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbline.apply.ReceiptFile;
 import io.plumbline.config.PlumblineConfig;
 import io.plumbline.config.SalesforceConfig;
 import io.plumbline.errors.InputException;
+import io.plumbline.files.AtomicFiles;
 import io.plumbline.model.Texts;
 import io.plumbline.resolve.ResolutionSettings;
 import io.plumbline.salesforce.SalesforcePullStats;
 import io.plumbline.salesforce.SalesforcePuller;
 import io.plumbline.salesforce.SalesforceRuntime;
+import io.plumbline.snapshot.SnapshotLayout;
 import io.plumbline.zendesk.Progress;
 import io.plumbline.zendesk.PullStats;
 import io.plumbline.zendesk.StaleCursorException;
@@ -18,6 +22,7 @@ import io.plumbline.zendesk.ZendeskIncrementalPuller;
 import io.plumbline.zendesk.ZendeskSettings;
 import io.plumbline.zendesk.ZendeskSnapshotPuller;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,8 +67,10 @@ final class LiveSnapshot {
                 ZendeskSettings.from(config.zendesk(), ctx.clock()).forPulls(),
                 ctx.env(),
                 ctx.err()::println);
+        SalesforcePullStats salesforce = null;
         if (salesforceApi != null) {
-            report(salesforceApi.pull(dir), ctx, common);
+            salesforce = salesforceApi.pull(dir);
+            report(salesforce, ctx, common);
         }
         // bars only on a real terminal; System.console() is null whenever output is redirected
         Progress progress = Progress.choose(
@@ -88,6 +95,7 @@ final class LiveSnapshot {
         if (stats == null) {
             stats = new ZendeskSnapshotPuller(http, progress).pull(dir, capturedAt, ticketsSince, lookbackDays);
         }
+        recordSalesforce(dir, config.salesforce(), salesforce);
         if (!common.quiet) {
             String how = !stats.incremental()
                     ? "full pull (" + fullReason + ")"
@@ -98,6 +106,43 @@ final class LiveSnapshot {
             stats.notes().forEach(n -> ctx.err().println("zendesk: " + n));
         }
         return stats;
+    }
+
+    /**
+     * Adds to the pulled snapshot's {@code snapshot.json} where its Salesforce side came from, so that an
+     * offline re-audit of the folder can say it: the org, API version, sign-in, filter and contacts source
+     * of a live read, or the CSV files copied. It decides nothing: the audit reads only the files.
+     */
+    private static void recordSalesforce(Path dir, SalesforceConfig sf, SalesforcePullStats pulled) {
+        Path manifest = dir.resolve(SnapshotLayout.MANIFEST);
+        try {
+            ObjectNode m = (ObjectNode) ReceiptFile.MAPPER.readTree(manifest.toFile());
+            ObjectNode s = m.putObject("salesforce");
+            if (pulled == null) {
+                s.put("source", SalesforceConfig.CSV);
+                s.put("accounts_csv", sf.accountsCsv());
+                if (!Texts.isBlank(sf.contactsCsv())) {
+                    s.put("contacts_csv", sf.contactsCsv());
+                }
+            } else {
+                s.put("source", SalesforceConfig.API);
+                s.put("instance_url", pulled.instanceUrl());
+                s.put("api_version", pulled.apiVersion());
+                s.put("signed_in_with", pulled.auth().configKey());
+                if (!Texts.isBlank(sf.accountFilter())) {
+                    s.put("account_filter", sf.accountFilter());
+                }
+                s.put("accounts", pulled.accounts());
+                if (pulled.contactsRead()) {
+                    s.put("contacts_from", pulled.contactRelations() ? "AccountContactRelation" : "Contact.AccountId");
+                }
+            }
+            String text = m.toPrettyString().replace("\r\n", "\n") + "\n";
+            AtomicFiles.replace(manifest, partial -> Files.writeString(partial, text, StandardCharsets.UTF_8));
+        } catch (IOException | ClassCastException e) {
+            throw new InputException(
+                    manifest.toString(), 0, 0, "cannot record the Salesforce side: " + e.getMessage(), e);
+        }
     }
 
     /** With {@code source: api}, the puller, its settings checked; with {@code source: csv}, null. */

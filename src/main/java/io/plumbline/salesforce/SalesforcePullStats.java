@@ -8,8 +8,10 @@ package io.plumbline.salesforce;
  * @param contactRelations true when contacts came from AccountContactRelation
  * @param apiUsage the org's daily API requests used and its limit, as Salesforce last reported them
  *     ({@code Sforce-Limit-Info}); null when it did not
+ * @param instanceUrl the org read, as signed in to
  */
 public record SalesforcePullStats(
+        String instanceUrl,
         int accounts,
         int contacts,
         int requests,

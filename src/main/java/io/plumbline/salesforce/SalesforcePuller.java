@@ -79,7 +79,15 @@ public final class SalesforcePuller {
         SalesforceCsvWriter.writeAccounts(snapshotDir.resolve(SnapshotLayout.ACCOUNTS), accounts);
         if (!config.contacts()) {
             return new SalesforcePullStats(
-                    accounts.size(), 0, http.requests(), version, session.method(), false, false, http.apiUsage());
+                    session.instanceUrl().toString(),
+                    accounts.size(),
+                    0,
+                    http.requests(),
+                    version,
+                    session.method(),
+                    false,
+                    false,
+                    http.apiUsage());
         }
         Set<String> keys = new HashSet<>();
         accounts.forEach(a -> keys.add(a.id().matchKey()));
@@ -87,6 +95,7 @@ public final class SalesforcePuller {
         List<Contact> rows = contacts.contacts();
         SalesforceCsvWriter.writeContacts(snapshotDir.resolve(SnapshotLayout.CONTACTS), rows);
         return new SalesforcePullStats(
+                session.instanceUrl().toString(),
                 accounts.size(),
                 rows.size(),
                 http.requests(),

@@ -2,6 +2,7 @@ package io.plumbline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
@@ -138,6 +139,14 @@ class LiveSalesforceAuditTest {
                 .contains("salesforce: pulled 9 accounts and 1 contact rows (from AccountContactRelation) in 3 requests"
                         + " (API v67.0, signed in with"
                         + " salesforce.access_token_env)");
+        JsonNode recorded = new ObjectMapper()
+                .readTree(run("live/snapshot/snapshot.json").toFile())
+                .path("salesforce");
+        assertThat(recorded.path("source").asText()).isEqualTo("api");
+        assertThat(recorded.path("instance_url").asText())
+                .isEqualTo(sf.baseUrl().toString());
+        assertThat(recorded.path("api_version").asText()).isEqualTo("67.0");
+        assertThat(recorded.path("contacts_from").asText()).isEqualTo("AccountContactRelation");
         assertThat(planHash("live")).isEqualTo(planHash("again"));
         assertThat(RunPlans.hashApartFromZendesk(run("live"), zd.baseUri())).isEqualTo(planHash("offline"));
         for (String a : List.of("org_issues.csv", "user_issues.csv", "ticket_issues.csv", "fix_plan.csv")) {
