@@ -2,7 +2,6 @@ package io.plumbline.apply;
 
 import io.plumbline.normalize.DomainNormalizer;
 import io.plumbline.zendesk.OrganizationUpdate;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,7 @@ import java.util.stream.Collectors;
  * after the search for the domain (from a batch's read-ahead, at no cost), so the list sent is the one
  * read last.
  */
-final class AddOrgDomain implements ActionHandler {
+final class AddOrgDomain implements OrgUpdate {
     @Override
     public Check check(ActionTarget t, ZendeskWrites z) {
         Optional<OrgState> org = z.org(t.org());
@@ -68,21 +67,6 @@ final class AddOrgDomain implements ActionHandler {
     @SuppressWarnings("unchecked")
     public Written write(ActionTarget t, ZendeskWrites z, Check c) {
         return new Written(z.setOrgDomains(t.org(), (List<String>) c.after().get("domain_names")), c.after());
-    }
-
-    @Override
-    public boolean bulk() {
-        return true;
-    }
-
-    @Override
-    public boolean bulkOverwrites() {
-        return true;
-    }
-
-    @Override
-    public Optional<Instant> lastChanged(ActionTarget t, ZendeskWrites z) {
-        return z.org(t.org()).map(OrgState::updatedAt);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.plumbline.apply;
 
 import io.plumbline.normalize.SalesforceIds;
 import io.plumbline.zendesk.OrganizationUpdate;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +10,7 @@ import java.util.Optional;
  * {@code set_org_external_id}: link a blank org to its account id, only while no other org uses it and,
  * when the org was found by a domain, while it still holds one of the domains it was found by.
  */
-final class SetOrgExternalId implements ActionHandler {
+final class SetOrgExternalId implements OrgUpdate {
     /**
      * The plan's precondition naming the account's expected domains the org held when the domain rule
      * made it the account's org (a plan without it, from the other rules, is not checked for domains).
@@ -73,21 +72,6 @@ final class SetOrgExternalId implements ActionHandler {
     @Override
     public Written write(ActionTarget t, ZendeskWrites z, Check c) {
         return new Written(z.setOrgExternalId(t.org(), t.value()), c.after());
-    }
-
-    @Override
-    public boolean bulk() {
-        return true;
-    }
-
-    @Override
-    public boolean bulkOverwrites() {
-        return true;
-    }
-
-    @Override
-    public Optional<Instant> lastChanged(ActionTarget t, ZendeskWrites z) {
-        return z.org(t.org()).map(OrgState::updatedAt);
     }
 
     @Override

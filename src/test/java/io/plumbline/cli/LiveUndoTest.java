@@ -254,12 +254,7 @@ class LiveUndoTest {
             assertThat(fx.undoLive(z, receipt).code()).isZero();
             // as a kill leaves it: A001's inverse (external_id cleared) sent, its answer never recorded
             Path undoReceipt = receipt.resolveSibling("undo_receipt.json");
-            ObjectNode killed = (ObjectNode) json(undoReceipt);
-            JsonNode a001 = result(killed, "A001");
-            ((ArrayNode) killed.get("results")).remove(indexOf(killed.get("results"), a001));
-            killed.set("in_flight", a001);
-            killed.put("complete", false);
-            killed.remove("receipt_hash");
+            ObjectNode killed = stoppedWhileWriting(json(undoReceipt), "A001");
             Files.delete(receipt.resolveSibling("applies")
                     .resolve(killed.path("run_id").asText() + ".json"));
             // org 9001 holds the applied external_id again: someone linked it anew after that undo began, or
@@ -355,12 +350,7 @@ class LiveUndoTest {
                     .isZero();
             // as a kill leaves it: A001's inverse in flight at elsewhere, and beside the receipt the entry that
             // points there (its finished copy never replaced it)
-            ObjectNode killed = (ObjectNode) json(elsewhere);
-            JsonNode a001 = result(killed, "A001");
-            ((ArrayNode) killed.get("results")).remove(indexOf(killed.get("results"), a001));
-            killed.set("in_flight", a001);
-            killed.put("complete", false);
-            killed.remove("receipt_hash");
+            ObjectNode killed = stoppedWhileWriting(json(elsewhere), "A001");
             Files.writeString(elsewhere, killed.toString());
             Path entry = receipt.resolveSibling("applies")
                     .resolve(killed.path("run_id").asText() + ".json");
@@ -398,13 +388,22 @@ class LiveUndoTest {
         return out;
     }
 
-    private static int indexOf(JsonNode array, JsonNode element) {
-        for (int i = 0; i < array.size(); i++) {
-            if (array.get(i).equals(element)) {
-                return i;
+    /**
+     * {@code receipt} as a kill leaves it while {@code actionId}'s write is in flight: that result moved to
+     * {@code in_flight}, the receipt unfinished and without its hash.
+     */
+    private static ObjectNode stoppedWhileWriting(JsonNode receipt, String actionId) {
+        ObjectNode killed = (ObjectNode) receipt;
+        ArrayNode results = (ArrayNode) killed.get("results");
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).path("action_id").asText().equals(actionId)) {
+                killed.set("in_flight", results.remove(i));
+                killed.put("complete", false);
+                killed.remove("receipt_hash");
+                return killed;
             }
         }
-        throw new AssertionError(element + " is not in " + array);
+        throw new AssertionError(actionId + " is not among the results of " + receipt);
     }
 
     @Test
