@@ -31,8 +31,11 @@ import java.util.regex.Pattern;
  * receipt is written to a temporary file, forced to disk, atomically renamed over the receipt, and the
  * rename forced to disk too, so a crash never hides a write that happened: a finished write is in
  * {@code results}, and one cut off mid-flight is named by {@code in_flight} or {@code in_flight_batch}, with
- * the ids of the bulk jobs Zendesk queued for it so far in {@code in_flight_jobs}. The {@link #hash} of a
- * finished receipt gates undo.
+ * the ids of the bulk jobs Zendesk queued for it so far in {@code in_flight_jobs}. A result that settles no
+ * write (capped, blocked, skipped by its re-check, every row of a dry run) is written with the next write's
+ * {@code in_flight}, or when the receipt finishes: rewriting the whole receipt for each of thousands of
+ * such rows made a run quadratic, and nothing was written to Zendesk that it could hide. The {@link
+ * #hash} of a finished receipt gates undo.
  */
 public final class ReceiptFile implements ResultSink {
     /**
@@ -51,6 +54,8 @@ public final class ReceiptFile implements ResultSink {
     private final ObjectNode root;
     private final ArrayNode results;
     private final List<ActionResult> accepted = new ArrayList<>();
+    /** Whether a write is in flight: the next result settles it, and is forced to disk at once. */
+    private boolean settling;
 
     /** Starts a receipt at {@code path} with the given header members, and writes it at once. */
     public ReceiptFile(Path path, ObjectNode header) {
@@ -78,6 +83,7 @@ public final class ReceiptFile implements ResultSink {
         ObjectNode n = toJson(pending);
         n.remove(List.of("status", "reason", "zendesk_request_id"));
         root.set("in_flight", n);
+        settling = true;
         flush();
     }
 
@@ -89,6 +95,7 @@ public final class ReceiptFile implements ResultSink {
             n.remove(List.of("status", "reason", "zendesk_request_id"));
             batch.add(n);
         }
+        settling = true;
         flush();
     }
 
@@ -97,6 +104,7 @@ public final class ReceiptFile implements ResultSink {
         root.remove("in_flight");
         root.remove("in_flight_batch");
         root.remove("in_flight_jobs");
+        settling = false;
         flush();
     }
 
@@ -110,18 +118,30 @@ public final class ReceiptFile implements ResultSink {
 
     @Override
     public void accept(ActionResult r) {
+        boolean settles = settling || wrote(r);
         record(r);
-        flush();
+        if (settles) {
+            flush();
+        }
     }
 
-    /** Records a batch's results with one rewrite of the receipt. */
+    /** Records a batch's results with one rewrite of the receipt when they settle a write. */
     @Override
     public void acceptAll(List<ActionResult> rs) {
+        boolean settles = settling || rs.stream().anyMatch(ReceiptFile::wrote);
         rs.forEach(this::record);
-        flush();
+        if (settles) {
+            flush();
+        }
+    }
+
+    /** Whether {@code r} is the result of a write that was sent: applied, or failed (it may have landed). */
+    private static boolean wrote(ActionResult r) {
+        return r.status() == ResultStatus.APPLIED || r.status() == ResultStatus.FAILED;
     }
 
     private void record(ActionResult r) {
+        settling = false;
         root.remove("in_flight");
         root.remove("in_flight_batch");
         root.remove("in_flight_jobs");
