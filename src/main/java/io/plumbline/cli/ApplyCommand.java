@@ -10,9 +10,11 @@ import io.plumbline.apply.ZendeskWrites;
 import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ConfigException;
+import io.plumbline.errors.InputException;
 import io.plumbline.model.ActionCode;
 import io.plumbline.normalize.SalesforceIds;
 import io.plumbline.plan.Caps;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -203,7 +205,8 @@ final class ApplyCommand implements Callable<Integer> {
         Instant started = ctx.clock().instant();
         ReceiptFile receiptFile;
         String hash;
-        try (ReceiptArchive.Held held = ReceiptArchive.hold(out)) {
+        try (ReceiptArchive.Held writes = live ? holdPlan(file, target) : () -> {};
+                ReceiptArchive.Held held = ReceiptArchive.hold(out)) {
             EarlierJobs.check(zendesk, out, live, ctx.err());
             ReceiptArchive.keepUnfinished(out, ctx.err());
             String runId = ReceiptArchive.freshRunId(out, started, live ? "apply" : "dry_run");
@@ -218,6 +221,21 @@ final class ApplyCommand implements Callable<Integer> {
         }
         ApplyReadout.print(ctx.out(), receiptFile.json(), receiptFile.results(), hash, out, file, stale, common.quiet);
         return ApplyReadout.exitCode(receiptFile.json(), ctx.err());
+    }
+
+    /** Holds the plan's live writes to {@code zendesk} against another live apply of it, anywhere on this machine. */
+    private ReceiptArchive.Held holdPlan(PlanFile file, String zendesk) {
+        try {
+            return ReceiptArchive.holdWrites(
+                    "apply",
+                    zendesk,
+                    file.plan().planHash(),
+                    "another plumbline run is applying this plan to " + zendesk + " right now (its receipt may be"
+                            + " elsewhere); wait for it to finish, then dry-run again: what it wrote is in effect,"
+                            + " and two live applies of one plan at once would each write its actions");
+        } catch (IOException e) {
+            throw new InputException(plan.toString(), 0, 0, "cannot lock the plan's writes: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.apply.ReceiptFile;
 import io.plumbline.errors.ApplyRefusedException;
 import io.plumbline.errors.ConfigException;
+import io.plumbline.files.Sha256;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -154,8 +158,30 @@ final class ReceiptArchive {
         return lock(
                 FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                 false,
-                receipt + " is being written by another plumbline run (apply or undo); wait for it to finish, or "
-                        + "pass another receipt path");
+                receipt + " is being written by another plumbline run (apply or undo); wait for it to finish (a dry"
+                        + " run may pass another receipt path)");
+    }
+
+    /**
+     * Holds the live writes of one plan (or one receipt's inverses) to one Zendesk for one run, wherever
+     * its receipt goes: an exclusive lock on a file in the machine's temporary folder named by {@code kind},
+     * {@code zendesk} and {@code key} (the plan_hash, or the undone receipt's hash). Two runs with their
+     * receipts at two paths, or one undoing a kept copy of the receipt the other undoes, would each write
+     * every action (and run over the caps together); the second is refused (exit 5) with {@code refusal}.
+     */
+    static Held holdWrites(String kind, String zendesk, String key, String refusal) throws IOException {
+        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "plumbline-locks");
+        Files.createDirectories(folder);
+        String name = Sha256.hex(new ByteArrayInputStream(
+                        (kind + "\n" + zendesk + "\n" + key.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 32);
+        return lock(
+                FileChannel.open(
+                        folder.resolve(kind + "-" + name + ".lock"),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE),
+                false,
+                refusal);
     }
 
     /**

@@ -201,7 +201,8 @@ final class UndoCommand implements Callable<Integer> {
         Path target = out != null ? out : receipt.toAbsolutePath().getParent().resolve("undo_receipt.json");
         ReceiptFile undoReceipt;
         String undoHash;
-        try (ReceiptArchive.Held held = hold(target)) {
+        try (ReceiptArchive.Held writes = live ? holdInverses(hash, instance) : () -> {};
+                ReceiptArchive.Held held = hold(target)) {
             EarlierJobs.check(zendesk, receipt, live, ctx.err());
             keepUnfinished(target);
             // read before this run's receipt replaces the one at the target
@@ -344,6 +345,20 @@ final class UndoCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InputException(
                     target.toString(), 0, 0, "cannot reserve a run id beside the receipt: " + e.getMessage(), e);
+        }
+    }
+
+    /** Holds the receipt's live inverses against another live undo of it (or of a copy), anywhere on this machine. */
+    private ReceiptArchive.Held holdInverses(String hash, String instance) {
+        try {
+            return ReceiptArchive.holdWrites(
+                    "undo",
+                    instance,
+                    hash,
+                    "another plumbline run is undoing this apply right now (of " + receipt + " or of a copy of it);"
+                            + " wait for it to finish, then dry-run the undo again");
+        } catch (IOException e) {
+            throw new InputException(receipt.toString(), 0, 0, "cannot lock the undo: " + e.getMessage(), e);
         }
     }
 

@@ -31,6 +31,28 @@ class LiveApplyGatesTest {
     }
 
     @Test
+    void apply_whileAnotherLiveApplyOfThePlanRunsWithItsReceiptElsewhere_isRefusedBeforeAnyWrite() throws IOException {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path plan = fx.plan("applied-twice-at-once");
+            Path elsewhere = plan.resolveSibling("elsewhere");
+            Files.createDirectories(elsewhere);
+            try (ReceiptArchive.Held other = ReceiptArchive.holdWrites(
+                    "apply", ZendeskInstance.name(z.baseUri()), fx.planHash, "held by the other run")) {
+                LiveApplyFixture.Run r = fx.applyLive(z, plan, "--receipt", elsewhere.toString());
+
+                assertThat(r.code()).isEqualTo(5);
+                assertThat(r.err()).contains("another plumbline run is applying this plan to");
+            }
+            assertThat(z.log().writes()).isEmpty();
+            // a dry run of it meanwhile is no write: never held up
+            try (ReceiptArchive.Held other = ReceiptArchive.holdWrites(
+                    "apply", ZendeskInstance.name(z.baseUri()), fx.planHash, "held by the other run")) {
+                assertThat(fx.apply(z, plan).code()).isZero();
+            }
+        }
+    }
+
+    @Test
     void apply_tamperedPlan_anyByteOfAnActionChanged_refusedWithExit5BeforeAnyRequest() throws IOException {
         Path plan = fx.plan("tampered");
         String original = Files.readString(plan);

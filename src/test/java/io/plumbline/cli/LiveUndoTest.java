@@ -374,6 +374,25 @@ class LiveUndoTest {
         }
     }
 
+    @Test
+    void undo_whileAnotherLiveUndoOfTheReceiptRuns_isRefusedBeforeAnyWrite() throws Exception {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "undone-twice-at-once");
+            String hash = json(receipt).path("receipt_hash").asText();
+            try (ReceiptArchive.Held other =
+                    ReceiptArchive.holdWrites("undo", ZendeskInstance.name(z.baseUri()), hash, "undone elsewhere")) {
+                // the kept copy of the receipt: another path, the same writes
+                Path copy = receipt.resolveSibling("applies")
+                        .resolve(json(receipt).path("run_id").asText() + ".json");
+                LiveApplyFixture.Run r = fx.undo(z, copy, "--apply", "--confirm-receipt-hash", hash);
+
+                assertThat(r.code()).isEqualTo(5);
+                assertThat(r.err()).contains("another plumbline run is undoing this apply right now");
+            }
+            assertThat(z.log().writes()).isEmpty();
+        }
+    }
+
     /** The undo receipts (or entries naming one) kept beside {@code receipt}, in its applies/. */
     private static List<JsonNode> undosIn(Path receipt) {
         List<JsonNode> out = new ArrayList<>();
