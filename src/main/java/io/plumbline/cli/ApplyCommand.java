@@ -214,7 +214,15 @@ final class ApplyCommand implements Callable<Integer> {
                 receiptFile = new ReceiptFile(out, header(file, runId, options, started, target));
                 new Applier(zendesk).run(file.plan(), options, receiptFile);
                 hash = receiptFile.finish(ctx.clock().instant().toString());
-                ReceiptArchive.archive(out, runId);
+                try {
+                    ReceiptArchive.archive(out, runId);
+                } catch (IOException e) {
+                    // the receipt is whole where it is: the readout still counts, and the next run keeps it
+                    ctx.err()
+                            .println("warning: the receipt could not be kept in " + ReceiptArchive.keptBeside(out)
+                                    + " (" + e.getMessage() + "); it is at " + out + ", and the next apply there"
+                                    + " keeps it before writing its own");
+                }
             } finally {
                 ReceiptArchive.release(out, runId);
             }

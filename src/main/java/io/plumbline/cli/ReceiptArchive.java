@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.apply.ReceiptFile;
 import io.plumbline.errors.ApplyRefusedException;
 import io.plumbline.errors.ConfigException;
+import io.plumbline.files.AtomicFiles;
 import io.plumbline.files.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -262,7 +263,9 @@ final class ReceiptArchive {
 
     static void archive(Path receipt, String runId) throws IOException {
         Files.createDirectories(dir(receipt));
-        Files.copy(receipt, dir(receipt).resolve(runId + ".json"), StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.replaceDurably(
+                dir(receipt).resolve(runId + ".json"),
+                p -> Files.copy(receipt, p, StandardCopyOption.REPLACE_EXISTING));
         release(receipt, runId);
     }
 
@@ -277,20 +280,30 @@ final class ReceiptArchive {
 
     /** Copies an unfinished receipt at {@code receipt} into the archive (once) and says so on {@code err}. */
     static void keepUnfinished(Path receipt, PrintWriter err) throws IOException {
-        JsonNode old = unfinished(receipt);
-        if (old == null) {
-            return;
+        JsonNode old = Files.isRegularFile(receipt) ? readQuietly(receipt) : null;
+        String mode = old == null ? "" : old.path("mode").asText();
+        if (old == null || mode.equals("not_run")) {
+            return; // nothing there, or the audit's stub: no run wrote it
         }
-        Files.createDirectories(dir(receipt));
+        boolean finished = old.path("complete").asBoolean(true);
         String runId = old.path("run_id").asText("unfinished");
         Path kept = dir(receipt).resolve(runId + ".json");
+        if (finished && Files.exists(kept)) {
+            return; // archived when it finished
+        }
         if (!Files.exists(kept)) {
-            Files.copy(receipt, kept);
+            // whole or not at all: a kept receipt cut short would be read as nothing and never kept again
+            AtomicFiles.replaceDurably(kept, p -> Files.copy(receipt, p, StandardCopyOption.REPLACE_EXISTING));
         }
         release(receipt, runId); // the run that reserved it ended without archiving its receipt
-        String mode = old.path("mode").asText();
         if (!mode.equals("apply") && !mode.equals("undo")) {
             // a dry run wrote nothing: there is nothing to undo, and nothing to say
+            return;
+        }
+        if (finished) {
+            err.println("warning: the previous run " + runId + " finished but its receipt was not kept in "
+                    + dir(receipt) + " (it stopped, or could not write there); it is kept at " + kept
+                    + " now (undo it from there)");
             return;
         }
         String inFlight = inFlight(old);
@@ -514,10 +527,5 @@ final class ReceiptArchive {
         } catch (IOException e) {
             return null; // not a receipt this tool wrote: nothing to keep, and no later write named
         }
-    }
-
-    private static JsonNode unfinished(Path receipt) {
-        JsonNode old = Files.isRegularFile(receipt) ? readQuietly(receipt) : null;
-        return old != null && !old.path("complete").asBoolean(true) ? old : null;
     }
 }

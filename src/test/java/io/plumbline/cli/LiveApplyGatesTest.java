@@ -53,6 +53,26 @@ class LiveApplyGatesTest {
     }
 
     @Test
+    void apply_afterALiveRunWhoseReceiptWasNotKept_keepsItBeforeWritingItsOwn() throws IOException {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path plan = fx.plan("finished-not-kept");
+            assertThat(fx.applyLive(z, plan).code()).isZero();
+            Path receipt = plan.resolveSibling("apply_receipt.json");
+            String runId = json(receipt).path("run_id").asText();
+            // as a run that stopped (or could not write applies/) between finishing its receipt and keeping it
+            Path kept = plan.resolveSibling("applies").resolve(runId + ".json");
+            Files.delete(kept);
+
+            LiveApplyFixture.Run again = fx.apply(z, plan);
+
+            assertThat(again.code()).as(again.err()).isZero();
+            assertThat(again.err()).contains("the previous run " + runId + " finished but its receipt was not kept");
+            assertThat(json(kept).path("mode").asText()).isEqualTo("apply");
+            assertThat(json(kept).path("counts").path("applied").asInt()).isEqualTo(8);
+        }
+    }
+
+    @Test
     void apply_tamperedPlan_anyByteOfAnActionChanged_refusedWithExit5BeforeAnyRequest() throws IOException {
         Path plan = fx.plan("tampered");
         String original = Files.readString(plan);
