@@ -35,9 +35,14 @@ public final class AtomicFiles {
         replace(target, content, true);
     }
 
-    /** The hidden sibling {@code target}'s content is written to before it is moved into place. */
+    /**
+     * The hidden sibling {@code target}'s content is written to before it is moved into place: of this
+     * process and thread, as two runs may write one file at once (two reports of one run folder), and with
+     * one name for both, one would move into place the file the other is still writing.
+     */
     public static Path partial(Path target) {
-        return target.resolveSibling("." + target.getFileName() + ".partial");
+        return target.resolveSibling("." + target.getFileName() + "."
+                + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".partial");
     }
 
     private static void replace(Path target, Content content, boolean durable) throws IOException {

@@ -9,7 +9,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,8 +71,46 @@ class AtomicFilesTest {
     }
 
     @Test
+    void replace_twoWritersOfOneFileAtOnce_eachMovesInAWholeFileOfItsOwn() throws Exception {
+        Path target = dir.resolve("report.html");
+        String a = "a".repeat(1 << 16);
+        String b = "b".repeat(1 << 16);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (String text : List.of(a, b)) {
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < 400; i++) {
+                        AtomicFiles.replace(target, f -> {
+                            try (Writer w = Files.newBufferedWriter(f)) {
+                                for (int k = 0; k < text.length(); k += 4096) {
+                                    w.write(text, k, 4096);
+                                    w.flush();
+                                }
+                            }
+                        });
+                        String now = Files.readString(target);
+                        assertThat(now.equals(a) || now.equals(b))
+                                .as("a whole file of one writer")
+                                .isTrue();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void partial_isAHiddenSibling() {
-        assertThat(AtomicFiles.partial(dir.resolve("users.jsonl"))).isEqualTo(dir.resolve(".users.jsonl.partial"));
+        assertThat(AtomicFiles.partial(dir.resolve("users.jsonl")).getFileName().toString())
+                .startsWith(".users.jsonl." + ProcessHandle.current().pid() + "-")
+                .endsWith(".partial");
+        assertThat(AtomicFiles.partial(dir.resolve("users.jsonl")).getParent()).isEqualTo(dir);
     }
 
     private static List<String> listing(Path folder) throws IOException {
