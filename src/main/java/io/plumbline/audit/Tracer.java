@@ -82,7 +82,7 @@ public final class Tracer {
     private List<String> deletedOrgsOf(AccountResolution r) {
         List<String> out = new ArrayList<>();
         for (Organization org : result.resolution().orgs().deletedOrgs()) {
-            DeletedLink link = DeletedLink.of(org, r);
+            DeletedLink link = DeletedLink.of(org, OrgIndex.domainsOf(org), r);
             if (link.any()) {
                 out.add("  deleted org " + org.id() + " '" + org.name() + "' (deleted " + org.deletedAt() + ") "
                         + (link.carriesId() ? "carries external_id " + org.externalId() : "")
@@ -100,13 +100,14 @@ public final class Tracer {
      * account's id as its external_id ({@code carriesId}), or holds some of its expected domains ({@code held}).
      */
     private record DeletedLink(boolean carriesId, List<String> held) {
-        static DeletedLink of(Organization org, AccountResolution r) {
+        /** The link of {@code org}, holding {@code orgDomains} (normalized once by the caller), to {@code r}. */
+        static DeletedLink of(Organization org, List<Domain> orgDomains, AccountResolution r) {
             boolean carriesId = org.hasExternalId()
                     && ExternalIdKey.ofOrgExternalId(org.externalId())
                             .key()
                             .equals(ExternalIdKey.ofAccount(r.account().id()));
-            List<String> held = OrgIndex.domainsOf(org).stream()
-                    .filter(r.expected().domains()::contains)
+            List<String> held = orgDomains.stream()
+                    .filter(Domain.anyOf(r.expected().domains()))
                     .map(Domain::value)
                     .toList();
             return new DeletedLink(carriesId, held);
@@ -209,8 +210,11 @@ public final class Tracer {
                     + "or domains");
         }
         int mentions = 0;
+        List<Domain> deletedOrgDomains = org.deleted() ? OrgIndex.domainsOf(org) : List.of();
         for (AccountResolution r : result.resolution().accounts().values()) {
-            String role = org.deleted() ? pointing(r, org) : worded(r, OrgNames.roleOf(result.resolution(), r, id));
+            String role = org.deleted()
+                    ? pointing(r, org, deletedOrgDomains)
+                    : worded(r, OrgNames.roleOf(result.resolution(), r, id));
             if (role != null) {
                 mentions++;
                 out.add("  account " + r.account().id() + " '" + r.account().name() + "': " + role);
@@ -228,8 +232,8 @@ public final class Tracer {
      * null when it does not. The account's own trace names the deleted org (when it has no org), so the
      * org's trace names the account back.
      */
-    private static String pointing(AccountResolution r, Organization org) {
-        DeletedLink link = DeletedLink.of(org, r);
+    private static String pointing(AccountResolution r, Organization org, List<Domain> orgDomains) {
+        DeletedLink link = DeletedLink.of(org, orgDomains, r);
         List<String> ways = new ArrayList<>();
         if (link.carriesId()) {
             ways.add("carries its external_id");

@@ -14,6 +14,7 @@ import io.plumbline.resolve.Resolution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -104,9 +105,9 @@ final class AccountIssueDetector implements Detector {
 
     /** The account's expected domains its org holds, by which the domain rule found the org. */
     private static List<String> heldExpectedDomains(AccountResolution r, Resolution resolution) {
-        List<Domain> held = resolution.orgs().domains(r.org());
+        Predicate<Domain> held = Domain.anyOf(resolution.orgs().domains(r.org()));
         return r.expected().domains().stream()
-                .filter(held::contains)
+                .filter(held)
                 .map(Domain::value)
                 .sorted()
                 .toList();

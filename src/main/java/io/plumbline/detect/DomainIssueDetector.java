@@ -6,6 +6,7 @@ import io.plumbline.resolve.AccountResolution;
 import io.plumbline.resolve.Resolution;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Expected domains missing from a resolved org: prepared when no other org holds the domain, blocked
@@ -25,10 +26,10 @@ final class DomainIssueDetector implements Detector {
 
     private static void detect(AccountResolution r, Resolution resolution, List<Issue> out) {
         Organization org = r.org();
-        List<Domain> have = resolution.orgs().domains(org);
+        Predicate<Domain> have = Domain.anyOf(resolution.orgs().domains(org));
         List<String> haveRaw = org.domainNames();
         for (Domain d : r.expected().domains()) {
-            if (have.contains(d) || resolution.accountsExpecting(d).size() > 1) {
+            if (have.test(d) || resolution.accountsExpecting(d).size() > 1) {
                 continue;
             }
             List<Organization> elsewhere = resolution.orgs().byDomain(d).stream()

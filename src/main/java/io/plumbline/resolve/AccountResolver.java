@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Resolves each account to at most one Zendesk org by the rules of the contract, in order, first
@@ -242,10 +243,7 @@ final class AccountResolver {
     }
 
     static String ids(List<Organization> orgs) {
-        return orgs.stream()
-                .map(o -> o.id().toString())
-                .reduce((x, y) -> x + ", " + y)
-                .orElse("");
+        return orgs.stream().map(o -> o.id().toString()).collect(Collectors.joining(", "));
     }
 
     static Long parsePositiveLong(String raw) {

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -55,14 +57,14 @@ public final class OrgIndex {
 
     /** The normalized, valid domains an org holds (invalid entries are ignored). */
     public static List<Domain> domainsOf(Organization org) {
-        List<Domain> out = new ArrayList<>();
+        Set<Domain> out = new LinkedHashSet<>();
         for (String raw : org.domainNames()) {
             DomainParse parse = DomainNormalizer.parse(raw);
-            if (parse.valid() && !out.contains(parse.domain())) {
+            if (parse.valid()) {
                 out.add(parse.domain());
             }
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
     /** As {@link #domainsOf}, remembered for the live orgs of this index. */

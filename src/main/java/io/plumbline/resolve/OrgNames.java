@@ -3,8 +3,8 @@ package io.plumbline.resolve;
 import io.plumbline.model.Domain;
 import io.plumbline.model.Organization;
 import io.plumbline.model.ZendeskOrgId;
-import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * Which orgs an account names, and how: one rule for the orphan check (an org no account names is an
@@ -73,9 +73,9 @@ public final class OrgNames {
         if (r.rule() == AccountRule.DOMAIN || r.rule() == AccountRule.NONE || r.org() == null) {
             return true;
         }
-        List<Domain> own = resolution.orgs().domains(r.org());
-        return resolution.orgs().domains(candidate).stream()
-                .anyMatch(d -> r.expected().domains().contains(d) && !own.contains(d));
+        Predicate<Domain> own = Domain.anyOf(resolution.orgs().domains(r.org()));
+        Predicate<Domain> expected = Domain.anyOf(r.expected().domains());
+        return resolution.orgs().domains(candidate).stream().anyMatch(d -> expected.test(d) && !own.test(d));
     }
 
     /** The positive org id a stored org id field spells, or null. */
