@@ -4,6 +4,7 @@ import io.plumbline.model.Account;
 import io.plumbline.model.Domain;
 import io.plumbline.model.Organization;
 import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.Texts;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.resolve.AccountResolution;
 import io.plumbline.resolve.AccountRule;
@@ -132,18 +133,26 @@ final class AccountIssueDetector implements Detector {
         for (Domain d : r.expected().domains()) {
             Set<SalesforceAccountId> owners = resolution.accountsExpecting(d);
             if (owners.size() > 1) {
-                String others = owners.stream()
-                        .filter(id -> !id.equals(a.id()))
-                        .map(SalesforceAccountId::value)
-                        .collect(Collectors.joining(", "));
+                String others = Texts.listed(
+                        owners.stream()
+                                .filter(id -> !id.equals(a.id()))
+                                .map(SalesforceAccountId::value)
+                                .toList(),
+                        ", ",
+                        NAMED);
                 out.add(IssueBuilder.of(IssueCode.ACCOUNT_DOMAIN_SHARED, a)
                         .current(d.value())
-                        .relatedAccounts(List.copyOf(owners))
+                        // each sharer's trace lists the others' rows too, while they are few enough to name:
+                        // thousands of accounts sharing one domain would each hold a list of all of them
+                        .relatedAccounts(owners.size() <= NAMED + 1 ? List.copyOf(owners) : List.of())
                         .evidence("%s is also an expected domain of %s; it never identifies one account", d, others)
                         .build());
             }
         }
     }
+
+    /** How many accounts a row names before it says how many more (the accounts sharing one domain). */
+    static final int NAMED = 20;
 
     private static String noOrgEvidence(AccountResolution r, Resolution resolution) {
         if (r.domainCandidates().size() > 1) {

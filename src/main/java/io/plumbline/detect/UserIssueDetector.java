@@ -3,6 +3,7 @@ package io.plumbline.detect;
 import io.plumbline.model.Membership;
 import io.plumbline.model.MembershipId;
 import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.Texts;
 import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.resolve.AccountOutcome;
@@ -41,8 +42,8 @@ final class UserIssueDetector implements Detector {
 
     private static Issue ambiguous(UserResolution u, Resolution resolution) {
         AccountResolution first = resolution.account(u.accounts().get(0));
-        String candidates =
-                u.accounts().stream().map(SalesforceAccountId::value).collect(Collectors.joining(" "));
+        String candidates = Texts.listed(
+                u.accounts().stream().map(SalesforceAccountId::value).toList(), " ", AccountIssueDetector.NAMED);
         return IssueBuilder.of(IssueCode.USER_DOMAIN_AMBIGUOUS, first.account())
                 .user(u.user().id())
                 .current(memberships(u.user(), resolution))

@@ -1,5 +1,6 @@
 package io.plumbline.model;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Small null-safe string helpers shared by the value records, and text as it is safe to show. */
@@ -137,5 +138,17 @@ public final class Texts {
             }
         }
         return row[b.length()];
+    }
+
+    /**
+     * {@code items} joined by {@code separator}, the first {@code max} of them and then how many more: a
+     * value of one row that names thousands (the accounts sharing one domain) is said in a line, not in a
+     * list that grows every row of them with their number.
+     */
+    public static String listed(List<String> items, String separator, int max) {
+        if (items.size() <= max) {
+            return String.join(separator, items);
+        }
+        return String.join(separator, items.subList(0, max)) + " and " + (items.size() - max) + " more";
     }
 }

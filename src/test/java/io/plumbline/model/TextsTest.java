@@ -2,6 +2,7 @@ package io.plumbline.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextsTest {
@@ -43,5 +44,11 @@ class TextsTest {
     @Test
     void shown_null_isTheWordNull() {
         assertThat(Texts.shown(null)).isEqualTo("null");
+    }
+
+    @Test
+    void listed_moreThanMax_namesTheFirstAndCountsTheRest() {
+        assertThat(Texts.listed(List.of("a", "b", "c"), ", ", 3)).isEqualTo("a, b, c");
+        assertThat(Texts.listed(List.of("a", "b", "c", "d", "e"), " ", 2)).isEqualTo("a b and 3 more");
     }
 }
