@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
  * without an org, and the state of the account's own domain fields.
  */
 final class AccountIssueDetector implements Detector {
+    /** How many accounts a row names before it says how many more (the accounts sharing one domain). */
+    static final int NAMED = 20;
+
     @Override
     public List<Issue> detect(Resolution resolution) {
         List<Issue> out = new ArrayList<>();
@@ -150,9 +153,6 @@ final class AccountIssueDetector implements Detector {
             }
         }
     }
-
-    /** How many accounts a row names before it says how many more (the accounts sharing one domain). */
-    static final int NAMED = 20;
 
     private static String noOrgEvidence(AccountResolution r, Resolution resolution) {
         if (r.domainCandidates().size() > 1) {

@@ -4,6 +4,7 @@ import io.plumbline.model.Account;
 import io.plumbline.model.Domain;
 import io.plumbline.model.Organization;
 import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.Texts;
 import io.plumbline.model.ZendeskOrgId;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,9 @@ import java.util.stream.Collectors;
  * be claimed by one account only: competing claims become conflicts, never a guess.
  */
 final class AccountResolver {
+    /** How many claimants a step names before it says how many more. */
+    private static final int NAMED = 20;
+
     /** A whole number as a spreadsheet may write it: 9008.0, 9.008E+03, 9,008. */
     private static final Pattern SPREADSHEET_NUMBER = Pattern.compile("\\d+(\\.0+|,\\d{3})+|\\d(\\.\\d+)?[eE]\\+?\\d+");
 
@@ -192,11 +196,11 @@ final class AccountResolver {
             if (claimants.size() < 2) {
                 continue;
             }
-            String names = claimants.stream()
+            List<String> sorted = claimants.stream()
                     .map(r -> r.account().id().value())
                     .sorted()
-                    .reduce((x, y) -> x + ", " + y)
-                    .orElse("");
+                    .toList();
+            String names = Texts.listed(sorted, ", ", NAMED);
             int strongest = claimants.stream()
                     .mapToInt(AccountResolver::claimStrength)
                     .max()
@@ -211,7 +215,7 @@ final class AccountResolver {
                             r.account().id(),
                             r.asConflict(
                                     "org " + entry.getKey() + " is claimed by several accounts (" + names + ")",
-                                    "org " + entry.getKey() + " is also claimed by " + otherClaimants(claimants, r)
+                                    "org " + entry.getKey() + " is also claimed by " + otherClaimants(sorted, r)
                                             + ": contested, review-only"));
                 }
             }
@@ -223,14 +227,13 @@ final class AccountResolver {
      * The claimants other than {@code r}, worded for {@code r}'s own step: the account being resolved does
      * not claim the org against itself.
      */
-    private static String otherClaimants(List<AccountResolution> claimants, AccountResolution r) {
-        List<String> others = claimants.stream()
-                .map(c -> c.account().id())
-                .filter(id -> !id.equals(r.account().id()))
-                .map(SalesforceAccountId::value)
-                .sorted()
-                .toList();
-        return (others.size() == 1 ? "another account (" : "other accounts (") + String.join(", ", others) + ")";
+    private static String otherClaimants(List<String> claimants, AccountResolution r) {
+        String own = r.account().id().value();
+        int count = claimants.size() - 1;
+        List<String> named =
+                claimants.stream().filter(id -> !id.equals(own)).limit(NAMED).toList();
+        return (count == 1 ? "another account (" : "other accounts (") + String.join(", ", named)
+                + (count > named.size() ? " and " + (count - named.size()) + " more" : "") + ")";
     }
 
     /** 3 for the account the org's external_id names, 2 for a stored org id, 1 for a shared domain. */

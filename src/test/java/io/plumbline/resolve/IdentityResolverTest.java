@@ -266,6 +266,22 @@ class IdentityResolverTest {
     }
 
     @Test
+    void resolve_contestedByMany_stepNamesTheFirst20AndCountsTheRest() {
+        var many = Snapshots.with().org(1, "Many", null);
+        for (int i = 10; i < 35; i++) {
+            many.account("001A" + i, "A" + i, "", "", "", "1");
+        }
+
+        Resolution r = resolve(many);
+
+        assertThat(account(r, "001A10").steps())
+                .last()
+                .asString()
+                .startsWith("org 1 is also claimed by other accounts (001A11, 001A12, ")
+                .endsWith(", 001A30 and 4 more): contested, review-only");
+    }
+
+    @Test
     void resolve_orgDomainWrittenWithWww_isCountedAsHeldAndSaidOnce() {
         Resolution r = resolve(Snapshots.with()
                 .account("001A", "A", "a4b.example")
