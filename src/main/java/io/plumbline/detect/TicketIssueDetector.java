@@ -1,6 +1,7 @@
 package io.plumbline.detect;
 
 import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.Texts;
 import io.plumbline.model.Ticket;
 import io.plumbline.model.TicketTable;
 import io.plumbline.model.ZendeskOrgId;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -125,17 +125,25 @@ public final class TicketIssueDetector implements Detector {
     }
 
     private static Issue mismatch(Ticket t, UserResolution u, Judgement j) {
-        String expectedValue = j.expected().stream().map(ZendeskOrgId::toString).collect(Collectors.joining(" "));
+        // a requester of thousands of accounts (one contact email on all of them) would make each of its
+        // tickets' rows name every org: the first are named, the rest counted, and the lists kept only while
+        // short enough to name
+        String expectedValue = Texts.listed(
+                j.expected().stream().map(ZendeskOrgId::toString).toList(), " ", AccountIssueDetector.NAMED);
+        boolean few = j.expected().size() <= AccountIssueDetector.NAMED + 1;
         return IssueBuilder.of(IssueCode.TICKET_ORG_MISMATCH, j.account().account())
                 .org(t.organizationId())
                 .user(t.requesterId())
                 .ticket(t.id())
                 .current(t.organizationId() == null ? "" : t.organizationId().toString())
                 .expected(expectedValue)
-                .relatedOrgs(j.expected())
+                .relatedOrgs(few ? j.expected() : List.of())
                 // without a primary the ticket may be of any of the requester's accounts: the row is filed
                 // under the first, and names the others so that their traces list it too
-                .relatedAccounts(u.primary() == null ? u.accounts() : List.of())
+                .relatedAccounts(
+                        u.primary() == null && u.accounts().size() <= AccountIssueDetector.NAMED + 1
+                                ? u.accounts()
+                                : List.of())
                 .evidence(
                         "requester %s maps to %s; ticket is on %s",
                         u.user().email(),
