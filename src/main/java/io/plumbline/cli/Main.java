@@ -46,13 +46,23 @@ public final class Main {
         cli.setErr(ctx.err());
         cli.setExecutionExceptionHandler(this::onException);
         cli.setParameterExceptionHandler(this::onBadParameters);
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            code = outOfMemory();
+        }
         ctx.out().flush();
         ctx.err().flush();
         return code;
     }
 
     private int onException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return outOfMemory(); // met on a worker thread, and passed on wrapped
+            }
+        }
         if (e instanceof PlumblineException p) {
             String message = shownLines(p.getMessage());
             ctx.err().println(message.contains(": error: ") ? message : "error: " + message);
@@ -67,6 +77,18 @@ public final class Main {
             e.printStackTrace(new PrintWriter(trace));
             ctx.err().print(withoutEnvSecrets(trace.toString(), ctx.env())); // the causes' messages too
         }
+        return INTERNAL_ERROR;
+    }
+
+    /**
+     * The heap ran out: said as what it is, not as a defect, with what to do; and not exit 1, which a CI job
+     * reads as "the audit found what --fail-on names".
+     */
+    private int outOfMemory() {
+        ctx.err()
+                .println("error: out of memory: the Java heap is too small for this tenant; give it more with"
+                        + " PLUMBLINE_JAVA_OPTS=\"-Xmx8g\" (or more; the README's Performance section has the figures)"
+                        + " and run again");
         return INTERNAL_ERROR;
     }
 
