@@ -206,9 +206,16 @@ public final class SummaryMarkdown {
             return;
         }
         md.append(header);
-        rows.forEach(i -> md.append(row.apply(i)));
+        rows.stream().limit(TABLE_ROWS).forEach(i -> md.append(row.apply(i)));
+        if (rows.size() > TABLE_ROWS) {
+            // a summary stays one to read: a tenant's hundred thousand orphan orgs are in the CSVs
+            md.append("\n").append(rows.size() - TABLE_ROWS).append(" more in org_issues.csv.\n");
+        }
         md.append('\n');
     }
+
+    /** The most rows a table of issues shows; the CSVs hold them all. */
+    static final int TABLE_ROWS = 50;
 
     /** The most characters of one cell a table shows; the CSVs hold the whole value. */
     static final int MAX_CELL = 300;

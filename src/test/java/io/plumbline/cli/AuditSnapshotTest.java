@@ -171,6 +171,28 @@ class AuditSnapshotTest {
     }
 
     @Test
+    void audit_manyOrphanOrgs_summaryShowsFiftyAndCountsTheRest() throws IOException {
+        StringBuilder orgs = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            orgs.append("{\"id\":")
+                    .append(9100 + i)
+                    .append(",\"name\":\"Gone ")
+                    .append(i)
+                    .append("\",\"external_id\":\"001GONE")
+                    .append(i)
+                    .append("\"}\n");
+        }
+        Path snapshot =
+                snapshot("sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n", orgs.toString());
+
+        assertThat(audit(snapshot)).isZero();
+
+        String summary = Files.readString(dir.resolve("out/r1/summary.md"));
+        assertThat(summary.lines().filter(l -> l.startsWith("| 91"))).hasSize(50);
+        assertThat(summary).contains("\n10 more in org_issues.csv.\n");
+    }
+
+    @Test
     void audit_givenAConfig_itsNextApplyNamesThatConfig() throws IOException {
         Path snapshot = snapshot(
                 "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n",
