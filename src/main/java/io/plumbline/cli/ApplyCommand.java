@@ -10,7 +10,6 @@ import io.plumbline.apply.ZendeskWrites;
 import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.PlumblineConfig;
 import io.plumbline.errors.ConfigException;
-import io.plumbline.errors.InputException;
 import io.plumbline.model.ActionCode;
 import io.plumbline.normalize.SalesforceIds;
 import io.plumbline.plan.Caps;
@@ -231,19 +230,16 @@ final class ApplyCommand implements Callable<Integer> {
         return ApplyReadout.exitCode(receiptFile.json(), ctx.err());
     }
 
-    /** Holds the plan's live writes to {@code zendesk} against another live apply of it, anywhere on this machine. */
+    /** Holds the plan's live writes to {@code zendesk} against another live run of it, on this machine. */
     private ReceiptArchive.Held holdPlan(PlanFile file, String zendesk) {
-        try {
-            return ReceiptArchive.holdWrites(
-                    "apply",
-                    zendesk,
-                    file.plan().planHash(),
-                    "another plumbline run is applying this plan to " + zendesk + " right now (its receipt may be"
-                            + " elsewhere); wait for it to finish, then dry-run again: what it wrote is in effect,"
-                            + " and two live applies of one plan at once would each write its actions");
-        } catch (IOException e) {
-            throw new InputException(plan.toString(), 0, 0, "cannot lock the plan's writes: " + e.getMessage(), e);
-        }
+        return ReceiptArchive.holdWrites(
+                "apply",
+                zendesk,
+                file.plan().planHash(),
+                "another plumbline run is applying this plan to " + zendesk + ", or undoing an apply of it, right"
+                        + " now (its receipt may be elsewhere); wait for it to finish, then dry-run again: two live"
+                        + " runs of one plan at once would each write its actions",
+                w -> ctx.err().println("warning: " + w));
     }
 
     /**

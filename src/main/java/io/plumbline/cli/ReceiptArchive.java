@@ -8,6 +8,7 @@ import io.plumbline.apply.ReceiptFile;
 import io.plumbline.errors.ApplyRefusedException;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.files.AtomicFiles;
+import io.plumbline.files.IoFailures;
 import io.plumbline.files.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -35,6 +36,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The {@code applies/} folder beside a receipt, where every finished apply and undo receipt is archived as
@@ -157,6 +160,7 @@ final class ReceiptArchive {
         Path file = lockFile(receipt);
         Files.createDirectories(file.getParent());
         return lock(
+                file,
                 FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                 false,
                 receipt + " is being written by another plumbline run (apply or undo); wait for it to finish (a dry"
@@ -165,38 +169,74 @@ final class ReceiptArchive {
 
     /**
      * Holds the live writes of one plan (or one receipt's inverses) to one Zendesk for one run, wherever
-     * its receipt goes: an exclusive lock on a file in the machine's temporary folder named by {@code kind},
-     * {@code zendesk} and {@code key} (the plan_hash, or the undone receipt's hash). Two runs with their
-     * receipts at two paths, or one undoing a kept copy of the receipt the other undoes, would each write
-     * every action (and run over the caps together); the second is refused (exit 5) with {@code refusal}.
+     * its receipt goes: an exclusive lock on a file named by {@code kind}, {@code zendesk} and {@code key}
+     * (the plan_hash, or the undone receipt's hash) in this user's lock folder ({@link #lockFolder}). Two
+     * runs with their receipts at two paths, or one undoing a kept copy of the receipt the other undoes,
+     * would each write every action (and run over the caps together); the second is refused (exit 5) with
+     * {@code refusal}. A lock folder that cannot be written is said ({@code warn}) and the run goes on, as
+     * before there was this lock: it guards against a mistake, and must not stop every run.
      */
-    static Held holdWrites(String kind, String zendesk, String key, String refusal) throws IOException {
-        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "plumbline-locks");
-        Files.createDirectories(folder);
-        String name = Sha256.hex(new ByteArrayInputStream(
-                        (kind + "\n" + zendesk + "\n" + key.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8)))
-                .substring(0, 32);
-        return lock(
-                FileChannel.open(
-                        folder.resolve(kind + "-" + name + ".lock"),
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE),
-                false,
-                refusal);
+    static Held holdWrites(String kind, String zendesk, String key, String refusal, Consumer<String> warn) {
+        Path folder = lockFolder();
+        Path file = folder;
+        try {
+            String name = Sha256.hex(
+                            new ByteArrayInputStream((kind + "\n" + zendesk + "\n" + key.toLowerCase(Locale.ROOT))
+                                    .getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 32);
+            file = folder.resolve(kind + "-" + name + ".lock");
+            Files.createDirectories(folder);
+            return lock(
+                    file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE), false, refusal);
+        } catch (IOException e) {
+            warn.accept("cannot take the lock " + file + " (" + IoFailures.why(e) + "), so another live run of the"
+                    + " same " + (kind.equals("apply") ? "plan" : "undo") + " started now would not be refused");
+            return () -> {};
+        }
     }
 
     /**
-     * Locks {@code channel}'s file ({@code shared}, or not) and holds it till the {@link Held} is closed;
-     * refused with {@code refusal} (exit 5) while another run, or this process, holds it.
+     * Where {@link #holdWrites} keeps its lock files: the folder the {@code plumbline.lock_dir} system
+     * property names, else one of this user's under the machine's temporary folder, so that no other
+     * user's folder (made first, or on purpose) stands in the way.
      */
-    private static Held lock(FileChannel channel, boolean shared, String refusal) throws IOException {
+    static Path lockFolder() {
+        String given = System.getProperty("plumbline.lock_dir");
+        if (given != null && !given.isBlank()) {
+            return Path.of(given);
+        }
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+        return Path.of(System.getProperty("java.io.tmpdir"), "plumbline-locks-" + user);
+    }
+
+    /** The lock files this process holds: a second lock of one is refused before its file is opened. */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Locks {@code channel}'s {@code file} ({@code shared}, or not) and holds it till the {@link Held} is
+     * closed; refused with {@code refusal} (exit 5) while another run, or this process, holds it. A file
+     * this process holds already is refused without a second channel on it: closing that channel would
+     * let go of the lock the first one holds.
+     */
+    private static Held lock(Path file, FileChannel channel, boolean shared, String refusal) throws IOException {
+        Path key = file.toAbsolutePath().normalize();
+        if (!HELD.add(key)) {
+            channel.close();
+            throw new ApplyRefusedException(refusal);
+        }
         FileLock lock;
         try {
             lock = channel.tryLock(0, Long.MAX_VALUE, shared);
-        } catch (OverlappingFileLockException e) {
-            lock = null; // held in this process already
+        } catch (OverlappingFileLockException | IOException e) {
+            HELD.remove(key);
+            channel.close();
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            lock = null;
         }
         if (lock == null) {
+            HELD.remove(key);
             channel.close();
             throw new ApplyRefusedException(refusal);
         }
@@ -205,6 +245,8 @@ final class ReceiptArchive {
                 channel.close(); // releases the lock
             } catch (IOException ignored) {
                 // the lock goes with the process at the latest
+            } finally {
+                HELD.remove(key);
             }
         };
     }
@@ -224,6 +266,7 @@ final class ReceiptArchive {
             return () -> {}; // no apply has written a receipt there
         }
         return lock(
+                file,
                 FileChannel.open(file, StandardOpenOption.READ),
                 true,
                 receipt + " is being written by another plumbline run");
@@ -303,7 +346,7 @@ final class ReceiptArchive {
         if (finished) {
             err.println("warning: the previous run " + runId + " finished but its receipt was not kept in "
                     + dir(receipt) + " (it stopped, or could not write there); it is kept at " + kept
-                    + " now (undo it from there)");
+                    + " now" + (mode.equals("apply") ? " (undo it from there)" : ""));
             return;
         }
         String inFlight = inFlight(old);
@@ -311,7 +354,7 @@ final class ReceiptArchive {
                 + (inFlight.isEmpty()
                         ? ""
                         : " (" + inFlight + (inFlight.contains(",") ? " were" : " was") + " being written)")
-                + "; its receipt is kept at " + kept + " (undo it from there)");
+                + "; its receipt is kept at " + kept + (mode.equals("apply") ? " (undo it from there)" : ""));
     }
 
     /** The action ids a receipt names as being written when it stopped ({@code A006}, or {@code A006, A007}). */

@@ -201,7 +201,10 @@ final class UndoCommand implements Callable<Integer> {
         Path target = out != null ? out : receipt.toAbsolutePath().getParent().resolve("undo_receipt.json");
         ReceiptFile undoReceipt;
         String undoHash;
-        try (ReceiptArchive.Held writes = live ? holdInverses(hash, instance) : () -> {};
+        try (ReceiptArchive.Held writes = live
+                        ? holdInverses(
+                                hash, instance, source.path("source_plan_hash").asText(""))
+                        : () -> {};
                 ReceiptArchive.Held held = hold(target)) {
             EarlierJobs.check(zendesk, receipt, live, ctx.err());
             keepUnfinished(target);
@@ -279,12 +282,19 @@ final class UndoCommand implements Callable<Integer> {
                         + ")"));
     }
 
-    /** Every finished undo receipt is kept in {@code applies/}, as apply receipts are, before the next overwrites it. */
-    private static void archive(Path target, String runId) {
+    /**
+     * Every finished undo receipt is kept in {@code applies/}, as apply receipts are, before the next
+     * overwrites it; when it cannot be, it is said: the receipt is whole where it is, and the next run there
+     * keeps it first.
+     */
+    private void archive(Path target, String runId) {
         try {
             ReceiptArchive.archive(target, runId);
         } catch (IOException e) {
-            throw new InputException(target.toString(), 0, 0, "cannot archive the undo receipt: " + e.getMessage(), e);
+            ctx.err()
+                    .println("warning: the undo's receipt could not be kept in " + ReceiptArchive.keptBeside(target)
+                            + " (" + e.getMessage() + "); it is at " + target + ", and the next undo there keeps it"
+                            + " before writing its own");
         }
     }
 
@@ -348,17 +358,37 @@ final class UndoCommand implements Callable<Integer> {
         }
     }
 
-    /** Holds the receipt's live inverses against another live undo of it (or of a copy), anywhere on this machine. */
-    private ReceiptArchive.Held holdInverses(String hash, String instance) {
+    /**
+     * Holds the receipt's live inverses against another live undo of it (or of a copy), and its plan against
+     * a live apply of that plan, on this machine: a re-apply writing meanwhile would look like the
+     * receipt's own writes.
+     */
+    private ReceiptArchive.Held holdInverses(String hash, String instance, String planHash) {
+        ReceiptArchive.Held inverses = ReceiptArchive.holdWrites(
+                "undo",
+                instance,
+                hash,
+                "another plumbline run is undoing this apply right now (of " + receipt + " or of a copy of it);"
+                        + " wait for it to finish, then dry-run the undo again",
+                w -> ctx.err().println("warning: " + w));
+        if (planHash.isEmpty()) {
+            return inverses;
+        }
         try {
-            return ReceiptArchive.holdWrites(
-                    "undo",
+            ReceiptArchive.Held plan = ReceiptArchive.holdWrites(
+                    "apply",
                     instance,
-                    hash,
-                    "another plumbline run is undoing this apply right now (of " + receipt + " or of a copy of it);"
-                            + " wait for it to finish, then dry-run the undo again");
-        } catch (IOException e) {
-            throw new InputException(receipt.toString(), 0, 0, "cannot lock the undo: " + e.getMessage(), e);
+                    planHash,
+                    "a plumbline run is applying the plan of " + receipt + " right now; wait for it to finish,"
+                            + " then dry-run the undo again",
+                    w -> {}); // said once already, for the undo's own lock
+            return () -> {
+                plan.close();
+                inverses.close();
+            };
+        } catch (RuntimeException e) {
+            inverses.close();
+            throw e;
         }
     }
 

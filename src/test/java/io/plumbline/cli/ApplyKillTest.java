@@ -203,6 +203,7 @@ class ApplyKillTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
+                "-Dplumbline.lock_dir=" + ReceiptArchive.lockFolder(),
                 "-cp",
                 cp,
                 "io.plumbline.cli.Main"));

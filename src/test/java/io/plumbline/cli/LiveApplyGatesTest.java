@@ -37,7 +37,7 @@ class LiveApplyGatesTest {
             Path elsewhere = plan.resolveSibling("elsewhere");
             Files.createDirectories(elsewhere);
             try (ReceiptArchive.Held other = ReceiptArchive.holdWrites(
-                    "apply", ZendeskInstance.name(z.baseUri()), fx.planHash, "held by the other run")) {
+                    "apply", ZendeskInstance.name(z.baseUri()), fx.planHash, "held by the other run", w -> {})) {
                 LiveApplyFixture.Run r = fx.applyLive(z, plan, "--receipt", elsewhere.toString());
 
                 assertThat(r.code()).isEqualTo(5);
@@ -46,7 +46,7 @@ class LiveApplyGatesTest {
             assertThat(z.log().writes()).isEmpty();
             // a dry run of it meanwhile is no write: never held up
             try (ReceiptArchive.Held other = ReceiptArchive.holdWrites(
-                    "apply", ZendeskInstance.name(z.baseUri()), fx.planHash, "held by the other run")) {
+                    "apply", ZendeskInstance.name(z.baseUri()), fx.planHash, "held by the other run", w -> {})) {
                 assertThat(fx.apply(z, plan).code()).isZero();
             }
         }

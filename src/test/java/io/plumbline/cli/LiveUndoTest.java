@@ -379,8 +379,8 @@ class LiveUndoTest {
         try (ZendeskEmulator z = fx.emulator()) {
             Path receipt = applied(z, "undone-twice-at-once");
             String hash = json(receipt).path("receipt_hash").asText();
-            try (ReceiptArchive.Held other =
-                    ReceiptArchive.holdWrites("undo", ZendeskInstance.name(z.baseUri()), hash, "undone elsewhere")) {
+            try (ReceiptArchive.Held other = ReceiptArchive.holdWrites(
+                    "undo", ZendeskInstance.name(z.baseUri()), hash, "undone elsewhere", w -> {})) {
                 // the kept copy of the receipt: another path, the same writes
                 Path copy = receipt.resolveSibling("applies")
                         .resolve(json(receipt).path("run_id").asText() + ".json");

@@ -1,10 +1,13 @@
 package io.plumbline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plumbline.errors.ApplyRefusedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,44 @@ class ReceiptArchiveTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void holdWrites_heldInThisProcess_refusesTheSecondAndStaysHeldTillClosed() {
+        try (ReceiptArchive.Held first =
+                ReceiptArchive.holdWrites("apply", "acme.zendesk.com", "H1", "busy", w -> {})) {
+            assertThatThrownBy(() -> ReceiptArchive.holdWrites("apply", "acme.zendesk.com", "h1", "busy", w -> {}))
+                    .isInstanceOf(ApplyRefusedException.class)
+                    .hasMessage("busy");
+            // another plan, or the same plan's undo, is another lock
+            ReceiptArchive.holdWrites("apply", "acme.zendesk.com", "H2", "busy", w -> {})
+                    .close();
+            ReceiptArchive.holdWrites("undo", "acme.zendesk.com", "H1", "busy", w -> {})
+                    .close();
+        }
+        ReceiptArchive.holdWrites("apply", "acme.zendesk.com", "H1", "busy", w -> {})
+                .close();
+    }
+
+    @Test
+    void holdWrites_lockFolderThatCannotBeMade_warnsAndGoesOn() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("locks"), "a file where the folder should be");
+        String before = System.getProperty("plumbline.lock_dir");
+        System.setProperty("plumbline.lock_dir", notAFolder.resolve("inside").toString());
+        try {
+            List<String> warnings = new ArrayList<>();
+
+            ReceiptArchive.holdWrites("apply", "acme.zendesk.com", "H1", "busy", warnings::add)
+                    .close();
+
+            assertThat(warnings).singleElement().asString().startsWith("cannot take the lock ");
+        } finally {
+            if (before == null) {
+                System.clearProperty("plumbline.lock_dir");
+            } else {
+                System.setProperty("plumbline.lock_dir", before);
+            }
+        }
+    }
 
     @Test
     void freshRunId_twoRunsBesideEachOtherInOneSecond_getTwoIdsAndArchiveBoth() throws Exception {
