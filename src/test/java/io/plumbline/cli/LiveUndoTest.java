@@ -294,16 +294,7 @@ class LiveUndoTest {
             assertThat(fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash, "--out", elsewhere.toString())
                             .code())
                     .isZero();
-            z.edits().updateOrganization(9001, "{\"external_id\": \"001ACME001\"}");
-            z.log().clear();
-
-            LiveApplyFixture.Run again = fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash);
-
-            assertThat(again.code()).as(again.err()).isZero();
-            JsonNode a001 = result(json(receipt.resolveSibling("undo_receipt.json")), "A001");
-            assertThat(a001.path("reason").asText()).isEqualTo(Undoer.ALREADY_UNDONE);
-            assertThat(z.organization(9001).orElseThrow().path("external_id").asText())
-                    .isEqualTo("001ACME001");
+            relinkThenUndoAgain(z, receipt, hash, Undoer.ALREADY_UNDONE);
         }
     }
 
@@ -362,15 +353,7 @@ class LiveUndoTest {
                     .put("complete", false)
                     .put("written_to", elsewhere.toAbsolutePath().normalize().toString());
             Files.writeString(entry, pointer.toString());
-            z.edits().updateOrganization(9001, "{\"external_id\": \"001ACME001\"}");
-
-            LiveApplyFixture.Run again = fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash);
-
-            assertThat(again.code()).as(again.err()).isZero();
-            JsonNode now = result(json(receipt.resolveSibling("undo_receipt.json")), "A001");
-            assertThat(now.path("reason").asText()).isEqualTo(Undoer.EARLIER_UNDO_UNCONFIRMED);
-            assertThat(z.organization(9001).orElseThrow().path("external_id").asText())
-                    .isEqualTo("001ACME001");
+            relinkThenUndoAgain(z, receipt, hash, Undoer.EARLIER_UNDO_UNCONFIRMED);
         }
     }
 
@@ -391,6 +374,24 @@ class LiveUndoTest {
             }
             assertThat(z.log().writes()).isEmpty();
         }
+    }
+
+    /**
+     * Someone links org 9001 to its account again by hand; a live undo of {@code receipt} then skips A001
+     * for {@code reason} and leaves that value alone.
+     */
+    private static void relinkThenUndoAgain(ZendeskEmulator z, Path receipt, String hash, String reason) {
+        z.edits().updateOrganization(9001, "{\"external_id\": \"001ACME001\"}");
+
+        LiveApplyFixture.Run again = fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash);
+
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(result(json(receipt.resolveSibling("undo_receipt.json")), "A001")
+                        .path("reason")
+                        .asText())
+                .isEqualTo(reason);
+        assertThat(z.organization(9001).orElseThrow().path("external_id").asText())
+                .isEqualTo("001ACME001");
     }
 
     /** The undo receipts (or entries naming one) kept beside {@code receipt}, in its applies/. */
