@@ -60,7 +60,8 @@ import picocli.CommandLine.Option;
             "",
             "Exit codes: 0 the record was traced; 2 it is not in the input (the error may suggest near matches), or "
                     + "an option or the config is wrong; 3 an input file cannot be read, or a run folder's "
-                    + "receipt.json is damaged; 4 reading Zendesk or Salesforce failed (live trace only)."
+                    + "receipt.json is damaged; 4 reading Zendesk or Salesforce failed (live trace only); 70 out of"
+                    + " memory (raise it with PLUMBLINE_JAVA_OPTS=\"-Xmx8g\") or an internal error."
         })
 final class TraceCommand implements Callable<Integer> {
     private final Context ctx;
