@@ -161,7 +161,7 @@ final class ReceiptArchive {
         Files.createDirectories(file.getParent());
         return lock(
                 file,
-                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                () -> FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                 false,
                 receipt + " is being written by another plumbline run (apply or undo); wait for it to finish (a dry"
                         + " run may pass another receipt path)");
@@ -186,8 +186,12 @@ final class ReceiptArchive {
                     .substring(0, 32);
             file = folder.resolve(kind + "-" + name + ".lock");
             Files.createDirectories(folder);
+            Path at = file;
             return lock(
-                    file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE), false, refusal);
+                    file,
+                    () -> FileChannel.open(at, StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    false,
+                    refusal);
         } catch (IOException e) {
             warn.accept("cannot take the lock " + file + " (" + IoFailures.why(e) + "), so another live run of the"
                     + " same " + (kind.equals("apply") ? "plan" : "undo") + " started now would not be refused");
@@ -209,20 +213,31 @@ final class ReceiptArchive {
         return Path.of(System.getProperty("java.io.tmpdir"), "plumbline-locks-" + user);
     }
 
+    /** Opens the channel a lock is taken on. */
+    private interface Opener {
+        FileChannel open() throws IOException;
+    }
+
     /** The lock files this process holds: a second lock of one is refused before its file is opened. */
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     /**
-     * Locks {@code channel}'s {@code file} ({@code shared}, or not) and holds it till the {@link Held} is
-     * closed; refused with {@code refusal} (exit 5) while another run, or this process, holds it. A file
+     * Locks {@code file} ({@code shared}, or not), on the channel {@code open} opens, and holds it till the
+     * {@link Held} is closed; refused with {@code refusal} (exit 5) while another run, or this process, holds it. A file
      * this process holds already is refused without a second channel on it: closing that channel would
      * let go of the lock the first one holds.
      */
-    private static Held lock(Path file, FileChannel channel, boolean shared, String refusal) throws IOException {
+    private static Held lock(Path file, Opener open, boolean shared, String refusal) throws IOException {
         Path key = file.toAbsolutePath().normalize();
         if (!HELD.add(key)) {
-            channel.close();
-            throw new ApplyRefusedException(refusal);
+            throw new ApplyRefusedException(refusal); // no second channel: closing it would let go of the lock
+        }
+        FileChannel channel;
+        try {
+            channel = open.open();
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(key);
+            throw e;
         }
         FileLock lock;
         try {
@@ -267,7 +282,7 @@ final class ReceiptArchive {
         }
         return lock(
                 file,
-                FileChannel.open(file, StandardOpenOption.READ),
+                () -> FileChannel.open(file, StandardOpenOption.READ),
                 true,
                 receipt + " is being written by another plumbline run");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plumbline.errors.ApplyRefusedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,6 +35,34 @@ class ReceiptArchiveTest {
         }
         ReceiptArchive.holdWrites("apply", "acme.zendesk.com", "H1", "busy", w -> {})
                 .close();
+    }
+
+    @Test
+    void hold_refusedInThisProcess_theFirstHoldStillHoldsAgainstOtherProcesses() throws Exception {
+        Path receipt = dir.resolve("apply_receipt.json");
+        try (ReceiptArchive.Held first = ReceiptArchive.hold(receipt)) {
+            assertThatThrownBy(() -> ReceiptArchive.hold(receipt)).isInstanceOf(ApplyRefusedException.class);
+
+            assertThat(probe(dir.resolve(".apply_receipt.json.lock"))).isEqualTo("held");
+        }
+        assertThat(probe(dir.resolve(".apply_receipt.json.lock"))).isEqualTo("free");
+    }
+
+    /** Whether another process finds {@code lockFile} held. */
+    private static String probe(Path lockFile) throws Exception {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        cp,
+                        LockProbe.class.getName(),
+                        lockFile.toString())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
     }
 
     @Test
