@@ -13,7 +13,6 @@ import io.plumbline.errors.ConfigException;
 import io.plumbline.model.ActionCode;
 import io.plumbline.normalize.SalesforceIds;
 import io.plumbline.plan.Caps;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -213,15 +212,7 @@ final class ApplyCommand implements Callable<Integer> {
                 receiptFile = new ReceiptFile(out, header(file, runId, options, started, target));
                 new Applier(zendesk).run(file.plan(), options, receiptFile);
                 hash = receiptFile.finish(ctx.clock().instant().toString());
-                try {
-                    ReceiptArchive.archive(out, runId);
-                } catch (IOException e) {
-                    // the receipt is whole where it is: the readout still counts, and the next run keeps it
-                    ctx.err()
-                            .println("warning: the receipt could not be kept in " + ReceiptArchive.keptBeside(out)
-                                    + " (" + e.getMessage() + "); it is at " + out + ", and the next apply there"
-                                    + " keeps it before writing its own");
-                }
+                ReceiptArchive.archiveOrSay(out, runId, "apply", ctx.err());
             } finally {
                 ReceiptArchive.release(out, runId);
             }

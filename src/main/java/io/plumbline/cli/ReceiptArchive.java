@@ -319,6 +319,20 @@ final class ReceiptArchive {
         return dir(receipt).resolve("." + runId + ".reserved");
     }
 
+    /**
+     * As {@link #archive}, a failure said on {@code err} ({@code command}'s receipt) rather than thrown: the
+     * receipt is whole where it is, its run's readout still counts, and the next run there keeps it first.
+     */
+    static void archiveOrSay(Path receipt, String runId, String command, PrintWriter err) {
+        try {
+            archive(receipt, runId);
+        } catch (IOException e) {
+            err.println("warning: the " + command + "'s receipt could not be kept in " + keptBeside(receipt) + " ("
+                    + IoFailures.why(e) + "); it is at " + receipt + ", and the next " + command + " there keeps it"
+                    + " before writing its own");
+        }
+    }
+
     static void archive(Path receipt, String runId) throws IOException {
         Files.createDirectories(dir(receipt));
         AtomicFiles.replaceDurably(

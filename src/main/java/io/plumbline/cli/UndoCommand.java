@@ -220,7 +220,7 @@ final class UndoCommand implements Callable<Integer> {
                         .undoneMaybe(undoneMaybe)
                         .run(results, inFlight, appliedLater.keySet(), live, undoReceipt);
                 undoHash = undoReceipt.finish(ctx.clock().instant().toString());
-                archive(target, runId);
+                ReceiptArchive.archiveOrSay(target, runId, "undo", ctx.err());
                 if (kept != null) {
                     keepBesideTheReceipt(target, runId, kept);
                 }
@@ -280,22 +280,6 @@ final class UndoCommand implements Callable<Integer> {
                                 ? Undoer.IN_FLIGHT_APPLIED_BY_LATER_RUN
                                 : Undoer.APPLIED_BY_LATER_RUN)
                         + ")"));
-    }
-
-    /**
-     * Every finished undo receipt is kept in {@code applies/}, as apply receipts are, before the next
-     * overwrites it; when it cannot be, it is said: the receipt is whole where it is, and the next run there
-     * keeps it first.
-     */
-    private void archive(Path target, String runId) {
-        try {
-            ReceiptArchive.archive(target, runId);
-        } catch (IOException e) {
-            ctx.err()
-                    .println("warning: the undo's receipt could not be kept in " + ReceiptArchive.keptBeside(target)
-                            + " (" + e.getMessage() + "); it is at " + target + ", and the next undo there keeps it"
-                            + " before writing its own");
-        }
     }
 
     /**
