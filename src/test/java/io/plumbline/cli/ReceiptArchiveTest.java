@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plumbline.errors.ApplyRefusedException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +65,20 @@ class ReceiptArchiveTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(p.waitFor()).as(out).isZero();
         return out;
+    }
+
+    @Test
+    void archiveOrSay_foldersThatCannotBeWritten_warnsAndLeavesTheReceiptWhereItIs() throws Exception {
+        Path receipt = Files.writeString(dir.resolve("apply_receipt.json"), "{\"run_id\":\"r\"}");
+        Files.writeString(dir.resolve("applies"), "a file where the folder should be");
+        StringWriter err = new StringWriter();
+
+        ReceiptArchive.archiveOrSay(receipt, "r", "apply", new PrintWriter(err, true));
+
+        assertThat(err.toString())
+                .startsWith("warning: the apply's receipt could not be kept in " + dir.resolve("applies"))
+                .contains("and the next apply there keeps it before writing its own");
+        assertThat(receipt).hasContent("{\"run_id\":\"r\"}");
     }
 
     @Test
