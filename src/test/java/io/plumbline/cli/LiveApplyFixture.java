@@ -210,6 +210,16 @@ final class LiveApplyFixture {
         return run(z.time(), ENV, args.toArray(String[]::new));
     }
 
+    /** Undoes {@code receipt} live, confirmed with the receipt_hash it records, with {@code more} arguments. */
+    Run undoConfirmed(ZendeskEmulator z, Path receipt, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--apply",
+                "--confirm-receipt-hash",
+                json(receipt).path("receipt_hash").asText()));
+        args.addAll(List.of(more));
+        return undo(z, receipt, args.toArray(String[]::new));
+    }
+
     /** Undoes {@code receipt} live, confirmed with the hash its dry run prints. */
     Run undoLive(ZendeskEmulator z, Path receipt) {
         return undo(

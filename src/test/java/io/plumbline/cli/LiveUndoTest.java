@@ -228,12 +228,7 @@ class LiveUndoTest {
             assertThat(fx.undo(z, receipt).out()).contains("Nothing to undo"); // a dry run first, as users do
             z.log().clear();
 
-            LiveApplyFixture.Run again = fx.undo(
-                    z,
-                    receipt,
-                    "--apply",
-                    "--confirm-receipt-hash",
-                    json(receipt).path("receipt_hash").asText());
+            LiveApplyFixture.Run again = fx.undoConfirmed(z, receipt);
 
             assertThat(again.code()).as(again.err()).isZero();
             JsonNode a001 = result(json(receipt.resolveSibling("undo_receipt.json")), "A001");
@@ -268,12 +263,7 @@ class LiveUndoTest {
             Files.writeString(undoReceipt, killed.toString());
             z.log().clear();
 
-            LiveApplyFixture.Run again = fx.undo(
-                    z,
-                    receipt,
-                    "--apply",
-                    "--confirm-receipt-hash",
-                    json(receipt).path("receipt_hash").asText());
+            LiveApplyFixture.Run again = fx.undoConfirmed(z, receipt);
 
             assertThat(again.code()).as(again.err()).isZero();
             JsonNode now = result(json(undoReceipt), "A001");
@@ -290,11 +280,10 @@ class LiveUndoTest {
             Path receipt = applied(z, "undo-written-elsewhere");
             Path elsewhere = dir.resolve("undo-elsewhere").resolve("undo1.json");
             Files.createDirectories(elsewhere.getParent());
-            String hash = json(receipt).path("receipt_hash").asText();
-            assertThat(fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash, "--out", elsewhere.toString())
+            assertThat(fx.undoConfirmed(z, receipt, "--out", elsewhere.toString())
                             .code())
                     .isZero();
-            relinkThenUndoAgain(z, receipt, hash, Undoer.ALREADY_UNDONE);
+            relinkThenUndoAgain(z, receipt, Undoer.ALREADY_UNDONE);
         }
     }
 
@@ -336,7 +325,7 @@ class LiveUndoTest {
             Path elsewhere = dir.resolve("undo-elsewhere-stopped").resolve("undo1.json");
             Files.createDirectories(elsewhere.getParent());
             String hash = json(receipt).path("receipt_hash").asText();
-            assertThat(fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash, "--out", elsewhere.toString())
+            assertThat(fx.undoConfirmed(z, receipt, "--out", elsewhere.toString())
                             .code())
                     .isZero();
             // as a kill leaves it: A001's inverse in flight at elsewhere, and beside the receipt the entry that
@@ -353,7 +342,7 @@ class LiveUndoTest {
                     .put("complete", false)
                     .put("written_to", elsewhere.toAbsolutePath().normalize().toString());
             Files.writeString(entry, pointer.toString());
-            relinkThenUndoAgain(z, receipt, hash, Undoer.EARLIER_UNDO_UNCONFIRMED);
+            relinkThenUndoAgain(z, receipt, Undoer.EARLIER_UNDO_UNCONFIRMED);
         }
     }
 
@@ -380,10 +369,10 @@ class LiveUndoTest {
      * Someone links org 9001 to its account again by hand; a live undo of {@code receipt} then skips A001
      * for {@code reason} and leaves that value alone.
      */
-    private static void relinkThenUndoAgain(ZendeskEmulator z, Path receipt, String hash, String reason) {
+    private static void relinkThenUndoAgain(ZendeskEmulator z, Path receipt, String reason) {
         z.edits().updateOrganization(9001, "{\"external_id\": \"001ACME001\"}");
 
-        LiveApplyFixture.Run again = fx.undo(z, receipt, "--apply", "--confirm-receipt-hash", hash);
+        LiveApplyFixture.Run again = fx.undoConfirmed(z, receipt);
 
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(result(json(receipt.resolveSibling("undo_receipt.json")), "A001")
