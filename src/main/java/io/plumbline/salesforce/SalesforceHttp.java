@@ -1,11 +1,11 @@
 package io.plumbline.salesforce;
 
 import io.plumbline.errors.ExitCodes;
+import io.plumbline.http.WholeExchange;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  */
 final class SalesforceHttp {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
+    /** How long one exchange may take, body included (the request's timeout covers only the headers). */
+    private static final Duration WHOLE_EXCHANGE = REQUEST_TIMEOUT.multipliedBy(2);
+
     private static final int ATTEMPTS = 6;
     /** Attempts when the connection itself is refused. */
     private static final int CONNECT_ATTEMPTS = 3;
@@ -57,8 +60,7 @@ final class SalesforceHttp {
         for (int attempt = 1; ; attempt++) {
             try {
                 requests++;
-                HttpResponse<String> response =
-                        client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> response = WholeExchange.send(client, request, WHOLE_EXCHANGE);
                 response.headers().firstValue("Sforce-Limit-Info").ifPresent(this::noteUsage);
                 if (!retryable || response.statusCode() < 500 || attempt == ATTEMPTS) {
                     return response;

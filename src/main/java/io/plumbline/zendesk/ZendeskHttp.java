@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
+import io.plumbline.http.WholeExchange;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -340,7 +341,9 @@ public final class ZendeskHttp {
         stats.request();
         HttpResponse<String> response;
         try {
-            response = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // the request's timeout lasts until the headers; the body gets as long again on top
+            response = WholeExchange.send(
+                    client, b.build(), settings.requestTimeout().multipliedBy(2));
         } catch (InterruptedException e) {
             abandon(family);
             Thread.currentThread().interrupt();

@@ -31,6 +31,7 @@ class PackageRulesTest {
             Map.entry("errors", Set.of("model")),
             Map.entry("parallel", Set.of()),
             Map.entry("files", Set.of()),
+            Map.entry("http", Set.of()),
             Map.entry("normalize", Set.of("model")),
             Map.entry("resolve", Set.of("model", "normalize")),
             Map.entry("detect", Set.of("model", "normalize", "resolve")),
@@ -39,8 +40,10 @@ class PackageRulesTest {
             Map.entry("artifacts", Set.of("model", "resolve", "detect", "plan", "audit", "errors", "parallel")),
             Map.entry("config", Set.of("model", "resolve", "errors")),
             Map.entry("snapshot", Set.of("model", "errors", "salesforce", "zendesk", "files")),
-            Map.entry("zendesk", Set.of("model", "normalize", "config", "errors", "snapshot", "parallel", "files")),
-            Map.entry("salesforce", Set.of("model", "normalize", "config", "errors", "snapshot", "files")),
+            Map.entry(
+                    "zendesk",
+                    Set.of("model", "normalize", "config", "errors", "snapshot", "parallel", "files", "http")),
+            Map.entry("salesforce", Set.of("model", "normalize", "config", "errors", "snapshot", "files", "http")),
             Map.entry("store", Set.of("model", "detect", "plan", "audit", "config", "errors", "snapshot", "files")),
             Map.entry(
                     "apply", Set.of("model", "normalize", "plan", "zendesk", "config", "errors", "artifacts", "files")),

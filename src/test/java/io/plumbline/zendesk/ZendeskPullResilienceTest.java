@@ -152,6 +152,26 @@ class ZendeskPullResilienceTest {
     }
 
     @Test
+    void pull_bodyStallsAfterItsHeaders_isATimeoutAndTheSamePageIsAskedAgain(@TempDir Path out) throws Exception {
+        // the request's timeout ends with the headers: the whole answer gets twice it (1.2 s) before a retry
+        EmulatorConfig config =
+                EmulatorConfig.withToken(EmulatorHarness.TOKEN).withFaults(0, 0, 0, 0, Duration.ofSeconds(20), 1);
+        try (EmulatorHarness h = new EmulatorHarness(seed, config)) {
+            ZendeskHttp http = h.http(
+                    h.config(EmulatorHarness.bearer("T")), Map.of("T", EmulatorHarness.TOKEN), Duration.ofMillis(600));
+            h.emulator.failRequest("/api/v2/incremental/tickets/cursor", 1, Fault.STALLED_BODY);
+            new ZendeskSnapshotPuller(http, Progress.SILENT).pull(out, AS_OF, 30);
+            List<LoggedRequest> tickets =
+                    h.emulator.log().matching(r -> r.path().startsWith("/api/v2/incremental/tickets"));
+
+            assertThat(tickets.get(0).fault()).isEqualTo("STALLED_BODY");
+            assertThat(tickets.get(1).pathAndQuery()).isEqualTo(tickets.get(0).pathAndQuery());
+            assertThat(Files.readString(out.resolve(FILES.get(3))))
+                    .isEqualTo(Files.readString(clean.resolve(FILES.get(3))));
+        }
+    }
+
+    @Test
     void pull_serverKeepsFailing_givesUpWithExit4AfterBoundedRetries(@TempDir Path out) {
         EmulatorConfig config =
                 EmulatorConfig.withToken(EmulatorHarness.TOKEN).withFaults(0, 1.0, 0, 0, Duration.ZERO, 1);

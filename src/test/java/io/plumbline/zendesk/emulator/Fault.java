@@ -11,6 +11,11 @@ public enum Fault {
     RESET,
     /** The answer comes after the configured real-time delay. */
     SLOW,
+    /**
+     * The answer's headers and the first part of its body come at once, the rest only after the configured
+     * real-time delay, as from a proxy that stalls halfway through a large page.
+     */
+    STALLED_BODY,
     /** The request is handled (a write takes effect) but the connection is closed without the answer. */
     LOST_ANSWER,
     /**

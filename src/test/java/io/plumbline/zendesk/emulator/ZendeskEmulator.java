@@ -208,7 +208,7 @@ public final class ZendeskEmulator implements AutoCloseable {
             return;
         }
         interventions.runAfterChanges(call);
-        send(ex, reply);
+        send(ex, reply, fault == Fault.STALLED_BODY ? config.slowDelay() : Duration.ZERO);
     }
 
     private record Outcome(Reply reply, String who) {}
@@ -313,7 +313,8 @@ public final class ZendeskEmulator implements AutoCloseable {
                 who);
     }
 
-    private static void send(HttpExchange ex, Reply reply) throws IOException {
+    /** Sends the reply; with a {@code stall}, half its body first and the rest after that real time. */
+    private static void send(HttpExchange ex, Reply reply, Duration stall) throws IOException {
         reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         if (reply.contentType() != null) {
             ex.getResponseHeaders().add("Content-Type", reply.contentType());
@@ -321,7 +322,13 @@ public final class ZendeskEmulator implements AutoCloseable {
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         ex.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
+            int first = stall.isZero() ? bytes.length : bytes.length / 2;
+            out.write(bytes, 0, first);
+            if (first < bytes.length) {
+                out.flush();
+                sleepReal(stall);
+                out.write(bytes, first, bytes.length - first);
+            }
         } catch (IOException e) {
             // the client gave up (a timeout): nothing to do
         }
