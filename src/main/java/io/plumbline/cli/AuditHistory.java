@@ -52,7 +52,6 @@ final class AuditHistory {
                 + (elsewhen ? " as_of=" + snapshot.asOf() : "");
     }
 
-    /** The latest {@code limit} recorded runs of the audit's series ({@link #series}), oldest first. */
     /** The latest {@code limit} recorded runs of {@code series}, oldest first. */
     static List<TrendPoint> earlier(RunStore store, int limit, AuditResult result, String series) {
         List<TrendPoint> points = new ArrayList<>();
@@ -63,15 +62,22 @@ final class AuditHistory {
         return points;
     }
 
-    /** The issue keys of the latest recorded run of the audit's series (empty when there is none). */
+    /**
+     * The issue keys of the recorded run of the audit's series it is compared with: the latest that audited
+     * no later instant than it does ({@link RunStore#latestAsOf}); empty when there is none.
+     */
     static Map<String, IssueKey> previousIssues(RunStore store, AuditResult result, String series) {
         if (store == null) {
             return Map.of();
         }
-        return store.runs(1, series, result.plan().demo()).stream()
-                .findFirst()
+        return store.latestAsOf(series, result.plan().demo(), asOf(result))
                 .map(r -> store.issues(r.runId()))
                 .orElse(Map.of());
+    }
+
+    /** The instant the audit audited, as the store keeps instants. */
+    private static String asOf(AuditResult result) {
+        return RunRecord.instant(result.resolution().snapshot().asOf());
     }
 
     static void record(
@@ -88,8 +94,8 @@ final class AuditHistory {
         store.recordRun(
                 new RunRecord(
                         run.runId(),
-                        run.startedAt().toString(),
-                        run.finishedAt().toString(),
+                        RunRecord.instant(run.startedAt()),
+                        RunRecord.instant(run.finishedAt()),
                         inputKind,
                         result.plan().planHash(),
                         facts.totalIssues(),
@@ -98,7 +104,8 @@ final class AuditHistory {
                         ms,
                         requestsUsed,
                         byCode,
-                        series),
+                        series,
+                        asOf(result)),
                 keys(result.issues()));
     }
 

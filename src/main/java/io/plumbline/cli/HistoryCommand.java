@@ -136,13 +136,9 @@ final class HistoryCommand implements Callable<Integer> {
                 series ? "  series (compared within)" : "");
         for (int i = firstShown; i < all.size(); i++) {
             RunRecord r = all.get(i);
-            Integer previous = null;
-            for (int j = i - 1; j >= 0 && previous == null; j--) {
-                if (all.get(j).comparableWith(r)) {
-                    previous = all.get(j).totalIssues();
-                }
-            }
-            String change = previous == null ? "" : String.format(Locale.ROOT, "%+d", r.totalIssues() - previous);
+            RunRecord previous = previous(all, r);
+            String change =
+                    previous == null ? "" : String.format(Locale.ROOT, "%+d", r.totalIssues() - previous.totalIssues());
             w.printf(
                     Locale.ROOT,
                     "%-28s %-20s %-9s %8d %7d %8d %7d %7s%s%n",
@@ -202,6 +198,23 @@ final class HistoryCommand implements Callable<Integer> {
         return (m.group(1).isEmpty() ? "(Zendesk not named)" : m.group(1))
                 + (m.group(2).isEmpty() ? "" : ", " + m.group(2) + "-day window")
                 + (m.group(3) == null ? "" : ", as of " + m.group(3));
+    }
+
+    /**
+     * The run {@code run} is compared with ({@link RunStore#previous}, from the runs listed): of those
+     * comparable with it, the one just before it in {@link RunRecord#AUDITED_ORDER}; null when none is.
+     */
+    private static RunRecord previous(List<RunRecord> all, RunRecord run) {
+        RunRecord previous = null;
+        for (RunRecord r : all) {
+            if (r != run
+                    && r.comparableWith(run)
+                    && RunRecord.AUDITED_ORDER.compare(r, run) < 0
+                    && (previous == null || RunRecord.AUDITED_ORDER.compare(r, previous) > 0)) {
+                previous = r;
+            }
+        }
+        return previous;
     }
 
     private static void latest(PrintWriter w, RunStore store, RunRecord run) {

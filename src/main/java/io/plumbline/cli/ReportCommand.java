@@ -88,7 +88,7 @@ final class ReportCommand implements Callable<Integer> {
         Path db = storePath != null
                 ? storePath
                 : ConfigLoader.loadGiven(config, false)
-                        .storePath(run.toAbsolutePath().getParent());
+                        .storePath(run.toAbsolutePath().normalize().getParent());
         if (storePath != null && !Files.isRegularFile(storePath)) {
             // a store named by hand that is not there is a typo, not a tenant without history
             throw new ConfigException(storePath + ": no history store there (--store); name the plumbline.db your "

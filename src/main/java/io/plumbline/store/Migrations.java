@@ -54,6 +54,8 @@ final class Migrations {
               claimed_at TEXT NOT NULL
             );
             INSERT INTO run_ids SELECT run_id, '', started_at FROM runs;
+            """, """
+            ALTER TABLE runs ADD COLUMN as_of TEXT;
             """);
 
     private Migrations() {}

@@ -33,15 +33,23 @@ public final class RunStore implements AutoCloseable {
             + " THEN (r.input_kind = '" + RunRecord.DEMO + "') = (t.input_kind = '" + RunRecord.DEMO + "')"
             + " ELSE r.series = t.series END)";
 
+    /** {@link RunRecord#AUDITED_ORDER} of the runs {@code r}, newest first. */
+    private static final String AUDITED_NEWEST_FIRST =
+            " ORDER BY COALESCE(r.as_of, r.started_at) DESC, r.started_at DESC, r.run_id DESC";
+
     /** What to do about a store SQLite finds damaged, or no database at all. */
     private static final String DAMAGED = "; the file is damaged or not a store: move it aside (the next audit"
             + " starts a new one) or audit with --no-history";
 
-    /** How many runs of a series keep their issue keys ({@link #recordRun}). */
-    public static final int KEEP_ISSUE_KEYS = 30;
-
     /** How long a write waits for another process's transaction on the same store. */
     private static final int BUSY_TIMEOUT_MS = 30_000;
+
+    /** What to do about a store another process held past the wait. */
+    private static final String HELD = "another process (an audit or report) held the store for "
+            + BUSY_TIMEOUT_MS / 1000 + " s: run again once it is done, or audit with --no-history";
+
+    /** How many runs of a series keep their issue keys ({@link #recordRun}). */
+    public static final int KEEP_ISSUE_KEYS = 30;
 
     private final Path file;
     private final Connection db;
@@ -67,15 +75,18 @@ public final class RunStore implements AutoCloseable {
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             config.enforceForeignKeys(true);
             config.setBusyTimeout(BUSY_TIMEOUT_MS);
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+            Connection db = DriverManager.getConnection(url(file), config.toProperties());
             RunStore store = new RunStore(file, db);
             try {
                 store.migrate();
             } catch (SQLException | RuntimeException e) {
                 db.close();
-                if (damaged(e)) {
+                // a read that failed on the way is said once, as the store not opening
+                Throwable failure =
+                        e instanceof PlumblineException && e.getCause() instanceof SQLException sql ? sql : e;
+                if (failure instanceof SQLException sql) {
                     throw new PlumblineException(
-                            2, file + ": cannot open the local store: " + e.getMessage() + DAMAGED, e);
+                            2, file + ": cannot open the local store: " + sql.getMessage() + advice(sql), sql);
                 }
                 throw e;
             }
@@ -83,9 +94,17 @@ public final class RunStore implements AutoCloseable {
         } catch (IOException e) {
             throw new PlumblineException(2, file + ": cannot open the local store (" + IoFailures.why(e) + ")", e);
         } catch (SQLException e) {
-            throw new PlumblineException(
-                    2, file + ": cannot open the local store: " + e.getMessage() + (damaged(e) ? DAMAGED : ""), e);
+            throw new PlumblineException(2, file + ": cannot open the local store: " + e.getMessage() + advice(e), e);
         }
+    }
+
+    /**
+     * The JDBC address of a store file, as a {@code file:} URI with the path percent-encoded: the driver
+     * reads whatever follows a {@code ?} in a plain path as settings, so a folder named {@code
+     * y?journal_mode=off} would not open (or would open with those settings).
+     */
+    private static String url(Path file) {
+        return "jdbc:sqlite:file:" + file.toAbsolutePath().toUri().getRawPath();
     }
 
     /** Whether a store error (its message) says another process held the store past the wait. */
@@ -94,9 +113,17 @@ public final class RunStore implements AutoCloseable {
         return m.contains("SQLITE_BUSY") || m.contains("database is locked");
     }
 
-    /** A read or write of the store that failed ({@code what}): what to do when the file is damaged. */
+    /** A read or write of the store that failed ({@code what}), with what to do about it when that is known. */
     private PlumblineException failed(String what, Exception e) {
-        return new PlumblineException(2, file + ": " + what + ": " + e.getMessage() + (damaged(e) ? DAMAGED : ""), e);
+        return new PlumblineException(2, file + ": " + what + ": " + e.getMessage() + advice(e), e);
+    }
+
+    /** What to do about a store error: the file damaged, or another process holding it past the wait. */
+    private static String advice(Exception e) {
+        if (damaged(e)) {
+            return DAMAGED;
+        }
+        return heldByAnother(e.getMessage()) ? "; " + HELD : "";
     }
 
     /** Whether SQLite found the file damaged, or no database at all. */
@@ -178,7 +205,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     private static int versionOf(Path store) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store);
+        try (Connection c = DriverManager.getConnection(url(store));
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             return rs.getInt(1);
@@ -214,8 +241,7 @@ public final class RunStore implements AutoCloseable {
                     2,
                     file + ": cannot write the history store (" + e.getMessage() + "); "
                             + (heldByAnother(e.getMessage())
-                                    ? "another process held it for " + BUSY_TIMEOUT_MS / 1000 + " s: run again once"
-                                            + " it is done, or audit with --no-history"
+                                    ? HELD
                                     : damaged(e)
                                             ? DAMAGED.substring(2)
                                             : "check that it is writable, or audit with --no-history"),
@@ -243,7 +269,7 @@ public final class RunStore implements AutoCloseable {
         try {
             db.setAutoCommit(false);
             try (PreparedStatement del = db.prepareStatement("DELETE FROM runs WHERE run_id = ?");
-                    PreparedStatement ins = db.prepareStatement("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+                    PreparedStatement ins = db.prepareStatement("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
                     PreparedStatement iss =
                             db.prepareStatement("INSERT OR IGNORE INTO run_issues VALUES (?,?,?,?,?)")) {
                 del.setString(1, run.runId());
@@ -251,15 +277,6 @@ public final class RunStore implements AutoCloseable {
                 try (PreparedStatement claim = db.prepareStatement("INSERT OR IGNORE INTO run_ids VALUES (?, '', ?)")) {
                     Sql.bind(claim, run.runId(), run.startedAt());
                     claim.executeUpdate();
-                }
-                if (run.series() != null) {
-                    // runs recorded before series existed join the series of the first run recorded after,
-                    // so that they are compared with that one series only, not with every series to come
-                    try (PreparedStatement adopt = db.prepareStatement("UPDATE runs SET series = ? WHERE series IS"
-                            + " NULL AND (input_kind = '" + RunRecord.DEMO + "') = " + (run.demo() ? 1 : 0))) {
-                        adopt.setString(1, run.series());
-                        adopt.executeUpdate();
-                    }
                 }
                 Sql.bind(
                         ins,
@@ -274,7 +291,8 @@ public final class RunStore implements AutoCloseable {
                         run.durationMs(),
                         run.requestsUsed(),
                         MAPPER.writeValueAsString(run.countsByCode()),
-                        run.series());
+                        run.series(),
+                        run.asOf());
                 ins.executeUpdate();
                 for (IssueKey k : issues) {
                     Sql.bind(iss, run.runId(), k.key(), k.code(), k.accountId(), k.status());
@@ -282,9 +300,10 @@ public final class RunStore implements AutoCloseable {
                 }
                 iss.executeBatch();
             }
-            try (PreparedStatement trim = db.prepareStatement("DELETE FROM run_issues WHERE run_id IN (SELECT r.run_id"
-                    + " FROM runs r JOIN runs t ON t.run_id = ? WHERE " + SAME_SERIES
-                    + " ORDER BY r.started_at DESC, r.run_id DESC LIMIT -1 OFFSET " + KEEP_ISSUE_KEYS + ")")) {
+            // the run just recorded keeps its keys, also when it audited an instant older than those kept
+            try (PreparedStatement trim = db.prepareStatement("DELETE FROM run_issues WHERE run_id <> ?1 AND run_id IN"
+                    + " (SELECT r.run_id FROM runs r JOIN runs t ON t.run_id = ?1 WHERE " + SAME_SERIES
+                    + AUDITED_NEWEST_FIRST + " LIMIT -1 OFFSET " + KEEP_ISSUE_KEYS + ")")) {
                 trim.setString(1, run.runId());
                 trim.executeUpdate();
             }
@@ -317,18 +336,37 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
-     * The run recorded just before {@code runId} that history compares it with: of its series (or, for a
-     * run from before series, of its kind; {@link RunRecord#comparableWith}).
+     * The run history compares {@code runId} with: of its series (or, for a run from before series, of its
+     * kind; {@link RunRecord#comparableWith}), the one just before it in {@link RunRecord#AUDITED_ORDER}.
      */
     public Optional<RunRecord> previous(String runId) {
-        // comparable runs ordered as runs() orders them, after runId's own place in that order
         return query(
                         "SELECT r.* FROM runs r JOIN runs t ON t.run_id = ?"
-                                + " WHERE " + SAME_SERIES + " AND (r.started_at < t.started_at"
-                                + " OR r.started_at = t.started_at AND r.run_id < t.run_id)"
-                                + " ORDER BY r.started_at DESC, r.run_id DESC LIMIT 1",
+                                + " WHERE " + SAME_SERIES + " AND (COALESCE(r.as_of, r.started_at)"
+                                + " < COALESCE(t.as_of, t.started_at) OR COALESCE(r.as_of, r.started_at)"
+                                + " = COALESCE(t.as_of, t.started_at) AND (r.started_at < t.started_at"
+                                + " OR r.started_at = t.started_at AND r.run_id < t.run_id))"
+                                + AUDITED_NEWEST_FIRST + " LIMIT 1",
                         this::run,
                         runId)
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * The run a new run of {@code series} (on demo or real inputs) that audits {@code asOf} ({@link
+     * RunRecord#instant}) is compared with: the last comparable one in {@link RunRecord#AUDITED_ORDER} that
+     * audited no later instant. Every recorded run started before the new one.
+     */
+    public Optional<RunRecord> latestAsOf(String series, boolean demo, String asOf) {
+        return query(
+                        "SELECT r.* FROM runs r WHERE (CASE WHEN r.series IS NULL OR ?1 IS NULL"
+                                + " THEN (r.input_kind = '" + RunRecord.DEMO + "') = " + (demo ? 1 : 0)
+                                + " ELSE r.series = ?1 END) AND COALESCE(r.as_of, r.started_at) <= ?2"
+                                + AUDITED_NEWEST_FIRST + " LIMIT 1",
+                        this::run,
+                        series,
+                        asOf)
                 .stream()
                 .findFirst();
     }
@@ -413,7 +451,8 @@ public final class RunStore implements AutoCloseable {
                     rs.getLong("duration_ms"),
                     rs.getLong("requests_used"),
                     counts,
-                    rs.getString("series"));
+                    rs.getString("series"),
+                    rs.getString("as_of"));
         } catch (IOException e) {
             throw new SQLException("bad counts_by_code for run " + rs.getString("run_id"), e);
         }

@@ -10,6 +10,7 @@ import io.plumbline.testing.DemoFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,11 +32,16 @@ class HistoryAndCiTest {
     }
 
     private Cli.Result audit(String runId, String... extra) {
+        return auditAt(Cli.NOW.toString(), runId, extra);
+    }
+
+    /** {@link #audit} with the clock at {@code at}. */
+    private Cli.Result auditAt(String at, String runId, String... extra) {
         String[] base = {"audit", "--snapshot", snap.toString(), "--out", out.toString(), "--run-id", runId, "--quiet"};
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
-        return Cli.run(args);
+        return Cli.runAt(Instant.parse(at), args);
     }
 
     private void edit(String file, String from, String to) throws Exception {
@@ -191,6 +197,60 @@ class HistoryAndCiTest {
     }
 
     @Test
+    void failOnNew_reauditOfAnOlderSnapshot_isNotTheRunTheNextNightlyIsComparedWith() throws Exception {
+        Path older = DemoFolder.copy(tmp.resolve("older")); // kept as the first night's snapshot
+        assertThat(auditAt("2026-04-17T23:00:00Z", "nightly1").exitCode()).isZero();
+        edit("snapshot.json", "\"captured_at\": \"2026-04-17T22:15:30Z\"", "\"captured_at\": \"2026-04-18T22:15:30Z\"");
+        edit(
+                "zendesk/organizations.jsonl",
+                "\"domain_names\":[\"acmebiotech.example\"]",
+                "\"domain_names\":[\"acmebiotech.example\",\"acmeshop.example\"]");
+        assertThat(auditAt("2026-04-18T23:00:00Z", "nightly2").exitCode()).isZero();
+        // the first night's snapshot audited again (started after nightly2, auditing an earlier instant)
+        Cli.Result again = Cli.runAt(
+                Instant.parse("2026-04-19T09:00:00Z"),
+                "audit",
+                "--snapshot",
+                older.toString(),
+                "--out",
+                out.toString(),
+                "--run-id",
+                "reaudit",
+                "--quiet",
+                "--fail-on",
+                "new");
+        assertThat(again.exitCode())
+                .as("compared with nightly1, the run of its own instant")
+                .isZero();
+        edit("snapshot.json", "\"captured_at\": \"2026-04-18T22:15:30Z\"", "\"captured_at\": \"2026-04-19T22:15:30Z\"");
+
+        Cli.Result nightly3 = auditAt("2026-04-19T23:00:00Z", "nightly3", "--fail-on", "new");
+
+        assertThat(nightly3.exitCode()).as(nightly3.out() + nightly3.err()).isZero();
+        assertThat(Cli.runAt(Instant.parse("2026-04-20T00:00:00Z"), "history", "--out", out.toString())
+                        .out())
+                .contains("Latest run nightly3 against nightly2: 0 new, 0 resolved");
+    }
+
+    @Test
+    void failOnNew_twoRunsInOneSecond_theLaterIsTheOneComparedWith() throws Exception {
+        // Instant.toString() gives ":30Z" and ":30.500Z", whose text sorts the other way round
+        assertThat(auditAt("2026-04-17T23:00:30Z", "first").exitCode()).isZero();
+        edit(
+                "zendesk/organizations.jsonl",
+                "\"domain_names\":[\"acmebiotech.example\"]",
+                "\"domain_names\":[\"acmebiotech.example\",\"acmeshop.example\"]");
+        assertThat(auditAt("2026-04-17T23:00:30.500Z", "second").exitCode()).isZero();
+
+        Cli.Result third = auditAt("2026-04-17T23:00:31Z", "third", "--fail-on", "new");
+
+        assertThat(third.exitCode()).as(third.out() + third.err()).isZero();
+        assertThat(Cli.runAt(Instant.parse("2026-04-17T23:01:00Z"), "history", "--out", out.toString())
+                        .out())
+                .contains("Latest run third against second: 0 new, 0 resolved");
+    }
+
+    @Test
     void failOnNew_snapshotWithoutCapturedAt_anAsOfTrialIsASeriesOfItsOwn() throws Exception {
         Files.delete(snap.resolve("snapshot.json")); // dated by its latest ticket
         assertThat(audit("nightly1").exitCode()).isZero();
@@ -279,6 +339,19 @@ class HistoryAndCiTest {
                                 + " gone")
                 .contains("Ticket issues gone (fixed, or the ticket not updated within the ticket window any more):")
                 .doesNotContain("Resolved:");
+    }
+
+    @Test
+    void report_runFolderGivenAsItsOwnDot_findsTheStoreInTheOutputRoot() throws Exception {
+        assertThat(audit("run1").exitCode()).isZero();
+        assertThat(audit("run2").exitCode()).isZero();
+
+        Cli.Result r =
+                Cli.run("report", "--run", out.resolve("run2").resolve(".").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("no history store");
+        assertThat(out.resolve("run2/report.html")).content().contains("run1");
     }
 
     @Test

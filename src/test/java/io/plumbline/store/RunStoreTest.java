@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,11 +68,26 @@ class RunStoreTest {
         assertThatThrownBy(() -> RunStore.open(damaged))
                 .hasMessageStartingWith(damaged + ": cannot open the local store: ")
                 .hasMessageEndingWith("; the file is damaged or not a store: move it aside (the next audit starts a "
-                        + "new one) or audit with --no-history");
+                        + "new one) or audit with --no-history")
+                .satisfies(e -> assertThat(e.getMessage().split("the file is damaged", -1))
+                        .as("said once")
+                        .hasSize(2));
         Path folder = Files.createDirectories(tmp.resolve("folder.db"));
         assertThatThrownBy(() -> RunStore.open(folder))
                 .hasMessage(folder + ": is a folder, not a history store; store.path (or the output root) names the "
                         + "file");
+    }
+
+    @Test
+    void open_folderNamedLikeDriverSettings_opensTheStoreInThatFolder() throws Exception {
+        Path db = tmp.resolve("y?journal_mode=off&a/plumbline.db");
+        try (RunStore s = RunStore.open(db)) {
+            s.recordRun(run("r1", "2026-01-01T00:00:00Z", 3), List.of());
+        }
+        try (RunStore s = RunStore.open(db)) {
+            assertThat(s.runs(10)).extracting(RunRecord::runId).containsExactly("r1");
+        }
+        assertThat(db).isRegularFile();
     }
 
     @Test
@@ -241,7 +257,7 @@ class RunStoreTest {
     }
 
     @Test
-    void runsAndPrevious_keepToTheSeries_andRunsFromBeforeSeriesJoinTheFirstSeriesOfTheirKind() {
+    void runsAndPrevious_keepToTheSeries_andRunsFromBeforeSeriesAreComparableWithAnyOfTheirKind() {
         try (RunStore s = RunStore.open(tmp.resolve("p.db"))) {
             s.recordRun(inSeries("old", "2026-01-01T00:00:00Z", null, "snapshot"), List.of());
             s.recordRun(inSeries("a1", "2026-01-02T00:00:00Z", "zendesk=a", "snapshot"), List.of());
@@ -252,17 +268,72 @@ class RunStoreTest {
             assertThat(s.runs(10, "zendesk=a", false))
                     .extracting(RunRecord::runId)
                     .containsExactly("a2", "a1", "old");
-            // the run from before series joined the series of the first run recorded after it
+            // a run from before series stays comparable with any run of its kind: it is not given a series
             assertThat(s.runs(10, "zendesk=b", false))
                     .extracting(RunRecord::runId)
-                    .containsExactly("b1");
+                    .containsExactly("b1", "old");
             assertThat(s.runs(10, "demo", true)).extracting(RunRecord::runId).containsExactly("d1");
             assertThat(s.previous("a2")).map(RunRecord::runId).contains("a1");
             assertThat(s.previous("a1")).map(RunRecord::runId).contains("old");
-            assertThat(s.previous("b1")).isEmpty();
+            assertThat(s.previous("b1")).map(RunRecord::runId).contains("old");
             assertThat(s.previous("d1")).isEmpty();
-            assertThat(s.runs(1).get(0).series()).isEqualTo("zendesk=a");
+            assertThat(s.run("old").orElseThrow().series()).isNull();
         }
+    }
+
+    @Test
+    void previous_isByTheInstantAudited_soAReauditOfAnOlderInstantIsNotTheLatest() {
+        try (RunStore s = RunStore.open(tmp.resolve("p.db"))) {
+            s.recordRun(audited("n1", "2026-01-01T23:00:00Z", "2026-01-01T22:00:00Z"), List.of());
+            s.recordRun(audited("n2", "2026-01-02T23:00:00Z", "2026-01-02T22:00:00Z"), List.of());
+            s.recordRun(audited("again", "2026-01-03T09:00:00Z", "2026-01-01T22:00:00Z"), List.of());
+            s.recordRun(audited("n3", "2026-01-03T23:00:00Z", "2026-01-03T22:00:00Z"), List.of());
+
+            assertThat(s.previous("n3")).map(RunRecord::runId).contains("n2");
+            assertThat(s.previous("again")).map(RunRecord::runId).contains("n1");
+            assertThat(s.previous("n2")).map(RunRecord::runId).contains("again");
+            assertThat(s.latestAsOf("zendesk=a", false, stamp("2026-01-02T22:00:00Z")))
+                    .map(RunRecord::runId)
+                    .contains("n2");
+            assertThat(s.latestAsOf("zendesk=a", false, stamp("2026-01-01T22:00:00Z")))
+                    .map(RunRecord::runId)
+                    .contains("again");
+            assertThat(s.latestAsOf("zendesk=a", false, stamp("2025-12-31T00:00:00Z")))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void instant_isFixedWidth_soTextOrderIsTimeOrderWithinOneSecond() {
+        List<String> stamps = List.of(
+                stamp("2026-01-01T00:00:30.100500Z"), stamp("2026-01-01T00:00:30Z"), stamp("2026-01-01T00:00:30.1Z"));
+
+        assertThat(stamps.stream().sorted().toList())
+                .containsExactly(
+                        "2026-01-01T00:00:30.000000000Z",
+                        "2026-01-01T00:00:30.100000000Z",
+                        "2026-01-01T00:00:30.100500000Z");
+    }
+
+    private static String stamp(String instant) {
+        return RunRecord.instant(Instant.parse(instant));
+    }
+
+    private static RunRecord audited(String id, String started, String asOf) {
+        return new RunRecord(
+                id,
+                stamp(started),
+                stamp(started),
+                "snapshot",
+                "h" + id,
+                1,
+                0,
+                0,
+                10,
+                0,
+                Map.of(),
+                "zendesk=a",
+                stamp(asOf));
     }
 
     private static RunRecord inSeries(String id, String at, String series, String kind) {

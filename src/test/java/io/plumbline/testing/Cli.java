@@ -22,10 +22,19 @@ public final class Cli {
     }
 
     public static Result runWithEnv(Map<String, String> env, String... args) {
+        return run(env, NOW, args);
+    }
+
+    /** Runs the command with the clock at {@code now}. */
+    public static Result runAt(Instant now, String... args) {
+        return run(Map.of(), now, args);
+    }
+
+    private static Result run(Map<String, String> env, Instant now, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code =
-                new Main(new PrintWriter(out), new PrintWriter(err), env, Clock.fixed(NOW, ZoneOffset.UTC)).run(args);
+                new Main(new PrintWriter(out), new PrintWriter(err), env, Clock.fixed(now, ZoneOffset.UTC)).run(args);
         return new Result(code, out.toString(), err.toString());
     }
 }
