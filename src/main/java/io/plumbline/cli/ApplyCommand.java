@@ -26,7 +26,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code plumbline apply}: dry run by default; live only with --apply and the plan's own hash. */
 @Command(
@@ -55,6 +57,9 @@ final class ApplyCommand implements Callable<Integer> {
     static final int DEFAULT_MAX_PLAN_AGE_DAYS = 7;
 
     private final Context ctx;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(
             names = "--plan",
@@ -217,7 +222,11 @@ final class ApplyCommand implements Callable<Integer> {
                 ReceiptArchive.release(out, runId);
             }
         }
-        ApplyReadout.print(ctx.out(), receiptFile.json(), receiptFile.results(), hash, out, file, stale, common.quiet);
+        ApplyReadout.NextWords next = new ApplyReadout.NextWords(
+                NextOptions.repeated(spec, Set.of("--plan", "--apply", "--confirm-plan-hash")),
+                NextOptions.only(spec, "--config"));
+        ApplyReadout.print(
+                ctx.out(), receiptFile.json(), receiptFile.results(), hash, out, file, stale, common.quiet, next);
         return ApplyReadout.exitCode(receiptFile.json(), ctx.err());
     }
 

@@ -27,7 +27,8 @@ final class ApplyReadout {
             Path receiptPath,
             PlanFile plan,
             boolean stale,
-            boolean quiet) {
+            boolean quiet,
+            NextWords nextWords) {
         String mode = receipt.path("mode").asText();
         out.println("Mode: " + mode + (mode.contains("dry_run") ? " (nothing was written to Zendesk)" : ""));
         if (!quiet) {
@@ -63,7 +64,7 @@ final class ApplyReadout {
             out.println((mode.startsWith("undo") ? "undo_receipt_hash: " : "receipt_hash: ") + receiptHash);
         }
         if (!quiet && plan != null) {
-            next(out, mode, plan, stale, receiptPath, receiptHash, receipt, results);
+            next(out, mode, plan, stale, receiptPath, receiptHash, receipt, results, nextWords);
         }
         out.flush();
     }
@@ -186,7 +187,8 @@ final class ApplyReadout {
             Path receiptPath,
             String receiptHash,
             JsonNode receipt,
-            List<ActionResult> results) {
+            List<ActionResult> results,
+            NextWords nextWords) {
         out.println();
         if (mode.equals("dry_run") && plan.plan().demo()) {
             out.println("Demo plans are dry-run only. Audit your own Zendesk to get a plan you can apply.");
@@ -201,7 +203,7 @@ final class ApplyReadout {
                     + "the receipt).");
         } else if (mode.equals("dry_run")) {
             out.println("Next, to write these changes:");
-            out.println("  " + ProgramName.get() + " apply --plan " + NextCommands.word(plan.path())
+            out.println("  " + ProgramName.get() + " apply --plan " + NextCommands.word(plan.path()) + nextWords.apply()
                     + " --apply --confirm-plan-hash " + plan.plan().planHash());
         } else if (mode.equals("apply")) {
             capped(out, plan, results);
@@ -210,10 +212,20 @@ final class ApplyReadout {
                 return;
             }
             out.println("To reverse the applied actions (dry run first):");
-            out.println("  " + ProgramName.get() + " undo --receipt " + NextCommands.word(receiptPath));
+            out.println(
+                    "  " + ProgramName.get() + " undo --receipt " + NextCommands.word(receiptPath) + nextWords.undo());
             out.println("  " + ProgramName.get() + " undo --receipt " + NextCommands.word(receiptPath)
-                    + " --apply --confirm-receipt-hash " + receiptHash);
+                    + nextWords.undo() + " --apply --confirm-receipt-hash " + receiptHash);
         }
+    }
+
+    /**
+     * The options the next commands repeat, as shell words with a leading space: {@code apply} those of the
+     * dry run for its live apply (its selection, caps and config), {@code undo} those an undo of the apply
+     * needs (its config).
+     */
+    record NextWords(String apply, String undo) {
+        static final NextWords NONE = new NextWords("", "");
     }
 
     /** Whether undo has anything to take back: a write applied, or one whose result was left unconfirmed. */

@@ -30,7 +30,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code plumbline undo}: reverse the applied results of a receipt, behind the same dry run and hash gate. */
 @Command(
@@ -52,6 +54,9 @@ import picocli.CommandLine.Option;
         })
 final class UndoCommand implements Callable<Integer> {
     private final Context ctx;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(
             names = "--receipt",
@@ -232,7 +237,15 @@ final class UndoCommand implements Callable<Integer> {
             }
         }
         ApplyReadout.print(
-                ctx.out(), undoReceipt.json(), undoReceipt.results(), undoHash, target, null, false, common.quiet);
+                ctx.out(),
+                undoReceipt.json(),
+                undoReceipt.results(),
+                undoHash,
+                target,
+                null,
+                false,
+                common.quiet,
+                ApplyReadout.NextWords.NONE);
         if (!live && !common.quiet) {
             ctx.out().println();
             if (undoReceipt.results().stream().anyMatch(ActionResult::stopped)) {
@@ -247,6 +260,7 @@ final class UndoCommand implements Callable<Integer> {
                 ctx.out().println("Next, to write these inverses (confirm with the hash of " + receipt + "):");
                 ctx.out()
                         .println("  " + ProgramName.get() + " undo --receipt " + NextCommands.word(receipt)
+                                + NextOptions.repeated(spec, Set.of("--receipt", "--apply", "--confirm-receipt-hash"))
                                 + " --apply --confirm-receipt-hash " + hash);
             }
         }

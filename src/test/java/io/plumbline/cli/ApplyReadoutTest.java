@@ -92,7 +92,15 @@ class ApplyReadoutTest {
                 "");
 
         ApplyReadout.print(
-                new PrintWriter(out), receipt(1, 0), List.of(row), "h", Path.of("r.json"), null, false, false);
+                new PrintWriter(out),
+                receipt(1, 0),
+                List.of(row),
+                "h",
+                Path.of("r.json"),
+                null,
+                false,
+                false,
+                ApplyReadout.NextWords.NONE);
 
         assertThat(out.toString())
                 .contains("A\\u001B[2J")

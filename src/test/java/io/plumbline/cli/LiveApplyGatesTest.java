@@ -53,6 +53,42 @@ class LiveApplyGatesTest {
     }
 
     @Test
+    void dryRunWithASelection_printsTheLiveCommandWithTheSameSelection_whichWritesOnlyWhatWasReviewed() {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path plan = fx.plan("next-command-selection");
+            LiveApplyFixture.Run dry = fx.apply(z, plan, "--only-action", "add_org_domain", "--max-actions", "1");
+            assertThat(dry.code()).as(dry.err()).isZero();
+            List<String> words = nextCommand(dry.out(), "Next, to write these changes:");
+            assertThat(words).containsSubsequence("--only-action", "add_org_domain", "--max-actions", "1", "--apply");
+            assertThat(words).contains("--config");
+
+            LiveApplyFixture.Run live = LiveApplyFixture.run(
+                    z.time(),
+                    LiveApplyFixture.ENV,
+                    words.subList(1, words.size()).toArray(String[]::new));
+
+            assertThat(live.code()).as(live.err()).isZero();
+            assertThat(json(plan.resolveSibling("apply_receipt.json"))
+                            .path("counts")
+                            .path("applied")
+                            .asInt())
+                    .isEqualTo(1);
+            assertThat(writes(z)).hasSize(1).allMatch(w -> w.startsWith("PUT /api/v2/organizations/"));
+            // the undo it prints checks against the same Zendesk (the config), not the current folder's
+            assertThat(nextCommand(live.out(), "To reverse the applied actions (dry run first):"))
+                    .contains("--config");
+        }
+    }
+
+    /** The words of the command printed on the line after {@code heading}; the paths need no quoting. */
+    private static List<String> nextCommand(String out, String heading) {
+        List<String> lines = out.lines().toList();
+        int at = lines.indexOf(heading);
+        assertThat(at).as(out).isNotNegative();
+        return List.of(lines.get(at + 1).trim().split(" +"));
+    }
+
+    @Test
     void apply_afterALiveRunWhoseReceiptWasNotKept_keepsItBeforeWritingItsOwn() throws IOException {
         try (ZendeskEmulator z = fx.emulator()) {
             Path plan = fx.plan("finished-not-kept");
