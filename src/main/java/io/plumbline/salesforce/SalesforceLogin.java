@@ -76,7 +76,7 @@ final class SalesforceLogin {
         String keyFile = require(jwt.keyFile(), "jwt.key_file", "the path of the PEM private key");
         String clientIdEnv = require(jwt.clientIdEnv(), "jwt.client_id_env", "the variable holding the client id");
         String clientId = env(clientIdEnv, "jwt.client_id_env");
-        URI login = url(jwt.loginUrl(), "jwt.login_url");
+        URI login = url(jwt.loginUrl(), "jwt.login_url", "'" + DomainNormalizer.withoutPassword(jwt.loginUrl()) + "'");
         PrivateKey key = PemKeys.readRsaPrivateKey(baseDir.resolve(keyFile).normalize());
         String assertion = JwtAssertion.create(
                 clientId, username, audience(login), key, runtime.clock().instant());
@@ -108,20 +108,28 @@ final class SalesforceLogin {
 
     private URI instanceUrl(String purpose) {
         if (present(config.instanceUrl())) {
-            return url(config.instanceUrl(), "instance_url");
+            return url(
+                    config.instanceUrl(),
+                    "instance_url",
+                    "'" + DomainNormalizer.withoutPassword(config.instanceUrl()) + "'");
         }
         if (present(config.instanceUrlEnv())) {
-            return url(env(config.instanceUrlEnv(), "instance_url_env"), "instance_url_env");
+            // a value from the environment is never quoted: a pasted front-door or session URL holds a secret
+            return url(
+                    env(config.instanceUrlEnv(), "instance_url_env"),
+                    "instance_url_env",
+                    "the URL in " + EnvNames.shown("salesforce.instance_url_env", config.instanceUrlEnv()));
         }
         throw new ConfigException("salesforce.instance_url: signing in with " + purpose
                 + " needs the org's URL, like https://yourcompany.my.salesforce.com (or instance_url_env)");
     }
 
-    private static URI url(String raw, String key) {
+    /** {@code raw} as an instance URL; refused naming it as {@code shown}. */
+    private static URI url(String raw, String key, String shown) {
         URI uri = InstanceUrls.parse(raw);
         if (uri == null) {
-            throw new ConfigException("salesforce." + key + ": '" + DomainNormalizer.withoutPassword(raw)
-                    + "' cannot be used because " + InstanceUrls.problem(raw));
+            throw new ConfigException(
+                    "salesforce." + key + ": " + shown + " cannot be used because " + InstanceUrls.problem(raw));
         }
         return uri;
     }

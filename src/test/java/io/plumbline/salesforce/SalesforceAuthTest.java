@@ -122,6 +122,27 @@ class SalesforceAuthTest {
     }
 
     @Test
+    void login_envInstanceUrlHoldingASessionId_isRefusedNamingTheVariableNotItsValue() {
+        String secret = "00D5g000004SECRETSESSIONID";
+        Map<String, String> env = Map.of(
+                "SF_TOKEN",
+                sf.issueToken(),
+                "SF_URL",
+                "https://acme.my.salesforce.com/secur/frontdoor.jsp?sid=" + secret);
+
+        ConfigException e = catchThrowableOfType(
+                ConfigException.class,
+                () -> pull(
+                        SalesforceConfigBuilder.api().accessTokenEnv("SF_TOKEN").instanceUrlEnv("SF_URL"),
+                        Runtimes.with(env)));
+
+        assertThat(e.getMessage())
+                .contains("salesforce.instance_url_env: the URL in SF_URL cannot be used because", "query")
+                .doesNotContain(secret, "frontdoor");
+        assertThat(sf.requests()).isEmpty();
+    }
+
+    @Test
     void login_envTokenWithACurlyQuote_isRefusedNamingTheVariableNotTheToken() {
         String token = sf.issueToken();
         Map<String, String> env = Map.of(
