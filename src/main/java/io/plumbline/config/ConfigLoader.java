@@ -80,6 +80,10 @@ public final class ConfigLoader {
                         + " Plumbline reads only the first, so the settings after it would be ignored; remove the"
                         + " line and keep all settings in one document");
             }
+            int[] stray = StrayCharacters.find(text);
+            if (stray != null) {
+                throw new ConfigException(where(file, stray[0], stray[1]) + StrayCharacters.describe(text, stray));
+            }
             unreadScalars(file, text);
             PlumblineConfig config =
                     onlyComments(text) ? PlumblineConfig.defaults() : YAML.readValue(text, PlumblineConfig.class);

@@ -45,6 +45,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_controlCharacter_isSaidAtItsLineNotAsMalformedJson() throws IOException {
+        assertThat(error("zendesk:\n  subdomain: acme\n\f\n"))
+                .isEqualTo("plumbline.yaml:3:1: error: a control character (U+000C) YAML does not allow; remove it");
+    }
+
+    @Test
+    void load_noBreakOrZeroWidthSpaces_areSaidWhereTheyAre() throws IOException {
+        assertThat(error("zendesk:\n\u00A0\u00A0subdomain: acme\n"))
+                .startsWith("plumbline.yaml:2:1: error: a no-break space (U+00A0) where YAML needs a plain space");
+        assertThat(error("zendesk:\n  subdomain:\u00A0acme\n"))
+                .startsWith("plumbline.yaml:2:13: error: a no-break space (U+00A0)");
+        assertThat(error("zendesk:\n  \u200Bsubdomain: acme\n"))
+                .startsWith("plumbline.yaml:2:3: error: an invisible character (U+200B)");
+        // in a comment, or a byte order mark that starts the file, nothing is read
+        Path fine = Files.writeString(
+                dir.resolve("fine.yaml"),
+                "\uFEFF# copied\u00A0from the docs\nzendesk:\n  subdomain: acme # the\u00A0tenant\n");
+        assertThat(ConfigLoader.load(fine).zendesk().subdomain()).isEqualTo("acme");
+    }
+
+    @Test
     void load_numberWithALeadingZero_isRefusedRatherThanReadAsOctal() throws IOException {
         assertThat(error("audit:\n  ticket_lookback_days: 010\n"))
                 .isEqualTo("plumbline.yaml:2:25: error: write the number 010 without its leading zero, or quote it if "
