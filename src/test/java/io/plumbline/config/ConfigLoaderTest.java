@@ -85,6 +85,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_variableWrittenAsTheShellReadsIt_saysToDropTheDollar() throws IOException {
+        for (String written : new String[] {"$ZENDESK_OAUTH_TOKEN", "\"${ZENDESK_OAUTH_TOKEN}\""}) {
+            assertThat(error("zendesk:\n  subdomain: acme\n  auth:\n    oauth_access_token_env: " + written + "\n"))
+                    .as(written)
+                    .startsWith("plumbline.yaml:4:")
+                    .contains("zendesk.auth.oauth_access_token_env: write the variable's name without '$'"
+                            + " (ZENDESK_OAUTH_TOKEN)")
+                    .doesNotContain("not a secret itself");
+        }
+    }
+
+    @Test
     void load_secretPastedAsAVariableName_isRefusedWithoutShowingIt() throws IOException {
         String message =
                 error("zendesk:\n  subdomain: acme\n  auth:\n    oauth_access_token_env: \"zd/tok+9f8e7d6c\"\n");
