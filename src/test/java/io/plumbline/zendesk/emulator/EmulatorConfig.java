@@ -8,7 +8,11 @@ import java.util.Set;
  * How the emulated Zendesk behaves: which credentials it accepts and with which scopes, its per-minute
  * limits (account-wide and incremental export), and the faults it injects, decided by a seeded random
  * so that a failing test can be replayed. Rates are probabilities per request, among the methods in
- * {@code faultMethods}. {@code slowDelay} is real time, so that it can outlast a client timeout.
+ * {@code faultMethods}. {@code slowDelay} is real time, so that it can outlast a client timeout. With
+ * {@code capTimeExportPages}, the time-based organization export ends every page at 1,000 records, even
+ * inside a second, with that second as its {@code end_time}, as some report Zendesk does: a page of orgs
+ * all changed in one second then does not get past its {@code start_time}; by default a page runs on
+ * to the end of its last second, as the API reference says.
  */
 public record EmulatorConfig(
         Map<String, Set<String>> bearerTokens,
@@ -24,7 +28,8 @@ public record EmulatorConfig(
         double slowRate,
         Duration slowDelay,
         Set<String> faultMethods,
-        long seed) {
+        long seed,
+        boolean capTimeExportPages) {
     /** A confidential OAuth client: its secret and the scopes it may grant. */
     public record OAuthClient(String secret, Set<String> allowedScopes) {}
 
@@ -51,7 +56,8 @@ public record EmulatorConfig(
                 0,
                 Duration.ZERO,
                 Set.of("GET"),
-                42L);
+                42L,
+                false);
     }
 
     public EmulatorConfig withBearer(String token, Set<String> scopes) {
@@ -71,7 +77,8 @@ public record EmulatorConfig(
                 slowRate,
                 slowDelay,
                 faultMethods,
-                seed);
+                seed,
+                capTimeExportPages);
     }
 
     public EmulatorConfig withApiToken(String email, String token) {
@@ -91,7 +98,8 @@ public record EmulatorConfig(
                 slowRate,
                 slowDelay,
                 faultMethods,
-                seed);
+                seed,
+                capTimeExportPages);
     }
 
     public EmulatorConfig withOAuthClient(String id, String secret, Set<String> scopes, Duration lifetime) {
@@ -111,7 +119,8 @@ public record EmulatorConfig(
                 slowRate,
                 slowDelay,
                 faultMethods,
-                seed);
+                seed,
+                capTimeExportPages);
     }
 
     public EmulatorConfig withLimits(int account, int incremental) {
@@ -129,7 +138,8 @@ public record EmulatorConfig(
                 slowRate,
                 slowDelay,
                 faultMethods,
-                seed);
+                seed,
+                capTimeExportPages);
     }
 
     /** Injects 429s, 5xx, connection resets and slow answers at these rates. */
@@ -148,7 +158,8 @@ public record EmulatorConfig(
                 slow,
                 delay,
                 faultMethods,
-                seed);
+                seed,
+                capTimeExportPages);
     }
 
     public EmulatorConfig withFaultMethods(Set<String> methods) {
@@ -166,7 +177,28 @@ public record EmulatorConfig(
                 slowRate,
                 slowDelay,
                 methods,
-                seed);
+                seed,
+                capTimeExportPages);
+    }
+
+    /** Time-based export pages end at 1,000 records even inside a second (see the class comment). */
+    public EmulatorConfig withCappedTimeExportPages() {
+        return new EmulatorConfig(
+                bearerTokens,
+                apiTokens,
+                oauthClients,
+                oauthTokenLifetime,
+                accountLimitPerMinute,
+                incrementalLimitPerMinute,
+                fault429Rate,
+                fault429RetryAfter,
+                fault5xxRate,
+                resetRate,
+                slowRate,
+                slowDelay,
+                faultMethods,
+                seed,
+                true);
     }
 
     /** The {@code Retry-After} of an injected 429. */
@@ -185,6 +217,7 @@ public record EmulatorConfig(
                 slowRate,
                 slowDelay,
                 faultMethods,
-                seed);
+                seed,
+                capTimeExportPages);
     }
 }

@@ -122,8 +122,13 @@ final class Pages {
         return Reply.json(200, body);
     }
 
-    /** Time-based incremental export: pages end on a whole timestamp; the next one starts at it again. */
-    static Reply incrementalTime(List<ObjectNode> records, String key, String url, Call call, Instant now) {
+    /**
+     * Time-based incremental export: pages end on a whole timestamp (the next one starts at it again), so a
+     * page runs past 1,000 records to the end of its last second; with {@code capped}, a page ends at 1,000
+     * records even inside a second, its {@code end_time} that second.
+     */
+    static Reply incrementalTime(
+            List<ObjectNode> records, String key, String url, Call call, Instant now, boolean capped) {
         long cutoff = now.getEpochSecond() - 60;
         if (call.param("start_time") == null) {
             return Reply.error(400, "InvalidValue", "start_time is required");
@@ -137,7 +142,8 @@ final class Pages {
                 .sorted(BY_CHANGE)
                 .toList();
         int n = Math.min(1000, from.size());
-        while (n > 0
+        while (!capped
+                && n > 0
                 && n < from.size()
                 && EmulatorState.changedAt(from.get(n)) == EmulatorState.changedAt(from.get(n - 1))) {
             n++;

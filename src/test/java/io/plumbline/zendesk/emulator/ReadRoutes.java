@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,14 +27,17 @@ final class ReadRoutes {
     private final String base;
     private final SearchRoute search;
     private final Jobs jobs;
+    private final BooleanSupplier capTimeExportPages;
     private final Map<String, List<ObjectNode>> views = new HashMap<>();
     private long viewsAt = -1;
 
-    ReadRoutes(EmulatorState state, String base, Jobs jobs) {
+    /** {@code capTimeExportPages}: asked at each request, as the emulator can be configured anew. */
+    ReadRoutes(EmulatorState state, String base, Jobs jobs, BooleanSupplier capTimeExportPages) {
         this.state = state;
         this.base = base;
         this.search = new SearchRoute(state, base);
         this.jobs = jobs;
+        this.capTimeExportPages = capTimeExportPages;
     }
 
     Optional<Reply> route(Call call, AuthGate.Principal who) {
@@ -71,7 +75,8 @@ final class ReadRoutes {
                         "organizations",
                         base + "/api/v2/incremental/organizations.json",
                         call,
-                        call.at());
+                        call.at(),
+                        capTimeExportPages.getAsBoolean());
             case "/api/v2/oauth/tokens/current" -> token(who);
             default -> null;
         };

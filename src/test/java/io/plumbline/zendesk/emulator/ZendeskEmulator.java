@@ -61,7 +61,7 @@ public final class ZendeskEmulator implements AutoCloseable {
         });
         this.base = "http://127.0.0.1:" + server.getAddress().getPort();
         this.jobs = new Jobs(base);
-        this.reads = new ReadRoutes(state, base, jobs);
+        this.reads = new ReadRoutes(state, base, jobs, () -> this.config.capTimeExportPages());
         this.writes = new WriteRoutes(state, jobs);
         this.edits = new EmulatorEdits(this, state, time::instant);
         configure(config);
