@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Bulk reads for a snapshot, each by the cheapest complete method Zendesk offers for it: cursor
@@ -21,9 +22,10 @@ import java.util.Set;
  * cursor-based incremental exports at up to 1,000 a request for tickets and users changed since a start
  * time or cursor; and the time-based incremental export for organizations (1,000 a request, and the
  * only listing that also returns deleted orgs with their {@code deleted_at}; records sharing a timestamp
- * may repeat across pages, so callers dedupe by id). Each page is requested by its own cursor or start
- * time, so a retried page never restarts the listing; a cursor that repeats is an error rather than an
- * endless loop. Every listing answers where it stopped, so the next pull can resume there; an export
+ * may repeat across pages, so callers dedupe by id; a second holding more than a page is read by
+ * listing the live orgs, see {@link #organizations(long, PageSink)}). Each page is requested by its own
+ * cursor or start time, so a retried page never restarts the listing; a cursor that repeats is an error
+ * rather than an endless loop. Every listing answers where it stopped, so the next pull can resume there; an export
  * also answers up to when it is complete ({@link ExportEnd}), as Zendesk's exports lag by a minute.
  */
 public final class ZendeskExporter {
@@ -41,10 +43,17 @@ public final class ZendeskExporter {
 
     private final ZendeskHttp http;
     private final Clock clock;
+    private final Consumer<String> notes;
 
     public ZendeskExporter(ZendeskHttp http) {
+        this(http, note -> {});
+    }
+
+    /** An exporter that tells {@code notes} when it reads a listing another way than usual. */
+    public ZendeskExporter(ZendeskHttp http, Consumer<String> notes) {
         this.http = http;
         this.clock = http.settings().clock();
+        this.notes = notes;
     }
 
     /** Every organization, deleted ones included, by the time-based incremental export from the epoch. */
@@ -52,7 +61,19 @@ public final class ZendeskExporter {
         organizations(0, sink);
     }
 
-    /** Organizations changed at or after {@code start} (epoch seconds); answers the end_time to resume at. */
+    /**
+     * Organizations changed at or after {@code start} (epoch seconds); answers the end_time to resume at.
+     *
+     * <p>Zendesk is documented to put records sharing a timestamp in one page, but some report that it
+     * caps a page at 1,000 regardless: when more orgs than that changed in one second (a bulk import, an
+     * {@code update_many}), the page's {@code end_time} is its own {@code start_time}, and asking from it
+     * again would answer the same page forever. Such a page is not followed by time: every live org is
+     * listed instead ({@link #liveOrganizations}, into the same sink, whose later records replace earlier
+     * ones), and the export goes on from the next second. Orgs deleted in that very second are not in
+     * that listing, only in the export's page, which may have left some of them out; deleted orgs take no
+     * part in resolution (a full pull that misses one audits as if it had it), but an incremental pull
+     * may then keep such an org's earlier, undeleted record until a full pull.
+     */
     public ExportEnd<Long> organizations(long start, PageSink sink) {
         while (true) {
             String path = "/api/v2/incremental/organizations.json?start_time=" + start;
@@ -63,11 +84,23 @@ public final class ZendeskExporter {
             if (body.path("end_of_stream").asBoolean(false)) {
                 return new ExportEnd<>(end < start ? start : end, sent.minus(LAG));
             }
+            if (end < 0) {
+                throw unexpected(path, "no end_time on a page that is not the last");
+            }
             if (end <= start) {
-                throw unexpected(path, "end_time " + end + " does not advance past start_time " + start);
+                notes.accept("more organizations changed at " + Instant.ofEpochSecond(start)
+                        + " than one export page holds: listing every organization, then exporting from the"
+                        + " next second");
+                liveOrganizations(sink);
+                end = start + 1;
             }
             start = end;
         }
+    }
+
+    /** Every organization not deleted, by cursor pagination (the export's way past a crowded second). */
+    private void liveOrganizations(PageSink sink) {
+        cursor("/api/v2/organizations", "", "organizations", ListPosition.START, sink);
     }
 
     public ListPosition endUsers(PageSink sink) {

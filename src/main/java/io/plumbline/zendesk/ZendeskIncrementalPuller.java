@@ -40,7 +40,7 @@ public final class ZendeskIncrementalPuller {
 
     public ZendeskIncrementalPuller(ZendeskHttp http, Progress progress) {
         this.http = http;
-        this.exporter = new ZendeskExporter(http);
+        this.exporter = new ZendeskExporter(http, progress::note);
         this.progress = progress;
         this.clock = http.settings().clock();
     }

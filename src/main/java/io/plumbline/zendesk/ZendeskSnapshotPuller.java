@@ -46,7 +46,7 @@ public final class ZendeskSnapshotPuller {
 
     public ZendeskSnapshotPuller(ZendeskHttp http, Progress progress) {
         this.http = http;
-        this.exporter = new ZendeskExporter(http);
+        this.exporter = new ZendeskExporter(http, progress::note);
         this.progress = progress;
         this.clock = http.settings().clock();
     }

@@ -107,6 +107,28 @@ public final class SeedSnapshots {
         return dir;
     }
 
+    /**
+     * As {@link #write}, but every org live and changed in the same second, as after a bulk import: more
+     * of them than an export page holds, when {@code orgs} is over 1,000.
+     */
+    public static Path writeOrgsChangedInOneSecond(Path dir, int orgs, int users, int tickets) {
+        write(dir, orgs, users, tickets);
+        Path file = dir.resolve("zendesk/organizations.jsonl");
+        String updated = stamp(CAPTURED_AT.minus(Duration.ofDays(1)));
+        try {
+            List<String> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                ObjectNode o = (ObjectNode) JSON.readTree(line);
+                o.remove("deleted_at");
+                lines.add(o.put("updated_at", updated).toString());
+            }
+            Files.writeString(file, lines(lines), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
     private static String membership(long id, long user, long org, boolean isDefault) {
         ObjectNode m = JSON.createObjectNode();
         m.put("url", "https://acme.zendesk.com/api/v2/organization_memberships/" + id + ".json");

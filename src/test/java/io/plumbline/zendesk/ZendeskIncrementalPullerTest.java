@@ -207,6 +207,32 @@ class ZendeskIncrementalPullerTest {
         }
     }
 
+    @Test
+    void incremental_moreOrgsChangedInOneSecondThanAnExportPageHolds_writesTheFilesOfAFullPull(@TempDir Path tmp)
+            throws IOException {
+        try (EmulatorHarness h = harness()) {
+            h.emulator.configure(EmulatorConfig.withToken(EmulatorHarness.TOKEN).withCappedTimeExportPages());
+            h.emulator.change(
+                    e -> { // a bulk update of every live org, all in one second
+                        for (long id = 1001; id <= 1000 + ORGS; id++) {
+                            if (!h.emulator.organization(id).orElseThrow().has("deleted_at")) {
+                                e.updateOrganization(id, o -> o.put("notes", "bulk"));
+                            }
+                        }
+                    });
+            h.time.advance(Duration.ofMinutes(2));
+
+            incremental(h, earlier, cursors, tmp.resolve("b"), AS_OF);
+            full(h, tmp.resolve("c"), AS_OF);
+
+            assertSameZendeskFiles(tmp.resolve("b"), tmp.resolve("c"));
+            assertThat(ZendeskSnapshotPullerTest.lines(tmp.resolve("b"), SnapshotFiles.ORGANIZATIONS))
+                    .hasSize(ORGS)
+                    .filteredOn(line -> line.contains("\"bulk\""))
+                    .hasSize(ORGS - ORGS / 50);
+        }
+    }
+
     /** A fresh emulator in the state the earlier pull saw, its clock set after that pull. */
     private static EmulatorHarness harness() {
         return harness(EmulatorHarness.SCALE);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +78,36 @@ class ZendeskPullResilienceTest {
             assertThat(stats.retries()).isPositive();
             RequestLogChecks.noPageFetchedTwiceAfterSuccess(log);
             RequestLogChecks.nothingSentWhileRetryAfterPending(log, 4, Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    void pull_moreOrgsInOneSecondThanAnExportPageHolds_listsThemAndCompletes(@TempDir Path tmp) throws IOException {
+        Path bulk = SeedSnapshots.writeOrgsChangedInOneSecond(tmp.resolve("seed"), 1500, 100, 100);
+        EmulatorConfig capped = EmulatorConfig.withToken(EmulatorHarness.TOKEN).withCappedTimeExportPages();
+        try (EmulatorHarness h = new EmulatorHarness(bulk, capped)) {
+            List<String> notes = new CopyOnWriteArrayList<>();
+            new ZendeskSnapshotPuller(h.http(), new NoteTaker(notes)).pull(tmp.resolve("out"), AS_OF, 30);
+
+            Path orgs = tmp.resolve("out").resolve(FILES.get(0));
+            assertThat(Files.readAllLines(orgs)).hasSize(1500);
+            assertThat(orgs).hasSameTextualContentAs(bulk.resolve(FILES.get(0)));
+            assertThat(h.emulator.log().matching(r -> r.path().equals("/api/v2/organizations")))
+                    .hasSize(16); // 15 full pages and the empty one after
+            assertThat(notes).anyMatch(n -> n.startsWith("more organizations changed at 2026-03-01T12:00:00Z than"));
+        }
+    }
+
+    /** Keeps the notes of a pull, and reports nothing else. */
+    private record NoteTaker(List<String> notes) implements Progress {
+        @Override
+        public Task start(String resource) {
+            return SILENT.start(resource);
+        }
+
+        @Override
+        public void note(String line) {
+            notes.add(line);
         }
     }
 
