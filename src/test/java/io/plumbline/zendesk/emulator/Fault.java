@@ -27,6 +27,10 @@ public enum Fault {
     UNAVAILABLE,
     /** The request is not handled, and answered 503 with {@code Retry-After: 1}, as a proxy in front may answer. */
     UNAVAILABLE_RETRY_AFTER,
+    /** The request is not handled, and answered 502 with an HTML page, as an edge in front answers in an incident. */
+    BAD_GATEWAY,
+    /** The request is not handled, and answered 504 with an HTML page, as an edge in front answers in an incident. */
+    GATEWAY_TIMEOUT,
     /**
      * The request is handled (a write takes effect) and answered with its status, but with an empty JSON
      * object for its body, as a proxy that strips what it does not know might answer.

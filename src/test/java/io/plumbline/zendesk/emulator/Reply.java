@@ -31,6 +31,12 @@ record Reply(int status, String body, String contentType, Map<String, String> he
                 EmulatorState.JSON.createObjectNode().put("error", error).put("error_description", description));
     }
 
+    /** An HTML error page, as a proxy or edge in front of Zendesk answers rather than Zendesk itself. */
+    static Reply html(int status, String title) {
+        String page = "<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1></body></html>\n";
+        return new Reply(status, page, "text/html; charset=utf-8", new LinkedHashMap<>());
+    }
+
     static Reply notFound() {
         return error(404, "RecordNotFound", "Not found");
     }

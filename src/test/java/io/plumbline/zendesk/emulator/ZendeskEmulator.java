@@ -252,6 +252,10 @@ public final class ZendeskEmulator implements AutoCloseable {
         } else if (fault == Fault.UNAVAILABLE_RETRY_AFTER) {
             r = Reply.error(503, "ServiceUnavailable", "Service temporarily unavailable")
                     .header("Retry-After", "1");
+        } else if (fault == Fault.BAD_GATEWAY) {
+            r = Reply.html(502, "502 Bad Gateway");
+        } else if (fault == Fault.GATEWAY_TIMEOUT) {
+            r = Reply.html(504, "504 Gateway Time-out");
         } else if (fault == Fault.LANDED_THEN_503) {
             route(call, p);
             r = Reply.error(503, "ServiceUnavailable", "Service temporarily unavailable")
