@@ -9,9 +9,10 @@ import java.util.Random;
  * base * 2^n))}); 429 answers wait their {@code Retry-After} (or {@code defaultRetryAfter}) and are
  * retried up to {@code max429} times. A {@code Retry-After} longer than {@code maxRetryAfter} is not waited
  * out: the call gives up at once (exit 4) instead of sleeping silently for as long as a server asks.
- * With {@code waitOutOutages} (a pull's reads), a read answered 503 without {@code Retry-After} waits as
- * a 429 does, so that a Zendesk outage of a few minutes does not end a pull of hours; apply, undo and
- * doctor keep the 5xx retries, so an outage fails their reads in seconds.
+ * With {@code waitOutOutages} (a pull's reads), a read answered 503 without {@code Retry-After}, or 502
+ * or 504 (what an edge in front of Zendesk answers during an incident, often as an HTML page), waits as a
+ * 429 does, so that a Zendesk outage of a few minutes does not end a pull of hours; apply, undo and doctor
+ * keep the 5xx retries, so an outage fails their reads in seconds.
  */
 public record RetryPolicy(
         int maxRetries,
@@ -34,7 +35,7 @@ public record RetryPolicy(
         this(maxRetries, baseDelay, maxDelay, max429, defaultRetryAfter, MAX_RETRY_AFTER, false);
     }
 
-    /** This policy for a pull: reads answered 503 without Retry-After are waited out (unless it never retries). */
+    /** This policy for a pull: reads answered 502, 503 or 504 are waited out (unless it never retries). */
     public RetryPolicy waitingOutOutages() {
         return new RetryPolicy(
                 maxRetries, baseDelay, maxDelay, max429, defaultRetryAfter, maxRetryAfter, maxRetries > 0);

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * Sends one logical request to Zendesk and returns its answer, doing everything a polite client must:
- * waits as the {@link RequestPacer} says, honours {@code Retry-After} on 429 (and 503), retries 5xx,
+ * waits as the {@link RequestPacer} says, honours {@code Retry-After} on 429 (and 503; for a pull's
+ * reads, 502 and 504 too, see {@link RetryPolicy#waitOutOutages}), retries 5xx,
  * connection failures and timeouts with backoff, re-authenticates once after a 401 when the credentials
  * can be refreshed, and turns every other failure into an exit-4 error. A read's retry repeats the very
  * same request (same URL, same cursor); a write is not repeated as built once an attempt may have reached
@@ -29,6 +31,10 @@ import java.util.function.Consumer;
  */
 public final class ZendeskHttp {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The answers of a Zendesk outage a pull's reads wait out ({@link RetryPolicy#waitOutOutages}). */
+    private static final Map<Integer, String> OUTAGE =
+            Map.of(502, "502 Bad Gateway", 503, "503 Service Unavailable", 504, "504 Gateway Timeout");
+
     private final HttpClient client;
     private final ZendeskSettings settings;
     private final ZendeskAuth auth;
@@ -113,7 +119,7 @@ public final class ZendeskHttp {
 
     /** What a send does after an attempt that may have reached Zendesk without a usable answer. */
     private enum Mode {
-        /** A read: retried as it is, since it changes nothing; 429s and 503s are waited out. */
+        /** A read: retried as it is, since it changes nothing; 429s and 503s (a pull's 502s, 504s) are waited out. */
         READ,
         /** A write whose body holds nothing read before it: sent again as it is. */
         RESEND,
@@ -164,10 +170,13 @@ public final class ZendeskHttp {
             }
             Optional<Duration> retryAfter =
                     RateLimitHeaders.retryAfter(r.headers(), settings.clock().instant());
-            // a pull's read answered 503 waits as for a 429 (Retry-After, else the default wait), so an outage
-            // of a few minutes does not end a long pull; other 503s without Retry-After are plain 5xx below
+            // a pull's read answered 502, 503 or 504 (an edge's answers during an incident, often as HTML)
+            // waits as for a 429 (Retry-After, else the default wait), so an outage of a few minutes does not
+            // end a long pull; elsewhere a 502 or 504, and a 503 without Retry-After, are plain 5xx below
             boolean outageWait = resendAfterLimit && settings.retryPolicy().waitOutOutages();
-            if (r.status() == 429 || (r.status() == 503 && (retryAfter.isPresent() || outageWait))) {
+            if (r.status() == 429
+                    || (r.status() == 503 && retryAfter.isPresent())
+                    || (outageWait && OUTAGE.containsKey(r.status()))) {
                 limited = waitOrThrow(call, r.status(), retryAfter, limited, mode, mayHaveLanded);
             } else if (r.status() >= 500) {
                 mayHaveLanded.run();
@@ -185,11 +194,12 @@ public final class ZendeskHttp {
     }
 
     /**
-     * A 429, or a 503 to be waited out: holds the wait it asks for and answers the count of such answers in
-     * a row, when the request is to be sent again as it is (a read); else throws: past the policy's 429s,
-     * or asking for longer than the policy waits; for a write, once the wait is held, a {@link
-     * TurnedAwayException} (a 503 having told {@code mayHaveLanded}), or an {@link AnswerLostException}
-     * for a write its caller settles.
+     * A 429, a 503 with Retry-After, or (a pull's read) a 502, 503 or 504 of an outage: holds the wait it
+     * asks for and answers the count of such answers in a row, when the request is to be sent again as it
+     * is (a read); else throws: past the policy's 429s (an outage's answers as a 5xx that did not end, the
+     * rest as a rate limit), or asking for longer than the policy waits; for a write, once the wait is
+     * held, a {@link TurnedAwayException} (a 503 having told {@code mayHaveLanded}), or an {@link
+     * AnswerLostException} for a write its caller settles.
      */
     private int waitOrThrow(
             String call, int status, Optional<Duration> retryAfter, int limited, Mode mode, Runnable mayHaveLanded) {
@@ -202,8 +212,9 @@ public final class ZendeskHttp {
         }
         if (++limited > settings.retryPolicy().max429()) {
             writesTurnedAway.set(0);
-            if (status == 503 && retryAfter.isEmpty()) {
-                throw ZendeskErrors.gaveUp(call, settings.baseUri(), limited, "503 Service Unavailable");
+            boolean rateLimited = status == 429 || (status == 503 && retryAfter.isPresent());
+            if (!rateLimited) { // an outage that did not end: a 5xx, not the rate limit
+                throw ZendeskErrors.gaveUp(call, settings.baseUri(), limited, OUTAGE.get(status));
             }
             stats.stopped(RateLimitedException.REASON);
             String last = status == 429 ? "429 Too Many Requests" : "503 with Retry-After";
@@ -224,7 +235,7 @@ public final class ZendeskHttp {
         return limited;
     }
 
-    /** The wait a 429 or 503 asks for, or the default; one longer than the policy waits out is thrown. */
+    /** The wait a 429 or an outage's answer asks for, else the default; one longer than the policy's is thrown. */
     private Duration waitAsked(String call, int status, Optional<Duration> retryAfter) {
         Duration wait = retryAfter.orElse(settings.retryPolicy().defaultRetryAfter());
         if (wait.compareTo(settings.retryPolicy().maxRetryAfter()) > 0) {

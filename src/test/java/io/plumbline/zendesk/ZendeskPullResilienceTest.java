@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ZendeskPullResilienceTest {
@@ -217,11 +218,13 @@ class ZendeskPullResilienceTest {
         }
     }
 
-    @Test
-    void pull_503sWithoutRetryAfterForMinutes_areWaitedOutAsForA429AndThePullCompletes(@TempDir Path out) {
+    @ParameterizedTest
+    @CsvSource({"UNAVAILABLE, 503", "BAD_GATEWAY, 502", "GATEWAY_TIMEOUT, 504"})
+    void pull_outageAnswersWithoutRetryAfterForMinutes_areWaitedOutAsForA429AndThePullCompletes(
+            Fault outage, int status, @TempDir Path out) {
         try (EmulatorHarness h = new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN))) {
             String path = "/api/v2/organizations/count";
-            h.emulator.failEvery("GET", path, Fault.UNAVAILABLE);
+            h.emulator.failEvery("GET", path, outage);
             // twice the retries a 5xx gets: the outage ends after the 12th request
             h.emulator.interventions().afterRequest("GET", path, 12, () -> h.emulator.stopFailingEvery("GET", path));
 
@@ -229,7 +232,7 @@ class ZendeskPullResilienceTest {
 
             List<LoggedRequest> counts = h.emulator.log().matching(r -> r.path().equals("/api/v2/organizations/count"));
             assertThat(counts).hasSize(13);
-            assertThat(counts.subList(0, 12)).allMatch(r -> r.status() == 503);
+            assertThat(counts.subList(0, 12)).allMatch(r -> r.status() == status);
             assertThat(counts.get(12).status()).isEqualTo(200);
             for (int k = 1; k < counts.size(); k++) { // the default wait of a 429 without Retry-After
                 assertThat(Duration.between(
@@ -239,28 +242,35 @@ class ZendeskPullResilienceTest {
         }
     }
 
-    @Test
-    void pull_503sWithoutEnd_givesUpAfterTheRetryPolicysCountNotAsRateLimited(@TempDir Path out) {
+    @ParameterizedTest
+    @CsvSource({
+        "UNAVAILABLE, 503 Service Unavailable",
+        "BAD_GATEWAY, 502 Bad Gateway",
+        "GATEWAY_TIMEOUT, 504 Gateway Timeout"
+    })
+    void pull_outageWithoutEnd_givesUpAfterTheRetryPolicysCountNotAsRateLimited(
+            Fault outage, String last, @TempDir Path out) {
         try (EmulatorHarness h = new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN))) {
-            h.emulator.failEvery("GET", "/api/v2/organizations/count", Fault.UNAVAILABLE);
+            h.emulator.failEvery("GET", "/api/v2/organizations/count", outage);
 
             assertThatThrownBy(() -> new ZendeskSnapshotPuller(h.pullHttp(), Progress.SILENT).pull(out, AS_OF, 30))
                     .isInstanceOf(PlumblineException.class)
                     .isNotInstanceOf(RateLimitedException.class)
-                    .hasMessageContaining("did not answer GET /api/v2/organizations/count after 31 attempts (last: 503"
-                            + " Service Unavailable)");
+                    .hasMessageContaining(
+                            "did not answer GET /api/v2/organizations/count after 31 attempts (last: " + last + ")");
             assertThat(h.emulator.log().all()).hasSize(31);
         }
     }
 
-    @Test
-    void readOutsideAPull_503WithoutRetryAfter_isA5xxThatFailsInSecondsNotMinutes() {
+    @ParameterizedTest
+    @CsvSource({"UNAVAILABLE, 503", "BAD_GATEWAY, 502", "GATEWAY_TIMEOUT, 504"})
+    void readOutsideAPull_outageWithoutRetryAfter_isA5xxThatFailsInSecondsNotMinutes(Fault outage, int status) {
         try (EmulatorHarness h = new EmulatorHarness(seed, EmulatorConfig.withToken(EmulatorHarness.TOKEN))) {
-            h.emulator.failEvery("GET", "/api/v2/organizations/count", Fault.UNAVAILABLE);
+            h.emulator.failEvery("GET", "/api/v2/organizations/count", outage);
 
             assertThatThrownBy(() -> h.http().get("/api/v2/organizations/count")) // as apply and undo read
                     .isInstanceOf(PlumblineException.class)
-                    .hasMessageContaining("after 7 attempts (last: HTTP 503)");
+                    .hasMessageContaining("after 7 attempts (last: HTTP " + status + ")");
             assertThat(h.emulator.log().all()).hasSize(7);
         }
     }
