@@ -84,10 +84,16 @@ public final class ZendeskExporter {
             if (body.path("end_of_stream").asBoolean(false)) {
                 return new ExportEnd<>(end < start ? start : end, sent.minus(LAG));
             }
-            if (end < 0) {
-                throw unexpected(path, "no end_time on a page that is not the last");
+            if (end < start) {
+                // no end_time at all, or one before the start: not an answer to follow one second at a time
+                throw unexpected(
+                        path,
+                        end < 0
+                                ? "no end_time on a page that is not the last"
+                                : "end_time " + end + " before start_time " + start
+                                        + " on a page that is not the last");
             }
-            if (end <= start) {
+            if (end == start) {
                 notes.accept("more organizations changed at " + Instant.ofEpochSecond(start)
                         + " than one export page holds: listing every organization, then exporting from the"
                         + " next second");
