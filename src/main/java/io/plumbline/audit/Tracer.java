@@ -7,6 +7,7 @@ import io.plumbline.model.Domain;
 import io.plumbline.model.Membership;
 import io.plumbline.model.Organization;
 import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.Texts;
 import io.plumbline.model.Ticket;
 import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
@@ -142,7 +143,7 @@ public final class Tracer {
     }
 
     static String emailKey(String email) {
-        return Emails.normalize(email).orElse(email.strip().toLowerCase(Locale.ROOT));
+        return Emails.normalize(email).orElse(Texts.caseless(email.strip()));
     }
 
     public Optional<List<String>> user(ZendeskUserId id) {

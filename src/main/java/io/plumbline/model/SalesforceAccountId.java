@@ -1,7 +1,5 @@
 package io.plumbline.model;
 
-import java.util.Locale;
-
 /**
  * A Salesforce account's canonical key: normally the 18-character Account Id, but any stable key a
  * team has chosen (non-blank, no whitespace or control characters, at most 255 characters). Invisible
@@ -9,7 +7,8 @@ import java.util.Locale;
  * make two keys that look the same differ.
  *
  * <p>Two ids are the same account when they are equal ignoring case, exactly as Zendesk compares
- * external ids; {@link #matchKey()} is that comparison key.
+ * external ids, and ignoring the Unicode form an accented letter is stored in ({@link Texts#caseless});
+ * {@link #matchKey()} is that comparison key.
  */
 public record SalesforceAccountId(String value) implements Comparable<SalesforceAccountId> {
     public static final int MAX_LENGTH = 255;
@@ -41,9 +40,9 @@ public record SalesforceAccountId(String value) implements Comparable<Salesforce
         return null;
     }
 
-    /** The key Zendesk would compare this id by: case-insensitive. */
+    /** The key Zendesk would compare this id by: case-insensitive, in one Unicode form. */
     public String matchKey() {
-        return value.toLowerCase(Locale.ROOT);
+        return Texts.caseless(value);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.plumbline.model;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 
@@ -81,6 +82,31 @@ public final class Texts {
 
     private static boolean strippable(char c, boolean invisible) {
         return isSpace(c) || invisible && (c == '\u200B' || c == '\u2060' || c == '\uFEFF');
+    }
+
+    /**
+     * {@code s} in Unicode normalization form C: an accented letter as one character, however the system
+     * that stored it spelled it ({@code é} or {@code e} and a combining accent look the same and are the
+     * same address or id to a person). {@code s} itself when it is ASCII or already composed, which is
+     * nearly every value, so the check costs a scan and no copy.
+     */
+    public static String composed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return Normalizer.isNormalized(s, Normalizer.Form.NFC)
+                        ? s
+                        : Normalizer.normalize(s, Normalizer.Form.NFC);
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The key two values are the same by when case does not matter (an email address, an external id):
+     * {@link #composed} first, so the Unicode form a system stored does not count, then lowercased.
+     */
+    public static String caseless(String s) {
+        return composed(s).toLowerCase(Locale.ROOT);
     }
 
     /** A space of any kind, no-break ones included ({@link #strip}). */

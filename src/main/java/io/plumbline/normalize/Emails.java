@@ -2,11 +2,13 @@ package io.plumbline.normalize;
 
 import io.plumbline.model.Domain;
 import io.plumbline.model.Texts;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Email normalization: trimmed, lowercased, with the domain part normalized like any domain. */
+/**
+ * Email normalization: trimmed, in Unicode form C, lowercased, with the domain part normalized like any
+ * domain.
+ */
 public final class Emails {
     private Emails() {}
 
@@ -34,7 +36,8 @@ public final class Emails {
         if (raw == null) {
             return Optional.empty();
         }
-        String s = Texts.stripWithInvisible(raw).toLowerCase(Locale.ROOT);
+        // composed first: a system that stores "é" as "e" and a combining accent holds the same address
+        String s = Texts.caseless(Texts.stripWithInvisible(raw));
         int at = s.lastIndexOf('@');
         if (at <= 0 || at == s.length() - 1 || s.indexOf('@') != at || !plainLocalPart(s, at)) {
             return Optional.empty();

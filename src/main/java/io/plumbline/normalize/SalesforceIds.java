@@ -1,6 +1,7 @@
 package io.plumbline.normalize;
 
 import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.Texts;
 
 /**
  * Salesforce id rules: a 15-character Account Id ({@code 001} and 12 letters or digits) is converted
@@ -32,11 +33,11 @@ public final class SalesforceIds {
 
     /**
      * Whether an org's {@code externalId} names the account {@code accountId} as the audit matches them:
-     * in any case, or as the account's 15-character form (case-sensitive, so its checksum agrees), spaces
-     * around it ignored.
+     * in any case and either Unicode form of an accented letter, or as the account's 15-character form
+     * (case-sensitive, so its checksum agrees), spaces around it ignored.
      */
     public static boolean names(String externalId, String accountId) {
-        return asAccountId(externalId).equalsIgnoreCase(accountId);
+        return Texts.caseless(asAccountId(externalId)).equals(Texts.caseless(accountId));
     }
 
     /**

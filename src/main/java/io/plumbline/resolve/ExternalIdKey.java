@@ -3,10 +3,10 @@ package io.plumbline.resolve;
 import io.plumbline.model.SalesforceAccountId;
 import io.plumbline.model.Texts;
 import io.plumbline.normalize.SalesforceIds;
-import java.util.Locale;
 
 /**
- * How an org's external_id is compared with account ids: case-insensitively, as Zendesk does, with a
+ * How an org's external_id is compared with account ids: case-insensitively, as Zendesk does, and in one
+ * Unicode form ({@link SalesforceAccountId#matchKey}), with a
  * 15-character Account Id on the org first converted to its 18-character form, and spaces around the
  * value ignored; either is flagged, since the org does not carry the id as Salesforce writes it.
  */
@@ -15,7 +15,7 @@ public record ExternalIdKey(String key, boolean fifteenCharacterForm, boolean pa
     public static ExternalIdKey ofOrgExternalId(String externalId) {
         String id = Texts.strip(externalId); // no-break spaces too, as a value pasted from a page has them
         return new ExternalIdKey(
-                SalesforceIds.asAccountId(id).toLowerCase(Locale.ROOT),
+                Texts.caseless(SalesforceIds.asAccountId(id)),
                 SalesforceIds.isAccountId15(id),
                 id.length() != externalId.length());
     }

@@ -2,6 +2,7 @@ package io.plumbline.salesforce;
 
 import io.plumbline.model.Contact;
 import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.Texts;
 import io.plumbline.normalize.SalesforceIds;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -131,7 +132,7 @@ final class ContactReader {
         if (!accountKeys.contains(account.matchKey())) {
             return;
         }
-        String key = e.toLowerCase(Locale.ROOT) + "\n" + account.matchKey();
+        String key = Texts.caseless(e) + "\n" + account.matchKey();
         Contact previous = merged.get(key);
         boolean isPrimary = primary || (previous != null && previous.primary());
         // the same address in several casings: keep the smallest, so row order never shows in the output

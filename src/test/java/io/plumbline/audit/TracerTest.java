@@ -409,6 +409,18 @@ class TracerTest {
     }
 
     @Test
+    void userByEmail_composedQueryForADecomposedAddress_findsTheUser() {
+        AuditResult r = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .endUser(7, "jose\u0301@a.example", null)
+                .audit();
+
+        List<String> trace = new Tracer(r).userByEmail("JOS\u00c9@a.example").orElseThrow();
+
+        assertThat(trace.get(0)).isEqualTo("Zendesk user 7 jose\u0301@a.example 'jose\u0301@a.example'");
+    }
+
+    @Test
     void user_membershipOfAnOrgNotRead_isMarkedSo() {
         AuditResult r = Snapshots.with()
                 .account("001A", "A", "a.example")

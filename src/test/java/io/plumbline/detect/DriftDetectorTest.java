@@ -247,6 +247,16 @@ class DriftDetectorTest {
     }
 
     @Test
+    void detect_orgCarryingTheAccountIdInAnotherUnicodeForm_isNeitherMissingNorOrphaned() {
+        AuditResult r = Snapshots.with()
+                .account("KUNDE-\u00c41", "Kunde", "")
+                .org(1, "Kunde", "kunde-a\u03081")
+                .audit();
+        assertThat(issues(r, IssueCode.ACCOUNT_MISSING_ZENDESK_ORG)).isEmpty();
+        assertThat(issues(r, IssueCode.ORG_ORPHANED)).isEmpty();
+    }
+
+    @Test
     void detect_websiteWithAPasswordThatIsNoDomain_reportsItWithThePasswordMasked() {
         AuditResult r = Snapshots.with()
                 .account("001A", "A", "a.example", "https://admin:hunter2@bad_host/", "", "")

@@ -51,4 +51,19 @@ class TextsTest {
         assertThat(Texts.listed(List.of("a", "b", "c"), ", ", 3)).isEqualTo("a, b, c");
         assertThat(Texts.listed(List.of("a", "b", "c", "d", "e"), " ", 2)).isEqualTo("a b and 3 more");
     }
+
+    @Test
+    void caseless_decomposedAndComposedSpellings_areOneKey() {
+        assertThat(Texts.caseless("JOSE\u0301@Example")).isEqualTo(Texts.caseless("jos\u00e9@example"));
+        assertThat(Texts.caseless("KUNDE-\u00c41")).isEqualTo("kunde-\u00e41");
+    }
+
+    @Test
+    void composed_asciiOrAlreadyComposed_isTheSameString() {
+        String ascii = "jane@acme.example";
+        String composed = "jos\u00e9@acme.example";
+        assertThat(Texts.composed(ascii)).isSameAs(ascii);
+        assertThat(Texts.composed(composed)).isSameAs(composed);
+        assertThat(Texts.composed("jose\u0301")).isEqualTo("jos\u00e9");
+    }
 }

@@ -20,6 +20,8 @@ class EmailsTest {
             jane@acme.example.                | jane@acme.example
             jane@bücher.example               | jane@xn--bcher-kva.example
             '\u00a0jane@acme.example\u200b'     | jane@acme.example
+            jose\u0301@gmail.com               | jos\u00e9@gmail.com
+            JOSE\u0301@CAFE\u0301.EXAMPLE        | jos\u00e9@xn--caf-dma.example
             """)
     void normalize_usableAddress_isLowercasedWithNormalizedDomain(String raw, String expected) {
         assertThat(Emails.normalize(raw)).contains(expected);

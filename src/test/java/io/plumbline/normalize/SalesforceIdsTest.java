@@ -64,4 +64,11 @@ class SalesforceIdsTest {
         assertThat(SalesforceIds.isAccountId15("001M000000qfPy")).isFalse();
         assertThat(SalesforceIds.isAccountId15(null)).isFalse();
     }
+
+    @Test
+    void names_externalIdInTheOtherUnicodeForm_namesTheAccount() {
+        assertThat(SalesforceIds.names("kunde-a\u03081", "KUNDE-\u00c41")).isTrue();
+        assertThat(SalesforceIds.names("KUNDE-\u00c41", "kunde-a\u03081")).isTrue();
+        assertThat(SalesforceIds.names("kunde-a1", "KUNDE-\u00c41")).isFalse();
+    }
 }

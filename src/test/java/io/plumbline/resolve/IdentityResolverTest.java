@@ -68,6 +68,14 @@ class IdentityResolverTest {
     }
 
     @Test
+    void resolve_externalIdDecomposedWhereTheAccountIdIsComposed_matches() {
+        Resolution r =
+                resolve(Snapshots.with().account("KUNDE-\u00c41", "K", "").org(1, "K", "kunde-a\u03081"));
+        assertThat(account(r, "KUNDE-\u00c41").outcome()).isEqualTo(AccountOutcome.RESOLVED);
+        assertThat(account(r, "KUNDE-\u00c41").rule()).isEqualTo(AccountRule.EXTERNAL_ID);
+    }
+
+    @Test
     void resolve_15CharacterExternalIdOnOrg_matchesAndIsFlagged() {
         Resolution r =
                 resolve(Snapshots.with().account("001M000000qfPySIAU", "A", "").org(1, "A", "001M000000qfPyS"));
@@ -308,6 +316,16 @@ class IdentityResolverTest {
                 .account("001A", "A", "a.example")
                 .contact("Jane@Gmail.com", "001A", true)
                 .endUser(10, "jane@gmail.com", null));
+        assertThat(user(r, 10).rule()).isEqualTo(UserRule.CONTACT);
+        assertThat(user(r, 10).primary()).isEqualTo(new SalesforceAccountId("001A"));
+    }
+
+    @Test
+    void resolveUser_emailDecomposedWhereTheContactsIsComposed_isTheContact() {
+        Resolution r = resolve(Snapshots.with()
+                .account("001A", "A", "a.example")
+                .contact("jos\u00e9@gmail.com", "001A", true)
+                .endUser(10, "jose\u0301@gmail.com", null));
         assertThat(user(r, 10).rule()).isEqualTo(UserRule.CONTACT);
         assertThat(user(r, 10).primary()).isEqualTo(new SalesforceAccountId("001A"));
     }
