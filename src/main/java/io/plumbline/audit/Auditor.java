@@ -3,6 +3,7 @@ package io.plumbline.audit;
 import io.plumbline.detect.DriftDetector;
 import io.plumbline.detect.Issue;
 import io.plumbline.model.Snapshot;
+import io.plumbline.normalize.PersonalDomains;
 import io.plumbline.plan.Caps;
 import io.plumbline.plan.FixPlan;
 import io.plumbline.plan.PlanJson;
@@ -30,11 +31,15 @@ public final class Auditor {
         this(settings, personalDomainsExtra, List.of());
     }
 
-    /** An auditor whose settings' personal domains are the built-in ones plus {@code extra} less {@code removed}. */
+    /**
+     * An auditor whose settings' personal domains are the built-in ones plus {@code extra} less {@code
+     * removed}. The plan records them as the audit uses them (normalized, each once, sorted), so settings
+     * that differ only in spelling, order or repeats make the same plan and hash.
+     */
     public Auditor(ResolutionSettings settings, List<String> extra, List<String> removed) {
         this.settings = settings;
-        this.personalDomainsExtra = List.copyOf(extra);
-        this.personalDomainsRemoved = List.copyOf(removed);
+        this.personalDomainsExtra = PersonalDomains.normalized("personal_domains_extra", extra);
+        this.personalDomainsRemoved = PersonalDomains.normalized("personal_domains_removed", removed);
     }
 
     public AuditResult audit(Snapshot snapshot, boolean demo, String runId, Instant generatedAt) {
@@ -60,12 +65,9 @@ public final class Auditor {
         source.put("as_of", resolution.snapshot().asOf().toString());
         source.put("ticket_lookback_days", settings.ticketLookbackDays());
         source.put("ticket_window_start", resolution.ticketWindowStart().toString());
-        source.put(
-                "personal_domains_extra", personalDomainsExtra.stream().sorted().toList());
+        source.put("personal_domains_extra", personalDomainsExtra);
         if (!personalDomainsRemoved.isEmpty()) { // left out when empty: plans made before it keep their hash
-            source.put(
-                    "personal_domains_removed",
-                    personalDomainsRemoved.stream().sorted().toList());
+            source.put("personal_domains_removed", personalDomainsRemoved);
         }
         if (!resolution.snapshot().zendesk().isEmpty()) {
             source.put("zendesk", resolution.snapshot().zendesk()); // its ids are that Zendesk's: apply checks it

@@ -194,10 +194,7 @@ public final class PersonalDomains {
      */
     public static PersonalDomains with(Collection<String> extra, Collection<String> removed) {
         Set<String> all = new TreeSet<>(BUILT_IN);
-        Set<String> added = new TreeSet<>();
-        for (String raw : extra) {
-            added.add(domain("personal_domains_extra", raw));
-        }
+        List<String> added = normalized("personal_domains_extra", extra);
         all.addAll(added);
         for (String raw : removed) {
             String d = domain("personal_domains_removed", raw);
@@ -212,6 +209,17 @@ public final class PersonalDomains {
             all.remove(d);
         }
         return new PersonalDomains(all, PLATFORMS);
+    }
+
+    /**
+     * The domains {@code raw} names as {@link #with} uses them: normalized, each once, sorted; so two
+     * settings that list the same domains in other spellings, orders or repeats read the same. {@code key}
+     * names the setting in the message of an invalid entry.
+     */
+    public static List<String> normalized(String key, Collection<String> raw) {
+        Set<String> domains = new TreeSet<>();
+        raw.forEach(r -> domains.add(domain(key, r)));
+        return List.copyOf(domains);
     }
 
     private static String domain(String key, String raw) {

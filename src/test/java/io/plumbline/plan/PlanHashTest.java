@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.plumbline.audit.Auditor;
 import io.plumbline.model.Snapshot;
+import io.plumbline.normalize.PersonalDomains;
 import io.plumbline.resolve.ResolutionSettings;
 import io.plumbline.snapshot.ClasspathSource;
 import io.plumbline.snapshot.SnapshotReader;
@@ -37,6 +38,23 @@ class PlanHashTest {
         FixPlan a = demoPlan("run-a", Instant.parse("2026-01-01T00:00:00Z"));
         FixPlan b = demoPlan("run-b", Instant.parse("2026-06-01T12:34:56Z"));
         assertThat(a.planHash()).hasSize(64).isEqualTo(b.planHash());
+    }
+
+    @Test
+    void hash_personalDomainsExtraInOtherSpellingsOrderOrRepeats_sameHashAndRecordedNormalized() {
+        FixPlan a = demoPlanWithExtra(List.of("Shared.Example", "WWW.dup.example"));
+        FixPlan b = demoPlanWithExtra(List.of("dup.example", "shared.example", "dup.example"));
+        assertThat(a.source()).containsEntry("personal_domains_extra", List.of("dup.example", "shared.example"));
+        assertThat(a.planHash()).isEqualTo(b.planHash());
+    }
+
+    private static FixPlan demoPlanWithExtra(List<String> extra) {
+        Snapshot demo = SnapshotReader.read(ClasspathSource.DEMO, null);
+        var settings =
+                new ResolutionSettings(PersonalDomains.withExtra(extra), ResolutionSettings.DEFAULT_LOOKBACK_DAYS);
+        return new Auditor(settings, extra)
+                .audit(demo, true, "r", Instant.EPOCH)
+                .plan();
     }
 
     @Test
