@@ -45,8 +45,9 @@ public final class Auditor {
     public AuditResult audit(Snapshot snapshot, boolean demo, String runId, Instant generatedAt) {
         Resolution resolved = new IdentityResolver(settings).resolve(snapshot);
         List<Issue> issues = new DriftDetector().detect(resolved);
-        // the tickets are read by now (detection waited for them), so whether any is in the window is known
-        List<String> ticketWarnings = new ArrayList<>();
+        // the tickets are read by now (detection waited for them), so whether any is in the window is known,
+        // and what reading the files found is all said
+        List<String> ticketWarnings = new ArrayList<>(snapshot.readWarnings());
         IdentityResolver.noTicketInWindow(resolved).ifPresent(ticketWarnings::add);
         IdentityResolver.ticketsAfterCapture(resolved).ifPresent(ticketWarnings::add);
         Resolution resolution = resolved.withWarnings(ticketWarnings);

@@ -1,6 +1,7 @@
 package io.plumbline.model;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,7 +12,10 @@ import java.util.Objects;
  * a compact, immutable {@link TicketTable} and memberships as a {@link MembershipTable}, which are kept
  * as they are; a ticket table may hold only the tickets of the audit's lookback window. {@code capturedAt}
  * is the instant its files say they were taken (a snapshot folder's {@code captured_at}), or null when
- * they do not say; {@code asOf} is that instant unless an {@code --as-of} was given.
+ * they do not say; {@code asOf} is that instant unless an {@code --as-of} was given. {@code
+ * readWarnings} are what reading its files found and settled by a rule the user should know of (an id
+ * on two lines with different content), to be reported with the audit's input warnings; the list may
+ * wait for a file still being read when it is first asked, so it is asked once the tickets are used.
  */
 public record Snapshot(
         List<Account> accounts,
@@ -22,8 +26,11 @@ public record Snapshot(
         List<Ticket> tickets,
         Instant asOf,
         String zendesk,
-        Instant capturedAt) {
+        Instant capturedAt,
+        List<String> readWarnings) {
     public Snapshot {
+        // kept as given, not copied: a reader may fill it while a file is still being read
+        readWarnings = Collections.unmodifiableList(readWarnings);
         accounts = List.copyOf(accounts);
         contacts = List.copyOf(contacts);
         organizations = List.copyOf(organizations);
@@ -32,6 +39,20 @@ public record Snapshot(
         tickets = tickets instanceof TicketTable ? tickets : List.copyOf(tickets);
         Objects.requireNonNull(asOf, "asOf");
         zendesk = Texts.orEmpty(zendesk);
+    }
+
+    /** A snapshot whose files were read without a warning. */
+    public Snapshot(
+            List<Account> accounts,
+            List<Contact> contacts,
+            List<Organization> organizations,
+            List<User> users,
+            List<Membership> memberships,
+            List<Ticket> tickets,
+            Instant asOf,
+            String zendesk,
+            Instant capturedAt) {
+        this(accounts, contacts, organizations, users, memberships, tickets, asOf, zendesk, capturedAt, List.of());
     }
 
     /** A snapshot that does not say when it was taken. */

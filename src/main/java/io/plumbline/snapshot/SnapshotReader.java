@@ -74,16 +74,27 @@ public final class SnapshotReader {
         ExecutorService pool = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), daemon());
         try {
+            ReadWarnings warnings = new ReadWarnings();
             Future<TicketTable> tickets = pool.submit(() -> zendesk(
                     source,
                     SnapshotLayout.TICKETS,
-                    (open, file) -> JsonlStreamReader.tickets(open, file, ticketsSince)));
-            Future<List<Membership>> memberships =
-                    pool.submit(() -> zendesk(source, SnapshotLayout.MEMBERSHIPS, JsonlStreamReader::memberships));
-            Future<List<User>> users =
-                    pool.submit(() -> zendesk(source, SnapshotLayout.USERS, JsonlStreamReader::users));
-            Future<List<Organization>> orgs =
-                    pool.submit(() -> zendesk(source, SnapshotLayout.ORGANIZATIONS, JsonlStreamReader::organizations));
+                    (open, file) ->
+                            JsonlStreamReader.tickets(open, file, ticketsSince, warnings.of(SnapshotLayout.TICKETS))));
+            warnings.awaiting(tickets);
+            Future<List<Membership>> memberships = pool.submit(() -> zendesk(
+                    source,
+                    SnapshotLayout.MEMBERSHIPS,
+                    (open, file) ->
+                            JsonlStreamReader.memberships(open, file, warnings.of(SnapshotLayout.MEMBERSHIPS))));
+            Future<List<User>> users = pool.submit(() -> zendesk(
+                    source,
+                    SnapshotLayout.USERS,
+                    (open, file) -> JsonlStreamReader.users(open, file, warnings.of(SnapshotLayout.USERS))));
+            Future<List<Organization>> orgs = pool.submit(() -> zendesk(
+                    source,
+                    SnapshotLayout.ORGANIZATIONS,
+                    (open, file) ->
+                            JsonlStreamReader.organizations(open, file, warnings.of(SnapshotLayout.ORGANIZATIONS))));
             Future<List<Account>> accounts = pool.submit(() -> required(
                     source,
                     SnapshotLayout.ACCOUNTS,
@@ -100,7 +111,8 @@ public final class SnapshotReader {
                     get(memberships),
                     tickets,
                     asOfOverride,
-                    source);
+                    source,
+                    warnings);
         } finally {
             pool.shutdown();
         }
@@ -114,7 +126,8 @@ public final class SnapshotReader {
             List<Membership> memberships,
             Future<TicketTable> ticketsRead,
             Instant asOfOverride,
-            InputSource source) {
+            InputSource source,
+            List<String> warnings) {
         required(source, SnapshotLayout.TICKETS, in -> Boolean.TRUE);
         TicketTable tickets = TicketTable.deferred(() -> get(ticketsRead));
         Instant asOf = asOfOverride;
@@ -146,7 +159,8 @@ public final class SnapshotReader {
                 tickets,
                 asOf,
                 zendesk,
-                captured);
+                captured,
+                warnings);
     }
 
     private static Instant latestActivity(List<Ticket> tickets) {

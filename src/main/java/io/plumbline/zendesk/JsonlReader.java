@@ -24,12 +24,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Reads Zendesk records stored one JSON object per line (JSONL), each exactly as the API returns it.
  * Blank lines are skipped; a record that appears twice (as incremental exports may return it) keeps
- * its last version. Any bad line stops the read with file and line.
+ * its last version, and ids repeated with different content are a warning ({@link RepeatedIds}). Any
+ * bad line stops the read with file and line.
  */
 public final class JsonlReader {
     /** Strict: trailing text and a key given twice in one record are errors, not silently resolved. */
@@ -66,7 +68,23 @@ public final class JsonlReader {
      */
     public static <T> List<T> read(
             InputStream in, String file, Function<JsonNode, T> mapper, Function<T, Object> idOf, Set<String> fields) {
-        Map<Object, T> byId = new LinkedHashMap<>();
+        return read(in, file, mapper, idOf, fields, "record", warning -> {});
+    }
+
+    /**
+     * As {@link #read(InputStream, String, Function, Function, Set)}, telling {@code warnings} when ids of
+     * the {@code noun} ("user") appear on more than one line with different content ({@link RepeatedIds}).
+     */
+    public static <T> List<T> read(
+            InputStream in,
+            String file,
+            Function<JsonNode, T> mapper,
+            Function<T, Object> idOf,
+            Set<String> fields,
+            String noun,
+            Consumer<String> warnings) {
+        Map<Object, Line<T>> byId = new LinkedHashMap<>();
+        RepeatedIds repeated = null;
         var decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -86,16 +104,28 @@ public final class JsonlReader {
                 }
                 T record = parse(line, file, lineNumber, mapper, fields);
                 Object id = idOf.apply(record);
-                byId.remove(id);
-                byId.put(id, record);
+                Line<T> before = byId.remove(id);
+                byId.put(id, new Line<>(record, lineNumber));
+                if (before != null && !before.record().equals(record)) {
+                    repeated = repeated != null ? repeated : new RepeatedIds(file, noun);
+                    repeated.differs(id, before.number(), lineNumber);
+                }
             }
         } catch (CharacterCodingException e) {
             throw new InputException(file, lineNumber, 0, "not valid UTF-8 text", e);
         } catch (IOException e) {
             throw new InputException(file, lineNumber, 0, "cannot read: " + e.getMessage(), e);
         }
-        return new ArrayList<>(byId.values());
+        if (repeated != null) {
+            warnings.accept(repeated.warning());
+        }
+        List<T> records = new ArrayList<>(byId.size());
+        byId.values().forEach(l -> records.add(l.record()));
+        return records;
     }
+
+    /** A record and the line it was read from. */
+    private record Line<T>(T record, long number) {}
 
     /**
      * Reads the bytes of one line into {@code buffer}, without its terminator ({@code \n}, {@code \r\n}

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
@@ -50,9 +51,13 @@ public final class JsonlStreamReader {
     private JsonlStreamReader() {}
 
     public static List<Organization> organizations(Opener open, String file) {
+        return organizations(open, file, warning -> {});
+    }
+
+    /** The organizations of the file; ids repeated with different content are told to {@code warnings}. */
+    public static List<Organization> organizations(Opener open, String file, Consumer<String> warnings) {
         return list(
-                open,
-                file,
+                new Read(open, file, "organization", warnings),
                 StreamedRecords.ORGANIZATION_KEYS,
                 StreamedRecords::organization,
                 o -> o.id().value(),
@@ -60,9 +65,13 @@ public final class JsonlStreamReader {
     }
 
     public static List<User> users(Opener open, String file) {
+        return users(open, file, warning -> {});
+    }
+
+    /** The users of the file; ids repeated with different content are told to {@code warnings}. */
+    public static List<User> users(Opener open, String file, Consumer<String> warnings) {
         return list(
-                open,
-                file,
+                new Read(open, file, "user", warnings),
                 StreamedRecords.USER_KEYS,
                 StreamedRecords::user,
                 u -> u.id().value(),
@@ -71,14 +80,20 @@ public final class JsonlStreamReader {
 
     /** Every membership of the file, in a compact table. */
     public static MembershipTable memberships(Opener open, String file) {
+        return memberships(open, file, warning -> {});
+    }
+
+    /** As {@link #memberships(Opener, String)}; ids repeated with different content are told to {@code warnings}. */
+    public static MembershipTable memberships(Opener open, String file, Consumer<String> warnings) {
+        Read source = new Read(open, file, "membership", warnings);
         JsonlBlocks.Result<MembershipTable.Builder> read = JsonlBlocks.read(
                 open, StreamedRecords.MEMBERSHIP_KEYS, MembershipTable.Builder::new, StreamedRecords::membership);
         if (read == null) {
             return MembershipTable.of(
-                    exact(open, file, ZendeskRecords::membership, Membership::id, StreamedRecords.MEMBERSHIP_FIELDS));
+                    exact(source, ZendeskRecords::membership, Membership::id, StreamedRecords.MEMBERSHIP_FIELDS));
         }
         MembershipTable table = MembershipTable.concat(read.sinks());
-        return read.ascending() ? table : MembershipTable.of(lastOfEachId(table, m -> m.id().value()));
+        return read.ascending() ? table : MembershipTable.of(lastOfEachId(source, table, m -> m.id().value()));
     }
 
     /** Every ticket of the file, in a compact table. */
@@ -86,14 +101,19 @@ public final class JsonlStreamReader {
         return tickets(open, file, null);
     }
 
+    public static TicketTable tickets(Opener open, String file, Instant since) {
+        return tickets(open, file, since, warning -> {});
+    }
+
     /**
      * The tickets of the file active since {@code since} (every ticket when it is null), in a compact
      * table that also counts every ticket of the file ({@link TicketTable#read()}). Tickets outside the
      * window are parsed and checked but not held. A file whose ids do not strictly ascend (it may repeat
      * a ticket) is read again in full, so that only each ticket's last version decides whether it is in
-     * the window.
+     * the window; ids repeated with different content are told to {@code warnings}.
      */
-    public static TicketTable tickets(Opener open, String file, Instant since) {
+    public static TicketTable tickets(Opener open, String file, Instant since, Consumer<String> warnings) {
+        Read source = new Read(open, file, "ticket", warnings);
         JsonlBlocks.Result<TicketColumns.Builder> read = JsonlBlocks.read(
                 open,
                 StreamedRecords.TICKET_KEYS,
@@ -101,57 +121,84 @@ public final class JsonlStreamReader {
                 StreamedRecords::ticket);
         if (read == null) {
             return TicketTable.of(
-                    exact(open, file, ZendeskRecords::ticket, Ticket::id, StreamedRecords.TICKET_FIELDS), since);
+                    exact(source, ZendeskRecords::ticket, Ticket::id, StreamedRecords.TICKET_FIELDS), since);
         }
         if (read.ascending()) {
             return TicketTable.concat(read.sinks());
         }
-        TicketTable all = since == null ? TicketTable.concat(read.sinks()) : tickets(open, file, null);
-        return TicketTable.of(lastOfEachId(all, t -> t.id().value()), since);
+        if (since != null) { // the full read keeps each ticket's last version, and says what repeats
+            return TicketTable.of(tickets(open, file, null, warnings), since);
+        }
+        return TicketTable.of(lastOfEachId(source, TicketTable.concat(read.sinks()), t -> t.id().value()), null);
     }
 
     private interface StreamMapper<T> {
         T map(FieldReader r) throws IOException;
     }
 
+    /** The file being read, what its records are called in a warning, and where warnings go. */
+    private record Read(Opener open, String file, String noun, Consumer<String> warnings) {}
+
     private static <T> List<T> list(
-            Opener open,
-            String file,
+            Read file,
             String[] keys,
             StreamMapper<T> mapper,
             ToLongFunction<T> idOf,
             Function<JsonNode, T> exactMapper) {
         IntFunction<List<T>> newSink = ArrayList::new;
-        JsonlBlocks.Result<List<T>> read = JsonlBlocks.read(open, keys, newSink, (r, sink) -> {
+        JsonlBlocks.Result<List<T>> read = JsonlBlocks.read(file.open(), keys, newSink, (r, sink) -> {
             T record = mapper.map(r);
             sink.add(record);
             return idOf.applyAsLong(record);
         });
         if (read == null) {
-            return exact(open, file, exactMapper, r -> idOf.applyAsLong(r), Set.of(keys));
+            return exact(file, exactMapper, r -> idOf.applyAsLong(r), Set.of(keys));
         }
         List<T> all = new ArrayList<>(read.sinks().stream().mapToInt(List::size).sum());
         read.sinks().forEach(all::addAll);
-        return read.ascending() ? all : lastOfEachId(all, idOf);
+        return read.ascending() ? all : lastOfEachId(file, all, idOf);
     }
 
-    /** As JsonlReader keeps records: one per id, the last one read, in the order of those last reads. */
-    private static <T> List<T> lastOfEachId(List<T> records, ToLongFunction<T> idOf) {
+    /**
+     * As JsonlReader keeps records: one per id, the last one read, in the order of those last reads; ids
+     * repeated with different content are told as JsonlReader tells them.
+     */
+    private static <T> List<T> lastOfEachId(Read file, List<T> records, ToLongFunction<T> idOf) {
         LinkedHashMap<Long, T> byId = new LinkedHashMap<>();
-        for (T r : records) {
+        RepeatedIds repeated = null;
+        for (int i = 0; i < records.size(); i++) {
+            T r = records.get(i);
             Long id = idOf.applyAsLong(r);
-            byId.remove(id);
+            T before = byId.remove(id);
             byId.put(id, r);
+            if (before != null && !before.equals(r)) {
+                repeated = repeated != null ? repeated : new RepeatedIds(file.file(), file.noun());
+                // where the id was before is looked for only for the first id the warning names
+                repeated.differs(id, repeated.isEmpty() ? lastIndexOf(records, idOf, id, i) : -1, i);
+            }
+        }
+        if (repeated != null) {
+            long[] lines = RecordLines.of(file.open(), file.file(), repeated.firstPositions());
+            file.warnings().accept(repeated.warning(lines[0], lines[1]));
         }
         return new ArrayList<>(byId.values());
     }
 
+    /** The index of the last record before {@code end} with the id {@code id}. */
+    private static <T> int lastIndexOf(List<T> records, ToLongFunction<T> idOf, long id, int end) {
+        int i = end - 1;
+        while (idOf.applyAsLong(records.get(i)) != id) {
+            i--;
+        }
+        return i;
+    }
+
     private static <T> List<T> exact(
-            Opener open, String file, Function<JsonNode, T> mapper, Function<T, Object> idOf, Set<String> fields) {
-        try (InputStream in = open.open()) {
-            return JsonlReader.read(in, file, mapper, idOf, fields);
+            Read file, Function<JsonNode, T> mapper, Function<T, Object> idOf, Set<String> fields) {
+        try (InputStream in = file.open().open()) {
+            return JsonlReader.read(in, file.file(), mapper, idOf, fields, file.noun(), file.warnings());
         } catch (IOException e) {
-            throw new InputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+            throw new InputException(file.file(), 0, 0, "cannot read: " + e.getMessage(), e);
         }
     }
 

@@ -278,6 +278,22 @@ class AuditSnapshotTest {
     }
 
     @Test
+    void audit_userIdOnTwoLinesWithOtherContent_isAnInputWarningInTheReceipt() throws IOException {
+        Path snapshot = acme();
+        Files.writeString(
+                snapshot.resolve("zendesk/users.jsonl"),
+                "{\"id\":7001,\"email\":\"maria@acme.example\",\"role\":\"end-user\",\"organization_id\":9001}\n"
+                        + "{\"id\":7001,\"email\":\"maria@other.example\",\"role\":\"end-user\"}\n");
+
+        assertThat(audit(snapshot)).isZero();
+
+        String warning = snapshot.resolve("zendesk/users.jsonl") + ": 1 user id appears on more than one line with "
+                + "different content (first: 7001 on lines 1 and 2); the last line of each is used";
+        assertThat(err.toString()).contains("  " + warning + "\n");
+        assertThat(dir.resolve("out/r1/receipt.json")).content().contains(warning.replace("\\", "\\\\"));
+    }
+
+    @Test
     void audit_quietOrJson_stillSaysItsInputWarningsOnTheErrorStream() throws IOException {
         Path snapshot = snapshot("sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n", "");
         assertThat(audit(snapshot, "--quiet")).isZero();

@@ -287,4 +287,51 @@ class JsonlStreamReaderTest {
         }
         return ((Ticket) record).id();
     }
+
+    @Test
+    void users_idsRepeatedWithOtherContent_warnOnceNamingTheFirstAndItsLines_byBothReaders() {
+        String text = "{\"id\":3,\"name\":\"A\"}\n\n{\"id\":209,\"name\":\"Old\"}\n{\"id\":5}\r\n"
+                + "{\"id\":209,\"name\":\"New\"}\n{\"id\":5}\n{\"id\":7,\"name\":\"x\"}\n{\"id\":7,\"name\":\"y\"}\n";
+        String forcesExact = "\u000C\n"; // a blank line by the exact reader's rule only: the file is read by it
+        for (String file : List.of(text, text + forcesExact)) {
+            byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+            List<String> warnings = new java.util.ArrayList<>();
+
+            List<User> users = JsonlStreamReader.users(() -> new ByteArrayInputStream(bytes), "u.jsonl", warnings::add);
+
+            assertThat(users).extracting(User::name).containsExactly("A", "New", "", "y");
+            assertThat(warnings)
+                    .as(file)
+                    .containsExactly("u.jsonl: 2 user ids appear on more than one line with different content (first: "
+                            + "209 on lines 3 and 5); the last line of each is used");
+        }
+    }
+
+    @Test
+    void memberships_idRepeatedWithTheSameContent_isNoWarning() {
+        String line = "{\"id\":5001,\"user_id\":7001,\"organization_id\":9001,\"default\":true}\n";
+        byte[] bytes =
+                (line + "{\"id\":4,\"user_id\":1,\"organization_id\":2}\n" + line).getBytes(StandardCharsets.UTF_8);
+        List<String> warnings = new java.util.ArrayList<>();
+
+        assertThat(JsonlStreamReader.memberships(() -> new ByteArrayInputStream(bytes), "m.jsonl", warnings::add))
+                .hasSize(2);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void tickets_idRepeatedWithOtherContentReadForAWindow_warnsOnce() {
+        String text = "{\"id\":2,\"requester_id\":1,\"status\":\"open\",\"updated_at\":\"2026-04-10T00:00:00Z\"}\n"
+                + "{\"id\":1,\"requester_id\":1,\"status\":\"open\",\"updated_at\":\"2026-04-10T00:00:00Z\"}\n"
+                + "{\"id\":2,\"requester_id\":1,\"status\":\"solved\",\"updated_at\":\"2026-04-11T00:00:00Z\"}\n";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        List<String> warnings = new java.util.ArrayList<>();
+
+        JsonlStreamReader.tickets(
+                () -> new ByteArrayInputStream(bytes), "t.jsonl", Instant.parse("2026-04-01T00:00:00Z"), warnings::add);
+
+        assertThat(warnings)
+                .containsExactly("t.jsonl: 1 ticket id appears on more than one line with different content (first: 2"
+                        + " on lines 1 and 3); the last line of each is used");
+    }
 }
