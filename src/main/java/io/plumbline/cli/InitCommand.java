@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
         description = {
             "Write a commented plumbline.yaml (no secrets: only the names of environment variables), validate the "
                     + "Salesforce accounts CSV if one is named, and create the output root. Never overwrites a "
-                    + "config without --force.",
+                    + "config without --force, and keeps the one --force replaces as plumbline.yaml.bak.",
             "",
             "Examples:",
             "  plumbline init --accounts-csv ./salesforce_accounts.csv --subdomain acme",
@@ -66,7 +66,8 @@ final class InitCommand implements Callable<Integer> {
 
     @Option(
             names = "--force",
-            description = "Overwrite an existing config file (and, with --demo, an existing ./plumbline-demo/ folder).")
+            description = "Overwrite an existing config file, kept beside it as plumbline.yaml.bak (and, with --demo, "
+                    + "an existing ./plumbline-demo/ folder).")
     boolean force;
 
     @Mixin
@@ -124,6 +125,8 @@ final class InitCommand implements Callable<Integer> {
                 .replace("{{subdomain}}", yamlScalar(subdomain.trim().toLowerCase(Locale.ROOT)));
         PlumblineConfig loaded;
         Path root;
+        Path kept = keep(config, text);
+        boolean existed = Files.exists(config);
         try {
             Files.createDirectories(dir);
             Files.writeString(config, text, StandardCharsets.UTF_8);
@@ -132,9 +135,18 @@ final class InitCommand implements Callable<Integer> {
                     loaded.output().root() == null
                             ? OutputConfig.DEFAULT_ROOT
                             : loaded.output().root());
+        } catch (IOException e) {
+            throw cannotWrite(config, "the config", e);
+        }
+        try {
             Files.createDirectories(root);
         } catch (IOException e) {
-            throw cannotWrite(config, "the config or its output folder", e);
+            // nothing half done: the config goes (or the one it replaced comes back), so init can run again
+            putBack(config, existed, kept);
+            throw cannotWrite(root, "the output folder the config names", e);
+        }
+        if (!common.quiet && kept != null) {
+            ctx.out().println("Kept the config it replaces as " + kept);
         }
         if (!common.quiet) {
             ctx.out()
@@ -169,6 +181,46 @@ final class InitCommand implements Callable<Integer> {
         }
         ctx.out().flush();
         return 0;
+    }
+
+    /**
+     * A copy of the config {@code --force} is about to replace, beside it ({@code plumbline.yaml.bak}, else
+     * {@code .bak.2}, ...), so that a hand-edited config is never lost; null when there is none, or it
+     * holds the text about to be written.
+     */
+    private static Path keep(Path config, String text) {
+        if (!Files.isRegularFile(config)) {
+            return null;
+        }
+        try {
+            if (Files.readString(config, StandardCharsets.UTF_8).equals(text)) {
+                return null;
+            }
+        } catch (IOException e) {
+            // not text init wrote: kept all the same
+        }
+        Path kept = config.resolveSibling(config.getFileName() + ".bak");
+        for (int n = 2; Files.exists(kept); n++) {
+            kept = config.resolveSibling(config.getFileName() + ".bak." + n);
+        }
+        try {
+            return Files.copy(config, kept, StandardCopyOption.COPY_ATTRIBUTES);
+        } catch (IOException e) {
+            throw cannotWrite(kept, "a copy of the config --force replaces (it is left as it was)", e);
+        }
+    }
+
+    /** Undoes the config's write: removes it, or puts back the one it replaced ({@code kept}). */
+    private static void putBack(Path config, boolean existed, Path kept) {
+        try {
+            if (kept != null) {
+                Files.move(kept, config, StandardCopyOption.REPLACE_EXISTING);
+            } else if (!existed) {
+                Files.deleteIfExists(config);
+            }
+        } catch (IOException ignored) {
+            // the error about the output folder is the one to see; the config is as init wrote it
+        }
     }
 
     private static ConfigException cannotWrite(Path path, String what, IOException e) {

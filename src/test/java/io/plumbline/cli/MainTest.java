@@ -608,6 +608,40 @@ class MainTest {
     }
 
     @Test
+    void init_forceOverAHandEditedConfig_keepsItAsBak() throws IOException {
+        Path config = tmp.resolve("plumbline.yaml");
+        Files.writeString(config, "zendesk:\n  subdomain: mine # edited by hand\n");
+        Files.writeString(tmp.resolve("plumbline.yaml.bak"), "an older copy\n");
+
+        Cli.Result forced = Cli.run("init", "--config", config.toString(), "--force");
+
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        Path kept = tmp.resolve("plumbline.yaml.bak.2");
+        assertThat(forced.out()).contains("Kept the config it replaces as " + kept);
+        assertThat(kept).content().contains("edited by hand");
+        assertThat(tmp.resolve("plumbline.yaml.bak")).hasContent("an older copy");
+        assertThat(config).content().doesNotContain("edited by hand");
+        // forced again, over the text init wrote itself: nothing to keep
+        Cli.Result again = Cli.run("init", "--config", config.toString(), "--force");
+        assertThat(again.out()).doesNotContain("Kept the config");
+        assertThat(tmp.resolve("plumbline.yaml.bak.3")).doesNotExist();
+    }
+
+    @Test
+    void init_outputRootThatCannotBeMade_leavesNoConfigBehind() throws IOException {
+        Files.writeString(tmp.resolve("artifacts"), "a file where the output root's folder goes\n");
+        Path config = tmp.resolve("plumbline.yaml");
+
+        Cli.Result r = Cli.run("init", "--config", config.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains(tmp.resolve("artifacts/plumbline") + ": cannot write the output folder");
+        assertThat(config).doesNotExist();
+        Files.delete(tmp.resolve("artifacts"));
+        assertThat(Cli.run("init", "--config", config.toString()).exitCode()).isZero();
+    }
+
+    @Test
     void init_demoFolderAlreadyThere_isKeptUnlessForced() throws IOException {
         Path edited = Files.createDirectories(tmp.resolve("plumbline-demo")).resolve("salesforce_accounts.csv");
         Files.writeString(edited, "sf_account_id,account_name,account_domains\nMINE,Mine,mine.example\n");
