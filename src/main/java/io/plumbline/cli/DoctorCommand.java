@@ -5,6 +5,7 @@ import io.plumbline.config.PlumblineConfig;
 import io.plumbline.config.SalesforceConfig;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
+import io.plumbline.files.IoFailures;
 import io.plumbline.model.Texts;
 import io.plumbline.salesforce.AccountsCsvReader;
 import io.plumbline.salesforce.ContactsCsvReader;
@@ -74,7 +75,40 @@ final class DoctorCommand implements Callable<Integer> {
         }
         checks.addAll(zendesk(cfg));
         checks.addAll(salesforce(cfg));
+        checks.add(output(cfg));
         return report(checks);
+    }
+
+    /**
+     * Where an audit writes: the output root can be made and written, and the history store is a file
+     * there can be (or is one that can be written). The store is not opened: opening brings an older
+     * one's schema up to date, which is the next audit's to do.
+     */
+    private static HealthCheck output(PlumblineConfig cfg) {
+        Path root = cfg.resolve(cfg.output().root());
+        Path store = cfg.storePath(root);
+        try {
+            Files.createDirectories(root);
+            Files.delete(Files.createTempFile(root, ".plumbline-doctor-", ".tmp"));
+        } catch (IOException e) {
+            return HealthCheck.fail(
+                    "output",
+                    root + ": run folders cannot be written there (" + IoFailures.why(e) + ")",
+                    "make it a folder this user can write, or name another in output.root (or pass --out)",
+                    ExitCodes.USAGE);
+        }
+        Path storeFolder = store.toAbsolutePath().getParent();
+        boolean storeUsable = Files.exists(store)
+                ? Files.isRegularFile(store) && Files.isWritable(store)
+                : storeFolder != null && Files.isDirectory(storeFolder) && Files.isWritable(storeFolder);
+        if (!storeUsable) {
+            return HealthCheck.fail(
+                    "output",
+                    store + ": the history store cannot be " + (Files.exists(store) ? "written" : "made there"),
+                    "name a writable file in store.path, or audit with --no-history",
+                    ExitCodes.USAGE);
+        }
+        return HealthCheck.ok("output", "run folders in " + root + ", history in " + store);
     }
 
     /** Retries a doctor makes of a failed call at most: a check answers in seconds, not after a backoff. */

@@ -75,6 +75,7 @@ class DoctorCommandTest {
                 .contains("token scopes: read write")
                 .contains("rate limit: ")
                 .contains("salesforce_accounts.csv: 2 accounts")
+                .contains("ok    output     run folders in " + dir.resolve("artifacts/plumbline"))
                 .contains("none failed")
                 .doesNotContain("full-token-1");
         assertThat(zendesk.log().all()).noneMatch(q -> q.path().equals("/api/v2/users/me"));
@@ -92,7 +93,7 @@ class DoctorCommandTest {
                 .contains("fix: Zendesk at " + zendesk.baseUri() + " answered 401")
                 .contains("$ZD_TOKEN")
                 .contains("salesforce_accounts.csv: 2 accounts")
-                .contains("1 of 4 checks failed");
+                .contains("1 of 5 checks failed");
     }
 
     @Test
@@ -132,6 +133,20 @@ class DoctorCommandTest {
                         + " zendesk.auth.oauth_scopes")
                 .contains("invalid_scope")
                 .doesNotContain("s3cret-client");
+    }
+
+    @Test
+    void doctor_outputRootUnderAFile_failsWithAFixRatherThanNoneFailed() throws IOException {
+        Files.writeString(dir.resolve("afile"), "not a folder\n");
+        Path cfg = config(dir.resolve("seed/salesforce_accounts.csv").toString());
+        Files.writeString(cfg, Files.readString(cfg) + "output:\n  root: ./afile/out\n");
+
+        String[] r = doctor(Map.of("ZD_TOKEN", "full-token-1"), cfg, 2);
+
+        assertThat(r[0])
+                .contains("fail  output     " + dir.resolve("afile/out") + ": run folders cannot be written there")
+                .contains("fix: make it a folder this user can write, or name another in output.root")
+                .doesNotContain("none failed");
     }
 
     @Test
