@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
         description = {
             "Check that a live audit can run: the config, Zendesk (with calls that really need the credentials), the "
                     + "token's scopes, rate-limit headroom, and the Salesforce input (the CSVs, or with source: api a "
-                    + "sign-in and an account count). Each failed check prints its fix.",
+                    + "sign-in and an account count), and where the audit writes (the output root, made if missing, and the "
+                    + "history store). Each failed check prints its fix.",
             "Exit code: 0 when nothing failed, else that of the first failure (2 config, 3 input, 4 Zendesk or"
                     + " Salesforce).",
             "",
