@@ -214,7 +214,7 @@ final class AuditCommand implements Callable<Integer> {
         AuditResult result = auditor.audit(inputs.snapshot(), demo, id, started);
         SummaryFacts facts = SummaryFacts.of(result);
         try (RunStore store = noHistory ? null : RunStore.open(inputs.config().storePath(root))) {
-            String series = AuditHistory.series(result, input.asOf != null);
+            AuditHistory.Series series = AuditHistory.Series.of(AuditHistory.series(result, input.asOf != null), root);
             Map<String, IssueKey> previous = AuditHistory.previousIssues(store, result, series);
             List<TrendPoint> trend = AuditHistory.trend(store, facts, id, started.toString(), result, series);
             RunInfo run = new RunInfo(

@@ -10,6 +10,7 @@ import io.plumbline.plan.FixPlan;
 import io.plumbline.store.IssueKey;
 import io.plumbline.store.RunRecord;
 import io.plumbline.store.RunStore;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,9 +24,21 @@ final class AuditHistory {
 
     private AuditHistory() {}
 
+    /**
+     * What history compares a run with: runs of the same series ({@link #series}) written to the same
+     * output root (absolute), so that two configs sharing one store, each with an output root and a
+     * Salesforce export of its own, are never compared with each other.
+     */
+    record Series(String name, String outputRoot) {
+        /** The series {@code name} of runs written to {@code root}. */
+        static Series of(String name, Path root) {
+            return new Series(name, root.toAbsolutePath().normalize().toString());
+        }
+    }
+
     /** Earlier runs of the audit's series ({@link #series}), oldest first, then this one. */
     static List<TrendPoint> trend(
-            RunStore store, SummaryFacts facts, String runId, String startedAt, AuditResult result, String series) {
+            RunStore store, SummaryFacts facts, String runId, String startedAt, AuditResult result, Series series) {
         List<TrendPoint> points =
                 new ArrayList<>(store == null ? List.of() : earlier(store, TREND_RUNS - 1, result, series));
         points.add(new TrendPoint(runId, startedAt, facts.totalIssues(), facts.prepared(), facts.blocked()));
@@ -53,9 +66,9 @@ final class AuditHistory {
     }
 
     /** The latest {@code limit} recorded runs of {@code series}, oldest first. */
-    static List<TrendPoint> earlier(RunStore store, int limit, AuditResult result, String series) {
+    static List<TrendPoint> earlier(RunStore store, int limit, AuditResult result, Series series) {
         List<TrendPoint> points = new ArrayList<>();
-        for (RunRecord r : store.runs(limit, series, result.plan().demo())) {
+        for (RunRecord r : store.runs(limit, series.name(), result.plan().demo(), series.outputRoot())) {
             points.add(new TrendPoint(r.runId(), r.startedAt(), r.totalIssues(), r.prepared(), r.blocked()));
         }
         Collections.reverse(points);
@@ -66,11 +79,11 @@ final class AuditHistory {
      * The issue keys of the recorded run of the audit's series it is compared with: the latest that audited
      * no later instant than it does ({@link RunStore#latestAsOf}); empty when there is none.
      */
-    static Map<String, IssueKey> previousIssues(RunStore store, AuditResult result, String series) {
+    static Map<String, IssueKey> previousIssues(RunStore store, AuditResult result, Series series) {
         if (store == null) {
             return Map.of();
         }
-        return store.latestAsOf(series, result.plan().demo(), asOf(result))
+        return store.latestAsOf(series.name(), result.plan().demo(), series.outputRoot(), asOf(result))
                 .map(r -> store.issues(r.runId()))
                 .orElse(Map.of());
     }
@@ -87,7 +100,7 @@ final class AuditHistory {
             RunInfo run,
             long requestsUsed,
             String inputKind,
-            String series) {
+            Series series) {
         Map<String, Integer> byCode = new TreeMap<>();
         facts.issuesByCode().forEach((code, n) -> byCode.put(code.code(), n));
         long ms = Duration.between(run.startedAt(), run.finishedAt()).toMillis();
@@ -104,8 +117,9 @@ final class AuditHistory {
                         ms,
                         requestsUsed,
                         byCode,
-                        series,
-                        asOf(result)),
+                        series.name(),
+                        asOf(result),
+                        series.outputRoot()),
                 keys(result.issues()));
     }
 

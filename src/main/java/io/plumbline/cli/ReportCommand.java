@@ -11,7 +11,6 @@ import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.ExitCodes;
 import io.plumbline.errors.PlumblineException;
 import io.plumbline.files.AtomicFiles;
-import io.plumbline.store.RunRecord;
 import io.plumbline.store.RunStore;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -98,9 +97,11 @@ final class ReportCommand implements Callable<Integer> {
         if (Files.exists(db)) {
             try (RunStore store = RunStore.open(db)) {
                 // the series the audit recorded the run in; for a run it did not record, as it would have
-                String series = store.run(runId)
-                        .map(RunRecord::series)
-                        .orElseGet(() -> AuditHistory.series(result, RunInputCheck.asOfGiven(run)));
+                AuditHistory.Series series = store.run(runId)
+                        .map(r -> new AuditHistory.Series(r.series(), r.outputRoot()))
+                        .orElseGet(() -> AuditHistory.Series.of(
+                                AuditHistory.series(result, RunInputCheck.asOfGiven(run)),
+                                run.toAbsolutePath().normalize().getParent()));
                 trend.addAll(AuditHistory.earlier(store, AuditHistory.TREND_RUNS, result, series));
             }
         } else if (!common.quiet) {

@@ -56,6 +56,7 @@ final class Migrations {
             INSERT INTO run_ids SELECT run_id, '', started_at FROM runs;
             """, """
             ALTER TABLE runs ADD COLUMN as_of TEXT;
+            ALTER TABLE runs ADD COLUMN output_root TEXT;
             """);
 
     private Migrations() {}

@@ -24,7 +24,8 @@ public record RunRecord(
         long requestsUsed,
         Map<String, Integer> countsByCode,
         String series,
-        String asOf) {
+        String asOf,
+        String outputRoot) {
     /** The input kind of a run on the bundled demo fixtures. */
     public static final String DEMO = "demo";
 
@@ -45,7 +46,9 @@ public record RunRecord(
     /**
      * One run. {@code series} names what it audited and how (which Zendesk, which ticket window): history
      * compares a run only with runs of its own series, and with runs recorded before series were (null),
-     * of its own kind. {@code asOf} is the instant it audited (null for a run recorded before that was kept).
+     * of its own kind. {@code asOf} is the instant it audited, and {@code outputRoot} the folder its run
+     * folder is in (each null for a run recorded before they were kept): two configs that share one store
+     * but write to output roots of their own (each with its own Salesforce export, say) are never compared.
      */
     public RunRecord {
         Objects.requireNonNull(runId, "runId");
@@ -79,6 +82,7 @@ public record RunRecord(
                 requestsUsed,
                 countsByCode,
                 series,
+                null,
                 null);
     }
 
@@ -95,9 +99,14 @@ public record RunRecord(
         return asOf != null ? asOf : startedAt;
     }
 
-    /** Whether history compares this run with {@code other}: same series, or either from before series. */
+    /**
+     * Whether history compares this run with {@code other}: same series, or either from before series; and
+     * the same output root, unless either is from before roots were kept.
+     */
     public boolean comparableWith(RunRecord other) {
-        return series == null || other.series == null ? demo() == other.demo() : series.equals(other.series);
+        boolean sameRoot = outputRoot == null || other.outputRoot == null || outputRoot.equals(other.outputRoot);
+        return sameRoot
+                && (series == null || other.series == null ? demo() == other.demo() : series.equals(other.series));
     }
 
     /**

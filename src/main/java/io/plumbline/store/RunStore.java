@@ -31,7 +31,8 @@ public final class RunStore implements AutoCloseable {
     /** Run {@code r} is comparable with run {@code t}: {@link RunRecord#comparableWith} in SQL. */
     private static final String SAME_SERIES = "(CASE WHEN r.series IS NULL OR t.series IS NULL"
             + " THEN (r.input_kind = '" + RunRecord.DEMO + "') = (t.input_kind = '" + RunRecord.DEMO + "')"
-            + " ELSE r.series = t.series END)";
+            + " ELSE r.series = t.series END)"
+            + " AND (r.output_root IS NULL OR t.output_root IS NULL OR r.output_root = t.output_root)";
 
     /** {@link RunRecord#AUDITED_ORDER} of the runs {@code r}, newest first. */
     private static final String AUDITED_NEWEST_FIRST =
@@ -269,7 +270,8 @@ public final class RunStore implements AutoCloseable {
         try {
             db.setAutoCommit(false);
             try (PreparedStatement del = db.prepareStatement("DELETE FROM runs WHERE run_id = ?");
-                    PreparedStatement ins = db.prepareStatement("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                    PreparedStatement ins =
+                            db.prepareStatement("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
                     PreparedStatement iss =
                             db.prepareStatement("INSERT OR IGNORE INTO run_issues VALUES (?,?,?,?,?)")) {
                 del.setString(1, run.runId());
@@ -292,7 +294,8 @@ public final class RunStore implements AutoCloseable {
                         run.requestsUsed(),
                         MAPPER.writeValueAsString(run.countsByCode()),
                         run.series(),
-                        run.asOf());
+                        run.asOf(),
+                        run.outputRoot());
                 ins.executeUpdate();
                 for (IssueKey k : issues) {
                     Sql.bind(iss, run.runId(), k.key(), k.code(), k.accountId(), k.status());
@@ -322,17 +325,27 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
-     * The runs history compares with a run of {@code series} on demo or real inputs ({@link
-     * RunRecord#comparableWith}), newest first: history never mixes two Zendesks, two ticket windows, or
-     * the demo with real inputs.
+     * The runs history compares with a run of {@code series} on demo or real inputs written to {@code
+     * outputRoot} ({@link RunRecord#comparableWith}), newest first: history never mixes two Zendesks, two
+     * ticket windows, two output roots, or the demo with real inputs.
      */
-    public List<RunRecord> runs(int limit, String series, boolean demo) {
+    public List<RunRecord> runs(int limit, String series, boolean demo, String outputRoot) {
         return query(
-                "SELECT * FROM runs WHERE CASE WHEN series IS NULL OR ?1 IS NULL"
-                        + " THEN (input_kind = '" + RunRecord.DEMO + "') = " + (demo ? 1 : 0)
-                        + " ELSE series = ?1 END ORDER BY started_at DESC, run_id DESC LIMIT " + Math.max(0, limit),
+                "SELECT * FROM runs r WHERE " + comparable(demo) + " ORDER BY started_at DESC, run_id DESC LIMIT "
+                        + Math.max(0, limit),
                 this::run,
-                series);
+                series,
+                outputRoot);
+    }
+
+    /**
+     * Run {@code r} is comparable with a run of series {@code ?1} written to output root {@code ?2}, on demo
+     * or real inputs: {@link RunRecord#comparableWith} in SQL.
+     */
+    private static String comparable(boolean demo) {
+        return "(CASE WHEN r.series IS NULL OR ?1 IS NULL"
+                + " THEN (r.input_kind = '" + RunRecord.DEMO + "') = " + (demo ? 1 : 0)
+                + " ELSE r.series = ?1 END) AND (r.output_root IS NULL OR ?2 IS NULL OR r.output_root = ?2)";
     }
 
     /**
@@ -354,18 +367,17 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
-     * The run a new run of {@code series} (on demo or real inputs) that audits {@code asOf} ({@link
+     * The run a new run of {@code series} (on demo or real inputs, into {@code outputRoot}) that audits {@code asOf} ({@link
      * RunRecord#instant}) is compared with: the last comparable one in {@link RunRecord#AUDITED_ORDER} that
      * audited no later instant. Every recorded run started before the new one.
      */
-    public Optional<RunRecord> latestAsOf(String series, boolean demo, String asOf) {
+    public Optional<RunRecord> latestAsOf(String series, boolean demo, String outputRoot, String asOf) {
         return query(
-                        "SELECT r.* FROM runs r WHERE (CASE WHEN r.series IS NULL OR ?1 IS NULL"
-                                + " THEN (r.input_kind = '" + RunRecord.DEMO + "') = " + (demo ? 1 : 0)
-                                + " ELSE r.series = ?1 END) AND COALESCE(r.as_of, r.started_at) <= ?2"
-                                + AUDITED_NEWEST_FIRST + " LIMIT 1",
+                        "SELECT r.* FROM runs r WHERE " + comparable(demo)
+                                + " AND COALESCE(r.as_of, r.started_at) <= ?3" + AUDITED_NEWEST_FIRST + " LIMIT 1",
                         this::run,
                         series,
+                        outputRoot,
                         asOf)
                 .stream()
                 .findFirst();
@@ -452,7 +464,8 @@ public final class RunStore implements AutoCloseable {
                     rs.getLong("requests_used"),
                     counts,
                     rs.getString("series"),
-                    rs.getString("as_of"));
+                    rs.getString("as_of"),
+                    rs.getString("output_root"));
         } catch (IOException e) {
             throw new SQLException("bad counts_by_code for run " + rs.getString("run_id"), e);
         }

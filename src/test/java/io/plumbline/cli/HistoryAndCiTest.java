@@ -179,6 +179,45 @@ class HistoryAndCiTest {
     }
 
     @Test
+    void failOnNew_twoConfigsSharingAStoreWithRootsAndExportsOfTheirOwn_areNeverComparedWithEachOther()
+            throws Exception {
+        // the same Zendesk and window, each config with its own Salesforce export (here: one account fewer)
+        Path fewer = DemoFolder.copy(tmp.resolve("fewer"));
+        Path accounts = fewer.resolve("salesforce_accounts.csv");
+        List<String> rows = Files.readAllLines(accounts);
+        Files.write(accounts, rows.subList(0, rows.size() - 1));
+        for (String name : List.of("emea", "na")) {
+            Files.writeString(
+                    tmp.resolve(name + ".yaml"),
+                    "output:\n  root: ./out-" + name + "\nstore:\n  path: ./shared/history.db\n");
+        }
+        List<Integer> codes = new java.util.ArrayList<>();
+        for (int night = 1; night <= 2; night++) {
+            for (String name : List.of("emea", "na")) {
+                Cli.Result r = Cli.run(
+                        "audit",
+                        "--config",
+                        tmp.resolve(name + ".yaml").toString(),
+                        "--snapshot",
+                        (name.equals("emea") ? snap : fewer).toString(),
+                        "--run-id",
+                        name + night,
+                        "--quiet",
+                        "--fail-on",
+                        "new");
+                codes.add(r.exitCode());
+            }
+        }
+
+        // the first night is each root's first run (every issue new); the second finds nothing new
+        assertThat(codes).containsExactly(1, 1, 0, 0);
+        try (RunStore store = RunStore.open(tmp.resolve("shared/history.db"))) {
+            assertThat(store.previous("na2")).map(RunRecord::runId).contains("na1");
+            assertThat(store.previous("emea2")).map(RunRecord::runId).contains("emea1");
+        }
+    }
+
+    @Test
     void failOnNew_comparesNeverWithAnAuditOfAnotherInstant() throws Exception {
         assertThat(audit("nightly1").exitCode()).isZero();
         // an ad-hoc look at the tenant as it was a week before, recorded in the same store

@@ -265,14 +265,16 @@ class RunStoreTest {
             s.recordRun(inSeries("d1", "2026-01-04T00:00:00Z", "demo", "demo"), List.of());
             s.recordRun(inSeries("a2", "2026-01-05T00:00:00Z", "zendesk=a", "snapshot"), List.of());
 
-            assertThat(s.runs(10, "zendesk=a", false))
+            assertThat(s.runs(10, "zendesk=a", false, null))
                     .extracting(RunRecord::runId)
                     .containsExactly("a2", "a1", "old");
             // a run from before series stays comparable with any run of its kind: it is not given a series
-            assertThat(s.runs(10, "zendesk=b", false))
+            assertThat(s.runs(10, "zendesk=b", false, null))
                     .extracting(RunRecord::runId)
                     .containsExactly("b1", "old");
-            assertThat(s.runs(10, "demo", true)).extracting(RunRecord::runId).containsExactly("d1");
+            assertThat(s.runs(10, "demo", true, null))
+                    .extracting(RunRecord::runId)
+                    .containsExactly("d1");
             assertThat(s.previous("a2")).map(RunRecord::runId).contains("a1");
             assertThat(s.previous("a1")).map(RunRecord::runId).contains("old");
             assertThat(s.previous("b1")).map(RunRecord::runId).contains("old");
@@ -292,15 +294,39 @@ class RunStoreTest {
             assertThat(s.previous("n3")).map(RunRecord::runId).contains("n2");
             assertThat(s.previous("again")).map(RunRecord::runId).contains("n1");
             assertThat(s.previous("n2")).map(RunRecord::runId).contains("again");
-            assertThat(s.latestAsOf("zendesk=a", false, stamp("2026-01-02T22:00:00Z")))
+            assertThat(s.latestAsOf("zendesk=a", false, "/out", stamp("2026-01-02T22:00:00Z")))
                     .map(RunRecord::runId)
                     .contains("n2");
-            assertThat(s.latestAsOf("zendesk=a", false, stamp("2026-01-01T22:00:00Z")))
+            assertThat(s.latestAsOf("zendesk=a", false, "/out", stamp("2026-01-01T22:00:00Z")))
                     .map(RunRecord::runId)
                     .contains("again");
-            assertThat(s.latestAsOf("zendesk=a", false, stamp("2025-12-31T00:00:00Z")))
+            assertThat(s.latestAsOf("zendesk=a", false, "/out", stamp("2025-12-31T00:00:00Z")))
                     .isEmpty();
         }
+    }
+
+    @Test
+    void previous_keepsToTheOutputRoot_andARunFromBeforeRootsWereKeptIsComparableWithAny() {
+        try (RunStore s = RunStore.open(tmp.resolve("p.db"))) {
+            s.recordRun(inSeries("old", "2026-01-01T00:00:00Z", "zendesk=a", "snapshot"), List.of());
+            s.recordRun(inRoot("a1", "2026-01-02T00:00:00Z", "/out-a"), List.of());
+            s.recordRun(inRoot("b1", "2026-01-03T00:00:00Z", "/out-b"), List.of());
+            s.recordRun(inRoot("a2", "2026-01-04T00:00:00Z", "/out-a"), List.of());
+
+            assertThat(s.previous("a2")).map(RunRecord::runId).contains("a1");
+            assertThat(s.previous("b1")).map(RunRecord::runId).contains("old");
+            assertThat(s.runs(10, "zendesk=a", false, "/out-b"))
+                    .extracting(RunRecord::runId)
+                    .containsExactly("b1", "old");
+            assertThat(s.latestAsOf("zendesk=a", false, "/out-b", stamp("2026-02-01T00:00:00Z")))
+                    .map(RunRecord::runId)
+                    .contains("b1");
+        }
+    }
+
+    private static RunRecord inRoot(String id, String at, String root) {
+        return new RunRecord(
+                id, stamp(at), stamp(at), "snapshot", "h" + id, 1, 0, 0, 10, 0, Map.of(), "zendesk=a", stamp(at), root);
     }
 
     @Test
@@ -333,7 +359,8 @@ class RunStoreTest {
                 0,
                 Map.of(),
                 "zendesk=a",
-                stamp(asOf));
+                stamp(asOf),
+                "/out");
     }
 
     private static RunRecord inSeries(String id, String at, String series, String kind) {
