@@ -46,9 +46,10 @@ public final class ZendeskAuths {
         if (!Texts.isBlank(tokenEnv)) {
             String key = "zendesk.auth.oauth_access_token_env";
             String shown = EnvNames.shown(key, tokenEnv);
-            throw new ConfigException("environment variable " + shown + " is not set (" + key + "): export an "
-                    + "OAuth access token for your Zendesk in it, or configure zendesk.auth.client_id_env + "
-                    + "client_secret_env" + EnvNames.pastedHint(key, tokenEnv));
+            throw new ConfigException(
+                    "environment variable " + shown + notSet(env, tokenEnv) + " (" + key + "): export an "
+                            + "OAuth access token for your Zendesk in it, or configure zendesk.auth.client_id_env + "
+                            + "client_secret_env" + EnvNames.pastedHint(key, tokenEnv));
         }
         throw new ConfigException("no Zendesk credentials configured: set zendesk.auth.oauth_access_token_env, "
                 + "or client_id_env + client_secret_env, or (legacy) email + api_token_env");
@@ -57,9 +58,15 @@ public final class ZendeskAuths {
     private static String required(Map<String, String> env, String name, String key) {
         String value = env.get(name);
         if (Texts.isBlank(value)) {
-            throw new ConfigException("environment variable " + EnvNames.shown("zendesk.auth." + key, name)
-                    + " is not set (zendesk.auth." + key + ")" + EnvNames.pastedHint("zendesk.auth." + key, name));
+            throw new ConfigException(
+                    "environment variable " + EnvNames.shown("zendesk.auth." + key, name) + notSet(env, name)
+                            + " (zendesk.auth." + key + ")" + EnvNames.pastedHint("zendesk.auth." + key, name));
         }
         return value.trim();
+    }
+
+    /** How a variable with no usable value is missing: an exported but empty one is a different mistake. */
+    private static String notSet(Map<String, String> env, String name) {
+        return env.containsKey(name) ? " is set but empty" : " is not set";
     }
 }

@@ -243,6 +243,13 @@ class ZendeskAuthTest {
         assertThatThrownBy(() -> ZendeskAuths.fromConfig(cc, Map.of("ZD_ID", "x"), Clock.systemUTC(), w -> {}))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("environment variable ZD_SECRET is not set (zendesk.auth.client_secret_env)");
+        // exported, but empty (an unquoted assignment that went wrong, a secret store that returned nothing)
+        assertThatThrownBy(() ->
+                        ZendeskAuths.fromConfig(cc, Map.of("ZD_ID", "x", "ZD_SECRET", ""), Clock.systemUTC(), w -> {}))
+                .hasMessage("environment variable ZD_SECRET is set but empty (zendesk.auth.client_secret_env)");
+        assertThatThrownBy(() -> ZendeskAuths.fromConfig(
+                        ZendeskAuthConfig.defaults(), Map.of("ZENDESK_OAUTH_TOKEN", " "), Clock.systemUTC(), w -> {}))
+                .hasMessageContaining("environment variable ZENDESK_OAUTH_TOKEN is set but empty");
     }
 
     @Test
