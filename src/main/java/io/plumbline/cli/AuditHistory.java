@@ -10,6 +10,7 @@ import io.plumbline.plan.FixPlan;
 import io.plumbline.store.IssueKey;
 import io.plumbline.store.RunRecord;
 import io.plumbline.store.RunStore;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,9 +31,18 @@ final class AuditHistory {
      * Salesforce export of its own, are never compared with each other.
      */
     record Series(String name, String outputRoot) {
-        /** The series {@code name} of runs written to {@code root}. */
+        /**
+         * The series {@code name} of runs written to {@code root}, named by its real path: the same folder
+         * reached through a link, or written relative or with a trailing '/', is one root.
+         */
         static Series of(String name, Path root) {
-            return new Series(name, root.toAbsolutePath().normalize().toString());
+            Path real;
+            try {
+                real = root.toRealPath();
+            } catch (IOException e) {
+                real = root.toAbsolutePath().normalize(); // not made yet: as it is written
+            }
+            return new Series(name, real.toString());
         }
     }
 

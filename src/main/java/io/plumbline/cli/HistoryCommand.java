@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Show the audit runs recorded in the local store (oldest first) with their totals and the change from "
-                    + "the run before of the same series (the same Zendesk and ticket window, or the demo), then for "
-                    + "the latest run on real inputs the issues that are new, resolved and still open.",
+                    + "the run before of the same series (the same Zendesk, ticket window and output root, or the "
+                    + "demo; the run that audited the latest instant no later than its own), then for the latest "
+                    + "run on real inputs the issues that are new, resolved and still open.",
             "",
             "Examples:",
             "  plumbline history",
@@ -119,9 +120,17 @@ final class HistoryCommand implements Callable<Integer> {
      */
     private static void table(PrintWriter w, List<RunRecord> all, int firstShown, RunRecord latest) {
         List<RunRecord> runs = all.subList(firstShown, all.size());
-        // runs of several series (another Zendesk, another window) are compared only within their own: said
-        boolean series =
-                runs.stream().map(HistoryCommand::seriesLabel).distinct().count() > 1;
+        // runs of several series (another Zendesk, another window, another output root) are compared only
+        // within their own: said
+        boolean roots = runs.stream()
+                        .map(RunRecord::outputRoot)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .count()
+                > 1;
+        java.util.function.Function<RunRecord, String> label =
+                r -> seriesLabel(r) + (roots && r.outputRoot() != null ? ", into " + r.outputRoot() : "");
+        boolean series = runs.stream().map(label).distinct().count() > 1;
         w.printf(
                 Locale.ROOT,
                 "%-28s %-20s %-9s %8s %7s %8s %7s %7s%s%n",
@@ -150,7 +159,7 @@ final class HistoryCommand implements Callable<Integer> {
                     r.prepared(),
                     r.blocked(),
                     change,
-                    series ? "  " + seriesLabel(r) : "");
+                    series ? "  " + label.apply(r) : "");
         }
         if (latest == null) {
             return;
@@ -168,7 +177,7 @@ final class HistoryCommand implements Callable<Integer> {
                     same.size() == runs.size()
                             ? ""
                             : !kindOnly
-                                    ? "comparable (same Zendesk and ticket window) "
+                                    ? "comparable (same Zendesk, ticket window and output root) "
                                     : latest.demo() ? "demo " : "non-demo ",
                     first,
                     last,

@@ -101,7 +101,7 @@ final class ReportCommand implements Callable<Integer> {
                         .map(r -> new AuditHistory.Series(r.series(), r.outputRoot()))
                         .orElseGet(() -> AuditHistory.Series.of(
                                 AuditHistory.series(result, RunInputCheck.asOfGiven(run)),
-                                run.toAbsolutePath().normalize().getParent()));
+                                run.toAbsolutePath().normalize().resolve("..")));
                 trend.addAll(AuditHistory.earlier(store, AuditHistory.TREND_RUNS, result, series));
             }
         } else if (!common.quiet) {

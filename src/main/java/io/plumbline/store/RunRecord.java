@@ -30,12 +30,14 @@ public record RunRecord(
     public static final String DEMO = "demo";
 
     /**
-     * History's order of the runs it compares: by the instant each audited ({@code asOf}; a run recorded
-     * before that was kept, by its start), then by start, then by id. A re-audit of an older snapshot so
-     * falls in among the runs of its time, rather than becoming the run the next nightly one is compared
-     * with. Instants are kept as {@link #instant} writes them, so that their text sorts as they do.
+     * History's order of the runs it compares: the runs recorded before the instant audited was kept
+     * first (by their start: they all ran before any run that keeps it), then by the instant each audited
+     * ({@code asOf}), then by start, then by id. A re-audit of an older snapshot so falls in among the runs
+     * of its time, rather than becoming the run the next nightly one is compared with. Instants are kept as
+     * {@link #instant} writes them, so that their text sorts as they do.
      */
-    public static final Comparator<RunRecord> AUDITED_ORDER = Comparator.comparing(RunRecord::auditedAt)
+    public static final Comparator<RunRecord> AUDITED_ORDER = Comparator.comparing((RunRecord r) -> r.asOf() != null)
+            .thenComparing(RunRecord::auditedAt)
             .thenComparing(RunRecord::startedAt)
             .thenComparing(RunRecord::runId);
 

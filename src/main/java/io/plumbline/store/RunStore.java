@@ -35,8 +35,14 @@ public final class RunStore implements AutoCloseable {
             + " AND (r.output_root IS NULL OR t.output_root IS NULL OR r.output_root = t.output_root)";
 
     /** {@link RunRecord#AUDITED_ORDER} of the runs {@code r}, newest first. */
-    private static final String AUDITED_NEWEST_FIRST =
-            " ORDER BY COALESCE(r.as_of, r.started_at) DESC, r.started_at DESC, r.run_id DESC";
+    private static final String AUDITED_NEWEST_FIRST = " ORDER BY r.as_of IS NOT NULL DESC,"
+            + " COALESCE(r.as_of, r.started_at) DESC, r.started_at DESC, r.run_id DESC";
+
+    /** The {@link RunRecord#AUDITED_ORDER} key of the run {@code x}, as an SQL row value. */
+    private static String auditedKey(String x) {
+        return "(" + x + ".as_of IS NOT NULL, COALESCE(" + x + ".as_of, " + x + ".started_at), " + x + ".started_at, "
+                + x + ".run_id)";
+    }
 
     /** What to do about a store SQLite finds damaged, or no database at all. */
     private static final String DAMAGED = "; the file is damaged or not a store: move it aside (the next audit"
@@ -355,10 +361,7 @@ public final class RunStore implements AutoCloseable {
     public Optional<RunRecord> previous(String runId) {
         return query(
                         "SELECT r.* FROM runs r JOIN runs t ON t.run_id = ?"
-                                + " WHERE " + SAME_SERIES + " AND (COALESCE(r.as_of, r.started_at)"
-                                + " < COALESCE(t.as_of, t.started_at) OR COALESCE(r.as_of, r.started_at)"
-                                + " = COALESCE(t.as_of, t.started_at) AND (r.started_at < t.started_at"
-                                + " OR r.started_at = t.started_at AND r.run_id < t.run_id))"
+                                + " WHERE " + SAME_SERIES + " AND " + auditedKey("r") + " < " + auditedKey("t")
                                 + AUDITED_NEWEST_FIRST + " LIMIT 1",
                         this::run,
                         runId)
@@ -373,8 +376,8 @@ public final class RunStore implements AutoCloseable {
      */
     public Optional<RunRecord> latestAsOf(String series, boolean demo, String outputRoot, String asOf) {
         return query(
-                        "SELECT r.* FROM runs r WHERE " + comparable(demo)
-                                + " AND COALESCE(r.as_of, r.started_at) <= ?3" + AUDITED_NEWEST_FIRST + " LIMIT 1",
+                        "SELECT r.* FROM runs r WHERE " + comparable(demo) + " AND (r.as_of IS NULL OR r.as_of <= ?3)"
+                                + AUDITED_NEWEST_FIRST + " LIMIT 1",
                         this::run,
                         series,
                         outputRoot,

@@ -218,6 +218,30 @@ class HistoryAndCiTest {
     }
 
     @Test
+    void history_oneOutputRootReachedThroughALink_isOneRoot() throws Exception {
+        Path real = Files.createDirectories(tmp.resolve("real"));
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+        for (Path root : List.of(real, link, real.resolve("."))) {
+            Cli.Result r = Cli.run(
+                    "audit",
+                    "--snapshot",
+                    snap.toString(),
+                    "--out",
+                    root.toString(),
+                    "--run-id",
+                    "r" + root.getFileName(),
+                    "--quiet");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+        }
+
+        try (RunStore store = RunStore.open(real.resolve("plumbline.db"))) {
+            assertThat(store.runs(10))
+                    .extracting(RunRecord::outputRoot)
+                    .containsOnly(real.toRealPath().toString());
+        }
+    }
+
+    @Test
     void failOnNew_comparesNeverWithAnAuditOfAnotherInstant() throws Exception {
         assertThat(audit("nightly1").exitCode()).isZero();
         // an ad-hoc look at the tenant as it was a week before, recorded in the same store
@@ -334,7 +358,7 @@ class HistoryAndCiTest {
                 .containsPattern("(?m)^wide2 .* \\+0  \\(Zendesk not named\\), 30-day window$")
                 .containsPattern("(?m)^narrow .* 3-day window$")
                 .contains("series (compared within)")
-                .contains("Trend over 2 comparable (same Zendesk and ticket window) runs");
+                .contains("Trend over 2 comparable (same Zendesk, ticket window and output root) runs");
     }
 
     @Test

@@ -330,6 +330,27 @@ class RunStoreTest {
     }
 
     @Test
+    void previous_runsRecordedBeforeTheInstantWasKept_comeBeforeEveryRunThatKeepsIt() {
+        try (RunStore s = RunStore.open(tmp.resolve("p.db"))) {
+            // recorded by an older plumbline: no as_of, started in November
+            s.recordRun(inSeries("old1", "2026-11-01T02:00:00Z", "zendesk=a", "snapshot"), List.of());
+            s.recordRun(inSeries("old2", "2026-11-02T02:00:00Z", "zendesk=a", "snapshot"), List.of());
+            // after the upgrade, auditing a snapshot captured in April
+            s.recordRun(audited("new1", "2026-11-03T02:00:00Z", "2026-04-17T22:00:00Z"), List.of());
+
+            assertThat(s.latestAsOf("zendesk=a", false, "/out", stamp("2026-04-17T22:00:00Z")))
+                    .map(RunRecord::runId)
+                    .contains("new1");
+            assertThat(s.previous("new1")).map(RunRecord::runId).contains("old2");
+            assertThat(s.previous("old2")).map(RunRecord::runId).contains("old1");
+            assertThat(s.previous("old1")).isEmpty();
+        }
+        RunRecord old = inSeries("old", "2026-11-02T02:00:00Z", "zendesk=a", "snapshot");
+        RunRecord next = audited("next", "2026-11-03T02:00:00Z", "2026-04-17T22:00:00Z");
+        assertThat(RunRecord.AUDITED_ORDER.compare(old, next)).isNegative();
+    }
+
+    @Test
     void instant_isFixedWidth_soTextOrderIsTimeOrderWithinOneSecond() {
         List<String> stamps = List.of(
                 stamp("2026-01-01T00:00:30.100500Z"), stamp("2026-01-01T00:00:30Z"), stamp("2026-01-01T00:00:30.1Z"));
