@@ -12,11 +12,10 @@ import java.util.regex.Pattern;
  */
 public final class EnvNames {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    /** How variables are conventionally named; a mixed-case run of letters and digits may be a token. */
     /** {@code $NAME} or {@code ${NAME}}, a variable as a shell script would read it. */
     private static final Pattern SHELL_REFERENCE =
             Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)\\}|([A-Za-z_][A-Za-z0-9_]*))");
-
+    /** How variables are conventionally named; a mixed-case run of letters and digits may be a token. */
     private static final Pattern CONVENTIONAL = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
 
     private EnvNames() {}
@@ -29,12 +28,14 @@ public final class EnvNames {
         String name = value.strip();
         Matcher shell = SHELL_REFERENCE.matcher(name);
         if (shell.matches()) {
-            // a name written as the shell reads a variable: the name is safe to show, and all that is wrong
+            // a name written as the shell reads a variable: shown only when it looks like one (a token pasted
+            // after a '$' has the shape of a name too)
             String bare = shell.group(1) != null ? shell.group(1) : shell.group(2);
             throw ConfigException.atKey(
                     key,
-                    key + ": write the variable's name without '$' (" + bare + "): Plumbline reads the variable"
-                            + " itself, so that its value never has to be in the file");
+                    key + ": write the variable's name without '$'"
+                            + (conventional(bare) ? " (" + bare + ")" : "") + ": Plumbline reads the variable itself,"
+                            + " so that its value never has to be in the file");
         }
         if (!NAME.matcher(name).matches()) {
             throw ConfigException.atKey(

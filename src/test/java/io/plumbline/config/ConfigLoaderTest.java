@@ -94,6 +94,10 @@ class ConfigLoaderTest {
                             + " (ZENDESK_OAUTH_TOKEN)")
                     .doesNotContain("not a secret itself");
         }
+        // a token pasted after a '$' has a name's shape: not repeated
+        assertThat(error("zendesk:\n  auth:\n    oauth_access_token_env: $Xk29fjQ8hPz3LmTq77aB\n"))
+                .contains("write the variable's name without '$'")
+                .doesNotContain("Xk29fjQ8hPz3LmTq77aB");
     }
 
     @Test
