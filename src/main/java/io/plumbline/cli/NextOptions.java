@@ -1,6 +1,7 @@
 package io.plumbline.cli;
 
 import io.plumbline.artifacts.NextCommands;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -17,7 +18,9 @@ final class NextOptions {
     /** Every option given on the command line but those {@code leftOut}, as it was given: {@code " --a x --b"}, or "". */
     static String repeated(CommandSpec spec, Set<String> leftOut) {
         StringBuilder words = new StringBuilder();
-        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+        // an option given several times is listed once per time, each with every value it was given
+        for (OptionSpec option :
+                new LinkedHashSet<>(spec.commandLine().getParseResult().matchedOptions())) {
             if (option.names().length == 0 || leftOut.contains(option.longestName())) {
                 continue;
             }

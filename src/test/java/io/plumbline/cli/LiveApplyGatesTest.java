@@ -56,10 +56,13 @@ class LiveApplyGatesTest {
     void dryRunWithASelection_printsTheLiveCommandWithTheSameSelection_whichWritesOnlyWhatWasReviewed() {
         try (ZendeskEmulator z = fx.emulator()) {
             Path plan = fx.plan("next-command-selection");
-            LiveApplyFixture.Run dry = fx.apply(z, plan, "--only-action", "add_org_domain", "--max-actions", "1");
+            LiveApplyFixture.Run dry = fx.apply(
+                    z, plan, "--only-action", "add_org_domain", "--only-action", "move_user_to_org", "--max-actions=1");
             assertThat(dry.code()).as(dry.err()).isZero();
             List<String> words = nextCommand(dry.out(), "Next, to write these changes:");
-            assertThat(words).containsSubsequence("--only-action", "add_org_domain", "--max-actions", "1", "--apply");
+            assertThat(String.join(" ", words))
+                    .contains(" --only-action add_org_domain move_user_to_org --max-actions 1 --apply ");
+            assertThat(words).containsOnlyOnce("--only-action");
             assertThat(words).contains("--config");
 
             LiveApplyFixture.Run live = LiveApplyFixture.run(
