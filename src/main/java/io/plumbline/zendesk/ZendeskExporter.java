@@ -41,6 +41,12 @@ public final class ZendeskExporter {
      */
     public static final Duration LAG = Duration.ofSeconds(61);
 
+    /**
+     * How much earlier than the local clock a crowded second must be for a listing of every org made
+     * since to stand for it: Zendesk's clock and this one may differ.
+     */
+    private static final Duration LISTING_MARGIN = Duration.ofMinutes(5);
+
     private final ZendeskHttp http;
     private final Clock clock;
     private final Consumer<String> notes;
@@ -69,12 +75,15 @@ public final class ZendeskExporter {
      * {@code update_many}), the page's {@code end_time} is its own {@code start_time}, and asking from it
      * again would answer the same page forever. Such a page is not followed by time: every live org is
      * listed instead ({@link #liveOrganizations}, into the same sink, whose later records replace earlier
-     * ones), and the export goes on from the next second. Orgs deleted in that very second are not in
+     * ones), and the export goes on from the next second; a later crowded second well before that listing
+     * began is then only stepped past, as the listing holds its orgs as they were after it (an
+     * {@code update_many} spread over many seconds lists once). Orgs deleted in that very second are not in
      * that listing, only in the export's page, which may have left some of them out; deleted orgs take no
      * part in resolution (a full pull that misses one audits as if it had it), but an incremental pull
      * may then keep such an org's earlier, undeleted record until a full pull.
      */
     public ExportEnd<Long> organizations(long start, PageSink sink) {
+        long listedFrom = -1; // when the listing of every live org began (epoch seconds), once there was one
         while (true) {
             String path = "/api/v2/incremental/organizations.json?start_time=" + start;
             Instant sent = clock.instant();
@@ -94,10 +103,15 @@ public final class ZendeskExporter {
                                         + " on a page that is not the last");
             }
             if (end == start) {
-                notes.accept("more organizations changed at " + Instant.ofEpochSecond(start)
-                        + " than one export page holds: listing every organization, then exporting from the"
-                        + " next second");
-                liveOrganizations(sink);
+                // a listing already made holds every org as it was after this second (with a margin for the
+                // two clocks): going on from the next second is enough
+                if (listedFrom < 0 || start >= listedFrom - LISTING_MARGIN.toSeconds()) {
+                    notes.accept("more organizations changed at " + Instant.ofEpochSecond(start)
+                            + " than one export page holds: listing every organization, then exporting from the"
+                            + " next second");
+                    listedFrom = clock.instant().getEpochSecond();
+                    liveOrganizations(sink);
+                }
                 end = start + 1;
             }
             start = end;

@@ -112,15 +112,22 @@ public final class SeedSnapshots {
      * of them than an export page holds, when {@code orgs} is over 1,000.
      */
     public static Path writeOrgsChangedInOneSecond(Path dir, int orgs, int users, int tickets) {
+        return writeOrgsChangedInSeconds(dir, orgs, users, tickets, 1);
+    }
+
+    /** As {@link #writeOrgsChangedInOneSecond}, the orgs changed in {@code seconds} seconds in a row, as many in each. */
+    public static Path writeOrgsChangedInSeconds(Path dir, int orgs, int users, int tickets, int seconds) {
         write(dir, orgs, users, tickets);
         Path file = dir.resolve("zendesk/organizations.jsonl");
-        String updated = stamp(CAPTURED_AT.minus(Duration.ofDays(1)));
+        Instant first = CAPTURED_AT.minus(Duration.ofDays(1));
         try {
             List<String> lines = new ArrayList<>();
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                ObjectNode o = (ObjectNode) JSON.readTree(line);
+            List<String> read = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < read.size(); i++) {
+                ObjectNode o = (ObjectNode) JSON.readTree(read.get(i));
                 o.remove("deleted_at");
-                lines.add(o.put("updated_at", updated).toString());
+                long second = (long) i * seconds / read.size();
+                lines.add(o.put("updated_at", stamp(first.plusSeconds(second))).toString());
             }
             Files.writeString(file, lines(lines), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -100,6 +100,24 @@ class ZendeskPullResilienceTest {
         }
     }
 
+    @Test
+    void pull_severalCrowdedSecondsInARow_listsEveryOrgOnceOnly(@TempDir Path tmp) throws IOException {
+        // an update_many spread over three seconds, 1,500 orgs in each
+        Path bulk = SeedSnapshots.writeOrgsChangedInSeconds(tmp.resolve("seed"), 4500, 100, 100, 3);
+        EmulatorConfig capped = EmulatorConfig.withToken(EmulatorHarness.TOKEN).withCappedTimeExportPages();
+        try (EmulatorHarness h = new EmulatorHarness(bulk, capped)) {
+            List<String> notes = new CopyOnWriteArrayList<>();
+            new ZendeskSnapshotPuller(h.http(), new NoteTaker(notes)).pull(tmp.resolve("out"), AS_OF, 30);
+
+            assertThat(tmp.resolve("out").resolve(FILES.get(0))).hasSameTextualContentAs(bulk.resolve(FILES.get(0)));
+            assertThat(h.emulator.log().matching(r -> r.path().equals("/api/v2/organizations")))
+                    .hasSize(46); // one listing: 45 full pages and the empty one after
+            assertThat(notes)
+                    .filteredOn(n -> n.startsWith("more organizations changed"))
+                    .hasSize(1);
+        }
+    }
+
     /** Keeps the notes of a pull, and reports nothing else. */
     private record NoteTaker(List<String> notes) implements Progress {
         @Override
