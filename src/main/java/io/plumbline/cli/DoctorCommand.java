@@ -98,10 +98,15 @@ final class DoctorCommand implements Callable<Integer> {
                     "make it a folder this user can write, or name another in output.root (or pass --out)",
                     ExitCodes.USAGE);
         }
+        // the audit makes the store's missing folders, as it does the root's: the nearest that is there counts
         Path storeFolder = store.toAbsolutePath().getParent();
-        boolean storeUsable = Files.exists(store)
-                ? Files.isRegularFile(store) && Files.isWritable(store)
-                : storeFolder != null && Files.isDirectory(storeFolder) && Files.isWritable(storeFolder);
+        while (storeFolder != null && !Files.exists(storeFolder)) {
+            storeFolder = storeFolder.getParent();
+        }
+        boolean storeUsable = storeFolder != null
+                && Files.isDirectory(storeFolder)
+                && Files.isWritable(storeFolder)
+                && (!Files.exists(store) || Files.isRegularFile(store) && Files.isWritable(store));
         if (!storeUsable) {
             return HealthCheck.fail(
                     "output",

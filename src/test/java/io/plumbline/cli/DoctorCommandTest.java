@@ -150,6 +150,21 @@ class DoctorCommandTest {
     }
 
     @Test
+    void doctor_storePathInFoldersNotMadeYet_isFineAsTheAuditMakesThem() throws IOException {
+        Path cfg = config(dir.resolve("seed/salesforce_accounts.csv").toString());
+        Files.writeString(cfg, Files.readString(cfg) + "store:\n  path: ./state/history/plumbline.db\n");
+
+        String[] r = doctor(Map.of("ZD_TOKEN", "full-token-1"), cfg, 0);
+
+        assertThat(r[0])
+                .contains("history in " + dir.resolve("state/history/plumbline.db"))
+                .contains("none failed");
+        Files.writeString(dir.resolve("state"), "a file where the store's folder goes\n");
+        assertThat(doctor(Map.of("ZD_TOKEN", "full-token-1"), cfg, 2)[0])
+                .contains("fail  output     " + dir.resolve("state/history/plumbline.db") + ": the history store");
+    }
+
+    @Test
     void doctor_missingCsvAndUnsetVariable_eachFailWithAFix() throws IOException {
         String[] r = doctor(Map.of(), config("./nowhere.csv"), 2);
 
