@@ -11,23 +11,40 @@ import java.util.Locale;
 final class StrayCharacters {
     private StrayCharacters() {}
 
-    /** The first stray character: {line, column} (1-based), or null when there is none. */
+    /**
+     * The first stray character: {line, column, index} (line and column 1-based, the column counted in
+     * characters as an editor shows them; index into {@code text}), or null when there is none. Inside a
+     * quoted value or a comment, where such a space may be meant, only control characters count.
+     */
     static int[] find(String text) {
         int line = 1;
         int column = 0;
         boolean comment = false;
+        char quote = 0;
         char before = '\n';
-        // a byte order mark that starts the file is not part of its first line
+        // a byte order mark that starts the file is not part of its first line; a quote opens a quoted value
+        // only where a value can start (an apostrophe inside a plain word does not)
         for (int i = text.startsWith("\uFEFF") ? 1 : 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            column++;
-            if (c == '\n') {
-                line++;
+            if (!(Character.isLowSurrogate(c) && Character.isHighSurrogate(before))) {
+                column++;
+            }
+            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                line++; // a line feed, or a carriage return alone (an old Mac file)
                 column = 0;
                 comment = false;
-            } else if (control(c) || (!comment && invisible(c))) {
-                return new int[] {line, column};
-            } else if (c == '#' && (before == ' ' || before == '\t' || before == '\n' || column == 1)) {
+                quote = 0;
+                before = '\n';
+                continue;
+            }
+            if (control(c) || (!comment && quote == 0 && invisible(c))) {
+                return new int[] {line, column, i};
+            }
+            if (!comment && quote == 0 && (c == '"' || c == '\'') && " \t\n:[{,-".indexOf(before) >= 0) {
+                quote = c;
+            } else if (quote != 0 && c == quote && !(quote == '"' && before == '\\')) {
+                quote = 0;
+            } else if (quote == 0 && c == '#' && (before == ' ' || before == '\t' || before == '\n')) {
                 comment = true; // what a comment holds is never read
             }
             before = c;
@@ -35,10 +52,9 @@ final class StrayCharacters {
         return null;
     }
 
-    /** What the character at {@code at} ({@link #find}) is, and what to do about it. */
+    /** What the character {@link #find} found is, and what to do about it. */
     static String describe(String text, int[] at) {
-        String line = text.split("\n", -1)[at[0] - 1];
-        char c = line.charAt(at[1] - 1 + (at[0] == 1 && line.startsWith("\uFEFF") ? 1 : 0));
+        char c = text.charAt(at[2]);
         String code = String.format(Locale.ROOT, "U+%04X", (int) c);
         if (control(c)) {
             return "a control character (" + code + ") YAML does not allow; remove it";

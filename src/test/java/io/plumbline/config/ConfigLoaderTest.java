@@ -63,6 +63,16 @@ class ConfigLoaderTest {
                 dir.resolve("fine.yaml"),
                 "\uFEFF# copied\u00A0from the docs\nzendesk:\n  subdomain: acme # the\u00A0tenant\n");
         assertThat(ConfigLoader.load(fine).zendesk().subdomain()).isEqualTo("acme");
+        // a quoted value may mean one (a zero-width non-joiner is part of Persian text)
+        Path quoted = Files.writeString(
+                dir.resolve("quoted.yaml"),
+                "salesforce:\n  account_filter: \"Name = 'می\u200Cخواهم'\"\nzendesk:\n  subdomain: acme\n");
+        assertThat(ConfigLoader.load(quoted).salesforce().accountFilter()).contains("\u200C");
+        // columns count characters as an editor shows them; a carriage return alone ends a line
+        assertThat(error("zendesk:\n  x: \"\uD83D\uDE00\"\u00A0\n"))
+                .startsWith("plumbline.yaml:2:9: error: a no-break space");
+        assertThat(error("zendesk:\r  subdomain: \"\uD83D\uDE00\"\r  \u00A0x: y\r"))
+                .startsWith("plumbline.yaml:3:3: error: a no-break space");
     }
 
     @Test
