@@ -183,39 +183,32 @@ class ZendeskPullResilienceTest {
 
     @Test
     void pull_answerSlowerThanTimeout_retriesTheSamePage(@TempDir Path out) throws Exception {
-        EmulatorConfig config =
-                EmulatorConfig.withToken(EmulatorHarness.TOKEN).withFaults(0, 0, 0, 0, Duration.ofMillis(1500), 1);
-        try (EmulatorHarness h = new EmulatorHarness(seed, config)) {
-            ZendeskHttp http = h.http(
-                    h.config(EmulatorHarness.bearer("T")), Map.of("T", EmulatorHarness.TOKEN), Duration.ofMillis(600));
-            http.get("/api/v2/users/count"); // warm up, so only the scripted answer is slow
-            h.emulator.failRequest("/api/v2/incremental/tickets/cursor", 1, Fault.SLOW);
-            new ZendeskSnapshotPuller(http, Progress.SILENT).pull(out, AS_OF, 30);
-            h.emulator.log().await(r -> r.fault().equals("SLOW"), Duration.ofSeconds(5));
-            List<LoggedRequest> tickets =
-                    h.emulator.log().matching(r -> r.path().startsWith("/api/v2/incremental/tickets"));
-
-            assertThat(tickets.get(0).fault()).isEqualTo("SLOW");
-            assertThat(tickets.get(1).pathAndQuery()).isEqualTo(tickets.get(0).pathAndQuery());
-            assertThat(Files.readString(out.resolve(FILES.get(3))))
-                    .isEqualTo(Files.readString(clean.resolve(FILES.get(3))));
-        }
+        pullWithTheFirstTicketPage(Fault.SLOW, Duration.ofMillis(1500), out);
     }
 
     @Test
     void pull_bodyStallsAfterItsHeaders_isATimeoutAndTheSamePageIsAskedAgain(@TempDir Path out) throws Exception {
         // the request's timeout ends with the headers: the whole answer gets twice it (1.2 s) before a retry
-        EmulatorConfig config =
-                EmulatorConfig.withToken(EmulatorHarness.TOKEN).withFaults(0, 0, 0, 0, Duration.ofSeconds(20), 1);
+        pullWithTheFirstTicketPage(Fault.STALLED_BODY, Duration.ofSeconds(20), out);
+    }
+
+    /**
+     * Pulls with a 600 ms request timeout, the first ticket page answered with {@code fault} taking {@code
+     * delay}: the same page is asked again, and the tickets come out as in the clean pull.
+     */
+    private static void pullWithTheFirstTicketPage(Fault fault, Duration delay, Path out) throws Exception {
+        EmulatorConfig config = EmulatorConfig.withToken(EmulatorHarness.TOKEN).withFaults(0, 0, 0, 0, delay, 1);
         try (EmulatorHarness h = new EmulatorHarness(seed, config)) {
             ZendeskHttp http = h.http(
                     h.config(EmulatorHarness.bearer("T")), Map.of("T", EmulatorHarness.TOKEN), Duration.ofMillis(600));
-            h.emulator.failRequest("/api/v2/incremental/tickets/cursor", 1, Fault.STALLED_BODY);
+            http.get("/api/v2/users/count"); // warm up, so only the scripted answer is slow
+            h.emulator.failRequest("/api/v2/incremental/tickets/cursor", 1, fault);
             new ZendeskSnapshotPuller(http, Progress.SILENT).pull(out, AS_OF, 30);
+            h.emulator.log().await(r -> r.fault().equals(fault.name()), Duration.ofSeconds(5));
             List<LoggedRequest> tickets =
                     h.emulator.log().matching(r -> r.path().startsWith("/api/v2/incremental/tickets"));
 
-            assertThat(tickets.get(0).fault()).isEqualTo("STALLED_BODY");
+            assertThat(tickets.get(0).fault()).isEqualTo(fault.name());
             assertThat(tickets.get(1).pathAndQuery()).isEqualTo(tickets.get(0).pathAndQuery());
             assertThat(Files.readString(out.resolve(FILES.get(3))))
                     .isEqualTo(Files.readString(clean.resolve(FILES.get(3))));
