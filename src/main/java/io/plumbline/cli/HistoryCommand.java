@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -124,11 +126,11 @@ final class HistoryCommand implements Callable<Integer> {
         // within their own: said
         boolean roots = runs.stream()
                         .map(RunRecord::outputRoot)
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .distinct()
                         .count()
                 > 1;
-        java.util.function.Function<RunRecord, String> label =
+        Function<RunRecord, String> label =
                 r -> seriesLabel(r) + (roots && r.outputRoot() != null ? ", into " + r.outputRoot() : "");
         boolean series = runs.stream().map(label).distinct().count() > 1;
         w.printf(
