@@ -21,6 +21,7 @@ import io.plumbline.zendesk.ZendeskSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +101,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
         // the audit makes the store's missing folders, as it does the root's: the nearest that is there counts
         Path storeFolder = store.toAbsolutePath().getParent();
-        while (storeFolder != null && !Files.exists(storeFolder)) {
+        while (storeFolder != null && !Files.exists(storeFolder, LinkOption.NOFOLLOW_LINKS)) {
             storeFolder = storeFolder.getParent();
         }
         boolean storeUsable = storeFolder != null

@@ -18,7 +18,7 @@ final class NextOptions {
     /** Every option given on the command line but those {@code leftOut}, as it was given: {@code " --a x --b"}, or "". */
     static String repeated(CommandSpec spec, Set<String> leftOut) {
         StringBuilder words = new StringBuilder();
-        // an option given several times is listed once per time, each with every value it was given
+        // picocli lists an option given several times once per time, each with all its values: named once
         for (OptionSpec option :
                 new LinkedHashSet<>(spec.commandLine().getParseResult().matchedOptions())) {
             if (option.names().length == 0 || leftOut.contains(option.longestName())) {

@@ -21,7 +21,9 @@ final class StrayCharacters {
         int column = 0;
         boolean comment = false;
         char quote = 0;
+        boolean escaped = false; // in double quotes, after an odd run of backslashes
         char before = '\n';
+        char lastSeen = '\n'; // the line's last character other than a space or tab
         // a byte order mark that starts the file is not part of its first line; a quote opens a quoted value
         // only where a value can start (an apostrophe inside a plain word does not)
         for (int i = text.startsWith("\uFEFF") ? 1 : 0; i < text.length(); i++) {
@@ -34,20 +36,33 @@ final class StrayCharacters {
                 column = 0;
                 comment = false;
                 quote = 0;
+                escaped = false;
                 before = '\n';
+                lastSeen = '\n';
                 continue;
             }
             if (control(c) || (!comment && quote == 0 && invisible(c))) {
                 return new int[] {line, column, i};
             }
-            if (!comment && quote == 0 && (c == '"' || c == '\'') && " \t\n:[{,-".indexOf(before) >= 0) {
-                quote = c;
-            } else if (quote != 0 && c == quote && !(quote == '"' && before == '\\')) {
+            if (quote == '\'' && c == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+                i++; // '' inside single quotes is one quote
+                column++;
+            } else if (quote == '"' && c == '\\') {
+                escaped = !escaped;
+            } else if (quote != 0 && c == quote && !escaped) {
                 quote = 0;
+            } else if (!comment && quote == 0 && (c == '"' || c == '\'') && startsValue(before, lastSeen)) {
+                quote = c;
             } else if (quote == 0 && c == '#' && (before == ' ' || before == '\t' || before == '\n')) {
                 comment = true; // what a comment holds is never read
             }
+            if (c != '\\') {
+                escaped = false;
+            }
             before = c;
+            if (c != ' ' && c != '\t') {
+                lastSeen = c;
+            }
         }
         return null;
     }
@@ -64,6 +79,18 @@ final class StrayCharacters {
                     + " chat often carries one); type the space again";
         }
         return "an invisible character (" + code + ") YAML would read as part of a key or value; remove it";
+    }
+
+    /**
+     * Whether a quote met after {@code before}, the line's last other character being {@code lastSeen},
+     * opens a quoted value: at the start of a line or after its indentation, after {@code ": "}, {@code "- "},
+     * or in a flow collection after {@code [}, <code>{</code> or {@code ,}.
+     */
+    private static boolean startsValue(char before, char lastSeen) {
+        if (lastSeen == '\n' || lastSeen == '[' || lastSeen == '{' || lastSeen == ',') {
+            return true;
+        }
+        return (before == ' ' || before == '\t') && (lastSeen == ':' || lastSeen == '-');
     }
 
     private static boolean control(char c) {

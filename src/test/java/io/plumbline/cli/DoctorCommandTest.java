@@ -159,6 +159,10 @@ class DoctorCommandTest {
         assertThat(r[0])
                 .contains("history in " + dir.resolve("state/history/plumbline.db"))
                 .contains("none failed");
+        Files.createSymbolicLink(dir.resolve("state"), dir.resolve("nowhere")); // a link to nothing
+        assertThat(doctor(Map.of("ZD_TOKEN", "full-token-1"), cfg, 2)[0])
+                .contains("fail  output     " + dir.resolve("state/history/plumbline.db") + ": the history store");
+        Files.delete(dir.resolve("state"));
         Files.writeString(dir.resolve("state"), "a file where the store's folder goes\n");
         assertThat(doctor(Map.of("ZD_TOKEN", "full-token-1"), cfg, 2)[0])
                 .contains("fail  output     " + dir.resolve("state/history/plumbline.db") + ": the history store");

@@ -68,6 +68,14 @@ class ConfigLoaderTest {
                 dir.resolve("quoted.yaml"),
                 "salesforce:\n  account_filter: \"Name = 'می\u200Cخواهم'\"\nzendesk:\n  subdomain: acme\n");
         assertThat(ConfigLoader.load(quoted).salesforce().accountFilter()).contains("\u200C");
+        // '' is a quote inside single quotes; an apostrophe inside a plain value opens nothing
+        Path escapes =
+                Files.writeString(dir.resolve("escapes.yaml"), "salesforce:\n  account_filter: 'O''Brien\u00A0& Co'\n");
+        assertThat(ConfigLoader.load(escapes).salesforce().accountFilter()).contains("\u00A0");
+        assertThat(error("salesforce:\n  account_filter: the '90s\u00A0team\n"))
+                .startsWith("plumbline.yaml:2:27: error: a no-break space");
+        assertThat(error("zendesk:\n  base_url: \"C:\\\\\"\n  \u00A0subdomain: acme\n"))
+                .startsWith("plumbline.yaml:3:3: error: a no-break space");
         // columns count characters as an editor shows them; a carriage return alone ends a line
         assertThat(error("zendesk:\n  x: \"\uD83D\uDE00\"\u00A0\n"))
                 .startsWith("plumbline.yaml:2:9: error: a no-break space");

@@ -342,6 +342,10 @@ class RunStoreTest {
                     .map(RunRecord::runId)
                     .contains("new1");
             assertThat(s.previous("new1")).map(RunRecord::runId).contains("old2");
+            // a run auditing an instant older than any kept: the newest run from before they were kept
+            assertThat(s.latestAsOf("zendesk=a", false, "/out", stamp("2026-01-01T00:00:00Z")))
+                    .map(RunRecord::runId)
+                    .contains("old2");
             assertThat(s.previous("old2")).map(RunRecord::runId).contains("old1");
             assertThat(s.previous("old1")).isEmpty();
         }
