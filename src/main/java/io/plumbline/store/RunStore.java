@@ -29,10 +29,19 @@ import org.sqlite.SQLiteConfig;
 public final class RunStore implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Run {@code r} is comparable with run {@code t}: {@link RunRecord#comparableWith} in SQL. */
-    private static final String SAME_SERIES = "(CASE WHEN r.series IS NULL OR t.series IS NULL"
-            + " THEN (r.input_kind = '" + RunRecord.DEMO + "') = (t.input_kind = '" + RunRecord.DEMO + "')"
-            + " ELSE r.series = t.series END)"
-            + " AND (r.output_root IS NULL OR t.output_root IS NULL OR r.output_root = t.output_root)";
+    private static final String SAME_SERIES =
+            comparable("t.series", "(t.input_kind = '" + RunRecord.DEMO + "')", "t.output_root");
+
+    /**
+     * Run {@code r} is comparable ({@link RunRecord#comparableWith}) with a run of series {@code series},
+     * on the demo when {@code demo} holds, written to {@code outputRoot}: each an SQL expression.
+     */
+    private static String comparable(String series, String demo, String outputRoot) {
+        return "(CASE WHEN r.series IS NULL OR " + series + " IS NULL"
+                + " THEN (r.input_kind = '" + RunRecord.DEMO + "') = " + demo
+                + " ELSE r.series = " + series + " END)"
+                + " AND (r.output_root IS NULL OR " + outputRoot + " IS NULL OR r.output_root = " + outputRoot + ")";
+    }
 
     /** {@link RunRecord#AUDITED_ORDER} of the runs {@code r}, newest first. */
     private static final String AUDITED_NEWEST_FIRST = " ORDER BY r.as_of IS NOT NULL DESC,"
@@ -337,21 +346,11 @@ public final class RunStore implements AutoCloseable {
      */
     public List<RunRecord> runs(int limit, String series, boolean demo, String outputRoot) {
         return query(
-                "SELECT * FROM runs r WHERE " + comparable(demo) + " ORDER BY started_at DESC, run_id DESC LIMIT "
-                        + Math.max(0, limit),
+                "SELECT * FROM runs r WHERE " + comparable("?1", demo ? "1" : "0", "?2")
+                        + " ORDER BY started_at DESC, run_id DESC LIMIT " + Math.max(0, limit),
                 this::run,
                 series,
                 outputRoot);
-    }
-
-    /**
-     * Run {@code r} is comparable with a run of series {@code ?1} written to output root {@code ?2}, on demo
-     * or real inputs: {@link RunRecord#comparableWith} in SQL.
-     */
-    private static String comparable(boolean demo) {
-        return "(CASE WHEN r.series IS NULL OR ?1 IS NULL"
-                + " THEN (r.input_kind = '" + RunRecord.DEMO + "') = " + (demo ? 1 : 0)
-                + " ELSE r.series = ?1 END) AND (r.output_root IS NULL OR ?2 IS NULL OR r.output_root = ?2)";
     }
 
     /**
@@ -376,8 +375,8 @@ public final class RunStore implements AutoCloseable {
      */
     public Optional<RunRecord> latestAsOf(String series, boolean demo, String outputRoot, String asOf) {
         return query(
-                        "SELECT r.* FROM runs r WHERE " + comparable(demo) + " AND (r.as_of IS NULL OR r.as_of <= ?3)"
-                                + AUDITED_NEWEST_FIRST + " LIMIT 1",
+                        "SELECT r.* FROM runs r WHERE " + comparable("?1", demo ? "1" : "0", "?2")
+                                + " AND (r.as_of IS NULL OR r.as_of <= ?3)" + AUDITED_NEWEST_FIRST + " LIMIT 1",
                         this::run,
                         series,
                         outputRoot,
