@@ -11,8 +11,8 @@ import io.plumbline.resolve.AccountResolution;
 import io.plumbline.resolve.Resolution;
 import io.plumbline.resolve.UserResolution;
 import io.plumbline.resolve.UserRule;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -25,19 +25,18 @@ final class UserIssueDetector implements Detector {
         // users are checked independently of each other; the detector's caller sorts the issues
         return resolution.users().values().parallelStream()
                 .filter(u -> u.rule() == UserRule.AMBIGUOUS || u.mapped())
-                .flatMap(u -> detect(u, resolution).stream())
+                .<Issue>mapMulti((u, out) -> detect(u, resolution, out)) // no stream per user
                 .toList();
     }
 
-    private static List<Issue> detect(UserResolution u, Resolution resolution) {
+    private static void detect(UserResolution u, Resolution resolution, Consumer<Issue> out) {
         if (u.rule() == UserRule.AMBIGUOUS) {
-            return List.of(ambiguous(u, resolution));
+            out.accept(ambiguous(u, resolution));
+            return;
         }
-        List<Issue> out = new ArrayList<>(1);
         for (SalesforceAccountId account : u.accounts()) {
             check(u, resolution.account(account), resolution, out);
         }
-        return out;
     }
 
     private static Issue ambiguous(UserResolution u, Resolution resolution) {
@@ -56,10 +55,10 @@ final class UserIssueDetector implements Detector {
                 .build();
     }
 
-    private static void check(UserResolution u, AccountResolution account, Resolution resolution, List<Issue> out) {
+    private static void check(UserResolution u, AccountResolution account, Resolution resolution, Consumer<Issue> out) {
         User user = u.user();
         if (account.outcome() == AccountOutcome.BLOCKED_DUPLICATE) {
-            out.add(IssueBuilder.of(IssueCode.USER_RESOLUTION_BLOCKED_DUPLICATE_EXTERNAL_ID, account.account())
+            out.accept(IssueBuilder.of(IssueCode.USER_RESOLUTION_BLOCKED_DUPLICATE_EXTERNAL_ID, account.account())
                     .user(user.id())
                     .current(memberships(user, resolution))
                     .relatedOrgs(memberOrgs(user, resolution))
@@ -79,7 +78,7 @@ final class UserIssueDetector implements Detector {
         // most users are members of their account's org, by default: asked of the index without records
         long membership = resolution.membershipIdOf(user.id(), org);
         if (membership < 0) {
-            out.add(IssueBuilder.of(IssueCode.USER_MISSING_EXPECTED_MEMBERSHIP, account.account())
+            out.accept(IssueBuilder.of(IssueCode.USER_MISSING_EXPECTED_MEMBERSHIP, account.account())
                     .org(org)
                     .user(user.id())
                     .current(memberships(user, resolution))
@@ -100,7 +99,7 @@ final class UserIssueDetector implements Detector {
         }
         if (account.account().id().equals(u.primary()) && !resolution.isDefaultOrgOf(user, org)) {
             ZendeskOrgId currentDefault = resolution.defaultOrgOf(user);
-            out.add(IssueBuilder.of(IssueCode.USER_DEFAULT_ORG_NOT_EXPECTED, account.account())
+            out.accept(IssueBuilder.of(IssueCode.USER_DEFAULT_ORG_NOT_EXPECTED, account.account())
                     .org(org)
                     .user(user.id())
                     .current(currentDefault == null ? "" : currentDefault.toString())

@@ -192,7 +192,12 @@ public final class DomainNormalizer {
     }
 
     private static boolean isAscii(String s) {
-        return s.chars().allMatch(c -> c < 0x80);
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String hostnameProblem(String s) {
