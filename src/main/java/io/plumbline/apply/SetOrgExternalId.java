@@ -1,5 +1,6 @@
 package io.plumbline.apply;
 
+import io.plumbline.model.Texts;
 import io.plumbline.normalize.SalesforceIds;
 import io.plumbline.zendesk.OrganizationUpdate;
 import java.util.List;
@@ -37,7 +38,7 @@ final class SetOrgExternalId implements OrgUpdate {
             return Optional.of(Check.changed("org_missing", Map.of()));
         }
         Map<String, Object> before = Map.of("external_id", org.get().externalId());
-        if (org.get().externalId().equalsIgnoreCase(t.value())) {
+        if (Texts.sameCaseless(org.get().externalId(), t.value())) {
             return Optional.of(Check.skip("already_in_effect", before));
         }
         if (!org.get().externalId().isEmpty()) {
@@ -86,7 +87,7 @@ final class SetOrgExternalId implements OrgUpdate {
     @Override
     public Optional<Map<String, Object>> found(ActionTarget t, ZendeskWrites z) {
         return z.org(t.org())
-                .filter(o -> o.externalId().equalsIgnoreCase(t.value()))
+                .filter(o -> Texts.sameCaseless(o.externalId(), t.value()))
                 .map(o -> Map.<String, Object>of("external_id", o.externalId()));
     }
 
@@ -99,7 +100,7 @@ final class SetOrgExternalId implements OrgUpdate {
         Map<String, Object> now = Map.of("external_id", org.get().externalId());
         if (!"".equals(before.get("external_id"))
                 || !(after.get("external_id") instanceof String made)
-                || !made.equalsIgnoreCase(t.value())) {
+                || !Texts.sameCaseless(made, t.value())) {
             // the repair only links a blank org to its account: anything else is not its record
             return Check.skip(ActionHandler.NOT_AS_APPLIED, now);
         }

@@ -4,13 +4,13 @@ import io.plumbline.model.Membership;
 import io.plumbline.model.MembershipId;
 import io.plumbline.model.Organization;
 import io.plumbline.model.Snapshot;
+import io.plumbline.model.Texts;
 import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
 import io.plumbline.normalize.DomainNormalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -84,9 +84,9 @@ public final class SnapshotZendesk extends ZendeskWrites {
 
     @Override
     public List<OrgState> orgsWithExternalId(String externalId) {
-        String key = externalId.toLowerCase(Locale.ROOT);
+        String key = Texts.caseless(externalId);
         return orgs.values().stream()
-                .filter(o -> o.externalId().toLowerCase(Locale.ROOT).equals(key))
+                .filter(o -> Texts.caseless(o.externalId()).equals(key))
                 .toList();
     }
 

@@ -1,6 +1,7 @@
 package io.plumbline.apply;
 
 import io.plumbline.model.Membership;
+import io.plumbline.model.Texts;
 import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
@@ -48,7 +49,7 @@ public record UserState(User user, List<Membership> memberships) {
             return Optional.of("user_suspended");
         }
         Object email = preconditions.get(EMAIL);
-        if (email != null && !email.toString().equalsIgnoreCase(user.email())) {
+        if (email != null && !Texts.sameCaseless(email.toString(), user.email())) {
             return Optional.of("user_email");
         }
         return Optional.empty();

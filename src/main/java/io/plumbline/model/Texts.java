@@ -109,6 +109,11 @@ public final class Texts {
         return composed(s).toLowerCase(Locale.ROOT);
     }
 
+    /** Whether {@code a} and {@code b} are the same by {@link #caseless}: as Zendesk compares emails and ids. */
+    public static boolean sameCaseless(String a, String b) {
+        return a.equalsIgnoreCase(b) || caseless(a).equals(caseless(b));
+    }
+
     /** A space of any kind, no-break ones included ({@link #strip}). */
     public static boolean isSpace(char c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c);

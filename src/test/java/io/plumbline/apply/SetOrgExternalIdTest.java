@@ -44,6 +44,42 @@ class SetOrgExternalIdTest {
         assertThat(r.reason()).isEqualTo("precondition_changed_external_id_in_use");
     }
 
+    @Test
+    void apply_anotherOrgCarriesTheKeyInAnotherUnicodeForm_skipsAsInUse() {
+        String composed = "Caf\u00e9-42";
+        SnapshotZendesk z = OneAction.zendesk(
+                new Organization(new ZendeskOrgId(1), "Target", "", List.of("a.example"), ""),
+                new Organization(new ZendeskOrgId(2), "Other", "cafe\u0301-42", List.of(), ""));
+
+        ActionResult r = OneAction.applyLive(
+                z,
+                ActionCode.SET_ORG_EXTERNAL_ID,
+                composed,
+                composed,
+                Map.of("org_external_id", "", "no_org_with_external_id", composed));
+
+        assertThat(r.reason()).isEqualTo("precondition_changed_external_id_in_use");
+        assertThat(z.writes()).isEmpty();
+    }
+
+    @Test
+    void apply_targetAlreadyCarriesTheKeyInAnotherUnicodeForm_isAlreadyInEffect() {
+        String composed = "Caf\u00e9-42";
+        SnapshotZendesk z = OneAction.zendesk(
+                new Organization(new ZendeskOrgId(1), "Target", "CAFE\u0301-42", List.of("a.example"), ""));
+
+        ActionResult r = OneAction.applyLive(
+                z,
+                ActionCode.SET_ORG_EXTERNAL_ID,
+                composed,
+                composed,
+                Map.of("org_external_id", "", "no_org_with_external_id", composed));
+
+        assertThat(r.status()).isEqualTo(ResultStatus.SKIPPED);
+        assertThat(r.reason()).isEqualTo("already_in_effect");
+        assertThat(z.writes()).isEmpty();
+    }
+
     /** Org 1 blank (the action's target), org 2 carrying {@code otherExternalId}. */
     private static SnapshotZendesk zendesk(String otherExternalId) {
         return OneAction.zendesk(
