@@ -218,6 +218,12 @@ class ConfigLoaderTest {
         assertThat(error("audit:\n  personal_domains_extra: []\n  ticket_lookback_days: -4\noutput:\n  root: x\n"))
                 .isEqualTo("plumbline.yaml:3:3: error: audit.ticket_lookback_days must be between 1 and 3650 days, "
                         + "found -4");
+        // beyond an int (or a long), the range is still what is told, not the number type's limit
+        assertThat(error("audit:\n  ticket_lookback_days: 99999999999\n"))
+                .isEqualTo("plumbline.yaml:2:3: error: audit.ticket_lookback_days must be between 1 and 3650 days, "
+                        + "found 99999999999");
+        assertThat(error("audit:\n  ticket_lookback_days: -99999999999999999999999\n"))
+                .endsWith("must be between 1 and 3650 days, found -99999999999999999999999");
         assertThat(error(
                         "audit:\n  personal_domains_extra:\n    - gmail.com\n    - not a domain\noutput:\n  root: x\n"))
                 .isEqualTo("plumbline.yaml:2:3: error: audit.personal_domains_extra: 'not a domain' is a bare word, "
