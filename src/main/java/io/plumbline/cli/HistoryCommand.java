@@ -2,6 +2,7 @@ package io.plumbline.cli;
 
 import io.plumbline.config.ConfigLoader;
 import io.plumbline.config.PlumblineConfig;
+import io.plumbline.detect.IssueCode;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.model.Texts;
 import io.plumbline.store.HistoryDiff;
@@ -13,9 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -42,6 +47,12 @@ final class HistoryCommand implements Callable<Integer> {
     private static final int LIST_KEYS = 20;
     /** The prefix of the codes of ticket-scoped issues, which exist only while their ticket is in the window. */
     private static final String TICKET_CODES = "ticket_";
+    /** The codes of an account left without one linked org: its other checks wait until it has one. */
+    private static final Set<String> UNLINKED_CODES = Set.of(
+            IssueCode.ORG_DUPLICATE_EXTERNAL_ID.code(),
+            IssueCode.ORG_EXTERNAL_ID_CONFLICT.code(),
+            IssueCode.ORG_CLAIM_CONTESTED.code(),
+            IssueCode.ACCOUNT_MISSING_ZENDESK_ORG.code());
 
     private final Context ctx;
 
@@ -236,27 +247,57 @@ final class HistoryCommand implements Callable<Integer> {
                     + "series (" + seriesLabel(run) + "): all " + run.totalIssues() + " issues are new.");
             return;
         }
-        HistoryDiff diff = HistoryDiff.of(store.issues(previous.get().runId()), store.issues(run.runId()));
+        Map<String, IssueKey> before = store.issues(previous.get().runId());
+        Map<String, IssueKey> current = store.issues(run.runId());
+        HistoryDiff diff = HistoryDiff.of(before, current);
+        // an account whose org link became blocked, contested or missing since has its org, user and ticket
+        // checks suspended: its issues leave the audit unfixed, and are not called resolved
+        Map<String, Set<String>> linkBefore = unlinked(before);
+        Set<String> unlinked = new HashSet<>();
+        unlinked(current).forEach((account, codes) -> {
+            if (!codes.equals(linkBefore.get(account))) {
+                unlinked.add(account);
+            }
+        });
+        List<IssueKey> suspended = diff.resolved().stream()
+                .filter(k -> unlinked.contains(k.accountId()))
+                .toList();
         // a ticket issue also leaves the audit when its ticket leaves the lookback window unfixed: those
-        // gone are not called resolved
+        // gone are not called resolved either
         List<IssueKey> tickets = diff.resolved().stream()
-                .filter(k -> k.code().startsWith(TICKET_CODES))
+                .filter(k -> !unlinked.contains(k.accountId()) && k.code().startsWith(TICKET_CODES))
                 .toList();
         List<IssueKey> resolved = diff.resolved().stream()
-                .filter(k -> !k.code().startsWith(TICKET_CODES))
+                .filter(k -> !unlinked.contains(k.accountId()) && !k.code().startsWith(TICKET_CODES))
                 .toList();
         w.printf(
                 Locale.ROOT,
-                "Latest run %s against %s: %d new, %d resolved, %d still open%s%n",
+                "Latest run %s against %s: %d new, %d resolved, %d still open%s%s%n",
                 run.runId(),
                 previous.get().runId(),
                 diff.added().size(),
                 resolved.size(),
                 diff.stillOpen().size(),
+                suspended.isEmpty() ? "" : ", " + suspended.size() + " no longer checked",
                 tickets.isEmpty() ? "" : ", " + tickets.size() + " ticket issue(s) gone");
         keys(w, "New", diff.added());
         keys(w, "Resolved", resolved);
+        keys(
+                w,
+                "No longer checked (not fixed: their account's org link is now blocked, contested or missing; see "
+                        + "its new issue)",
+                suspended);
         keys(w, "Ticket issues gone (fixed, or the ticket not updated within the ticket window any more)", tickets);
+    }
+
+    /** The accounts of {@code issues} left without one linked org, with the codes that say so. */
+    private static Map<String, Set<String>> unlinked(Map<String, IssueKey> issues) {
+        Map<String, Set<String>> out = new HashMap<>();
+        issues.values().stream()
+                .filter(k -> UNLINKED_CODES.contains(k.code()) && !k.accountId().isEmpty())
+                .forEach(k ->
+                        out.computeIfAbsent(k.accountId(), a -> new HashSet<>()).add(k.code()));
+        return out;
     }
 
     /**

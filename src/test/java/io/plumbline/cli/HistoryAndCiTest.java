@@ -405,6 +405,31 @@ class HistoryAndCiTest {
     }
 
     @Test
+    void history_issuesOfAnAccountNowBlocked_areNoLongerCheckedNotResolved() throws Exception {
+        assertThat(audit("before").exitCode()).isZero();
+        // a second org now carries Acme Studios' id: the account is blocked, its user and ticket checks wait
+        edit(
+                "zendesk/organizations.jsonl",
+                "\"id\":9007,\"name\":\"Acme Bio Partners\",\"shared_tickets\":false,\"shared_comments\":false,"
+                        + "\"external_id\":null",
+                "\"id\":9007,\"name\":\"Acme Bio Partners\",\"shared_tickets\":false,\"shared_comments\":false,"
+                        + "\"external_id\":\"001ACME006\"");
+        assertThat(auditAt(Cli.NOW.plusSeconds(60).toString(), "after").exitCode())
+                .isZero();
+
+        String history = Cli.run("history", "--out", out.toString()).out();
+
+        assertThat(history)
+                .contains("Latest run after against before: 11 new, 0 resolved, 22 still open, 3 no longer checked\n")
+                .contains(
+                        "No longer checked (not fixed: their account's org link is now blocked, contested or missing;")
+                .contains("  user_default_org_not_expected  001ACME006")
+                .contains("  ticket_org_mismatch  001ACME006")
+                .contains("New:\n  org_duplicate_external_id  001ACME006")
+                .doesNotContain("Resolved:");
+    }
+
+    @Test
     void report_runFolderGivenAsItsOwnDot_findsTheStoreInTheOutputRoot() throws Exception {
         assertThat(audit("run1").exitCode()).isZero();
         assertThat(audit("run2").exitCode()).isZero();
