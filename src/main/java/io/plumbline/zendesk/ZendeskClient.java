@@ -47,8 +47,11 @@ public final class ZendeskClient {
 
     /** The org as Zendesk has it now; empty when it does not exist (any more). */
     public Optional<JsonNode> organization(ZendeskOrgId id) {
-        ZendeskResponse r = http.send("GET", "/api/v2/organizations/" + id.value(), null, Set.of(404));
-        return r.status() == 404 ? Optional.empty() : Optional.of(r.body().path("organization"));
+        String path = "/api/v2/organizations/" + id.value();
+        ZendeskResponse r = http.send("GET", path, null, Set.of(404));
+        return r.status() == 404
+                ? Optional.empty()
+                : Optional.of(ZendeskExporter.record(r.body(), "organization", path));
     }
 
     /**
@@ -70,8 +73,9 @@ public final class ZendeskClient {
 
     /** The user as Zendesk has it now (a deleted user comes back inactive); empty when there is none. */
     public Optional<JsonNode> user(ZendeskUserId id) {
-        ZendeskResponse r = http.send("GET", "/api/v2/users/" + id.value(), null, Set.of(404));
-        return r.status() == 404 ? Optional.empty() : Optional.of(r.body().path("user"));
+        String path = "/api/v2/users/" + id.value();
+        ZendeskResponse r = http.send("GET", path, null, Set.of(404));
+        return r.status() == 404 ? Optional.empty() : Optional.of(ZendeskExporter.record(r.body(), "user", path));
     }
 
     /** The user's memberships (default first, as Zendesk orders them); empty when the user is gone. */
@@ -82,10 +86,9 @@ public final class ZendeskClient {
         if (probe.status() == 404) {
             return Optional.empty();
         }
+        List<JsonNode> first = ZendeskExporter.records(probe.body(), "organization_memberships", path);
         if (!probe.body().path("meta").path("has_more").asBoolean(false)) {
-            List<JsonNode> out = new ArrayList<>();
-            probe.body().path("organization_memberships").forEach(out::add);
-            return Optional.of(out);
+            return Optional.of(first);
         }
         return Optional.of(lists.all(path, "organization_memberships"));
     }
@@ -105,10 +108,8 @@ public final class ZendeskClient {
         for (int from = 0; from < ids.size(); from += BULK_LIMIT) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BULK_LIMIT));
             String list = String.join(",", chunk.stream().map(String::valueOf).toList());
-            http.get("/api/v2/" + kind + "/show_many?ids=" + list)
-                    .body()
-                    .path(kind)
-                    .forEach(out::add);
+            String path = "/api/v2/" + kind + "/show_many";
+            out.addAll(ZendeskExporter.records(http.get(path + "?ids=" + list).body(), kind, path));
         }
         return out;
     }
@@ -124,19 +125,17 @@ public final class ZendeskClient {
         if (r.status() == 404) {
             return Optional.empty();
         }
-        List<JsonNode> out = new ArrayList<>();
-        r.body().path("organization_memberships").forEach(out::add);
+        List<JsonNode> out = ZendeskExporter.records(r.body(), "organization_memberships", path);
         return Optional.of(
                 new MembershipPage(out, !r.body().path("meta").path("has_more").asBoolean(false)));
     }
 
     /** Orgs whose external_id equals {@code externalId} (Zendesk compares case-insensitively). */
     public List<JsonNode> organizationsByExternalId(String externalId) {
-        JsonNode body = http.get("/api/v2/organizations/search?external_id=" + ZendeskExporter.encode(externalId))
+        String path = "/api/v2/organizations/search";
+        JsonNode body = http.get(path + "?external_id=" + ZendeskExporter.encode(externalId))
                 .body();
-        List<JsonNode> out = new ArrayList<>();
-        body.path("organizations").forEach(out::add);
-        return out;
+        return ZendeskExporter.records(body, "organizations", path);
     }
 
     /**
@@ -158,7 +157,7 @@ public final class ZendeskClient {
                                 + "', more than the " + SEARCH_LIMIT + " it can list; cannot check who holds the "
                                 + "domain exactly");
             }
-            body.path("results").forEach(r -> {
+            ZendeskExporter.records(body, "results", "/api/v2/search.json").forEach(r -> {
                 if (holdsDomain(r, domain)) {
                     out.add(r);
                 }

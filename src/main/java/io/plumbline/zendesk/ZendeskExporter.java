@@ -264,7 +264,8 @@ public final class ZendeskExporter {
         return cursor.asText();
     }
 
-    private static List<JsonNode> records(JsonNode body, String key, String url) {
+    /** The list under {@code key} of an answer to GET {@code url}; an answer without one is an error, not "none". */
+    static List<JsonNode> records(JsonNode body, String key, String url) {
         JsonNode list = body.path(key);
         if (!list.isArray()) {
             throw unexpected(url, "no '" + key + "' list in the answer");
@@ -272,6 +273,15 @@ public final class ZendeskExporter {
         List<JsonNode> out = new ArrayList<>(list.size());
         list.forEach(out::add);
         return out;
+    }
+
+    /** The object under {@code key} of an answer to GET {@code url}; an answer without one is an error. */
+    static JsonNode record(JsonNode body, String key, String url) {
+        JsonNode record = body.path(key);
+        if (!record.isObject()) {
+            throw unexpected(url, "no '" + key + "' in the answer");
+        }
+        return record;
     }
 
     private static PlumblineException unexpected(String url, String what) {
