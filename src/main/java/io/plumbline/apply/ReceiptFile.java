@@ -16,14 +16,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A receipt file written incrementally: just before every write (as {@code in_flight}, or for a bulk job
@@ -224,9 +225,38 @@ public final class ReceiptFile implements ResultSink {
     public static List<ActionResult> results(JsonNode receipt) {
         List<ActionResult> out = new ArrayList<>();
         for (JsonNode n : receipt.path("results")) {
-            out.add(result(n, ResultStatus.valueOf(n.path("status").asText().toUpperCase(Locale.ROOT))));
+            out.add(result(n, status(n)));
         }
         return out;
+    }
+
+    /** The status a result records; one apply never writes is {@link UnreadableResult}. */
+    private static ResultStatus status(JsonNode n) {
+        String status = n.path("status").asText();
+        for (ResultStatus s : ResultStatus.values()) {
+            if (s.code().equals(status)) {
+                return s;
+            }
+        }
+        throw new UnreadableResult(
+                n,
+                "status '" + status + "' is none of "
+                        + Arrays.stream(ResultStatus.values())
+                                .map(ResultStatus::code)
+                                .collect(Collectors.joining(", ")));
+    }
+
+    /** A result a receipt holds that apply never writes (a status or action code edited by hand). */
+    public static final class UnreadableResult extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableResult(JsonNode result, String what) {
+            super("result "
+                    + (result.path("action_id").asText().isEmpty()
+                            ? "without an action_id"
+                            : result.path("action_id").asText())
+                    + ": " + what);
+        }
     }
 
     /**
@@ -288,9 +318,15 @@ public final class ReceiptFile implements ResultSink {
     }
 
     private static ActionResult result(JsonNode n, ResultStatus status) {
+        ActionCode code;
+        try {
+            code = ActionCode.fromCode(n.path("action_code").asText());
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableResult(n, e.getMessage());
+        }
         return new ActionResult(
                 n.path("action_id").asText(),
-                ActionCode.fromCode(n.path("action_code").asText()),
+                code,
                 status,
                 n.path("reason").asText(),
                 n.path("sf_account_id").asText(),

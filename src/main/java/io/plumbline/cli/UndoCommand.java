@@ -157,9 +157,21 @@ final class UndoCommand implements Callable<Integer> {
         }
         // writes that may have landed unrecorded: those in flight when the apply stopped, and those it left
         // unconfirmed; each is settled from Zendesk's records, and reversed when it is there
-        List<ActionResult> inFlight = new ArrayList<>(ReceiptFile.unconfirmed(source));
-        inFlight.addAll(ReceiptFile.inFlight(source));
-        List<ActionResult> results = ReceiptFile.results(source);
+        List<ActionResult> inFlight;
+        List<ActionResult> results;
+        try {
+            inFlight = new ArrayList<>(ReceiptFile.unconfirmed(source));
+            inFlight.addAll(ReceiptFile.inFlight(source));
+            results = ReceiptFile.results(source);
+        } catch (ReceiptFile.UnreadableResult e) {
+            throw new InputException(
+                    receipt.toString(),
+                    0,
+                    0,
+                    e.getMessage() + "; apply never writes that, so the receipt was edited by hand. Undo reverses "
+                            + "only a receipt as apply wrote it.",
+                    e);
+        }
         // a write of this receipt that a later apply of the plan made again (after an undo) is that run's now
         Set<String> inFlightIds = new HashSet<>();
         inFlight.forEach(r -> inFlightIds.add(r.actionId()));

@@ -659,6 +659,31 @@ class LiveUndoTest {
     }
 
     @Test
+    void undo_receiptWithAStatusOrActionApplyNeverWrites_isAnInputErrorNamingTheResult() throws Exception {
+        try (ZendeskEmulator z = fx.emulator()) {
+            Path receipt = applied(z, "edited-status");
+            for (String[] edit : new String[][] {{"status", "Applied "}, {"action_code", "delete_org"}}) {
+                ObjectNode edited = (ObjectNode) json(receipt);
+                ((ObjectNode) edited.path("results").get(1)).put(edit[0], edit[1]);
+                edited.remove("receipt_hash");
+                edited.put("receipt_hash", ReceiptFile.hash(edited));
+                Path copy = receipt.resolveSibling("edited-" + edit[0] + ".json");
+                Files.writeString(copy, edited.toPrettyString());
+
+                LiveApplyFixture.Run dry = fx.undo(z, copy);
+
+                assertThat(dry.code()).as(dry.err()).isEqualTo(3);
+                assertThat(dry.err())
+                        .startsWith(copy + ": error: result A002: ")
+                        .contains(edit[0].equals("status") ? "status 'Applied ' is none of applied" : "'delete_org'")
+                        .contains("edited by hand")
+                        .doesNotContain("Exception");
+            }
+            assertThat(z.log().all()).isEmpty();
+        }
+    }
+
+    @Test
     void undo_receiptEditedAndReHashed_derivesNoInverseFromWhatApplyNeverWrites() throws Exception {
         try (ZendeskEmulator z = fx.emulator()) {
             Path receipt = applied(z, "edited-rehashed");
