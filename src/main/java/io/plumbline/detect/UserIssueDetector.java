@@ -77,6 +77,11 @@ final class UserIssueDetector implements Detector {
         ZendeskOrgId org = account.org().id();
         // most users are members of their account's org, by default: asked of the index without records
         long membership = resolution.membershipIdOf(user.id(), org);
+        if (membership < 0 && resolution.isDefaultOrgOf(user, org)) {
+            // no membership row, but the user's own organization_id names the org and no membership is marked
+            // default: Zendesk keeps organization_id as the default membership's org, so the user is a member
+            return;
+        }
         if (membership < 0) {
             out.accept(IssueBuilder.of(IssueCode.USER_MISSING_EXPECTED_MEMBERSHIP, account.account())
                     .org(org)

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.plumbline.audit.AuditResult;
 import io.plumbline.model.ActionCode;
 import io.plumbline.model.SalesforceAccountId;
+import io.plumbline.model.User;
+import io.plumbline.model.ZendeskOrgId;
+import io.plumbline.model.ZendeskUserId;
 import io.plumbline.plan.ActionStatus;
 import io.plumbline.plan.PlannedAction;
 import io.plumbline.testing.Snapshots;
@@ -368,6 +371,27 @@ class DriftDetectorTest {
         assertThat(a.userId().value()).isEqualTo(10);
         assertThat(a.orgId().value()).isEqualTo(1);
         assertThat(issues(r, IssueCode.USER_DEFAULT_ORG_NOT_EXPECTED)).isEmpty();
+    }
+
+    @Test
+    void detect_userWhoseOwnOrganizationIdIsTheOrgWithoutAMembershipRow_isAMemberByDefault() {
+        User ann = new User(
+                new ZendeskUserId(10), "ann@a.example", "Ann", User.END_USER, new ZendeskOrgId(1), true, false);
+        Snapshots base = Snapshots.with()
+                .account("001A", "A", "a.example")
+                .org(1, "A", "001A", "a.example")
+                .org(2, "Other", "001Z")
+                .user(ann)
+                .endUser(11, "bo@other.example", 2L);
+        // Zendesk keeps organization_id as the default membership's org: a row left out of the export
+        assertThat(base.audit().issues())
+                .filteredOn(i -> i.code().scope() == Scope.USER)
+                .isEmpty();
+
+        // unless a membership marked default says otherwise: then organization_id is not the default
+        AuditResult marked = base.member(10, 2, true).audit();
+        assertThat(only(marked, IssueCode.USER_MISSING_EXPECTED_MEMBERSHIP).userId())
+                .isEqualTo(new ZendeskUserId(10));
     }
 
     @Test
