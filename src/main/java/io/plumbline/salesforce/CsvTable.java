@@ -101,7 +101,7 @@ final class CsvTable {
             }
             if (header) {
                 throw new InputException(
-                        file, 1, 0, "empty file: expected a header row with " + String.join(", ", required));
+                        file, 1, 1, "empty file: expected a header row with " + String.join(", ", required));
             }
         } catch (CsvParseException e) {
             throw new InputException(
@@ -240,7 +240,7 @@ final class CsvTable {
             throw new InputException(
                     file,
                     record.getStartingLineNumber(),
-                    0,
+                    1, // the header as a whole: a column that is not there has no place of its own
                     "missing required column"
                             + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + " (the header has: "
                             + String.join(

@@ -164,7 +164,7 @@ class MainTest {
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err())
                 .contains(
-                        "salesforce_accounts.csv:1: error: missing required columns sf_account_id, account_name, account_domains");
+                        "salesforce_accounts.csv:1:1: error: missing required columns sf_account_id, account_name, account_domains");
     }
 
     @Test

@@ -51,7 +51,7 @@ class AccountsCsvReaderTest {
                 .hasMessageEndingWith("; the first line is Excel's 'sep=' line: remove it");
         assertFails(
                 "Id,Name,Domain\n001A,Acme,acme.example\n",
-                "accounts.csv:1: error: missing required columns sf_account_id, account_name, account_domains (the "
+                "accounts.csv:1:1: error: missing required columns sf_account_id, account_name, account_domains (the "
                         + "header has: id, name, domain); if they are these columns, rename 'id' to sf_account_id, "
                         + "'name' to account_name, 'domain' to account_domains");
     }
@@ -116,7 +116,7 @@ class AccountsCsvReaderTest {
     void read_missingHeaderColumn_listsWhatIsMissingAndWhatTheHeaderHas() {
         assertFails(
                 "sf_account_id,account_name,website\n001A,Acme,\n",
-                "accounts.csv:1: error: missing required column account_domains "
+                "accounts.csv:1:1: error: missing required column account_domains "
                         + "(the header has: sf_account_id, account_name, website)");
     }
 
@@ -156,7 +156,7 @@ class AccountsCsvReaderTest {
     void read_severalMissingHeaderColumns_listsThemAll() {
         assertFails(
                 "id,name\n",
-                "accounts.csv:1: error: missing required columns sf_account_id, account_name, account_domains "
+                "accounts.csv:1:1: error: missing required columns sf_account_id, account_name, account_domains "
                         + "(the header has: id, name); if they are these columns, rename 'id' to sf_account_id, "
                         + "'name' to account_name");
     }
@@ -172,7 +172,7 @@ class AccountsCsvReaderTest {
     void read_emptyFile_failsAskingForHeader() {
         assertFails(
                 "",
-                "accounts.csv:1: error: empty file: expected a header row with "
+                "accounts.csv:1:1: error: empty file: expected a header row with "
                         + "sf_account_id, account_name, account_domains");
     }
 
@@ -506,7 +506,7 @@ class AccountsCsvReaderTest {
     void read_headerWithControlCharacter_listsItEscaped() {
         assertFails(
                 "sf_account_id,no\u001btes\n",
-                "accounts.csv:1: error: missing required columns account_name, account_domains "
+                "accounts.csv:1:1: error: missing required columns account_name, account_domains "
                         + "(the header has: sf_account_id, no\\u001Btes)");
         // a known column with a control character inside is named as the column it looks like
         assertFails(

@@ -135,12 +135,12 @@ class ContactsCsvReaderTest {
     void read_missingHeaderColumn_listsWhatIsMissingAndWhatTheHeaderHas() {
         assertFails(
                 "email,account\njane@acme.example,001A\n",
-                "contacts.csv:1: error: missing required column sf_account_id (the header has: email, account)");
+                "contacts.csv:1:1: error: missing required column sf_account_id (the header has: email, account)");
     }
 
     @Test
     void read_emptyFile_failsAskingForHeader() {
-        assertFails("", "contacts.csv:1: error: empty file: expected a header row with email, sf_account_id");
+        assertFails("", "contacts.csv:1:1: error: empty file: expected a header row with email, sf_account_id");
     }
 
     @Test
