@@ -127,10 +127,17 @@ public final class ZendeskRecords {
         return Texts.wellFormed(v.asText());
     }
 
-    /** external_id may arrive as a number from some integrations; it is an identifier either way. */
+    /**
+     * external_id may arrive as a whole number from some integrations; it is an identifier either way, read
+     * as its digits. Any other number ({@code 1.5e3}, {@code 1500.0}) has no one spelling to compare with an
+     * account key, and is refused rather than read as {@code "1500.0"}.
+     */
     private static String scalarText(JsonNode n, String field) {
         JsonNode v = n.get(field);
         if (v != null && v.isNumber()) {
+            if (!v.isIntegralNumber()) {
+                throw wrongType(field, "a string or a whole number", v);
+            }
             return v.asText();
         }
         return text(n, field);

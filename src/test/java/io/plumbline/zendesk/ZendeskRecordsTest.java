@@ -61,6 +61,17 @@ class ZendeskRecordsTest {
     }
 
     @Test
+    void organization_externalIdANumberNotWhole_isRefusedNotReadAsAnotherSpelling() {
+        for (String n : List.of("1.5e3", "1500.0", "1e400")) {
+            assertThatThrownBy(() -> ZendeskRecords.organization(json("{\"id\":1,\"external_id\":" + n + "}")))
+                    .hasMessageStartingWith("'external_id' must be a string or a whole number, found ");
+        }
+        assertThat(ZendeskRecords.organization(json("{\"id\":1,\"external_id\":123456789012345678901234}"))
+                        .externalId())
+                .isEqualTo("123456789012345678901234");
+    }
+
+    @Test
     void organization_deletedAt_marksItDeleted() {
         assertThat(ZendeskRecords.organization(json("{\"id\":1,\"deleted_at\":\"2026-01-02T03:04:05Z\"}"))
                         .deleted())
