@@ -50,6 +50,7 @@ public final class Auditor {
         List<String> ticketWarnings = new ArrayList<>(snapshot.readWarnings());
         IdentityResolver.noTicketInWindow(resolved).ifPresent(ticketWarnings::add);
         IdentityResolver.ticketsAfterCapture(resolved).ifPresent(ticketWarnings::add);
+        IdentityResolver.undatedTickets(resolved).ifPresent(ticketWarnings::add);
         Resolution resolution = resolved.withWarnings(ticketWarnings);
         List<PlannedAction> actions = new Planner().plan(issues);
         FixPlan plan = PlanJson.withHash(new FixPlan(

@@ -78,6 +78,8 @@ public final class TicketColumns {
     public static final class Builder {
         private final Instant since;
         private int read;
+        private int undated;
+        private long firstUndated = Long.MAX_VALUE;
         private int size;
         private long[] ids;
         private long[] requesters;
@@ -125,6 +127,10 @@ public final class TicketColumns {
                 throw new IllegalArgumentException("zendesk ticket id must be positive: " + id);
             }
             read++;
+            if (created == null && updated == null) {
+                undated++;
+                firstUndated = Math.min(firstUndated, id);
+            }
             if (since != null && !activeSince(updated != null ? updated : created, since)) {
                 return this;
             }
@@ -184,6 +190,16 @@ public final class TicketColumns {
         /** Every ticket added, kept or not. */
         int read() {
             return read;
+        }
+
+        /** The tickets added with neither created_at nor updated_at: never in any window. */
+        int undated() {
+            return undated;
+        }
+
+        /** The lowest id of {@link #undated()}, or {@link Long#MAX_VALUE} when there is none. */
+        long firstUndated() {
+            return firstUndated;
         }
 
         /** The window start tickets are kept from, or null when every ticket is kept. */

@@ -52,12 +52,16 @@ public final class TicketTable extends AbstractList<Ticket> implements RandomAcc
     public static TicketTable concat(List<TicketColumns.Builder> parts) {
         List<TicketColumns> built = new ArrayList<>();
         int read = 0;
+        int undated = 0;
+        long firstUndated = Long.MAX_VALUE;
         Instant since = parts.isEmpty() ? null : parts.get(0).since();
         for (TicketColumns.Builder part : parts) {
             if (!Objects.equals(part.since(), since)) {
                 throw new IllegalArgumentException("ticket parts kept from different window starts");
             }
             read += part.read();
+            undated += part.undated();
+            firstUndated = Math.min(firstUndated, part.firstUndated());
             if (part.size() > 0) {
                 built.add(part.build());
             }
@@ -68,7 +72,8 @@ public final class TicketTable extends AbstractList<Ticket> implements RandomAcc
             starts[k] = size;
             size += built.get(k).size();
         }
-        return new TicketTable(new Segments(built.toArray(TicketColumns[]::new), starts, size, read, since));
+        return new TicketTable(new Segments(
+                built.toArray(TicketColumns[]::new), starts, size, read, since, new Undated(undated, firstUndated)));
     }
 
     /**
@@ -114,6 +119,11 @@ public final class TicketTable extends AbstractList<Ticket> implements RandomAcc
         return columns().read;
     }
 
+    /** The tickets read that have neither created_at nor updated_at, held or not. */
+    public Undated undated() {
+        return columns().undated;
+    }
+
     /**
      * The window start from which tickets were kept (those whose activity is not before it), or null
      * when every ticket read is held.
@@ -156,7 +166,13 @@ public final class TicketTable extends AbstractList<Ticket> implements RandomAcc
     }
 
     /** Column segments and where each starts in the table. */
-    private record Segments(TicketColumns[] parts, int[] starts, int size, int read, Instant since) {
+    /**
+     * The tickets read with neither created_at nor updated_at, which no window holds, and the lowest id of
+     * them ({@link Long#MAX_VALUE} when there is none).
+     */
+    public record Undated(int count, long firstId) {}
+
+    private record Segments(TicketColumns[] parts, int[] starts, int size, int read, Instant since, Undated undated) {
         int part(int i) {
             int k = Arrays.binarySearch(starts, i);
             return k >= 0 ? k : -k - 2;

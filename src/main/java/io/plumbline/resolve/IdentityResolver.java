@@ -113,6 +113,34 @@ public final class IdentityResolver {
     }
 
     /**
+     * Tickets with neither {@code updated_at} nor {@code created_at} (a hand-made export that left them out,
+     * or wrote them null): no lookback window holds them, so they are never checked, which is said with
+     * their count and the lowest id rather than left to look like tickets from before the window.
+     */
+    public static Optional<String> undatedTickets(Resolution resolution) {
+        List<Ticket> tickets = resolution.snapshot().tickets();
+        int n;
+        long first;
+        if (tickets instanceof TicketTable table) {
+            n = table.undated().count();
+            first = table.undated().firstId();
+        } else {
+            List<Ticket> undated = tickets.stream()
+                    .filter(t -> t.createdAt() == null && t.updatedAt() == null)
+                    .toList();
+            n = undated.size();
+            first = undated.stream().mapToLong(t -> t.id().value()).min().orElse(Long.MAX_VALUE);
+        }
+        if (n == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(n + (n == 1 ? " ticket has" : " tickets have") + " neither updated_at nor created_at ("
+                + (n == 1 ? "ticket " : "the lowest id: ") + first + "), so no ticket window holds "
+                + (n == 1 ? "it" : "them") + " and " + (n == 1 ? "it is" : "they are") + " not checked; export "
+                + "the tickets with their timestamps");
+    }
+
+    /**
      * Tickets active more than a day after the instant the snapshot says it was taken: it cannot hold
      * them, so that instant is wrong (a {@code captured_at} left from another snapshot, exports dropped
      * into a copied folder). They are checked (the window has no end), but when the window is counted back

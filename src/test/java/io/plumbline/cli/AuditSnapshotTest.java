@@ -264,6 +264,26 @@ class AuditSnapshotTest {
     }
 
     @Test
+    void audit_ticketsWithoutEitherTimestamp_saysTheyAreNotCheckedWithTheirCount() throws IOException {
+        Path snapshot = acme();
+        Files.writeString(
+                snapshot.resolve("zendesk/tickets.jsonl"),
+                "{\"id\":12,\"requester_id\":1,\"organization_id\":9001,\"created_at\":null,\"updated_at\":null}\n"
+                        + "{\"id\":11,\"requester_id\":1,\"organization_id\":9001,\"status\":\"open\"}\n"
+                        + "{\"id\":13,\"requester_id\":1,\"organization_id\":9001,"
+                        + "\"updated_at\":\"2026-04-10T00:00:00Z\"}\n");
+        Files.writeString(snapshot.resolve("snapshot.json"), "{\"captured_at\": \"2026-04-11T00:00:00Z\"}\n");
+
+        assertThat(audit(snapshot)).isZero();
+
+        assertThat(err.toString())
+                .contains("  2 tickets have neither updated_at nor created_at (the lowest id: 11), so no ticket window "
+                        + "holds them and they are not checked; export the tickets with their timestamps\n")
+                .doesNotContain("none of the");
+        assertThat(dir.resolve("out/r1/receipt.json")).content().contains("2 tickets have neither updated_at");
+    }
+
+    @Test
     void audit_asOfMistypedIntoTheFuture_saysNoTicketIsInTheWindow() throws IOException {
         Path snapshot = acme();
 
