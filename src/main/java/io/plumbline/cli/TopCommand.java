@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
             "Then:        plumbline trace --demo --sf-account-id 001ACME002",
             "",
             "Exit codes: 0 ok, 1 a --fail-on condition held, 2 usage or config error, 3 input data error, "
-                    + "4 remote API error, 5 apply or undo refused."
+                    + "4 remote API error, 5 apply or undo refused, 70 an internal error or out of memory."
         })
 final class TopCommand implements Runnable {
     @picocli.CommandLine.Spec
