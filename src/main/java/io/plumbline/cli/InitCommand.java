@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -277,12 +279,15 @@ final class InitCommand implements Callable<Integer> {
                             + String.join(", ", AccountsCsvReader.REQUIRED));
         }
         try (InputStream in = Files.newInputStream(csvPath)) {
-            int n = AccountsCsvReader.read(in, csvPath.toString()).size();
+            List<String> notes = new ArrayList<>();
+            int n = AccountsCsvReader.read(in, csvPath.toString(), notes::add).size();
             if (!common.quiet) {
                 ctx.out()
                         .println(
                                 "Checked " + csvPath + ": " + n + (n == 1 ? " account" : " accounts") + ", headers OK");
             }
+            // the columns an audit does not use, as it will say them: a column meant to be read is found now
+            notes.forEach(note -> ctx.err().println("note: " + note));
         }
     }
 

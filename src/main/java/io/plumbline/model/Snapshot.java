@@ -14,7 +14,7 @@ import java.util.Objects;
  * is the instant its files say they were taken (a snapshot folder's {@code captured_at}), or null when
  * they do not say; {@code asOf} is that instant unless an {@code --as-of} was given. {@code
  * readWarnings} are what reading its files found and settled by a rule the user should know of (an id
- * on two lines with different content), to be reported with the audit's input warnings; the list may
+ * on two lines with different content, CSV columns not used), to be reported with the audit's input warnings; the list may
  * wait for a file still being read when it is first asked, so it is asked once the tickets are used.
  */
 public record Snapshot(

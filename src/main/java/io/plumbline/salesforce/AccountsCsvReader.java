@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads the Salesforce accounts reference CSV: required {@code sf_account_id, account_name,
@@ -21,10 +22,16 @@ public final class AccountsCsvReader {
 
     private AccountsCsvReader() {}
 
+    /** Reads {@code in}, whose columns that are not used go unsaid. */
     public static List<Account> read(InputStream in, String file) {
+        return read(in, file, warning -> {});
+    }
+
+    /** Reads {@code in}, naming its columns that are not used in one warning to {@code warnings}. */
+    public static List<Account> read(InputStream in, String file, Consumer<String> warnings) {
         List<Account> out = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
-        CsvTable.read(in, file, REQUIRED, OPTIONAL, row -> {
+        CsvTable.read(in, file, REQUIRED, OPTIONAL, warnings, row -> {
             SalesforceAccountId id = accountId(row, "sf_account_id");
             Long first = seen.putIfAbsent(id.matchKey(), row.line());
             if (first != null) {

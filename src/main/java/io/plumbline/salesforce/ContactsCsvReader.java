@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads the optional Salesforce contacts CSV: {@code email, sf_account_id[, is_primary]}, one row per
@@ -21,12 +22,18 @@ public final class ContactsCsvReader {
 
     private ContactsCsvReader() {}
 
+    /** Reads {@code in}, whose columns that are not used go unsaid. */
     public static List<Contact> read(InputStream in, String file) {
+        return read(in, file, warning -> {});
+    }
+
+    /** Reads {@code in}, naming its columns that are not used in one warning to {@code warnings}. */
+    public static List<Contact> read(InputStream in, String file, Consumer<String> warnings) {
         List<Contact> out = new ArrayList<>();
         // the first row of an email but no account: when no row has an account, the column is the wrong one
         RuntimeException[] noAccount = {null};
         boolean[] someAccount = {false};
-        CsvTable.read(in, file, REQUIRED, OPTIONAL, row -> {
+        CsvTable.read(in, file, REQUIRED, OPTIONAL, warnings, row -> {
             boolean blankAccount = row.get("sf_account_id").isBlank();
             someAccount[0] |= !blankAccount;
             String email = row.get("email");

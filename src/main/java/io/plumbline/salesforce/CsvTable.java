@@ -11,9 +11,12 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,28 +24,24 @@ import java.util.regex.Pattern;
 /**
  * Reads a UTF-8 (optionally BOM-prefixed) RFC 4180 CSV with a header row, handing each record to a
  * consumer with its line number; every problem becomes an {@link InputException} naming the file and
- * line. Header names are matched trimmed and case-insensitively; unknown columns are ignored, but one
- * that is a known column spelled another way is refused. Every row
- * has exactly one field per header column: a row cut short is an error, not a row whose last columns
- * silently read as blank. Lines that are empty, hold only whitespace or only empty fields are skipped. A quoted field left
- * open at the end of the file is an error, not a field that silently swallows every row after it.
+ * line. Header names are matched trimmed and case-insensitively; one that is a known column spelled
+ * another way, under its Salesforce name or misspelled ({@link ColumnNames}) is refused, and the other
+ * unknown columns are not used but named in one warning. Every row has exactly one field per header
+ * column: a row cut short is an error, not a row whose last columns silently read as blank. Lines that
+ * are empty, hold only whitespace or only empty fields are skipped. A quoted field left open at the end
+ * of the file is an error, not a field that silently swallows every row after it.
  */
 final class CsvTable {
     private static final Pattern RECORD_LINE = Pattern.compile("record starting at line (\\d{1,18})");
     private static final int MAX_SHOWN = 80;
-    /**
-     * Other names a column read here goes by in Salesforce (squashed as {@link #squashed} squashes them): an
-     * export by field API name (Data Loader, a report) heads the Zendesk managed package's org id
-     * {@code Zendesk__Zendesk_Organization_Id__c}. Such a column is refused with the name to give it, as a
-     * misspelled one is, rather than ignored: ignored, every account's stored org id would read as blank.
-     */
-    private static final Map<String, String> OTHER_NAMES = Map.of(
-            "zendeskzendeskorganizationidc", "zendesk_org_id",
-            "zendeskorganizationidc", "zendesk_org_id",
-            "zendeskorganizationid", "zendesk_org_id");
+    /** Unused columns a warning names; the rest are counted. */
+    private static final int UNUSED_SHOWN = 8;
 
     private final String file;
     private final Map<String, Integer> columns = new LinkedHashMap<>();
+    /** The header's columns that are none read, as the header spells them. */
+    private final List<String> unused = new ArrayList<>();
+
     private int headerSize;
 
     private CsvTable(String file) {
@@ -74,10 +73,18 @@ final class CsvTable {
 
     /**
      * Reads {@code in}; {@code required} columns must be in the header, {@code optional} ones may be.
-     * A header column that is one of these spelled another way ({@code Zendesk Org Id}) is an error,
-     * since read as an unknown column it would silently leave the known one blank on every row.
+     * A header column that is one of these spelled another way ({@code Zendesk Org Id}) or misspelled
+     * ({@code zendesk_org}) is an error, since read as an unknown column it would silently leave the
+     * known one blank on every row. Once the whole file is read, the other columns, which are not used,
+     * are named in one warning to {@code warnings}.
      */
-    static void read(InputStream in, String file, List<String> required, List<String> optional, Consumer<Row> rows) {
+    static void read(
+            InputStream in,
+            String file,
+            List<String> required,
+            List<String> optional,
+            Consumer<String> warnings,
+            Consumer<Row> rows) {
         CsvTable table = new CsvTable(file);
         try (Reader reader = new StrictUtf8Reader(in)) {
             CsvReader<CsvRecord> csv = CsvReader.builder()
@@ -103,6 +110,7 @@ final class CsvTable {
                 throw new InputException(
                         file, 1, 1, "empty file: expected a header row with " + String.join(", ", required));
             }
+            table.unusedWarning(required, optional).ifPresent(warnings);
         } catch (CsvParseException e) {
             throw new InputException(
                     file, recordLine(e), 0, "malformed CSV (" + e.getMessage() + "); check quoting", e);
@@ -197,18 +205,22 @@ final class CsvTable {
             }
         }
         Map<String, String> labels = required.contains("email") ? CONTACT_LABELS : ACCOUNT_LABELS;
-        Map<String, List<String>> candidates = new LinkedHashMap<>();
+        Map<String, Set<String>> candidates = new LinkedHashMap<>();
         for (String c : columns.keySet()) {
-            String wanted = labels.get(c);
-            if (wanted != null && missing.contains(wanted)) {
-                candidates.computeIfAbsent(wanted, k -> new ArrayList<>()).add(c);
+            for (String wanted : required.contains(c) ? List.<String>of() : missing) {
+                // a report's label for the column, or its name misspelled
+                if (wanted.equals(labels.get(c)) || ColumnNames.near(c, wanted)) {
+                    candidates
+                            .computeIfAbsent(wanted, k -> new LinkedHashSet<>())
+                            .add(c);
+                }
             }
         }
         List<String> renames = new ArrayList<>();
         // of two candidates for one column, neither is sure: no rename is said for it
         candidates.forEach((wanted, cs) -> {
             if (cs.size() == 1) {
-                renames.add("'" + shown(cs.get(0)) + "' to " + wanted);
+                renames.add("'" + shown(cs.iterator().next()) + "' to " + wanted);
             }
         });
         return renames.isEmpty() ? "" : "; if they are these columns, rename " + String.join(", ", renames);
@@ -230,6 +242,7 @@ final class CsvTable {
         }
         headerSize = record.getFieldCount();
         nearMisses(record, required, optional);
+        misspellings(record, required, optional);
         List<String> missing = new ArrayList<>();
         for (String r : required) {
             if (!columns.containsKey(r)) {
@@ -249,44 +262,90 @@ final class CsvTable {
                                             .map(CsvTable::shown)
                                             .toList()) + ")" + headerHint(missing, required));
         }
+        columns.forEach((name, at) -> {
+            if (!required.contains(name) && !optional.contains(name)) {
+                unused.add(shown(record.getField(at).strip()));
+            }
+        });
     }
 
     /** Refuses a header column that names a known, absent column with other case or separators. */
     private void nearMisses(CsvRecord record, List<String> required, List<String> optional) {
-        List<String> known = new ArrayList<>(required);
-        known.addAll(optional);
+        List<String> known = known(required, optional);
         for (Map.Entry<String, Integer> c : columns.entrySet()) {
             if (known.contains(c.getKey())) {
                 continue;
             }
             for (String k : known) {
-                String other = squashed(c.getKey());
-                boolean spelledOtherwise = squashed(k).equals(other);
-                if (!columns.containsKey(k) && (spelledOtherwise || k.equals(OTHER_NAMES.get(other)))) {
-                    int at = c.getValue();
-                    throw new InputException(
-                            file,
-                            record.getStartingLineNumber(),
-                            at + 1,
-                            "column '" + shown(record.getField(at).strip()) + "' "
-                                    + (spelledOtherwise
-                                            ? "looks like '" + k + "' but is not spelled so"
-                                            : "is Salesforce's name for '" + k + "' but is not read under it")
-                                    + ", and would be ignored; rename it to " + k + " (the columns read are: "
-                                    + String.join(", ", known) + ")");
+                boolean spelledOtherwise = ColumnNames.spelledOtherwise(c.getKey(), k);
+                if (!columns.containsKey(k) && (spelledOtherwise || ColumnNames.salesforceName(c.getKey(), k))) {
+                    throw refused(
+                            record,
+                            c.getValue(),
+                            k,
+                            spelledOtherwise
+                                    ? "looks like '" + k + "' but is not spelled so"
+                                    : "is Salesforce's name for '" + k + "' but is not read under it",
+                            "",
+                            known);
                 }
             }
         }
     }
 
-    /** A column name with case and everything but letters and digits set aside. */
-    private static String squashed(String name) {
-        StringBuilder b = new StringBuilder(name.length());
-        name.codePoints()
-                .filter(Character::isLetterOrDigit)
-                .map(Character::toLowerCase)
-                .forEach(b::appendCodePoint);
-        return b.toString();
+    /**
+     * Refuses a header column that is a close misspelling of an optional column the header lacks: read as
+     * an unknown column, the optional one would be blank on every row without a sound, as a missing
+     * required one is not (its error says which header column is a misspelling of it).
+     */
+    private void misspellings(CsvRecord record, List<String> required, List<String> optional) {
+        List<String> known = known(required, optional);
+        for (Map.Entry<String, Integer> c : columns.entrySet()) {
+            if (known.contains(c.getKey())) {
+                continue;
+            }
+            for (String k : optional) {
+                if (!columns.containsKey(k) && ColumnNames.misspells(c.getKey(), k)) {
+                    throw refused(
+                            record,
+                            c.getValue(),
+                            k,
+                            "looks like '" + k + "' but is not spelled so",
+                            ", or remove the column if it holds something else",
+                            known);
+                }
+            }
+        }
+    }
+
+    private InputException refused(
+            CsvRecord record, int at, String known, String looks, String otherwise, List<String> read) {
+        return new InputException(
+                file,
+                record.getStartingLineNumber(),
+                at + 1,
+                "column '" + shown(record.getField(at).strip()) + "' " + looks + ", and would be ignored; rename it"
+                        + " to " + known + otherwise + " (the columns read are: " + String.join(", ", read) + ")");
+    }
+
+    private static List<String> known(List<String> required, List<String> optional) {
+        List<String> known = new ArrayList<>(required);
+        known.addAll(optional);
+        return known;
+    }
+
+    /**
+     * The warning naming the header's columns that are not used, if any: a column the export was made to
+     * carry that Plumbline does not read would otherwise be taken as read.
+     */
+    private Optional<String> unusedWarning(List<String> required, List<String> optional) {
+        if (unused.isEmpty()) {
+            return Optional.empty();
+        }
+        int n = unused.size();
+        return Optional.of(file + ": " + n + (n == 1 ? " column is" : " columns are") + " not used: "
+                + Texts.listed(unused, ", ", UNUSED_SHOWN) + " (the columns read are: "
+                + String.join(", ", known(required, optional)) + ")");
     }
 
     /**

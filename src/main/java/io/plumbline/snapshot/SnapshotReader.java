@@ -98,11 +98,13 @@ public final class SnapshotReader {
             Future<List<Account>> accounts = pool.submit(() -> required(
                     source,
                     SnapshotLayout.ACCOUNTS,
-                    in -> AccountsCsvReader.read(in, source.displayName(SnapshotLayout.ACCOUNTS))));
+                    in -> AccountsCsvReader.read(
+                            in, source.displayName(SnapshotLayout.ACCOUNTS), warnings.of(SnapshotLayout.ACCOUNTS))));
             Future<List<Contact>> contacts = pool.submit(() -> optional(
                     source,
                     SnapshotLayout.CONTACTS,
-                    in -> ContactsCsvReader.read(in, source.displayName(SnapshotLayout.CONTACTS))));
+                    in -> ContactsCsvReader.read(
+                            in, source.displayName(SnapshotLayout.CONTACTS), warnings.of(SnapshotLayout.CONTACTS))));
             return assemble(
                     get(accounts),
                     get(contacts),

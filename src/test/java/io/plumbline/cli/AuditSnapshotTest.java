@@ -468,6 +468,45 @@ class AuditSnapshotTest {
     }
 
     @Test
+    void audit_csvColumnsNotUsed_areOneWarningPerFileInTheReadoutAndTheReceipt() throws IOException {
+        Path snapshot = snapshot(
+                "Industry,sf_account_id,account_name,account_domains,Type\nHealth,001ACME001,Acme,acme.example,"
+                        + "Customer\n",
+                "{\"id\":9001,\"name\":\"Acme\",\"external_id\":\"001ACME001\",\"domain_names\":[\"acme.example\"]}\n");
+        Files.writeString(
+                snapshot.resolve("salesforce_contacts.csv"),
+                "FirstName,email,sf_account_id\nMaria,maria@acme.example,001ACME001\n");
+
+        assertThat(audit(snapshot, "--no-progress")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        String accounts = snapshot.resolve("salesforce_accounts.csv") + ": 2 columns are not used: Industry, Type "
+                + "(the columns read are: sf_account_id, account_name, account_domains, website, "
+                + "zendesk_domain_override, zendesk_org_id, parent_account_id)";
+        String contacts = snapshot.resolve("salesforce_contacts.csv") + ": 1 column is not used: FirstName (the "
+                + "columns read are: email, sf_account_id, is_primary)";
+        assertThat(out.toString())
+                .contains("  2 input warnings (all in receipt.json):\n    " + accounts + "\n    " + contacts + "\n");
+        assertThat(new ObjectMapper()
+                        .readTree(dir.resolve("out/r1/receipt.json").toFile())
+                        .get("warnings"))
+                .extracting(w -> w.asText())
+                .containsExactly(accounts, contacts);
+    }
+
+    @Test
+    void audit_optionalCsvColumnMisspelled_exitsThreeNamingTheColumn() throws IOException {
+        Path snapshot = snapshot(
+                "sf_account_id,account_name,account_domains,zd_org_id\n001ACME001,Acme,acme.example,9001\n",
+                "{\"id\":9001,\"name\":\"Acme\",\"domain_names\":[\"acme.example\"]}\n");
+
+        assertThat(audit(snapshot)).isEqualTo(ExitCodes.INPUT);
+        assertThat(err.toString())
+                .startsWith(snapshot.resolve("salesforce_accounts.csv") + ":1:4: error: column 'zd_org_id' looks "
+                        + "like 'zendesk_org_id' but is not spelled so, and would be ignored; rename it to "
+                        + "zendesk_org_id, or remove the column if it holds something else");
+        assertThat(dir.resolve("out/r1")).doesNotExist();
+    }
+
+    @Test
     void audit_malformedJsonLine_exitsThreeWithDiagnostic() throws IOException {
         Path snapshot = snapshot(
                 "sf_account_id,account_name,account_domains\n001ACME001,Acme,acme.example\n", "{\"id\":9001,\n");

@@ -769,6 +769,32 @@ class MainTest {
     }
 
     @Test
+    void init_namedCsvWithMisspelledOptionalColumn_exits3WithoutSayingHeadersOk() throws IOException {
+        Path csv = tmp.resolve("accounts.csv");
+        Files.writeString(csv, "sf_account_id,account_name,account_domains,website_url\n001A,A,a.example,a.example\n");
+        Path config = tmp.resolve("plumbline.yaml");
+        Cli.Result r = Cli.run("init", "--config", config.toString(), "--accounts-csv", csv.toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains(csv + ":1:4: error: column 'website_url' looks like 'website'");
+        assertThat(r.out()).doesNotContain("headers OK");
+        assertThat(config).doesNotExist();
+    }
+
+    @Test
+    void init_namedCsvWithColumnsNotUsed_namesThemInANote() throws IOException {
+        Path csv = tmp.resolve("accounts.csv");
+        Files.writeString(csv, "sf_account_id,account_name,account_domains,Industry\n001A,A,a.example,Health\n");
+        Path config = tmp.resolve("plumbline.yaml");
+        Cli.Result r = Cli.run("init", "--config", config.toString(), "--accounts-csv", csv.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Checked " + csv + ": 1 account, headers OK");
+        assertThat(r.err())
+                .contains("note: " + csv + ": 1 column is not used: Industry (the columns read are: sf_account_id, "
+                        + "account_name, account_domains, website, zendesk_domain_override, zendesk_org_id, "
+                        + "parent_account_id)\n");
+    }
+
+    @Test
     void init_subdomainPastedAsAUrlWithCredentials_isRefusedWithoutShowingThem() {
         Path config = tmp.resolve("plumbline.yaml");
         Cli.Result r = Cli.run(

@@ -12,10 +12,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AccountsCsvReaderTest {
     private static final String HEADER = "sf_account_id,account_name,account_domains\n";
@@ -26,6 +29,11 @@ class AccountsCsvReaderTest {
 
     private static List<Account> read(byte[] csv) {
         return AccountsCsvReader.read(new ByteArrayInputStream(csv), "accounts.csv");
+    }
+
+    private static List<Account> read(String csv, List<String> warnings) {
+        return AccountsCsvReader.read(
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "accounts.csv", warnings::add);
     }
 
     private static void assertFails(String csv, String message) {
@@ -150,6 +158,77 @@ class AccountsCsvReaderTest {
                         + "001A,Acme,acme.com,Ann,9001,Acme Inc\n"))
                 .extracting(Account::storedOrgId)
                 .containsExactly("9001");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "website_url, website",
+        "Website URL, website",
+        "zendesk_domain_overide, zendesk_domain_override",
+        "zendesk_org, zendesk_org_id",
+        "zd_org_id, zendesk_org_id",
+        "zendesk_org_ids, zendesk_org_id",
+        "ZendeskOrgId__c, zendesk_org_id",
+        "parent_acount_id, parent_account_id"
+    })
+    void read_optionalColumnMisspelled_isAnErrorNotASilentlyBlankColumn(String column, String known) {
+        assertFails(
+                "sf_account_id,account_name,account_domains," + column + "\n001A,Acme,acme.com,x\n",
+                "accounts.csv:1:4: error: column '" + column + "' looks like '" + known + "' but is not spelled so, "
+                        + "and would be ignored; rename it to " + known + ", or remove the column if it holds "
+                        + "something else (the columns read are: sf_account_id, account_name, account_domains, "
+                        + "website, zendesk_domain_override, zendesk_org_id, parent_account_id)");
+    }
+
+    @Test
+    void read_misspelledColumnBesideTheColumnItself_isReadAndTheOtherNotedAsNotUsed() {
+        List<String> warnings = new ArrayList<>();
+        List<Account> accounts = read(
+                "sf_account_id,account_name,account_domains,zendesk_org_id,zendesk_org_ids\n001A,Acme,acme.com,9001,"
+                        + "9002\n",
+                warnings);
+
+        assertThat(accounts).extracting(Account::storedOrgId).containsExactly("9001");
+        assertThat(warnings)
+                .containsExactly("accounts.csv: 1 column is not used: zendesk_org_ids (the columns read are: "
+                        + "sf_account_id, account_name, account_domains, website, zendesk_domain_override, "
+                        + "zendesk_org_id, parent_account_id)");
+    }
+
+    @Test
+    void read_salesforceReportWithManyOtherColumns_loadsAndNotesThemOnce() {
+        List<String> warnings = new ArrayList<>();
+        List<Account> accounts = read(
+                "Account Owner,Id,Name,sf_account_id,account_name,account_domains,Industry,Billing City,Type,Phone,"
+                        + "Description,ParentId,Parent Account,Account Site,Zendesk Organization,Zendesk Org Name,"
+                        + "Email Domain,Account Number\n"
+                        + "Ann,001A,Acme,001A,Acme,acme.com,Health,Oslo,Customer,555,Big,001P,Acme Group,HQ,Acme,"
+                        + "Acme,acme.com,42\n",
+                warnings);
+
+        assertThat(accounts).extracting(Account::name).containsExactly("Acme");
+        assertThat(warnings)
+                .containsExactly("accounts.csv: 15 columns are not used: Account Owner, Id, Name, Industry, "
+                        + "Billing City, Type, Phone, Description and 7 more (the columns read are: sf_account_id, "
+                        + "account_name, account_domains, website, zendesk_domain_override, zendesk_org_id, "
+                        + "parent_account_id)");
+    }
+
+    @Test
+    void read_everyColumnUsed_warnsNothing() {
+        List<String> warnings = new ArrayList<>();
+        read(HEADER + "001A,Acme,acme.com\n", warnings);
+
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void read_requiredColumnMisspelled_saysWhichColumnToRename() {
+        assertFails(
+                "sf_acount_id,account_name,account_domain\n001A,Acme,acme.com\n",
+                "accounts.csv:1:1: error: missing required columns sf_account_id, account_domains (the header has: "
+                        + "sf_acount_id, account_name, account_domain); if they are these columns, rename "
+                        + "'sf_acount_id' to sf_account_id, 'account_domain' to account_domains");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.plumbline.errors.InputException;
 import io.plumbline.model.Contact;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,11 @@ class ContactsCsvReaderTest {
 
     private static List<Contact> read(byte[] csv) {
         return ContactsCsvReader.read(new ByteArrayInputStream(csv), "contacts.csv");
+    }
+
+    private static List<Contact> read(String csv, List<String> warnings) {
+        return ContactsCsvReader.read(
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "contacts.csv", warnings::add);
     }
 
     private static void assertFails(String csv, String message) {
@@ -43,6 +49,47 @@ class ContactsCsvReaderTest {
                 "email,sf_account_id,IsPrimary\njane@acme.example,001A,true\n",
                 "contacts.csv:1:3: error: column 'IsPrimary' looks like 'is_primary' but is not spelled so, and would "
                         + "be ignored; rename it to is_primary (the columns read are: email, sf_account_id, is_primary)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"is_primry", "Primary", "is_primary_contact"})
+    void read_isPrimaryMisspelled_isAnErrorNotEveryContactNonPrimary(String column) {
+        assertFails(
+                "email,sf_account_id," + column + "\njane@acme.example,001A,true\n",
+                "contacts.csv:1:3: error: column '" + column + "' looks like 'is_primary' but is not spelled so, and "
+                        + "would be ignored; rename it to is_primary, or remove the column if it holds something "
+                        + "else (the columns read are: email, sf_account_id, is_primary)");
+    }
+
+    @Test
+    void read_contactExportWithManyOtherColumns_loadsAndNotesThemOnce() {
+        List<String> warnings = new ArrayList<>();
+        List<Contact> contacts = read(
+                "Id,FirstName,LastName,Email,AccountId,sf_account_id,HasOptedOutOfEmail,Email Bounced Reason,Title\n"
+                        + "003A,Jane,Doe,jane@acme.example,001A,001A,false,,CTO\n",
+                warnings);
+
+        assertThat(contacts).extracting(Contact::email).containsExactly("jane@acme.example");
+        assertThat(warnings)
+                .containsExactly("contacts.csv: 7 columns are not used: Id, FirstName, LastName, AccountId, "
+                        + "HasOptedOutOfEmail, Email Bounced Reason, Title (the columns read are: email, "
+                        + "sf_account_id, is_primary)");
+    }
+
+    @Test
+    void read_emailMissingBesideSeveralColumnsNamingEmail_namesNoneOfThemAsTheEmail() {
+        assertFails(
+                "Mail,sf_account_id,Emails\njane@acme.example,001A,x\n",
+                "contacts.csv:1:1: error: missing required column email (the header has: mail, sf_account_id, "
+                        + "emails)");
+        assertFails(
+                "E-Mail Adress,sf_account_id,HasOptedOutOfEmail\njane@acme.example,001A,false\n",
+                "contacts.csv:1:1: error: missing required column email (the header has: e-mail adress, "
+                        + "sf_account_id, hasoptedoutofemail)");
+        assertFails(
+                "Emial,sf_account_id,HasOptedOutOfEmail\njane@acme.example,001A,false\n",
+                "contacts.csv:1:1: error: missing required column email (the header has: emial, sf_account_id, "
+                        + "hasoptedoutofemail); if they are these columns, rename 'emial' to email");
     }
 
     @Test
