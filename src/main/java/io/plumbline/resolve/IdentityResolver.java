@@ -318,20 +318,20 @@ public final class IdentityResolver {
         // ids are the same account when equal ignoring case, as the accounts CSV and Zendesk compare them
         Map<String, SalesforceAccountId> byKey = new HashMap<>();
         accounts.keySet().forEach(id -> byKey.put(id.matchKey(), id));
+        UnusedContacts unused = new UnusedContacts();
         for (Contact c : contacts) {
             var email = Emails.normalize(c.email());
             SalesforceAccountId account = byKey.get(c.accountId().matchKey());
             if (email.isEmpty()) {
-                warnings.add(
-                        "contact on line " + c.sourceLine() + ": '" + c.email() + "' is not an email address; ignored");
+                unused.badEmail(c);
             } else if (account == null) {
-                warnings.add("contact on line " + c.sourceLine() + ": account " + c.accountId()
-                        + " is not among the accounts; ignored");
+                unused.unknownAccount(c);
             } else {
                 out.computeIfAbsent(email.get(), k -> new ArrayList<>())
                         .add(new Contact(c.email(), account, c.primary(), c.sourceLine()));
             }
         }
+        warnings.addAll(unused.warnings());
         return out;
     }
 }

@@ -406,11 +406,14 @@ class AuditSnapshotTest {
         assertThat(audit(snapshot, "--no-progress")).as(err.toString()).isEqualTo(ExitCodes.OK);
         assertThat(out.toString())
                 .contains("  2 input warnings (all in receipt.json):\n"
-                        + "    contact on line 2: 'not-an-email' is not an email address; ignored\n"
-                        + "    contact on line 3: account 001NOPE0001 is not among the accounts; ignored\n");
+                        + "    salesforce_contacts.csv: 1 contact's email is not an email address (line 2, "
+                        + "'not-an-email'); it is not used\n"
+                        + "    salesforce_contacts.csv: 1 contact names an account not among the accounts (line 3, "
+                        + "account 001NOPE0001); it is not used\n");
         assertThat(Files.readString(dir.resolve("out/r1/summary.md")))
                 .contains("- Input warnings: 2 (all in receipt.json):\n"
-                        + "  - contact on line 2: 'not-an-email' is not an email address; ignored\n");
+                        + "  - salesforce_contacts.csv: 1 contact's email is not an email address (line 2, "
+                        + "'not-an-email'); it is not used\n");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.plumbline.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.plumbline.model.Contact;
 import io.plumbline.model.Membership;
 import io.plumbline.model.MembershipId;
 import io.plumbline.model.Organization;
@@ -403,7 +404,8 @@ class IdentityResolverTest {
                 .containsExactly(
                         "2 memberships name orgs the organizations export does not hold (lowest id: membership 2, org "
                                 + "7); check that the organizations export is complete",
-                        "contact on line 2: 'not an email' is not an email address; ignored");
+                        "salesforce_contacts.csv: 1 contact's email is not an email address (line 2, 'not an "
+                                + "email'); it is not used");
         assertThat(r.membershipsOf(new ZendeskUserId(10))).hasSize(3);
     }
 
@@ -437,6 +439,42 @@ class IdentityResolverTest {
     }
 
     @Test
+    void resolve_thousandsOfContactsThatCannotBeUsed_areOneWarningPerReasonWithCountAndFirstLine() {
+        Snapshots s = Snapshots.with().account("001A", "A", "a.example").contact("ok@a.example", "001A", true);
+        for (int i = 0; i < 5000; i++) {
+            s.contact("p" + i + "@b.example", "001X" + i, false);
+            if (i % 1000 == 0) {
+                s.contact("no email " + i, "001A", false);
+            }
+        }
+        assertThat(resolve(s).warnings())
+                .filteredOn(w -> w.contains("contact"))
+                .containsExactly(
+                        "salesforce_contacts.csv: 5 contacts' emails are not email addresses (first: line 4, 'no "
+                                + "email 0'); they are not used",
+                        "salesforce_contacts.csv: 5,000 contacts name accounts not among the accounts (first: line 3,"
+                                + " account 001X0); they are not used");
+    }
+
+    @Test
+    void resolve_contactsNotFromAFile_areWarnedWithoutALine() {
+        Snapshot base = Snapshots.with().account("001A", "A", "a.example").build();
+        Snapshot s = new Snapshot(
+                base.accounts(),
+                List.of(new Contact("x@b.example", SalesforceIds.canonical("001B"), true, 0)),
+                base.organizations(),
+                base.users(),
+                base.memberships(),
+                base.tickets(),
+                base.asOf());
+        assertThat(new IdentityResolver(ResolutionSettings.defaults())
+                        .resolve(s)
+                        .warnings())
+                .contains("salesforce_contacts.csv: 1 contact names an account not among the accounts (account "
+                        + "001B); it is not used");
+    }
+
+    @Test
     void resolveUser_contactNamingTheAccountInAnotherCase_mapsToThatAccount() {
         Resolution r = resolve(Snapshots.with()
                 .account("001Dn00000NsMdQIAV", "A", "a.example")
@@ -444,7 +482,7 @@ class IdentityResolverTest {
                 .endUser(10, "x@gmail.com", null));
         assertThat(user(r, 10).rule()).isEqualTo(UserRule.CONTACT);
         assertThat(user(r, 10).primary()).isEqualTo(new SalesforceAccountId("001Dn00000NsMdQIAV"));
-        assertThat(r.warnings()).noneMatch(w -> w.startsWith("contact"));
+        assertThat(r.warnings()).noneMatch(w -> w.contains("contact"));
     }
 
     @Test
