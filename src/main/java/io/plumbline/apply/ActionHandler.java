@@ -69,6 +69,16 @@ interface ActionHandler {
         return Optional.empty();
     }
 
+    /**
+     * When Zendesk made the record that holds the effect {@link #found} found ({@code found}), as it stamps
+     * it ({@code created_at}), read through {@code zendesk}: a write's effect cannot be in a record made after
+     * that write landed. Empty when the write changes a record that existed before it (an org's external_id
+     * or domains, which Zendesk does not stamp value by value), or when the time is not known.
+     */
+    default Optional<Instant> madeAt(ActionTarget target, Map<String, Object> found, ZendeskWrites zendesk) {
+        return Optional.empty();
+    }
+
     /** Writes many ready actions of this kind; one {@link Written} per action, in order. */
     default List<Written> writeAll(List<ActionTarget> targets, ZendeskWrites zendesk, List<Check> checks) {
         List<Written> out = new ArrayList<>();

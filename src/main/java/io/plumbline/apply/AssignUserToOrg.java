@@ -3,6 +3,7 @@ package io.plumbline.apply;
 import io.plumbline.model.Membership;
 import io.plumbline.model.MembershipId;
 import io.plumbline.zendesk.MembershipRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,14 @@ final class AssignUserToOrg implements ActionHandler {
         return z.user(t.user())
                 .flatMap(u -> u.membershipIn(t.org()))
                 .map(m -> Map.<String, Object>of("member", true, "membership_id", m.id().value()));
+    }
+
+    @Override
+    public Optional<Instant> madeAt(ActionTarget t, Map<String, Object> found, ZendeskWrites z) {
+        if (!(found.get("membership_id") instanceof Number id)) {
+            return Optional.empty();
+        }
+        return z.user(t.user()).flatMap(u -> u.madeAt(new MembershipId(id.longValue())));
     }
 
     private static Written written(WriteOutcome out, Check c) {

@@ -15,11 +15,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -273,6 +276,35 @@ public final class ReceiptFile implements ResultSink {
             }
         }
         return out;
+    }
+
+    /**
+     * The actions of {@link #unconfirmed} and {@link #inFlight} whose write went alone, not in a bulk job:
+     * the one named {@code in_flight}, and those failed as {@value JobConfirmation#WRITE_UNCONFIRMED}. Such a
+     * write lands while it is sent; an item of a job lands whenever Zendesk runs the job.
+     */
+    public static Set<String> sentAlone(JsonNode receipt) {
+        Set<String> out = new LinkedHashSet<>();
+        String single = receipt.path("in_flight").path("action_id").asText("");
+        if (!single.isEmpty()) {
+            out.add(single);
+        }
+        for (JsonNode n : receipt.path("results")) {
+            if (n.path("status").asText().equals("failed")
+                    && n.path("reason").asText("").startsWith(JobConfirmation.WRITE_UNCONFIRMED)) {
+                out.add(n.path("action_id").asText());
+            }
+        }
+        return out;
+    }
+
+    /** When the run finished ({@code finished_at}); empty for one that did not, or a time that cannot be read. */
+    public static Optional<Instant> finishedAt(JsonNode receipt) {
+        try {
+            return Optional.of(Instant.parse(receipt.path("finished_at").asText()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -58,14 +58,40 @@ public final class Undoer {
     public static final String EARLIER_UNDO_UNCONFIRMED = "earlier_undo_unconfirmed";
 
     /**
+     * An undo's reason for a write its apply sent alone and had in flight when it stopped, or left
+     * unconfirmed, whose effect Zendesk holds in a record it made after that write could have landed (a
+     * membership made after the apply ended): someone made it since, by hand or in a later run, and it is
+     * left alone.
+     */
+    public static final String IN_FLIGHT_FOUND_MADE_LATER = "in_flight_found_made_later";
+
+    /**
      * The margin between this machine's clock, which stamps an undo's start, and Zendesk's, which stamps a
      * record's last change: a change up to this long before the start counts as after it.
      */
     static final Duration CLOCKS = Duration.ofMinutes(1);
 
+    /**
+     * How long after the end of an apply Zendesk may still stamp a record made by a write that apply sent
+     * alone: the margin between the clocks ({@link #CLOCKS}), and a minute more for a request whose answer
+     * was lost while Zendesk was still making the record.
+     */
+    static final Duration LANDED_WITHIN = CLOCKS.plus(Duration.ofMinutes(1));
+
+    /**
+     * For an apply that did not finish, dated by the last rewrite of its receipt, which comes just before
+     * the write it names in flight is sent: how long the client may still take to send that write, on top
+     * of {@link #LANDED_WITHIN} (attempts to connect that fail, each given up to 30 seconds, and the backoff
+     * between them: about four minutes with the default retries, and room for more).
+     */
+    static final Duration SENT_WITHIN = Duration.ofMinutes(10);
+
     private final ZendeskWrites zendesk;
     private Set<String> undoneBefore = Set.of();
     private Map<String, Instant> undoneMaybe = Map.of();
+    private Set<String> sentAlone = Set.of();
+    /** The latest a write of {@link #sentAlone} can have been made in Zendesk; null when not known. */
+    private Instant landedBy;
 
     public Undoer(ZendeskWrites zendesk) {
         this.zendesk = zendesk;
@@ -86,6 +112,21 @@ public final class Undoer {
         return this;
     }
 
+    /**
+     * This undoer, told when the apply whose receipt it undoes ended, and which of the writes it settles
+     * that apply sent alone, not in a bulk job ({@code sentAlone}, by action id). A write sent alone lands
+     * while it is sent, so a record Zendesk made more than {@link #LANDED_WITHIN} after the apply's last
+     * write went is not its effect ({@value #IN_FLIGHT_FOUND_MADE_LATER}). For an apply that finished
+     * ({@code finished}), {@code ended} is its {@code finished_at}, after every write it sent; for one that
+     * did not, when its receipt was last written, which an apply does just before it sends each write, so
+     * the write it names in flight went within {@link #SENT_WITHIN} after it.
+     */
+    public Undoer applyEnded(Instant ended, boolean finished, Set<String> sentAlone) {
+        this.landedBy = ended.plus(LANDED_WITHIN).plus(finished ? Duration.ZERO : SENT_WITHIN);
+        this.sentAlone = Set.copyOf(sentAlone);
+        return this;
+    }
+
     public void run(List<ActionResult> receiptResults, boolean live, ResultSink sink) {
         run(receiptResults, List.of(), Set.of(), live, sink);
     }
@@ -94,10 +135,11 @@ public final class Undoer {
      * As {@link #run(List, boolean, ResultSink)}, first settling the writes an unfinished apply had in
      * flight when it stopped (newest of all): each one Zendesk holds is reversed as an applied result, with
      * the state recorded just before its write and the state read now (a created membership's id); one it
-     * does not hold is skipped, {@code in_flight_not_in_effect}. One that a later apply of the same plan
-     * lists as applied ({@code appliedLater}, by action id) is that run's write, left to its own receipt:
-     * skipped, {@code in_flight_applied_by_later_run}; so is an applied result such a later apply made
-     * again after this receipt was undone once ({@value #APPLIED_BY_LATER_RUN}).
+     * does not hold is skipped, {@code in_flight_not_in_effect}, and so is one it holds in a record made
+     * after the apply ended ({@value #IN_FLIGHT_FOUND_MADE_LATER}, see {@link #applyEnded}). One that a later
+     * apply of the same plan lists as applied ({@code appliedLater}, by action id) is that run's write, left
+     * to its own receipt: skipped, {@code in_flight_applied_by_later_run}; so is an applied result such a
+     * later apply made again after this receipt was undone once ({@value #APPLIED_BY_LATER_RUN}).
      */
     public void run(
             List<ActionResult> receiptResults,
@@ -133,11 +175,34 @@ public final class Undoer {
         }
     }
 
+    /**
+     * A write an apply had in flight or left unconfirmed, settled from what Zendesk holds now: skipped when
+     * its effect is not there ({@value #IN_FLIGHT_NOT_IN_EFFECT}), else reversed as an applied result, unless
+     * the write was sent alone and the record holding its effect was made after it could have landed
+     * ({@value #IN_FLIGHT_FOUND_MADE_LATER}, see {@link #applyEnded}). Only a record Zendesk stamps as made
+     * tells that (a membership): a domain or an external_id found on an org is taken for the write's own
+     * even when it was set since, as Zendesk keeps no time for a single value of a record. Nor is the test
+     * made for an item of a bulk job, which Zendesk runs from its queue, possibly after the apply ended.
+     */
     private ActionResult settle(ActionResult r, boolean live, ResultSink sink) {
         try {
-            Optional<Map<String, Object>> found = ActionHandler.of(r.code()).found(target(r), zendesk);
+            ActionHandler handler = ActionHandler.of(r.code());
+            ActionTarget target = target(r);
+            Optional<Map<String, Object>> found = handler.found(target, zendesk);
             if (found.isEmpty()) {
                 return r.withOutcome(ResultStatus.SKIPPED, IN_FLIGHT_NOT_IN_EFFECT, Map.of(), Map.of(), "");
+            }
+            Optional<Instant> made = madeLater(r, handler, target, found.get());
+            if (made.isPresent()) {
+                return r.withOutcome(
+                        ResultStatus.SKIPPED,
+                        IN_FLIGHT_FOUND_MADE_LATER + ": what Zendesk holds was made at " + made.get()
+                                + ", after the apply had ended (a write it sent alone landed by " + landedBy
+                                + " at the latest): someone made it since, by hand or in a later run, so it is "
+                                + "left alone",
+                        found.get(),
+                        found.get(),
+                        "");
             }
             Map<String, Object> after = new TreeMap<>(r.after());
             after.putAll(found.get());
@@ -145,6 +210,18 @@ public final class Undoer {
         } catch (PlumblineException e) {
             return r.stoppedBy(e, Map.of());
         }
+    }
+
+    /**
+     * When Zendesk made the record holding the effect found for a write sent alone, when that is after the
+     * write can have landed; empty otherwise, or when either time is not known.
+     */
+    private Optional<Instant> madeLater(
+            ActionResult r, ActionHandler handler, ActionTarget target, Map<String, Object> found) {
+        if (landedBy == null || !sentAlone.contains(r.actionId())) {
+            return Optional.empty();
+        }
+        return handler.madeAt(target, found, zendesk).filter(made -> made.isAfter(landedBy));
     }
 
     private static ActionTarget target(ActionResult r) {

@@ -1,23 +1,34 @@
 package io.plumbline.apply;
 
 import io.plumbline.model.Membership;
+import io.plumbline.model.MembershipId;
 import io.plumbline.model.Texts;
 import io.plumbline.model.User;
 import io.plumbline.model.ZendeskOrgId;
 import io.plumbline.model.ZendeskUserId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A Zendesk user and their memberships as apply reads them just before a write. */
-public record UserState(User user, List<Membership> memberships) {
+/**
+ * A Zendesk user and their memberships as apply reads them just before a write, with when Zendesk made
+ * each membership ({@code made}, its {@code created_at}) where that was read.
+ */
+public record UserState(User user, List<Membership> memberships, Map<MembershipId, Instant> made) {
     /** The plan's precondition naming the email its user action was mapped from. */
     static final String EMAIL = "user_email";
 
     public UserState {
         Objects.requireNonNull(user, "user");
         memberships = List.copyOf(memberships);
+        made = Map.copyOf(made);
+    }
+
+    /** The user and their memberships, with no membership's creation time known. */
+    public UserState(User user, List<Membership> memberships) {
+        this(user, memberships, Map.of());
     }
 
     public ZendeskUserId id() {
@@ -26,6 +37,11 @@ public record UserState(User user, List<Membership> memberships) {
 
     public Optional<Membership> membershipIn(ZendeskOrgId org) {
         return memberships.stream().filter(m -> m.organizationId().equals(org)).findFirst();
+    }
+
+    /** When Zendesk made the membership ({@code created_at}); empty when that was not read. */
+    public Optional<Instant> madeAt(MembershipId membership) {
+        return Optional.ofNullable(made.get(membership));
     }
 
     public Optional<Membership> defaultMembership() {

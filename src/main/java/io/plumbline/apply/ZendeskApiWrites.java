@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -71,8 +73,16 @@ public final class ZendeskApiWrites extends ZendeskWrites {
 
     static UserState userState(JsonNode user, List<JsonNode> memberships) {
         List<Membership> ms = new ArrayList<>();
-        memberships.forEach(m -> ms.add(parsed(() -> ZendeskRecords.membership(m))));
-        return new UserState(parsed(() -> ZendeskRecords.user(user)), ms);
+        Map<MembershipId, Instant> made = new HashMap<>();
+        for (JsonNode json : memberships) {
+            Membership m = parsed(() -> ZendeskRecords.membership(json));
+            ms.add(m);
+            Instant created = instant(json, "created_at");
+            if (created != null) {
+                made.put(m.id(), created);
+            }
+        }
+        return new UserState(parsed(() -> ZendeskRecords.user(user)), ms, made);
     }
 
     @Override
@@ -189,13 +199,16 @@ public final class ZendeskApiWrites extends ZendeskWrites {
 
     static OrgState state(JsonNode json) {
         Organization o = parsed(() -> ZendeskRecords.organization(json));
-        return new OrgState(o.id(), o.name(), o.externalId(), o.domainNames(), updatedAt(json));
+        return new OrgState(o.id(), o.name(), o.externalId(), o.domainNames(), instant(json, "updated_at"));
     }
 
-    /** The org's updated_at, or null when it has none Plumbline can read (it only ever narrows a decision). */
-    private static Instant updatedAt(JsonNode json) {
+    /**
+     * A record's time stamp ({@code updated_at}, {@code created_at}), or null when it has none Plumbline can
+     * read (each use says what it decides without one).
+     */
+    private static Instant instant(JsonNode json, String field) {
         try {
-            return Instant.parse(json.path("updated_at").asText());
+            return Instant.parse(json.path(field).asText());
         } catch (DateTimeParseException e) {
             return null;
         }

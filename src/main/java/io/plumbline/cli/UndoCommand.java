@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -157,10 +158,12 @@ final class UndoCommand implements Callable<Integer> {
         }
         // writes that may have landed unrecorded: those in flight when the apply stopped, and those it left
         // unconfirmed; each is settled from Zendesk's records, and reversed when it is there
+        List<ActionResult> unconfirmed;
         List<ActionResult> inFlight;
         List<ActionResult> results;
         try {
-            inFlight = new ArrayList<>(ReceiptFile.unconfirmed(source));
+            unconfirmed = ReceiptFile.unconfirmed(source);
+            inFlight = new ArrayList<>(unconfirmed);
             inFlight.addAll(ReceiptFile.inFlight(source));
             results = ReceiptFile.results(source);
         } catch (ReceiptFile.UnreadableResult e) {
@@ -181,6 +184,7 @@ final class UndoCommand implements Callable<Integer> {
                 ours.isEmpty() ? new TreeMap<>() : new TreeMap<>(ReceiptArchive.appliedByLaterRuns(receipt, source));
         appliedLater.keySet().retainAll(ours);
         warnIfUnfinished(source, appliedLater, inFlightIds);
+        warnIfUnconfirmed(unconfirmed);
         if (ours.isEmpty()) {
             // nothing was written, so there is nothing to read, check or reverse: no credentials needed
             ctx.out()
@@ -232,10 +236,11 @@ final class UndoCommand implements Callable<Integer> {
             String kept = live ? pointBesideTheReceipt(target, runId, hash, started) : null;
             try {
                 undoReceipt = new ReceiptFile(target, header(source, hash, runId, started, instance));
-                new Undoer(zendesk)
-                        .undoneBefore(undoneBefore)
-                        .undoneMaybe(undoneMaybe)
-                        .run(results, inFlight, appliedLater.keySet(), live, undoReceipt);
+                Undoer undoer = new Undoer(zendesk).undoneBefore(undoneBefore).undoneMaybe(undoneMaybe);
+                applyEnded(source)
+                        .ifPresent(end -> undoer.applyEnded(
+                                end, ReceiptFile.finishedAt(source).isPresent(), ReceiptFile.sentAlone(source)));
+                undoer.run(results, inFlight, appliedLater.keySet(), live, undoReceipt);
                 undoHash = undoReceipt.finish(ctx.clock().instant().toString());
                 ReceiptArchive.archiveOrSay(target, runId, "undo", ctx.err());
                 if (kept != null) {
@@ -306,6 +311,42 @@ final class UndoCommand implements Callable<Integer> {
                                 ? Undoer.IN_FLIGHT_APPLIED_BY_LATER_RUN
                                 : Undoer.APPLIED_BY_LATER_RUN)
                         + ")"));
+    }
+
+    /** A write the apply left unconfirmed may have landed too, and is settled as one in flight is. */
+    private void warnIfUnconfirmed(List<ActionResult> unconfirmed) {
+        if (unconfirmed.isEmpty()) {
+            return;
+        }
+        boolean many = unconfirmed.size() > 1;
+        ctx.err()
+                .println("warning: "
+                        + String.join(
+                                ", ",
+                                unconfirmed.stream().map(ActionResult::actionId).toList())
+                        + (many ? " were" : " was") + " left unconfirmed by that apply and may have reached Zendesk; "
+                        + "this undo reads Zendesk and reverses " + (many ? "each one that did" : "it if it did")
+                        + " (" + Undoer.IN_FLIGHT_NOT_IN_EFFECT + " otherwise; " + Undoer.IN_FLIGHT_FOUND_MADE_LATER
+                        + " for a membership Zendesk made after that apply ended)");
+    }
+
+    /**
+     * When the apply of the receipt ended: its {@code finished_at}; for one that did not finish, whose
+     * receipt records no time after its start, when the receipt file was last written, as the apply rewrote
+     * it just before each write it sent (the copy kept beside it keeps that time; a copy made otherwise is
+     * dated later, and its open writes are then reversed more readily, never less). Empty when neither can
+     * be read: the open writes are then settled from what Zendesk holds alone.
+     */
+    private Optional<Instant> applyEnded(JsonNode source) {
+        Optional<Instant> finished = ReceiptFile.finishedAt(source);
+        if (finished.isPresent()) {
+            return finished;
+        }
+        try {
+            return Optional.of(Files.getLastModifiedTime(receipt).toInstant());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -12,6 +12,8 @@ import io.plumbline.zendesk.emulator.LoggedRequest;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -374,8 +376,21 @@ class LiveApplyFailuresTest {
                     .startsWith("write_unconfirmed: Zendesk answered 201 without the membership's id")
                     .contains("a re-run re-checks it");
 
-            // it shows up after all: undo, which reverses what the apply may have written, removes it
+            // it shows up after all, as made when the POST landed: undo, which reverses what the apply may have
+            // written, removes it
+            Instant posted = z.log().writes().stream()
+                    .filter(w -> w.path().equals("/api/v2/organization_memberships"))
+                    .findFirst()
+                    .orElseThrow()
+                    .at();
             z.edits().addMembership(7006, 9005);
+            z.change(e -> e.membershipsOfUser(7006).stream()
+                    .filter(m -> m.path("organization_id").asLong() == 9005)
+                    .forEach(m -> e.updateMembership(
+                            m.path("id").asLong(),
+                            made -> made.put(
+                                    "created_at",
+                                    posted.truncatedTo(ChronoUnit.SECONDS).toString()))));
             LiveApplyFixture.Run undo = fx.undoLive(z, plan.resolveSibling("apply_receipt.json"));
 
             assertThat(undo.code()).as(undo.err()).isZero();

@@ -93,6 +93,13 @@ public final class AccountEdits {
         return created.path("id").asLong();
     }
 
+    /** Edits a membership's fields as Zendesk holds them (its {@code created_at}, say). */
+    public void updateMembership(long membershipId, Consumer<ObjectNode> edit) {
+        ObjectNode m = state.memberships.get(membershipId);
+        edit.accept(m);
+        touch(m);
+    }
+
     public void makeDefault(long membershipId) {
         state.makeDefault(state.memberships.get(membershipId), now);
     }
