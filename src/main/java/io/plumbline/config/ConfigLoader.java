@@ -12,7 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.plumbline.errors.ConfigException;
 import io.plumbline.errors.JsonErrors;
-import io.plumbline.model.Texts;
+import io.plumbline.errors.KnownKeys;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -94,10 +94,8 @@ public final class ConfigLoader {
             return config.withBaseDir(dir == null ? Path.of(".") : dir);
         } catch (PropertyBindingException e) {
             String key = keyPath(e);
-            String what = REFUSED.containsKey(key)
-                    ? REFUSED.get(key)
-                    : "unknown key '" + e.getPropertyName() + "'" + suggestion(e) + " (known keys here: " + knownKeys(e)
-                            + ")";
+            String what =
+                    REFUSED.containsKey(key) ? REFUSED.get(key) : KnownKeys.unknown(e.getPropertyName(), knownKeys(e));
             throw new ConfigException(whereKey(file, key, e.getLocation()) + what, e);
         } catch (ValueInstantiationException e) {
             if (e.getCause() instanceof ConfigException c && c.key() != null) {
@@ -278,21 +276,6 @@ public final class ConfigLoader {
                 .map(JsonMappingException.Reference::getFieldName)
                 .filter(Objects::nonNull)
                 .collect(Collectors.joining("."));
-    }
-
-    /**
-     * The known key the unknown one was likely meant to be: the same once dashes and case are set aside, or
-     * within two typed letters of it ({@code subdomian}); "" when none is that near, or several are.
-     */
-    private static String suggestion(PropertyBindingException e) {
-        String near = e.getPropertyName().replace('-', '_').toLowerCase(Locale.ROOT);
-        List<String> known = knownKeys(e);
-        if (known.contains(near)) {
-            return "; did you mean '" + near + "'?";
-        }
-        List<String> close =
-                known.stream().filter(k -> Texts.edits(k, near) <= 2).toList();
-        return close.size() == 1 ? "; did you mean '" + close.get(0) + "'?" : "";
     }
 
     /** The keys a file may set where {@code e} happened, sorted. */

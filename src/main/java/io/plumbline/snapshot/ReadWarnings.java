@@ -9,13 +9,15 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
- * The warnings the files of a snapshot gave as they were read side by side (at most one each: a CSV's
- * columns not used, a JSONL file's repeated ids), listed in the contract's order of the files whichever
- * was read first. The ticket file may still be being read when the snapshot is made (the audit starts
- * meanwhile): asking for the list waits for it, so it is asked once the tickets are used.
+ * The warnings the files of a snapshot gave as they were read side by side (at most one each: the
+ * manifest's keys not read, a CSV's columns not used, a JSONL file's repeated ids), listed in the
+ * contract's order of the files whichever was read first. The ticket file may still be being read when
+ * the snapshot is made (the audit starts meanwhile): asking for the list waits for it, so it is asked
+ * once the tickets are used.
  */
 final class ReadWarnings extends AbstractList<String> {
     private static final List<String> FILES = List.of(
+            SnapshotLayout.MANIFEST,
             SnapshotLayout.ACCOUNTS,
             SnapshotLayout.CONTACTS,
             SnapshotLayout.ORGANIZATIONS,

@@ -129,13 +129,16 @@ public final class SnapshotReader {
             Future<TicketTable> ticketsRead,
             Instant asOfOverride,
             InputSource source,
-            List<String> warnings) {
+            ReadWarnings warnings) {
         required(source, SnapshotLayout.TICKETS, in -> Boolean.TRUE);
         TicketTable tickets = TicketTable.deferred(() -> get(ticketsRead));
         Instant asOf = asOfOverride;
         String zendesk;
         Instant captured;
         try {
+            if (manifest(source) != null) {
+                ManifestKeys.check(source, warnings.of(SnapshotLayout.MANIFEST));
+            }
             captured = manifestAsOf(source);
             if (asOf != null && captured != null && asOf.isAfter(captured)) {
                 // nothing in the snapshot is later than its capture: such an instant only hides its age

@@ -152,6 +152,8 @@ class LiveAuditTest {
                     dir.resolve("out").toString());
 
             assertThat(again.code).as(again.err).isZero();
+            // every key the pull writes into snapshot.json is one the reader knows
+            assertThat(again.out + again.err).doesNotContain("unknown key");
             assertThat(RunPlans.hash(dir.resolve("out/offline"))).isEqualTo(RunPlans.hash(dir.resolve("out/live-now")));
         }
     }

@@ -207,6 +207,37 @@ class MainTest {
     }
 
     @Test
+    void audit_snapshotManifestWithAKnownKeyMistyped_exits3OnItsLineWithTheKeyMeant() throws IOException {
+        Path snap = demoSnapshot();
+        Path manifest = snap.resolve("snapshot.json");
+        Files.writeString(manifest, "{\"capturedAt\":\"2026-04-17T22:15:30Z\",\"zendsk\":\"acme.zendesk.com\"}\n");
+
+        Cli.Result r = auditSnapshot(snap);
+
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err())
+                .isEqualTo(manifest + ":1:2: error: unknown key 'capturedAt'; did you mean 'captured_at'? (known keys "
+                        + "here: [captured_at, salesforce, source, ticket_lookback_days, zendesk])\n");
+        Files.writeString(manifest, "{\"captured_at\":\"2026-04-17T22:15:30Z\",\n \"zendsk\":\"acme.zendesk.com\"}\n");
+        assertThat(auditSnapshot(snap).err())
+                .startsWith(manifest + ":2:2: error: unknown key 'zendsk'; did you mean 'zendesk'?");
+    }
+
+    @Test
+    void audit_snapshotManifestWithAnotherKey_isAnInputWarningNamingIt() throws IOException {
+        Path snap = demoSnapshot();
+        Path manifest = snap.resolve("snapshot.json");
+        Files.writeString(manifest, "{\"captured_at\":\"2026-04-17T22:15:30Z\",\"exported_by\":\"ops\"}\n");
+
+        Cli.Result r = auditSnapshot(snap);
+
+        assertThat(r.exitCode()).isZero();
+        String warning = manifest + ": unknown key 'exported_by' is not read (known keys here: [captured_at, "
+                + "salesforce, source, ticket_lookback_days, zendesk])";
+        assertThat(r.out()).contains("1 input warning (all in receipt.json):\n    " + warning + "\n");
+    }
+
+    @Test
     void audit_wrongTypeInJson_exits3NamingTheField() throws IOException {
         Path snap = demoSnapshot();
         Path users = snap.resolve("zendesk/users.jsonl");

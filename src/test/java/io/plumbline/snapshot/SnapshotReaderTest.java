@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SnapshotReaderTest {
@@ -208,5 +209,64 @@ class SnapshotReaderTest {
         assertThatThrownBy(() -> SnapshotReader.read(new FolderSource(dir), null))
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(dir.resolve(SnapshotLayout.USERS) + ": error: file not found");
+    }
+
+    private static final String KNOWN_KEYS =
+            "(known keys here: [captured_at, salesforce, source, ticket_lookback_days, zendesk])";
+
+    @ParameterizedTest
+    @CsvSource({
+        "capturedAt, captured_at",
+        "Captured-At, captured_at",
+        "captured_ta, captured_at",
+        "zendsk, zendesk",
+        "Zendesk, zendesk",
+        "ticket-lookback-days, ticket_lookback_days"
+    })
+    void read_manifestKeyMistyped_failsOnItsLineNamingTheKeyMeant(String key, String meant) throws IOException {
+        writeRequired();
+        Files.writeString(
+                dir.resolve(SnapshotLayout.MANIFEST),
+                "{\"source\": \"zendesk\",\n  \"" + key + "\": \"acme.zendesk.com\"}\n");
+
+        assertThatThrownBy(() -> SnapshotReader.read(new FolderSource(dir), null, Duration.ofDays(30)))
+                .isInstanceOf(InputException.class)
+                .hasMessage(dir.resolve(SnapshotLayout.MANIFEST) + ":2:3: error: unknown key '" + key
+                        + "'; did you mean '" + meant + "'? " + KNOWN_KEYS);
+    }
+
+    @Test
+    void read_manifestWithOtherKeys_readsItAndWarnsNamingThemOnce() throws IOException {
+        writeRequired();
+        Files.writeString(
+                dir.resolve(SnapshotLayout.MANIFEST),
+                "{\"captured_at\":\"2026-04-17T00:00:00Z\",\"note\":\"by hand\",\"exported_by\":{\"name\":\"ops\"}}");
+
+        Snapshot snapshot = SnapshotReader.read(new FolderSource(dir), null);
+
+        assertThat(snapshot.asOf()).isEqualTo(Instant.parse("2026-04-17T00:00:00Z"));
+        assertThat(snapshot.readWarnings())
+                .containsExactly(dir.resolve(SnapshotLayout.MANIFEST) + ": unknown keys 'note', 'exported_by' are "
+                        + "not read " + KNOWN_KEYS);
+    }
+
+    @Test
+    void read_manifestAsEveryVersionOfThePullWroteIt_readsWithoutAWarning() throws IOException {
+        writeRequired();
+        Files.writeString(
+                dir.resolve(SnapshotLayout.MANIFEST),
+                "{\"captured_at\":\"2026-04-17T00:00:00Z\",\"source\":\"zendesk\",\"zendesk\":\"acme.zendesk.com\","
+                        + "\"ticket_lookback_days\":30,\"salesforce\":{\"source\":\"csv\",\"accounts_csv\":\"a.csv\"}}");
+        assertThat(SnapshotReader.read(new FolderSource(dir), null).readWarnings())
+                .isEmpty();
+
+        // before the manifest named its Zendesk, a pull wrote the API root under another key
+        Files.writeString(
+                dir.resolve(SnapshotLayout.MANIFEST),
+                "{\"captured_at\":\"2026-04-17T00:00:00Z\",\"source\":\"zendesk\","
+                        + "\"zendesk_base_url\":\"https://acme.zendesk.com\",\"ticket_lookback_days\":30}");
+        Snapshot older = SnapshotReader.read(new FolderSource(dir), null);
+        assertThat(older.readWarnings()).isEmpty();
+        assertThat(older.zendesk()).isEmpty();
     }
 }
