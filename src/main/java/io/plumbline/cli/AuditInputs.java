@@ -19,6 +19,7 @@ import io.plumbline.snapshot.FolderSource;
 import io.plumbline.snapshot.InputSource;
 import io.plumbline.snapshot.SnapshotLayout;
 import io.plumbline.snapshot.SnapshotReader;
+import io.plumbline.snapshot.UnreadFiles;
 import io.plumbline.store.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,9 +30,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -141,25 +140,12 @@ record AuditInputs(
         return notes;
     }
 
-    private static final Set<String> DATA_EXTENSIONS = Set.of("csv", "tsv", "json", "jsonl", "ndjson", "gz", "zip");
-
     /**
      * Data files in a snapshot folder (or its zendesk/) that the layout does not name, as a second part
      * of an export ({@code users-part2.jsonl}) or a file under another name: never read, so said.
      */
     static Optional<String> unreadFiles(Path snapshot) {
-        List<String> unread = new ArrayList<>();
-        for (String sub : List.of("", "zendesk/")) {
-            try (var files = Files.list(snapshot.resolve(sub.isEmpty() ? "." : sub))) {
-                files.filter(Files::isRegularFile)
-                        .map(f -> sub + f.getFileName())
-                        .filter(name -> !SnapshotLayout.FILES.contains(name) && isData(name))
-                        .sorted()
-                        .forEach(unread::add);
-            } catch (IOException e) {
-                // a folder that cannot be listed is reported by the read itself
-            }
-        }
+        List<String> unread = UnreadFiles.in(snapshot);
         if (unread.isEmpty()) {
             return Optional.empty();
         }
@@ -179,13 +165,6 @@ record AuditInputs(
         } catch (IOException e) {
             return false; // the read of the inputs says what is wrong with it
         }
-    }
-
-    private static boolean isData(String name) {
-        int dot = name.lastIndexOf('.');
-        return !name.substring(name.lastIndexOf('/') + 1).startsWith(".")
-                && dot > 0
-                && DATA_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     private static Optional<String> notReadNote(Path own, String configured, String what) {

@@ -2,6 +2,7 @@ package io.plumbline.snapshot;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,6 +59,11 @@ public final class ChecksummedSource implements InputSource {
     @Override
     public String displayName(String relativePath) {
         return inner.displayName(relativePath);
+    }
+
+    @Override
+    public List<String> unread() {
+        return inner.unread();
     }
 
     /** The checksums of the files read to their end so far, by path. */

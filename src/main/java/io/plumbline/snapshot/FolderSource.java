@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 
 /** A snapshot folder on disk. */
 public record FolderSource(Path root) implements InputSource {
@@ -29,5 +30,10 @@ public record FolderSource(Path root) implements InputSource {
     @Override
     public String displayName(String relativePath) {
         return root.resolve(relativePath).toString();
+    }
+
+    @Override
+    public List<String> unread() {
+        return UnreadFiles.in(root);
     }
 }

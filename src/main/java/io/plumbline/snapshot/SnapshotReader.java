@@ -222,8 +222,11 @@ public final class SnapshotReader {
                     source.displayName(path),
                     0,
                     0,
-                    "file not found; a snapshot folder needs "
-                            + "salesforce_accounts.csv and zendesk/{organizations,users,organization_memberships,tickets}.jsonl");
+                    "file not found"
+                            + UnreadFiles.hint(path, source.unread())
+                                    .map(h -> "; " + h)
+                                    .orElse("")
+                            + "; a snapshot folder needs salesforce_accounts.csv and zendesk/{organizations,users,organization_memberships,tickets}.jsonl");
         }
         return value;
     }

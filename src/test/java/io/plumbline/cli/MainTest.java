@@ -238,6 +238,21 @@ class MainTest {
     }
 
     @Test
+    void audit_snapshotWithItsUsersExportStillGzipped_exits3SayingToDecompressIt() throws IOException {
+        Path snap = demoSnapshot();
+        Path users = snap.resolve("zendesk/users.jsonl");
+        Files.move(users, snap.resolve("zendesk/users.jsonl.gz"));
+
+        Cli.Result r = auditSnapshot(snap);
+
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err())
+                .isEqualTo(users + ": error: file not found; found users.jsonl.gz beside it: decompress it (gunzip); a "
+                        + "snapshot folder needs salesforce_accounts.csv and "
+                        + "zendesk/{organizations,users,organization_memberships,tickets}.jsonl\n");
+    }
+
+    @Test
     void audit_wrongTypeInJson_exits3NamingTheField() throws IOException {
         Path snap = demoSnapshot();
         Path users = snap.resolve("zendesk/users.jsonl");

@@ -269,4 +269,47 @@ class SnapshotReaderTest {
         assertThat(older.readWarnings()).isEmpty();
         assertThat(older.zendesk()).isEmpty();
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "zendesk/users.jsonl | zendesk/users.jsonl.gz | found users.jsonl.gz beside it: decompress it (gunzip)",
+                "zendesk/users.jsonl | zendesk/users-part1.jsonl | found zendesk/users-part1.jsonl: a snapshot holds one "
+                        + "users.jsonl (concatenate the parts)",
+                "zendesk/users.jsonl | users.jsonl | found users.jsonl in the folder itself: move the .jsonl files into "
+                        + "zendesk/",
+                "zendesk/users.jsonl | zendesk/Users.JSONL | found zendesk/Users.JSONL: rename it to users.jsonl",
+                "salesforce_accounts.csv | Salesforce_Accounts.CSV | found Salesforce_Accounts.CSV: rename it to "
+                        + "salesforce_accounts.csv",
+                "salesforce_accounts.csv | salesforce_accounts.csv.gz | found salesforce_accounts.csv.gz beside it: "
+                        + "decompress it (gunzip)",
+                "salesforce_accounts.csv | salesforce_accounts_2.csv | found salesforce_accounts_2.csv: a snapshot holds "
+                        + "one salesforce_accounts.csv (join the parts under one header row)"
+            })
+    void read_missingFileThereUnderAnotherName_failsNamingWhatWasFound(String missing, String found, String hint)
+            throws IOException {
+        writeRequired();
+        Files.move(dir.resolve(missing), dir.resolve(found));
+
+        assertThatThrownBy(() -> SnapshotReader.read(new FolderSource(dir), null))
+                .isInstanceOf(InputException.class)
+                .hasMessage(dir.resolve(missing) + ": error: file not found; " + hint + "; a snapshot folder needs "
+                        + "salesforce_accounts.csv and zendesk/{organizations,users,organization_memberships,tickets}"
+                        + ".jsonl");
+    }
+
+    @Test
+    void read_missingFileBesideOthersNotMeant_failsWithoutAHint() throws IOException {
+        writeRequired();
+        Files.delete(dir.resolve(SnapshotLayout.USERS));
+        Files.writeString(dir.resolve("zendesk/users_archive.jsonl"), "");
+        Files.writeString(dir.resolve("zendesk/organization_memberships-part2.jsonl"), "");
+
+        assertThatThrownBy(() -> SnapshotReader.read(new FolderSource(dir), null))
+                .isInstanceOf(InputException.class)
+                .hasMessage(dir.resolve(SnapshotLayout.USERS) + ": error: file not found; a snapshot folder needs "
+                        + "salesforce_accounts.csv and zendesk/{organizations,users,organization_memberships,tickets}"
+                        + ".jsonl");
+    }
 }
