@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -90,8 +92,8 @@ public final class JsonlReader {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         long lineNumber = 0;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (PushbackInputStream bytes = new PushbackInputStream(new BufferedInputStream(in))) {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             while (nextLine(bytes, buffer, file, lineNumber + 1)) {
                 lineNumber++;
                 String line =
@@ -112,7 +114,7 @@ public final class JsonlReader {
                 }
             }
         } catch (CharacterCodingException e) {
-            throw new InputException(file, lineNumber, 0, "not valid UTF-8 text", e);
+            throw notUtf8(file, lineNumber, buffer.toByteArray(), e);
         } catch (IOException e) {
             throw new InputException(file, lineNumber, 0, "cannot read: " + e.getMessage(), e);
         }
@@ -122,6 +124,40 @@ public final class JsonlReader {
         List<T> records = new ArrayList<>(byId.size());
         byId.values().forEach(l -> records.add(l.record()));
         return records;
+    }
+
+    /**
+     * The error for a line that is not UTF-8: where on it (the first byte that is not, and the character it
+     * stands at), and what the file most likely is when its first bytes say so (UTF-16, gzip).
+     */
+    private static InputException notUtf8(String file, long lineNumber, byte[] line, CharacterCodingException e) {
+        ByteBuffer in = ByteBuffer.wrap(line);
+        CharBuffer out = CharBuffer.allocate(line.length + 1);
+        StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        int at = in.position();
+        int character = out.position() + 1;
+        int b = at < line.length ? line[at] & 0xFF : 0;
+        String hint = "";
+        if (lineNumber == 1 && at == 0 && (b == 0xFF || b == 0xFE)) {
+            hint = " (it starts as UTF-16 text does)";
+        } else if (lineNumber == 1 && at == 1 && b == 0x8B && line[0] == 0x1F) {
+            hint = " (it starts as a gzip file does: decompress it first)";
+        }
+        return new InputException(
+                file,
+                lineNumber,
+                character,
+                String.format(
+                                Locale.ROOT,
+                                "not valid UTF-8 text (byte 0x%02X at character %d of the line); save the file as UTF-8",
+                                b,
+                                character)
+                        + hint,
+                e);
     }
 
     /** A record and the line it was read from. */

@@ -241,7 +241,23 @@ class JsonlReaderTest {
         assertThatThrownBy(() -> JsonlReader.read(
                         new ByteArrayInputStream(bytes), "organizations.jsonl", ZendeskRecords::organization, o -> o))
                 .isInstanceOf(InputException.class)
-                .hasMessage("organizations.jsonl:3: error: not valid UTF-8 text");
+                .hasMessage("organizations.jsonl:3:20: error: not valid UTF-8 text (byte 0xE9 at character 20 of the "
+                        + "line); save the file as UTF-8");
+    }
+
+    @Test
+    void read_fileThatIsUtf16OrGzip_saysSoAtItsFirstByte() {
+        byte[] utf16 = "\uFEFF{\"id\":1}\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] gzip = {0x1F, (byte) 0x8B, 0x08, 0x00};
+
+        assertThatThrownBy(() ->
+                        JsonlReader.read(new ByteArrayInputStream(utf16), "users.jsonl", ZendeskRecords::user, u -> u))
+                .hasMessage("users.jsonl:1:1: error: not valid UTF-8 text (byte 0xFF at character 1 of the line); "
+                        + "save the file as UTF-8 (it starts as UTF-16 text does)");
+        assertThatThrownBy(() ->
+                        JsonlReader.read(new ByteArrayInputStream(gzip), "users.jsonl", ZendeskRecords::user, u -> u))
+                .hasMessageEndingWith("(byte 0x8B at character 2 of the line); save the file as UTF-8 (it starts as a "
+                        + "gzip file does: decompress it first)");
     }
 
     @Test
