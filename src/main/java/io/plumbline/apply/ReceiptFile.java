@@ -349,6 +349,20 @@ public final class ReceiptFile implements ResultSink {
         return out;
     }
 
+    /**
+     * The action ids of {@link #inFlight}, read field by field: an earlier receipt this run only consults
+     * names its writes in flight even when the rest of such a result cannot be read.
+     */
+    public static List<String> inFlightIds(JsonNode receipt) {
+        List<String> out = new ArrayList<>();
+        JsonNode single = receipt.path("in_flight");
+        if (single.isObject()) {
+            out.add(single.path("action_id").asText());
+        }
+        receipt.path("in_flight_batch").forEach(n -> out.add(n.path("action_id").asText()));
+        return out;
+    }
+
     private static ActionResult result(JsonNode n, ResultStatus status) {
         ActionCode code;
         try {
@@ -366,14 +380,34 @@ public final class ReceiptFile implements ResultSink {
                 longOrNull(n, "zendesk_user_id"),
                 longOrNull(n, "membership_id"),
                 n.path("value").asText(),
-                MAPPER.convertValue(n.path("before"), TreeMap.class),
-                MAPPER.convertValue(n.path("after"), TreeMap.class),
+                state(n, "before"),
+                state(n, "after"),
                 n.path("zendesk_request_id").asText());
     }
 
+    /** An id a result names: a whole number, or absent or null; anything else apply never writes. */
     private static Long longOrNull(JsonNode n, String name) {
         JsonNode v = n.path(name);
-        return v.isIntegralNumber() ? v.asLong() : null;
+        if (v.isMissingNode() || v.isNull()) {
+            return null;
+        }
+        if (!v.canConvertToExactIntegral() || !v.canConvertToLong()) {
+            throw new UnreadableResult(n, name + " " + v + " is not a whole number");
+        }
+        return v.asLong();
+    }
+
+    /** The state a result records before or after its write: an object, or absent; anything else is unreadable. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> state(JsonNode n, String name) {
+        JsonNode v = n.path(name);
+        if (v.isMissingNode() || v.isNull()) {
+            return new TreeMap<>();
+        }
+        if (!v.isObject()) {
+            throw new UnreadableResult(n, name + " is not an object");
+        }
+        return MAPPER.convertValue(v, TreeMap.class);
     }
 
     static Map<String, Object> map(JsonNode n) {

@@ -78,14 +78,6 @@ public final class Undoer {
      */
     static final Duration LANDED_WITHIN = CLOCKS.plus(Duration.ofMinutes(1));
 
-    /**
-     * For an apply that did not finish, dated by the last rewrite of its receipt, which comes just before
-     * the write it names in flight is sent: how long the client may still take to send that write, on top
-     * of {@link #LANDED_WITHIN} (attempts to connect that fail, each given up to 30 seconds, and the backoff
-     * between them: about four minutes with the default retries, and room for more).
-     */
-    static final Duration SENT_WITHIN = Duration.ofMinutes(10);
-
     private final ZendeskWrites zendesk;
     private Set<String> undoneBefore = Set.of();
     private Map<String, Instant> undoneMaybe = Map.of();
@@ -113,16 +105,16 @@ public final class Undoer {
     }
 
     /**
-     * This undoer, told when the apply whose receipt it undoes ended, and which of the writes it settles
-     * that apply sent alone, not in a bulk job ({@code sentAlone}, by action id). A write sent alone lands
-     * while it is sent, so a record Zendesk made more than {@link #LANDED_WITHIN} after the apply's last
-     * write went is not its effect ({@value #IN_FLIGHT_FOUND_MADE_LATER}). For an apply that finished
-     * ({@code finished}), {@code ended} is its {@code finished_at}, after every write it sent; for one that
-     * did not, when its receipt was last written, which an apply does just before it sends each write, so
-     * the write it names in flight went within {@link #SENT_WITHIN} after it.
+     * This undoer, told when the apply whose receipt it undoes finished ({@code finished_at}, after every
+     * write it sent), and which of the writes it settles that apply sent alone, not in a bulk job
+     * ({@code sentAlone}, by action id). A write sent alone lands while it is sent, so a record Zendesk made
+     * more than {@link #LANDED_WITHIN} after the apply finished is not its effect
+     * ({@value #IN_FLIGHT_FOUND_MADE_LATER}). An apply that did not finish records no time after its start
+     * that the receipt's hash covers (its file's time is not: a copy changes it), so its open writes are
+     * settled from what Zendesk holds alone, and a dry run and the live undo it confirms decide alike.
      */
-    public Undoer applyEnded(Instant ended, boolean finished, Set<String> sentAlone) {
-        this.landedBy = ended.plus(LANDED_WITHIN).plus(finished ? Duration.ZERO : SENT_WITHIN);
+    public Undoer applyFinished(Instant finished, Set<String> sentAlone) {
+        this.landedBy = finished.plus(LANDED_WITHIN);
         this.sentAlone = Set.copyOf(sentAlone);
         return this;
     }
@@ -136,7 +128,7 @@ public final class Undoer {
      * flight when it stopped (newest of all): each one Zendesk holds is reversed as an applied result, with
      * the state recorded just before its write and the state read now (a created membership's id); one it
      * does not hold is skipped, {@code in_flight_not_in_effect}, and so is one it holds in a record made
-     * after the apply ended ({@value #IN_FLIGHT_FOUND_MADE_LATER}, see {@link #applyEnded}). One that a later
+     * after the apply ended ({@value #IN_FLIGHT_FOUND_MADE_LATER}, see {@link #applyFinished}). One that a later
      * apply of the same plan lists as applied ({@code appliedLater}, by action id) is that run's write, left
      * to its own receipt: skipped, {@code in_flight_applied_by_later_run}; so is an applied result such a
      * later apply made again after this receipt was undone once ({@value #APPLIED_BY_LATER_RUN}).
@@ -179,7 +171,7 @@ public final class Undoer {
      * A write an apply had in flight or left unconfirmed, settled from what Zendesk holds now: skipped when
      * its effect is not there ({@value #IN_FLIGHT_NOT_IN_EFFECT}), else reversed as an applied result, unless
      * the write was sent alone and the record holding its effect was made after it could have landed
-     * ({@value #IN_FLIGHT_FOUND_MADE_LATER}, see {@link #applyEnded}). Only a record Zendesk stamps as made
+     * ({@value #IN_FLIGHT_FOUND_MADE_LATER}, see {@link #applyFinished}). Only a record Zendesk stamps as made
      * tells that (a membership): a domain or an external_id found on an org is taken for the write's own
      * even when it was set since, as Zendesk keeps no time for a single value of a record. Nor is the test
      * made for an item of a bulk job, which Zendesk runs from its queue, possibly after the apply ended.

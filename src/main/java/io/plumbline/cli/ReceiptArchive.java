@@ -365,7 +365,7 @@ final class ReceiptArchive {
         }
         if (!Files.exists(kept)) {
             // whole or not at all: a kept receipt cut short would be read as nothing and never kept again
-            AtomicFiles.replaceDurably(kept, p -> copyDated(receipt, p));
+            AtomicFiles.replaceDurably(kept, p -> Files.copy(receipt, p, StandardCopyOption.REPLACE_EXISTING));
         }
         release(receipt, runId); // the run that reserved it ended without archiving its receipt
         if (!mode.equals("apply") && !mode.equals("undo")) {
@@ -384,19 +384,6 @@ final class ReceiptArchive {
                         ? ""
                         : " (" + inFlight + (inFlight.contains(",") ? " were" : " was") + " being written)")
                 + "; its receipt is kept at " + kept + (mode.equals("apply") ? " (undo it from there)" : ""));
-    }
-
-    /**
-     * Copies a receipt with the time it was last written, where the file system keeps it: undo dates the end
-     * of a run that did not finish by it.
-     */
-    private static void copyDated(Path from, Path to) throws IOException {
-        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-        try {
-            Files.setLastModifiedTime(to, Files.getLastModifiedTime(from));
-        } catch (IOException e) {
-            // dated by the copy instead: undo then reverses that run's open writes more readily, never less
-        }
     }
 
     /** The action ids a receipt names as being written when it stopped ({@code A006}, or {@code A006, A007}). */
@@ -487,9 +474,9 @@ final class ReceiptArchive {
         Map<String, Instant> out = new TreeMap<>();
         for (JsonNode undo : earlierUndos(receipt, target, hash)) {
             Instant started = instant(undo.path("started_at").asText());
-            for (var r : ReceiptFile.inFlight(undo)) {
+            for (String id : ReceiptFile.inFlightIds(undo)) {
                 // an undo whose start cannot be read counts as begun at the epoch: anything since is a change
-                out.merge(r.actionId(), started == null ? Instant.EPOCH : started, (a, b) -> a.isBefore(b) ? a : b);
+                out.merge(id, started == null ? Instant.EPOCH : started, (a, b) -> a.isBefore(b) ? a : b);
             }
         }
         out.keySet().removeAll(undoneBefore(receipt, target, hash));

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -237,9 +236,8 @@ final class UndoCommand implements Callable<Integer> {
             try {
                 undoReceipt = new ReceiptFile(target, header(source, hash, runId, started, instance));
                 Undoer undoer = new Undoer(zendesk).undoneBefore(undoneBefore).undoneMaybe(undoneMaybe);
-                applyEnded(source)
-                        .ifPresent(end -> undoer.applyEnded(
-                                end, ReceiptFile.finishedAt(source).isPresent(), ReceiptFile.sentAlone(source)));
+                ReceiptFile.finishedAt(source)
+                        .ifPresent(finished -> undoer.applyFinished(finished, ReceiptFile.sentAlone(source)));
                 undoer.run(results, inFlight, appliedLater.keySet(), live, undoReceipt);
                 undoHash = undoReceipt.finish(ctx.clock().instant().toString());
                 ReceiptArchive.archiveOrSay(target, runId, "undo", ctx.err());
@@ -327,26 +325,8 @@ final class UndoCommand implements Callable<Integer> {
                         + (many ? " were" : " was") + " left unconfirmed by that apply and may have reached Zendesk; "
                         + "this undo reads Zendesk and reverses " + (many ? "each one that did" : "it if it did")
                         + " (" + Undoer.IN_FLIGHT_NOT_IN_EFFECT + " otherwise; " + Undoer.IN_FLIGHT_FOUND_MADE_LATER
-                        + " for a membership Zendesk made after that apply ended)");
-    }
-
-    /**
-     * When the apply of the receipt ended: its {@code finished_at}; for one that did not finish, whose
-     * receipt records no time after its start, when the receipt file was last written, as the apply rewrote
-     * it just before each write it sent (the copy kept beside it keeps that time; a copy made otherwise is
-     * dated later, and its open writes are then reversed more readily, never less). Empty when neither can
-     * be read: the open writes are then settled from what Zendesk holds alone.
-     */
-    private Optional<Instant> applyEnded(JsonNode source) {
-        Optional<Instant> finished = ReceiptFile.finishedAt(source);
-        if (finished.isPresent()) {
-            return finished;
-        }
-        try {
-            return Optional.of(Files.getLastModifiedTime(receipt).toInstant());
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+                        + " for a membership written on its own, not in a bulk job, that Zendesk made after that "
+                        + "apply finished)");
     }
 
     /**

@@ -6,12 +6,10 @@ import static io.plumbline.cli.LiveApplyFixture.writes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.plumbline.apply.Undoer;
 import io.plumbline.zendesk.emulator.ZendeskEmulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,37 +110,6 @@ class ApplyKillTest {
             assertThat(z.log().writes())
                     .anyMatch(w -> w.method().equals("DELETE")
                             && w.path().equals("/api/v2/organization_memberships/" + membership));
-        }
-    }
-
-    @Test
-    void undo_ofARunKilledWhileAMembershipWriteWasInFlight_leavesOneMadeByHandSinceAlone() throws Exception {
-        try (ZendeskEmulator z = fx.emulator()) {
-            Path plan = fx.plan("during-6-then-by-hand");
-            killAt(z, plan, z.interventions().holdAnswerOfWrite(6), "during-6-then-by-hand");
-            Path receipt = plan.resolveSibling("apply_receipt.json");
-            assertThat(json(receipt).path("in_flight").path("action_id").asText())
-                    .isEqualTo("A006");
-            // as if A006's POST had not landed; an admin adds the membership by hand an hour after the kill (the
-            // killed run's receipt is dated by the real clock, which the emulator's is behind)
-            z.edits().removeMembership(7006, 9005);
-            z.time().advance(Duration.between(z.time().instant(), Instant.now()).plusHours(1));
-            z.edits().addMembership(7006, 9005);
-            long byHand = membershipIn9005(z);
-            z.log().clear();
-
-            LiveApplyFixture.Run undo = fx.undoLive(z, receipt);
-
-            assertThat(undo.code()).as(undo.err()).isZero();
-            assertThat(z.membership(byHand)).as("the admin's membership").isPresent();
-            JsonNode a006 =
-                    byId(json(receipt.resolveSibling("undo_receipt.json")).path("results"), "A006");
-            assertThat(a006.path("status").asText()).isEqualTo("skipped");
-            assertThat(a006.path("reason").asText()).startsWith(Undoer.IN_FLIGHT_FOUND_MADE_LATER + ": ");
-            assertThat(z.log().writes())
-                    .as("the five org updates the killed run wrote are reversed, and nothing else")
-                    .hasSize(5)
-                    .allMatch(w -> w.method().equals("PUT"));
         }
     }
 
@@ -263,16 +230,6 @@ class ApplyKillTest {
             }
         }
         throw new AssertionError("no row " + actionId + " in " + rows);
-    }
-
-    /** The id of user 7006's membership in org 9005. */
-    private static long membershipIn9005(ZendeskEmulator z) {
-        List<Long> ids = new ArrayList<>();
-        z.change(e -> e.membershipsOfUser(7006).stream()
-                .filter(m -> m.path("organization_id").asLong() == 9005)
-                .forEach(m -> ids.add(m.path("id").asLong())));
-        assertThat(ids).hasSize(1);
-        return ids.get(0);
     }
 
     private static List<String> appliedIds(JsonNode receipt) {

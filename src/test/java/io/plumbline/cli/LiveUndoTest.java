@@ -662,7 +662,13 @@ class LiveUndoTest {
     void undo_receiptWithAStatusOrActionApplyNeverWrites_isAnInputErrorNamingTheResult() throws Exception {
         try (ZendeskEmulator z = fx.emulator()) {
             Path receipt = applied(z, "edited-status");
-            for (String[] edit : new String[][] {{"status", "Applied "}, {"action_code", "delete_org"}}) {
+            String[][] edits = {
+                {"status", "Applied ", "status 'Applied ' is none of applied"},
+                {"action_code", "delete_org", "'delete_org'"},
+                {"zendesk_org_id", "9005", "zendesk_org_id \"9005\" is not a whole number"},
+                {"before", "oops", "before is not an object"}
+            };
+            for (String[] edit : edits) {
                 ObjectNode edited = (ObjectNode) json(receipt);
                 ((ObjectNode) edited.path("results").get(1)).put(edit[0], edit[1]);
                 edited.remove("receipt_hash");
@@ -675,7 +681,7 @@ class LiveUndoTest {
                 assertThat(dry.code()).as(dry.err()).isEqualTo(3);
                 assertThat(dry.err())
                         .startsWith(copy + ": error: result A002: ")
-                        .contains(edit[0].equals("status") ? "status 'Applied ' is none of applied" : "'delete_org'")
+                        .contains(edit[2])
                         .contains("edited by hand")
                         .doesNotContain("Exception");
             }

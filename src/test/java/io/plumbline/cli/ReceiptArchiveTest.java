@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,19 +65,6 @@ class ReceiptArchiveTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(p.waitFor()).as(out).isZero();
         return out;
-    }
-
-    @Test
-    void keepUnfinished_receiptOfAStoppedApply_isKeptWithTheTimeItWasLastWritten() throws Exception {
-        Path receipt = Files.writeString(
-                dir.resolve("apply_receipt.json"), "{\"run_id\":\"r\",\"mode\":\"apply\",\"complete\":false}");
-        Files.setLastModifiedTime(receipt, FileTime.from(NOW));
-
-        ReceiptArchive.keepUnfinished(receipt, new PrintWriter(new StringWriter(), true));
-
-        assertThat(Files.getLastModifiedTime(dir.resolve("applies").resolve("r.json")))
-                .as("undo dates the end of a run that did not finish by it")
-                .isEqualTo(FileTime.from(NOW));
     }
 
     @Test
