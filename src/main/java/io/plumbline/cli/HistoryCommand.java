@@ -47,6 +47,12 @@ final class HistoryCommand implements Callable<Integer> {
     private static final int LIST_KEYS = 20;
     /** The prefix of the codes of ticket-scoped issues, which exist only while their ticket is in the window. */
     private static final String TICKET_CODES = "ticket_";
+    /** The codes of the org an account is linked to, checked only while it has one. */
+    private static final Set<String> LINKED_ORG_CODES = Set.of(
+            IssueCode.ORG_MISSING_EXTERNAL_ID.code(),
+            IssueCode.ORG_MISSING_EXPECTED_DOMAIN.code(),
+            IssueCode.ORG_DOMAIN_ATTACHED_ELSEWHERE.code(),
+            IssueCode.ORG_EXTERNAL_ID_NOT_CANONICAL.code());
     /** The codes of an account left without one linked org: its other checks wait until it has one. */
     private static final Set<String> UNLINKED_CODES = Set.of(
             IssueCode.ORG_DUPLICATE_EXTERNAL_ID.code(),
@@ -260,15 +266,17 @@ final class HistoryCommand implements Callable<Integer> {
             }
         });
         List<IssueKey> suspended = diff.resolved().stream()
-                .filter(k -> unlinked.contains(k.accountId()))
+                .filter(k -> unlinked.contains(k.accountId()) && checkedThroughTheLink(k.code()))
                 .toList();
+        Set<String> suspendedKeys = new HashSet<>();
+        suspended.forEach(k -> suspendedKeys.add(k.key()));
         // a ticket issue also leaves the audit when its ticket leaves the lookback window unfixed: those
         // gone are not called resolved either
         List<IssueKey> tickets = diff.resolved().stream()
-                .filter(k -> !unlinked.contains(k.accountId()) && k.code().startsWith(TICKET_CODES))
+                .filter(k -> !suspendedKeys.contains(k.key()) && k.code().startsWith(TICKET_CODES))
                 .toList();
         List<IssueKey> resolved = diff.resolved().stream()
-                .filter(k -> !unlinked.contains(k.accountId()) && !k.code().startsWith(TICKET_CODES))
+                .filter(k -> !suspendedKeys.contains(k.key()) && !k.code().startsWith(TICKET_CODES))
                 .toList();
         w.printf(
                 Locale.ROOT,
@@ -288,6 +296,14 @@ final class HistoryCommand implements Callable<Integer> {
                         + "its new issue)",
                 suspended);
         keys(w, "Ticket issues gone (fixed, or the ticket not updated within the ticket window any more)", tickets);
+    }
+
+    /**
+     * Whether an issue of {@code code} is checked only while its account has one linked org: those of the
+     * linked org and of the account's users and tickets, not the account's own fields nor its link itself.
+     */
+    private static boolean checkedThroughTheLink(String code) {
+        return code.startsWith("user_") || code.startsWith(TICKET_CODES) || LINKED_ORG_CODES.contains(code);
     }
 
     /** The accounts of {@code issues} left without one linked org, with the codes that say so. */
