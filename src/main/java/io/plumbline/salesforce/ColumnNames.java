@@ -61,13 +61,13 @@ final class ColumnNames {
     }
 
     /**
-     * Whether {@code column} is a close misspelling of {@code known}: at most two letters away from it, or
-     * holding it whole ({@code zendesk_org_ids}, {@code website_url}), abbreviations spelled out.
+     * Whether {@code column} is a close misspelling of {@code known}: at most two letters away from it,
+     * abbreviations spelled out ({@code zendesk_org_ids}, {@code zd_org_id}). A longer name that holds it
+     * whole ({@code Website_URL__c}, {@code Ultimate_Parent_Account_Id__c}) is often another field, and is
+     * only named among the columns not used.
      */
     static boolean misspells(String column, String known) {
-        String name = expanded(column);
-        String wanted = squashed(known);
-        return !OTHER_FIELDS.contains(squashed(column)) && (withinEdits(name, wanted) || name.contains(wanted));
+        return !OTHER_FIELDS.contains(squashed(column)) && withinEdits(expanded(column), squashed(known));
     }
 
     /**

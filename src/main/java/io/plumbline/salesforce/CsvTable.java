@@ -305,7 +305,8 @@ final class CsvTable {
                 continue;
             }
             for (String k : optional) {
-                if (!columns.containsKey(k) && ColumnNames.misspells(c.getKey(), k)) {
+                // parent_account_id is carried, not used by any rule: a column like it is only noted
+                if (!k.equals("parent_account_id") && !columns.containsKey(k) && ColumnNames.misspells(c.getKey(), k)) {
                     throw refused(
                             record,
                             c.getValue(),

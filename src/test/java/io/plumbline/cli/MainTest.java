@@ -817,11 +817,11 @@ class MainTest {
     @Test
     void init_namedCsvWithMisspelledOptionalColumn_exits3WithoutSayingHeadersOk() throws IOException {
         Path csv = tmp.resolve("accounts.csv");
-        Files.writeString(csv, "sf_account_id,account_name,account_domains,website_url\n001A,A,a.example,a.example\n");
+        Files.writeString(csv, "sf_account_id,account_name,account_domains,websit\n001A,A,a.example,a.example\n");
         Path config = tmp.resolve("plumbline.yaml");
         Cli.Result r = Cli.run("init", "--config", config.toString(), "--accounts-csv", csv.toString());
         assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.err()).contains(csv + ":1:4: error: column 'website_url' looks like 'website'");
+        assertThat(r.err()).contains(csv + ":1:4: error: column 'websit' looks like 'website'");
         assertThat(r.out()).doesNotContain("headers OK");
         assertThat(config).doesNotExist();
     }

@@ -162,14 +162,13 @@ class AccountsCsvReaderTest {
 
     @ParameterizedTest
     @CsvSource({
-        "website_url, website",
-        "Website URL, website",
+        "websit, website",
+        "wesbite, website",
         "zendesk_domain_overide, zendesk_domain_override",
         "zendesk_org, zendesk_org_id",
         "zd_org_id, zendesk_org_id",
         "zendesk_org_ids, zendesk_org_id",
-        "ZendeskOrgId__c, zendesk_org_id",
-        "parent_acount_id, parent_account_id"
+        "ZendeskOrgId__c, zendesk_org_id"
     })
     void read_optionalColumnMisspelled_isAnErrorNotASilentlyBlankColumn(String column, String known) {
         assertFails(
@@ -212,6 +211,21 @@ class AccountsCsvReaderTest {
                         + "Billing City, Type, Phone, Description and 7 more (the columns read are: sf_account_id, "
                         + "account_name, account_domains, website, zendesk_domain_override, zendesk_org_id, "
                         + "parent_account_id)");
+    }
+
+    @Test
+    void read_longerNamesHoldingAKnownColumnsName_loadAndAreOnlyNoted() {
+        List<String> warnings = new ArrayList<>();
+        List<Account> accounts = read(
+                "sf_account_id,account_name,account_domains,Website_URL__c,Ultimate_Parent_Account_Id__c,"
+                        + "parent_acount_id\n001A,Acme,acme.com,acme.com,001U,001P\n",
+                warnings);
+
+        assertThat(accounts).extracting(Account::website).containsExactly("");
+        assertThat(warnings)
+                .containsExactly("accounts.csv: 3 columns are not used: Website_URL__c, Ultimate_Parent_Account_Id__c, "
+                        + "parent_acount_id (the columns read are: sf_account_id, account_name, account_domains, "
+                        + "website, zendesk_domain_override, zendesk_org_id, parent_account_id)");
     }
 
     @Test

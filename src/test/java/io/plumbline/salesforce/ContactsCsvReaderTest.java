@@ -52,7 +52,7 @@ class ContactsCsvReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"is_primry", "Primary", "is_primary_contact"})
+    @ValueSource(strings = {"is_primry", "Primary", "isprimery"})
     void read_isPrimaryMisspelled_isAnErrorNotEveryContactNonPrimary(String column) {
         assertFails(
                 "email,sf_account_id," + column + "\njane@acme.example,001A,true\n",
