@@ -19,12 +19,17 @@ import java.util.function.Consumer;
 
 /**
  * Checks the top-level keys of a snapshot's manifest against {@link SnapshotLayout#MANIFEST_KEYS}: one that
- * looks like a known key mistyped ({@code capturedAt}, {@code zendsk}) is an input error on its line, since
- * the snapshot would be read as if the key were not there (another ticket window, no Zendesk to check a
- * plan against); any other is said once, as never read. Keys compare as JSON spells them, case and all.
+ * looks like {@code captured_at} or {@code zendesk} mistyped ({@code capturedAt}, {@code zendsk}) is an input
+ * error on its line, since the snapshot would be read as if the key were not there (another ticket window,
+ * no Zendesk to check a plan against); any other is said once, as never read, with the key it may mean. Keys compare as JSON spells them, case and all.
  */
 final class ManifestKeys {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * The keys whose absence changes what the audit finds (the ticket window, the Zendesk a plan is checked
+     * against): a key mistyped for one of them is an error; one mistyped for another key is only said.
+     */
+    private static final List<String> DECISIVE = List.of("captured_at", "zendesk");
 
     private ManifestKeys() {}
 
@@ -37,12 +42,15 @@ final class ManifestKeys {
             if (SnapshotLayout.MANIFEST_KEYS.contains(name) || SnapshotLayout.OLDER_MANIFEST_KEY.equals(name)) {
                 continue;
             }
-            if (KnownKeys.meant(name, SnapshotLayout.MANIFEST_KEYS).isPresent()) {
+            if (KnownKeys.meant(name, DECISIVE).isPresent()) {
                 JsonLocation at = key.getValue();
                 throw new InputException(
                         file, at.getLineNr(), at.getColumnNr(), KnownKeys.unknown(name, SnapshotLayout.MANIFEST_KEYS));
             }
-            unknown.add("'" + name + "'");
+            unknown.add("'" + name + "'"
+                    + KnownKeys.meant(name, SnapshotLayout.MANIFEST_KEYS)
+                            .map(k -> " (did you mean '" + k + "'?)")
+                            .orElse(""));
         }
         if (!unknown.isEmpty()) {
             warning.accept(file + ": unknown " + (unknown.size() == 1 ? "key " : "keys ")

@@ -220,8 +220,7 @@ class SnapshotReaderTest {
         "Captured-At, captured_at",
         "captured_ta, captured_at",
         "zendsk, zendesk",
-        "Zendesk, zendesk",
-        "ticket-lookback-days, ticket_lookback_days"
+        "Zendesk, zendesk"
     })
     void read_manifestKeyMistyped_failsOnItsLineNamingTheKeyMeant(String key, String meant) throws IOException {
         writeRequired();
@@ -233,6 +232,21 @@ class SnapshotReaderTest {
                 .isInstanceOf(InputException.class)
                 .hasMessage(dir.resolve(SnapshotLayout.MANIFEST) + ":2:3: error: unknown key '" + key
                         + "'; did you mean '" + meant + "'? " + KNOWN_KEYS);
+    }
+
+    @Test
+    void read_manifestKeyMistypedForAKeyNothingDecidesBy_isOnlyNamedWithTheKeyMeant() throws IOException {
+        writeRequired();
+        Files.writeString(
+                dir.resolve(SnapshotLayout.MANIFEST),
+                "{\"captured_at\":\"2026-04-17T00:00:00Z\",\"sources\":[\"x\"],\"ticket-lookback-days\":30}");
+
+        Snapshot snapshot = SnapshotReader.read(new FolderSource(dir), null);
+
+        assertThat(snapshot.readWarnings())
+                .containsExactly(dir.resolve(SnapshotLayout.MANIFEST) + ": unknown keys 'sources' (did you mean "
+                        + "'source'?), 'ticket-lookback-days' (did you mean 'ticket_lookback_days'?) are not read "
+                        + KNOWN_KEYS);
     }
 
     @Test
