@@ -355,9 +355,9 @@ public final class ReceiptFile implements ResultSink {
      */
     public static List<String> inFlightIds(JsonNode receipt) {
         List<String> out = new ArrayList<>();
-        JsonNode single = receipt.path("in_flight");
-        if (single.isObject()) {
-            out.add(single.path("action_id").asText());
+        String single = receipt.path("in_flight").path("action_id").asText("");
+        if (!single.isEmpty()) {
+            out.add(single);
         }
         receipt.path("in_flight_batch").forEach(n -> out.add(n.path("action_id").asText()));
         return out;

@@ -388,13 +388,7 @@ final class ReceiptArchive {
 
     /** The action ids a receipt names as being written when it stopped ({@code A006}, or {@code A006, A007}). */
     static String inFlight(JsonNode receipt) {
-        List<String> ids = new ArrayList<>();
-        String single = receipt.path("in_flight").path("action_id").asText("");
-        if (!single.isEmpty()) {
-            ids.add(single);
-        }
-        receipt.path("in_flight_batch").forEach(n -> ids.add(n.path("action_id").asText()));
-        return String.join(", ", ids);
+        return String.join(", ", ReceiptFile.inFlightIds(receipt));
     }
 
     /**

@@ -5,16 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * How a header column's name relates to a column a CSV reads: the same name in other case or with other
  * separators ({@code Zendesk Org Id}), the name Salesforce gives the field ({@code
  * Zendesk__Zendesk_Organization_Id__c}), or a close misspelling of it ({@code zendesk_org},
- * {@code zd_org_id}, {@code website_url}). Read as an unknown column, any of these would leave the
- * column it stands for blank on every row, so the reader refuses or names it instead of ignoring it.
- * A misspelling is at most two letters away from the name, or holds the whole name, once case,
- * separators and the usual abbreviations ({@code zd} for Zendesk) are set aside.
+ * {@code zd_org_id}). Read as an unknown column, any of these would leave the column it stands for blank
+ * on every row, so the reader refuses or names it instead of ignoring it. A misspelling is at most two
+ * letters away from the name, once case, separators and the usual abbreviations ({@code zd} for
+ * Zendesk) are set aside.
  */
 final class ColumnNames {
     /**
@@ -29,12 +28,6 @@ final class ColumnNames {
 
     /** Words a header may shorten or spell out, each with the word the columns read use. */
     private static final Map<String, String> ABBREVIATIONS = Map.of("zd", "zendesk", "salesforce", "sf");
-
-    /**
-     * Columns of a Salesforce export that look like a misspelling of a column read here but hold another
-     * field: a report's {@code Parent Account} is the parent's name, not its id.
-     */
-    private static final Set<String> OTHER_FIELDS = Set.of("parentaccount");
 
     private static final int MAX_EDITS = 2;
 
@@ -67,7 +60,7 @@ final class ColumnNames {
      * only named among the columns not used.
      */
     static boolean misspells(String column, String known) {
-        return !OTHER_FIELDS.contains(squashed(column)) && withinEdits(expanded(column), squashed(known));
+        return withinEdits(expanded(column), squashed(known));
     }
 
     /**

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.plumbline.errors.InputException;
+import io.plumbline.files.NotUtf8;
 import io.plumbline.model.Texts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -156,14 +157,11 @@ final class CsvTable {
 
     /** What a file that is not UTF-8 from its first bytes most likely is, as a hint; else "". */
     private static String encodingHint(StrictUtf8Reader.Malformed m) {
-        int b = m.firstByte() & 0xFF;
-        if (m.line() == 1 && m.character() == 1 && (b == 0xFF || b == 0xFE)) {
-            return " (it starts as UTF-16 text does, as Excel's \"Unicode Text\" saves it: save as \"CSV UTF-8\")";
-        }
-        if (m.line() == 1 && m.character() == 2 && b == 0x8B) {
-            return " (it starts as a gzip file does: decompress it first)";
-        }
-        return "";
+        return NotUtf8.hint(
+                m.line(),
+                m.character(),
+                m.firstByte() & 0xFF,
+                ", as Excel's \"Unicode Text\" saves it: save as \"CSV UTF-8\"");
     }
 
     /**

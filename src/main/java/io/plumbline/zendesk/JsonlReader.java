@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.errors.InputException;
 import io.plumbline.errors.JsonErrors;
+import io.plumbline.files.NotUtf8;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -141,12 +142,7 @@ public final class JsonlReader {
         int at = in.position();
         int character = out.position() + 1;
         int b = at < line.length ? line[at] & 0xFF : 0;
-        String hint = "";
-        if (lineNumber == 1 && at == 0 && (b == 0xFF || b == 0xFE)) {
-            hint = " (it starts as UTF-16 text does)";
-        } else if (lineNumber == 1 && at == 1 && b == 0x8B && line[0] == 0x1F) {
-            hint = " (it starts as a gzip file does: decompress it first)";
-        }
+        String hint = NotUtf8.hint(lineNumber, character, b, "");
         return new InputException(
                 file,
                 lineNumber,
